@@ -1,0 +1,256 @@
+"""Typed settings: one TOML file plus environment overrides, validated at start.
+
+Every key is documented in ``assets/config.example.toml``. Defaults work with no
+file at all: SQLite in the platform data directory. A bad value stops start-up
+with a ``ConfigError`` naming the key, the value and what is allowed.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import re
+import tomllib
+import zoneinfo
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, get_type_hints
+
+import platformdirs
+
+APP_NAME = "lobby-kiosk"
+CONFIG_ENV = "KIOSK_CONFIG"
+
+
+class ConfigError(ValueError):
+    """A setting is missing, misspelt or out of range; the message says which and what is allowed."""
+
+
+def data_dir() -> Path:
+    return Path(os.environ.get("KIOSK_DATA_DIR") or platformdirs.user_data_dir(APP_NAME))
+
+
+def cache_dir() -> Path:
+    return Path(os.environ.get("KIOSK_CACHE_DIR") or platformdirs.user_cache_dir(APP_NAME))
+
+
+def _default_db_url() -> str:
+    return f"sqlite:///{data_dir() / 'kiosk.sqlite3'}"
+
+
+def _choices(*allowed: str) -> dict[str, Any]:
+    return {"choices": allowed}
+
+
+def _range(low: float | None = None, high: float | None = None) -> dict[str, Any]:
+    return {"low": low, "high": high}
+
+
+_TIME_OF_DAY = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+
+
+@dataclass(frozen=True)
+class DatabaseSettings:
+    url: str = field(default_factory=_default_db_url)
+    # How long a writer waits for another writer on SQLite before giving up.
+    busy_timeout_ms: int = field(default=10_000, metadata=_range(100, 600_000))
+
+
+@dataclass(frozen=True)
+class SiteSettings:
+    code: str = "HQ"
+    name: str = "Lobby"
+    timezone: str = "Asia/Shanghai"
+    language: str = field(default="zh_CN", metadata=_choices("zh_CN", "en"))
+
+
+@dataclass(frozen=True)
+class KioskSettings:
+    # Which registered kiosk this process is; used in audit events and for "wrong site" checks.
+    id: str = "KIOSK-1"
+    idle_seconds: int = field(default=30, metadata=_range(5, 3600))
+
+
+@dataclass(frozen=True)
+class VisitSettings:
+    host_consent_required: bool = True
+    # A camera sees one code many times: a repeat within this window returns the first result.
+    double_scan_grace_seconds: int = field(default=10, metadata=_range(0, 300))
+    # Front-desk rule: a host who has not answered in 15 minutes is escalated to reception.
+    escalation_minutes: int = field(default=15, metadata=_range(1, 24 * 60))
+    # Everyone still on site at this local time is signed out automatically.
+    auto_signout_time: str = field(default="22:00", metadata={"pattern": _TIME_OF_DAY, "pattern_text": "HH:MM"})
+    refuse_sales_without_appointment: bool = True
+
+
+@dataclass(frozen=True)
+class RetentionSettings:
+    # Front-desk rule: records are kept at least 3 months.
+    days: int = field(default=180, metadata=_range(90, 3650))
+
+
+@dataclass(frozen=True)
+class SecuritySettings:
+    # Key that encrypts ID numbers at rest; created with mode 0600 on first use.
+    data_key_file: str = ""
+    max_failed_logins: int = field(default=5, metadata=_range(1, 100))
+    lockout_minutes: int = field(default=15, metadata=_range(1, 24 * 60))
+
+
+@dataclass(frozen=True)
+class PrinterSettings:
+    kind: str = field(default="none", metadata=_choices("usb", "serial", "network", "file", "os", "none"))
+    vendor_id: int = field(default=0, metadata=_range(0, 0xFFFF))
+    product_id: int = field(default=0, metadata=_range(0, 0xFFFF))
+    device: str = ""
+    baudrate: int = field(default=9600, metadata=_range(1200, 921_600))
+    host: str = ""
+    port: int = field(default=9100, metadata=_range(1, 65535))
+    # python-escpos waits 60 s by default; a lobby cannot.
+    timeout: float = field(default=3.0, metadata=_range(0.1, 120))
+    path: str = ""
+    # OS/CUPS printer name for kind = "os"; empty means the system default.
+    os_printer: str = ""
+    profile: str = "default"
+    paper_width_mm: int = field(default=80, metadata=_choices(58, 80))
+    text_mode: str = field(default="raster", metadata=_choices("raster", "gb18030"))
+
+
+@dataclass(frozen=True)
+class CameraSettings:
+    # A device index ("0"), an image or video file (looped), or a stream URL; empty means no camera.
+    source: str = "0"
+    width: int = field(default=1280, metadata=_range(160, 7680))
+    height: int = field(default=720, metadata=_range(120, 4320))
+    preview_fps: int = field(default=15, metadata=_range(1, 60))
+    # The same code is reported once per this many seconds.
+    debounce_seconds: float = field(default=3.0, metadata=_range(0, 60))
+
+
+@dataclass(frozen=True)
+class Settings:
+    database: DatabaseSettings = field(default_factory=DatabaseSettings)
+    site: SiteSettings = field(default_factory=SiteSettings)
+    kiosk: KioskSettings = field(default_factory=KioskSettings)
+    visits: VisitSettings = field(default_factory=VisitSettings)
+    retention: RetentionSettings = field(default_factory=RetentionSettings)
+    security: SecuritySettings = field(default_factory=SecuritySettings)
+    printer: PrinterSettings = field(default_factory=PrinterSettings)
+    camera: CameraSettings = field(default_factory=CameraSettings)
+    source: str = field(default="(defaults)", compare=False)
+
+    @property
+    def data_key_path(self) -> Path:
+        return Path(self.security.data_key_file) if self.security.data_key_file else data_dir() / "data.key"
+
+
+# Environment variables that override one key each; the name says which.
+ENV_OVERRIDES = {
+    "KIOSK_DATABASE_URL": ("database", "url"),
+    "KIOSK_SITE_CODE": ("site", "code"),
+    "KIOSK_LANGUAGE": ("site", "language"),
+    "KIOSK_ID": ("kiosk", "id"),
+}
+
+
+def load_settings(path: str | os.PathLike[str] | None = None, env: dict[str, str] | None = None) -> Settings:
+    """Read settings from ``path`` (or ``$KIOSK_CONFIG``), apply environment overrides, validate."""
+    env = dict(os.environ if env is None else env)
+    raw: dict[str, Any] = {}
+    source = "(defaults)"
+    chosen = path if path is not None else env.get(CONFIG_ENV)
+    if chosen:
+        file = Path(chosen)
+        source = str(file)
+        try:
+            raw = tomllib.loads(file.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise ConfigError(f"config file {file} does not exist") from None
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise ConfigError(f"config file {file} is not valid TOML: {exc}") from None
+    for var, (section, key) in ENV_OVERRIDES.items():
+        if env.get(var):
+            raw.setdefault(section, {})
+            if not isinstance(raw[section], dict):
+                raise ConfigError(f"[{section}] must be a table")
+            raw[section][key] = env[var]
+    return _build(raw, source)
+
+
+def _build(raw: dict[str, Any], source: str) -> Settings:
+    sections = {f.name: f for f in dataclasses.fields(Settings) if f.name != "source"}
+    unknown = sorted(set(raw) - set(sections))
+    if unknown:
+        raise ConfigError(f"unknown section [{unknown[0]}]; allowed sections: {', '.join(sections)}")
+    built: dict[str, Any] = {}
+    hints = get_type_hints(Settings)
+    for name in sections:
+        section_type = hints[name]
+        value = raw.get(name, {})
+        if not isinstance(value, dict):
+            raise ConfigError(f"[{name}] must be a table, got {value!r}")
+        built[name] = _build_section(name, section_type, value)
+    settings = Settings(**built, source=source)
+    _check_cross_fields(settings)
+    return settings
+
+
+def _build_section(section: str, section_type: type, values: dict[str, Any]) -> Any:
+    fields = {f.name: f for f in dataclasses.fields(section_type)}
+    hints = get_type_hints(section_type)
+    unknown = sorted(set(values) - set(fields))
+    if unknown:
+        raise ConfigError(f"unknown key {section}.{unknown[0]}; allowed keys: {', '.join(fields)}")
+    kwargs = {}
+    for key, value in values.items():
+        kwargs[key] = _coerce(f"{section}.{key}", hints[key], value, fields[key].metadata)
+    return section_type(**kwargs)
+
+
+def _coerce(name: str, kind: Any, value: Any, meta: Any) -> Any:
+    if kind is bool:
+        if isinstance(value, str) and value.lower() in {"true", "false", "1", "0", "yes", "no"}:
+            value = value.lower() in {"true", "1", "yes"}
+        if not isinstance(value, bool):
+            raise ConfigError(f"{name} = {value!r} is not allowed; use true or false")
+    elif kind is int:
+        if isinstance(value, str) and value.strip().lstrip("-").isdigit():
+            value = int(value)
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise ConfigError(f"{name} = {value!r} is not allowed; use a whole number")
+    elif kind is float:
+        if isinstance(value, str):
+            try:
+                value = float(value)
+            except ValueError:
+                pass
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise ConfigError(f"{name} = {value!r} is not allowed; use a number")
+        value = float(value)
+    elif kind is str:
+        if not isinstance(value, str):
+            raise ConfigError(f"{name} = {value!r} is not allowed; use a quoted string")
+    low, high = meta.get("low"), meta.get("high")
+    if low is not None and value < low:
+        raise ConfigError(f"{name} = {value!r} is too small; allowed: {low} to {high}")
+    if high is not None and value > high:
+        raise ConfigError(f"{name} = {value!r} is too large; allowed: {low} to {high}")
+    if "choices" in meta and value not in meta["choices"]:
+        raise ConfigError(f"{name} = {value!r} is not allowed; allowed: {', '.join(map(str, meta['choices']))}")
+    if "pattern" in meta and not meta["pattern"].match(value):
+        raise ConfigError(f"{name} = {value!r} is not allowed; use {meta['pattern_text']}")
+    return value
+
+
+def _check_cross_fields(settings: Settings) -> None:
+    try:
+        zoneinfo.ZoneInfo(settings.site.timezone)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        raise ConfigError(
+            f"site.timezone = {settings.site.timezone!r} is not a known time zone; use an IANA name such as Asia/Shanghai"
+        ) from None
+    url = settings.database.url
+    if not (url.startswith("sqlite") or url.startswith("postgresql")):
+        raise ConfigError(f"database.url = {url!r} is not allowed; use sqlite:///PATH or postgresql+psycopg://...")
+    if not re.fullmatch(r"[A-Za-z0-9_-]{1,32}", settings.site.code):
+        raise ConfigError(f"site.code = {settings.site.code!r} is not allowed; use 1-32 letters, digits, - or _")

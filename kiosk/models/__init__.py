@@ -1,0 +1,50 @@
+"""SQLAlchemy 2 typed models, one module per area. Importing this package registers every table."""
+
+from kiosk.models.agreements import Agreement, AgreementSignature
+from kiosk.models.audit import AuditEvent
+from kiosk.models.badges import BadgePrintJob
+from kiosk.models.base import Base
+from kiosk.models.enums import (
+    DenyKind,
+    NotificationStatus,
+    PrintJobStatus,
+    Purpose,
+    StaffRole,
+    TokenKind,
+    VisitKind,
+    VisitorType,
+    VisitStatus,
+)
+from kiosk.models.org import Department, Host, Kiosk, Site
+from kiosk.models.outbox import Notification
+from kiosk.models.security import DenyListEntry, StaffUser
+from kiosk.models.visits import AccessToken, Feedback, Visit, VisitPhoto, Visitor
+
+__all__ = [
+    "AccessToken",
+    "Agreement",
+    "AgreementSignature",
+    "AuditEvent",
+    "BadgePrintJob",
+    "Base",
+    "DenyKind",
+    "DenyListEntry",
+    "Department",
+    "Feedback",
+    "Host",
+    "Kiosk",
+    "Notification",
+    "NotificationStatus",
+    "PrintJobStatus",
+    "Purpose",
+    "Site",
+    "StaffRole",
+    "StaffUser",
+    "TokenKind",
+    "Visit",
+    "VisitKind",
+    "VisitPhoto",
+    "VisitStatus",
+    "Visitor",
+    "VisitorType",
+]
