@@ -227,9 +227,8 @@ def _coerce(name: str, kind: Any, value: Any, meta: Any) -> Any:
         if isinstance(value, bool) or not isinstance(value, int | float):
             raise ConfigError(f"{name} = {value!r} is not allowed; use a number")
         value = float(value)
-    elif kind is str:
-        if not isinstance(value, str):
-            raise ConfigError(f"{name} = {value!r} is not allowed; use a quoted string")
+    elif kind is str and not isinstance(value, str):
+        raise ConfigError(f"{name} = {value!r} is not allowed; use a quoted string")
     low, high = meta.get("low"), meta.get("high")
     if low is not None and value < low:
         raise ConfigError(f"{name} = {value!r} is too small; allowed: {low} to {high}")
@@ -247,7 +246,8 @@ def _check_cross_fields(settings: Settings) -> None:
         zoneinfo.ZoneInfo(settings.site.timezone)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError):
         raise ConfigError(
-            f"site.timezone = {settings.site.timezone!r} is not a known time zone; use an IANA name such as Asia/Shanghai"
+            f"site.timezone = {settings.site.timezone!r} is not a known time zone; "
+            "use an IANA name such as Asia/Shanghai"
         ) from None
     url = settings.database.url
     if not (url.startswith("sqlite") or url.startswith("postgresql")):

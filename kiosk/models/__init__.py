@@ -18,7 +18,7 @@ from kiosk.models.enums import (
 from kiosk.models.org import Department, Host, Kiosk, Site
 from kiosk.models.outbox import Notification
 from kiosk.models.security import DenyListEntry, StaffUser
-from kiosk.models.visits import AccessToken, Feedback, Visit, VisitPhoto, Visitor
+from kiosk.models.visits import AccessToken, Feedback, Visit, Visitor, VisitPhoto
 
 __all__ = [
     "AccessToken",

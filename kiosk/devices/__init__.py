@@ -1,0 +1,1 @@
+"""Hardware the kiosk drives: badge printers (and, later, cameras); no Qt in here."""

@@ -1,0 +1,87 @@
+"""Find and read QR codes in one camera frame with zxing-cpp.
+
+Pure function, no state, no Qt. Takes grayscale (or BGR/BGRA, converted once) uint8
+numpy frames. Payloads are returned as text only when they are valid UTF-8 within the
+size cap; anything else comes back as a rejected result so callers never see an exception
+for a stranger's QR code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+import zxingcpp
+
+from kiosk.devices.camera.codes import ForeignReason, payload_text
+
+Point = tuple[int, int]
+# Corners in image pixels: top-left, top-right, bottom-right, bottom-left (of the code itself).
+Quad = tuple[Point, Point, Point, Point]
+
+_QR = zxingcpp.BarcodeFormat.QRCode
+
+# Two passes, chosen by measurement on 1280x720 frames (see benchmarks/bench_decode.py):
+# a global threshold with no inversion or downscale search is about 3x cheaper than
+# zxing's defaults and reads sharp and noisy codes alike; the local-average binarizer
+# (zxing's default, with inverted codes too) then rescues dark, unevenly lit or
+# low-contrast frames. Empty frames, by far the most common, pay for both: ~1 ms.
+_FAST_PASS = {"binarizer": zxingcpp.Binarizer.FixedThreshold, "try_invert": False, "try_rotate": False}
+_THOROUGH_PASS = {"binarizer": zxingcpp.Binarizer.LocalAverage, "try_invert": True, "try_rotate": False}
+
+
+@dataclass(frozen=True)
+class DecodedQr:
+    # None when the payload was rejected; see ``rejection``.
+    text: str | None
+    raw: bytes
+    position: Quad
+    # "binary" (not UTF-8) or "too_long" (over the cap); None for accepted text.
+    rejection: ForeignReason | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.rejection is None
+
+
+def to_gray(frame: np.ndarray) -> np.ndarray:
+    """A contiguous single-channel uint8 view of ``frame`` (BGR, BGRA or already gray)."""
+    if frame.dtype != np.uint8:
+        raise ValueError(f"frames must be uint8, got {frame.dtype}")
+    if frame.ndim == 3 and frame.shape[2] == 3:
+        return cv2.cvtColor(frame, cv2.COLOR_BGR2GRAY)
+    if frame.ndim == 3 and frame.shape[2] == 4:
+        return cv2.cvtColor(frame, cv2.COLOR_BGRA2GRAY)
+    if frame.ndim == 3 and frame.shape[2] == 1:
+        frame = frame[:, :, 0]
+    if frame.ndim != 2:
+        raise ValueError(f"frames must be gray, BGR or BGRA, got shape {frame.shape}")
+    return np.ascontiguousarray(frame)
+
+
+def decode_qr(frame: np.ndarray | None) -> list[DecodedQr]:
+    """Every QR code zxing-cpp finds in ``frame``; an empty list when there is none."""
+    if frame is None or frame.size == 0:
+        return []
+    gray = to_gray(frame)
+    found = zxingcpp.read_barcodes(gray, formats=_QR, **_FAST_PASS)
+    if not found:
+        found = zxingcpp.read_barcodes(gray, formats=_QR, **_THOROUGH_PASS)
+    return [_to_result(barcode) for barcode in found if barcode.valid]
+
+
+def decode_texts(frame: np.ndarray | None) -> list[str]:
+    """Just the accepted payloads of ``frame``, for callers that need nothing else."""
+    return [d.text for d in decode_qr(frame) if d.text is not None]
+
+
+def _to_result(barcode: zxingcpp.Barcode) -> DecodedQr:
+    # ``bytes`` is the payload as encoded; ``text`` would be zxing's guess at a charset,
+    # which can turn arbitrary binary into plausible-looking Latin-1 or Shift_JIS.
+    raw = bytes(barcode.bytes)
+    text, rejection = payload_text(raw)
+    p = barcode.position
+    corners = (p.top_left, p.top_right, p.bottom_right, p.bottom_left)
+    position: Quad = tuple((c.x, c.y) for c in corners)  # type: ignore[assignment]
+    return DecodedQr(text=text, raw=raw, position=position, rejection=rejection)

@@ -1,0 +1,1 @@
+"""Badge printers: ESC/POS rendering, sanitising, status parsing and the transports that carry the bytes."""

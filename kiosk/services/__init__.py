@@ -1,0 +1,1 @@
+"""Business rules. No Qt here: plain values in, plain data out, one transaction per user action."""

@@ -1,0 +1,93 @@
+"""Staff accounts for the admin window and the kiosk's maintenance panel: argon2 hashes, lockout."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import select
+
+from kiosk.db.uow import UnitOfWork
+from kiosk.models import StaffRole, StaffUser
+from kiosk.services import audit
+from kiosk.services.errors import AuthError, Conflict, FieldError, NotFound, ValidationFailed
+from kiosk.services.text import clean_text
+
+_HASHER = PasswordHasher()
+MIN_PASSWORD = 8
+
+
+@dataclass(frozen=True)
+class StaffSession:
+    user_id: int
+    username: str
+    role: str
+
+    @property
+    def actor(self) -> str:
+        return f"staff:{self.username}"
+
+
+def _check_password(password: str) -> None:
+    if len(password) < MIN_PASSWORD:
+        raise ValidationFailed(
+            [FieldError("password", "too_short", f"a password has at least {MIN_PASSWORD} characters")]
+        )
+
+
+def add_user(uow: UnitOfWork, username: str, password: str, role: StaffRole | str = StaffRole.RECEPTIONIST,
+             display_name: str = "") -> int:
+    name = clean_text(username, "username", max_len=64, required=True)
+    _check_password(password)
+    if uow.session.scalar(select(StaffUser.id).where(StaffUser.username == name)) is not None:
+        raise Conflict(f"a user named {name!r} already exists")
+    user = StaffUser(
+        username=name, display_name=clean_text(display_name, "display_name", max_len=200),
+        role=StaffRole(role), password_hash=_HASHER.hash(password), failed_attempts=0, active=True,
+        created_at=uow.now(),
+    )
+    uow.session.add(user)
+    uow.session.flush()
+    audit.record(uow, "staff.added", "staff_user", user.id, after={"role": user.role.value})
+    uow.commit()
+    return user.id
+
+
+def set_password(uow: UnitOfWork, username: str, password: str) -> None:
+    _check_password(password)
+    user = uow.session.scalar(select(StaffUser).where(StaffUser.username == username))
+    if user is None:
+        raise NotFound(f"no user named {username!r}")
+    user.password_hash = _HASHER.hash(password)
+    user.failed_attempts, user.locked_until = 0, None
+    audit.record(uow, "staff.password_set", "staff_user", user.id)
+    uow.commit()
+
+
+def authenticate(uow: UnitOfWork, username: str, password: str, *, max_failures: int = 5,
+                 lockout_minutes: int = 15) -> StaffSession:
+    """A session for the right password; after ``max_failures`` wrong ones the account waits it out."""
+    user = uow.session.scalar(select(StaffUser).where(StaffUser.username == username).with_for_update())
+    if user is None or not user.active:
+        _HASHER.hash(password)  # same cost either way: no timing hint that the name does not exist
+        raise AuthError("wrong user name or password")
+    if user.locked_until is not None and user.locked_until > uow.now():
+        raise AuthError("too many wrong passwords; try again later", code="locked")
+    try:
+        _HASHER.verify(user.password_hash, password)
+    except (VerificationError, InvalidHashError):
+        user.failed_attempts += 1
+        if user.failed_attempts >= max_failures:
+            user.locked_until = uow.now() + timedelta(minutes=lockout_minutes)
+            user.failed_attempts = 0
+            audit.record(uow, "staff.locked", "staff_user", user.id)
+        uow.commit()
+        raise AuthError("wrong user name or password") from None
+    user.failed_attempts, user.locked_until = 0, None
+    if _HASHER.check_needs_rehash(user.password_hash):
+        user.password_hash = _HASHER.hash(password)
+    audit.record(uow, "staff.login", "staff_user", user.id)
+    uow.commit()
+    return StaffSession(user.id, user.username, user.role.value)

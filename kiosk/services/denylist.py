@@ -1,0 +1,62 @@
+"""Screening against the deny list: name, phone, company, or a keyword anywhere in the visit's text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from kiosk.db.uow import UnitOfWork
+from kiosk.models import DenyKind, DenyListEntry
+from kiosk.services import audit
+from kiosk.services.errors import FieldError, ValidationFailed
+from kiosk.services.text import clean_text, normalise_phone, search_key
+
+
+@dataclass(frozen=True)
+class DenyHit:
+    entry_id: int
+    kind: str
+    reason: str
+
+
+def add_entry(uow: UnitOfWork, kind: DenyKind | str, value: str, reason: str = "") -> int:
+    kind = DenyKind(kind)
+    if kind is DenyKind.PHONE:
+        key = normalise_phone(value, "value", required=True)
+        assert key is not None
+    else:
+        text = clean_text(value, "value", max_len=200, required=True)
+        key = search_key(text)
+    if not key:
+        raise ValidationFailed([FieldError("value", "required", "value is required")])
+    entry = DenyListEntry(
+        kind=kind, value=value.strip(), value_key=key, reason=clean_text(reason, "reason", max_len=500),
+        active=True, created_by=uow.actor, created_at=uow.now(),
+    )
+    uow.session.add(entry)
+    uow.session.flush()
+    audit.record(uow, "denylist.added", "deny_list", entry.id, after={"kind": kind.value})
+    uow.commit()
+    return entry.id
+
+
+def screen(
+    uow: UnitOfWork, *, name: str, phone: str | None, company: str | None, text: str = ""
+) -> DenyHit | None:
+    """The first active entry this visitor matches, or None."""
+    entries = uow.session.scalars(select(DenyListEntry).where(DenyListEntry.active.is_(True))).all()
+    if not entries:
+        return None
+    name_key, company_key = search_key(name), search_key(company or "")
+    haystack = " ".join((name_key, company_key, search_key(text)))
+    for entry in entries:
+        matched = (
+            (entry.kind == DenyKind.NAME and entry.value_key == name_key)
+            or (entry.kind == DenyKind.PHONE and phone is not None and entry.value_key == phone)
+            or (entry.kind == DenyKind.COMPANY and company_key and entry.value_key in company_key)
+            or (entry.kind == DenyKind.KEYWORD and entry.value_key in haystack)
+        )
+        if matched:
+            return DenyHit(entry_id=entry.id, kind=entry.kind.value, reason=entry.reason)
+    return None

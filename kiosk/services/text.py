@@ -1,0 +1,122 @@
+"""Checking and normalising what people type, scan or import.
+
+Text is stored as given (after trimming and NFC) or refused with a clear error:
+control characters and bidirectional overrides are refused because they can
+disguise a name on screen and drive a printer.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+import phonenumbers
+
+from kiosk.services.errors import FieldError, ValidationFailed
+
+# Bidi embeddings/overrides/isolates can make a name read differently from what it is.
+_BIDI_CONTROLS = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+_EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s]+\.[^@\s]{2,}$")
+
+NAME_MAX = 100
+COMPANY_MAX = 200
+NOTE_MAX = 500
+
+
+def _bad_character(text: str, allow_newlines: bool) -> bool:
+    for ch in text:
+        if allow_newlines and ch in "\n\t":
+            continue
+        category = unicodedata.category(ch)
+        if category in ("Cc", "Cs", "Co", "Cn") or ch in _BIDI_CONTROLS:
+            return True
+    return False
+
+
+def clean_text(
+    value: str | None,
+    field: str,
+    *,
+    max_len: int,
+    required: bool = False,
+    allow_newlines: bool = False,
+    errors: list[FieldError] | None = None,
+) -> str:
+    """Trimmed, NFC-normalised text, or a FieldError added to ``errors`` (or raised)."""
+    text = unicodedata.normalize("NFC", value or "").strip()
+    problem: FieldError | None = None
+    if required and not text:
+        problem = FieldError(field, "required", f"{field} is required")
+    elif len(text) > max_len:
+        problem = FieldError(field, "too_long", f"{field} is longer than {max_len} characters")
+    elif _bad_character(text, allow_newlines):
+        problem = FieldError(field, "bad_characters", f"{field} contains characters that are not allowed")
+    if problem:
+        if errors is None:
+            raise ValidationFailed([problem])
+        errors.append(problem)
+        return ""
+    return text
+
+
+def search_key(text: str) -> str:
+    """What names are matched on: compatibility-normalised, casefolded, single-spaced."""
+    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+
+
+def normalise_phone(
+    value: str | None, field: str = "phone", *, region: str = "CN", required: bool = False,
+    errors: list[FieldError] | None = None,
+) -> str | None:
+    """E.164 (``+8613800138000``) or a FieldError. Chinese numbers may be typed without +86."""
+    text = (value or "").strip()
+    problem: FieldError | None = None
+    if not text:
+        if required:
+            problem = FieldError(field, "required", f"{field} is required")
+        else:
+            return None
+    elif len(text) > 32 or _bad_character(text, False):
+        problem = FieldError(field, "invalid_phone", f"{field} is not a phone number")
+    else:
+        try:
+            number = phonenumbers.parse(text, region)
+        except phonenumbers.NumberParseException:
+            number = None
+        if number is None or not phonenumbers.is_valid_number(number):
+            problem = FieldError(field, "invalid_phone", f"{field} is not a valid phone number")
+        else:
+            return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    if errors is None:
+        raise ValidationFailed([problem])
+    errors.append(problem)
+    return None
+
+
+def normalise_email(
+    value: str | None, field: str = "email", *, required: bool = False, errors: list[FieldError] | None = None
+) -> str | None:
+    text = (value or "").strip()
+    if not text and not required:
+        return None
+    if not _EMAIL.match(text) or len(text) > 320 or _bad_character(text, False):
+        problem = FieldError(field, "required" if not text else "invalid_email", f"{field} is not an e-mail address")
+        if errors is None:
+            raise ValidationFailed([problem])
+        errors.append(problem)
+        return None
+    return text.lower()
+
+
+def raise_if_any(errors: Iterable[FieldError]) -> None:
+    errors = list(errors)
+    if errors:
+        raise ValidationFailed(errors)
+
+
+def mask_id_number(last4: str | None, length: int = 18) -> str:
+    """``**************1234``: enough for a receptionist to compare with a card, never the number."""
+    if not last4:
+        return ""
+    return "*" * max(length - len(last4), 4) + last4
