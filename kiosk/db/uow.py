@@ -53,12 +53,10 @@ class UnitOfWork:
     def __exit__(
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
-        session = self.session
-        try:
-            session.rollback()
-        finally:
-            session.close()
-            self._session = None
+        # close() rolls back whatever was not committed; unlike rollback() it leaves
+        # loaded attributes readable, so plain values can be read after the block.
+        self.session.close()
+        self._session = None
 
     def commit(self) -> None:
         if not self.write:
