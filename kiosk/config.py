@@ -128,6 +128,33 @@ class CameraSettings:
 
 
 @dataclass(frozen=True)
+class EmailSettings:
+    host: str = ""                # empty: e-mail is off and e-mail notices wait in the outbox
+    port: int = field(default=25, metadata=_range(1, 65535))
+    security: str = field(default="none", metadata=_choices("none", "starttls", "ssl"))
+    username: str = ""
+    password: str = ""
+    sender: str = "Lobby Kiosk <kiosk@localhost>"
+    timeout: float = field(default=10.0, metadata=_range(0.5, 300))
+
+
+@dataclass(frozen=True)
+class NotifySettings:
+    # apprise URLs that get reception's alerts (wecombot://, dingtalk://, json://, mailto://, ...).
+    reception: tuple[str, ...] = ()
+    # Extra apprise URLs per department name, told alongside the host.
+    departments: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # Where hosts reach the approve/decline links (kioskctl serve); empty: no links in messages.
+    public_url: str = ""
+    # "kiosk": the kiosk process runs the dispatcher in a worker thread; "external": kioskctl notify-worker does.
+    dispatcher: str = field(default="kiosk", metadata=_choices("kiosk", "external"))
+    # Secret that signs host-reply links; default: created in the data directory on first use.
+    link_secret_file: str = ""
+    listen_host: str = "127.0.0.1"
+    listen_port: int = field(default=8765, metadata=_range(1, 65535))
+
+
+@dataclass(frozen=True)
 class Settings:
     database: DatabaseSettings = field(default_factory=DatabaseSettings)
     site: SiteSettings = field(default_factory=SiteSettings)
@@ -137,6 +164,8 @@ class Settings:
     security: SecuritySettings = field(default_factory=SecuritySettings)
     printer: PrinterSettings = field(default_factory=PrinterSettings)
     camera: CameraSettings = field(default_factory=CameraSettings)
+    email: EmailSettings = field(default_factory=EmailSettings)
+    notify: NotifySettings = field(default_factory=NotifySettings)
     source: str = field(default="(defaults)", compare=False)
 
     @property
@@ -208,6 +237,14 @@ def _build_section(section: str, section_type: type, values: dict[str, Any]) -> 
 
 
 def _coerce(name: str, kind: Any, value: Any, meta: Any) -> Any:
+    if kind == tuple[str, ...]:
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise ConfigError(f"{name} = {value!r} is not allowed; use a list of quoted strings")
+        return tuple(value)
+    if kind == dict[str, tuple[str, ...]]:
+        if not isinstance(value, dict):
+            raise ConfigError(f"{name} = {value!r} is not allowed; use a table of lists of quoted strings")
+        return {str(k): _coerce(f"{name}.{k}", tuple[str, ...], v, {}) for k, v in value.items()}
     if kind is bool:
         if isinstance(value, str) and value.lower() in {"true", "false", "1", "0", "yes", "no"}:
             value = value.lower() in {"true", "1", "yes"}
