@@ -69,7 +69,8 @@ class WedgeDetector:
 
     def poll(self, now: float) -> str:
         """Keys that can no longer be part of a burst (the gap since the last key is too long)."""
-        if self._held and now - self._last_key_at > self.max_gap:
+        # The epsilon keeps a gap of exactly max_gap (Qt stamps keys in whole ms) inside the burst.
+        if self._held and now - self._last_key_at > self.max_gap + 1e-9:
             return self.flush()
         return ""
 

@@ -5,6 +5,7 @@ and ``last_error`` says in words why there is no frame, so the kiosk can show
 "camera unavailable" and the loop can reconnect.
 
 - "0", "1", ...          a camera device index (V4L2 / DirectShow / AVFoundation)
+- "/dev/video0"          a Linux camera device node
 - "*.png", "*.jpg", ...  a still image: the same frame forever (demo and testing)
 - "*.avi", "*.mp4", ...  a video file, looped at the end
 - "rtsp://", "http://"   a network stream
@@ -54,7 +55,8 @@ def source_kind(source: str) -> SourceKind:
     source = source.strip()
     if not source:
         return SourceKind.NONE
-    if source.isdigit():
+    # Linux users also name cameras by node ("/dev/video0"); V4L2 opens those directly.
+    if source.isdigit() or source.startswith("/dev/"):
         return SourceKind.DEVICE
     if "://" in source:
         return SourceKind.STREAM
@@ -129,10 +131,9 @@ class CameraSource:
             self.last_error = self.last_error or f"{self._describe()} is not open"
             return None
         frame = self._grab()
-        if frame is None and self.kind is SourceKind.VIDEO:
-            # End of file: loop by reopening, which also notices a file deleted or replaced meanwhile.
-            if self.open():
-                frame = self._grab()
+        # End of a video file: loop by reopening, which also notices a file deleted or replaced meanwhile.
+        if frame is None and self.kind is SourceKind.VIDEO and self.open():
+            frame = self._grab()
         if frame is None:
             self.last_error = self.last_error or self._lost_message()
             self.close()
@@ -158,11 +159,12 @@ class CameraSource:
         if self.kind is SourceKind.VIDEO and not Path(self.source).is_file():
             self.last_error = f"video file {self.source} does not exist"
             return False
-        target: int | str = int(self.source) if self.kind is SourceKind.DEVICE else self.source
+        target: int | str = int(self.source) if self.source.isdigit() else self.source
         capture = self._capture_factory(target, self.kind)
         if not capture.isOpened():
             capture.release()
-            self.last_error = f"{self._describe()} could not be opened (missing, unplugged or busy?)"
+            hint = "unreachable or wrong URL?" if self.kind is SourceKind.STREAM else "missing, unplugged or busy?"
+            self.last_error = f"{self._describe()} could not be opened ({hint})"
             return False
         if self.kind is SourceKind.DEVICE:
             capture.set(cv2.CAP_PROP_FRAME_WIDTH, self.width)

@@ -22,14 +22,6 @@ Quad = tuple[Point, Point, Point, Point]
 
 _QR = zxingcpp.BarcodeFormat.QRCode
 
-# Two passes, chosen by measurement on 1280x720 frames (see benchmarks/bench_decode.py):
-# a global threshold with no inversion or downscale search is about 3x cheaper than
-# zxing's defaults and reads sharp and noisy codes alike; the local-average binarizer
-# (zxing's default, with inverted codes too) then rescues dark, unevenly lit or
-# low-contrast frames. Empty frames, by far the most common, pay for both: ~1 ms.
-_FAST_PASS = {"binarizer": zxingcpp.Binarizer.FixedThreshold, "try_invert": False, "try_rotate": False}
-_THOROUGH_PASS = {"binarizer": zxingcpp.Binarizer.LocalAverage, "try_invert": True, "try_rotate": False}
-
 
 @dataclass(frozen=True)
 class DecodedQr:
@@ -65,15 +57,31 @@ def decode_qr(frame: np.ndarray | None) -> list[DecodedQr]:
     if frame is None or frame.size == 0:
         return []
     gray = to_gray(frame)
-    found = zxingcpp.read_barcodes(gray, formats=_QR, **_FAST_PASS)
+    # Two passes, chosen by measurement on 1280x720 frames (benchmarks/bench_decode.py).
+    # A fixed threshold without the inverted-code search costs ~0.5 ms and reads sharp and
+    # noisy codes alike (zxing's defaults take 1 ms, and 5.5 ms on a noisy frame). The
+    # local-average binarizer, inverted codes included, then rescues dark, unevenly lit
+    # and low-contrast frames. Empty frames, by far the most common, pay for both: ~1.4 ms.
+    found = _read(gray, zxingcpp.Binarizer.FixedThreshold, try_invert=False)
     if not found:
-        found = zxingcpp.read_barcodes(gray, formats=_QR, **_THOROUGH_PASS)
+        found = _read(gray, zxingcpp.Binarizer.LocalAverage, try_invert=True)
     return [_to_result(barcode) for barcode in found if barcode.valid]
 
 
 def decode_texts(frame: np.ndarray | None) -> list[str]:
     """Just the accepted payloads of ``frame``, for callers that need nothing else."""
     return [d.text for d in decode_qr(frame) if d.text is not None]
+
+
+def _read(gray: np.ndarray, binarizer: zxingcpp.Binarizer, *, try_invert: bool) -> list[zxingcpp.Barcode]:
+    # try_rotate only matters for 1D barcodes; QR finder patterns work in any orientation.
+    return zxingcpp.read_barcodes(
+        gray,
+        formats=_QR,  # type: ignore[arg-type]  # a single format is accepted at runtime, from 2.x to 3.x
+        try_rotate=False,
+        try_invert=try_invert,
+        binarizer=binarizer,
+    )
 
 
 def _to_result(barcode: zxingcpp.Barcode) -> DecodedQr:

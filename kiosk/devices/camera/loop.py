@@ -66,6 +66,15 @@ class Backoff:
 
 
 class CameraLoop:
+    """Scan ``settings.source`` until stopped.
+
+    - ``on_code(ScannedCode)``: each code once per ``debounce_seconds``, ours or foreign.
+    - ``on_preview(frame)``: at most ``preview_fps`` times a second, a BGR uint8 frame no
+      longer than 640 px (``QImage.Format_BGR888`` takes it without conversion).
+    - ``on_status(CameraStatus)``: starting, ok, unavailable (with reason), disabled, stopped;
+      sent only when the state or reason changes.
+    """
+
     def __init__(
         self,
         settings: CameraSettings,
@@ -199,7 +208,8 @@ class CameraLoop:
         # Only changes are news; a 10 s retry cycle must not flood the UI with identical statuses.
         if previous is not None and (previous.state, previous.reason) == (status.state, status.reason):
             return
-        log.info("camera %s%s", status.state.value, f": {status.reason}" if status.reason else "")
+        level = logging.WARNING if status.state is CameraState.UNAVAILABLE else logging.INFO
+        log.log(level, "camera %s%s", status.state.value, f": {status.reason}" if status.reason else "")
         if self._on_status is not None:
             self._call(self._on_status, status)
 

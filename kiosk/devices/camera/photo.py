@@ -24,9 +24,7 @@ def fit_within(frame: np.ndarray, max_side: int) -> np.ndarray:
     return cv2.resize(frame, size, interpolation=cv2.INTER_AREA)
 
 
-def capture_still(
-    frame: np.ndarray, *, max_side: int = PHOTO_MAX_SIDE, max_bytes: int = PHOTO_MAX_BYTES
-) -> bytes:
+def capture_still(frame: np.ndarray, *, max_side: int = PHOTO_MAX_SIDE, max_bytes: int = PHOTO_MAX_BYTES) -> bytes:
     """A JPEG of ``frame`` (BGR or gray uint8), at most ``max_side`` px long and ``max_bytes`` big."""
     if frame is None or frame.size == 0 or frame.dtype != np.uint8:
         raise ValueError("capture_still needs a non-empty uint8 frame")

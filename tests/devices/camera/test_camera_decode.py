@@ -76,6 +76,12 @@ def test_decodes_the_exact_token_in_hard_frames(name: str, color: str, scene: np
     assert classify_code(payload).kind == "invitation"
 
 
+def test_light_on_dark_codes_from_dark_mode_phones_decode(scene: np.ndarray) -> None:
+    payload = token("i")
+    frame = place(255 - render_qr(payload), scene, square(640, 360, 220))
+    assert decode_texts(frame) == [payload]
+
+
 def test_position_is_the_code_in_the_frame(scene: np.ndarray) -> None:
     frame = place(render_qr(token("o")), scene, square(640, 360, 240))
     [found] = decode_qr(frame)
