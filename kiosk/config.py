@@ -38,7 +38,7 @@ def _default_db_url() -> str:
     return f"sqlite:///{data_dir() / 'kiosk.sqlite3'}"
 
 
-def _choices(*allowed: str) -> dict[str, Any]:
+def _choices(*allowed: object) -> dict[str, Any]:
     return {"choices": allowed}
 
 
