@@ -13,7 +13,7 @@ printer in Chinese mode prints all of them from its 24-dot double-width font.
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from enum import StrEnum
 
@@ -186,9 +186,7 @@ def _break_index(text: str, cells: int) -> int:
     return len(text)
 
 
-def layout_badge(
-    badge: BadgeData, paper_width_mm: int = 80, labels: BadgeLabels = BILINGUAL_LABELS
-) -> BadgeLayout:
+def layout_badge(badge: BadgeData, paper_width_mm: int = 80, labels: BadgeLabels = BILINGUAL_LABELS) -> BadgeLayout:
     """The badge as lines for ``paper_width_mm`` (58 or 80) paper. Pure: no I/O, no clock."""
     if paper_width_mm not in COLUMNS_BY_PAPER_MM:
         raise ValueError(f"paper width {paper_width_mm} mm is not supported; use 58 or 80")
@@ -220,7 +218,20 @@ def layout_badge(
     if token:
         elements.append(QrCode(token))
     elements.append(centred(labels.scan_hint))
-    return BadgeLayout(paper_width_mm, columns, tuple(elements))
+    return BadgeLayout(paper_width_mm, columns, tuple(_tidy(elements)))
+
+
+def _tidy(elements: list[BadgeElement]) -> list[BadgeElement]:
+    """Lines exactly as the printer will get them: trimmed, and none left empty by hostile input."""
+    tidy: list[BadgeElement] = []
+    for element in elements:
+        if isinstance(element, TextLine):
+            text = sanitize_text(element.text)
+            if not text:
+                continue
+            element = replace(element, text=text)
+        tidy.append(element)
+    return tidy
 
 
 def _host_lines(host: str, department: str, labels: BadgeLabels, columns: int) -> list[TextLine]:
@@ -238,7 +249,7 @@ def _validity_lines(badge: BadgeData, labels: BadgeLabels, columns: int) -> list
     until_text = until.strftime("%H:%M") if until.date() == badge.visit_date else until.strftime("%Y-%m-%d %H:%M")
     day = f"{labels.date}: {badge.visit_date.isoformat()}"
     valid = f"{labels.valid_until}: {until_text}"
-    both = f"{day}  {valid}"
+    both = f"{day} {valid}"
     if text_cells(both) <= columns:
         return [TextLine(both)]
     return [TextLine(truncate_to_cells(day, columns)), TextLine(truncate_to_cells(valid, columns))]

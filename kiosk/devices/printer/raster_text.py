@@ -46,7 +46,7 @@ def find_cjk_font(configured: str | os.PathLike[str] | None = None) -> Path:
     looked = ", ".join(str(c) for c in candidates) or "(nowhere)"
     raise BadgeFontMissing(
         f"no font for printing names as pictures; looked at {looked}. "
-        "Install fonts-wqy-microhei, put a .ttf/.ttc in assets/fonts, or set [printer] text_mode = \"gb18030\"."
+        'Install fonts-wqy-microhei, put a .ttf/.ttc in assets/fonts, or set [printer] text_mode = "gb18030".'
     )
 
 

@@ -52,6 +52,4 @@ def sanitize_text(text: str, *, max_chars: int = 500) -> str:
 
 def is_printable_text(text: str) -> bool:
     """True when ``sanitize_text`` would leave the text as it is (used by tests and assertions)."""
-    return all(
-        ch not in _LINE_BREAKS and unicodedata.category(ch) not in _DROP_CATEGORIES for ch in text
-    )
+    return all(ch not in _LINE_BREAKS and unicodedata.category(ch) not in _DROP_CATEGORIES for ch in text)

@@ -1,0 +1,168 @@
+"""ESC/POS rendering: golden bytes, structure, mixed scripts in both text modes, byte budgets.
+
+The golden job below is regenerated only on purpose:
+    .venv/bin/python tests/devices/printer/test_printer_render.py
+prints a new literal; read the diff of the bytes before pasting it.
+"""
+
+from __future__ import annotations
+
+import io
+from datetime import date, datetime
+
+import pytest
+from escpos_stream_parser import check_structure, text_lines, tokenize
+from PIL import Image
+
+from kiosk.devices.printer.escpos_render import render_badge, render_layout
+from kiosk.models.enums import VisitorType
+from kiosk.services.badges import BILINGUAL_LABELS, ENGLISH_LABELS, BadgeData, layout_badge
+
+TOKEN = "q3Kp9xZ-0aBcDeFgHiJkLmNoPqRsTuVwXyZ012345_6"
+GOLDEN_BADGE = BadgeData(
+    visitor_name="Müller 张伟",
+    company="Acme GmbH",
+    host_name="王芳",
+    host_department="Engineering",
+    visit_date=date(2026, 6, 15),
+    valid_until=datetime(2026, 6, 15, 18, 0),
+    visitor_type=VisitorType.VISITOR,
+    site_name="Lobby",
+    sign_out_token=TOKEN,
+)
+GOLDEN_HEX = (
+    "1b401d21011b45011d42011b61011c264c6f626279207c20b7c3bfcd2056495349544f521c2e0a1d21111d42001c264d"
+    "a8b96c6c657220d5c5ceb01c2e0a1d21001b450041636d6520476d62480a1b61002d2d2d2d2d2d2d2d2d2d2d2d2d2d2d"
+    "2d2d2d2d2d2d2d2d2d2d2d2d2d2d2d2d2d2d2d2d2d2d2d2d2d2d2d2d2d2d2d2d2d0a1c26bdd3b4fd20486f73743a20cd"
+    "f5b7bc2028456e67696e656572696e67291c2e0a1c26c8d5c6da20446174653a20323032362d30362d313520d3d0d0a7"
+    "d6c120556e74696c3a2031383a30301c2e0a1b61011d286b0400314132001d286b03003143061d286b03003145311d28"
+    "6b2e0031503071334b7039785a2d306142634465466748694a6b4c6d4e6f507152735475567758795a3031323334355f"
+    "361d286b03003151301c26c0ebbfaac7ebc9a8c2eb205363616e20746f207369676e206f75741c2e0a1b64061d5600"
+)
+
+
+def golden_render() -> bytes:
+    return render_badge(GOLDEN_BADGE, paper_width_mm=80, text_mode="gb18030", native_qr=True, labels=BILINGUAL_LABELS)
+
+
+def badge(name: str, **changes: object) -> BadgeData:
+    fields = {**GOLDEN_BADGE.__dict__, "visitor_name": name, "host_name": "Li Wei", **changes}
+    return BadgeData(**fields)  # type: ignore[arg-type]
+
+
+def test_golden_bytes() -> None:
+    assert golden_render() == bytes.fromhex(GOLDEN_HEX)
+
+
+def test_golden_structure() -> None:
+    job = golden_render()
+    assert job.startswith(b"\x1b@")  # ESC @ init
+    assert b"\x1d(k" in job  # native QR (GS ( k)
+    assert TOKEN.encode() in job
+    assert b"\x1d(k\x03\x001Q0" in job  # ... and the command that prints it
+    assert job.endswith(b"\x1bd\x06\x1dV\x00")  # feed past the cutter, then GS V cut
+    assert b"\x1ba\x01\x1d(k" in job  # centred with ESC a 1, not qr(center=True)
+    tokens = tokenize(job)
+    check_structure(tokens)
+    assert "Müller 张伟" in text_lines(tokens)
+
+
+NAMES = ["Müller 张伟", "José Ñúñez", "张伟", "O'Brien"]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_gb18030_mode_round_trips_names(name: str) -> None:
+    job = render_badge(badge(name), text_mode="gb18030", native_qr=True)
+    tokens = tokenize(job)
+    check_structure(tokens)
+    name_tokens = [t for t in tokens if t.text == name]
+    assert len(name_tokens) == 1
+    if name.isascii():
+        assert name_tokens[0].kind == "text" and name_tokens[0].raw == name.encode("ascii")
+    else:
+        # Between FS & and FS . the bytes are exactly the GB18030 encoding of the name.
+        assert name_tokens[0].raw == b"\x1c&" + name.encode("gb18030") + b"\x1c."
+    assert b"\x1dv0" not in job
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_raster_mode_draws_non_ascii_and_sends_no_han_bytes(name: str) -> None:
+    job = render_badge(badge(name), text_mode="raster", native_qr=True)
+    tokens = tokenize(job)
+    check_structure(tokens)
+    assert not any(t.kind == "cn_text" for t in tokens)  # never Chinese mode
+    texts = text_lines(tokens)
+    assert all(line.isascii() for line in texts)
+    outside_images = b"".join(t.raw for t in tokens if t.kind != "image")
+    assert not any(byte >= 0x80 for byte in outside_images)
+    if name.isascii():
+        assert name in texts
+    else:
+        assert name not in texts
+        assert any(t.kind == "image" for t in tokens)  # GS v 0
+        assert b"\x1dv0" in job
+
+
+@pytest.mark.parametrize("paper, dots", [(58, 384), (80, 576)])
+def test_raster_images_are_exactly_the_printable_width(paper: int, dots: int) -> None:
+    tokens = tokenize(render_badge(badge("张伟"), paper_width_mm=paper, text_mode="raster"))
+    widths = {t.raw[4] | t.raw[5] << 8 for t in tokens if t.kind == "image"}
+    assert widths == {dots // 8}
+
+
+def test_unencodable_characters_become_question_marks() -> None:
+    # A lone surrogate cannot be encoded; the sanitiser drops it, so build the layout by hand.
+    layout = layout_badge(badge("张伟"), 80)
+    from dataclasses import replace
+
+    from kiosk.services.badges import TextLine
+
+    patched = replace(layout, elements=(TextLine("a\udc80张"),))
+    job = render_layout(patched, text_mode="gb18030")
+    assert b"\x1c&a\xd5\xc5\x1c.\n" in job  # the surrogate was dropped, not sent as bytes
+
+
+def test_accented_latin_uses_two_byte_codes_in_chinese_mode() -> None:
+    job = render_badge(badge("Léa Müller"), text_mode="gb18030")
+    assert b"\x1c&L\xa8\xa6a M\xa8\xb9ller\x1c." in job  # é = A8A6, ü = A8B9
+
+
+def test_raster_qr_when_profile_has_no_native_qr() -> None:
+    job = render_badge(
+        badge("Anna"), text_mode="raster", labels=ENGLISH_LABELS, profile="TH230"
+    )  # no native QR, has a cutter
+    assert b"\x1d(k" not in job
+    tokens = tokenize(job)
+    check_structure(tokens)
+    assert sum(t.kind == "image" for t in tokens) == 1  # the QR, drawn
+
+
+def test_photo_is_printed_and_a_broken_one_is_skipped() -> None:
+    buffer = io.BytesIO()
+    Image.new("RGB", (300, 400), (120, 90, 60)).save(buffer, "JPEG")
+    with_photo = render_badge(badge("Anna", photo_jpeg=buffer.getvalue()), labels=ENGLISH_LABELS)
+    assert sum(t.kind == "image" for t in tokenize(with_photo)) == 1
+    broken = render_badge(badge("Anna", photo_jpeg=b"not a jpeg"), labels=ENGLISH_LABELS)
+    assert broken == render_badge(badge("Anna"), labels=ENGLISH_LABELS)
+
+
+def test_byte_budgets() -> None:
+    latin = badge("Anna Schmidt")
+    assert len(render_badge(latin, text_mode="raster", labels=ENGLISH_LABELS, native_qr=True)) <= 400
+    assert len(render_badge(latin, text_mode="gb18030", labels=BILINGUAL_LABELS, native_qr=True)) <= 400
+    cjk = badge("张伟", company="华为技术有限公司", host_name="王芳", host_department="研发部", site_name="上海总部")
+    assert len(render_badge(cjk, paper_width_mm=80, text_mode="raster")) <= 12_000
+    assert len(render_badge(cjk, paper_width_mm=58, text_mode="raster")) <= 12_000
+
+
+def test_unknown_text_mode_is_refused() -> None:
+    with pytest.raises(ValueError, match="raster or gb18030"):
+        render_badge(GOLDEN_BADGE, text_mode="utf8")
+
+
+if __name__ == "__main__":
+    hex_text = golden_render().hex()
+    print("GOLDEN_HEX = (")
+    for start in range(0, len(hex_text), 96):
+        print(f'    "{hex_text[start : start + 96]}"')
+    print(")")
