@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from enum import StrEnum
 
-from kiosk.devices.printer.sanitize import sanitize_text
+from kiosk.services.printable import sanitize_text
 from kiosk.models.enums import VisitorType
 
 COLUMNS_BY_PAPER_MM = {58: 32, 80: 48}

@@ -57,7 +57,9 @@ class ImportReport:
 def pinyin_keys(name: str) -> tuple[str, str]:
     """(full pinyin, initials) in lower-case ASCII; Latin words contribute themselves and their first letter."""
     syllables: list[str] = []
-    for chunk in lazy_pinyin(name, style=Style.NORMAL, errors=lambda text: text.split()):
+    # Non-Han runs come back whole ("John Smith"): split them into words ourselves.
+    chunks = [word for part in lazy_pinyin(name, style=Style.NORMAL) for word in part.split()]
+    for chunk in chunks:
         chunk = _NOT_ALNUM.sub("", _fold_accents(search_key(chunk)))
         if chunk:
             syllables.append(chunk)

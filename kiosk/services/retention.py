@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timedelta
 
-from sqlalchemy import delete, exists, select
+from sqlalchemy import CursorResult, delete, exists, select
 
 from kiosk.db.uow import UnitOfWork
 from kiosk.models import (
@@ -29,6 +29,11 @@ from kiosk.services.errors import NotFound
 from kiosk.services.text import normalise_phone
 
 MINIMUM_DAYS = 90
+
+
+def _deleted(uow: UnitOfWork, statement: object) -> int:
+    result = uow.session.execute(statement)  # type: ignore[call-overload]
+    return int(result.rowcount or 0) if isinstance(result, CursorResult) else 0
 _CHILDREN = (AccessToken, AgreementSignature, BadgePrintJob, Feedback, VisitPhoto)
 
 
@@ -47,7 +52,7 @@ def _delete_visits(uow: UnitOfWork, visit_ids: list[int]) -> int:
         for child in _CHILDREN:
             uow.session.execute(delete(child).where(child.visit_id.in_(chunk)))
         uow.session.execute(delete(Notification).where(Notification.visit_id.in_(chunk)))
-        removed += uow.session.execute(delete(Visit).where(Visit.id.in_(chunk))).rowcount or 0
+        removed += _deleted(uow, delete(Visit).where(Visit.id.in_(chunk)))
     return removed
 
 
@@ -59,13 +64,11 @@ def purge(uow: UnitOfWork, *, days: int) -> PurgeReport:
         select(Visit.id).where(Visit.created_at < cutoff, Visit.status != VisitStatus.CHECKED_IN)
     ))
     removed_visits = _delete_visits(uow, old_visits)
-    removed_notices = uow.session.execute(
-        delete(Notification).where(Notification.created_at < cutoff)
-    ).rowcount or 0
+    removed_notices = _deleted(uow, delete(Notification).where(Notification.created_at < cutoff))
     orphaned = delete(Visitor).where(
         Visitor.created_at < cutoff, ~exists().where(Visit.visitor_id == Visitor.id)
     )
-    removed_visitors = uow.session.execute(orphaned).rowcount or 0
+    removed_visitors = _deleted(uow, orphaned)
     report = PurgeReport(removed_visits, removed_visitors, removed_notices)
     audit.record(uow, "retention.purge", "visit", None,
                  after={"days": days, "visits": report.visits, "visitors": report.visitors,

@@ -97,7 +97,7 @@ def summarize(visit: Visit) -> VisitSummary:
     )
 
 
-def _with_people(query: Select[tuple[Visit]]) -> Select[tuple[Visit]]:
+def _with_people(query: Select[Visit]) -> Select[Visit]:
     return query.options(
         joinedload(Visit.visitor), joinedload(Visit.host).joinedload(Host.department)
     )
