@@ -6,14 +6,17 @@ nothing); a reprint or a lost-badge reissue is the receptionist's call and is au
 
 from __future__ import annotations
 
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
 from kiosk.db.uow import UnitOfWork
-from kiosk.models import AccessToken, BadgePrintJob, PrintJobStatus, TokenKind, Visit
+from kiosk.models import AccessToken, BadgePrintJob, PrintJobStatus, TokenKind, Visit, VisitorType, VisitPhoto
 from kiosk.services import audit, tokens, visits
-from kiosk.services.errors import Conflict
+from kiosk.services.badges import BadgeData
+from kiosk.services.errors import Conflict, NotFound
 
 
 def queue_first_badge(uow: UnitOfWork, visit: Visit, valid_on: date) -> int:
@@ -74,3 +77,102 @@ def badge_status(uow: UnitOfWork, job_id: int) -> tuple[str, str | None]:
     if job is None:
         return ("missing", None)
     return (job.status.value, job.last_error)
+
+
+# --- the printer worker's side: claim, finish, fail -------------------------------------------
+
+# Retries while the printer is away: 5 s, 10 s, 20 s ... A badge printed much later than that is
+# no use to a visitor standing at the kiosk; the desk prints it instead.
+RETRY_DELAYS_SECONDS = (5, 10, 20, 40, 80, 160)
+# A job still "sent" after this long was interrupted (crash, power cut) mid-print.
+SENT_STALE_SECONDS = 120
+
+
+@dataclass(frozen=True)
+class PrintTicket:
+    job_id: int
+    visit_id: int
+    attempt: int
+    badge: BadgeData
+    language: str
+
+
+def claim_next_job(uow: UnitOfWork, *, day_ends_at: time, language: str = "zh_CN") -> PrintTicket | None:
+    """The oldest due job, marked sent (one attempt more), with everything its badge shows."""
+    job = uow.session.scalar(
+        select(BadgePrintJob)
+        .where(BadgePrintJob.status == PrintJobStatus.QUEUED, BadgePrintJob.next_attempt_at <= uow.now())
+        .order_by(BadgePrintJob.next_attempt_at, BadgePrintJob.id)
+        .limit(1)
+        .with_for_update(skip_locked=True)
+    )
+    if job is None:
+        return None
+    job.status, job.attempts, job.updated_at = PrintJobStatus.SENT, job.attempts + 1, uow.now()
+    visit = visits.load_visit(uow, job.visit_id)
+    ticket = PrintTicket(job.id, visit.id, job.attempts, _badge_data(uow, visit, job, day_ends_at), language)
+    uow.commit()
+    return ticket
+
+
+def _badge_data(uow: UnitOfWork, visit: Visit, job: BadgePrintJob, day_ends_at: time) -> BadgeData:
+    zone = ZoneInfo(visit.site.timezone)
+    valid_until = (visit.expected_end or datetime.combine(visit.visit_date, day_ends_at, tzinfo=zone))
+    return BadgeData(
+        visitor_name=visit.visitor.name, company=visit.visitor.company or "", host_name=visit.host.name,
+        host_department=visit.host.department.name if visit.host.department else "",
+        visit_date=visit.visit_date, valid_until=valid_until.astimezone(zone),
+        visitor_type=VisitorType(visit.visitor_type), site_name=visit.site.name,
+        sign_out_token=job.sign_out_token,
+        photo_jpeg=uow.session.scalar(select(VisitPhoto.jpeg).where(VisitPhoto.visit_id == visit.id)),
+    )
+
+
+def finish_job(uow: UnitOfWork, job_id: int) -> None:
+    job = _job(uow, job_id)
+    job.status, job.last_error, job.updated_at, job.next_attempt_at = PrintJobStatus.DONE, None, uow.now(), None
+    audit.record(uow, "badge.printed", "badge_print_job", job.id, after={"attempts": job.attempts})
+    uow.commit()
+
+
+def fail_job(uow: UnitOfWork, job_id: int, reason: str, *, retry: bool) -> str:
+    """Record a failed attempt; retried later when ``retry`` and attempts remain.
+
+    Pass ``retry=False`` when the badge may already have come out (a second try could print
+    it twice) or there is no printer to wait for.
+
+    Returns the job's new status (queued for another try, or failed for the desk).
+    """
+    job = _job(uow, job_id)
+    job.last_error, job.updated_at = reason[:500], uow.now()
+    if not retry or job.attempts > len(RETRY_DELAYS_SECONDS):
+        job.status, job.next_attempt_at = PrintJobStatus.FAILED, None
+        audit.record(uow, "badge.failed", "badge_print_job", job.id, after={"attempts": job.attempts})
+    else:
+        job.status = PrintJobStatus.QUEUED
+        job.next_attempt_at = uow.now() + timedelta(seconds=RETRY_DELAYS_SECONDS[job.attempts - 1])
+    status = job.status.value
+    uow.commit()
+    return status
+
+
+def recover_interrupted_jobs(uow: UnitOfWork) -> list[int]:
+    """Jobs left "sent" by a crash: failed, not retried, since the badge may have come out."""
+    stale = uow.session.scalars(
+        select(BadgePrintJob).where(
+            BadgePrintJob.status == PrintJobStatus.SENT,
+            BadgePrintJob.updated_at <= uow.now() - timedelta(seconds=SENT_STALE_SECONDS),
+        )
+    ).all()
+    for job in stale:
+        job.status, job.last_error = PrintJobStatus.FAILED, "interrupted while printing; check the printer"
+        audit.record(uow, "badge.interrupted", "badge_print_job", job.id)
+    uow.commit()
+    return [job.id for job in stale]
+
+
+def _job(uow: UnitOfWork, job_id: int) -> BadgePrintJob:
+    job = uow.session.get(BadgePrintJob, job_id)
+    if job is None:
+        raise NotFound(f"no badge print job {job_id}")
+    return job
