@@ -17,8 +17,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from enum import StrEnum
 
-from kiosk.services.printable import sanitize_text
 from kiosk.models.enums import VisitorType
+from kiosk.services.printable import sanitize_text
 
 COLUMNS_BY_PAPER_MM = {58: 32, 80: 48}
 ELLIPSIS = "..."  # ASCII, so truncating a Latin line does not make it a raster line
