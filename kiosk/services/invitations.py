@@ -57,7 +57,7 @@ def create_invitation(
         errors.append(FieldError("date", "in_past", "the visit date is in the past"))
     if start and end and end <= start:
         errors.append(FieldError("end", "before_start", "the visit ends before it starts"))
-    if not phone_e164 and not email_clean:
+    if not phone_e164 and not email_clean and not any(e.field in ("phone", "email") for e in errors):
         errors.append(FieldError("phone", "required", "a phone number or an e-mail address is required"))
     try:
         purpose, visitor_type = Purpose(purpose), VisitorType(visitor_type)

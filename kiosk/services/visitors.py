@@ -45,16 +45,21 @@ def upsert_visitor(
     id_number: str | None = None,
     protector: IdNumberProtector | None = None,
 ) -> Visitor:
-    """The visitor with this phone (details brought up to date), or a new one. Values are already checked."""
+    """The visitor with this phone and name (details brought up to date), or a new one.
+
+    Both must match: two people may give one phone (a company's front desk), and renaming
+    the first would rewrite their past visits. Values are already checked.
+    """
     visitor = None
     if phone:
         visitor = uow.session.scalar(
-            select(Visitor).where(Visitor.phone == phone).order_by(Visitor.id.desc()).limit(1)
+            select(Visitor).where(Visitor.phone == phone, Visitor.name_key == search_key(name))
+            .order_by(Visitor.id.desc()).limit(1)
         )
     if visitor is None:
         visitor = Visitor(name=name, name_key=search_key(name), phone=phone, created_at=uow.now())
         uow.session.add(visitor)
-    visitor.name, visitor.name_key = name, search_key(name)
+    visitor.name = name
     if email:
         visitor.email = email
     if company:

@@ -135,3 +135,13 @@ def test_visitor_who_gives_up_waiting_withdraws(database):
     with database.unit_of_work("kiosk:K1") as uow:
         walkins.withdraw_walk_in(uow, result.visit_id)
     assert _status(database, result.visit_id) == VisitStatus.CANCELLED.value
+
+
+def test_two_people_sharing_a_phone_stay_two_people(database):
+    """A company's front-desk number given by two visitors must not rename the first one's history."""
+    host = add_host(database)
+    first = _register(database, _form(host.id, name="王小明", phone="02161234567"))
+    second = _register(database, _form(host.id, name="李大伟", phone="021 6123 4567"))
+    with database.unit_of_work(write=False) as uow:
+        names = {uow.session.get(Visit, v.visit_id).visitor.name for v in (first, second)}
+    assert names == {"王小明", "李大伟"}

@@ -1,0 +1,1 @@
+"""The ``kioskctl`` commands, one module per area; ``kiosk.cli`` builds the parser and runs them."""

@@ -1,0 +1,38 @@
+"""``kioskctl db upgrade|current``: the schema, moved only by Alembic migrations."""
+
+from __future__ import annotations
+
+import argparse
+
+from kiosk.cli_commands.arguments import Subcommands
+from kiosk.cli_commands.context import CliContext
+from kiosk.db.migrate import current_revision, head_revision
+
+
+def register(commands: Subcommands) -> None:
+    db = commands.add_parser("db", help="create or upgrade the database schema")
+    actions = db.add_subparsers(dest="db_action", required=True, metavar="ACTION")
+    actions.add_parser(
+        "upgrade", help="migrate to the newest schema and register the configured site and kiosk"
+    ).set_defaults(handler=upgrade)
+    actions.add_parser("current", help="show the schema revision (changes nothing)").set_defaults(handler=current)
+
+
+def upgrade(ctx: CliContext, args: argparse.Namespace) -> int:
+    engine = ctx.database.engine  # opening the database is what migrates it
+    print(f"database {engine.url.render_as_string(hide_password=True)}")
+    print(f"schema at revision {current_revision(engine)} (head); site {ctx.site_code} "
+          f"and kiosk {ctx.settings.kiosk.id} registered")
+    return 0
+
+
+def current(ctx: CliContext, args: argparse.Namespace) -> int:
+    engine = ctx.unmigrated_database().engine
+    revision, head = current_revision(engine), head_revision(engine)
+    if revision is None:
+        print(f"no schema yet (head is {head}); run 'kioskctl db upgrade'")
+    elif revision == head:
+        print(f"{revision} (head)")
+    else:
+        print(f"{revision} (head is {head}); run 'kioskctl db upgrade'")
+    return 0

@@ -1,0 +1,76 @@
+"""Jobs for cron and requests from people: ``purge``, ``erase``, ``end-of-day``, ``escalate``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import time
+
+from kiosk.cli_commands.arguments import Subcommands
+from kiosk.cli_commands.context import CliContext, CliError
+from kiosk.services import escalation, retention, signout
+
+
+def register(commands: Subcommands) -> None:
+    commands.add_parser(
+        "purge", help="delete visits and visitors older than [retention] days"
+    ).set_defaults(handler=purge_command)
+    erase = commands.add_parser("erase", help="erase one person and all their visits, on their request")
+    erase.add_argument("--phone", required=True, help="the visitor's phone number")
+    erase.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    erase.set_defaults(handler=erase_command)
+    commands.add_parser(
+        "end-of-day", help="sign out everyone still on site after [visits] auto_signout_time; mark no-shows",
+    ).set_defaults(handler=end_of_day_command)
+    commands.add_parser(
+        "escalate", help="alert reception about hosts who have not answered within [visits] escalation_minutes",
+    ).set_defaults(handler=escalate_command)
+
+
+def purge_command(ctx: CliContext, args: argparse.Namespace) -> int:
+    days = ctx.settings.retention.days
+    with ctx.unit_of_work() as uow:
+        report = retention.purge(uow, days=days)
+    print(f"purged records older than {days} days: {report.visits} visit(s), {report.visitors} visitor(s), "
+          f"{report.notifications} notification(s)")
+    return 0
+
+
+def erase_command(ctx: CliContext, args: argparse.Namespace) -> int:
+    with ctx.unit_of_work(write=False) as uow:
+        visitor_ids = retention.find_visitor_ids_by_phone(uow, args.phone)
+    if not visitor_ids:
+        raise CliError(f"no visitor with phone {args.phone}")
+    if not args.yes:
+        _confirm(f"Erase {len(visitor_ids)} visitor record(s) with phone {args.phone} and all their visits? "
+                 "This cannot be undone. [y/N] ")
+    removed = 0
+    with ctx.unit_of_work() as uow:
+        for visitor_id in visitor_ids:
+            removed += retention.erase_visitor(uow, visitor_id)
+    print(f"erased {len(visitor_ids)} visitor record(s) and {removed} visit(s)")
+    return 0
+
+
+def _confirm(question: str) -> None:
+    # Without a terminal nobody can answer, and erasing is not something to do by default.
+    if not sys.stdin.isatty():
+        raise CliError("erasing needs confirmation; run in a terminal or pass --yes")
+    if input(question).strip().lower() not in ("y", "yes"):
+        raise CliError("nothing erased")
+
+
+def end_of_day_command(ctx: CliContext, args: argparse.Namespace) -> int:
+    signout_time = time.fromisoformat(ctx.settings.visits.auto_signout_time)
+    with ctx.unit_of_work() as uow:
+        signed_out, no_shows = signout.end_of_day(uow, site_code=ctx.site_code, signout_time=signout_time)
+    print(f"signed out {len(signed_out)} visitor(s); {len(no_shows)} invitation(s) marked no-show")
+    return 0
+
+
+def escalate_command(ctx: CliContext, args: argparse.Namespace) -> int:
+    minutes = ctx.settings.visits.escalation_minutes
+    with ctx.unit_of_work() as uow:
+        escalated = escalation.escalate_unacknowledged(uow, minutes=minutes)
+    print(f"escalated {len(escalated)} visit(s) whose host has not answered in {minutes} minutes")
+    return 0

@@ -1,0 +1,136 @@
+"""``kioskctl invite``, ``checkin``, ``checkout``, ``visits list|search``: the day's visits."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from pathlib import Path
+
+from kiosk.cli_commands import arguments
+from kiosk.cli_commands.arguments import Subcommands, add_json_flag
+from kiosk.cli_commands.context import CliContext, check_writable_target, write_qr_png
+from kiosk.cli_commands.output import local_time, print_json, print_table
+from kiosk.models import Purpose, VisitStatus
+from kiosk.services import checkin, hosts, invitations, signout, visits
+from kiosk.services.visits import VisitSummary
+
+
+def register(commands: Subcommands) -> None:
+    invite = commands.add_parser("invite", help="invite a visitor and print the QR token that checks them in")
+    invite.add_argument("--host", required=True, metavar="EMAIL", help="the host's e-mail address")
+    invite.add_argument("--name", required=True, help="the visitor's name")
+    invite.add_argument("--phone", help="the visitor's phone (a phone or an e-mail is required)")
+    invite.add_argument("--email", help="the visitor's e-mail; the invitation is sent there")
+    invite.add_argument("--company")
+    invite.add_argument("--date", type=arguments.day, metavar="YYYY-MM-DD", help="the visit day (default: today)")
+    invite.add_argument("--start", type=arguments.time_of_day, metavar="HH:MM")
+    invite.add_argument("--end", type=arguments.time_of_day, metavar="HH:MM")
+    invite.add_argument("--purpose", choices=[p.value for p in Purpose], default=Purpose.MEETING.value)
+    invite.add_argument("--qr", type=Path, metavar="FILE.png", help="also write the QR code as a PNG")
+    add_json_flag(invite)
+    invite.set_defaults(handler=invite_command)
+
+    check_in = commands.add_parser("checkin", help="check a visitor in by invitation token, as the kiosk would")
+    check_in.add_argument("--token", required=True)
+    check_in.set_defaults(handler=checkin_command)
+    check_out = commands.add_parser("checkout", help="sign a visitor out by the token on their badge")
+    check_out.add_argument("--token", required=True)
+    check_out.set_defaults(handler=checkout_command)
+
+    parser = commands.add_parser("visits", help="list and find visits")
+    actions = parser.add_subparsers(dest="visits_action", required=True, metavar="ACTION")
+    listing = actions.add_parser("list", help="the visits of one day")
+    listing.add_argument("--date", type=arguments.day, default=None, metavar="YYYY-MM-DD|today",
+                         help="the day (default: today at the site)")
+    listing.add_argument("--status", choices=[s.value for s in VisitStatus])
+    add_json_flag(listing)
+    listing.set_defaults(handler=list_command)
+    search = actions.add_parser("search", help="a visitor's most recent visits")
+    who = search.add_mutually_exclusive_group(required=True)
+    who.add_argument("--name", help="the start of the visitor's name")
+    who.add_argument("--phone", help="the visitor's phone number")
+    add_json_flag(search)
+    search.set_defaults(handler=search_command)
+
+
+def invite_command(ctx: CliContext, args: argparse.Namespace) -> int:
+    if args.qr is not None:
+        check_writable_target(args.qr)
+    with ctx.unit_of_work() as uow:
+        host = hosts.find_host_by_email(uow, args.host)
+        created = invitations.create_invitation(
+            uow, site_code=ctx.site_code, host_id=host.id, visitor_name=args.name, phone=args.phone,
+            email=args.email, company=args.company, visit_date=args.date, start=args.start, end=args.end,
+            purpose=args.purpose,
+        )
+    if args.qr is not None:
+        write_qr_png(created.token, args.qr)
+    if args.json:
+        print_json(created, ctx.zone)
+        return 0
+    print(f"invited {created.visitor_name} to see {created.host_name} on {created.visit_date.isoformat()} "
+          f"(visit {created.visit_id})")
+    print(f"token: {created.token}")
+    if args.qr is not None:
+        print(f"QR code: {args.qr}")
+    return 0
+
+
+def checkin_command(ctx: CliContext, args: argparse.Namespace) -> int:
+    with ctx.unit_of_work() as uow:
+        result = checkin.check_in_by_token(
+            uow, args.token, site_code=ctx.site_code, grace_seconds=ctx.settings.visits.double_scan_grace_seconds
+        )
+    who = f"{result.visitor_name} to see {result.host_name}" + (f" ({result.department})" if result.department else "")
+    if result.outcome == checkin.HELD:
+        print(f"held for the front desk: {who}")
+    elif result.repeated:
+        print(f"already checked in moments ago: {who}")
+    else:
+        print(f"checked in: {who}; badge queued (job {result.badge_job_id})")
+    return 0
+
+
+def checkout_command(ctx: CliContext, args: argparse.Namespace) -> int:
+    with ctx.unit_of_work() as uow:
+        result = signout.sign_out_by_token(
+            uow, args.token, site_code=ctx.site_code, grace_seconds=ctx.settings.visits.double_scan_grace_seconds
+        )
+    prefix = "already signed out moments ago" if result.repeated else "signed out"
+    print(f"{prefix}: {result.visitor_name} (host {result.host_name})")
+    return 0
+
+
+def list_command(ctx: CliContext, args: argparse.Namespace) -> int:
+    day: date = args.date or ctx.today()
+    status = VisitStatus(args.status) if args.status else None
+    with ctx.unit_of_work(write=False) as uow:
+        found = visits.list_visits(uow, ctx.site_code, day=day, status=status)
+    _show(ctx, found, args.json, empty=f"no visits on {day.isoformat()}")
+    return 0
+
+
+def search_command(ctx: CliContext, args: argparse.Namespace) -> int:
+    with ctx.unit_of_work(write=False) as uow:
+        found = visits.search_visits(uow, name=args.name, phone=args.phone)
+    _show(ctx, found, args.json, empty="no visits found")
+    return 0
+
+
+def _show(ctx: CliContext, found: list[VisitSummary], as_json: bool, *, empty: str) -> None:
+    if as_json:
+        print_json(found, ctx.zone)
+        return
+    rows = [
+        [str(v.id), v.visit_date.isoformat(), _status(v), v.visitor_name, v.company, v.host_name, v.department,
+         v.purpose, local_time(v.expected_start, ctx.zone, v.visit_date),
+         local_time(v.checked_in_at, ctx.zone, v.visit_date), local_time(v.checked_out_at, ctx.zone, v.visit_date)]
+        for v in found
+    ]
+    headers = ["ID", "DATE", "STATUS", "VISITOR", "COMPANY", "HOST", "DEPARTMENT", "PURPOSE", "EXPECTED", "IN", "OUT"]
+    print_table(headers, rows, empty=empty)
+
+
+def _status(visit: VisitSummary) -> str:
+    flags = [flag for flag, on in (("held", visit.on_hold), ("escalated", visit.escalated)) if on]
+    return visit.status + (f" ({', '.join(flags)})" if flags else "")
