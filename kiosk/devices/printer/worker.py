@@ -20,7 +20,7 @@ from kiosk.devices.printer.backends import printer_from_settings
 from kiosk.devices.printer.escpos_render import render_badge_for
 from kiosk.devices.printer.protocol import Printer, PrinterUnavailable
 from kiosk.services import print_jobs
-from kiosk.services.badges import labels_for_language
+from kiosk.services.badges import BadgeData, labels_for_language
 
 log = logging.getLogger(__name__)
 
@@ -42,12 +42,16 @@ class PrintWorker:
         *,
         on_update: Callable[[JobUpdate], None] | None = None,
         printer_factory: Callable[[], Printer] | None = None,
+        output: Callable[[BadgeData], None] | None = None,
         poll_seconds: float = 1.0,
     ) -> None:
+        """``output`` replaces ESC/POS rendering and sending, e.g. for OS printers drawn with QPainter;
+        it raises ``PrinterUnavailable`` when the badge did not print."""
         self._database = database
         self._settings = settings
         self._on_update = on_update or (lambda update: None)
         self._printer_factory = printer_factory or (lambda: printer_from_settings(settings.printer))
+        self._output = output or self._print_escpos
         self._poll_seconds = poll_seconds
         self._stop = threading.Event()
         self._wake = threading.Event()
@@ -63,8 +67,7 @@ class PrintWorker:
         if ticket is None:
             return None
         try:
-            data = render_badge_for(ticket.badge, self._settings.printer, self._labels)
-            self._printer_factory().send(data)
+            self._output(ticket.badge)
         except PrinterUnavailable as exc:
             retry = not exc.delivered and self._settings.printer.kind != "none"
             return self._failed(ticket, exc.reason, exc.code, retry=retry)
@@ -75,6 +78,9 @@ class PrintWorker:
         with self._database.unit_of_work("printer") as uow:
             print_jobs.finish_job(uow, ticket.job_id)
         return self._report(JobUpdate(ticket.job_id, ticket.visit_id, "done"))
+
+    def _print_escpos(self, badge: BadgeData) -> None:
+        self._printer_factory().send(render_badge_for(badge, self._settings.printer, self._labels))
 
     def _failed(self, ticket: print_jobs.PrintTicket, reason: str, code: str, *, retry: bool) -> JobUpdate:
         with self._database.unit_of_work("printer") as uow:

@@ -191,3 +191,13 @@ def test_worker_thread_starts_prints_and_stops(database, tmp_path):
 @pytest.fixture(autouse=True)
 def _no_escpos_temp_dirs(monkeypatch, tmp_path):
     monkeypatch.setenv("KIOSK_CACHE_DIR", str(tmp_path / "cache"))
+
+
+def test_a_custom_output_replaces_escpos(database):
+    """How OS printers plug in: the worker hands the badge data to the output it was given."""
+    result = _checked_in(database, "Jane Doe")
+    seen = []
+    worker = PrintWorker(database, _settings(kind="os"), output=seen.append)
+    assert worker.run_once().status == "done"
+    assert [b.visitor_name for b in seen] == ["Jane Doe"] and seen[0].sign_out_token.startswith("v1.o.")
+    assert _job(database, result.badge_job_id)[0] == PrintJobStatus.DONE

@@ -56,3 +56,15 @@ def test_png_and_pdf(qapp, tmp_path):
 
 def test_missing_os_printer_is_a_reason_not_a_crash(qapp):
     assert "was not found" in print_badge_to_os_printer(_layout(), "no-such-printer")
+
+
+def test_os_output_reports_a_missing_printer_as_printer_unavailable(qapp):
+    from kiosk.config import PrinterSettings
+    from kiosk.devices.printer.protocol import PrinterUnavailable
+    from kiosk.ui.printing.os_output import os_badge_output
+
+    output = os_badge_output(PrinterSettings(kind="os", os_printer="no-such-printer"), BILINGUAL_LABELS)
+    badge = BadgeData("Ann", "", "李娜", "", date(2026, 6, 15), datetime(2026, 6, 15, 22, 0, tzinfo=ZoneInfo("UTC")),
+                      VisitorType.VISITOR, "HQ", TOKEN)
+    with pytest.raises(PrinterUnavailable, match="was not found"):
+        output(badge)

@@ -1,0 +1,21 @@
+"""Badge output for ``[printer] kind = "os"``: the printer worker draws with QPainter and spools to CUPS."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from kiosk.config import PrinterSettings
+from kiosk.devices.printer.protocol import PrinterUnavailable
+from kiosk.services.badges import BadgeData, BadgeLabels, layout_badge
+from kiosk.ui.printing.badge_painter import print_badge_to_os_printer
+
+
+def os_badge_output(settings: PrinterSettings, labels: BadgeLabels) -> Callable[[BadgeData], None]:
+    """A ``PrintWorker`` output; runs on the worker thread (QPainter on a QPrinter is thread-safe)."""
+
+    def output(badge: BadgeData) -> None:
+        problem = print_badge_to_os_printer(layout_badge(badge, settings.paper_width_mm, labels), settings.os_printer)
+        if problem:
+            raise PrinterUnavailable(problem, "not_found")
+
+    return output
