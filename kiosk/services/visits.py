@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, and_, or_, select
 from sqlalchemy.orm import joinedload
 
 from kiosk.db.uow import UnitOfWork
@@ -116,23 +116,51 @@ def list_visits(
     return [summarize(v) for v in uow.session.scalars(query).unique()]
 
 
+# Up to this many matching visitors, their visits are fetched by visitor and sorted; beyond it (a bare
+# surname such as 王 matches tens of thousands) recent visits are walked newest first instead, because
+# both databases otherwise join and sort every visit of every match to return the top 50.
+NARROW_MATCH = 1000
+_WALK_PAGE = 2000
+_WALK_MAX_PAGES = 50
+
+
 def search_visits(
     uow: UnitOfWork, *, name: str | None = None, phone: str | None = None, limit: int = 50
 ) -> list[VisitSummary]:
-    """Most recent visits by a visitor whose name starts with ``name`` or whose phone is ``phone``."""
+    """Most recent visits by a visitor whose name starts with ``name`` and/or whose phone is ``phone``."""
+    if not name and not phone:
+        return []
     visitors = select(Visitor.id)
     if name:
         key = search_key(name)
         visitors = visitors.where(Visitor.name_key >= key, Visitor.name_key < key + "\U0010ffff")
     if phone:
-        number = normalise_phone(phone)
-        visitors = visitors.where(Visitor.phone == number)
-    if not name and not phone:
-        return []
-    query = _with_people(
-        select(Visit).where(Visit.visitor_id.in_(visitors)).order_by(Visit.created_at.desc()).limit(limit)
-    )
-    return [summarize(v) for v in uow.session.scalars(query).unique()]
+        visitors = visitors.where(Visitor.phone == normalise_phone(phone))
+    matches = list(uow.session.scalars(visitors.limit(NARROW_MATCH + 1)))
+    if len(matches) <= NARROW_MATCH:
+        condition = Visit.visitor_id.in_(matches)
+    else:
+        condition = Visit.id.in_(_newest_visits_of(uow, set(uow.session.scalars(visitors)), limit))
+    query = _with_people(select(Visit).where(condition).order_by(Visit.created_at.desc(), Visit.id.desc()))
+    return [summarize(v) for v in uow.session.scalars(query.limit(limit)).unique()]
+
+
+def _newest_visits_of(uow: UnitOfWork, visitor_ids: set[int], limit: int) -> list[int]:
+    """Walk visits newest first (an index scan both databases plan the same way) until ``limit`` match."""
+    found: list[int] = []
+    page = select(Visit.id, Visit.visitor_id, Visit.created_at).order_by(Visit.created_at.desc(), Visit.id.desc())
+    cursor: tuple[datetime, int] | None = None
+    for _ in range(_WALK_MAX_PAGES):
+        query = page
+        if cursor is not None:
+            at, last_id = cursor
+            query = query.where(or_(Visit.created_at < at, and_(Visit.created_at == at, Visit.id < last_id)))
+        rows = uow.session.execute(query.limit(_WALK_PAGE)).all()
+        found += [row.id for row in rows if row.visitor_id in visitor_ids]
+        if len(found) >= limit or len(rows) < _WALK_PAGE:
+            break
+        cursor = (rows[-1].created_at, rows[-1].id)
+    return found[:limit]
 
 
 def department_name(uow: UnitOfWork, department_id: int | None) -> str:
