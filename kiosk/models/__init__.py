@@ -15,6 +15,7 @@ from kiosk.models.enums import (
     VisitorType,
     VisitStatus,
 )
+from kiosk.models.links import UsedLink as UsedLink
 from kiosk.models.org import Department, Host, Kiosk, Site
 from kiosk.models.outbox import Notification
 from kiosk.models.security import DenyListEntry, StaffUser

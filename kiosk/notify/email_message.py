@@ -1,0 +1,138 @@
+"""Building the e-mail for one notice: HTML with a plain-text part, inline images, a calendar invite.
+
+Invitation (multipart/mixed):
+    multipart/alternative
+        text/plain
+        multipart/related
+            text/html            <img src="cid:qr...">
+            image/png            the check-in QR (inline)
+    text/calendar; method=REQUEST    invite.ics
+Arrival: the same without the calendar, with the visitor's photo (image/jpeg) when one was taken.
+
+The Message-ID is derived from the notice's idempotency key, so a notice sent
+again after a crash is the same message to the receiving server and mail client.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from datetime import datetime, timedelta
+from email.message import EmailMessage
+from email.utils import format_datetime, parseaddr
+
+from kiosk.config import EmailSettings
+from kiosk.notify.templates import render
+from kiosk.services.notifications import ClaimedNotification, NoticeContext
+
+FALLBACK_DOMAIN = "lobby-kiosk.invalid"
+
+
+def sender_domain(sender: str) -> str:
+    address = parseaddr(sender)[1]
+    domain = address.rpartition("@")[2]
+    return domain if address and domain else FALLBACK_DOMAIN
+
+
+def message_id(idempotency_key: str, sender: str) -> str:
+    """Stable per notice: the same key always gives the same Message-ID."""
+    digest = hashlib.sha256(idempotency_key.encode("utf-8")).hexdigest()[:40]
+    return f"<kiosk.{digest}@{sender_domain(sender)}>"
+
+
+def qr_png(text: str) -> bytes:
+    import qrcode
+    import qrcode.constants
+
+    code = qrcode.QRCode(box_size=8, border=4, error_correction=qrcode.constants.ERROR_CORRECT_M)
+    code.add_data(text)
+    code.make(fit=True)
+    buffer = io.BytesIO()
+    code.make_image().save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def calendar_invite(
+    notice: ClaimedNotification, context: NoticeContext, *, summary: str, sender: str, stamped_at: datetime
+) -> str:
+    """A METHOD:REQUEST invite for the visit: its time window, or the whole day when none was given."""
+    from datetime import date
+
+    from icalendar import Calendar, Event, vCalAddress, vText
+
+    calendar = Calendar()
+    calendar.add("prodid", "-//Lobby Kiosk//Visitor invitation//EN")
+    calendar.add("version", "2.0")
+    calendar.add("method", "REQUEST")
+    event = Event()
+    event.add("uid", f"visit-{notice.visit_id}@{sender_domain(sender)}")
+    event.add("dtstamp", stamped_at)
+    event.add("sequence", 0)
+    event.add("status", "CONFIRMED")
+    event.add("summary", summary)
+    event.add("location", context.site_name or str(notice.payload.get("site_name", "")))
+    if context.expected_start is not None:
+        event.add("dtstart", context.expected_start)
+        event.add("dtend", context.expected_end or context.expected_start + timedelta(hours=1))
+    else:
+        day = date.fromisoformat(context.visit_date or str(notice.payload["visit_date"]))
+        event.add("dtstart", day)
+        event.add("dtend", day + timedelta(days=1))
+    organizer = vCalAddress(f"mailto:{parseaddr(sender)[1]}")
+    organizer.params["cn"] = vText(parseaddr(sender)[0] or "Lobby Kiosk")
+    event.add("organizer", organizer)
+    attendee = vCalAddress(f"mailto:{notice.recipient}")
+    attendee.params["cn"] = vText(str(notice.payload.get("visitor_name", "")))
+    attendee.params["role"] = vText("REQ-PARTICIPANT")
+    attendee.params["rsvp"] = vText("FALSE")
+    event.add("attendee", attendee)
+    calendar.add_component(event)
+    return calendar.to_ical().decode("utf-8")
+
+
+def compose(
+    notice: ClaimedNotification,
+    context: NoticeContext,
+    settings: EmailSettings,
+    *,
+    links: dict[str, str] | None = None,
+    now: datetime,
+) -> EmailMessage:
+    """The complete message for an e-mail row, ready for ``smtplib.SMTP.send_message``."""
+    domain = sender_domain(settings.sender)
+    token = str(notice.payload.get("token") or "")
+    image: tuple[bytes, str, str] | None = None  # (data, subtype, filename)
+    image_kind = None
+    if notice.event == "invitation_created" and token:
+        image, image_kind = (qr_png(token), "png", "qr.png"), "qr"
+    elif notice.event == "visitor_arrived" and context.photo_jpeg:
+        image, image_kind = (context.photo_jpeg, "jpeg", "visitor.jpg"), "photo"
+    cid = f"{image_kind}.{notice.id}@{domain}" if image else None
+
+    rendered = render(
+        notice.event, notice.language, notice.payload, links=links, timezone=context.site_timezone,
+        image_cid=cid, image_kind=image_kind,
+    )
+    message = EmailMessage()
+    message["Subject"] = rendered.subject
+    message["From"] = settings.sender
+    message["To"] = notice.recipient
+    message["Date"] = format_datetime(now)
+    message["Message-ID"] = message_id(notice.idempotency_key, settings.sender)
+    message["Auto-Submitted"] = "auto-generated"  # no vacation replies to the kiosk
+    message["X-Kiosk-Event"] = notice.event
+    message.set_content(rendered.text)
+    message.add_alternative(rendered.html, subtype="html")
+    if image is not None and cid is not None:
+        data, subtype, filename = image
+        html_part = message.get_payload()[1]  # type: ignore[index]
+        assert isinstance(html_part, EmailMessage)
+        html_part.add_related(data, "image", subtype, cid=f"<{cid}>", disposition="inline", filename=filename)
+    if notice.event == "invitation_created":
+        invite = calendar_invite(notice, context, summary=rendered.subject, sender=settings.sender, stamped_at=now)
+        message.add_attachment(
+            invite, subtype="calendar", charset="utf-8", filename="invite.ics", params={"method": "REQUEST"},
+        )
+    # Last: set_content() and add_attachment() move or drop Content-* headers set earlier.
+    message["Content-Language"] = "en" if notice.language == "en" else "zh-CN"
+    return message

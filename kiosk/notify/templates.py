@@ -1,0 +1,234 @@
+"""What each notice says, in Chinese and English: a subject, a plain-text body and an HTML body.
+
+Every value that came from a person (names, companies, notes) is escaped
+before it goes into HTML; the plain text and chat bodies carry it as typed.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+LANGUAGES = ("zh_CN", "en")
+
+
+class UnknownEvent(KeyError):
+    """No template for this event: the row can never be sent, so it fails at once."""
+
+
+@dataclass(frozen=True)
+class RenderedNotice:
+    subject: str
+    text: str
+    html: str
+
+    @property
+    def chat_text(self) -> str:
+        return f"{self.subject}\n\n{self.text}"
+
+
+@dataclass(frozen=True)
+class Template:
+    subject: str
+    lines: tuple[str, ...]
+
+
+# Placeholders are filled from the payload plus the derived fields made in _fields().
+TEMPLATES: dict[str, dict[str, Template]] = {
+    "invitation_created": {
+        "zh_CN": Template("访客邀请：{visit_date} 拜访 {host_name}", (
+            "{visitor_name}，您好：",
+            "{host_name} 邀请您于 {visit_date} 到访 {site_name}。",
+            "到达后请在大堂访客机上出示本邮件中的二维码，即可签到。",
+            "二维码仅限当天使用，请勿转发。",
+        )),
+        "en": Template("Your visit to {host_name} on {visit_date}", (
+            "Dear {visitor_name},",
+            "{host_name} has invited you to {site_name} on {visit_date}.",
+            "When you arrive, show the QR code in this e-mail to the lobby kiosk to check in.",
+            "The code works on that day only; please do not forward it.",
+        )),
+    },
+    "invitation_cancelled": {
+        "zh_CN": Template("访客邀请已取消：{visit_date}", (
+            "{visitor_name}，您好：",
+            "您 {visit_date} 的来访已取消，之前的二维码已失效。",
+            "如有疑问，请联系邀请您的人。",
+        )),
+        "en": Template("Your visit on {visit_date} has been cancelled", (
+            "Dear {visitor_name},",
+            "Your visit on {visit_date} has been cancelled and the QR code no longer works.",
+            "If this is unexpected, please contact the person who invited you.",
+        )),
+    },
+    "visitor_arrived": {
+        "zh_CN": Template("访客已到达：{visitor_name}", (
+            "{visitor_label} 已于 {arrived_time} 在 {site_name} 大堂签到。",
+            "来访目的：{purpose_text}",
+        )),
+        "en": Template("Your visitor has arrived: {visitor_name}", (
+            "{visitor_label} checked in at the {site_name} lobby at {arrived_time}.",
+            "Purpose: {purpose_text}",
+        )),
+    },
+    "consent_requested": {
+        "zh_CN": Template("访客请求拜访您：{visitor_name}", (
+            "{visitor_label} 正在 {site_name} 大堂等候，希望拜访您。",
+            "来访目的：{purpose_text}",
+            "请批准或拒绝；未回复时前台将在 15 分钟后联系您。",
+        )),
+        "en": Template("A visitor is asking to see you: {visitor_name}", (
+            "{visitor_label} is waiting in the {site_name} lobby and would like to see you.",
+            "Purpose: {purpose_text}",
+            "Please approve or decline; reception will call you if there is no answer in 15 minutes.",
+        )),
+    },
+    "host_unreachable": {
+        "zh_CN": Template("被访人未回复：{host_name}", (
+            "访客 {visitor_name} 自 {waiting_time} 起等候 {host_name}（{department}），被访人尚未回复。",
+            "请联系被访人或其部门。",
+        )),
+        "en": Template("No answer from {host_name}", (
+            "{visitor_name} has been waiting for {host_name} ({department}) since {waiting_time} "
+            "and the host has not answered.",
+            "Please reach the host or their department.",
+        )),
+    },
+    "deny_list_hit": {
+        "zh_CN": Template("黑名单提醒：{visitor_name}", (
+            "访客 {visitor_name}（拜访 {host_name}）与黑名单匹配（{deny_kind}）。",
+            "原因：{reason}",
+            "访客已被请到前台，请处理。",
+        )),
+        "en": Template("Deny-list match: {visitor_name}", (
+            "{visitor_name} (visiting {host_name}) matches the deny list ({deny_kind}).",
+            "Reason: {reason}",
+            "The visitor has been asked to see the front desk.",
+        )),
+    },
+    "contact_left": {
+        "zh_CN": Template("访客留下联系方式：{name}", (
+            "{name} {company_part}未预约来访，留下了联系方式：{phone}",
+            "留言：{note}",
+        )),
+        "en": Template("Contact details left by {name}", (
+            "{name} {company_part}came without an appointment and left their details: {phone}",
+            "Note: {note}",
+        )),
+    },
+}
+
+PURPOSES = {
+    "zh_CN": {"meeting": "会议", "interview": "面试", "delivery": "送货", "maintenance": "维修",
+              "sales": "销售拜访", "other": "其他"},
+    "en": {"meeting": "meeting", "interview": "interview", "delivery": "delivery", "maintenance": "maintenance",
+           "sales": "sales call", "other": "other"},
+}
+
+LINK_LABELS = {
+    "zh_CN": {"approve": "批准", "decline": "拒绝", "on_my_way": "我马上到", "sign_out": "为访客签退"},
+    "en": {"approve": "Approve", "decline": "Decline", "on_my_way": "On my way", "sign_out": "Sign the visitor out"},
+}
+ATTACHMENT_NOTES = {
+    "zh_CN": {"qr": "签到二维码见下图（或附件 qr.png）。", "photo": "访客照片见下图。"},
+    "en": {"qr": "Your check-in QR code is below (also attached as qr.png).", "photo": "The visitor's photo is below."},
+}
+FOOTER = {
+    "zh_CN": "此邮件由大堂访客机自动发送，请勿直接回复。",
+    "en": "Sent automatically by the lobby visitor kiosk; please do not reply.",
+}
+
+
+class _BlankForMissing(dict[str, str]):
+    def __missing__(self, key: str) -> str:
+        return ""
+
+
+def render(
+    event: str,
+    language: str,
+    payload: Mapping[str, Any],
+    *,
+    links: Mapping[str, str] | None = None,
+    timezone: str = "Asia/Shanghai",
+    image_cid: str | None = None,
+    image_kind: str | None = None,
+) -> RenderedNotice:
+    """The notice for ``event`` in ``language`` (anything but "en" reads as zh_CN).
+
+    ``links`` maps an action (approve, decline, on_my_way, sign_out) to its URL;
+    ``image_cid`` names an inline image (``image_kind`` "qr" or "photo") the HTML shows.
+    """
+    try:
+        by_language = TEMPLATES[event]
+    except KeyError:
+        raise UnknownEvent(f"no message template for event {event!r}") from None
+    lang = "en" if language == "en" else "zh_CN"
+    template = by_language[lang]
+    values = _fields(payload, lang, timezone)
+    escaped = _BlankForMissing({k: html.escape(v) for k, v in values.items()})
+    plain = _BlankForMissing(values)
+
+    subject = " ".join(template.subject.format_map(plain).split())
+    text_lines = [line.format_map(plain) for line in template.lines]
+    html_lines = [f"<p>{line.format_map(escaped)}</p>" for line in template.lines]
+    if image_cid and image_kind:
+        note = ATTACHMENT_NOTES[lang][image_kind]
+        text_lines.append(note)
+        alt = "QR" if image_kind == "qr" else "photo"
+        html_lines.append(f'<p><img src="cid:{html.escape(image_cid)}" alt="{alt}" '
+                          f'style="max-width:320px;border:1px solid #ddd"></p>')
+    for action, url in (links or {}).items():
+        label = LINK_LABELS[lang][action]
+        text_lines.append(f"{label}: {url}")
+    if links:
+        buttons = " ".join(
+            f'<a href="{html.escape(url, quote=True)}" style="display:inline-block;padding:10px 18px;'
+            f'margin:4px;background:#1f6feb;color:#fff;text-decoration:none;border-radius:6px">'
+            f"{html.escape(LINK_LABELS[lang][action])}</a>"
+            for action, url in links.items()
+        )
+        html_lines.append(f"<p>{buttons}</p>")
+    text_lines += ["", FOOTER[lang]]
+    html_lang = "zh-CN" if lang == "zh_CN" else "en"
+    body = "\n".join(html_lines)
+    document = (
+        f'<!DOCTYPE html>\n<html lang="{html_lang}"><head><meta charset="utf-8">'
+        f"<title>{html.escape(subject)}</title></head>\n"
+        f'<body style="font-family:sans-serif;font-size:15px;line-height:1.5">\n{body}\n'
+        f'<p style="color:#888;font-size:12px">{html.escape(FOOTER[lang])}</p>\n</body></html>\n'
+    )
+    return RenderedNotice(subject=subject, text="\n".join(text_lines) + "\n", html=document)
+
+
+def _fields(payload: Mapping[str, Any], lang: str, timezone: str) -> dict[str, str]:
+    values = {key: "" if value is None else str(value) for key, value in payload.items()}
+    zone = ZoneInfo(timezone)
+    company = values.get("company", "")
+    values["visitor_label"] = (
+        f"{values.get('visitor_name', '')}（{company}）" if company and lang == "zh_CN"
+        else f"{values.get('visitor_name', '')} ({company})" if company
+        else values.get("visitor_name", "")
+    )
+    values["company_part"] = (f"（{company}）" if lang == "zh_CN" else f"({company}) ") if company else ""
+    purpose = PURPOSES[lang].get(values.get("purpose", ""), values.get("purpose", ""))
+    note = values.get("purpose_note", "")
+    values["purpose_text"] = f"{purpose} — {note}" if note else purpose
+    values["arrived_time"] = _local_time(values.get("arrived_at", ""), zone)
+    values["waiting_time"] = _local_time(values.get("waiting_since", ""), zone)
+    if not values.get("department"):
+        values["department"] = "—"
+    if "note" in payload and not values.get("note"):
+        values["note"] = "—"
+    return values
+
+
+def _local_time(iso: str, zone: ZoneInfo) -> str:
+    try:
+        return datetime.fromisoformat(iso).astimezone(zone).strftime("%H:%M")
+    except ValueError:
+        return iso

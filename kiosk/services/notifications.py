@@ -1,0 +1,340 @@
+"""The outbox's life after enqueue: claiming due rows, marking them sent or failed, retrying by hand.
+
+Delivery is at least once, never knowingly twice:
+
+* A dispatcher *claims* due rows in one short write transaction (PostgreSQL:
+  ``FOR UPDATE SKIP LOCKED``; SQLite: the ``BEGIN IMMEDIATE`` every write unit of
+  work takes), flipping them ``pending -> sending``. While a row is ``sending``
+  its ``next_attempt_at`` is the claim's lease expiry, so no second dispatcher
+  touches it until the lease runs out.
+* Each claim bumps ``attempts``; the claimed attempt number is the fencing token:
+  ``mark_sent``/``mark_failed`` only change a row still ``sending`` under that
+  same attempt, so a dispatcher that stalled past its lease cannot overwrite
+  the result of the one that took over.
+* A dispatcher that dies between "sent" and "marked" leaves a ``sending`` row;
+  when its lease expires it is claimed and sent again (the one duplicate the
+  design allows). E-mails carry a Message-ID derived from the idempotency key,
+  so that repeat is recognisably the same message.
+* Failures back off exponentially (30 s doubling, each wait capped at 1 h) for
+  up to 24 h of waiting, then the row stays ``failed`` with its last error for
+  the receptionist, who can ``retry_notification``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import and_, func, select
+
+from kiosk.db.uow import UnitOfWork
+from kiosk.models import Department, Host, Notification, NotificationStatus, Visit, VisitPhoto
+from kiosk.services import outbox
+from kiosk.services.errors import Conflict, NotFound
+
+S = NotificationStatus
+FIRST_RETRY = timedelta(seconds=30)
+LONGEST_WAIT = timedelta(hours=1)
+GIVE_UP_AFTER = timedelta(hours=24)
+DEFAULT_LEASE = timedelta(minutes=5)
+ERROR_MAX = 1000
+# Payload keys stored only so the dispatcher could send them; blanked once the notice is out.
+SENT_ONCE_KEYS: dict[str, tuple[str, ...]] = {"invitation_created": ("token",)}
+# Notices a host's department is told about too, on its [notify] departments URLs.
+DEPARTMENT_EVENTS = frozenset({"visitor_arrived", "consent_requested", "host_unreachable"})
+# Marks a department's copy in its payload: it informs, it carries no host-reply links.
+COPY_FOR_DEPARTMENT = "copy_for_department"
+
+
+@dataclass(frozen=True)
+class ClaimedNotification:
+    """A row this dispatcher holds until ``lease_until``; ``attempt`` is its fencing token."""
+
+    id: int
+    event: str
+    channel: str
+    recipient: str
+    language: str
+    payload: dict[str, Any]
+    idempotency_key: str
+    attempt: int
+    created_at: datetime
+    visit_id: int | None
+    lease_until: datetime
+
+
+@dataclass(frozen=True)
+class NotificationView:
+    """One row as the admin window lists it (chat URLs shortened: they hold tokens)."""
+
+    id: int
+    event: str
+    channel: str
+    recipient: str
+    language: str
+    payload: dict[str, Any]
+    status: str
+    attempts: int
+    next_attempt_at: datetime
+    last_error: str | None
+    created_at: datetime
+    sent_at: datetime | None
+    visit_id: int | None
+
+
+@dataclass(frozen=True)
+class NoticeContext:
+    """What a message needs beyond its payload, read from the visit at send time."""
+
+    host_email: str | None = None
+    department: str = ""
+    photo_jpeg: bytes | None = None
+    expected_start: datetime | None = None
+    expected_end: datetime | None = None
+    visit_date: str = ""
+    site_name: str = ""
+    site_timezone: str = "Asia/Shanghai"
+
+
+# ---------------------------------------------------------------- backoff
+
+
+def retry_delay(attempts: int) -> timedelta:
+    """How long to wait after the ``attempts``-th failed attempt: 30 s, 1 min, 2 min, ... capped at 1 h."""
+    if attempts < 1:
+        return timedelta(0)
+    # Cap the exponent before raising, so a huge attempt count cannot overflow.
+    return min(FIRST_RETRY * 2 ** min(attempts - 1, 20), LONGEST_WAIT)
+
+
+def waited_before(attempts: int) -> timedelta:
+    """Total backoff a row has sat through before its ``attempts``-th attempt."""
+    return sum((retry_delay(n) for n in range(1, attempts)), timedelta(0))
+
+
+def next_retry_delay(attempts: int) -> timedelta | None:
+    """The wait before the next attempt, or None when retrying would exceed 24 h of waiting: give up."""
+    delay = retry_delay(attempts)
+    if waited_before(attempts) + delay > GIVE_UP_AFTER:
+        return None
+    return delay
+
+
+# ---------------------------------------------------------------- dispatcher side
+
+
+def has_due(uow: UnitOfWork) -> bool:
+    """Cheap read-only probe, so an idle dispatcher does not take SQLite's write lock every poll."""
+    return uow.session.scalar(select(Notification.id).where(_due(uow.now())).limit(1)) is not None
+
+
+def _due(now: datetime) -> Any:
+    # A pending row whose time has come, or a sending row whose claim lease expired (its dispatcher died).
+    return and_(Notification.status.in_([S.PENDING, S.SENDING]), Notification.next_attempt_at <= now)
+
+
+def claim_due(uow: UnitOfWork, *, limit: int = 20, lease: timedelta = DEFAULT_LEASE) -> list[ClaimedNotification]:
+    """Take up to ``limit`` due rows for this dispatcher: pending -> sending, leased until now + ``lease``."""
+    now = uow.now()
+    query = select(Notification).where(_due(now)).order_by(Notification.next_attempt_at, Notification.id).limit(limit)
+    if uow.dialect == "postgresql":
+        # Rows another dispatcher is claiming right now are skipped, not waited for.
+        query = query.with_for_update(skip_locked=True)
+    rows = list(uow.session.scalars(query))
+    claimed = []
+    for row in rows:
+        row.status = S.SENDING
+        row.attempts += 1
+        row.next_attempt_at = now + lease
+        claimed.append(ClaimedNotification(
+            id=row.id, event=row.event, channel=row.channel, recipient=row.recipient, language=row.language,
+            payload=dict(row.payload or {}), idempotency_key=row.idempotency_key, attempt=row.attempts,
+            created_at=row.created_at, visit_id=row.visit_id, lease_until=now + lease,
+        ))
+    uow.commit()
+    return claimed
+
+
+def mark_sent(uow: UnitOfWork, claimed: ClaimedNotification) -> bool:
+    """Record delivery. False when the claim was lost (lease expired and another dispatcher took the row)."""
+    row = _held_row(uow, claimed)
+    if row is None:
+        uow.rollback()
+        return False
+    row.status = S.SENT
+    row.sent_at = uow.now()
+    row.last_error = None
+    secret_keys = SENT_ONCE_KEYS.get(row.event, ())
+    if any(key in (row.payload or {}) for key in secret_keys):
+        # A new dict, so the JSON column sees the change.
+        row.payload = {k: ("" if k in secret_keys else v) for k, v in row.payload.items()}
+    uow.commit()
+    return True
+
+
+def mark_failed(uow: UnitOfWork, claimed: ClaimedNotification, error: str, *, permanent: bool = False) -> str:
+    """Record a failed attempt: back to pending after the backoff, or failed for good. Returns the new status."""
+    row = _held_row(uow, claimed)
+    if row is None:
+        uow.rollback()
+        return "lost"
+    row.last_error = error[:ERROR_MAX]
+    delay = None if permanent else next_retry_delay(row.attempts)
+    if delay is None:
+        row.status = S.FAILED
+    else:
+        row.status = S.PENDING
+        row.next_attempt_at = uow.now() + delay
+    status = str(row.status.value)
+    uow.commit()
+    return status
+
+
+def release(uow: UnitOfWork, claimed: ClaimedNotification, reason: str, *, wait: timedelta) -> None:
+    """Hand a claimed row back untried (e-mail is not configured): still pending, the attempt not counted.
+
+    It waits, visible with ``reason`` and never failed, until the channel is set up.
+    """
+    row = _held_row(uow, claimed)
+    if row is not None:
+        row.status = S.PENDING
+        row.attempts = max(row.attempts - 1, 0)
+        row.last_error = reason[:ERROR_MAX]
+        row.next_attempt_at = uow.now() + wait
+    uow.commit()
+
+
+def _held_row(uow: UnitOfWork, claimed: ClaimedNotification) -> Notification | None:
+    query = select(Notification).where(
+        Notification.id == claimed.id, Notification.status == S.SENDING, Notification.attempts == claimed.attempt
+    )
+    return uow.session.scalar(query.with_for_update())
+
+
+def notice_context(uow: UnitOfWork, claimed: ClaimedNotification) -> NoticeContext:
+    """The host's address, department, visit window and (for arrivals) the photo, read at send time."""
+    site_name = str(claimed.payload.get("site_name", ""))
+    if claimed.visit_id is None:
+        return NoticeContext(department=str(claimed.payload.get("department", "")), site_name=site_name)
+    visit = uow.session.get(Visit, claimed.visit_id)
+    if visit is None:  # purged by retention since it was queued
+        return NoticeContext(department=str(claimed.payload.get("department", "")), site_name=site_name)
+    host: Host = visit.host
+    photo = None
+    if claimed.event == "visitor_arrived":
+        photo = uow.session.scalar(select(VisitPhoto.jpeg).where(VisitPhoto.visit_id == visit.id))
+    return NoticeContext(
+        host_email=host.email, department=host.department.name if host.department else "",
+        photo_jpeg=photo, expected_start=visit.expected_start, expected_end=visit.expected_end,
+        visit_date=visit.visit_date.isoformat(), site_name=site_name or visit.site.name,
+        site_timezone=visit.site.timezone,
+    )
+
+
+def add_department_copies(
+    uow: UnitOfWork, claimed: list[ClaimedNotification], departments: dict[str, tuple[str, ...]]
+) -> int:
+    """Queue a chat copy of each host/escalation notice for its department's [notify] departments URLs.
+
+    Copies are ordinary outbox rows (their own retries, their own idempotency
+    keys), so claiming the same notice again never queues them twice.
+    """
+    if not departments:
+        return 0
+    queued = 0
+    for row in claimed:
+        if row.event not in DEPARTMENT_EVENTS or row.channel not in ("email", outbox.RECEPTION):
+            continue
+        if row.event == "host_unreachable" and row.channel != outbox.RECEPTION:
+            continue  # the escalation is copied once, from reception's row
+        department = str(row.payload.get("department") or "") or _department_of(uow, row.visit_id)
+        for url in departments.get(department, ()):
+            queued += outbox.enqueue(
+                uow, event=row.event, channel="chat", recipient=url,
+                payload={**row.payload, COPY_FOR_DEPARTMENT: department},
+                subject_key=f"visit:{row.visit_id}:dept", language=row.language, visit_id=row.visit_id,
+            )
+    if queued:
+        uow.commit()
+    return queued
+
+
+def _department_of(uow: UnitOfWork, visit_id: int | None) -> str:
+    if visit_id is None:
+        return ""
+    name = uow.session.scalar(
+        select(Department.name).join(Host, Host.department_id == Department.id)
+        .join(Visit, Visit.host_id == Host.id).where(Visit.id == visit_id)
+    )
+    return name or ""
+
+
+# ---------------------------------------------------------------- receptionist side
+
+
+def retry_notification(uow: UnitOfWork, notification_id: int) -> None:
+    """The receptionist's "send again": a failed (or waiting) row becomes due now with a fresh 24 h of retries."""
+    row = uow.session.scalar(select(Notification).where(Notification.id == notification_id).with_for_update())
+    if row is None:
+        raise NotFound(f"no notification with id {notification_id}")
+    if row.status == S.SENT:
+        raise Conflict("this notification has already been sent")
+    if row.status == S.SENDING and row.next_attempt_at > uow.now():
+        raise Conflict("this notification is being sent right now")
+    row.status = S.PENDING
+    row.attempts = 0
+    row.next_attempt_at = uow.now()
+    uow.commit()
+
+
+def list_failed(uow: UnitOfWork, *, limit: int = 100) -> list[NotificationView]:
+    """Notices that gave up, newest first: what the receptionist should look at and retry."""
+    query = select(Notification).where(Notification.status == S.FAILED)
+    return [_view(r) for r in uow.session.scalars(query.order_by(Notification.id.desc()).limit(limit))]
+
+
+def list_recent(
+    uow: UnitOfWork, *, limit: int = 100, channel: str | None = None, status: str | None = None
+) -> list[NotificationView]:
+    """The latest notices, newest first; ``channel="reception"`` is the admin window's alert board."""
+    query = select(Notification)
+    if channel is not None:
+        query = query.where(Notification.channel == channel)
+    if status is not None:
+        query = query.where(Notification.status == NotificationStatus(status))
+    return [_view(r) for r in uow.session.scalars(query.order_by(Notification.id.desc()).limit(limit))]
+
+
+def count_waiting(uow: UnitOfWork) -> dict[str, int]:
+    """Rows by status, for a status-bar badge ("3 notices waiting, 1 failed")."""
+    counts = {s.value: 0 for s in S if s is not S.SENT}
+    query = select(Notification.status, func.count()).where(Notification.status != S.SENT)
+    for status, count in uow.session.execute(query.group_by(Notification.status)):
+        counts[NotificationStatus(status).value] = int(count)
+    return counts
+
+
+def _view(row: Notification) -> NotificationView:
+    secret_keys = SENT_ONCE_KEYS.get(row.event, ())
+    payload = {k: v for k, v in (row.payload or {}).items() if k not in secret_keys}
+    return NotificationView(
+        id=row.id, event=row.event, channel=row.channel, recipient=redact_address(row.recipient),
+        language=row.language, payload=payload, status=NotificationStatus(row.status).value,
+        attempts=row.attempts, next_attempt_at=row.next_attempt_at, last_error=row.last_error,
+        created_at=row.created_at, sent_at=row.sent_at, visit_id=row.visit_id,
+    )
+
+
+def redact_address(address: str) -> str:
+    """Chat URLs carry webhook keys and passwords: keep the scheme, and the host only when it is a host name.
+
+    ``json://user:pw@hooks.example.com/abc`` -> ``json://hooks.example.com/…``;
+    ``wecombot://KEY`` -> ``wecombot://…`` (there the "host" is the key).
+    """
+    if "://" not in address:
+        return address
+    scheme, rest = address.split("://", 1)
+    host = rest.split("/", 1)[0].rsplit("@", 1)[-1].split("?", 1)[0]
+    looks_like_a_host = host == "localhost" or "." in host or host.startswith("[")
+    return f"{scheme}://{host}/…" if looks_like_a_host else f"{scheme}://…"
