@@ -8,6 +8,7 @@ from datetime import time
 
 from kiosk.cli_commands.arguments import Subcommands
 from kiosk.cli_commands.context import CliContext, CliError
+from kiosk.notify.links import forget_spent_links
 from kiosk.services import escalation, retention, signout
 
 
@@ -31,8 +32,10 @@ def purge_command(ctx: CliContext, args: argparse.Namespace) -> int:
     days = ctx.settings.retention.days
     with ctx.unit_of_work() as uow:
         report = retention.purge(uow, days=days)
+    with ctx.unit_of_work() as uow:
+        links = forget_spent_links(uow)
     print(f"purged records older than {days} days: {report.visits} visit(s), {report.visitors} visitor(s), "
-          f"{report.notifications} notification(s)")
+          f"{report.notifications} notification(s); {links} spent reply link(s) forgotten")
     return 0
 
 

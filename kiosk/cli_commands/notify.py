@@ -1,0 +1,66 @@
+"""``notify-worker`` (the dispatcher as its own process), ``serve`` (the host-reply endpoint),
+and ``notifications list / retry`` for the notices reception needs to see."""
+
+from __future__ import annotations
+
+import argparse
+
+from kiosk.cli_commands.arguments import Subcommands
+from kiosk.cli_commands.context import CliContext
+from kiosk.cli_commands.output import local_time, print_json, print_table
+from kiosk.services import notifications
+
+
+def register(commands: Subcommands) -> None:
+    commands.add_parser(
+        "notify-worker", help="send queued notices until stopped (for [notify] dispatcher = \"external\")"
+    ).set_defaults(handler=worker_command)
+    commands.add_parser(
+        "serve", help="serve the approve/decline links hosts get, on [notify] listen_host:listen_port"
+    ).set_defaults(handler=serve_command)
+    group = commands.add_parser("notifications", help="queued, sent and failed notices")
+    actions = group.add_subparsers(dest="notifications_action", required=True, metavar="ACTION")
+    listing = actions.add_parser("list", help="the most recent notices")
+    listing.add_argument("--failed", action="store_true", help="only those that gave up")
+    listing.add_argument("--json", action="store_true")
+    listing.set_defaults(handler=list_command)
+    retry = actions.add_parser("retry", help="send a failed notice again")
+    retry.add_argument("id", type=int)
+    retry.set_defaults(handler=retry_command)
+
+
+def worker_command(ctx: CliContext, args: argparse.Namespace) -> int:
+    from kiosk.notify.dispatcher import run_notify_worker
+
+    ctx.database  # noqa: B018  (migrates and registers the site before the worker starts)
+    return run_notify_worker(ctx.settings)
+
+
+def serve_command(ctx: CliContext, args: argparse.Namespace) -> int:
+    from kiosk.notify.web import serve
+
+    ctx.database  # noqa: B018
+    serve(ctx.settings)
+    return 0
+
+
+def list_command(ctx: CliContext, args: argparse.Namespace) -> int:
+    with ctx.unit_of_work(write=False) as uow:
+        rows = (notifications.list_failed(uow) if args.failed else notifications.list_recent(uow))
+    if args.json:
+        print_json(rows, ctx.zone)
+        return 0
+    print_table(
+        ["id", "event", "channel", "recipient", "status", "tries", "created", "last error"],
+        [[str(r.id), r.event, r.channel, r.recipient, r.status, str(r.attempts), local_time(r.created_at, ctx.zone),
+          (r.last_error or "")[:60]] for r in rows],
+        empty="no notices",
+    )
+    return 0
+
+
+def retry_command(ctx: CliContext, args: argparse.Namespace) -> int:
+    with ctx.unit_of_work() as uow:
+        notifications.retry_notification(uow, args.id)
+    print(f"notice {args.id} will be sent again")
+    return 0

@@ -1,0 +1,39 @@
+"""kioskctl notifications list / retry, and purge forgetting spent reply links."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from kiosk.cli import main
+
+
+@pytest.fixture
+def config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    for var in ("KIOSK_CONFIG", "KIOSK_DATABASE_URL"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("KIOSK_DATA_DIR", str(tmp_path / "data"))
+    path = tmp_path / "kiosk.toml"
+    path.write_text(f"[database]\nurl = {json.dumps('sqlite:///' + str(tmp_path / 'k.sqlite3'))}\n")
+    return path
+
+
+def test_notifications_are_listed_and_a_failed_one_can_be_retried(config, capsys):
+    assert main(["--config", str(config), "demo", "seed"]) == 0
+    capsys.readouterr()
+    assert main(["--config", str(config), "notifications", "list", "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert {r["event"] for r in rows} >= {"visitor_arrived", "consent_requested"}
+    assert all(r["status"] == "pending" for r in rows)
+
+    assert main(["--config", str(config), "notifications", "list", "--failed"]) == 0
+    assert "no notices" in capsys.readouterr().out
+    assert main(["--config", str(config), "notifications", "retry", "999999"]) == 1
+    assert capsys.readouterr().err.startswith("error: ")
+
+
+def test_purge_reports_forgotten_links(config, capsys):
+    assert main(["--config", str(config), "purge"]) == 0
+    assert "spent reply link(s) forgotten" in capsys.readouterr().out
