@@ -10,6 +10,8 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 
+from kiosk.db.engine import WRITE_OPTION
+
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 
@@ -20,9 +22,20 @@ def alembic_config(engine: Engine) -> Config:
     return config
 
 
+# Any constant: every process migrating one PostgreSQL database takes the same advisory lock.
+_MIGRATION_LOCK = 0x6B696F736B
+
+
 def upgrade(engine: Engine, revision: str = "head") -> None:
+    """Migrate, one process at a time: kiosks and admin desks starting together must not race.
+
+    PostgreSQL: a transaction-scoped advisory lock; SQLite: ``BEGIN IMMEDIATE`` (the write lock).
+    The second process then finds the schema at head and does nothing.
+    """
     config = alembic_config(engine)
-    with engine.begin() as connection:
+    with engine.execution_options(**{WRITE_OPTION: True}).begin() as connection:
+        if connection.dialect.name == "postgresql":
+            connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_MIGRATION_LOCK})")
         config.attributes["connection"] = connection
         command.upgrade(config, revision)
 

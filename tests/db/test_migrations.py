@@ -36,3 +36,25 @@ def test_downgrade_then_upgrade_round_trips(db_url):
         assert set(Base.metadata.tables) <= set(inspect(engine).get_table_names())
     finally:
         engine.dispose()
+
+
+def test_two_processes_migrating_at_once_both_succeed(backend, db_url, tmp_path):
+    """Kiosks and admin desks start together after an upgrade: the second waits, then finds nothing to do."""
+    import subprocess
+    import sys
+
+    engine = make_engine(db_url)
+    downgrade(engine, "base")
+    engine.dispose()
+    script = (
+        "import sys; from kiosk.db.engine import make_engine; from kiosk.db.migrate import upgrade; "
+        "e = make_engine(sys.argv[1]); upgrade(e); e.dispose()"
+    )
+    procs = [subprocess.Popen([sys.executable, "-c", script, db_url], stderr=subprocess.PIPE) for _ in range(2)]
+    errors = [p.communicate(timeout=120)[1].decode() for p in procs]
+    assert [p.returncode for p in procs] == [0, 0], errors
+    engine = make_engine(db_url)
+    try:
+        assert current_revision(engine) == head_revision(engine) and _diff(engine) == []
+    finally:
+        engine.dispose()
