@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Select, and_, or_, select
+from sqlalchemy import Select, and_, func, or_, select
 from sqlalchemy.orm import joinedload
 
 from kiosk.db.uow import UnitOfWork
@@ -123,7 +123,9 @@ def list_visits(
 # every match, sorted" and "walk all visits by date hoping to meet a match", the two plans that
 # took 100-500 ms at a million visits.
 NARROW_MATCH = 1000
-_WALK_PAGE = 5000
+# Pages start small (a common surname fills 50 results from the first 1,000 visits) and double.
+_WALK_FIRST_PAGE = 1000
+_WALK_LAST_PAGE = 16000
 _WALK_MAX_PAGES = 40
 
 
@@ -139,9 +141,11 @@ def search_visits(
         conditions += [Visitor.name_key >= key, Visitor.name_key < key + "\U0010ffff"]
     if phone:
         conditions.append(Visitor.phone == normalise_phone(phone))
-    matches = list(uow.session.scalars(select(Visitor.id).where(*conditions).limit(NARROW_MATCH + 1)))
-    if len(matches) <= NARROW_MATCH:
-        rows = uow.session.execute(select(Visit.id, Visit.created_at).where(Visit.visitor_id.in_(matches))).all()
+    matching = select(Visitor.id).where(*conditions)
+    count = uow.session.scalar(select(func.count()).select_from(matching.limit(NARROW_MATCH + 1).subquery()))
+    if (count or 0) <= NARROW_MATCH:
+        # No ORDER BY/LIMIT here on purpose: with them, PostgreSQL may walk every visit by date.
+        rows = uow.session.execute(select(Visit.id, Visit.created_at).where(Visit.visitor_id.in_(matching))).all()
         newest = [r.id for r in sorted(rows, key=lambda r: (r.created_at, r.id), reverse=True)[:limit]]
     else:
         newest = _walk_newest(uow, conditions, limit)
@@ -155,13 +159,14 @@ def _walk_newest(uow: UnitOfWork, visitor_conditions: list[Any], limit: int) -> 
     subquery pins the plan: an index scan by date, then a primary-key lookup per visit)."""
     found: list[int] = []
     cursor: tuple[datetime, int] | None = None
+    size = _WALK_FIRST_PAGE
     for _ in range(_WALK_MAX_PAGES):
         window = select(Visit.id, Visit.visitor_id, Visit.created_at)
         if cursor is not None:
             at, last_id = cursor
             window = window.where(or_(Visit.created_at < at, and_(Visit.created_at == at, Visit.id < last_id)))
         window = window.order_by(Visit.created_at.desc(), Visit.id.desc())
-        page = window.limit(_WALK_PAGE).subquery()
+        page = window.limit(size).subquery()
         hits = uow.session.execute(
             select(page.c.id).join(Visitor, Visitor.id == page.c.visitor_id).where(*visitor_conditions)
             .order_by(page.c.created_at.desc(), page.c.id.desc())
@@ -169,11 +174,12 @@ def _walk_newest(uow: UnitOfWork, visitor_conditions: list[Any], limit: int) -> 
         found += hits
         # Where the next page starts: the page's last visit, read from the same index.
         last = uow.session.execute(
-            window.with_only_columns(Visit.created_at, Visit.id).offset(_WALK_PAGE - 1).limit(1)
+            window.with_only_columns(Visit.created_at, Visit.id).offset(size - 1).limit(1)
         ).first()
         if len(found) >= limit or last is None:
             break
         cursor = (last.created_at, last.id)
+        size = min(size * 2, _WALK_LAST_PAGE)
     return found[:limit]
 
 

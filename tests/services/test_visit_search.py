@@ -17,7 +17,8 @@ def _names(db, **query):
 def test_prefix_search_is_newest_first_on_both_paths(database, monkeypatch, narrow):
     """With NARROW_MATCH at 3 the five 王 visitors take the walk-the-newest path; the answer must not change."""
     monkeypatch.setattr(visits, "NARROW_MATCH", narrow)
-    monkeypatch.setattr(visits, "_WALK_PAGE", 2)
+    monkeypatch.setattr(visits, "_WALK_FIRST_PAGE", 1)
+    monkeypatch.setattr(visits, "_WALK_LAST_PAGE", 2)
     host = add_host(database)
     made = []
     for i, name in enumerate(["王伟", "李娜", "王芳", "王伟", "张三", "王五", "王六"]):
