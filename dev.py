@@ -65,7 +65,7 @@ def ensure_debian_packages(names: list[str], why: str) -> None:
     say(f"installing {why} packages: {' '.join(missing)}")
     env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
     subprocess.run(["apt-get", "update", "-qq"], check=True, env=env)
-    subprocess.run(line.split() + ["-qq"], check=True, env=env)
+    subprocess.run([*line.split(), "-qq"], check=True, env=env)
 
 
 def ensure_venv() -> None:
@@ -81,8 +81,8 @@ def ensure_venv() -> None:
         return
     say("installing the project and its dependencies into .venv (first run takes a few minutes)")
     pip = [str(BIN / "python"), "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
-    subprocess.run(pip + ["--upgrade", "pip"], check=True)
-    subprocess.run(pip + ["-e", f"{ROOT}[dev,postgres]"], check=True)
+    subprocess.run([*pip, "--upgrade", "pip"], check=True)
+    subprocess.run([*pip, "-e", f"{ROOT}[dev,postgres]"], check=True)
     STAMP.write_text(fingerprint)
 
 

@@ -20,12 +20,12 @@ from sqlalchemy import text
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from kiosk.clock import FixedClock  # noqa: E402
-from kiosk.db import Database  # noqa: E402
-from kiosk.db.engine import make_engine  # noqa: E402
-from kiosk.db.migrate import upgrade  # noqa: E402
-from kiosk.models import Base  # noqa: E402
-from kiosk.services.sites import ensure_site  # noqa: E402
+from kiosk.clock import FixedClock
+from kiosk.db import Database
+from kiosk.db.engine import make_engine
+from kiosk.db.migrate import upgrade
+from kiosk.models import Base
+from kiosk.services.sites import ensure_site
 
 PG_URL = os.environ.get("KIOSK_TEST_DATABASE_URL", "")
 BACKENDS = ["sqlite"] + (["postgresql"] if PG_URL else [])

@@ -69,6 +69,10 @@ def set_password(uow: UnitOfWork, username: str, password: str) -> None:
 def authenticate(uow: UnitOfWork, username: str, password: str, *, max_failures: int = 5,
                  lockout_minutes: int = 15) -> StaffSession:
     """A session for the right password; after ``max_failures`` wrong ones the account waits it out."""
+    # Whatever is typed into a login box reaches here; PostgreSQL would reject a NUL outright.
+    if not username or len(username) > 64 or any(ord(ch) < 32 for ch in username):
+        _HASHER.hash(password)
+        raise AuthError("wrong user name or password")
     user = uow.session.scalar(select(StaffUser).where(StaffUser.username == username).with_for_update())
     if user is None or not user.active:
         _HASHER.hash(password)  # same cost either way: no timing hint that the name does not exist

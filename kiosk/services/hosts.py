@@ -238,7 +238,8 @@ def get_host(uow: UnitOfWork, host_id: int) -> Host:
 
 
 def find_host_by_email(uow: UnitOfWork, email: str) -> Host:
-    host = uow.session.scalar(select(Host).where(Host.email == email.strip().lower()))
+    address = normalise_email(email, required=True)
+    host = uow.session.scalar(select(Host).where(Host.email == address))
     if host is None:
         raise NotFound(f"no host with e-mail {email!r}")
     return host

@@ -61,8 +61,12 @@ def clean_text(
 
 
 def search_key(text: str) -> str:
-    """What names are matched on: compatibility-normalised, casefolded, single-spaced."""
-    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+    """What names are matched on: compatibility-normalised, casefolded, single-spaced.
+
+    Control characters are dropped: a search box may receive anything (PostgreSQL refuses NUL outright).
+    """
+    visible = "".join(ch for ch in text if unicodedata.category(ch) not in ("Cc", "Cs"))
+    return " ".join(unicodedata.normalize("NFKC", visible).casefold().split())
 
 
 def normalise_phone(

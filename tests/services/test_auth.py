@@ -48,3 +48,9 @@ def test_unknown_user_short_password_and_duplicates(database):
         auth.add_user(uow, "bob", "long enough")
     with pytest.raises(Conflict), database.unit_of_work("cli") as uow:
         auth.add_user(uow, "bob", "long enough")
+
+
+@pytest.mark.parametrize("username", ["amy\x00", "", "x" * 500, "a\nb"])
+def test_hostile_user_names_are_just_wrong(database, username):
+    with pytest.raises(AuthError):
+        _login(database, "whatever", user=username)

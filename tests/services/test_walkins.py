@@ -20,9 +20,9 @@ def _form(host_id, **overrides):
     return WalkInForm(**values)
 
 
-def _register(db, form, policy=WalkInPolicy(), protector=None):
+def _register(db, form, policy=None, protector=None):
     with db.unit_of_work("kiosk:K1") as uow:
-        return walkins.register_walk_in(uow, form, site_code=SITE, policy=policy, protector=protector)
+        return walkins.register_walk_in(uow, form, site_code=SITE, policy=policy or WalkInPolicy(), protector=protector)
 
 
 def _status(db, visit_id):

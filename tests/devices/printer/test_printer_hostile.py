@@ -18,9 +18,9 @@ from escpos_stream_parser import StreamError, check_structure, text_lines, token
 import kiosk.devices.printer.escpos_render as escpos_render
 import kiosk.services.badges as badges
 from kiosk.devices.printer.escpos_render import render_badge
-from kiosk.services.printable import sanitize_text
 from kiosk.models.enums import VisitorType
 from kiosk.services.badges import BILINGUAL_LABELS, BadgeData, QrCode, TextLine, layout_badge
+from kiosk.services.printable import sanitize_text
 
 TEXT_FIELDS = ("visitor_name", "company", "host_name", "host_department", "site_name", "sign_out_token")
 BASE = BadgeData(
