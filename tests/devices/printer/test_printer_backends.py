@@ -226,18 +226,20 @@ def test_none_and_os_kinds() -> None:
         unaddressed.send(b"x")
 
 
-def test_usb_without_pyusb_says_so() -> None:
-    pytest.importorskip("escpos.printer")
-    try:
-        import usb  # noqa: F401
-    except ImportError:
-        pass
-    else:
-        pytest.skip("pyusb is installed here")
+def test_usb_without_pyusb_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    """pyusb is a dependency, but a hand-made install may lack it: the reason must say what to do."""
+    escpos_printer = pytest.importorskip("escpos.printer")
+    monkeypatch.setattr(escpos_printer.Usb, "is_usable", staticmethod(lambda: False))
     with pytest.raises(PrinterUnavailable) as failure:
         UsbPrinter(0x04B8, 0x0202, timeout=TIMEOUT).send(b"x")
     assert failure.value.code == "unknown" and "pyusb" in failure.value.reason
     assert "did not" not in failure.value.reason
+
+
+def test_usb_printer_that_is_not_plugged_in_is_unavailable_not_a_crash() -> None:
+    with pytest.raises(PrinterUnavailable) as failure:
+        UsbPrinter(0x04B8, 0x0202, timeout=TIMEOUT).send(b"x")
+    assert failure.value.code in ("not_found", "permission", "unknown") and failure.value.reason
 
 
 class USBError(OSError):
