@@ -26,10 +26,11 @@ VENV = ROOT / ".venv"
 BIN = VENV / "bin"
 STAMP = VENV / ".installed-from"
 
-# Qt offscreen/xcb, QtMultimedia and the virtual keyboard, a CJK font, and venv itself on Debian.
+# Qt offscreen/xcb, QtMultimedia and the virtual keyboard, a CJK font (screens and raster badges),
+# and libusb for USB badge printers.
 QT_PACKAGES = [
     "libglib2.0-0", "libgl1", "libegl1", "libxkbcommon0", "libfontconfig1", "libdbus-1-3", "libpulse0",
-    "fonts-wqy-microhei",
+    "fonts-wqy-microhei", "libusb-1.0-0",
 ]
 VENV_PACKAGES = ["python3-venv"]
 # Only needed to show windows on a machine without a display.
