@@ -1,0 +1,246 @@
+"""Start-up for the Qt apps: ``kiosk`` (the visitor touchscreen), ``kiosk-admin`` (the front desk), and ``--demo``.
+
+Order matters: settings, then a display check (a clear message instead of a Qt abort),
+then the application, theme, database, devices and windows. Nothing runs at import time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import resource
+import signal
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
+
+from kiosk.bootstrap import load_protector, open_database
+from kiosk.config import ConfigError, Settings, load_settings
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.db import Database
+    from kiosk.services.demo import DemoSummary
+    from kiosk.ui.admin.window import AdminWindow
+    from kiosk.ui.common.workers import WorkerPool
+
+# Qt and the windows are imported inside the functions: a missing display or a bad setting
+# is reported in a blink, without loading Qt first.
+
+log = logging.getLogger(__name__)
+_STARTED = time.monotonic()
+
+XVFB_HINT = """\
+No display found (DISPLAY and WAYLAND_DISPLAY are unset, and QT_QPA_PLATFORM is not set).
+
+The kiosk needs a screen. On a machine without one, run it under a virtual X server:
+
+    xvfb-run -s "-screen 0 1920x1080x24" {command}
+
+or render without any display at all:
+
+    QT_QPA_PLATFORM=offscreen {command}
+"""
+
+
+def _parser(prog: str, description: str, *, demo: bool) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog=prog, description=description)
+    parser.add_argument("--config", metavar="PATH",
+                        help="settings file (default: $KIOSK_CONFIG, else built-in defaults)")
+    if demo:
+        parser.add_argument("--demo", nargs="?", const="demo-data", metavar="DIR",
+                            help="demo lobby in DIR (default ./demo-data): seeded database, simulated camera and "
+                                 "printer, kiosk and front-desk windows together")
+        parser.add_argument("--windowed", action="store_true", help="a normal window instead of fullscreen (testing)")
+    # For benchmarks/bench_startup.py: quit as soon as the first screen is up, reporting time and memory.
+    parser.add_argument("--exit-when-ready", action="store_true", help=argparse.SUPPRESS)
+    return parser
+
+
+def has_display(env: dict[str, str] | None = None) -> bool:
+    env = dict(os.environ if env is None else env)
+    return any(env.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
+
+
+def _settings(path: str | None) -> Settings | None:
+    try:
+        return load_settings(path)
+    except ConfigError as exc:
+        print(f"kiosk: {exc}", file=sys.stderr)
+        return None
+
+
+def _application(name: str) -> QApplication:
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName(name)
+    app.setOrganizationName("lobby-kiosk")
+    return app
+
+
+def _run(app: QApplication, on_quit: list[Callable[[], object]], *, exit_when_ready: bool) -> int:
+    """The event loop, with everything in ``on_quit`` stopped (in order) when it ends."""
+    for step in on_quit:
+        app.aboutToQuit.connect(step)
+    _exit_on_signals(app)
+    if exit_when_ready:
+        _report_ready_and_quit(app)
+    return int(app.exec())
+
+
+def _report_ready_and_quit(app: QApplication) -> None:
+    from PySide6.QtCore import QTimer
+
+    def report() -> None:
+        rss_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        print(f"ready seconds={time.monotonic() - _STARTED:.3f} rss_kb={rss_kb}", flush=True)
+        # exit(), not quit(): Qt 6's quit() first asks every window to close, and the kiosk window refuses.
+        app.exit(0)
+
+    QTimer.singleShot(0, report)
+
+
+def _exit_on_signals(app: QApplication) -> None:
+    """SIGTERM/SIGINT end the event loop cleanly (systemd stop, Ctrl+C in a terminal).
+
+    Python runs signal handlers only between bytecodes, so a slow timer gives it the chance
+    while Qt's loop waits; the kiosk window itself offers no way out.
+    """
+    from PySide6.QtCore import QTimer
+
+    for number in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(number, lambda *_: app.exit(0))
+    heartbeat = QTimer(app)
+    heartbeat.timeout.connect(lambda: None)
+    heartbeat.start(500)
+
+
+def main_kiosk(argv: Sequence[str] | None = None) -> int:
+    args = _parser("kiosk", "The lobby visitor kiosk (touchscreen).", demo=True).parse_args(argv)
+    settings = _settings(args.config)
+    if settings is None:
+        return 2
+    if not has_display():
+        command = "kiosk --demo" if args.demo else "kiosk" + (f" --config {args.config}" if args.config else "")
+        print(XVFB_HINT.format(command=command), file=sys.stderr)
+        return 1
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    if args.demo:
+        return _run_demo(settings, Path(args.demo), exit_when_ready=args.exit_when_ready)
+    return _run_kiosk(settings, windowed=args.windowed, exit_when_ready=args.exit_when_ready)
+
+
+def _run_kiosk(settings: Settings, *, windowed: bool, exit_when_ready: bool) -> int:
+    from kiosk.ui.common.theme import apply_theme
+    from kiosk.ui.kiosk.assembly import build_kiosk
+
+    if not windowed:
+        # A touchscreen has no keyboard: Qt's on-screen one (with pinyin) appears when a field is tapped.
+        # QT_IM_MODULE="" in the environment turns it off (a kiosk with a real keyboard).
+        os.environ.setdefault("QT_IM_MODULE", "qtvirtualkeyboard")
+        _keyboard_language(settings.site.language)
+    app = _application("lobby-kiosk")
+    apply_theme(app, "kiosk")
+    database = open_database(settings)
+    kiosk = build_kiosk(settings, database, protector=load_protector(settings))
+    kiosk.start_devices(settings)
+    if windowed:
+        kiosk.window.resize(1920, 1080)
+        kiosk.window.show()
+    else:
+        kiosk.window.show_kiosk()
+    return _run(app, [kiosk.shutdown, database.dispose], exit_when_ready=exit_when_ready)
+
+
+def _keyboard_language(language: str) -> None:
+    """The on-screen keyboard starts in the system locale's layout: pinyin for a Chinese site.
+
+    Visitors can still switch with its globe key. Only LANG is set, and only when nothing more
+    specific (LC_ALL) is, so an operator's explicit choice wins.
+    """
+    wanted = {"zh_CN": "zh_CN.UTF-8", "en": "en_US.UTF-8"}[language]
+    if not os.environ.get("LC_ALL") and not os.environ.get("LANG", "").startswith(wanted[:2]):
+        os.environ["LANG"] = wanted
+
+
+def main_admin(argv: Sequence[str] | None = None) -> int:
+    args = _parser("kiosk-admin", "The front desk's visitor board.", demo=False).parse_args(argv)
+    settings = _settings(args.config)
+    if settings is None:
+        return 2
+    if not has_display():
+        print(XVFB_HINT.format(command="kiosk-admin"), file=sys.stderr)
+        return 1
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    from kiosk.ui.common.i18n import LanguageManager
+    from kiosk.ui.common.theme import apply_theme
+
+    app = _application("lobby-kiosk-admin")
+    apply_theme(app, "admin")
+    languages = LanguageManager(settings.site.language, parent=app)
+    languages.reset()
+    database = open_database(settings)
+    admin, pool = _build_admin(settings, database)
+    admin.show()
+    return _run(app, [admin.stop, pool.shutdown, database.dispose], exit_when_ready=args.exit_when_ready)
+
+
+def _build_admin(settings: Settings, database: Database) -> tuple[AdminWindow, WorkerPool]:
+    from kiosk.ui.admin.window import AdminWindow
+    from kiosk.ui.common.gateway import DeskGateway
+    from kiosk.ui.common.workers import WorkerPool
+
+    pool = WorkerPool()
+    desk = DeskGateway(database, settings.site.code)
+    admin = AdminWindow(desk, pool, site_name=settings.site.name, zone=ZoneInfo(settings.site.timezone),
+                        now=database.clock.now)
+    admin.start()
+    return admin, pool
+
+
+def _run_demo(base: Settings, folder: Path, *, exit_when_ready: bool) -> int:
+    from kiosk.ui import demo
+    from kiosk.ui.common.theme import apply_theme
+    from kiosk.ui.kiosk.assembly import build_kiosk
+
+    folder.mkdir(parents=True, exist_ok=True)
+    settings = demo.demo_settings(base, folder)
+    database = open_database(settings)
+    summary = demo.seed(database, settings.site.code, folder)
+    token = demo.first_invitation_token(summary)
+    demo.write_camera_video(Path(settings.camera.source), token)
+    _print_demo_help(summary, folder)
+
+    app = _application("lobby-kiosk-demo")
+    apply_theme(app, "kiosk")
+    kiosk = build_kiosk(settings, database, protector=load_protector(settings))
+    kiosk.start_devices(settings)
+    kiosk.window.resize(1600, 900)
+    kiosk.window.allow_close = True  # a demo runs in an ordinary window on a desk; let it close
+    kiosk.window.show()
+    admin, pool = _build_admin(settings, database)
+    # The desk window keeps its own denser look whatever the kiosk's style sheet says.
+    from kiosk.ui.common.theme import admin_stylesheet
+
+    admin.setStyleSheet(admin_stylesheet())
+    admin.show()
+    return _run(app, [kiosk.shutdown, admin.stop, pool.shutdown, database.dispose], exit_when_ready=exit_when_ready)
+
+
+def _print_demo_help(summary: DemoSummary, folder: Path) -> None:
+    tokens = [v for v in summary.new_tokens if v.status == "invited"]
+    print(f"Demo lobby in {folder.resolve()}")
+    print("  The camera video shows the first invitation's QR a few seconds into every loop: watch it check in.")
+    print(f"  Badges are written to {folder / 'badges.escpos'}; invitation QR codes are saved as PNG beside it.")
+    for visit in tokens[1:]:
+        print(f"  Type at the kiosk ('I have an invitation'): {visit.token}   ({visit.visitor_name})")
+    print("  The front-desk window shows a walk-in waiting for approval.")

@@ -1,0 +1,1 @@
+"""The Qt front ends: the visitor kiosk (``ui.kiosk``) and the receptionist's window (``ui.admin``)."""

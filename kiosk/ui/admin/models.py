@@ -1,0 +1,150 @@
+"""Table models for the desk: today's visits and who is on site. Read-only views of service dataclasses."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
+
+from kiosk.services.roster import RosterEntry
+from kiosk.services.visits import VisitSummary
+
+Index = QModelIndex | QPersistentModelIndex
+
+# (background, text) per status: calm tints, the strongest colour kept for "needs you".
+STATUS_COLOURS = {
+    "pending_approval": ("#fff4d6", "#8d5b00"),
+    "held": ("#fde8e7", "#b42318"),
+    "approved": ("#e3f4f1", "#0b5c55"),
+    "checked_in": ("#dff3e4", "#1b6b36"),
+    "invited": ("#eef2f6", "#3e4c59"),
+    "checked_out": ("#f5f7f8", "#7b8794"),
+    "denied": ("#f5f7f8", "#7b8794"),
+    "cancelled": ("#f5f7f8", "#7b8794"),
+    "no_show": ("#f5f7f8", "#7b8794"),
+}
+
+
+def status_key(visit: VisitSummary) -> str:
+    return "held" if visit.on_hold and visit.status in ("pending_approval", "invited") else visit.status
+
+
+# The board reads top-down as a to-do list: who needs the desk, who is here, who is coming, who has gone.
+_BOARD_RANK = {"held": 0, "pending_approval": 0, "approved": 1, "checked_in": 2, "invited": 3}
+
+
+def board_order(visit: VisitSummary) -> tuple[int, float, int]:
+    expected = visit.expected_start.timestamp() if visit.expected_start else float("inf")
+    return _BOARD_RANK.get(status_key(visit), 4), expected, -visit.id
+
+
+def status_text(key: str) -> str:
+    translate = QCoreApplication.translate
+    return {
+        "pending_approval": translate("Desk", "Waiting for approval"),
+        "held": translate("Desk", "Held: see visitor"),
+        "approved": translate("Desk", "Approved"),
+        "checked_in": translate("Desk", "On site"),
+        "invited": translate("Desk", "Expected"),
+        "checked_out": translate("Desk", "Signed out"),
+        "denied": translate("Desk", "Declined"),
+        "cancelled": translate("Desk", "Cancelled"),
+        "no_show": translate("Desk", "No-show"),
+    }.get(key, key)
+
+
+def purpose_text(purpose: str) -> str:
+    translate = QCoreApplication.translate
+    return {
+        "meeting": translate("Desk", "Meeting"), "interview": translate("Desk", "Interview"),
+        "delivery": translate("Desk", "Delivery"), "maintenance": translate("Desk", "Maintenance"),
+        "sales": translate("Desk", "Sales"), "other": translate("Desk", "Other"),
+    }.get(purpose, purpose)
+
+
+class _RowsModel(QAbstractTableModel):
+    columns: Sequence[tuple[str, Callable[[Any], str]]] = ()
+
+    def __init__(self, zone: ZoneInfo) -> None:
+        super().__init__()
+        self.zone = zone
+        self.rows: list[Any] = []
+
+    def clock(self, instant: datetime | None) -> str:
+        return instant.astimezone(self.zone).strftime("%H:%M") if instant else ""
+
+    def set_rows(self, rows: list[Any]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.headers())
+
+    def headers(self) -> list[str]:
+        raise NotImplementedError
+
+    def cell(self, row: Any, column: int) -> str:
+        raise NotImplementedError
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers()[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.cell(row, index.column())
+        return None
+
+
+class VisitTableModel(_RowsModel):
+    def headers(self) -> list[str]:
+        translate = QCoreApplication.translate
+        return [translate("Desk", "Status"), translate("Desk", "Visitor"), translate("Desk", "Company"),
+                translate("Desk", "Host"), translate("Desk", "Department"), translate("Desk", "Purpose"),
+                translate("Desk", "Expected at"), translate("Desk", "In"), translate("Desk", "Out")]
+
+    def cell(self, row: VisitSummary, column: int) -> str:
+        values = (
+            status_text(status_key(row)), row.visitor_name, row.company, row.host_name, row.department,
+            purpose_text(row.purpose), self.clock(row.expected_start), self.clock(row.checked_in_at),
+            self.clock(row.checked_out_at),
+        )
+        return values[column]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if index.isValid() and index.column() == 0 and role in (
+            Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole
+        ):
+            background, text = STATUS_COLOURS.get(status_key(self.rows[index.row()]), ("#ffffff", "#1f2a33"))
+            return QColor(background if role == Qt.ItemDataRole.BackgroundRole else text)
+        return super().data(index, role)
+
+    def visit(self, row: int) -> VisitSummary | None:
+        return self.rows[row] if 0 <= row < len(self.rows) else None
+
+    def row_of(self, visit_id: int) -> int:
+        return next((i for i, v in enumerate(self.rows) if v.id == visit_id), -1)
+
+
+class RosterTableModel(_RowsModel):
+    def headers(self) -> list[str]:
+        translate = QCoreApplication.translate
+        return [translate("Desk", "Visitor"), translate("Desk", "Company"), translate("Desk", "Phone"),
+                translate("Desk", "Host"), translate("Desk", "Department"), translate("Desk", "Since")]
+
+    def cell(self, row: RosterEntry, column: int) -> str:
+        values = (row.visitor_name, row.company, row.phone, row.host_name, row.department,
+                  self.clock(row.checked_in_at))
+        return values[column]

@@ -1,0 +1,1 @@
+"""Pieces both windows share: workers off the GUI thread, theme, translations, the service gateway."""

@@ -1,0 +1,78 @@
+"""Putting the kiosk together: window, flow, worker pool, languages, camera and wedge scanner.
+
+``app.py`` calls this with real devices; tests and the screenshot tool call it with
+``synchronous=True`` and no devices, so they get the same screens and the same flow.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+from kiosk.config import Settings
+from kiosk.db import Database
+from kiosk.services.idnumbers import IdNumberProtector
+from kiosk.ui.common.gateway import KioskGateway
+from kiosk.ui.common.i18n import LanguageManager
+from kiosk.ui.common.workers import WorkerPool
+from kiosk.ui.kiosk.flow import KioskFlow
+from kiosk.ui.kiosk.scanning import CameraThread, WedgeFilter
+from kiosk.ui.kiosk.window import KioskWindow
+
+
+@dataclass
+class Kiosk:
+    window: KioskWindow
+    flow: KioskFlow
+    pool: WorkerPool
+    languages: LanguageManager
+    camera: CameraThread | None = None
+    wedge: WedgeFilter | None = None
+
+    def start_devices(self, settings: Settings) -> None:
+        """The keyboard-wedge scanner and the camera thread; both feed the flow's one scan input."""
+        self.wedge = WedgeFilter(self.window, self.flow.scan_input)
+        self.wedge.install()
+        self.camera = CameraThread(settings.camera)
+        self.camera.code.connect(self.flow.scan_input.deliver)
+        self.camera.status.connect(self.flow.set_camera_status)
+        self.camera.preview.connect(self.window.scan.set_preview)
+        camera = self.camera
+        self.flow.camera_preview = lambda wanted: setattr(camera, "preview_wanted", wanted)
+        self.camera.start()
+
+    def shutdown(self) -> None:
+        if self.camera is not None:
+            self.camera.stop()
+            self.camera = None
+        if self.wedge is not None:
+            self.wedge.uninstall()
+            self.wedge = None
+        self.flow.stop()
+        self.languages.shutdown()
+        self.window.allow_close = True
+        self.window.close()
+
+
+def build_kiosk(
+    settings: Settings,
+    database: Database,
+    *,
+    protector: IdNumberProtector | None = None,
+    synchronous: bool = False,
+    poll_interval_ms: int = 2000,
+) -> Kiosk:
+    languages = LanguageManager(settings.site.language)
+    pool = WorkerPool(synchronous=synchronous)
+    window = KioskWindow(settings.site.name, database.clock.now, ZoneInfo(settings.site.timezone))
+    pool.setParent(window)
+    languages.setParent(window)
+    gateway = KioskGateway.from_settings(database, settings, protector)
+    flow = KioskFlow(
+        window, gateway, pool, languages,
+        idle_seconds=settings.kiosk.idle_seconds,
+        waiting_idle_seconds=settings.visits.escalation_minutes * 60,
+        poll_interval_ms=poll_interval_ms,
+    )
+    flow.start()
+    return Kiosk(window, flow, pool, languages)

@@ -1,0 +1,386 @@
+"""The kiosk's flow controller: which screen shows, what a scan or a tap does, talking to services in workers.
+
+Every service call goes through the worker pool; its answer comes back here on the GUI
+thread and decides the next screen. Nothing here blocks: the camera, the database and
+the printer are all somewhere else.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtGui import QGuiApplication
+
+from kiosk.devices.camera import CameraStatus, ScannedCode
+from kiosk.services.checkin import HELD, CheckInResult
+from kiosk.services.errors import PolicyRefusal, ServiceError, ValidationFailed
+from kiosk.services.signout import SignOutResult
+from kiosk.services.walkins import CHECKED_IN, PENDING, WalkInForm, WalkInResult
+from kiosk.ui.common.gateway import KioskGateway
+from kiosk.ui.common.i18n import LanguageManager
+from kiosk.ui.common.workers import WorkerPool
+from kiosk.ui.kiosk import messages
+from kiosk.ui.kiosk.done import BADGE_FAILED, BADGE_PRINTED
+from kiosk.ui.kiosk.idle import IdleWatcher
+from kiosk.ui.kiosk.overlays import COUNTDOWN_SECONDS
+from kiosk.ui.kiosk.scanning import ScanInput
+from kiosk.ui.kiosk.widgets import Screen
+from kiosk.ui.kiosk.window import KioskWindow
+
+log = logging.getLogger(__name__)
+
+# A visitor keeps holding the phone up while reading "Welcome": the same code again within
+# this long is the same visit, not a new request (and must not turn into "already used").
+RECENT_SUCCESS_SECONDS = 90
+BADGE_POLLS = 6
+
+
+class KioskFlow(QObject):
+    def __init__(
+        self,
+        window: KioskWindow,
+        gateway: KioskGateway,
+        pool: WorkerPool,
+        languages: LanguageManager,
+        *,
+        idle_seconds: int = 30,
+        waiting_idle_seconds: int = 15 * 60,
+        poll_interval_ms: int = 2000,
+        badge_poll_ms: int = 1500,
+    ) -> None:
+        super().__init__(window)
+        self.window, self.gateway, self.pool, self.languages = window, gateway, pool, languages
+        self.idle_seconds, self.waiting_idle_seconds = idle_seconds, waiting_idle_seconds
+        self.scan_input = ScanInput(self)
+        self.scan_input.code.connect(self.handle_code)
+        self.idle = IdleWatcher(window, idle_seconds)
+        self.idle.idle.connect(self._on_idle)
+        self.busy = False
+        self.countdown_seconds = COUNTDOWN_SECONDS
+        self._recent: dict[str, float] = {}
+        self._walk_in: WalkInResult | None = None
+        self._walk_in_form: WalkInForm | None = None
+        self._rating_visit: int | None = None
+        self._badge_job: int | None = None
+        self._badge_polls = 0
+        self._status_job: int | None = None
+        self._host_query = 0
+        self.camera_preview: Callable[[bool], None] = lambda _wanted: None
+
+        self._return_timer = self._timer(single_shot=True, slot=self._auto_return)
+        self._poll_timer = self._timer(interval=poll_interval_ms, slot=self.poll_walk_in)
+        self._badge_timer = self._timer(interval=badge_poll_ms, slot=self._poll_badge)
+        self._wire()
+
+    def _timer(self, *, slot: Callable[[], None], interval: int = 0, single_shot: bool = False) -> QTimer:
+        timer = QTimer(self)
+        timer.setSingleShot(single_shot)
+        timer.setInterval(interval)
+        timer.timeout.connect(slot)
+        return timer
+
+    def _wire(self) -> None:
+        w = self.window
+        for screen in w.screens():
+            header = getattr(screen, "header", None)
+            if header is not None:
+                header.home_clicked.connect(self.go_home)
+                header.language_clicked.connect(self.toggle_language)
+        w.welcome.language_clicked.connect(self.toggle_language)
+        w.welcome.invitation_chosen.connect(lambda: self.show(w.scan))
+        w.welcome.walk_in_chosen.connect(lambda: self.show(w.walk_in))
+        w.welcome.sign_out_chosen.connect(lambda: self.show(w.sign_out))
+        w.welcome.delivery_chosen.connect(lambda: self.show_message(messages.delivery_coming_soon()))
+        w.scan.code_entered.connect(self.scan_input.deliver_text)
+        w.sign_out.search.connect(self._search_on_site)
+        w.sign_out.chosen.connect(self._sign_out_by_name)
+        w.rating.rated.connect(self._rate)
+        w.rating.skipped.connect(lambda: self.show_message(messages.thanks_for_rating()))
+        w.walk_in.host_query.connect(self._search_hosts)
+        w.walk_in.phone_complete.connect(self._look_up_visitor)
+        w.walk_in.submitted.connect(self.submit_walk_in)
+        w.waiting.cancel.connect(self._withdraw)
+        w.idle_overlay.still_here.connect(self.idle.poke)
+        w.idle_overlay.expired.connect(self.reset_all)
+
+    # -- life cycle ---------------------------------------------------------------------------------------------
+
+    def start(self) -> None:
+        self.languages.reset()
+        self.show(self.window.welcome)
+        self.idle.start()
+
+    def stop(self) -> None:
+        for timer in (self._return_timer, self._poll_timer, self._badge_timer):
+            timer.stop()
+        self.idle.stop()
+        self.window.idle_overlay.cancel()
+        self.window.toast.dismiss()
+        self.window.welcome.stop()
+        self.pool.shutdown()
+
+    def show(self, screen: Screen) -> None:
+        self.window.show_screen(screen)
+        self._return_timer.stop()
+        if screen.auto_return_seconds:
+            self._return_timer.start(screen.auto_return_seconds * 1000)
+        self.idle.set_seconds(self.waiting_idle_seconds if screen.idle_exempt else self.idle_seconds)
+        self.idle.poke()
+        self.camera_preview(screen is self.window.scan)
+
+    def show_message(self, message: messages.Message) -> None:
+        self.window.message.show_message(message)
+        self.show(self.window.message)
+
+    def go_home(self) -> None:
+        """Back to welcome with every field and every pending answer forgotten (the language stays)."""
+        self.pool.cancel_pending()
+        self.busy = False
+        for timer in (self._poll_timer, self._badge_timer):
+            timer.stop()
+        self._walk_in = self._walk_in_form = None
+        self._rating_visit = self._badge_job = None
+        self.window.idle_overlay.cancel()
+        QGuiApplication.inputMethod().hide()
+        for screen in self.window.screens():
+            screen.reset()
+        self.show(self.window.welcome)
+
+    def reset_all(self) -> None:
+        """The visitor has gone: wipe everything and greet the next one in the site's language."""
+        self.go_home()
+        self.window.toast.dismiss()
+        self.languages.reset()
+
+    def _auto_return(self) -> None:
+        self.reset_all()
+
+    def toggle_language(self) -> None:
+        self.languages.set_language(self.languages.other())
+
+    def _on_idle(self) -> None:
+        if self.window.current() is self.window.welcome:
+            # Nothing to wipe on the welcome screen, but the next visitor should meet the default language.
+            if self.languages.current != self.languages.default:
+                self.languages.reset()
+            return
+        if not self.window.idle_overlay.isVisible():
+            self.window.idle_overlay.begin(self.countdown_seconds)
+
+    # -- scanned codes ------------------------------------------------------------------------------------------
+
+    def set_camera_status(self, status: CameraStatus) -> None:
+        self.window.welcome.set_camera_status(status)
+        self.window.scan.set_camera_status(status)
+
+    def handle_code(self, code: ScannedCode) -> None:
+        if self.busy or not self.window.current().accepts_codes:
+            return
+        self.idle.poke()
+        self.window.idle_overlay.cancel()
+        if not code.is_ours:
+            self.window.toast.show_text(messages.foreign_code(code)())
+            return
+        seen = self._recent.get(code.text)
+        if seen is not None and time.monotonic() - seen < RECENT_SUCCESS_SECONDS:
+            # Still being held up (or looping in a demo video): each sighting extends the quiet period.
+            self._recent[code.text] = time.monotonic()
+            return
+        self.busy = True
+        self.window.toast.dismiss()
+        if code.kind == "invitation":
+            self.pool.submit(self.gateway.check_in, code.text,
+                             on_done=lambda r: self._checked_in(r, code.text), on_error=self._scan_failed)
+        else:
+            self.pool.submit(self.gateway.sign_out, code.text,
+                             on_done=lambda r: self._signed_out(r, code.text),
+                             on_error=lambda e: self._scan_failed(e, signing_out=True))
+
+    def _remember(self, text: str) -> None:
+        now = time.monotonic()
+        self._recent = {k: t for k, t in self._recent.items() if now - t < RECENT_SUCCESS_SECONDS}
+        self._recent[text] = now
+
+    def _checked_in(self, result: CheckInResult, text: str | None = None) -> None:
+        self.busy = False
+        if result.outcome == HELD:
+            self.show_message(messages.see_front_desk())
+            return
+        if text:
+            self._remember(text)
+        self.window.done.show_result(result)
+        self.show(self.window.done)
+        self._badge_job, self._badge_polls = result.badge_job_id, 0
+        if self._badge_job is not None:
+            self._badge_timer.start()
+
+    def _scan_failed(self, error: ServiceError, *, signing_out: bool = False) -> None:
+        self.busy = False
+        if self.window.current() is self.window.scan and error.code == "token_rejected":
+            self.window.scan.reset()
+        self.show_message(messages.service_error(error, signing_out=signing_out))
+
+    def _poll_badge(self) -> None:
+        if self._badge_job is None or self.window.current() is not self.window.done:
+            self._badge_timer.stop()
+            return
+        self._badge_polls += 1
+        self.pool.submit(self.gateway.badge_status, self._badge_job, on_done=self._badge_status,
+                         on_error=lambda _e: None)
+
+    def _badge_status(self, status: tuple[str, str | None]) -> None:
+        state, _error = status
+        if state == "done":
+            self.window.done.set_badge_state(BADGE_PRINTED)
+        elif state in ("failed", "missing") or self._badge_polls >= BADGE_POLLS:
+            # No printer, a jam, or nothing heard: the check-in stands, the desk hands the badge over.
+            self.window.done.set_badge_state(BADGE_FAILED)
+        else:
+            return
+        self._badge_timer.stop()
+
+    # -- signing out --------------------------------------------------------------------------------------------
+
+    def _signed_out(self, result: SignOutResult, text: str | None = None) -> None:
+        self.busy = False
+        if text:
+            self._remember(text)
+        if result.repeated:
+            self.show_message(messages.thanks_for_rating())
+            return
+        self._rating_visit = result.visit_id
+        self.window.rating.show_for(result)
+        self.show(self.window.rating)
+
+    def _search_on_site(self, name: str) -> None:
+        self.pool.submit(self.gateway.find_on_site, name, on_done=self.window.sign_out.set_matches)
+
+    def _sign_out_by_name(self, visit_id: int) -> None:
+        if self.busy:
+            return
+        self.busy = True
+        self.pool.submit(self.gateway.sign_out_by_name, visit_id, on_done=self._signed_out,
+                         on_error=lambda e: self._scan_failed(e, signing_out=True))
+
+    def _rate(self, rating: int) -> None:
+        visit_id = self._rating_visit
+        self._rating_visit = None
+        done = self._after_rating
+        if visit_id is None:
+            done(None)
+            return
+        self.pool.submit(self.gateway.rate, visit_id, rating, on_done=done, on_error=done)
+
+    def _after_rating(self, outcome: Any) -> None:
+        if isinstance(outcome, ServiceError):
+            log.warning("rating not saved: %s", outcome)
+        self.show_message(messages.thanks_for_rating())
+
+    # -- walk-ins -----------------------------------------------------------------------------------------------
+
+    def _search_hosts(self, query: str) -> None:
+        if not query:
+            return
+        self._host_query += 1
+        asked = self._host_query
+        self.pool.submit(self.gateway.search_hosts, query, on_done=lambda hosts: self._host_results(asked, hosts))
+
+    def _host_results(self, asked: int, hosts: list[Any]) -> None:
+        # Answers can overtake each other; only the one for the latest text counts.
+        if asked == self._host_query:
+            self.window.walk_in.set_host_results(hosts)
+
+    def _look_up_visitor(self, phone: str) -> None:
+        self.pool.submit(self.gateway.returning_visitor, phone, on_done=self.window.walk_in.prefill,
+                         on_error=lambda _e: None)
+
+    def submit_walk_in(self, form: WalkInForm) -> None:
+        if self.busy:
+            return
+        self.busy = True
+        self._walk_in_form = form
+        self.pool.submit(self.gateway.register_walk_in, form, on_done=self._walk_in_registered,
+                         on_error=self._walk_in_failed)
+
+    def _walk_in_registered(self, result: WalkInResult) -> None:
+        self.busy = False
+        form = self._walk_in_form
+        if result.outcome == PENDING:
+            self._walk_in = result
+            self.window.waiting.show_waiting(result.host_name, result.department)
+            self.show(self.window.waiting)
+            self._poll_timer.start()
+        elif result.outcome == CHECKED_IN:
+            name = form.name.strip() if form else ""
+            self._checked_in(CheckInResult(result.visit_id, CHECKED_IN, name, result.host_name, result.department,
+                                           result.badge_job_id))
+        else:
+            self.show_message(messages.see_front_desk())
+
+    def _walk_in_failed(self, error: ServiceError) -> None:
+        self.busy = False
+        if isinstance(error, ValidationFailed):
+            self.window.walk_in.show_errors(error.errors)
+        elif isinstance(error, PolicyRefusal) and error.code == "sales_without_appointment":
+            self.show_message(messages.sales_refusal(self._leave_contact, self.reset_all))
+        else:
+            self.show_message(messages.service_error(error))
+
+    def _leave_contact(self) -> None:
+        form = self._walk_in_form
+        if form is None or self.busy:
+            return
+        self.busy = True
+        self.pool.submit(self.gateway.leave_contact, form.name, form.phone, form.company,
+                         on_done=lambda _r: self._contact_left(), on_error=self._walk_in_failed)
+
+    def _contact_left(self) -> None:
+        self.busy = False
+        self.show_message(messages.contact_left())
+
+    def poll_walk_in(self) -> None:
+        if self._walk_in is None:
+            self._poll_timer.stop()
+            return
+        if self.pool.is_pending(self._status_job):
+            return
+        self._status_job = self.pool.submit(self.gateway.walk_in_status, self._walk_in.visit_id,
+                                            on_done=self._walk_in_status, on_error=self._status_failed)
+
+    def _status_failed(self, error: ServiceError) -> None:
+        # A busy database now and then: keep waiting, the next poll will tell.
+        log.warning("walk-in status not read: %s", error)
+
+    def _walk_in_status(self, status: str) -> None:
+        walk_in = self._walk_in
+        if walk_in is None or status == PENDING:
+            return
+        self._poll_timer.stop()
+        self._walk_in = None
+        if status in ("approved", "checked_in"):
+            self.busy = True
+            self.pool.submit(self.gateway.complete_walk_in, walk_in.visit_id, on_done=self._checked_in,
+                             on_error=self._scan_failed)
+        elif status == "denied":
+            self.show_message(messages.walk_in_denied(walk_in.host_name))
+        elif status == "held":
+            self.show_message(messages.see_front_desk())
+        else:
+            self.show_message(messages.visit_withdrawn())
+
+    def _withdraw(self) -> None:
+        walk_in = self._walk_in
+        if walk_in is None:
+            self.go_home()
+            return
+        self.pool.submit(self.gateway.withdraw_walk_in, walk_in.visit_id, on_done=self._withdrawn,
+                         on_error=lambda _e: self.poll_walk_in())
+
+    def _withdrawn(self, _result: object) -> None:
+        self._poll_timer.stop()
+        self._walk_in = None
+        self.show_message(messages.visit_withdrawn())

@@ -1,0 +1,159 @@
+"""Building blocks every kiosk screen uses: the screen base, its header, big tiles, labels."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QLocale, QSize, Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+
+from kiosk.ui.common.icons import icon, icon_pixmap
+
+ACCENT_ICON = "#0f766e"
+MUTED_ICON = "#52606d"
+
+
+def label(role: str, text: str = "", *, wrap: bool = True, align: Qt.AlignmentFlag | None = None) -> QLabel:
+    widget = QLabel(text)
+    widget.setProperty("role", role)
+    widget.setWordWrap(wrap)
+    if align is not None:
+        widget.setAlignment(align)
+    return widget
+
+
+def button(role: str = "", text: str = "") -> QPushButton:
+    widget = QPushButton(text)
+    if role:
+        widget.setProperty("role", role)
+    widget.setCursor(Qt.CursorShape.PointingHandCursor)
+    widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a touchscreen has no focus ring to show
+    return widget
+
+
+def set_role(widget: QWidget, role: str) -> None:
+    """Change a styled role at run time (Qt re-reads the style sheet only when asked)."""
+    if widget.property("role") != role:
+        widget.setProperty("role", role)
+        widget.style().unpolish(widget)
+        widget.style().polish(widget)
+
+
+def language_switch_text() -> str:
+    """The switch names the language it switches to, in that language, so it is never translated."""
+    return "English" if QLocale().language() == QLocale.Language.Chinese else "中文"
+
+
+class Screen(QWidget):
+    """One full-window step of the visit.
+
+    ``accepts_codes``: a QR scanned while this screen shows is acted on.
+    ``auto_return_seconds``: the flow goes back to welcome after this long (None: stay).
+    ``idle_exempt``: the visitor is expected to stand still here (waiting for a host).
+    """
+
+    accepts_codes = False
+    auto_return_seconds: int | None = None
+    idle_exempt = False
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setProperty("screen", True)
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        # The window is the screen's size, full stop: a screen's minimum size must never grow it
+        # (a portrait layout's height would otherwise stretch a landscape window).
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """Set every visible text again in the current language."""
+
+    def reset(self) -> None:
+        """Forget everything the last visitor typed or saw."""
+
+
+class Header(QFrame):
+    """Top row of every screen but welcome: back to start on the left, language on the right."""
+
+    home_clicked = Signal()
+    language_clicked = Signal()
+
+    def __init__(self, parent: QWidget | None = None, *, show_home: bool = True) -> None:
+        super().__init__(parent)
+        self.setProperty("role", "header")
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.home = button("quiet")
+        self.home.setIcon(icon("home", 40, ACCENT_ICON))
+        self.home.setIconSize(QSize(36, 36))
+        self.home.clicked.connect(self.home_clicked)
+        self.home.setVisible(show_home)
+        self.language = button("language")
+        self.language.setIcon(icon("globe", 28, MUTED_ICON))
+        self.language.setIconSize(QSize(28, 28))
+        self.language.clicked.connect(self.language_clicked)
+        row.addWidget(self.home)
+        row.addStretch(1)
+        row.addWidget(self.language)
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.home.setText(self.tr("Start over"))
+        self.language.setText(language_switch_text())
+
+
+class Tile(QPushButton):
+    """A big choice on the welcome screen: icon, title, one line of explanation."""
+
+    def __init__(self, icon_name: str, *, primary: bool = False, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setProperty("role", "tile-primary" if primary else "tile")
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setMinimumHeight(190)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        suffix = "-inverse" if primary else ""
+        self.icon_label = QLabel()
+        self.icon_label.setPixmap(icon_pixmap(icon_name, 64, "#ffffff" if primary else ACCENT_ICON))
+        self.title = label(f"tile-title{suffix}")
+        self.subtitle = label(f"tile-sub{suffix}")
+        texts = QVBoxLayout()
+        texts.setSpacing(6)
+        texts.addWidget(self.title)
+        texts.addWidget(self.subtitle)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(40, 28, 40, 28)
+        row.setSpacing(32)
+        row.addWidget(self.icon_label, 0, Qt.AlignmentFlag.AlignVCenter)
+        row.addLayout(texts, 1)
+        for child in (self.icon_label, self.title, self.subtitle):
+            # The labels are decoration: the whole tile is one button.
+            child.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+
+    def set_texts(self, title: str, subtitle: str) -> None:
+        self.title.setText(title)
+        self.subtitle.setText(subtitle)
+        self.setAccessibleName(title)
+
+
+def icon_label(name: str, size: int, color: str = ACCENT_ICON) -> QLabel:
+    widget = QLabel()
+    widget.setPixmap(icon_pixmap(name, size, color))
+    widget.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    return widget
+
+
+def page_layout(screen: QWidget, header: QWidget | None = None, *, margins: int = 56) -> QVBoxLayout:
+    outer = QVBoxLayout(screen)
+    outer.setContentsMargins(margins, 36, margins, 48)
+    outer.setSpacing(28)
+    if header is not None:
+        outer.addWidget(header)
+    return outer

@@ -1,0 +1,103 @@
+"""The kiosk's one window: every screen in a stack, overlays on top, fullscreen without a way out."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QCloseEvent, QGuiApplication
+from PySide6.QtWidgets import QApplication, QStackedWidget, QWidget
+
+from kiosk.ui.kiosk.done import DoneScreen
+from kiosk.ui.kiosk.message import MessageScreen
+from kiosk.ui.kiosk.overlays import IdleOverlay, Toast
+from kiosk.ui.kiosk.rating import RatingScreen
+from kiosk.ui.kiosk.scan import ScanScreen
+from kiosk.ui.kiosk.signout import SignOutScreen
+from kiosk.ui.kiosk.waiting import WaitingScreen
+from kiosk.ui.kiosk.walkin import WalkInScreen
+from kiosk.ui.kiosk.welcome import WelcomeScreen
+from kiosk.ui.kiosk.widgets import Screen
+
+KEYBOARD_GAP = 32  # px between the field being typed in and the top of the on-screen keyboard
+
+
+class KioskWindow(QWidget):
+    def __init__(self, site_name: str, now: Callable[[], datetime], zone: ZoneInfo) -> None:
+        super().__init__()
+        self.setObjectName("KioskWindow")
+        self.setWindowTitle(site_name)
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        # Only the program may close the kiosk (shutdown, tests); Alt+F4 and friends are ignored.
+        self.allow_close = False
+        self.welcome = WelcomeScreen(site_name, now, zone)
+        self.scan = ScanScreen()
+        self.done = DoneScreen()
+        self.message = MessageScreen()
+        self.rating = RatingScreen()
+        self.sign_out = SignOutScreen()
+        self.walk_in = WalkInScreen()
+        self.waiting = WaitingScreen()
+        # Placed by hand, not by a layout: when the on-screen keyboard covers the lower half,
+        # the whole page slides up so the field being typed in stays visible (see pan_for_keyboard).
+        self.stack = QStackedWidget(self)
+        self.stack.setObjectName("KioskStack")
+        for screen in self.screens():
+            self.stack.addWidget(screen)
+        self._pan = 0
+        self.idle_overlay = IdleOverlay(self)
+        self.toast = Toast(self)
+        keyboard = QGuiApplication.inputMethod()
+        keyboard.visibleChanged.connect(self.follow_keyboard)
+        keyboard.keyboardRectangleChanged.connect(self.follow_keyboard)
+
+    def screens(self) -> list[Screen]:
+        return [self.welcome, self.scan, self.done, self.message, self.rating, self.sign_out, self.walk_in,
+                self.waiting]
+
+    def current(self) -> Screen:
+        widget = self.stack.currentWidget()
+        assert isinstance(widget, Screen)
+        return widget
+
+    def show_screen(self, screen: Screen) -> None:
+        self.stack.setCurrentWidget(screen)
+
+    def resizeEvent(self, event: object) -> None:
+        self.stack.setGeometry(0, -self._pan, self.width(), self.height())
+        if self.idle_overlay.isVisible():
+            self.idle_overlay.setGeometry(self.rect())
+        super().resizeEvent(event)  # type: ignore[arg-type]
+
+    def follow_keyboard(self) -> None:
+        keyboard = QGuiApplication.inputMethod()
+        area = keyboard.keyboardRectangle()
+        # The window fills the screen from its top-left corner, so screen and window coordinates agree.
+        self.pan_for_keyboard(int(area.top()) if keyboard.isVisible() and not area.isEmpty() else None)
+
+    def pan_for_keyboard(self, keyboard_top: int | None) -> None:
+        """Slide the page up just enough to keep the focused field above ``keyboard_top`` (None: keyboard gone)."""
+        focus = QApplication.focusWidget()
+        shift = 0
+        if keyboard_top is not None and focus is not None and self.stack.isAncestorOf(focus):
+            bottom = focus.mapTo(self.stack, QPoint(0, focus.height())).y()
+            shift = max(0, bottom + KEYBOARD_GAP - keyboard_top)
+        self._pan = shift
+        self.stack.setGeometry(0, -shift, self.width(), self.height())
+
+    def show_kiosk(self) -> None:
+        """Fullscreen on the primary screen. Without a window manager, showFullScreen alone may not
+        place or size the window, so the geometry is set first; frameless so nothing can be dragged."""
+        self.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
+        screen = QGuiApplication.primaryScreen()
+        if screen is not None:
+            self.setGeometry(screen.geometry())
+        self.showFullScreen()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.allow_close:
+            super().closeEvent(event)
+        else:
+            event.ignore()

@@ -1,0 +1,60 @@
+"""Kiosk fixtures: the real screens and flow on the test database, the worker pool run inline.
+
+``synchronous=True`` makes each service call finish before the tap that caused it
+returns, so a test reads like a visitor's steps with no waiting. Devices (camera,
+wedge scanner) are not started unless a test starts them; every timer and thread is
+stopped at teardown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+
+import pytest
+
+from kiosk.config import CameraSettings, KioskSettings, Settings, SiteSettings
+from kiosk.db import Database
+from kiosk.services.idnumbers import IdNumberProtector
+from kiosk.ui.kiosk.assembly import Kiosk, build_kiosk
+from tests.factories import SITE, add_host, invite
+
+
+@pytest.fixture
+def kiosk_settings() -> Settings:
+    return replace(
+        Settings(),
+        site=SiteSettings(code=SITE, name="Test Tower", timezone="Asia/Shanghai", language="zh_CN"),
+        kiosk=KioskSettings(id="K1", idle_seconds=30),
+        camera=CameraSettings(source=""),
+    )
+
+
+@pytest.fixture
+def protector() -> IdNumberProtector:
+    return IdNumberProtector(b"k" * 32)
+
+
+@pytest.fixture
+def kiosk(qtbot: object, database: Database, kiosk_settings: Settings, protector: IdNumberProtector) -> Iterator[Kiosk]:
+    built = build_kiosk(kiosk_settings, database, protector=protector, synchronous=True)
+    built.window.resize(1920, 1080)
+    built.window.show()
+    yield built
+    built.shutdown()
+
+
+@pytest.fixture
+def english(kiosk: Kiosk) -> Kiosk:
+    kiosk.languages.set_language("en")
+    return kiosk
+
+
+@pytest.fixture
+def host(database: Database):
+    return add_host(database, name="张伟", email="zhang.wei@example.com", department="Sales")
+
+
+@pytest.fixture
+def invitation(database: Database, host):
+    return invite(database, host.id, name="Jane Doe", phone="13800138000")

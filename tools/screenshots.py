@@ -1,0 +1,228 @@
+"""Render every kiosk screen (both languages, landscape and portrait) and the desk window to docs/screenshots/.
+
+    .venv/bin/python tools/screenshots.py [--out DIR]
+
+Runs offscreen on a throwaway database seeded with the demo lobby at a fixed time, so
+the pictures are the same on every machine. Each screen is reached through the real
+flow where that is cheap (typing, searching, submitting) and set directly otherwise.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import UTC, datetime
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import cv2
+import numpy as np
+import qrcode  # type: ignore[import-untyped]
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication, QWidget
+
+from kiosk.bootstrap import open_database
+from kiosk.clock import FixedClock
+from kiosk.config import CameraSettings, DatabaseSettings, Settings, SiteSettings
+from kiosk.devices.camera import CameraState, CameraStatus, classify_code
+from kiosk.models import Purpose
+from kiosk.services import demo
+from kiosk.services.checkin import CheckInResult
+from kiosk.services.signout import SignOutResult
+from kiosk.services.tokens import TokenProblem, TokenRejected
+from kiosk.ui.admin.window import AdminWindow
+from kiosk.ui.common.gateway import DeskGateway
+from kiosk.ui.common.i18n import LanguageManager
+from kiosk.ui.common.theme import admin_stylesheet, apply_theme
+from kiosk.ui.common.workers import WorkerPool
+from kiosk.ui.kiosk import messages
+from kiosk.ui.kiosk.assembly import Kiosk, build_kiosk
+
+SIZES = {"landscape": (1920, 1080), "portrait": (1080, 1920)}
+LANGUAGES = ("zh_CN", "en")
+# 09:41 on a Monday in Shanghai.
+NOW = datetime(2026, 6, 15, 1, 41, tzinfo=UTC)
+
+
+def preview_frame() -> QImage:
+    """What the camera would show: a lobby wall and a phone holding up an invitation."""
+    frame = np.full((540, 960, 3), (200, 206, 210), np.uint8)
+    cv2.rectangle(frame, (0, 380), (960, 540), (170, 176, 180), -1)
+    code = cv2.cvtColor(np.array(qrcode.make("v1.i." + "A" * 32, border=2).convert("RGB")), cv2.COLOR_RGB2BGR)
+    code = cv2.resize(code, (230, 230), interpolation=cv2.INTER_NEAREST)
+    cv2.rectangle(frame, (350, 120), (610, 440), (38, 40, 44), -1)
+    frame[160:390, 365:595] = code
+    rgb = np.ascontiguousarray(frame)
+    return QImage(rgb.data, 960, 540, rgb.strides[0], QImage.Format.Format_BGR888).copy()
+
+
+class Shooter:
+    def __init__(self, kiosk: Kiosk, out: Path) -> None:
+        self.kiosk, self.out = kiosk, out
+        self.window = kiosk.window
+        self.flow = kiosk.flow
+
+    def grab(self, widget: QWidget, name: str) -> None:
+        # Layout requests travel up one parent per event-loop pass: let them all arrive.
+        for _ in range(5):
+            QApplication.processEvents()
+        widget.grab().save(str(self.out / f"{name}.png"))
+
+    def each(self, scenes: list[tuple[str, Callable[[], None]]]) -> None:
+        for language in LANGUAGES:
+            for size_name, (width, height) in SIZES.items():
+                for scene, prepare in scenes:
+                    self.flow.reset_all()
+                    self.window.resize(width, height)
+                    self.kiosk.languages.set_language(language)
+                    prepare()
+                    self.grab(self.window, f"kiosk-{scene}-{language}-{size_name}")
+        self.flow.reset_all()
+
+
+def kiosk_scenes(shooter: Shooter, summary: demo.DemoSummary) -> list[tuple[str, Callable[[], None]]]:
+    window, flow = shooter.window, shooter.flow
+    ok = CameraStatus(CameraState.OK)
+    welcome_host = next(v for v in summary.invitations if v.host_name == "张伟")
+
+    def welcome() -> None:
+        flow.set_camera_status(ok)
+
+    def scan() -> None:
+        flow.set_camera_status(ok)
+        window.welcome.invitation.click()
+        window.scan.set_preview(preview_frame())
+
+    def scan_no_camera() -> None:
+        flow.set_camera_status(CameraStatus(CameraState.UNAVAILABLE, "no camera"))
+        window.welcome.invitation.click()
+
+    def done() -> None:
+        flow._checked_in(CheckInResult(welcome_host.visit_id, "checked_in", welcome_host.visitor_name,
+                                       welcome_host.host_name, welcome_host.department, 1))
+
+    def walk_in() -> None:
+        window.welcome.walk_in.click()
+        form = window.walk_in
+        form.phone.setText("139 1000 0009")
+        form.name.setText("王小明")
+        form.company.setText("远景建筑设计")
+        form.host.search.setText("zw")
+        flow._search_hosts("zw")
+        form.purpose_buttons[Purpose.MEETING].click()
+
+    def walk_in_chosen() -> None:
+        walk_in()
+        form = window.walk_in
+        form.host.results.itemClicked.emit(form.host.results.item(0))
+
+    def walk_in_errors() -> None:
+        window.welcome.walk_in.click()
+        window.walk_in.phone.setText("12345")
+        window.walk_in.submit.click()
+
+    def waiting() -> None:
+        window.waiting.show_waiting("郭强", "行政部")
+        flow.show(window.waiting)
+
+    def rating() -> None:
+        flow._signed_out(SignOutResult(1, "冯雪", "李娜"))
+
+    def sign_out() -> None:
+        window.welcome.sign_out.click()
+        window.sign_out.name.setText("冯")
+        flow._search_on_site("冯")
+
+    def front_desk() -> None:
+        flow.show_message(messages.see_front_desk())
+
+    def expired() -> None:
+        flow.show_message(messages.service_error(TokenRejected(TokenProblem.EXPIRED)))
+
+    def sales() -> None:
+        flow.show_message(messages.sales_refusal(lambda: None, lambda: None))
+
+    def idle() -> None:
+        walk_in_chosen()
+        window.idle_overlay.begin(7)
+
+    def foreign() -> None:
+        flow.set_camera_status(ok)
+        flow.handle_code(classify_code("https://pay.example.com/qr/123"))
+
+    return [
+        ("01-welcome", welcome), ("02-scan", scan), ("03-scan-no-camera", scan_no_camera), ("04-done", done),
+        ("05-walk-in", walk_in), ("06-walk-in-host-chosen", walk_in_chosen), ("07-walk-in-errors", walk_in_errors),
+        ("08-waiting", waiting), ("09-rating", rating), ("10-sign-out", sign_out), ("11-front-desk", front_desk),
+        ("12-expired", expired), ("13-sales", sales), ("14-idle", idle), ("15-foreign-code", foreign),
+    ]
+
+
+def admin_shots(settings: Settings, database: object, out: Path) -> None:
+    for language in LANGUAGES:
+        languages = LanguageManager(language)
+        languages.reset()
+        admin_shot(settings, database, out, suffix=language)
+        languages.shutdown()
+
+
+def admin_shot(settings: Settings, database: object, out: Path, *, suffix: str) -> None:
+    pool = WorkerPool(synchronous=True)
+    admin = AdminWindow(DeskGateway(database, settings.site.code), pool, site_name=settings.site.name,  # type: ignore[arg-type]
+                        zone=__import__("zoneinfo").ZoneInfo(settings.site.timezone),
+                        now=database.clock.now)  # type: ignore[attr-defined]
+    admin.setStyleSheet(admin_stylesheet())
+    admin.resize(1440, 900)
+    admin.show()
+    admin.refresh()
+    pending = next((v for v in admin.visits.rows if v.status == "pending_approval"), None)
+    if pending is not None:
+        admin.select_visit(pending.id)
+    QApplication.processEvents()
+    admin.grab().save(str(out / f"admin-board-{suffix}.png"))
+    admin.tabs.setCurrentIndex(1)
+    QApplication.processEvents()
+    admin.grab().save(str(out / f"admin-roster-{suffix}.png"))
+    admin.stop()
+    pool.shutdown()
+    admin.close()
+    admin.deleteLater()
+    QApplication.processEvents()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parents[1] / "docs" / "screenshots")
+    args = parser.parse_args(argv)
+    args.out.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    apply_theme(app, "kiosk")  # type: ignore[arg-type]
+    with tempfile.TemporaryDirectory() as folder:
+        settings = replace(
+            Settings(),
+            database=DatabaseSettings(url=f"sqlite:///{Path(folder) / 'shots.sqlite3'}"),
+            site=SiteSettings(code="HQ", name="星辰大厦 Star Tower", timezone="Asia/Shanghai", language="zh_CN"),
+            camera=CameraSettings(source=""),
+        )
+        database = open_database(settings, clock=FixedClock(NOW))
+        with database.unit_of_work("system:screenshots") as uow:
+            summary = demo.seed_demo(uow, site_code=settings.site.code)
+        kiosk = build_kiosk(settings, database, synchronous=True)
+        kiosk.window.show()
+        shooter = Shooter(kiosk, args.out)
+        shooter.each(kiosk_scenes(shooter, summary))
+        kiosk.shutdown()
+        admin_shots(settings, database, args.out)
+        database.dispose()
+    print(f"screenshots written to {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
