@@ -12,7 +12,6 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from pypinyin import Style, lazy_pinyin
 from sqlalchemy import case, func, or_, select
 
 from kiosk.db.uow import UnitOfWork
@@ -56,6 +55,9 @@ class ImportReport:
 
 def pinyin_keys(name: str) -> tuple[str, str]:
     """(full pinyin, initials) in lower-case ASCII; Latin words contribute themselves and their first letter."""
+    # Imported here: pypinyin's dictionaries cost ~0.3 s, which the kiosk's start-up should not pay.
+    from pypinyin import Style, lazy_pinyin
+
     syllables: list[str] = []
     # Non-Han runs come back whole ("John Smith"): split them into words ourselves.
     chunks = [word for part in lazy_pinyin(name, style=Style.NORMAL) for word in part.split()]

@@ -1,4 +1,5 @@
-"""Putting the kiosk together: window, flow, worker pool, languages, camera and wedge scanner.
+"""Putting the kiosk together: window, flow, worker pool, languages, camera, wedge scanner, and the
+background workers that print badges and send notices.
 
 ``app.py`` calls this with real devices; tests and the screenshot tool call it with
 ``synchronous=True`` and no devices, so they get the same screens and the same flow.
@@ -7,6 +8,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from kiosk.config import Settings
@@ -26,11 +28,16 @@ class Kiosk:
     flow: KioskFlow
     pool: WorkerPool
     languages: LanguageManager
+    database: Database | None = None
     camera: CameraThread | None = None
     wedge: WedgeFilter | None = None
+    printer: Any = None  # kiosk.devices.printer.worker.PrintWorker
+    dispatcher: Any = None  # kiosk.notify.dispatcher.DispatcherThread
 
     def start_devices(self, settings: Settings) -> None:
-        """The keyboard-wedge scanner and the camera thread; both feed the flow's one scan input."""
+        """Camera and keyboard-wedge scanner (both feed the flow's one scan input), the badge printer
+        worker and the notice dispatcher: each on its own thread, none on the GUI thread."""
+        self._start_background_workers(settings)
         self.wedge = WedgeFilter(self.window, self.flow.scan_input)
         self.wedge.install()
         self.camera = CameraThread(settings.camera)
@@ -41,7 +48,30 @@ class Kiosk:
         self.flow.camera_preview = lambda wanted: setattr(camera, "preview_wanted", wanted)
         self.camera.start()
 
+    def _start_background_workers(self, settings: Settings) -> None:
+        if self.database is None:
+            return
+        # Imported here: python-escpos and apprise stay off the start-up path until the window is built.
+        from kiosk.devices.printer.worker import PrintWorker
+        from kiosk.notify.dispatcher import start_in_kiosk
+
+        output = None
+        if settings.printer.kind == "os":
+            from kiosk.services.badges import labels_for_language
+            from kiosk.ui.printing.os_output import os_badge_output
+
+            output = os_badge_output(settings.printer, labels_for_language(settings.site.language))
+        self.printer = PrintWorker(self.database, settings, output=output, poll_seconds=0.5)
+        self.printer.start()
+        self.dispatcher = start_in_kiosk(self.database, settings)
+
     def shutdown(self) -> None:
+        if self.printer is not None:
+            self.printer.stop()
+            self.printer = None
+        if self.dispatcher is not None:
+            self.dispatcher.stop()
+            self.dispatcher = None
         if self.camera is not None:
             self.camera.stop()
             self.camera = None
@@ -75,4 +105,4 @@ def build_kiosk(
         poll_interval_ms=poll_interval_ms,
     )
     flow.start()
-    return Kiosk(window, flow, pool, languages)
+    return Kiosk(window, flow, pool, languages, database=database)
