@@ -78,6 +78,9 @@ class VisitSettings:
     double_scan_grace_seconds: int = field(default=10, metadata=_range(0, 300))
     # Front-desk rule: a host who has not answered in 15 minutes is escalated to reception.
     escalation_minutes: int = field(default=15, metadata=_range(1, 24 * 60))
+    # From this local time, hosts whose visitors are still signed in get a one-click sign-out notice.
+    still_on_site_reminder_time: str = field(default="18:00", metadata={"pattern": _TIME_OF_DAY,
+                                                                         "pattern_text": "HH:MM"})
     # Everyone still on site at this local time is signed out automatically.
     auto_signout_time: str = field(default="22:00", metadata={"pattern": _TIME_OF_DAY, "pattern_text": "HH:MM"})
     refuse_sales_without_appointment: bool = True

@@ -21,7 +21,8 @@ def register(commands: Subcommands) -> None:
     erase.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     erase.set_defaults(handler=erase_command)
     commands.add_parser(
-        "end-of-day", help="sign out everyone still on site after [visits] auto_signout_time; mark no-shows",
+        "end-of-day", help="remind hosts of visitors still in (after [visits] still_on_site_reminder_time); "
+        "sign everyone out after auto_signout_time; mark no-shows",
     ).set_defaults(handler=end_of_day_command)
     commands.add_parser(
         "escalate", help="alert reception about hosts who have not answered within [visits] escalation_minutes",
@@ -64,10 +65,15 @@ def _confirm(question: str) -> None:
 
 
 def end_of_day_command(ctx: CliContext, args: argparse.Namespace) -> int:
-    signout_time = time.fromisoformat(ctx.settings.visits.auto_signout_time)
+    visits = ctx.settings.visits
     with ctx.unit_of_work() as uow:
-        signed_out, no_shows = signout.end_of_day(uow, site_code=ctx.site_code, signout_time=signout_time)
-    print(f"signed out {len(signed_out)} visitor(s); {len(no_shows)} invitation(s) marked no-show")
+        reminded = signout.remind_hosts_of_visitors_still_in(
+            uow, site_code=ctx.site_code, remind_at=time.fromisoformat(visits.still_on_site_reminder_time))
+    with ctx.unit_of_work() as uow:
+        signed_out, no_shows = signout.end_of_day(
+            uow, site_code=ctx.site_code, signout_time=time.fromisoformat(visits.auto_signout_time))
+    print(f"reminded hosts of {len(reminded)} visitor(s) still signed in; signed out {len(signed_out)} "
+          f"visitor(s); {len(no_shows)} invitation(s) marked no-show")
     return 0
 
 

@@ -34,7 +34,11 @@ from kiosk.services.outbox import RECEPTION
 log = logging.getLogger(__name__)
 ACTOR = "notify:dispatcher"
 # Which host-reply links go into which notice.
-LINK_ACTIONS = {"consent_requested": ("approve", "decline"), "visitor_arrived": ("on_my_way", "sign_out")}
+LINK_ACTIONS = {
+    "consent_requested": ("approve", "decline"),
+    "visitor_arrived": ("on_my_way", "sign_out"),
+    "still_on_site": ("sign_out",),
+}
 # While e-mail is not configured, its rows are looked at again this often.
 NOT_CONFIGURED_WAIT = timedelta(minutes=1)
 

@@ -75,6 +75,16 @@ TEMPLATES: dict[str, dict[str, Template]] = {
             "Purpose: {purpose_text}",
         )),
     },
+    "still_on_site": {
+        "zh_CN": Template("访客仍未签退：{visitor_name}", (
+            "{visitor_label} 于 {arrived_time} 在 {site_name} 签到，目前仍显示在访。",
+            "如访客已离开，请点击下方按钮为其签退。",
+        )),
+        "en": Template("Still signed in: {visitor_name}", (
+            "{visitor_label} checked in at {site_name} at {arrived_time} and is still shown as on site.",
+            "If your visitor has left, sign them out with the button below.",
+        )),
+    },
     "consent_requested": {
         "zh_CN": Template("访客请求拜访您：{visitor_name}", (
             "{visitor_label} 正在 {site_name} 大堂等候，希望拜访您。",

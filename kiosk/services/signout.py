@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from kiosk.db.uow import UnitOfWork
 from kiosk.models import AccessToken, Feedback, TokenKind, Visit, Visitor, VisitStatus
-from kiosk.services import audit, visits
+from kiosk.services import audit, outbox, visits
 from kiosk.services.checkin import check_day, is_repeat, lock_token
 from kiosk.services.errors import Conflict, FieldError, ValidationFailed
 from kiosk.services.sites import get_site
@@ -119,6 +119,31 @@ def end_of_day(uow: UnitOfWork, *, site_code: str, signout_time: time) -> tuple[
         no_shows.append(visit.id)
     uow.commit()
     return signed_out, no_shows
+
+
+def remind_hosts_of_visitors_still_in(uow: UnitOfWork, *, site_code: str, remind_at: time) -> list[int]:
+    """From ``remind_at`` (local), each host with a visitor still signed in today gets one notice with a
+    one-click sign-out link, before the automatic sign-out closes the day. Returns the visits concerned."""
+    site = get_site(uow, site_code)
+    now_local = uow.now().astimezone(site.zone)
+    if now_local.time() < remind_at:
+        return []
+    lingering = uow.session.scalars(
+        select(Visit).where(Visit.site_id == site.id, Visit.status == VisitStatus.CHECKED_IN,
+                            Visit.visit_date <= now_local.date())
+    ).all()
+    reminded = []
+    for visit in lingering:
+        queued = outbox.notify_host(
+            uow, visit.host, event="still_on_site", subject_key=f"visit:{visit.id}", visit_id=visit.id,
+            payload={"visit_id": visit.id, "visitor_name": visit.visitor.name,
+                     "company": visit.visitor.company or "", "site_name": site.name,
+                     "arrived_at": visit.checked_in_at.isoformat() if visit.checked_in_at else ""},
+        )
+        if queued:
+            reminded.append(visit.id)
+    uow.commit()
+    return reminded
 
 
 def record_feedback(uow: UnitOfWork, visit_id: int, rating: int, comment: str = "") -> None:

@@ -161,3 +161,22 @@ def test_roster_lists_who_is_in_the_building(database):
         (second, "Jack Ma", "张伟", "Sales", "+8613800138001")
     ]
     assert entries[0].checked_in_at == database.clock.now()
+
+
+def test_hosts_are_reminded_once_of_visitors_still_in_before_the_day_closes(database):
+    host = add_host(database, chat_address="json://127.0.0.1:9/hook")
+    still_in, _ = _arrive(database, host_id=host.id)
+    gone, _ = _arrive(database, "Jack Ma", "13800138001", host.id)
+    with database.unit_of_work("kiosk:K1") as uow:
+        signout.sign_out_visit(uow, gone)
+    with database.unit_of_work("system") as uow:
+        assert signout.remind_hosts_of_visitors_still_in(uow, site_code=SITE, remind_at=time(18, 0)) == []
+    database.clock.advance(hours=9)  # 18:00 local
+    for expected in ([still_in], []):
+        with database.unit_of_work("system") as uow:
+            assert signout.remind_hosts_of_visitors_still_in(uow, site_code=SITE, remind_at=time(18, 0)) == expected
+    with database.unit_of_work(write=False) as uow:
+        rows = uow.session.execute(
+            select(Notification.channel, Notification.visit_id).where(Notification.event == "still_on_site")
+        ).all()
+    assert sorted(map(tuple, rows)) == [("chat", still_in), ("email", still_in)]
