@@ -17,23 +17,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from kiosk.devices.printer.escpos_render import render_badge
 from kiosk.models.enums import VisitorType
-from kiosk.services.badges import BILINGUAL_LABELS, ENGLISH_LABELS, BadgeData, BadgeLabels
+from kiosk.services.badges import BILINGUAL_LABELS, ENGLISH_LABELS, BadgeData, BadgeLabels, sample_badge
 
 RUNS = 30
 BAUD = 9600
 TOKEN = "q3Kp9xZ-0aBcDeFgHiJkLmNoPqRsTuVwXyZ012345_6"  # 32 random bytes, base64url
 
-LATIN = BadgeData(
-    visitor_name="Anna Schmidt",
-    company="Acme GmbH",
-    host_name="Li Wei",
-    host_department="Engineering",
-    visit_date=date(2026, 6, 15),
-    valid_until=datetime(2026, 6, 15, 18, 0),
-    visitor_type=VisitorType.VISITOR,
-    site_name="Lobby",
-    sign_out_token=TOKEN,
-)
+LATIN = sample_badge()
 CJK = BadgeData(
     visitor_name="张伟",
     company="华为技术有限公司",

@@ -42,6 +42,19 @@ class BadgeData:
     photo_jpeg: bytes | None = field(default=None, repr=False)
 
 
+SAMPLE_TOKEN = "q3Kp9xZ-0aBcDeFgHiJkLmNoPqRsTuVwXyZ012345_6"  # shaped like a real one, valid nowhere
+
+
+def sample_badge(**changes: object) -> BadgeData:
+    """A fixed Latin-name badge for test prints, previews, golden bytes and benchmarks."""
+    badge = BadgeData(
+        visitor_name="Anna Schmidt", company="Acme GmbH", host_name="Li Wei", host_department="Engineering",
+        visit_date=date(2026, 6, 15), valid_until=datetime(2026, 6, 15, 18, 0), visitor_type=VisitorType.VISITOR,
+        site_name="Lobby", sign_out_token=SAMPLE_TOKEN,
+    )
+    return replace(badge, **changes)  # type: ignore[arg-type]
+
+
 @dataclass(frozen=True)
 class BadgeLabels:
     host: str

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import ast
-from dataclasses import replace
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -22,6 +21,7 @@ from kiosk.services.badges import (
     char_cells,
     labels_for_language,
     layout_badge,
+    sample_badge,
     text_cells,
     truncate_to_cells,
     wrap_to_cells,
@@ -31,18 +31,7 @@ TOKEN = "q3Kp9xZ-0aBcDeFgHiJkLmNoPqRsTuVwXyZ012345_6"
 
 
 def make_badge(**changes: object) -> BadgeData:
-    badge = BadgeData(
-        visitor_name="Anna Schmidt",
-        company="Acme GmbH",
-        host_name="Li Wei",
-        host_department="Engineering",
-        visit_date=date(2026, 6, 15),
-        valid_until=datetime(2026, 6, 15, 18, 0),
-        visitor_type=VisitorType.VISITOR,
-        site_name="Lobby",
-        sign_out_token=TOKEN,
-    )
-    return replace(badge, **changes)  # type: ignore[arg-type]
+    return sample_badge(**changes)
 
 
 def line_width(line: TextLine) -> int:

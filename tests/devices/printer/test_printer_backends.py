@@ -7,7 +7,6 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
-from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -18,26 +17,14 @@ from kiosk.devices.printer.errors import unavailable_from
 from kiosk.devices.printer.escpos_render import render_badge
 from kiosk.devices.printer.protocol import Condition, Printer, PrinterUnavailable
 from kiosk.devices.printer.status import QUERY_PRINTER
-from kiosk.models.enums import VisitorType
-from kiosk.services.badges import ENGLISH_LABELS, BadgeData
+from kiosk.services.badges import ENGLISH_LABELS, sample_badge
 
 TIMEOUT = 0.5
 OK = 0x12
 
 
 def one_badge() -> bytes:
-    badge = BadgeData(
-        visitor_name="Anna Schmidt",
-        company="Acme GmbH",
-        host_name="Li Wei",
-        host_department="Engineering",
-        visit_date=date(2026, 6, 15),
-        valid_until=datetime(2026, 6, 15, 18, 0),
-        visitor_type=VisitorType.VISITOR,
-        site_name="Lobby",
-        sign_out_token="q3Kp9xZ-0aBcDeFgHiJkLmNoPqRsTuVwXyZ012345_6",
-    )
-    return render_badge(badge, text_mode="gb18030", labels=ENGLISH_LABELS, native_qr=True)
+    return render_badge(sample_badge(), text_mode="gb18030", labels=ENGLISH_LABELS, native_qr=True)
 
 
 class FakeNetworkPrinter:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import replace
-from datetime import date, datetime
 
 import pytest
 from escpos_stream_parser import StreamError, check_structure, text_lines, tokenize
@@ -19,21 +18,11 @@ import kiosk.devices.printer.escpos_render as escpos_render
 import kiosk.services.badges as badges
 from kiosk.devices.printer.escpos_render import render_badge
 from kiosk.models.enums import VisitorType
-from kiosk.services.badges import BILINGUAL_LABELS, BadgeData, QrCode, TextLine, layout_badge
+from kiosk.services.badges import BILINGUAL_LABELS, BadgeData, QrCode, TextLine, layout_badge, sample_badge
 from kiosk.services.printable import sanitize_text
 
 TEXT_FIELDS = ("visitor_name", "company", "host_name", "host_department", "site_name", "sign_out_token")
-BASE = BadgeData(
-    visitor_name="Anna Schmidt",
-    company="Acme GmbH",
-    host_name="Li Wei",
-    host_department="Engineering",
-    visit_date=date(2026, 6, 15),
-    valid_until=datetime(2026, 6, 15, 18, 0),
-    visitor_type=VisitorType.CONTRACTOR,
-    site_name="Lobby",
-    sign_out_token="q3Kp9xZ-0aBcDeFgHiJkLmNoPqRsTuVwXyZ012345_6",
-)
+BASE = sample_badge(visitor_type=VisitorType.CONTRACTOR)
 
 COMMANDS = [
     "\x1b@",  # ESC @ reset

@@ -8,28 +8,16 @@ prints a new literal; read the diff of the bytes before pasting it.
 from __future__ import annotations
 
 import io
-from datetime import date, datetime
 
 import pytest
 from escpos_stream_parser import check_structure, text_lines, tokenize
 from PIL import Image
 
 from kiosk.devices.printer.escpos_render import render_badge, render_layout
-from kiosk.models.enums import VisitorType
-from kiosk.services.badges import BILINGUAL_LABELS, ENGLISH_LABELS, BadgeData, layout_badge
+from kiosk.services.badges import BILINGUAL_LABELS, ENGLISH_LABELS, BadgeData, layout_badge, sample_badge
 
 TOKEN = "q3Kp9xZ-0aBcDeFgHiJkLmNoPqRsTuVwXyZ012345_6"
-GOLDEN_BADGE = BadgeData(
-    visitor_name="Müller 张伟",
-    company="Acme GmbH",
-    host_name="王芳",
-    host_department="Engineering",
-    visit_date=date(2026, 6, 15),
-    valid_until=datetime(2026, 6, 15, 18, 0),
-    visitor_type=VisitorType.VISITOR,
-    site_name="Lobby",
-    sign_out_token=TOKEN,
-)
+GOLDEN_BADGE = sample_badge(visitor_name="Müller 张伟", host_name="王芳")
 GOLDEN_HEX = (
     "1b401d21011b45011d42011b61011c264c6f626279207c20b7c3bfcd2056495349544f521c2e0a1d21111d42001c264d"
     "a8b96c6c657220d5c5ceb01c2e0a1d21001b450041636d6520476d62480a1b61002d2d2d2d2d2d2d2d2d2d2d2d2d2d2d"
