@@ -35,7 +35,7 @@ log = logging.getLogger(__name__)
 ACTOR = "notify:dispatcher"
 # Which host-reply links go into which notice.
 LINK_ACTIONS = {
-    "consent_requested": ("approve", "decline"),
+    "consent_requested": ("approve", "decline", "on_my_way"),
     "visitor_arrived": ("on_my_way", "sign_out"),
     "still_on_site": ("sign_out",),
 }

@@ -173,11 +173,18 @@ def complete_approved_walk_in(uow: UnitOfWork, visit_id: int) -> CheckInResult:
     return result
 
 
+HOST_ON_THE_WAY = "host_on_the_way"
+
+
 def walk_in_status(uow: UnitOfWork, visit_id: int) -> str:
-    """What the waiting screen shows: pending_approval, approved, denied, held, cancelled, checked_in."""
+    """What the waiting screen shows: pending_approval, host_on_the_way (the host answered "on my way"
+    but has not decided), approved, denied, held, cancelled, checked_in."""
     visit = visits.load_visit(uow, visit_id)
-    if visit.hold_reason is not None and visit.status == VisitStatus.PENDING_APPROVAL:
-        return HELD
+    if visit.status == VisitStatus.PENDING_APPROVAL:
+        if visit.hold_reason is not None:
+            return HELD
+        if visit.host_acknowledged_at is not None:
+            return HOST_ON_THE_WAY
     return VisitStatus(visit.status).value
 
 

@@ -120,7 +120,7 @@ def test_consent_request_in_the_hosts_language_with_links_and_escaped_html(
     assert f"{approve}: https://kiosk.example.com/r/" in text
     assert "ACME <b>" in text  # plain text as typed
     assert "ACME &lt;b&gt;" in html and "ACME <b>" not in html
-    assert html.count('href="https://kiosk.example.com/r/') == 2  # approve and decline
+    assert html.count('href="https://kiosk.example.com/r/') == 3  # approve, decline, on my way
 
 
 def test_without_smtp_host_email_rows_wait_pending_with_a_reason(database: Database, make_settings):

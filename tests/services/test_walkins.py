@@ -145,3 +145,16 @@ def test_two_people_sharing_a_phone_stay_two_people(database):
     with database.unit_of_work(write=False) as uow:
         names = {uow.session.get(Visit, v.visit_id).visitor.name for v in (first, second)}
     assert names == {"王小明", "李大伟"}
+
+
+def test_host_on_the_way_is_shown_while_the_decision_is_pending(database):
+    from kiosk.services import escalation
+
+    host = add_host(database)
+    result = _register(database, _form(host.id))
+    with database.unit_of_work("host:zhang.wei@example.com") as uow:
+        escalation.acknowledge(uow, result.visit_id)
+    assert _status(database, result.visit_id) == "host_on_the_way"
+    with database.unit_of_work("host:zhang.wei@example.com") as uow:
+        walkins.approve_visit(uow, result.visit_id)
+    assert _status(database, result.visit_id) == "approved"
