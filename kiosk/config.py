@@ -145,6 +145,8 @@ class EmailSettings:
 class NotifySettings:
     # apprise URLs that get reception's alerts (wecombot://, dingtalk://, json://, mailto://, ...).
     reception: tuple[str, ...] = ()
+    # apprise URLs of the supervisor, told when a VIP arrives.
+    supervisor: tuple[str, ...] = ()
     # Extra apprise URLs per department name, told alongside the host.
     departments: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # Where hosts reach the approve/decline links (kioskctl serve); empty: no links in messages.

@@ -123,6 +123,19 @@ def test_invite_writes_a_qr_png(kioskctl, with_hosts, tmp_path):
     assert png.read_bytes().startswith(b"\x89PNG")
 
 
+def test_vip_invitation_is_announced_on_arrival(kioskctl, with_hosts, db_url):
+    from kiosk.models import Notification
+
+    ran = kioskctl("invite", "--host", "zhang.wei@example.com", "--name", "Madam Chair", "--phone", "13800138000",
+                   "--vip", "--json")
+    assert kioskctl("checkin", "--token", ran.json()["token"]).code == 0
+    db = Database.from_url(db_url)
+    with db.unit_of_work(write=False) as uow:
+        channels = set(uow.session.scalars(select(Notification.channel).where(Notification.event == "vip_arrived")))
+    db.dispose()
+    assert channels == {"reception", "supervisor"}
+
+
 def test_invalid_invitation_lists_every_wrong_field(kioskctl, with_hosts):
     ran = kioskctl("invite", "--host", "zhang.wei@example.com", "--name", " ", "--phone", "12345",
                    "--date", "2020-01-01")

@@ -26,6 +26,7 @@ def register(commands: Subcommands) -> None:
     invite.add_argument("--start", type=arguments.time_of_day, metavar="HH:MM")
     invite.add_argument("--end", type=arguments.time_of_day, metavar="HH:MM")
     invite.add_argument("--purpose", choices=[p.value for p in Purpose], default=Purpose.MEETING.value)
+    invite.add_argument("--vip", action="store_true", help="announce the arrival to reception and the supervisor")
     invite.add_argument("--qr", type=Path, metavar="FILE.png", help="also write the QR code as a PNG")
     add_json_flag(invite)
     invite.set_defaults(handler=invite_command)
@@ -61,7 +62,7 @@ def invite_command(ctx: CliContext, args: argparse.Namespace) -> int:
         created = invitations.create_invitation(
             uow, site_code=ctx.site_code, host_id=host.id, visitor_name=args.name, phone=args.phone,
             email=args.email, company=args.company, visit_date=args.date, start=args.start, end=args.end,
-            purpose=args.purpose,
+            purpose=args.purpose, vip=args.vip,
         )
     if args.qr is not None:
         write_qr_png(created.token, args.qr)

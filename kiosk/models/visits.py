@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from sqlalchemy import (
+    Boolean,
     CheckConstraint,
     Date,
     ForeignKey,
@@ -13,6 +14,7 @@ from sqlalchemy import (
     LargeBinary,
     String,
     Text,
+    false,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -60,6 +62,8 @@ class Visit(Base):
     purpose: Mapped[Purpose] = mapped_column(str_enum(Purpose))
     purpose_note: Mapped[str] = mapped_column(String(500), default="")
     visitor_type: Mapped[VisitorType] = mapped_column(str_enum(VisitorType), default=VisitorType.VISITOR)
+    # A VIP's arrival is announced to reception and the supervisor as well as the host.
+    vip: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     # The day of the visit in the site's timezone: "today" means this.
     visit_date: Mapped[date] = mapped_column(Date)
     expected_start: Mapped[datetime | None] = mapped_column(UTCDateTime())

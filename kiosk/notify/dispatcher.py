@@ -29,7 +29,7 @@ from kiosk.notify.links import LinkSigner, load_link_secret
 from kiosk.notify.templates import UnknownEvent, render
 from kiosk.services import notifications
 from kiosk.services.notifications import COPY_FOR_DEPARTMENT, ClaimedNotification, NoticeContext
-from kiosk.services.outbox import RECEPTION
+from kiosk.services.outbox import RECEPTION, SUPERVISOR
 
 log = logging.getLogger(__name__)
 ACTOR = "notify:dispatcher"
@@ -162,10 +162,10 @@ class Dispatcher:
             return
         rendered = render(notice.event, notice.language, notice.payload, links=links,
                           timezone=context.site_timezone)
-        if notice.channel == RECEPTION:
-            urls = self.settings.notify.reception
+        if notice.channel in (RECEPTION, SUPERVISOR):
+            urls = self.settings.notify.reception if notice.channel == RECEPTION else self.settings.notify.supervisor
             if not urls:
-                return  # no chat configured for reception: the admin window's board is the delivery
+                return  # nobody configured: reception's alerts are on the admin window's board anyway
             self._chat.send(urls, title=rendered.subject, body=rendered.text)
         elif notice.channel == "chat":
             self._chat.send([notice.recipient], title=rendered.subject, body=rendered.text)

@@ -75,6 +75,17 @@ TEMPLATES: dict[str, dict[str, Template]] = {
             "Purpose: {purpose_text}",
         )),
     },
+    "vip_arrived": {
+        "zh_CN": Template("贵宾到访：{visitor_name}", (
+            "贵宾 {visitor_label} 已于 {arrived_time} 在 {site_name} 大堂签到，拜访 {host_name}（{department}）。",
+            "请安排接待。",
+        )),
+        "en": Template("VIP arrived: {visitor_name}", (
+            "{visitor_label} (VIP) checked in at the {site_name} lobby at {arrived_time} "
+            "to see {host_name} ({department}).",
+            "Please make sure they are received.",
+        )),
+    },
     "still_on_site": {
         "zh_CN": Template("访客仍未签退：{visitor_name}", (
             "{visitor_label} 于 {arrived_time} 在 {site_name} 签到，目前仍显示在访。",

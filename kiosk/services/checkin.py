@@ -110,13 +110,18 @@ def _hold(uow: UnitOfWork, visit: Visit, hit: denylist.DenyHit) -> CheckInResult
 
 
 def notify_arrival(uow: UnitOfWork, visit: Visit, site: SiteInfo) -> None:
-    outbox.notify_host(
-        uow, visit.host, event="visitor_arrived", subject_key=f"visit:{visit.id}", visit_id=visit.id,
-        payload={"visit_id": visit.id, "visitor_name": visit.visitor.name,
-                 "company": visit.visitor.company or "", "purpose": visit.purpose.value,
-                 "site_name": site.name, "arrived_at": uow.now().isoformat()},
-    )
+    payload = {"visit_id": visit.id, "visitor_name": visit.visitor.name, "company": visit.visitor.company or "",
+               "purpose": visit.purpose.value, "site_name": site.name, "arrived_at": uow.now().isoformat()}
+    outbox.notify_host(uow, visit.host, event="visitor_arrived", subject_key=f"visit:{visit.id}",
+                       visit_id=visit.id, payload=payload)
     visit.host_notified_at = uow.now()
+    if visit.vip:
+        vip = {**payload, "host_name": visit.host.name,
+               "department": visit.host.department.name if visit.host.department else ""}
+        outbox.notify_reception(uow, event="vip_arrived", subject_key=f"visit:{visit.id}", visit_id=visit.id,
+                                payload=vip)
+        outbox.notify_supervisor(uow, event="vip_arrived", subject_key=f"visit:{visit.id}", visit_id=visit.id,
+                                 payload=vip)
 
 
 def visit_result(uow: UnitOfWork, visit: Visit, *, outcome: str = CHECKED_IN, repeated: bool = False) -> CheckInResult:

@@ -43,6 +43,7 @@ def create_invitation(
     purpose: Purpose | str = Purpose.MEETING,
     purpose_note: str = "",
     visitor_type: VisitorType | str = VisitorType.VISITOR,
+    vip: bool = False,
 ) -> InvitationCreated:
     site = get_site(uow, site_code)
     today = site.local_date(uow.now())
@@ -72,7 +73,7 @@ def create_invitation(
     visit = Visit(
         site_id=site.id, host_id=host.id, visitor_id=visitor.id, kind=VisitKind.INVITED,
         status=VisitStatus.INVITED, purpose=purpose, purpose_note=note, visitor_type=visitor_type,
-        visit_date=day, created_at=uow.now(),
+        visit_date=day, created_at=uow.now(), vip=vip,
         expected_start=site.local_instant(day, start) if start else None,
         expected_end=site.local_instant(day, end) if end else None,
     )

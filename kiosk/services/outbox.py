@@ -10,6 +10,7 @@ from kiosk.db.uow import UnitOfWork
 from kiosk.models import Host, Notification, NotificationStatus
 
 RECEPTION = "reception"
+SUPERVISOR = "supervisor"
 
 
 def enqueue(
@@ -64,5 +65,15 @@ def notify_reception(
     """Reception's alerts: shown on the admin board, and sent to [notify] reception by the dispatcher."""
     return enqueue(
         uow, event=event, channel=RECEPTION, recipient=RECEPTION, payload=payload,
+        subject_key=subject_key, visit_id=visit_id,
+    )
+
+
+def notify_supervisor(
+    uow: UnitOfWork, *, event: str, payload: dict[str, Any], subject_key: str, visit_id: int | None = None
+) -> bool:
+    """The supervisor's notices (VIP arrivals), sent to [notify] supervisor by the dispatcher."""
+    return enqueue(
+        uow, event=event, channel=SUPERVISOR, recipient=SUPERVISOR, payload=payload,
         subject_key=subject_key, visit_id=visit_id,
     )

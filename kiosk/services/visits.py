@@ -84,6 +84,7 @@ class VisitSummary:
     checked_out_at: datetime | None
     on_hold: bool
     escalated: bool
+    vip: bool = False
 
 
 def summarize(visit: Visit) -> VisitSummary:
@@ -94,7 +95,7 @@ def summarize(visit: Visit) -> VisitSummary:
         host_name=visit.host.name, department=department, purpose=visit.purpose.value,
         visit_date=visit.visit_date, expected_start=visit.expected_start,
         checked_in_at=visit.checked_in_at, checked_out_at=visit.checked_out_at,
-        on_hold=visit.hold_reason is not None, escalated=visit.escalated_at is not None,
+        on_hold=visit.hold_reason is not None, escalated=visit.escalated_at is not None, vip=visit.vip,
     )
 
 

@@ -123,3 +123,13 @@ def test_importing_the_notify_package_does_not_load_apprise():
     code = ("import sys, kiosk.notify.dispatcher, kiosk.notify.web, kiosk.services.notifications; "
             "sys.exit('apprise' in sys.modules)")
     assert subprocess.run([sys.executable, "-c", code], cwd=ROOT, timeout=60).returncode == 0
+
+
+def test_vip_arrival_reaches_the_supervisors_chat(database: Database, make_settings, http_listener):
+    host = factories.add_host(database, name="张伟", department="Sales")
+    check_in(database, factories.invite(database, host.id, name="Madam Chair", vip=True).token)
+    boss = http_listener.url + "supervisor"
+    Dispatcher(database, make_settings(None, supervisor=(boss,))).run_once()
+    [request] = [r for r in http_listener.requests if r["path"] == "/supervisor"]
+    assert request["title"] == "贵宾到访：Madam Chair" and "张伟（Sales）" in request["message"]
+    assert {row.status for row in rows(database, event="vip_arrived")} == {"sent"}

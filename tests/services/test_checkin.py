@@ -157,3 +157,16 @@ def test_receptionist_clears_a_held_visit_at_the_desk(database):
     database.clock.advance(minutes=1)
     with pytest.raises(TokenRejected):  # the invitation was spent at the desk
         _check_in(database, invitation.token)
+
+
+def test_vip_arrival_is_announced_to_reception_and_the_supervisor(database):
+    host = add_host(database)
+    invitation = invite(database, host.id, name="Madam Chair", vip=True)
+    ordinary = invite(database, host.id, name="Plain Visitor", phone="13800138001")
+    _check_in(database, invitation.token)
+    _check_in(database, ordinary.token)
+    with database.unit_of_work(write=False) as uow:
+        rows = uow.session.execute(
+            select(Notification.channel, Notification.visit_id).where(Notification.event == "vip_arrived")
+        ).all()
+    assert sorted(map(tuple, rows)) == [("reception", invitation.visit_id), ("supervisor", invitation.visit_id)]
