@@ -33,6 +33,7 @@ class Kiosk:
     wedge: WedgeFilter | None = None
     printer: Any = None  # kiosk.devices.printer.worker.PrintWorker
     dispatcher: Any = None  # kiosk.notify.dispatcher.DispatcherThread
+    housekeeping: Any = None  # kiosk.housekeeping.Housekeeping
 
     def start_devices(self, settings: Settings) -> None:
         """Camera and keyboard-wedge scanner (both feed the flow's one scan input), the badge printer
@@ -64,6 +65,9 @@ class Kiosk:
         self.printer = PrintWorker(self.database, settings, output=output, poll_seconds=0.5)
         self.printer.start()
         self.dispatcher = start_in_kiosk(self.database, settings)
+        from kiosk.housekeeping import Housekeeping
+
+        self.housekeeping = Housekeeping(self.database, settings).start()
 
     def shutdown(self) -> None:
         if self.printer is not None:
@@ -72,6 +76,9 @@ class Kiosk:
         if self.dispatcher is not None:
             self.dispatcher.stop()
             self.dispatcher = None
+        if self.housekeeping is not None:
+            self.housekeeping.stop()
+            self.housekeeping = None
         if self.camera is not None:
             self.camera.stop()
             self.camera = None
