@@ -84,6 +84,10 @@ class VisitSettings:
     # Everyone still on site at this local time is signed out automatically.
     auto_signout_time: str = field(default="22:00", metadata={"pattern": _TIME_OF_DAY, "pattern_text": "HH:MM"})
     refuse_sales_without_appointment: bool = True
+    # Visitor types (visitor, contractor, interview, delivery) who sign the house rules / NDA at the kiosk
+    # (the text is published per type and language), and who have a photo taken (with consent).
+    agreement_for: tuple[str, ...] = ()
+    photo_for: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -284,6 +288,11 @@ def _coerce(name: str, kind: Any, value: Any, meta: Any) -> Any:
 
 
 def _check_cross_fields(settings: Settings) -> None:
+    types = ("visitor", "contractor", "interview", "delivery")
+    for key in ("agreement_for", "photo_for"):
+        for value in getattr(settings.visits, key):
+            if value not in types:
+                raise ConfigError(f"visits.{key} contains {value!r}; allowed: {', '.join(types)}")
     try:
         zoneinfo.ZoneInfo(settings.site.timezone)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError):

@@ -74,3 +74,10 @@ def test_example_file_mentions_every_key():
         assert f"[{section.name}]" in text
         for key in dataclasses.fields(section.default_factory()):  # type: ignore[misc]
             assert re.search(rf"^#? ?{key.name} = ", text, re.MULTILINE), f"{section.name}.{key.name} undocumented"
+
+
+def test_entry_requirements_name_real_visitor_types(tmp_path):
+    settings = _load(tmp_path, '[visits]\nagreement_for = ["contractor"]\nphoto_for = ["contractor", "interview"]\n')
+    assert settings.visits.agreement_for == ("contractor",)
+    with pytest.raises(ConfigError, match=r"visits\.photo_for contains 'guest'"):
+        _load(tmp_path, '[visits]\nphoto_for = ["guest"]\n')

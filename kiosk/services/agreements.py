@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import func, select
 
 from kiosk.db.uow import UnitOfWork
-from kiosk.models import Agreement, AgreementSignature, VisitorType
+from kiosk.models import Agreement, AgreementSignature, Visit, VisitorType
 from kiosk.services import audit, visits
 from kiosk.services.errors import Conflict, FieldError, NotFound, ValidationFailed
 from kiosk.services.text import clean_text
@@ -75,13 +75,18 @@ def current(uow: UnitOfWork, *, visitor_type: str, language: str) -> AgreementTe
 
 
 def sign(uow: UnitOfWork, *, visit_id: int, agreement_id: int, signature_png: bytes | None) -> None:
+    add_signature(uow, visits.load_visit(uow, visit_id), agreement_id, signature_png)
+    uow.commit()
+
+
+def add_signature(uow: UnitOfWork, visit: Visit, agreement_id: int, signature_png: bytes | None) -> None:
+    """Record a signature in the caller's transaction (check-in signs and enters in one go)."""
     agreement = uow.session.get(Agreement, agreement_id)
     if agreement is None:
         raise NotFound(f"no agreement with id {agreement_id}")
     if signature_png is not None and (len(signature_png) > MAX_SIGNATURE_BYTES
                                       or not signature_png.startswith(b"\x89PNG\r\n\x1a\n")):
         raise ValidationFailed([FieldError("signature", "invalid", "the signature is not a PNG image")])
-    visit = visits.load_visit(uow, visit_id)
     if uow.session.scalar(select(AgreementSignature.id).where(
         AgreementSignature.visit_id == visit.id, AgreementSignature.agreement_id == agreement.id
     )) is not None:
@@ -94,4 +99,23 @@ def sign(uow: UnitOfWork, *, visit_id: int, agreement_id: int, signature_png: by
     uow.session.flush()
     audit.record(uow, "agreement.signed", "visit", visit.id, after={"agreement_id": agreement.id,
                                                                     "version": agreement.version})
-    uow.commit()
+
+
+@dataclass(frozen=True)
+class Consents:
+    """What a visitor gave at the kiosk before entering, recorded with the check-in itself."""
+
+    agreement_id: int | None = None
+    signature_png: bytes | None = field(default=None, repr=False)
+    photo_jpeg: bytes | None = field(default=None, repr=False)
+
+
+def record_consents(uow: UnitOfWork, visit: Visit, consents: Consents | None) -> None:
+    if consents is None:
+        return
+    if consents.agreement_id is not None:
+        add_signature(uow, visit, consents.agreement_id, consents.signature_png)
+    if consents.photo_jpeg is not None:
+        from kiosk.services.photos import store_photo
+
+        store_photo(uow, visit, consents.photo_jpeg)

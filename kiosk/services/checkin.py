@@ -18,6 +18,7 @@ from sqlalchemy import select
 from kiosk.db.uow import UnitOfWork
 from kiosk.models import AccessToken, BadgePrintJob, TokenKind, Visit, VisitStatus
 from kiosk.services import audit, denylist, outbox, visits
+from kiosk.services.agreements import Consents, record_consents
 from kiosk.services.print_jobs import queue_first_badge
 from kiosk.services.sites import SiteInfo, get_site
 from kiosk.services.tokens import TokenProblem, TokenRejected, hash_token, token_kind
@@ -61,10 +62,23 @@ def is_repeat(row: AccessToken, uow: UnitOfWork, grace_seconds: int) -> bool:
     return row.used_at is not None and uow.now() - row.used_at <= timedelta(seconds=grace_seconds)
 
 
-def check_in_by_token(
-    uow: UnitOfWork, token: str, *, site_code: str, grace_seconds: int = 10
-) -> CheckInResult:
-    site = get_site(uow, site_code)
+@dataclass(frozen=True)
+class InvitationPreview:
+    """Who an invitation is for, read without spending it: the kiosk decides from this whether the
+    visitor must first sign an agreement or have a photo taken."""
+
+    visit_id: int
+    visitor_name: str
+    visitor_type: str
+    host_name: str
+    department: str
+    already_checked_in: bool
+
+
+def _valid_invitation(
+    uow: UnitOfWork, token: str, site: SiteInfo, grace_seconds: int
+) -> tuple[AccessToken, Visit, bool]:
+    """The token and its visit, or TokenRejected; the flag says "a repeat scan of a fresh check-in"."""
     row = lock_token(uow, token, TokenKind.INVITATION)
     visit = visits.load_visit(uow, row.visit_id)
     if visit.site_id != site.id:
@@ -73,11 +87,31 @@ def check_in_by_token(
         raise TokenRejected(TokenProblem.CANCELLED)
     if row.used_at is not None:
         if is_repeat(row, uow, grace_seconds):
-            return visit_result(uow, visit, repeated=True)
+            return row, visit, True
         raise TokenRejected(TokenProblem.ALREADY_USED)
     check_day(site, row, uow)
     if visit.status != VisitStatus.INVITED:
         raise TokenRejected(TokenProblem.ALREADY_USED)
+    return row, visit, False
+
+
+def preview_invitation(uow: UnitOfWork, token: str, *, site_code: str, grace_seconds: int = 10) -> InvitationPreview:
+    _row, visit, repeated = _valid_invitation(uow, token, get_site(uow, site_code), grace_seconds)
+    return InvitationPreview(
+        visit_id=visit.id, visitor_name=visit.visitor.name, visitor_type=visit.visitor_type.value,
+        host_name=visit.host.name, department=visit.host.department.name if visit.host.department else "",
+        already_checked_in=repeated,
+    )
+
+
+def check_in_by_token(
+    uow: UnitOfWork, token: str, *, site_code: str, grace_seconds: int = 10, consents: Consents | None = None
+) -> CheckInResult:
+    """``consents``: the agreement signed and photo taken at the kiosk, saved with the check-in."""
+    site = get_site(uow, site_code)
+    row, visit, repeated = _valid_invitation(uow, token, site, grace_seconds)
+    if repeated:
+        return visit_result(uow, visit, repeated=True)
 
     hit = denylist.screen(
         uow, name=visit.visitor.name, phone=visit.visitor.phone, company=visit.visitor.company,
@@ -87,6 +121,7 @@ def check_in_by_token(
         return _hold(uow, visit, hit)
 
     row.used_at, row.used_by = uow.now(), uow.actor
+    record_consents(uow, visit, consents)
     visits.transition(uow, visit, VisitStatus.CHECKED_IN, via="invitation")
     queue_first_badge(uow, visit, site.local_date(uow.now()))
     notify_arrival(uow, visit, site)

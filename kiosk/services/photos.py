@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from kiosk.db.uow import UnitOfWork
-from kiosk.models import VisitPhoto
+from kiosk.models import Visit, VisitPhoto
 from kiosk.services import audit, visits
 from kiosk.services.errors import FieldError, ValidationFailed
 
@@ -14,16 +14,20 @@ MAX_PHOTO_BYTES = 300 * 1024
 
 def save_photo(uow: UnitOfWork, visit_id: int, jpeg: bytes) -> None:
     """Keep (or replace, on retake) the visit's photo. Only a JPEG of sane size is accepted."""
+    store_photo(uow, visits.load_visit(uow, visit_id), jpeg)
+    uow.commit()
+
+
+def store_photo(uow: UnitOfWork, visit: Visit, jpeg: bytes) -> None:
+    """The photo, in the caller's transaction."""
     if not jpeg.startswith(b"\xff\xd8") or len(jpeg) > MAX_PHOTO_BYTES:
         raise ValidationFailed([FieldError("photo", "invalid", "the photo is not a JPEG under 300 KB")])
-    visit = visits.load_visit(uow, visit_id)
     photo = uow.session.scalar(select(VisitPhoto).where(VisitPhoto.visit_id == visit.id))
     if photo is None:
         uow.session.add(VisitPhoto(visit_id=visit.id, jpeg=jpeg, created_at=uow.now()))
     else:
         photo.jpeg, photo.created_at = jpeg, uow.now()
     audit.record(uow, "visit.photo_saved", "visit", visit.id)
-    uow.commit()
 
 
 def photo_for(uow: UnitOfWork, visit_id: int) -> bytes | None:

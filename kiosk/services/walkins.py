@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from kiosk.db.uow import UnitOfWork
 from kiosk.models import Purpose, Visit, VisitKind, VisitorType, VisitStatus
 from kiosk.services import audit, denylist, outbox, visits
+from kiosk.services.agreements import Consents, record_consents
 from kiosk.services.checkin import CheckInResult, notify_arrival, visit_result
 from kiosk.services.errors import FieldError, PolicyRefusal, ValidationFailed
 from kiosk.services.hosts import get_host
@@ -79,6 +80,7 @@ def register_walk_in(
     site_code: str,
     policy: WalkInPolicy = WalkInPolicy(),
     protector: IdNumberProtector | None = None,
+    consents: Consents | None = None,
 ) -> WalkInResult:
     values = validate_form(form)
     if values["purpose"] is Purpose.SALES and policy.refuse_sales_without_appointment:
@@ -103,6 +105,7 @@ def register_walk_in(
     uow.session.add(visit)
     uow.session.flush()
     audit.record(uow, "visit.walk_in", "visit", visit.id, after={"status": PENDING, "host_id": host.id})
+    record_consents(uow, visit, consents)
     department = host.department.name if host.department else ""
 
     hit = denylist.screen(

@@ -53,3 +53,36 @@ def test_photo_is_saved_replaced_on_retake_and_refused_when_not_jpeg(database):
     for bad in (b"GIF89a", b"\xff\xd8" + b"x" * 400_000):
         with pytest.raises(ValidationFailed), database.unit_of_work("kiosk:K1") as uow:
             photos.save_photo(uow, visit_id, bad)
+
+
+def test_invitation_preview_spends_nothing_and_consents_enter_with_the_check_in(database):
+    from kiosk.models import Visit, VisitPhoto, VisitStatus
+    from kiosk.services import checkin
+    from kiosk.services.agreements import Consents
+
+    host = add_host(database)
+    invitation = invite(database, host.id, name="Bob Builder", visitor_type="contractor")
+    rules = _publish(database, "请佩戴安全帽。")
+    with database.unit_of_work("kiosk:K1", write=False) as uow:
+        preview = checkin.preview_invitation(uow, invitation.token, site_code="HQ")
+    assert (preview.visitor_name, preview.visitor_type, preview.already_checked_in) == (
+        "Bob Builder", "contractor", False)
+    with database.unit_of_work("kiosk:K1") as uow:
+        checkin.check_in_by_token(uow, invitation.token, site_code="HQ",
+                                  consents=Consents(rules.id, PNG, b"\xff\xd8photo"))
+    with database.unit_of_work(write=False) as uow:
+        assert uow.session.get(Visit, invitation.visit_id).status == VisitStatus.CHECKED_IN
+        assert uow.session.scalars(select(AgreementSignature.agreement_id)).all() == [rules.id]
+        assert uow.session.scalars(select(VisitPhoto.jpeg)).all() == [b"\xff\xd8photo"]
+
+
+def test_a_bad_photo_refuses_the_whole_check_in(database):
+    from kiosk.models import Visit, VisitStatus
+    from kiosk.services import checkin
+    from kiosk.services.agreements import Consents
+
+    invitation = invite(database, add_host(database).id)
+    with pytest.raises(ValidationFailed), database.unit_of_work("kiosk:K1") as uow:
+        checkin.check_in_by_token(uow, invitation.token, site_code="HQ", consents=Consents(photo_jpeg=b"GIF89a"))
+    with database.unit_of_work(write=False) as uow:
+        assert uow.session.get(Visit, invitation.visit_id).status == VisitStatus.INVITED
