@@ -75,6 +75,25 @@ TEMPLATES: dict[str, dict[str, Template]] = {
             "Purpose: {purpose_text}",
         )),
     },
+    "delivery_arrived": {
+        "zh_CN": Template("快递到达前台：{recipient_text}", (
+            "{arrived_time} 有快递员在 {site_name} 前台送件，收件人：{recipient_text}。",
+            "快递公司：{carrier}　备注：{note}",
+        )),
+        "en": Template("Delivery at reception for {recipient_text}", (
+            "A courier arrived at the {site_name} front desk at {arrived_time} with a delivery for {recipient_text}.",
+            "Carrier: {carrier}. Note: {note}",
+        )),
+    },
+    "delivery_for_host": {
+        "zh_CN": Template("您有快递在前台", (
+            "{arrived_time} 有快递员在 {site_name} 前台为您送件，请到前台领取。",
+        )),
+        "en": Template("A delivery for you is at reception", (
+            "A courier brought a delivery for you to the {site_name} front desk at {arrived_time}. "
+            "Please collect it from reception.",
+        )),
+    },
     "vip_arrived": {
         "zh_CN": Template("贵宾到访：{visitor_name}", (
             "贵宾 {visitor_label} 已于 {arrived_time} 在 {site_name} 大堂签到，拜访 {host_name}（{department}）。",
@@ -243,6 +262,14 @@ def _fields(payload: Mapping[str, Any], lang: str, timezone: str) -> dict[str, s
     values["waiting_time"] = _local_time(values.get("waiting_since", ""), zone)
     if not values.get("department"):
         values["department"] = "—"
+    if "host_name" in payload:
+        host, department = values.get("host_name", ""), values["department"]
+        reception = "前台" if lang == "zh_CN" else "the front desk"
+        values["recipient_text"] = f"{host}（{department}）" if host and lang == "zh_CN" else (
+            f"{host} ({department})" if host else reception)
+    for key in ("carrier", "note"):
+        if key in payload and not values.get(key):
+            values[key] = "—"
     if "note" in payload and not values.get("note"):
         values["note"] = "—"
     return values
