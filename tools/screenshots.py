@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -30,9 +31,10 @@ from PySide6.QtWidgets import QApplication, QWidget
 from kiosk.bootstrap import open_database
 from kiosk.clock import FixedClock
 from kiosk.config import CameraSettings, DatabaseSettings, Settings, SiteSettings
+from kiosk.db import Database
 from kiosk.devices.camera import CameraState, CameraStatus, classify_code
 from kiosk.models import Purpose
-from kiosk.services import demo
+from kiosk.services import demo, escalation, hosts, notifications, walkins
 from kiosk.services.checkin import CheckInResult
 from kiosk.services.signout import SignOutResult
 from kiosk.services.tokens import TokenProblem, TokenRejected
@@ -131,6 +133,10 @@ def kiosk_scenes(shooter: Shooter, summary: demo.DemoSummary) -> list[tuple[str,
         window.waiting.show_waiting("郭强", "行政部")
         flow.show(window.waiting)
 
+    def host_on_the_way() -> None:
+        waiting()
+        window.waiting.show_host_on_the_way()
+
     def rating() -> None:
         flow._signed_out(SignOutResult(1, "冯雪", "李娜"))
 
@@ -161,10 +167,34 @@ def kiosk_scenes(shooter: Shooter, summary: demo.DemoSummary) -> list[tuple[str,
         ("05-walk-in", walk_in), ("06-walk-in-host-chosen", walk_in_chosen), ("07-walk-in-errors", walk_in_errors),
         ("08-waiting", waiting), ("09-rating", rating), ("10-sign-out", sign_out), ("11-front-desk", front_desk),
         ("12-expired", expired), ("13-sales", sales), ("14-idle", idle), ("15-foreign-code", foreign),
+        ("16-host-on-the-way", host_on_the_way),
     ]
 
 
-def admin_shots(settings: Settings, database: object, out: Path) -> None:
+def desk_day(database: Database, site_code: str) -> None:
+    """What a morning leaves on the Notices tab: an escalation, a deny-list hold, a sales contact, a bounce."""
+    with database.unit_of_work("kiosk:K1") as uow:
+        escalation.escalate_unacknowledged(uow, minutes=0)
+    with database.unit_of_work("kiosk:K1") as uow:
+        host = hosts.search_hosts(uow, "张伟", limit=1)[0]
+        walkins.register_walk_in(uow, walkins.WalkInForm(
+            name="赵刚", phone="13600136000", host_id=host.id, purpose="meeting", company="速达推销有限公司"),
+            site_code=site_code)
+    with database.unit_of_work("kiosk:K1") as uow:
+        walkins.leave_contact_details(uow, name="孙浩", phone="13500135000", company="优选办公用品")
+    with database.unit_of_work("dispatcher") as uow:
+        claimed = notifications.claim_due(uow, limit=100)
+    bounced = next(n for n in claimed if n.event == "visitor_arrived")
+    for notice in claimed:
+        with database.unit_of_work("dispatcher") as uow:
+            if notice is bounced:
+                notifications.mark_failed(uow, notice, f"SMTP 550 5.1.1 <{notice.recipient}>: mailbox unavailable",
+                                          permanent=True)
+            else:
+                notifications.mark_sent(uow, notice)
+
+
+def admin_shots(settings: Settings, database: Database, out: Path) -> None:
     for language in LANGUAGES:
         languages = LanguageManager(language)
         languages.reset()
@@ -172,16 +202,21 @@ def admin_shots(settings: Settings, database: object, out: Path) -> None:
         languages.shutdown()
 
 
-def admin_shot(settings: Settings, database: object, out: Path, *, suffix: str) -> None:
+def admin_shot(settings: Settings, database: Database, out: Path, *, suffix: str) -> None:
     pool = WorkerPool(synchronous=True)
-    admin = AdminWindow(DeskGateway(database, settings.site.code), pool, site_name=settings.site.name,  # type: ignore[arg-type]
-                        zone=__import__("zoneinfo").ZoneInfo(settings.site.timezone),
-                        now=database.clock.now)  # type: ignore[attr-defined]
+    admin = AdminWindow(DeskGateway(database, settings.site.code), pool, site_name=settings.site.name,
+                        zone=ZoneInfo(settings.site.timezone), now=database.clock.now)
     admin.setStyleSheet(admin_stylesheet())
     admin.resize(1440, 900)
     admin.show()
     admin.refresh()
-    pending = next((v for v in admin.visits.rows if v.status == "pending_approval"), None)
+    # A jammed badge for whoever is on site, so the Badge column has something to say.
+    on_site = next((v for v in admin.visits.rows if v.status == "checked_in"), None)
+    if on_site is not None:
+        admin.select_visit(on_site.id)
+        admin.reprint_button.click()
+        admin.statusBar().clearMessage()  # the picture is of the board, not of that one click
+    pending = next((v for v in admin.visits.rows if v.status == "pending_approval" and not v.on_hold), None)
     if pending is not None:
         admin.select_visit(pending.id)
     QApplication.processEvents()
@@ -189,6 +224,12 @@ def admin_shot(settings: Settings, database: object, out: Path, *, suffix: str) 
     admin.tabs.setCurrentIndex(1)
     QApplication.processEvents()
     admin.grab().save(str(out / f"admin-roster-{suffix}.png"))
+    admin.tabs.setCurrentIndex(admin.notices_tab)
+    failed = next((n for n in admin.notices.model.rows if n.status == "failed"), None)
+    if failed is not None:
+        admin.notices.select_notice(failed.id)
+    QApplication.processEvents()
+    admin.grab().save(str(out / f"admin-notices-{suffix}.png"))
     admin.stop()
     pool.shutdown()
     admin.close()
@@ -218,6 +259,7 @@ def main(argv: list[str] | None = None) -> int:
         shooter = Shooter(kiosk, args.out)
         shooter.each(kiosk_scenes(shooter, summary))
         kiosk.shutdown()
+        desk_day(database, settings.site.code)
         admin_shots(settings, database, args.out)
         database.dispose()
     print(f"screenshots written to {args.out}")

@@ -1,81 +1,136 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
     <name>AdminWindow</name>
     <message>
-        <location filename="../../kiosk/ui/admin/window.py" line="66" />
+        <location filename="../../kiosk/ui/admin/window.py" line="60"/>
         <source>Front desk — {site}</source>
         <translation>前台 — {site}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/window.py" line="72" />
-        <source>Today's visitors</source>
+        <location filename="../../kiosk/ui/admin/window.py" line="70"/>
+        <source>Today&apos;s visitors</source>
         <translation>今日访客</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/window.py" line="76" />
+        <location filename="../../kiosk/ui/admin/window.py" line="72"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/window.py" line="87" />
+        <location filename="../../kiosk/ui/admin/window.py" line="86"/>
+        <source>Notices</source>
+        <translation>通知</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/window.py" line="109"/>
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/window.py" line="88" />
+        <location filename="../../kiosk/ui/admin/window.py" line="110"/>
         <source>Decline</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/window.py" line="89" />
+        <location filename="../../kiosk/ui/admin/window.py" line="111"/>
         <source>Check in</source>
         <translation>签到</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/window.py" line="90" />
+        <location filename="../../kiosk/ui/admin/window.py" line="112"/>
         <source>Sign out</source>
         <translation>签离</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/window.py" line="111" />
+        <location filename="../../kiosk/ui/admin/window.py" line="113"/>
+        <source>Reprint badge</source>
+        <translation>重打胸卡</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/window.py" line="114"/>
+        <source>Lost badge – reissue</source>
+        <translation>胸卡遗失 – 补发</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/window.py" line="141"/>
         <source>Everyone signed in right now: the list to check at the assembly point.</source>
         <translation>当前在访的所有人员：紧急疏散时在集合点逐一核对。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/window.py" line="125" />
+        <location filename="../../kiosk/ui/admin/window.py" line="82"/>
         <source>Visitor board</source>
         <translation>访客看板</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/window.py" line="126" />
+        <location filename="../../kiosk/ui/admin/window.py" line="83"/>
         <source>On site (evacuation)</source>
         <translation>在访人员（疏散名单）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/admin/window.py" line="170" />
+        <location filename="../../kiosk/ui/admin/window.py" line="188"/>
         <source>%n waiting for approval</source>
         <translation>
-            <numerusform>%n 人等待批准</numerusform></translation>
+            <numerusform>%n 人等待批准</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/admin/window.py" line="171" />
+        <location filename="../../kiosk/ui/admin/window.py" line="189"/>
         <source>%n on site</source>
         <translation>
-            <numerusform>在访 %n 人</numerusform></translation>
+            <numerusform>在访 %n 人</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/window.py" line="173" />
+        <location filename="../../kiosk/ui/admin/window.py" line="192"/>
         <source>Updated {time}</source>
         <translation>更新于 {time}</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/admin/window.py" line="197"/>
+        <source>Notices not sent: %n</source>
+        <translation>
+            <numerusform>未发送的通知：%n 条</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../kiosk/ui/admin/window.py" line="178" />
+        <location filename="../../kiosk/ui/admin/window.py" line="202"/>
         <source>Could not read the visitor list: {error}</source>
         <translation>无法读取访客列表：{error}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/window.py" line="207" />
+        <location filename="../../kiosk/ui/admin/window.py" line="240"/>
+        <source>Badge sent to the printer.</source>
+        <translation>胸卡已发送到打印机。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/window.py" line="248"/>
+        <source>Reissue the badge?</source>
+        <translation>补发胸卡？</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/window.py" line="249"/>
+        <source>{visitor}&apos;s lost badge will stop working and a new one will be printed.</source>
+        <translation>{visitor} 遗失的胸卡将立即失效，并打印一张新胸卡。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/window.py" line="251"/>
+        <source>Reissue badge</source>
+        <translation>补发胸卡</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/window.py" line="254"/>
+        <source>New badge sent to the printer; the lost one no longer works.</source>
+        <translation>新胸卡已发送到打印机，遗失的胸卡已失效。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/window.py" line="268"/>
+        <source>The notice will be sent again shortly.</source>
+        <translation>该通知稍后将重新发送。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/window.py" line="272"/>
         <source>Done.</source>
         <translation>已完成。</translation>
     </message>
@@ -83,179 +138,306 @@
 <context>
     <name>Desk</name>
     <message>
-        <location filename="../../kiosk/ui/admin/models.py" line="48" />
+        <location filename="../../kiosk/ui/admin/models.py" line="48"/>
         <source>Waiting for approval</source>
         <translation>等待批准</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/models.py" line="49" />
+        <location filename="../../kiosk/ui/admin/models.py" line="49"/>
         <source>Held: see visitor</source>
         <translation>暂缓：请前台接待</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/models.py" line="50" />
+        <location filename="../../kiosk/ui/admin/models.py" line="50"/>
         <source>Approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/models.py" line="51" />
+        <location filename="../../kiosk/ui/admin/models.py" line="51"/>
         <source>On site</source>
         <translation>在访</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/models.py" line="52" />
+        <location filename="../../kiosk/ui/admin/models.py" line="52"/>
         <source>Expected</source>
         <translation>待到访</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/models.py" line="53" />
+        <location filename="../../kiosk/ui/admin/models.py" line="53"/>
         <source>Signed out</source>
         <translation>已签离</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/models.py" line="54" />
+        <location filename="../../kiosk/ui/admin/models.py" line="54"/>
         <source>Declined</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/models.py" line="55" />
+        <location filename="../../kiosk/ui/admin/models.py" line="55"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/models.py" line="56" />
+        <location filename="../../kiosk/ui/admin/models.py" line="56"/>
         <source>No-show</source>
         <translation>未到访</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/models.py" line="63" />
+        <location filename="../../kiosk/ui/admin/models.py" line="67"/>
+        <source>Printing</source>
+        <translation>打印中</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/models.py" line="68"/>
+        <source>Printed</source>
+        <translation>已打印</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/models.py" line="68"/>
+        <location filename="../../kiosk/ui/admin/models.py" line="69"/>
+        <source>Print failed</source>
+        <translation>打印失败</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/models.py" line="76"/>
         <source>Meeting</source>
         <translation>会议</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/models.py" line="63" />
+        <location filename="../../kiosk/ui/admin/models.py" line="76"/>
         <source>Interview</source>
         <translation>面试</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/models.py" line="64" />
+        <location filename="../../kiosk/ui/admin/models.py" line="77"/>
         <source>Delivery</source>
         <translation>送货</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/models.py" line="64" />
+        <location filename="../../kiosk/ui/admin/models.py" line="77"/>
         <source>Maintenance</source>
         <translation>维修</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/models.py" line="65" />
+        <location filename="../../kiosk/ui/admin/models.py" line="78"/>
         <source>Sales</source>
         <translation>销售拜访</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/models.py" line="65" />
+        <location filename="../../kiosk/ui/admin/models.py" line="78"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/models.py" line="114" />
+        <location filename="../../kiosk/ui/admin/models.py" line="141"/>
+        <location filename="../../kiosk/ui/admin/notices.py" line="82"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/models.py" line="114" />
-        <location filename="../../kiosk/ui/admin/models.py" line="144" />
+        <location filename="../../kiosk/ui/admin/models.py" line="141"/>
+        <location filename="../../kiosk/ui/admin/models.py" line="179"/>
         <source>Visitor</source>
         <translation>访客</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/models.py" line="114" />
-        <location filename="../../kiosk/ui/admin/models.py" line="144" />
+        <location filename="../../kiosk/ui/admin/models.py" line="141"/>
+        <location filename="../../kiosk/ui/admin/models.py" line="179"/>
         <source>Company</source>
         <translation>公司</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/models.py" line="115" />
-        <location filename="../../kiosk/ui/admin/models.py" line="145" />
+        <location filename="../../kiosk/ui/admin/models.py" line="142"/>
+        <location filename="../../kiosk/ui/admin/models.py" line="180"/>
         <source>Host</source>
         <translation>被访人</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/models.py" line="115" />
-        <location filename="../../kiosk/ui/admin/models.py" line="145" />
+        <location filename="../../kiosk/ui/admin/models.py" line="142"/>
+        <location filename="../../kiosk/ui/admin/models.py" line="180"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/models.py" line="115" />
+        <location filename="../../kiosk/ui/admin/models.py" line="142"/>
         <source>Purpose</source>
         <translation>事由</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/models.py" line="116" />
+        <location filename="../../kiosk/ui/admin/models.py" line="143"/>
         <source>In</source>
         <translation>签到</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/models.py" line="116" />
+        <location filename="../../kiosk/ui/admin/models.py" line="143"/>
         <source>Out</source>
         <translation>签离</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/models.py" line="116" />
+        <location filename="../../kiosk/ui/admin/models.py" line="143"/>
         <source>Expected at</source>
         <translation>预计到达</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/models.py" line="144" />
+        <location filename="../../kiosk/ui/admin/models.py" line="144"/>
+        <source>Badge</source>
+        <translation>胸卡</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/models.py" line="179"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/models.py" line="145" />
+        <location filename="../../kiosk/ui/admin/models.py" line="180"/>
         <source>Since</source>
         <translation>签到时间</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/window.py" line="212" />
+        <location filename="../../kiosk/ui/admin/window.py" line="48"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/window.py" line="277"/>
         <source>That did not work: {error}</source>
         <translation>操作未成功：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/notices.py" line="40"/>
+        <source>Deny list match</source>
+        <translation>命中黑名单</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/notices.py" line="41"/>
+        <source>Host not answering</source>
+        <translation>被访人未回复</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/notices.py" line="42"/>
+        <source>Sales visitor left details</source>
+        <translation>推销访客留下联系方式</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/notices.py" line="43"/>
+        <source>VIP arrived</source>
+        <translation>贵宾已到达</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/notices.py" line="44"/>
+        <source>Arrival notice to host</source>
+        <translation>到访通知（被访人）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/notices.py" line="45"/>
+        <source>Walk-in request to host</source>
+        <translation>临时来访请求（被访人）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/notices.py" line="46"/>
+        <source>Still on site reminder</source>
+        <translation>仍在访提醒</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/notices.py" line="47"/>
+        <source>Invitation e-mail</source>
+        <translation>邀请邮件</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/notices.py" line="48"/>
+        <source>Cancellation e-mail</source>
+        <translation>取消邮件</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/notices.py" line="58"/>
+        <source>{visitor} for {host}</source>
+        <translation>{visitor} 拜访 {host}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/notices.py" line="68"/>
+        <source>Waiting to send</source>
+        <translation>等待发送</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/notices.py" line="68"/>
+        <source>Sending</source>
+        <translation>发送中</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/notices.py" line="69"/>
+        <source>Sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/notices.py" line="69"/>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/notices.py" line="81"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/notices.py" line="81"/>
+        <source>Notice</source>
+        <translation>通知</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/notices.py" line="81"/>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/notices.py" line="82"/>
+        <source>Sent to</source>
+        <translation>发送给</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/notices.py" line="82"/>
+        <source>Last error</source>
+        <translation>最近错误</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/notices.py" line="89"/>
+        <source>Reception</source>
+        <translation>前台</translation>
     </message>
 </context>
 <context>
     <name>DoneScreen</name>
     <message>
-        <location filename="../../kiosk/ui/kiosk/done.py" line="54" />
+        <location filename="../../kiosk/ui/kiosk/done.py" line="54"/>
         <source>You are checked in, {name}</source>
         <translation>{name}，您已签到</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/done.py" line="56" />
+        <location filename="../../kiosk/ui/kiosk/done.py" line="56"/>
         <source>Welcome, {name}</source>
         <translation>欢迎您，{name}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/done.py" line="59" />
+        <location filename="../../kiosk/ui/kiosk/done.py" line="59"/>
         <source>{host} ({department})</source>
         <translation>{host}（{department}）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/done.py" line="60" />
+        <location filename="../../kiosk/ui/kiosk/done.py" line="60"/>
         <source>{host} has been told you are here.</source>
         <translation>已通知{host}您已到达。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/done.py" line="62" />
+        <location filename="../../kiosk/ui/kiosk/done.py" line="62"/>
         <source>Please take your visitor badge from the printer and wear it.</source>
         <translation>请从打印机取走访客证并佩戴。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/done.py" line="64" />
+        <location filename="../../kiosk/ui/kiosk/done.py" line="64"/>
         <source>Your badge will be handed to you at the front desk.</source>
         <translation>您的访客证将由前台交给您。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/done.py" line="66" />
+        <location filename="../../kiosk/ui/kiosk/done.py" line="66"/>
         <source>Your visitor badge is printing below the screen…</source>
         <translation>访客证正在屏幕下方打印…</translation>
     </message>
@@ -263,7 +445,7 @@
 <context>
     <name>Header</name>
     <message>
-        <location filename="../../kiosk/ui/kiosk/widgets.py" line="108" />
+        <location filename="../../kiosk/ui/kiosk/widgets.py" line="108"/>
         <source>Start over</source>
         <translation>返回首页</translation>
     </message>
@@ -271,17 +453,17 @@
 <context>
     <name>HostPicker</name>
     <message>
-        <location filename="../../kiosk/ui/kiosk/host_picker.py" line="127" />
+        <location filename="../../kiosk/ui/kiosk/host_picker.py" line="127"/>
         <source>Name, pinyin or initials (e.g. zw)</source>
         <translation>姓名、拼音或首字母（如 zw）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/host_picker.py" line="128" />
+        <location filename="../../kiosk/ui/kiosk/host_picker.py" line="128"/>
         <source>No one found. Try the pinyin or the initials, or ask at the front desk.</source>
         <translation>没有找到此人。请试试拼音或首字母，或询问前台。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/host_picker.py" line="129" />
+        <location filename="../../kiosk/ui/kiosk/host_picker.py" line="129"/>
         <source>Change</source>
         <translation>更换</translation>
     </message>
@@ -289,347 +471,368 @@
 <context>
     <name>IdleOverlay</name>
     <message>
-        <location filename="../../kiosk/ui/kiosk/overlays.py" line="76" />
+        <location filename="../../kiosk/ui/kiosk/overlays.py" line="77"/>
         <source>Are you still there?</source>
         <translation>您还在吗？</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/overlays.py" line="78" />
+        <location filename="../../kiosk/ui/kiosk/overlays.py" line="79"/>
         <source>For your privacy, this screen will clear itself.</source>
         <translation>为保护您的隐私，屏幕内容即将清除。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/overlays.py" line="79" />
-        <source>I'm still here</source>
+        <location filename="../../kiosk/ui/kiosk/overlays.py" line="80"/>
+        <source>I&apos;m still here</source>
         <translation>我还在</translation>
     </message>
 </context>
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../kiosk/ui/kiosk/messages.py" line="42" />
+        <location filename="../../kiosk/ui/kiosk/messages.py" line="42"/>
         <source>Please see the front desk</source>
         <translation>请到前台办理</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/messages.py" line="43" />
+        <location filename="../../kiosk/ui/kiosk/messages.py" line="43"/>
         <source>Our receptionist will be happy to help you.</source>
         <translation>前台工作人员会为您提供帮助。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/messages.py" line="52" />
+        <location filename="../../kiosk/ui/kiosk/messages.py" line="52"/>
         <source>You have already signed out</source>
         <translation>您已经签离</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/messages.py" line="53" />
+        <location filename="../../kiosk/ui/kiosk/messages.py" line="53"/>
         <source>Thank you for visiting. Have a good day!</source>
         <translation>感谢您的来访，祝您愉快！</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/messages.py" line="57" />
+        <location filename="../../kiosk/ui/kiosk/messages.py" line="57"/>
         <source>We could not recognise this code</source>
         <translation>无法识别此二维码</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/messages.py" line="58" />
+        <location filename="../../kiosk/ui/kiosk/messages.py" line="58"/>
         <source>Please hold up the QR code from your invitation, or ask at the front desk.</source>
         <translation>请出示邀请函中的二维码，或询问前台。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/messages.py" line="62" />
+        <location filename="../../kiosk/ui/kiosk/messages.py" line="62"/>
         <source>This code was for an earlier day</source>
         <translation>此二维码的有效日期已过</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/messages.py" line="63" />
+        <location filename="../../kiosk/ui/kiosk/messages.py" line="63"/>
         <source>Please ask your host for a new invitation, or see the front desk.</source>
         <translation>请联系被访人重新发送邀请，或到前台办理。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/messages.py" line="67" />
+        <location filename="../../kiosk/ui/kiosk/messages.py" line="67"/>
         <source>This invitation is for a later day</source>
         <translation>此邀请的来访日期尚未到</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/messages.py" line="68" />
+        <location filename="../../kiosk/ui/kiosk/messages.py" line="68"/>
         <source>We look forward to seeing you then. If the date looks wrong, please see the front desk.</source>
         <translation>期待届时与您见面。如日期有误，请到前台咨询。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/messages.py" line="72" />
+        <location filename="../../kiosk/ui/kiosk/messages.py" line="72"/>
         <source>This invitation has already been used</source>
         <translation>此邀请已被使用</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/messages.py" line="73" />
+        <location filename="../../kiosk/ui/kiosk/messages.py" line="73"/>
         <source>If you have checked in already, you are all set. Otherwise, please see the front desk.</source>
         <translation>如果您已签到，无需其他操作；否则请到前台办理。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/messages.py" line="77" />
+        <location filename="../../kiosk/ui/kiosk/messages.py" line="77"/>
         <source>This visit has been cancelled</source>
         <translation>此次来访已取消</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/messages.py" line="78" />
+        <location filename="../../kiosk/ui/kiosk/messages.py" line="78"/>
         <source>Please contact your host, or see the front desk.</source>
         <translation>请联系被访人，或到前台咨询。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/messages.py" line="81" />
+        <location filename="../../kiosk/ui/kiosk/messages.py" line="81"/>
         <source>This invitation is for another building</source>
         <translation>此邀请属于其他办公地点</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/messages.py" line="82" />
+        <location filename="../../kiosk/ui/kiosk/messages.py" line="82"/>
         <source>Please check the address on your invitation, or ask at the front desk.</source>
         <translation>请核对邀请中的地址，或询问前台。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/messages.py" line="86" />
+        <location filename="../../kiosk/ui/kiosk/messages.py" line="86"/>
         <source>This code cannot be used here</source>
         <translation>此二维码不能在这里使用</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/messages.py" line="87" />
+        <location filename="../../kiosk/ui/kiosk/messages.py" line="87"/>
         <source>Please see the front desk.</source>
         <translation>请到前台办理。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/messages.py" line="97" />
+        <location filename="../../kiosk/ui/kiosk/messages.py" line="97"/>
         <source>That looks like a web link. Please show the QR code from your visitor invitation.</source>
         <translation>这是一个网址二维码。请出示访客邀请中的二维码。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/messages.py" line="100" />
+        <location filename="../../kiosk/ui/kiosk/messages.py" line="100"/>
         <source>That is a Wi-Fi code. Please show the QR code from your visitor invitation.</source>
         <translation>这是一个 Wi-Fi 二维码。请出示访客邀请中的二维码。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/messages.py" line="102" />
+        <location filename="../../kiosk/ui/kiosk/messages.py" line="102"/>
         <source>That code is not a visitor invitation. Please show the QR code we sent you.</source>
         <translation>这不是访客邀请二维码。请出示我们发送给您的二维码。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/messages.py" line="109" />
+        <location filename="../../kiosk/ui/kiosk/messages.py" line="109"/>
         <source>Sorry, something went wrong</source>
         <translation>抱歉，出了点问题</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/messages.py" line="110" />
+        <location filename="../../kiosk/ui/kiosk/messages.py" line="110"/>
         <source>Please try again, or see the front desk for help.</source>
         <translation>请重试，或到前台寻求帮助。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/messages.py" line="125" />
+        <location filename="../../kiosk/ui/kiosk/messages.py" line="125"/>
         <source>{host} is not able to meet you right now</source>
         <translation>{host}暂时无法与您见面</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/messages.py" line="127" />
+        <location filename="../../kiosk/ui/kiosk/messages.py" line="127"/>
         <source>We are sorry. The front desk can help you arrange another time.</source>
         <translation>非常抱歉。前台可以帮您另约时间。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/messages.py" line="135" />
+        <location filename="../../kiosk/ui/kiosk/messages.py" line="135"/>
         <source>We only meet sales visitors by appointment</source>
         <translation>销售拜访需提前预约</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/messages.py" line="136" />
+        <location filename="../../kiosk/ui/kiosk/messages.py" line="136"/>
         <source>Thank you for coming by. Leave your contact details and the right person will get back to you.</source>
         <translation>感谢您的到访。请留下联系方式，相关负责人会与您联系。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/messages.py" line="140" />
+        <location filename="../../kiosk/ui/kiosk/messages.py" line="140"/>
         <source>Leave my contact details</source>
         <translation>留下联系方式</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/messages.py" line="141" />
+        <location filename="../../kiosk/ui/kiosk/messages.py" line="141"/>
         <source>No, thank you</source>
         <translation>不用了，谢谢</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/messages.py" line="150" />
+        <location filename="../../kiosk/ui/kiosk/messages.py" line="150"/>
         <source>Thank you, your details have been passed on</source>
         <translation>谢谢，您的联系方式已转交</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/messages.py" line="151" />
+        <location filename="../../kiosk/ui/kiosk/messages.py" line="151"/>
         <source>Someone will be in touch. Have a good day!</source>
         <translation>我们会尽快与您联系。祝您愉快！</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/messages.py" line="159" />
+        <location filename="../../kiosk/ui/kiosk/messages.py" line="159"/>
         <source>Deliveries</source>
         <translation>快递与送货</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/messages.py" line="160" />
+        <location filename="../../kiosk/ui/kiosk/messages.py" line="160"/>
         <source>Please bring the parcel to the front desk and we will sign for it. Self-service delivery drop-off is coming soon.</source>
         <translation>请将包裹送到前台，由我们签收。自助投递功能即将上线。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/messages.py" line="169" />
+        <location filename="../../kiosk/ui/kiosk/messages.py" line="169"/>
         <source>Thank you for your visit</source>
         <translation>感谢您的来访</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/messages.py" line="170" />
+        <location filename="../../kiosk/ui/kiosk/messages.py" line="170"/>
         <source>Have a safe journey. We hope to see you again soon.</source>
         <translation>一路平安，期待再次见到您。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/messages.py" line="178" />
+        <location filename="../../kiosk/ui/kiosk/messages.py" line="178"/>
         <source>Your visit request has been cancelled</source>
         <translation>您的来访申请已取消</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/messages.py" line="179" />
+        <location filename="../../kiosk/ui/kiosk/messages.py" line="179"/>
         <source>You are welcome to register again at any time.</source>
         <translation>欢迎您随时重新登记。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/messages.py" line="189" />
+        <location filename="../../kiosk/ui/kiosk/messages.py" line="189"/>
         <source>Please enter your name</source>
         <translation>请输入您的姓名</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/messages.py" line="190" />
+        <location filename="../../kiosk/ui/kiosk/messages.py" line="190"/>
         <source>Please enter your mobile number</source>
         <translation>请输入您的手机号码</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/messages.py" line="191" />
+        <location filename="../../kiosk/ui/kiosk/messages.py" line="191"/>
         <source>Please choose the person you are visiting</source>
         <translation>请选择被访人</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/messages.py" line="192" />
+        <location filename="../../kiosk/ui/kiosk/messages.py" line="192"/>
         <source>Please choose the purpose of your visit</source>
         <translation>请选择来访事由</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/messages.py" line="194" />
+        <location filename="../../kiosk/ui/kiosk/messages.py" line="194"/>
         <source>This does not look like a mobile number</source>
         <translation>手机号码格式不正确</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/messages.py" line="195" />
+        <location filename="../../kiosk/ui/kiosk/messages.py" line="195"/>
         <source>An ID number has only letters and digits</source>
         <translation>证件号码只能包含字母和数字</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/messages.py" line="196" />
+        <location filename="../../kiosk/ui/kiosk/messages.py" line="196"/>
         <source>This is too long</source>
         <translation>内容过长</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/messages.py" line="197" />
+        <location filename="../../kiosk/ui/kiosk/messages.py" line="197"/>
         <source>Please use letters, digits and punctuation only</source>
         <translation>请只使用文字、数字和标点</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/messages.py" line="199" />
+        <location filename="../../kiosk/ui/kiosk/messages.py" line="199"/>
         <source>This person no longer receives visitors; please choose someone else</source>
         <translation>此人已不再接待访客，请选择其他人</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/messages.py" line="203" />
+        <location filename="../../kiosk/ui/kiosk/messages.py" line="203"/>
         <source>Please check this field</source>
         <translation>请检查此项</translation>
     </message>
 </context>
 <context>
+    <name>NoticesPage</name>
+    <message>
+        <location filename="../../kiosk/ui/admin/notices.py" line="125"/>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/notices.py" line="127"/>
+        <source>Alerts for reception, and notices that could not be sent.</source>
+        <translation>前台提醒，以及未能发送的通知。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/admin/notices.py" line="153"/>
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n 条失败</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RatingScreen</name>
     <message>
-        <location filename="../../kiosk/ui/kiosk/rating.py" line="64" />
+        <location filename="../../kiosk/ui/kiosk/rating.py" line="64"/>
         <source>Goodbye, {name}</source>
         <translation>再见，{name}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/rating.py" line="64" />
+        <location filename="../../kiosk/ui/kiosk/rating.py" line="64"/>
         <source>Goodbye</source>
         <translation>再见</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/rating.py" line="65" />
+        <location filename="../../kiosk/ui/kiosk/rating.py" line="65"/>
         <source>You are signed out. How was your visit today?</source>
         <translation>您已签离。您对今天的来访体验满意吗？</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/rating.py" line="66" />
+        <location filename="../../kiosk/ui/kiosk/rating.py" line="66"/>
         <source>1 star: poor · 5 stars: excellent</source>
         <translation>1 星：不满意 · 5 星：非常满意</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/rating.py" line="67" />
+        <location filename="../../kiosk/ui/kiosk/rating.py" line="67"/>
         <source>Skip</source>
         <translation>跳过</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/kiosk/rating.py" line="69" />
+        <location filename="../../kiosk/ui/kiosk/rating.py" line="69"/>
         <source>%n star(s)</source>
         <translation>
-            <numerusform>%n 星</numerusform></translation>
+            <numerusform>%n 星</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>ScanScreen</name>
     <message>
-        <location filename="../../kiosk/ui/kiosk/scan.py" line="156" />
+        <location filename="../../kiosk/ui/kiosk/scan.py" line="156"/>
         <source>Please type the code printed under the QR code on your invitation.</source>
         <translation>请输入邀请函二维码下方的邀请码。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/scan.py" line="165" />
+        <location filename="../../kiosk/ui/kiosk/scan.py" line="165"/>
         <source>Scanning: hold the code inside the frame, about 20 cm away</source>
         <translation>正在扫描：请将二维码放在框内，距离约 20 厘米</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/scan.py" line="169" />
+        <location filename="../../kiosk/ui/kiosk/scan.py" line="169"/>
         <source>The camera is not available right now. Please type your code below.</source>
         <translation>摄像头暂时无法使用，请在下方输入邀请码。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/scan.py" line="170" />
+        <location filename="../../kiosk/ui/kiosk/scan.py" line="170"/>
         <source>Camera unavailable</source>
         <translation>摄像头暂不可用</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/scan.py" line="173" />
+        <location filename="../../kiosk/ui/kiosk/scan.py" line="173"/>
         <source>Starting the camera…</source>
         <translation>正在启动摄像头…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/scan.py" line="178" />
+        <location filename="../../kiosk/ui/kiosk/scan.py" line="178"/>
         <source>Show your invitation</source>
         <translation>出示您的邀请</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/scan.py" line="179" />
+        <location filename="../../kiosk/ui/kiosk/scan.py" line="179"/>
         <source>Hold the QR code from your invitation message up to the camera.</source>
         <translation>请将邀请信息中的二维码对准摄像头。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/scan.py" line="180" />
+        <location filename="../../kiosk/ui/kiosk/scan.py" line="180"/>
         <source>No QR code? Type your invitation code</source>
         <translation>没有二维码？输入邀请码</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/scan.py" line="181" />
+        <location filename="../../kiosk/ui/kiosk/scan.py" line="181"/>
         <source>It is printed under the QR code, and starts with “v1.i.”</source>
         <translation>邀请码位于二维码下方，以“v1.i.”开头</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/scan.py" line="182" />
+        <location filename="../../kiosk/ui/kiosk/scan.py" line="182"/>
         <source>Invitation code</source>
         <translation>邀请码</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/scan.py" line="183" />
+        <location filename="../../kiosk/ui/kiosk/scan.py" line="183"/>
         <source>Check in</source>
         <translation>签到</translation>
     </message>
@@ -637,32 +840,32 @@
 <context>
     <name>SignOutScreen</name>
     <message>
-        <location filename="../../kiosk/ui/kiosk/signout.py" line="110" />
+        <location filename="../../kiosk/ui/kiosk/signout.py" line="110"/>
         <source>Signing out</source>
         <translation>签离</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/signout.py" line="111" />
+        <location filename="../../kiosk/ui/kiosk/signout.py" line="111"/>
         <source>Thank you for visiting.</source>
         <translation>感谢您的来访。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/signout.py" line="112" />
+        <location filename="../../kiosk/ui/kiosk/signout.py" line="112"/>
         <source>Hold the QR code on your visitor badge up to the camera.</source>
         <translation>请将访客证上的二维码对准摄像头。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/signout.py" line="113" />
+        <location filename="../../kiosk/ui/kiosk/signout.py" line="113"/>
         <source>Lost your badge? Find your name</source>
         <translation>访客证丢失？按姓名查找</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/signout.py" line="114" />
+        <location filename="../../kiosk/ui/kiosk/signout.py" line="114"/>
         <source>Start typing your name</source>
         <translation>请输入您的姓名</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/signout.py" line="116" />
+        <location filename="../../kiosk/ui/kiosk/signout.py" line="116"/>
         <source>No one by that name is signed in. Please check the spelling, or see the front desk.</source>
         <translation>没有找到该姓名的在访记录。请检查输入，或到前台办理。</translation>
     </message>
@@ -670,22 +873,27 @@
 <context>
     <name>WaitingScreen</name>
     <message>
-        <location filename="../../kiosk/ui/kiosk/waiting.py" line="46" />
+        <location filename="../../kiosk/ui/kiosk/waiting.py" line="53"/>
         <source>Thank you, please wait a moment</source>
         <translation>谢谢，请稍候</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/waiting.py" line="47" />
+        <location filename="../../kiosk/ui/kiosk/waiting.py" line="55"/>
+        <source>{host} is on the way to meet you</source>
+        <translation>{host} 正在赶来接您</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/waiting.py" line="57"/>
         <source>We have let {host} know you are here and are waiting for a reply.</source>
         <translation>我们已通知{host}您已到达，正在等待回复。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/waiting.py" line="49" />
+        <location filename="../../kiosk/ui/kiosk/waiting.py" line="59"/>
         <source>This screen will change by itself. Feel free to take a seat.</source>
         <translation>有回复后屏幕会自动更新，请先稍坐。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/waiting.py" line="50" />
+        <location filename="../../kiosk/ui/kiosk/waiting.py" line="60"/>
         <source>Cancel my visit</source>
         <translation>取消来访</translation>
     </message>
@@ -693,97 +901,97 @@
 <context>
     <name>WalkInScreen</name>
     <message>
-        <location filename="../../kiosk/ui/kiosk/walkin.py" line="176" />
+        <location filename="../../kiosk/ui/kiosk/walkin.py" line="178"/>
         <source>On file: {masked}. Leave empty to keep it.</source>
         <translation>已登记：{masked}。留空即沿用。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/walkin.py" line="179" />
+        <location filename="../../kiosk/ui/kiosk/walkin.py" line="181"/>
         <source>Welcome back! We have filled in your details.</source>
         <translation>欢迎再次光临！已为您填好信息。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/walkin.py" line="215" />
+        <location filename="../../kiosk/ui/kiosk/walkin.py" line="217"/>
         <source>Tell us about your visit</source>
         <translation>访客登记</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/walkin.py" line="216" />
+        <location filename="../../kiosk/ui/kiosk/walkin.py" line="218"/>
         <source>We will let the person you are visiting know you are here.</source>
         <translation>我们会通知被访人您已到达。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/walkin.py" line="218" />
+        <location filename="../../kiosk/ui/kiosk/walkin.py" line="220"/>
         <source>Mobile number</source>
         <translation>手机号码</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/walkin.py" line="218" />
+        <location filename="../../kiosk/ui/kiosk/walkin.py" line="220"/>
         <source>Your name</source>
         <translation>您的姓名</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/walkin.py" line="219" />
+        <location filename="../../kiosk/ui/kiosk/walkin.py" line="221"/>
         <source>Company (optional)</source>
         <translation>公司（选填）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/walkin.py" line="219" />
+        <location filename="../../kiosk/ui/kiosk/walkin.py" line="221"/>
         <source>ID or passport number (optional)</source>
         <translation>身份证或护照号码（选填）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/walkin.py" line="220" />
+        <location filename="../../kiosk/ui/kiosk/walkin.py" line="222"/>
         <source>Who are you visiting?</source>
         <translation>您要拜访谁？</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/walkin.py" line="220" />
+        <location filename="../../kiosk/ui/kiosk/walkin.py" line="222"/>
         <source>Purpose of your visit</source>
         <translation>来访事由</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/walkin.py" line="224" />
+        <location filename="../../kiosk/ui/kiosk/walkin.py" line="226"/>
         <source>e.g. 138 0013 8000</source>
         <translation>例如 138 0013 8000</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/walkin.py" line="225" />
+        <location filename="../../kiosk/ui/kiosk/walkin.py" line="227"/>
         <source>As on your ID</source>
         <translation>与证件一致</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/walkin.py" line="227" />
+        <location filename="../../kiosk/ui/kiosk/walkin.py" line="229"/>
         <source>Meeting</source>
         <translation>会议</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/walkin.py" line="227" />
+        <location filename="../../kiosk/ui/kiosk/walkin.py" line="229"/>
         <source>Interview</source>
         <translation>面试</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/walkin.py" line="228" />
+        <location filename="../../kiosk/ui/kiosk/walkin.py" line="230"/>
         <source>Delivery</source>
         <translation>送货</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/walkin.py" line="228" />
+        <location filename="../../kiosk/ui/kiosk/walkin.py" line="230"/>
         <source>Maintenance</source>
         <translation>维修</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/walkin.py" line="229" />
+        <location filename="../../kiosk/ui/kiosk/walkin.py" line="231"/>
         <source>Sales</source>
         <translation>销售拜访</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/walkin.py" line="229" />
+        <location filename="../../kiosk/ui/kiosk/walkin.py" line="231"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/walkin.py" line="233" />
+        <location filename="../../kiosk/ui/kiosk/walkin.py" line="235"/>
         <source>Continue</source>
         <translation>继续</translation>
     </message>
@@ -791,67 +999,67 @@
 <context>
     <name>WelcomeScreen</name>
     <message>
-        <location filename="../../kiosk/ui/kiosk/welcome.py" line="143" />
+        <location filename="../../kiosk/ui/kiosk/welcome.py" line="143"/>
         <source>The camera is ready</source>
         <translation>摄像头已就绪</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/welcome.py" line="147" />
+        <location filename="../../kiosk/ui/kiosk/welcome.py" line="147"/>
         <source>The camera is resting. Tap “I have an invitation” to type your code instead.</source>
         <translation>摄像头暂不可用。请点击“我有邀请”输入邀请码。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/welcome.py" line="154" />
+        <location filename="../../kiosk/ui/kiosk/welcome.py" line="154"/>
         <source>Welcome</source>
         <translation>欢迎光临</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/welcome.py" line="155" />
+        <location filename="../../kiosk/ui/kiosk/welcome.py" line="155"/>
         <source>Invited? Just show your QR code</source>
         <translation>已受邀？出示二维码即可</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/welcome.py" line="156" />
+        <location filename="../../kiosk/ui/kiosk/welcome.py" line="156"/>
         <source>Hold the invitation QR code on your phone up to the camera above this screen.</source>
         <translation>请将手机上的邀请二维码对准屏幕上方的摄像头。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/welcome.py" line="157" />
+        <location filename="../../kiosk/ui/kiosk/welcome.py" line="157"/>
         <source>I have an invitation</source>
         <translation>我有邀请</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/welcome.py" line="157" />
+        <location filename="../../kiosk/ui/kiosk/welcome.py" line="157"/>
         <source>Scan or type your invitation code</source>
         <translation>扫描或输入邀请码</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/welcome.py" line="158" />
-        <source>I'm here to see someone</source>
+        <location filename="../../kiosk/ui/kiosk/welcome.py" line="158"/>
+        <source>I&apos;m here to see someone</source>
         <translation>我来拜访</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/welcome.py" line="158" />
+        <location filename="../../kiosk/ui/kiosk/welcome.py" line="158"/>
         <source>No invitation? Register here</source>
         <translation>没有邀请？在此登记</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/welcome.py" line="159" />
+        <location filename="../../kiosk/ui/kiosk/welcome.py" line="159"/>
         <source>Signing out</source>
         <translation>签离</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/welcome.py" line="159" />
+        <location filename="../../kiosk/ui/kiosk/welcome.py" line="159"/>
         <source>Scan your badge or find your name</source>
         <translation>扫描访客证或按姓名查找</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/welcome.py" line="160" />
+        <location filename="../../kiosk/ui/kiosk/welcome.py" line="160"/>
         <source>Delivery</source>
         <translation>快递送货</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/welcome.py" line="160" />
+        <location filename="../../kiosk/ui/kiosk/welcome.py" line="160"/>
         <source>Parcels and couriers</source>
         <translation>包裹与快递</translation>
     </message>
@@ -859,7 +1067,7 @@
 <context>
     <name>_MatchRow</name>
     <message>
-        <location filename="../../kiosk/ui/kiosk/signout.py" line="32" />
+        <location filename="../../kiosk/ui/kiosk/signout.py" line="32"/>
         <source>Visiting {host}</source>
         <translation>拜访 {host}</translation>
     </message>

@@ -6,7 +6,7 @@ from sqlalchemy import select
 
 from kiosk.db import Database
 from kiosk.models import Notification, Purpose, Visit, VisitStatus
-from kiosk.services import walkins
+from kiosk.services import escalation, walkins
 from kiosk.services.walkins import WalkInForm
 from kiosk.ui.kiosk.assembly import Kiosk
 from tests.factories import add_host
@@ -57,6 +57,27 @@ def test_walk_in_waits_for_consent_and_checks_in_when_the_host_approves(
     assert window.current() is window.done
     assert window.done.title.text() == "Welcome, 李雷"
     assert _visit(database).status == VisitStatus.CHECKED_IN
+
+
+def test_waiting_screen_says_the_host_is_on_the_way_and_keeps_waiting_for_a_decision(
+    kiosk: Kiosk, host, database: Database
+) -> None:
+    _fill(kiosk)
+    kiosk.window.walk_in.submit.click()
+    waiting = kiosk.window.waiting
+    with database.unit_of_work(f"host:{host.id}") as uow:
+        escalation.acknowledge(uow, _visit(database).id)
+    kiosk.flow.poll_walk_in()
+    assert kiosk.window.current() is waiting
+    assert waiting.body.text() == "张伟 (Sales) 正在赶来接您"
+    kiosk.languages.set_language("en")
+    assert waiting.body.text() == "张伟 (Sales) is on the way to meet you"
+    assert kiosk.flow._poll_timer.isActive()
+
+    with database.unit_of_work(f"host:{host.id}") as uow:
+        walkins.approve_visit(uow, _visit(database).id)
+    kiosk.flow.poll_walk_in()
+    assert kiosk.window.current() is kiosk.window.done
 
 
 def test_polling_runs_on_its_own_timer(english: Kiosk, host, database: Database, qtbot) -> None:

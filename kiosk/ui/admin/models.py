@@ -57,6 +57,19 @@ def status_text(key: str) -> str:
     }.get(key, key)
 
 
+# A badge job's status as the desk reads it: is the visitor holding a badge, or does someone need to act?
+BADGE_COLOURS = {"failed": "#b42318", "missing": "#b42318", "done": "#1b6b36"}
+
+
+def badge_text(state: str) -> str:
+    translate = QCoreApplication.translate
+    return {
+        "queued": translate("Desk", "Printing"), "sent": translate("Desk", "Printing"),
+        "done": translate("Desk", "Printed"), "failed": translate("Desk", "Print failed"),
+        "missing": translate("Desk", "Print failed"),
+    }.get(state, state)
+
+
 def purpose_text(purpose: str) -> str:
     translate = QCoreApplication.translate
     return {
@@ -66,7 +79,7 @@ def purpose_text(purpose: str) -> str:
     }.get(purpose, purpose)
 
 
-class _RowsModel(QAbstractTableModel):
+class RowsModel(QAbstractTableModel):
     columns: Sequence[tuple[str, Callable[[Any], str]]] = ()
 
     def __init__(self, zone: ZoneInfo) -> None:
@@ -108,20 +121,39 @@ class _RowsModel(QAbstractTableModel):
         return None
 
 
-class VisitTableModel(_RowsModel):
+class VisitTableModel(RowsModel):
+    """Today's visits; ``badge_states`` (visit id -> print job status) fills the Badge column where known."""
+
+    BADGE_COLUMN = 9
+
+    def __init__(self, zone: ZoneInfo) -> None:
+        super().__init__(zone)
+        self.badge_states: dict[int, str] = {}
+
+    def set_badge_states(self, states: dict[int, str]) -> None:
+        self.badge_states = dict(states)
+        if self.rows:
+            column = self.BADGE_COLUMN
+            self.dataChanged.emit(self.index(0, column), self.index(len(self.rows) - 1, column))
+
     def headers(self) -> list[str]:
         translate = QCoreApplication.translate
         return [translate("Desk", "Status"), translate("Desk", "Visitor"), translate("Desk", "Company"),
                 translate("Desk", "Host"), translate("Desk", "Department"), translate("Desk", "Purpose"),
-                translate("Desk", "Expected at"), translate("Desk", "In"), translate("Desk", "Out")]
+                translate("Desk", "Expected at"), translate("Desk", "In"), translate("Desk", "Out"),
+                translate("Desk", "Badge")]
 
     def cell(self, row: VisitSummary, column: int) -> str:
         values = (
             status_text(status_key(row)), row.visitor_name, row.company, row.host_name, row.department,
             purpose_text(row.purpose), self.clock(row.expected_start), self.clock(row.checked_in_at),
-            self.clock(row.checked_out_at),
+            self.clock(row.checked_out_at), self._badge(row),
         )
         return values[column]
+
+    def _badge(self, row: VisitSummary) -> str:
+        state = self.badge_states.get(row.id)
+        return badge_text(state) if state else ""
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if index.isValid() and index.column() == 0 and role in (
@@ -129,6 +161,9 @@ class VisitTableModel(_RowsModel):
         ):
             background, text = STATUS_COLOURS.get(status_key(self.rows[index.row()]), ("#ffffff", "#1f2a33"))
             return QColor(background if role == Qt.ItemDataRole.BackgroundRole else text)
+        if index.isValid() and index.column() == self.BADGE_COLUMN and role == Qt.ItemDataRole.ForegroundRole:
+            colour = BADGE_COLOURS.get(self.badge_states.get(self.rows[index.row()].id, ""))
+            return QColor(colour) if colour else None
         return super().data(index, role)
 
     def visit(self, row: int) -> VisitSummary | None:
@@ -138,7 +173,7 @@ class VisitTableModel(_RowsModel):
         return next((i for i, v in enumerate(self.rows) if v.id == visit_id), -1)
 
 
-class RosterTableModel(_RowsModel):
+class RosterTableModel(RowsModel):
     def headers(self) -> list[str]:
         translate = QCoreApplication.translate
         return [translate("Desk", "Visitor"), translate("Desk", "Company"), translate("Desk", "Phone"),

@@ -1,59 +1,53 @@
-"""The receptionist's window: a live board of today's visitors and the on-site roster.
+"""The receptionist's window: a live board of today's visitors, the on-site roster and reception's notices.
 
-Both lists are read in a worker every few seconds (and on demand); each button runs one
+All lists are read in one worker job every few seconds (and on demand); each button runs one
 service action in a worker as ``staff:<name>`` and refreshes when it is done.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt, QTimer
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QMainWindow,
-    QPushButton,
-    QTableView,
-    QTabWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QTimer
+from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QMessageBox, QTabBar, QTabWidget, QVBoxLayout, QWidget
 
 from kiosk.services.errors import ServiceError
+from kiosk.services.notifications import NotificationView
+from kiosk.services.roster import RosterEntry
+from kiosk.services.visits import VisitSummary
 from kiosk.ui.admin.models import RosterTableModel, VisitTableModel, board_order, status_key
+from kiosk.ui.admin.notices import NoticesPage
+from kiosk.ui.admin.widgets import button, label, table
 from kiosk.ui.common.gateway import DeskGateway
 from kiosk.ui.common.workers import WorkerPool
 
 REFRESH_MS = 5000
+# The tab's count badge: the same red as "Held" on the board, since a failed notice also needs the desk.
+TAB_BADGE_STYLE = ("background: #b42318; color: #ffffff; border-radius: 10px; padding: 0 7px;"
+                   "font-size: 12px; font-weight: 600; min-height: 20px;")
 
 
-def _table(model: Any) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.setShowGrid(False)
-    view.verticalHeader().hide()
-    view.verticalHeader().setDefaultSectionSize(40)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    view.horizontalHeader().setStretchLastSection(True)
-    view.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-    return view
+@dataclass(frozen=True)
+class DeskSnapshot:
+    """Everything one refresh reads, so the lists on screen agree with each other."""
+
+    visits: list[VisitSummary]
+    roster: list[RosterEntry]
+    alerts: list[NotificationView]
+    failed: list[NotificationView]
+    badges: dict[int, str]  # visit id -> status of the latest badge job the desk queued for it
 
 
-def _button(text: str, role: str = "") -> QPushButton:
-    widget = QPushButton(text)
-    if role:
-        widget.setProperty("role", role)
-    return widget
+def ask_to_confirm(parent: QWidget, title: str, text: str, yes: str) -> bool:
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent)
+    accept = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
+    box.setDefaultButton(box.addButton(QCoreApplication.translate("Desk", "Cancel"), QMessageBox.ButtonRole.RejectRole))
+    box.exec()
+    return box.clickedButton() is accept
 
 
 class AdminWindow(QMainWindow):
@@ -68,12 +62,14 @@ class AdminWindow(QMainWindow):
         self.visits = VisitTableModel(zone)
         self.roster = RosterTableModel(zone)
         self._refreshing = False
+        # Badge jobs queued from this window (visit id -> job id), so the board can say whether they came out.
+        self._desk_badges: dict[int, int] = {}
+        # Replaced in tests: a modal dialog would wait for a click nobody makes.
+        self.confirm: Callable[[str, str, str], bool] = lambda *texts: ask_to_confirm(self, *texts)
 
-        self.title = QLabel(self.tr("Today's visitors"))
-        self.title.setProperty("role", "title")
-        self.updated = QLabel()
-        self.updated.setProperty("role", "muted")
-        self.refresh_button = _button(self.tr("Refresh"))
+        self.title = label(self.tr("Today's visitors"), "title")
+        self.updated = label(role="muted")
+        self.refresh_button = button(self.tr("Refresh"))
         self.refresh_button.clicked.connect(self.refresh)
         top = QHBoxLayout()
         top.addWidget(self.title)
@@ -82,48 +78,16 @@ class AdminWindow(QMainWindow):
         top.addStretch(1)
         top.addWidget(self.refresh_button)
 
-        self.board = _table(self.visits)
-        self.board.selectionModel().selectionChanged.connect(self._selection_changed)
-        self.approve_button = _button(self.tr("Approve"), "primary")
-        self.deny_button = _button(self.tr("Decline"), "danger")
-        self.check_in_button = _button(self.tr("Check in"))
-        self.sign_out_button = _button(self.tr("Sign out"))
-        self.approve_button.clicked.connect(lambda: self._act(self.desk.approve))
-        self.deny_button.clicked.connect(lambda: self._act(self.desk.deny))
-        self.check_in_button.clicked.connect(lambda: self._act(self.desk.check_in))
-        self.sign_out_button.clicked.connect(lambda: self._act(self.desk.sign_out))
-        self.waiting = QLabel()
-        self.waiting.setProperty("role", "count")
-        actions = QHBoxLayout()
-        actions.addWidget(self.waiting)
-        actions.addStretch(1)
-        for widget in (self.approve_button, self.deny_button, self.check_in_button, self.sign_out_button):
-            actions.addWidget(widget)
-        board_page = QWidget()
-        board_layout = QVBoxLayout(board_page)
-        board_layout.setContentsMargins(12, 12, 12, 12)
-        board_layout.addLayout(actions)
-        board_layout.addWidget(self.board, 1)
-
-        self.roster_view = _table(self.roster)
-        self.roster_count = QLabel()
-        self.roster_count.setProperty("role", "count")
-        self.roster_hint = QLabel(self.tr("Everyone signed in right now: the list to check at the assembly point."))
-        self.roster_hint.setProperty("role", "muted")
-        roster_top = QHBoxLayout()
-        roster_top.addWidget(self.roster_count)
-        roster_top.addSpacing(12)
-        roster_top.addWidget(self.roster_hint)
-        roster_top.addStretch(1)
-        roster_page = QWidget()
-        roster_layout = QVBoxLayout(roster_page)
-        roster_layout.setContentsMargins(12, 12, 12, 12)
-        roster_layout.addLayout(roster_top)
-        roster_layout.addWidget(self.roster_view, 1)
-
         self.tabs = QTabWidget()
-        self.tabs.addTab(board_page, self.tr("Visitor board"))
-        self.tabs.addTab(roster_page, self.tr("On site (evacuation)"))
+        self.tabs.addTab(self._board_page(), self.tr("Visitor board"))
+        self.tabs.addTab(self._roster_page(), self.tr("On site (evacuation)"))
+        self.notices = NoticesPage(zone)
+        self.notices.retry_requested.connect(self._retry_notice)
+        self.notices_tab = self.tabs.addTab(self.notices, self.tr("Notices"))
+        self.notices_badge = label()
+        self.notices_badge.setStyleSheet(TAB_BADGE_STYLE)
+        self.notices_badge.hide()
+        self.tabs.tabBar().setTabButton(self.notices_tab, QTabBar.ButtonPosition.RightSide, self.notices_badge)
 
         central = QWidget()
         central.setObjectName("AdminCentral")
@@ -139,6 +103,54 @@ class AdminWindow(QMainWindow):
         self._timer.timeout.connect(self.refresh)
         self._update_buttons()
 
+    def _board_page(self) -> QWidget:
+        self.board = table(self.visits)
+        self.board.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.approve_button = button(self.tr("Approve"), "primary")
+        self.deny_button = button(self.tr("Decline"), "danger")
+        self.check_in_button = button(self.tr("Check in"))
+        self.sign_out_button = button(self.tr("Sign out"))
+        self.reprint_button = button(self.tr("Reprint badge"))
+        self.reissue_button = button(self.tr("Lost badge \u2013 reissue"))
+        self.approve_button.clicked.connect(lambda: self._act(self.desk.approve))
+        self.deny_button.clicked.connect(lambda: self._act(self.desk.deny))
+        self.check_in_button.clicked.connect(lambda: self._act(self.desk.check_in))
+        self.sign_out_button.clicked.connect(lambda: self._act(self.desk.sign_out))
+        self.reprint_button.clicked.connect(self.reprint_badge)
+        self.reissue_button.clicked.connect(self.reissue_badge)
+        self.waiting = label(role="count")
+        actions = QHBoxLayout()
+        actions.addWidget(self.waiting)
+        actions.addStretch(1)
+        for widget in (self.approve_button, self.deny_button, self.check_in_button, self.sign_out_button):
+            actions.addWidget(widget)
+        actions.addSpacing(16)
+        actions.addWidget(self.reprint_button)
+        actions.addWidget(self.reissue_button)
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(12, 12, 12, 12)
+        layout.addLayout(actions)
+        layout.addWidget(self.board, 1)
+        return page
+
+    def _roster_page(self) -> QWidget:
+        self.roster_view = table(self.roster)
+        self.roster_count = label(role="count")
+        self.roster_hint = label(
+            self.tr("Everyone signed in right now: the list to check at the assembly point."), "muted")
+        top = QHBoxLayout()
+        top.addWidget(self.roster_count)
+        top.addSpacing(12)
+        top.addWidget(self.roster_hint)
+        top.addStretch(1)
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(12, 12, 12, 12)
+        layout.addLayout(top)
+        layout.addWidget(self.roster_view, 1)
+        return page
+
     def start(self) -> None:
         self.refresh()
         self._timer.start()
@@ -146,36 +158,50 @@ class AdminWindow(QMainWindow):
     def stop(self) -> None:
         self._timer.stop()
 
+    # -- reading ------------------------------------------------------------------------------------------------
+
     def refresh(self) -> None:
         if self._refreshing:
             return
         self._refreshing = True
-        self.pool.submit(self._read_both, on_done=self._show, on_error=self._read_failed)
+        # The worker gets its own copy: the GUI thread may queue another badge while it reads.
+        self.pool.submit(self._read_all, dict(self._desk_badges), on_done=self._show, on_error=self._read_failed)
 
-    def _read_both(self) -> tuple[list[Any], list[Any]]:
-        return self.desk.todays_visits(), self.desk.roster()
+    def _read_all(self, desk_badges: dict[int, int]) -> DeskSnapshot:
+        alerts, failed = self.desk.notices()
+        states = self.desk.badge_states(desk_badges.values()) if desk_badges else {}
+        return DeskSnapshot(self.desk.todays_visits(), self.desk.roster(), alerts, failed,
+                            {visit_id: states[job_id] for visit_id, job_id in desk_badges.items()})
 
-    def _show(self, lists: tuple[list[Any], list[Any]]) -> None:
+    def _show(self, snapshot: DeskSnapshot) -> None:
         self._refreshing = False
-        visits, roster = lists
         chosen = self.selected_visit()
-        self.visits.set_rows(sorted(visits, key=board_order))
-        self.roster.set_rows(roster)
+        self.visits.set_badge_states(snapshot.badges)
+        self.visits.set_rows(sorted(snapshot.visits, key=board_order))
+        self.roster.set_rows(snapshot.roster)
         if chosen is not None and (row := self.visits.row_of(chosen.id)) >= 0:
             self.board.selectionModel().select(
                 self.visits.index(row, 0),
                 QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
             )
-        pending = sum(1 for v in visits if status_key(v) in ("pending_approval", "held"))
+        pending = sum(1 for v in snapshot.visits if status_key(v) in ("pending_approval", "held"))
         self.waiting.setText(self.tr("%n waiting for approval", "", pending))
-        self.roster_count.setText(self.tr("%n on site", "", len(roster)))
+        self.roster_count.setText(self.tr("%n on site", "", len(snapshot.roster)))
+        self._show_failed_count(self.notices.show_notices(snapshot.alerts, snapshot.failed, self.now()))
         stamp = self.now().astimezone(self.zone).strftime("%H:%M:%S")
         self.updated.setText(self.tr("Updated {time}").format(time=stamp))
         self._update_buttons()
 
+    def _show_failed_count(self, failed: int) -> None:
+        self.notices_badge.setText(str(failed))
+        self.notices_badge.setToolTip(self.tr("Notices not sent: %n", "", failed))
+        self.notices_badge.setVisible(failed > 0)
+
     def _read_failed(self, error: ServiceError) -> None:
         self._refreshing = False
         self.statusBar().showMessage(self.tr("Could not read the visitor list: {error}").format(error=error), 10_000)
+
+    # -- the board's selection and actions ----------------------------------------------------------------------
 
     def selected_visit(self) -> Any:
         rows = self.board.selectionModel().selectedRows() if self.board.selectionModel() else []
@@ -196,12 +222,51 @@ class AdminWindow(QMainWindow):
         self.deny_button.setEnabled(status == "pending_approval")
         self.check_in_button.setEnabled(status in ("invited", "approved"))
         self.sign_out_button.setEnabled(status == "checked_in")
+        # A badge only matters while the visitor is in the building.
+        self.reprint_button.setEnabled(status == "checked_in")
+        self.reissue_button.setEnabled(status == "checked_in")
 
     def _act(self, action: Callable[[int], Any]) -> None:
         visit = self.selected_visit()
         if visit is None:
             return
         self.pool.submit(action, visit.id, on_done=lambda _r: self._acted(), on_error=self._action_failed)
+
+    def reprint_badge(self) -> None:
+        """The same badge again (a jam, a smudge): the sign-out code on it stays the same."""
+        visit = self.selected_visit()
+        if visit is None:
+            return
+        done = self.tr("Badge sent to the printer.")
+        self.pool.submit(self.desk.reprint_badge, visit.id, on_error=self._action_failed,
+                         on_done=lambda job: self._badge_queued(visit.id, job, done))
+
+    def reissue_badge(self) -> None:
+        """A lost badge: a new sign-out code; whoever finds the old badge cannot sign the visitor out with it."""
+        visit = self.selected_visit()
+        if visit is None or not self.confirm(
+            self.tr("Reissue the badge?"),
+            self.tr("{visitor}'s lost badge will stop working and a new one will be printed.").format(
+                visitor=visit.visitor_name),
+            self.tr("Reissue badge"),
+        ):
+            return
+        done = self.tr("New badge sent to the printer; the lost one no longer works.")
+        self.pool.submit(self.desk.reissue_badge, visit.id, on_error=self._action_failed,
+                         on_done=lambda job: self._badge_queued(visit.id, job, done))
+
+    def _badge_queued(self, visit_id: int, job_id: int, message: str) -> None:
+        self._desk_badges[visit_id] = job_id
+        self.statusBar().showMessage(message, 6000)
+        self.refresh()
+
+    def _retry_notice(self, notice_id: int) -> None:
+        self.pool.submit(self.desk.retry_notice, notice_id, on_error=self._action_failed,
+                         on_done=lambda _r: self._notice_retried())
+
+    def _notice_retried(self) -> None:
+        self.statusBar().showMessage(self.tr("The notice will be sent again shortly."), 6000)
+        self.refresh()
 
     def _acted(self) -> None:
         self.statusBar().showMessage(self.tr("Done."), 4000)

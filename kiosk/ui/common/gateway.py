@@ -6,20 +6,25 @@ service. Widgets never see a session; they get the services' dataclasses back.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from kiosk.config import Settings
 from kiosk.db import Database
-from kiosk.services import checkin, hosts, print_jobs, roster, signout, visitors, visits, walkins
+from kiosk.services import checkin, hosts, notifications, print_jobs, roster, signout, visitors, visits, walkins
 from kiosk.services.checkin import CheckInResult
 from kiosk.services.hosts import HostSummary
 from kiosk.services.idnumbers import IdNumberProtector
+from kiosk.services.notifications import NotificationView
 from kiosk.services.roster import RosterEntry
 from kiosk.services.signout import OnSiteMatch, SignOutResult
 from kiosk.services.sites import get_site
 from kiosk.services.visitors import ReturningVisitor
 from kiosk.services.visits import VisitSummary
 from kiosk.services.walkins import WalkInForm, WalkInPolicy, WalkInResult
+
+# A busy lobby's day of alerts; the desk acts on today's, not on last month's.
+NOTICES_SHOWN = 100
 
 
 @dataclass
@@ -131,3 +136,26 @@ class DeskGateway:
     def sign_out(self, visit_id: int) -> SignOutResult:
         with self.database.unit_of_work(self.actor) as uow:
             return signout.sign_out_visit(uow, visit_id, via="desk")
+
+    def reprint_badge(self, visit_id: int) -> int:
+        with self.database.unit_of_work(self.actor) as uow:
+            return print_jobs.reprint_badge(uow, visit_id)
+
+    def reissue_badge(self, visit_id: int) -> int:
+        with self.database.unit_of_work(self.actor) as uow:
+            return print_jobs.reissue_badge(uow, visit_id)
+
+    def badge_states(self, job_ids: Iterable[int]) -> dict[int, str]:
+        """Each job's status (queued, sent, done, failed, missing), read in one go for the board."""
+        with self.database.unit_of_work(self.actor, write=False) as uow:
+            return {job_id: print_jobs.badge_status(uow, job_id)[0] for job_id in job_ids}
+
+    def notices(self) -> tuple[list[NotificationView], list[NotificationView]]:
+        """Reception's alerts and every notice that gave up, newest first: the Notices tab."""
+        with self.database.unit_of_work(self.actor, write=False) as uow:
+            return (notifications.list_recent(uow, channel="reception", limit=NOTICES_SHOWN),
+                    notifications.list_failed(uow, limit=NOTICES_SHOWN))
+
+    def retry_notice(self, notification_id: int) -> None:
+        with self.database.unit_of_work(self.actor) as uow:
+            notifications.retry_notification(uow, notification_id)

@@ -19,7 +19,7 @@ from kiosk.devices.camera import CameraStatus, ScannedCode
 from kiosk.services.checkin import HELD, CheckInResult
 from kiosk.services.errors import PolicyRefusal, ServiceError, ValidationFailed
 from kiosk.services.signout import SignOutResult
-from kiosk.services.walkins import CHECKED_IN, PENDING, WalkInForm, WalkInResult
+from kiosk.services.walkins import CHECKED_IN, HOST_ON_THE_WAY, PENDING, WalkInForm, WalkInResult
 from kiosk.ui.common.gateway import KioskGateway
 from kiosk.ui.common.i18n import LanguageManager
 from kiosk.ui.common.workers import WorkerPool
@@ -358,6 +358,10 @@ class KioskFlow(QObject):
     def _walk_in_status(self, status: str) -> None:
         walk_in = self._walk_in
         if walk_in is None or status == PENDING:
+            return
+        if status == HOST_ON_THE_WAY:
+            # Still undecided: keep polling; the host may yet approve or decline when they arrive.
+            self.window.waiting.show_host_on_the_way()
             return
         self._poll_timer.stop()
         self._walk_in = None

@@ -16,6 +16,7 @@ class WaitingScreen(Screen):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.host = ""
+        self.host_on_the_way = False
         self.header = Header(self, show_home=False)
         centre = Qt.AlignmentFlag.AlignHCenter
         self.icon = icon_label("hourglass", 130)
@@ -40,14 +41,24 @@ class WaitingScreen(Screen):
 
     def show_waiting(self, host_name: str, department: str) -> None:
         self.host = f"{host_name} ({department})" if department else host_name
+        self.host_on_the_way = False
+        self.retranslate()
+
+    def show_host_on_the_way(self) -> None:
+        """The host answered "on my way" but has not said yes yet: the visitor keeps waiting, now knowing why."""
+        self.host_on_the_way = True
         self.retranslate()
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Thank you, please wait a moment"))
-        self.body.setText(self.tr("We have let {host} know you are here and are waiting for a reply.").format(
-            host=self.host))
+        if self.host_on_the_way:
+            self.body.setText(self.tr("{host} is on the way to meet you").format(host=self.host))
+        else:
+            self.body.setText(self.tr("We have let {host} know you are here and are waiting for a reply.").format(
+                host=self.host))
         self.hint.setText(self.tr("This screen will change by itself. Feel free to take a seat."))
         self.cancel_button.setText(self.tr("Cancel my visit"))
 
     def reset(self) -> None:
         self.host = ""
+        self.host_on_the_way = False

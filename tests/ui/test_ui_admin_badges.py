@@ -1,0 +1,118 @@
+"""The desk's badge buttons: a reprint keeps the sign-out code, a lost-badge reissue replaces it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from zoneinfo import ZoneInfo
+
+import pytest
+from sqlalchemy import select
+
+from kiosk.db import Database
+from kiosk.models import AuditEvent, BadgePrintJob, VisitStatus
+from kiosk.services import checkin, print_jobs, signout
+from kiosk.services.tokens import TokenProblem, TokenRejected
+from kiosk.ui.admin.models import VisitTableModel
+from kiosk.ui.admin.window import AdminWindow
+from kiosk.ui.common.gateway import DeskGateway
+from kiosk.ui.common.workers import WorkerPool
+from tests.factories import SITE, invite
+
+
+@pytest.fixture
+def admin(qtbot, database: Database) -> Iterator[AdminWindow]:
+    pool = WorkerPool(synchronous=True)
+    window = AdminWindow(DeskGateway(database, SITE), pool, site_name="Test Tower", zone=ZoneInfo("Asia/Shanghai"),
+                         now=database.clock.now)
+    qtbot.addWidget(window)
+    window.start()
+    yield window
+    window.stop()
+    pool.shutdown()
+
+
+@pytest.fixture
+def on_site(database: Database, host) -> int:
+    """A visitor checked in at the kiosk, with the first badge queued."""
+    with database.unit_of_work("kiosk:K1") as uow:
+        result = checkin.check_in_by_token(uow, invite(database, host.id).token, site_code=SITE)
+    assert result.outcome == VisitStatus.CHECKED_IN.value
+    return result.visit_id
+
+
+def _jobs(database: Database, visit_id: int) -> list[BadgePrintJob]:
+    with database.unit_of_work(write=False) as uow:
+        query = select(BadgePrintJob).where(BadgePrintJob.visit_id == visit_id).order_by(BadgePrintJob.id)
+        return list(uow.session.scalars(query))
+
+
+def _badge_cell(admin: AdminWindow, visit_id: int) -> str:
+    return admin.visits.index(admin.visits.row_of(visit_id), VisitTableModel.BADGE_COLUMN).data()
+
+
+def _sign_out(database: Database, token: str) -> None:
+    with database.unit_of_work("kiosk:K1") as uow:
+        signout.sign_out_by_token(uow, token, site_code=SITE)
+
+
+def test_reprint_queues_a_second_job_with_the_same_sign_out_code(
+    admin: AdminWindow, on_site: int, database: Database
+) -> None:
+    admin.refresh()
+    admin.select_visit(on_site)
+    assert admin.reprint_button.isEnabled() and admin.reissue_button.isEnabled()
+    admin.reprint_button.click()
+    first, again = _jobs(database, on_site)
+    assert (first.reason, again.reason) == ("first", "reprint")
+    assert again.sign_out_token == first.sign_out_token
+    assert again.requested_by == "staff:reception"
+    with database.unit_of_work(write=False) as uow:
+        audited = uow.session.scalars(select(AuditEvent).where(AuditEvent.action == "badge.reprint")).one()
+    assert audited.actor == "staff:reception"
+    assert admin.statusBar().currentMessage() == "Badge sent to the printer."
+
+
+def test_the_board_follows_the_reprinted_badge_until_it_is_printed(
+    admin: AdminWindow, on_site: int, database: Database
+) -> None:
+    admin.refresh()
+    assert _badge_cell(admin, on_site) == ""  # the kiosk's own badge is not the desk's to track
+    admin.select_visit(on_site)
+    admin.reprint_button.click()
+    assert _badge_cell(admin, on_site) == "Printing"
+    with database.unit_of_work("printer") as uow:
+        print_jobs.finish_job(uow, _jobs(database, on_site)[-1].id)
+    admin.refresh()
+    assert _badge_cell(admin, on_site) == "Printed"
+
+
+def test_reissue_asks_first_and_the_lost_badge_no_longer_signs_out(
+    admin: AdminWindow, on_site: int, database: Database
+) -> None:
+    asked: list[str] = []
+    admin.confirm = lambda title, text, yes: asked.append(text) or True
+    admin.refresh()
+    admin.select_visit(on_site)
+    admin.reissue_button.click()
+    assert asked == ["Jane Doe's lost badge will stop working and a new one will be printed."]
+    lost, new = _jobs(database, on_site)
+    assert new.reason == "reissue" and new.sign_out_token != lost.sign_out_token
+    with pytest.raises(TokenRejected) as refused:
+        _sign_out(database, lost.sign_out_token)
+    assert refused.value.problem == TokenProblem.CANCELLED
+    _sign_out(database, new.sign_out_token)
+
+
+def test_reissue_cancelled_changes_nothing(admin: AdminWindow, on_site: int, database: Database) -> None:
+    admin.confirm = lambda *_texts: False
+    admin.refresh()
+    admin.select_visit(on_site)
+    admin.reissue_button.click()
+    assert [job.reason for job in _jobs(database, on_site)] == ["first"]
+
+
+def test_badge_buttons_wait_until_the_visitor_is_on_site(admin: AdminWindow, host, database: Database) -> None:
+    expected = invite(database, host.id, name="Li Lei", phone="13900139000").visit_id
+    admin.refresh()
+    admin.select_visit(expected)
+    assert not admin.reprint_button.isEnabled() and not admin.reissue_button.isEnabled()
