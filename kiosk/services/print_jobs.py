@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from kiosk.db.uow import UnitOfWork
 from kiosk.models import AccessToken, BadgePrintJob, PrintJobStatus, TokenKind, Visit, VisitorType, VisitPhoto
@@ -176,3 +176,17 @@ def _job(uow: UnitOfWork, job_id: int) -> BadgePrintJob:
     if job is None:
         raise NotFound(f"no badge print job {job_id}")
     return job
+
+
+def latest_badge_states(uow: UnitOfWork, visit_ids: list[int]) -> dict[int, str]:
+    """Each visit's newest badge job status (queued, sent, done, failed): which badges the desk must hand over."""
+    if not visit_ids:
+        return {}
+    newest = (
+        select(BadgePrintJob.visit_id, func.max(BadgePrintJob.id).label("job_id"))
+        .where(BadgePrintJob.visit_id.in_(visit_ids)).group_by(BadgePrintJob.visit_id).subquery()
+    )
+    rows = uow.session.execute(
+        select(newest.c.visit_id, BadgePrintJob.status).join(BadgePrintJob, BadgePrintJob.id == newest.c.job_id)
+    )
+    return {visit_id: PrintJobStatus(status).value for visit_id, status in rows}

@@ -76,7 +76,7 @@ def test_the_board_follows_the_reprinted_badge_until_it_is_printed(
     admin: AdminWindow, on_site: int, database: Database
 ) -> None:
     admin.refresh()
-    assert _badge_cell(admin, on_site) == ""  # the kiosk's own badge is not the desk's to track
+    assert _badge_cell(admin, on_site) == "Printing"  # the kiosk's own first badge, still queued
     admin.select_visit(on_site)
     admin.reprint_button.click()
     assert _badge_cell(admin, on_site) == "Printing"
@@ -116,3 +116,18 @@ def test_badge_buttons_wait_until_the_visitor_is_on_site(admin: AdminWindow, hos
     admin.refresh()
     admin.select_visit(expected)
     assert not admin.reprint_button.isEnabled() and not admin.reissue_button.isEnabled()
+
+
+def test_a_kiosk_badge_that_failed_shows_on_the_board(admin, database, qtbot) -> None:
+    """The first badge comes from the kiosk's own check-in; if it failed, the desk must see it."""
+    from kiosk.services import checkin, print_jobs
+    from tests.factories import SITE, add_host, invite
+
+    host = add_host(database, email="someone.else@example.com")
+    invitation = invite(database, host.id, name="Kiosk Visitor", phone="13800138077")
+    with database.unit_of_work("kiosk:K1") as uow:
+        result = checkin.check_in_by_token(uow, invitation.token, site_code=SITE)
+    with database.unit_of_work("printer") as uow:
+        print_jobs.fail_job(uow, result.badge_job_id, "The printer is out of paper.", retry=False)
+    admin.refresh()
+    assert admin.visits.badge_states[invitation.visit_id] == "failed"

@@ -62,8 +62,6 @@ class AdminWindow(QMainWindow):
         self.visits = VisitTableModel(zone)
         self.roster = RosterTableModel(zone)
         self._refreshing = False
-        # Badge jobs queued from this window (visit id -> job id), so the board can say whether they came out.
-        self._desk_badges: dict[int, int] = {}
         # Replaced in tests: a modal dialog would wait for a click nobody makes.
         self.confirm: Callable[[str, str, str], bool] = lambda *texts: ask_to_confirm(self, *texts)
 
@@ -165,13 +163,12 @@ class AdminWindow(QMainWindow):
             return
         self._refreshing = True
         # The worker gets its own copy: the GUI thread may queue another badge while it reads.
-        self.pool.submit(self._read_all, dict(self._desk_badges), on_done=self._show, on_error=self._read_failed)
+        self.pool.submit(self._read_all, on_done=self._show, on_error=self._read_failed)
 
-    def _read_all(self, desk_badges: dict[int, int]) -> DeskSnapshot:
+    def _read_all(self) -> DeskSnapshot:
         alerts, failed = self.desk.notices()
-        states = self.desk.badge_states(desk_badges.values()) if desk_badges else {}
-        return DeskSnapshot(self.desk.todays_visits(), self.desk.roster(), alerts, failed,
-                            {visit_id: states[job_id] for visit_id, job_id in desk_badges.items()})
+        visits = self.desk.todays_visits()
+        return DeskSnapshot(visits, self.desk.roster(), alerts, failed, self.desk.badge_states(v.id for v in visits))
 
     def _show(self, snapshot: DeskSnapshot) -> None:
         self._refreshing = False
@@ -256,7 +253,6 @@ class AdminWindow(QMainWindow):
                          on_done=lambda job: self._badge_queued(visit.id, job, done))
 
     def _badge_queued(self, visit_id: int, job_id: int, message: str) -> None:
-        self._desk_badges[visit_id] = job_id
         self.statusBar().showMessage(message, 6000)
         self.refresh()
 

@@ -145,10 +145,10 @@ class DeskGateway:
         with self.database.unit_of_work(self.actor) as uow:
             return print_jobs.reissue_badge(uow, visit_id)
 
-    def badge_states(self, job_ids: Iterable[int]) -> dict[int, str]:
-        """Each job's status (queued, sent, done, failed, missing), read in one go for the board."""
+    def badge_states(self, visit_ids: Iterable[int]) -> dict[int, str]:
+        """Each visit's newest badge job status (queued, sent, done, failed), read in one go for the board."""
         with self.database.unit_of_work(self.actor, write=False) as uow:
-            return {job_id: print_jobs.badge_status(uow, job_id)[0] for job_id in job_ids}
+            return print_jobs.latest_badge_states(uow, list(visit_ids))
 
     def notices(self) -> tuple[list[NotificationView], list[NotificationView]]:
         """Reception's alerts and every notice that gave up, newest first: the Notices tab."""
