@@ -136,6 +136,17 @@ def test_vip_invitation_is_announced_on_arrival(kioskctl, with_hosts, db_url):
     assert channels == {"reception", "supervisor"}
 
 
+def test_reschedule_gives_a_new_token_and_the_old_one_stops(kioskctl, with_hosts):
+    from datetime import timedelta
+
+    invitation = _invite(kioskctl)
+    later = (date.fromisoformat(invitation["visit_date"]) + timedelta(days=1)).isoformat()
+    moved = kioskctl("reschedule", "--visit", str(invitation["visit_id"]), "--date", later, "--json")
+    assert moved.code == 0 and moved.json()["token"] != invitation["token"]
+    assert kioskctl("checkin", "--token", invitation["token"]).err == "error: this visit was cancelled\n"
+    assert kioskctl("checkin", "--token", moved.json()["token"]).err == "error: this code is for a later day\n"
+
+
 def test_invalid_invitation_lists_every_wrong_field(kioskctl, with_hosts):
     ran = kioskctl("invite", "--host", "zhang.wei@example.com", "--name", " ", "--phone", "12345",
                    "--date", "2020-01-01")

@@ -31,6 +31,15 @@ def register(commands: Subcommands) -> None:
     add_json_flag(invite)
     invite.set_defaults(handler=invite_command)
 
+    move = commands.add_parser("reschedule", help="move an invitation to another day; the visitor gets a new QR")
+    move.add_argument("--visit", type=int, required=True, metavar="ID")
+    move.add_argument("--date", type=arguments.day, required=True, metavar="YYYY-MM-DD")
+    move.add_argument("--start", type=arguments.time_of_day, metavar="HH:MM")
+    move.add_argument("--end", type=arguments.time_of_day, metavar="HH:MM")
+    move.add_argument("--qr", type=Path, metavar="FILE.png", help="also write the new QR code as a PNG")
+    add_json_flag(move)
+    move.set_defaults(handler=reschedule_command)
+
     check_in = commands.add_parser("checkin", help="check a visitor in by invitation token, as the kiosk would")
     check_in.add_argument("--token", required=True)
     check_in.set_defaults(handler=checkin_command)
@@ -74,6 +83,22 @@ def invite_command(ctx: CliContext, args: argparse.Namespace) -> int:
     print(f"token: {created.token}")
     if args.qr is not None:
         print(f"QR code: {args.qr}")
+    return 0
+
+
+def reschedule_command(ctx: CliContext, args: argparse.Namespace) -> int:
+    if args.qr is not None:
+        check_writable_target(args.qr)
+    with ctx.unit_of_work() as uow:
+        moved = invitations.reschedule_invitation(uow, args.visit, visit_date=args.date, start=args.start,
+                                                  end=args.end)
+    if args.qr is not None:
+        write_qr_png(moved.token, args.qr)
+    if args.json:
+        print_json(moved, ctx.zone)
+        return 0
+    print(f"moved visit {moved.visit_id} ({moved.visitor_name}) to {moved.visit_date.isoformat()}")
+    print(f"token: {moved.token}")
     return 0
 
 

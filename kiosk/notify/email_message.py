@@ -52,6 +52,9 @@ def qr_png(text: str) -> bytes:
     return buffer.getvalue()
 
 
+INVITATION_EVENTS = ("invitation_created", "invitation_changed")
+
+
 def calendar_invite(
     notice: ClaimedNotification, context: NoticeContext, *, summary: str, sender: str, stamped_at: datetime
 ) -> str:
@@ -67,7 +70,8 @@ def calendar_invite(
     event = Event()
     event.add("uid", f"visit-{notice.visit_id}@{sender_domain(sender)}")
     event.add("dtstamp", stamped_at)
-    event.add("sequence", 0)
+    # A changed invitation updates the same calendar entry: same UID, a higher SEQUENCE.
+    event.add("sequence", int(notice.payload.get("sequence", 0)))
     event.add("status", "CONFIRMED")
     event.add("summary", summary)
     event.add("location", context.site_name or str(notice.payload.get("site_name", "")))
@@ -103,7 +107,7 @@ def compose(
     token = str(notice.payload.get("token") or "")
     image: tuple[bytes, str, str] | None = None  # (data, subtype, filename)
     image_kind = None
-    if notice.event == "invitation_created" and token:
+    if notice.event in INVITATION_EVENTS and token:
         image, image_kind = (qr_png(token), "png", "qr.png"), "qr"
     elif notice.event == "visitor_arrived" and context.photo_jpeg:
         image, image_kind = (context.photo_jpeg, "jpeg", "visitor.jpg"), "photo"
@@ -128,7 +132,7 @@ def compose(
         html_part = message.get_payload()[1]  # type: ignore[index]
         assert isinstance(html_part, EmailMessage)
         html_part.add_related(data, "image", subtype, cid=f"<{cid}>", disposition="inline", filename=filename)
-    if notice.event == "invitation_created":
+    if notice.event in INVITATION_EVENTS:
         invite = calendar_invite(notice, context, summary=rendered.subject, sender=settings.sender, stamped_at=now)
         message.add_attachment(
             invite, subtype="calendar", charset="utf-8", filename="invite.ics", params={"method": "REQUEST"},

@@ -53,6 +53,18 @@ TEMPLATES: dict[str, dict[str, Template]] = {
             "The code works on that day only; please do not forward it.",
         )),
     },
+    "invitation_changed": {
+        "zh_CN": Template("访客邀请已更改：{visit_date} 拜访 {host_name}", (
+            "{visitor_name}，您好：",
+            "您拜访 {host_name} 的时间已改为 {visit_date}（{site_name}）。",
+            "请使用本邮件中的新二维码签到，之前的二维码已失效。",
+        )),
+        "en": Template("Your visit to {host_name} has moved to {visit_date}", (
+            "Dear {visitor_name},",
+            "Your visit to {host_name} at {site_name} is now on {visit_date}.",
+            "Please check in with the new QR code in this e-mail; the earlier one no longer works.",
+        )),
+    },
     "invitation_cancelled": {
         "zh_CN": Template("访客邀请已取消：{visit_date}", (
             "{visitor_name}，您好：",

@@ -109,3 +109,47 @@ def cancel_invitation(uow: UnitOfWork, visit_id: int) -> None:
             subject_key=f"visit:{visit.id}", language=visit.host.language, visit_id=visit.id,
         )
     uow.commit()
+
+
+def reschedule_invitation(
+    uow: UnitOfWork, visit_id: int, *, visit_date: date, start: time | None = None, end: time | None = None
+) -> InvitationCreated:
+    """Move an invitation to another day or time window. The old QR stops working (a token is bound
+    to one day); the visitor gets a new one with an updated calendar entry."""
+    visit = visits.load_visit(uow, visit_id, for_update=True)
+    if visit.status != VisitStatus.INVITED:
+        raise ValidationFailed([FieldError("visit", "not_invited", "only an invitation not yet used can be moved")])
+    site = get_site(uow, visit.site.code)
+    errors: list[FieldError] = []
+    if visit_date < site.local_date(uow.now()):
+        errors.append(FieldError("date", "in_past", "the visit date is in the past"))
+    if start and end and end <= start:
+        errors.append(FieldError("end", "before_start", "the visit ends before it starts"))
+    raise_if_any(errors)
+    before = {"visit_date": visit.visit_date.isoformat()}
+    visit.visit_date = visit_date
+    visit.expected_start = site.local_instant(visit_date, start) if start else None
+    visit.expected_end = site.local_instant(visit_date, end) if end else None
+    old_tokens = uow.session.scalars(
+        select(AccessToken).where(AccessToken.visit_id == visit.id, AccessToken.revoked_at.is_(None))
+    ).all()
+    for old in old_tokens:
+        old.revoked_at = uow.now()
+    token = tokens.issue(uow, visit_id=visit.id, kind=TokenKind.INVITATION, valid_on=visit_date)
+    audit.record(uow, "visit.rescheduled", "visit", visit.id, before=before,
+                 after={"visit_date": visit_date.isoformat()})
+    if visit.visitor.email:
+        sequence = len(uow.session.scalars(select(AccessToken.id).where(AccessToken.visit_id == visit.id)).all()) - 1
+        outbox.enqueue(
+            uow, event="invitation_changed", channel="email", recipient=visit.visitor.email,
+            payload={"visit_id": visit.id, "token": token, "visitor_name": visit.visitor.name,
+                     "host_name": visit.host.name, "visit_date": visit_date.isoformat(), "site_name": site.name,
+                     "sequence": sequence},
+            subject_key=f"visit:{visit.id}:v{sequence}", language=visit.host.language, visit_id=visit.id,
+        )
+    result = InvitationCreated(
+        visit_id=visit.id, token=token, visit_date=visit_date, visitor_name=visit.visitor.name,
+        host_name=visit.host.name, expected_start=visit.expected_start, expected_end=visit.expected_end,
+    )
+    uow.commit()
+    return result

@@ -40,7 +40,7 @@ GIVE_UP_AFTER = timedelta(hours=24)
 DEFAULT_LEASE = timedelta(minutes=5)
 ERROR_MAX = 1000
 # Payload keys stored only so the dispatcher could send them; blanked once the notice is out.
-SENT_ONCE_KEYS: dict[str, tuple[str, ...]] = {"invitation_created": ("token",)}
+SENT_ONCE_KEYS: dict[str, tuple[str, ...]] = {"invitation_created": ("token",), "invitation_changed": ("token",)}
 # Notices a host's department is told about too, on its [notify] departments URLs.
 DEPARTMENT_EVENTS = frozenset({"visitor_arrived", "consent_requested", "host_unreachable"})
 # Marks a department's copy in its payload: it informs, it carries no host-reply links.
