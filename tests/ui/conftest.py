@@ -10,12 +10,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import replace
+from zoneinfo import ZoneInfo
 
 import pytest
 
 from kiosk.config import CameraSettings, KioskSettings, Settings, SiteSettings
 from kiosk.db import Database
 from kiosk.services.idnumbers import IdNumberProtector
+from kiosk.ui.admin.window import AdminWindow
+from kiosk.ui.common.gateway import DeskGateway
+from kiosk.ui.common.workers import WorkerPool
 from kiosk.ui.kiosk.assembly import Kiosk, build_kiosk
 from tests.factories import SITE, add_host, invite
 
@@ -58,3 +62,16 @@ def host(database: Database):
 @pytest.fixture
 def invitation(database: Database, host):
     return invite(database, host.id, name="Jane Doe", phone="13800138000")
+
+
+@pytest.fixture
+def admin(qtbot: object, database: Database) -> Iterator[AdminWindow]:
+    """The front desk's window on the test database, its worker pool run inline."""
+    pool = WorkerPool(synchronous=True)
+    window = AdminWindow(DeskGateway(database, SITE), pool, site_name="Test Tower", zone=ZoneInfo("Asia/Shanghai"),
+                         now=database.clock.now)
+    qtbot.addWidget(window)  # type: ignore[attr-defined]
+    window.start()
+    yield window
+    window.stop()
+    pool.shutdown()

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from zoneinfo import ZoneInfo
-
 import pytest
 from sqlalchemy import select
 
@@ -14,21 +11,7 @@ from kiosk.services import checkin, print_jobs, signout
 from kiosk.services.tokens import TokenProblem, TokenRejected
 from kiosk.ui.admin.models import VisitTableModel
 from kiosk.ui.admin.window import AdminWindow
-from kiosk.ui.common.gateway import DeskGateway
-from kiosk.ui.common.workers import WorkerPool
 from tests.factories import SITE, invite
-
-
-@pytest.fixture
-def admin(qtbot, database: Database) -> Iterator[AdminWindow]:
-    pool = WorkerPool(synchronous=True)
-    window = AdminWindow(DeskGateway(database, SITE), pool, site_name="Test Tower", zone=ZoneInfo("Asia/Shanghai"),
-                         now=database.clock.now)
-    qtbot.addWidget(window)
-    window.start()
-    yield window
-    window.stop()
-    pool.shutdown()
 
 
 @pytest.fixture

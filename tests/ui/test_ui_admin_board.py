@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from zoneinfo import ZoneInfo
-
 import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import select
@@ -15,21 +12,7 @@ from kiosk.services import walkins
 from kiosk.services.walkins import WalkInForm
 from kiosk.ui.admin.models import STATUS_COLOURS
 from kiosk.ui.admin.window import AdminWindow
-from kiosk.ui.common.gateway import DeskGateway
-from kiosk.ui.common.workers import WorkerPool
 from tests.factories import SITE, invite
-
-
-@pytest.fixture
-def admin(qtbot, database: Database) -> Iterator[AdminWindow]:
-    pool = WorkerPool(synchronous=True)
-    window = AdminWindow(DeskGateway(database, SITE), pool, site_name="Test Tower", zone=ZoneInfo("Asia/Shanghai"),
-                         now=database.clock.now)
-    qtbot.addWidget(window)
-    window.start()
-    yield window
-    window.stop()
-    pool.shutdown()
 
 
 @pytest.fixture

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from zoneinfo import ZoneInfo
-
 import pytest
 
 from kiosk.db import Database
@@ -12,23 +9,9 @@ from kiosk.models import Notification, NotificationStatus
 from kiosk.services import notifications, walkins
 from kiosk.services.walkins import WalkInForm
 from kiosk.ui.admin.window import AdminWindow
-from kiosk.ui.common.gateway import DeskGateway
-from kiosk.ui.common.workers import WorkerPool
 from tests.factories import SITE
 
 ERROR = "SMTP 550: mailbox unavailable"
-
-
-@pytest.fixture
-def admin(qtbot, database: Database) -> Iterator[AdminWindow]:
-    pool = WorkerPool(synchronous=True)
-    window = AdminWindow(DeskGateway(database, SITE), pool, site_name="Test Tower", zone=ZoneInfo("Asia/Shanghai"),
-                         now=database.clock.now)
-    qtbot.addWidget(window)
-    window.start()
-    yield window
-    window.stop()
-    pool.shutdown()
 
 
 @pytest.fixture
