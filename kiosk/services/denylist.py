@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy import select
 
 from kiosk.db.uow import UnitOfWork
 from kiosk.models import DenyKind, DenyListEntry
 from kiosk.services import audit
-from kiosk.services.errors import FieldError, ValidationFailed
+from kiosk.services.errors import FieldError, NotFound, ValidationFailed
 from kiosk.services.text import clean_text, normalise_phone, search_key
 
 
@@ -60,3 +61,30 @@ def screen(
         if matched:
             return DenyHit(entry_id=entry.id, kind=entry.kind.value, reason=entry.reason)
     return None
+
+
+@dataclass(frozen=True)
+class DenyEntryView:
+    id: int
+    kind: str
+    value: str
+    reason: str
+    created_by: str
+    created_at: datetime
+
+
+def list_entries(uow: UnitOfWork) -> list[DenyEntryView]:
+    rows = uow.session.scalars(
+        select(DenyListEntry).where(DenyListEntry.active.is_(True)).order_by(DenyListEntry.id)
+    )
+    return [DenyEntryView(e.id, e.kind.value, e.value, e.reason, e.created_by, e.created_at) for e in rows]
+
+
+def remove_entry(uow: UnitOfWork, entry_id: int) -> None:
+    """Entries are deactivated, not deleted: past holds keep pointing at what matched."""
+    entry = uow.session.get(DenyListEntry, entry_id)
+    if entry is None or not entry.active:
+        raise NotFound(f"no active deny-list entry {entry_id}")
+    entry.active = False
+    audit.record(uow, "denylist.removed", "deny_list", entry.id, before={"active": True}, after={"active": False})
+    uow.commit()
