@@ -13,13 +13,25 @@ from collections.abc import Callable, Sequence
 
 from sqlalchemy.exc import OperationalError
 
-from kiosk.cli_commands import badges, database, demo, denylist, directory, export, maintenance, notify, users, visits
+from kiosk.cli_commands import (
+    badges,
+    database,
+    demo,
+    denylist,
+    directory,
+    export,
+    kiosk_pin,
+    maintenance,
+    notify,
+    users,
+    visits,
+)
 from kiosk.cli_commands.context import CliContext, CliError
 from kiosk.config import CONFIG_ENV, ConfigError, load_settings
 from kiosk.services.errors import ServiceError
 
 Handler = Callable[[CliContext, argparse.Namespace], int]
-COMMAND_MODULES = (database, demo, directory, visits, export, maintenance, users, badges, notify, denylist)
+COMMAND_MODULES = (database, demo, directory, visits, export, maintenance, users, badges, notify, denylist, kiosk_pin)
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 

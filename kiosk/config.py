@@ -69,6 +69,11 @@ class KioskSettings:
     # Which registered kiosk this process is; used in audit events and for "wrong site" checks.
     id: str = "KIOSK-1"
     idle_seconds: int = field(default=30, metadata=_range(5, 3600))
+    # argon2 hash of the maintenance panel's PIN (`kioskctl kiosk set-pin` prints it); empty: no panel.
+    maintenance_pin_hash: str = ""
+    # How the welcome screen greets each visitor; a visitor's own choice lasts until they leave.
+    large_text: bool = False
+    high_contrast: bool = False
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import cv2
 import numpy as np
 import qrcode  # type: ignore[import-untyped]
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QImage
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.bootstrap import open_database
@@ -34,12 +36,12 @@ from kiosk.config import CameraSettings, DatabaseSettings, Settings, SiteSetting
 from kiosk.db import Database
 from kiosk.devices.camera import CameraState, CameraStatus, classify_code
 from kiosk.models import Purpose
-from kiosk.services import demo, escalation, hosts, notifications, walkins
+from kiosk.services import agreements, demo, escalation, hosts, notifications, walkins
 from kiosk.services.checkin import CheckInResult
 from kiosk.services.signout import SignOutResult
 from kiosk.services.tokens import TokenProblem, TokenRejected
 from kiosk.ui.admin.window import AdminWindow
-from kiosk.ui.common.gateway import DeskGateway
+from kiosk.ui.common.gateway import DeskGateway, EntryRequirements
 from kiosk.ui.common.i18n import LanguageManager
 from kiosk.ui.common.theme import admin_stylesheet, apply_theme
 from kiosk.ui.common.workers import WorkerPool
@@ -62,6 +64,50 @@ def preview_frame() -> QImage:
     frame[160:390, 365:595] = code
     rgb = np.ascontiguousarray(frame)
     return QImage(rgb.data, 960, 540, rgb.strides[0], QImage.Format.Format_BGR888).copy()
+
+
+def visitor_frame() -> QImage:
+    """A person in front of the lobby wall, for the photo step (a drawing: no real face in the docs)."""
+    frame = np.full((540, 960, 3), (200, 206, 210), np.uint8)
+    cv2.rectangle(frame, (0, 400), (960, 540), (170, 176, 180), -1)
+    cv2.ellipse(frame, (480, 560), (230, 160), 0, 180, 360, (120, 84, 52), -1)  # shoulders, navy jacket
+    cv2.rectangle(frame, (445, 330), (515, 420), (150, 175, 205), -1)  # neck
+    cv2.ellipse(frame, (480, 250), (95, 120), 0, 0, 360, (160, 190, 225), -1)  # face
+    cv2.ellipse(frame, (480, 165), (105, 60), 0, 180, 360, (40, 40, 48), -1)  # hair
+    for x in (445, 515):
+        cv2.circle(frame, (x, 245), 9, (50, 45, 40), -1)
+    cv2.ellipse(frame, (480, 300), (32, 14), 0, 10, 170, (70, 70, 150), 4)
+    rgb = np.ascontiguousarray(frame)
+    return QImage(rgb.data, 960, 540, rgb.strides[0], QImage.Format.Format_BGR888).copy()
+
+
+HOUSE_RULES = {
+    "zh_CN": ("承包商安全须知", "\n".join((
+        "1. 进入施工区域必须佩戴安全帽和反光背心，并全程佩戴访客证。",
+        "2. 未经陪同人员许可，不得进入机房、实验室及办公区。",
+        "3. 厂区内禁止拍照、录像；不得带走任何文件或样品。",
+        "4. 动火、登高及带电作业须事先取得书面许可。",
+        "5. 您在访问期间获知的任何技术及商业信息均属保密信息，未经书面同意不得向第三方披露。",
+        "6. 发生紧急情况时，请听从工作人员指挥，沿疏散指示撤离至集合点。",
+        "7. 离开时请在前台签退并交还访客证。",
+    ))),
+    "en": ("Contractor safety and confidentiality", "\n".join((
+        "1. Wear a hard hat, a high-visibility vest and your visitor badge at all times in work areas.",
+        "2. Do not enter server rooms, laboratories or offices unless your escort allows it.",
+        "3. No photos or video on site; do not take documents or samples away.",
+        "4. Hot work, work at height and live electrical work need a written permit first.",
+        "5. Technical and business information you learn during the visit is confidential and may not be "
+        "passed on without written consent.",
+        "6. In an emergency, follow the staff's instructions and leave by the marked routes to the assembly point.",
+        "7. Sign out at the front desk and return your badge when you leave.",
+    ))),
+}
+
+
+def publish_house_rules(database: Database) -> None:
+    for language, (title, body) in HOUSE_RULES.items():
+        with database.unit_of_work("system:screenshots") as uow:
+            agreements.publish(uow, visitor_type="contractor", language=language, title=title, body=body)
 
 
 class Shooter:
@@ -106,7 +152,7 @@ def kiosk_scenes(shooter: Shooter, summary: demo.DemoSummary) -> list[tuple[str,
         window.welcome.invitation.click()
 
     def done() -> None:
-        flow._checked_in(CheckInResult(welcome_host.visit_id, "checked_in", welcome_host.visitor_name,
+        flow.show_checked_in(CheckInResult(welcome_host.visit_id, "checked_in", welcome_host.visitor_name,
                                        welcome_host.host_name, welcome_host.department, 1))
 
     def walk_in() -> None:
@@ -158,6 +204,45 @@ def kiosk_scenes(shooter: Shooter, summary: demo.DemoSummary) -> list[tuple[str,
         walk_in_chosen()
         window.idle_overlay.begin(7)
 
+    def agreement() -> None:
+        with shooter.kiosk.database.unit_of_work(write=False) as uow:  # type: ignore[union-attr]
+            text = agreements.current(uow, visitor_type="contractor", language=shooter.kiosk.languages.current)
+        flow.consent.begin(EntryRequirements(text, photo=True), "contractor", on_done=lambda _c: None)
+
+    def agreement_signed() -> None:
+        agreement()
+        sign(window.agreement.pad)
+
+    def photo_live() -> None:
+        flow.set_camera_status(ok)
+        flow.consent.begin(EntryRequirements(None, photo=True), "contractor", on_done=lambda _c: None)
+        window.scan.set_preview(visitor_frame())
+
+    def photo_review() -> None:
+        photo_live()
+        window.photo.start_countdown()
+        window.photo.ticker.stop()
+        window.photo.capture()
+
+    def photo_no_camera() -> None:
+        flow.set_camera_status(CameraStatus(CameraState.UNAVAILABLE, "no camera"))
+        flow.consent.begin(EntryRequirements(None, photo=True), "contractor", on_done=lambda _c: None)
+
+    def delivery() -> None:
+        window.welcome.delivery.click()
+        window.delivery.host.search.setText("zw")
+        flow._search_hosts("zw")
+
+    def delivery_chosen() -> None:
+        delivery()
+        screen = window.delivery
+        screen.host.results.itemClicked.emit(screen.host.results.item(0))
+        screen.carrier_buttons["顺丰 SF"].click()
+
+    def delivery_thanks() -> None:
+        delivery_chosen()
+        window.delivery.submit.click()
+
     def foreign() -> None:
         flow.set_camera_status(ok)
         flow.handle_code(classify_code("https://pay.example.com/qr/123"))
@@ -167,8 +252,24 @@ def kiosk_scenes(shooter: Shooter, summary: demo.DemoSummary) -> list[tuple[str,
         ("05-walk-in", walk_in), ("06-walk-in-host-chosen", walk_in_chosen), ("07-walk-in-errors", walk_in_errors),
         ("08-waiting", waiting), ("09-rating", rating), ("10-sign-out", sign_out), ("11-front-desk", front_desk),
         ("12-expired", expired), ("13-sales", sales), ("14-idle", idle), ("15-foreign-code", foreign),
-        ("16-host-on-the-way", host_on_the_way),
+        ("16-host-on-the-way", host_on_the_way), ("17-agreement", agreement),
+        ("18-agreement-signed", agreement_signed), ("19-photo", photo_live), ("20-photo-review", photo_review),
+        ("21-photo-no-camera", photo_no_camera), ("22-delivery", delivery), ("23-delivery-chosen", delivery_chosen),
+        ("24-delivery-thanks", delivery_thanks),
     ]
+
+
+def sign(pad: QWidget) -> None:
+    """A signature-like scribble, drawn the way a finger would (press, moves, release)."""
+    width, height = pad.width(), pad.height()
+    points = [(0.12 + 0.7 * t / 40, 0.55 - 0.18 * np.sin(t / 3.2) * (1 - t / 60)) for t in range(41)]
+    strokes = [points, [(0.3, 0.72), (0.55, 0.68), (0.8, 0.7)]]
+    for stroke in strokes:
+        first, *rest = [QPoint(int(x * width), int(y * height)) for x, y in stroke]
+        QTest.mousePress(pad, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, first)
+        for point in rest:
+            QTest.mouseMove(pad, point)
+        QTest.mouseRelease(pad, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, rest[-1])
 
 
 def desk_day(database: Database, site_code: str) -> None:
@@ -254,6 +355,7 @@ def main(argv: list[str] | None = None) -> int:
         database = open_database(settings, clock=FixedClock(NOW))
         with database.unit_of_work("system:screenshots") as uow:
             summary = demo.seed_demo(uow, site_code=settings.site.code)
+        publish_house_rules(database)
         kiosk = build_kiosk(settings, database, synchronous=True)
         kiosk.window.show()
         shooter = Shooter(kiosk, args.out)

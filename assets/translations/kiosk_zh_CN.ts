@@ -9,130 +9,206 @@
         <translation>前台 — {site}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/window.py" line="70"/>
+        <location filename="../../kiosk/ui/admin/window.py" line="68"/>
         <source>Today&apos;s visitors</source>
         <translation>今日访客</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/window.py" line="72"/>
+        <location filename="../../kiosk/ui/admin/window.py" line="70"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/window.py" line="86"/>
+        <location filename="../../kiosk/ui/admin/window.py" line="84"/>
         <source>Notices</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/window.py" line="109"/>
+        <location filename="../../kiosk/ui/admin/window.py" line="107"/>
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/window.py" line="110"/>
+        <location filename="../../kiosk/ui/admin/window.py" line="108"/>
         <source>Decline</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/window.py" line="111"/>
+        <location filename="../../kiosk/ui/admin/window.py" line="109"/>
         <source>Check in</source>
         <translation>签到</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/window.py" line="112"/>
+        <location filename="../../kiosk/ui/admin/window.py" line="110"/>
         <source>Sign out</source>
         <translation>签离</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/window.py" line="113"/>
+        <location filename="../../kiosk/ui/admin/window.py" line="111"/>
         <source>Reprint badge</source>
         <translation>重打胸卡</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/window.py" line="114"/>
+        <location filename="../../kiosk/ui/admin/window.py" line="112"/>
         <source>Lost badge – reissue</source>
         <translation>胸卡遗失 – 补发</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/window.py" line="141"/>
+        <location filename="../../kiosk/ui/admin/window.py" line="139"/>
         <source>Everyone signed in right now: the list to check at the assembly point.</source>
         <translation>当前在访的所有人员：紧急疏散时在集合点逐一核对。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/window.py" line="82"/>
+        <location filename="../../kiosk/ui/admin/window.py" line="80"/>
         <source>Visitor board</source>
         <translation>访客看板</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/window.py" line="83"/>
+        <location filename="../../kiosk/ui/admin/window.py" line="81"/>
         <source>On site (evacuation)</source>
         <translation>在访人员（疏散名单）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/admin/window.py" line="188"/>
+        <location filename="../../kiosk/ui/admin/window.py" line="185"/>
         <source>%n waiting for approval</source>
         <translation>
             <numerusform>%n 人等待批准</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/admin/window.py" line="189"/>
+        <location filename="../../kiosk/ui/admin/window.py" line="186"/>
         <source>%n on site</source>
         <translation>
             <numerusform>在访 %n 人</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/window.py" line="192"/>
+        <location filename="../../kiosk/ui/admin/window.py" line="189"/>
         <source>Updated {time}</source>
         <translation>更新于 {time}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/admin/window.py" line="197"/>
+        <location filename="../../kiosk/ui/admin/window.py" line="194"/>
         <source>Notices not sent: %n</source>
         <translation>
             <numerusform>未发送的通知：%n 条</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/window.py" line="202"/>
+        <location filename="../../kiosk/ui/admin/window.py" line="199"/>
         <source>Could not read the visitor list: {error}</source>
         <translation>无法读取访客列表：{error}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/window.py" line="240"/>
+        <location filename="../../kiosk/ui/admin/window.py" line="237"/>
         <source>Badge sent to the printer.</source>
         <translation>胸卡已发送到打印机。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/window.py" line="248"/>
+        <location filename="../../kiosk/ui/admin/window.py" line="245"/>
         <source>Reissue the badge?</source>
         <translation>补发胸卡？</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/window.py" line="249"/>
+        <location filename="../../kiosk/ui/admin/window.py" line="246"/>
         <source>{visitor}&apos;s lost badge will stop working and a new one will be printed.</source>
         <translation>{visitor} 遗失的胸卡将立即失效，并打印一张新胸卡。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/window.py" line="251"/>
+        <location filename="../../kiosk/ui/admin/window.py" line="248"/>
         <source>Reissue badge</source>
         <translation>补发胸卡</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/window.py" line="254"/>
+        <location filename="../../kiosk/ui/admin/window.py" line="251"/>
         <source>New badge sent to the printer; the lost one no longer works.</source>
         <translation>新胸卡已发送到打印机，遗失的胸卡已失效。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/window.py" line="268"/>
+        <location filename="../../kiosk/ui/admin/window.py" line="264"/>
         <source>The notice will be sent again shortly.</source>
         <translation>该通知稍后将重新发送。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/window.py" line="272"/>
+        <location filename="../../kiosk/ui/admin/window.py" line="268"/>
         <source>Done.</source>
         <translation>已完成。</translation>
+    </message>
+</context>
+<context>
+    <name>AgreementScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/agreement.py" line="111"/>
+        <source>Please read the rules below, then sign with your finger to accept.</source>
+        <translation>请阅读以下须知，然后用手指签名以表示同意。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/agreement.py" line="112"/>
+        <source>Sign here</source>
+        <translation>请在此签名</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/agreement.py" line="113"/>
+        <source>Use your finger to sign inside the box.</source>
+        <translation>请用手指在框内签名。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/agreement.py" line="114"/>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/agreement.py" line="115"/>
+        <source>I do not agree</source>
+        <translation>我不同意</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/agreement.py" line="116"/>
+        <source>I agree and sign</source>
+        <translation>同意并签名</translation>
+    </message>
+</context>
+<context>
+    <name>DeliveryScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/delivery.py" line="131"/>
+        <source>Delivering a parcel?</source>
+        <translation>送快递？</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/delivery.py" line="132"/>
+        <source>Tell us who it is for and we will let them know.</source>
+        <translation>请告诉我们收件人，我们会通知对方。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/delivery.py" line="133"/>
+        <source>Who is the parcel for?</source>
+        <translation>收件人是谁？</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/delivery.py" line="134"/>
+        <source>No name on the parcel, or not sure?</source>
+        <translation>包裹上没有姓名，或不确定？</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/delivery.py" line="135"/>
+        <source>Reception</source>
+        <translation>交给前台</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/delivery.py" line="136"/>
+        <source>Courier company (optional)</source>
+        <translation>快递公司（选填）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/delivery.py" line="137"/>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/delivery.py" line="138"/>
+        <source>Notify</source>
+        <translation>通知收件人</translation>
     </message>
 </context>
 <context>
@@ -230,7 +306,7 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/admin/models.py" line="141"/>
-        <location filename="../../kiosk/ui/admin/notices.py" line="82"/>
+        <location filename="../../kiosk/ui/admin/notices.py" line="84"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -299,7 +375,7 @@
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/window.py" line="277"/>
+        <location filename="../../kiosk/ui/admin/window.py" line="273"/>
         <source>That did not work: {error}</source>
         <translation>操作未成功：{error}</translation>
     </message>
@@ -374,32 +450,32 @@
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/notices.py" line="81"/>
+        <location filename="../../kiosk/ui/admin/notices.py" line="83"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/notices.py" line="81"/>
+        <location filename="../../kiosk/ui/admin/notices.py" line="83"/>
         <source>Notice</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/notices.py" line="81"/>
+        <location filename="../../kiosk/ui/admin/notices.py" line="83"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/notices.py" line="82"/>
+        <location filename="../../kiosk/ui/admin/notices.py" line="84"/>
         <source>Sent to</source>
         <translation>发送给</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/notices.py" line="82"/>
+        <location filename="../../kiosk/ui/admin/notices.py" line="84"/>
         <source>Last error</source>
         <translation>最近错误</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/notices.py" line="89"/>
+        <location filename="../../kiosk/ui/admin/notices.py" line="91"/>
         <source>Reception</source>
         <translation>前台</translation>
     </message>
@@ -445,7 +521,7 @@
 <context>
     <name>Header</name>
     <message>
-        <location filename="../../kiosk/ui/kiosk/widgets.py" line="108"/>
+        <location filename="../../kiosk/ui/kiosk/widgets.py" line="110"/>
         <source>Start over</source>
         <translation>返回首页</translation>
     </message>
@@ -490,6 +566,7 @@
     <name>Messages</name>
     <message>
         <location filename="../../kiosk/ui/kiosk/messages.py" line="42"/>
+        <location filename="../../kiosk/ui/kiosk/messages.py" line="181"/>
         <source>Please see the front desk</source>
         <translation>请到前台办理</translation>
     </message>
@@ -644,82 +721,97 @@
         <translation>我们会尽快与您联系。祝您愉快！</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/messages.py" line="159"/>
-        <source>Deliveries</source>
-        <translation>快递与送货</translation>
+        <location filename="../../kiosk/ui/kiosk/messages.py" line="161"/>
+        <source>Please leave the parcel at the front desk. Reception has been told it is here.</source>
+        <translation>请将包裹放在前台，前台已收到通知。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/messages.py" line="160"/>
-        <source>Please bring the parcel to the front desk and we will sign for it. Self-service delivery drop-off is coming soon.</source>
-        <translation>请将包裹送到前台，由我们签收。自助投递功能即将上线。</translation>
+        <location filename="../../kiosk/ui/kiosk/messages.py" line="163"/>
+        <source>{host} ({department})</source>
+        <translation>{host}（{department}）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/messages.py" line="169"/>
+        <location filename="../../kiosk/ui/kiosk/messages.py" line="165"/>
+        <source>Please leave the parcel at the front desk. {recipient} has been told it is here.</source>
+        <translation>请将包裹放在前台，已通知{recipient}。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/messages.py" line="171"/>
+        <source>Thank you</source>
+        <translation>谢谢</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/messages.py" line="182"/>
+        <source>No problem. Our receptionist will help you with the next steps.</source>
+        <translation>没关系，前台工作人员会为您办理后续事宜。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/messages.py" line="190"/>
         <source>Thank you for your visit</source>
         <translation>感谢您的来访</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/messages.py" line="170"/>
+        <location filename="../../kiosk/ui/kiosk/messages.py" line="191"/>
         <source>Have a safe journey. We hope to see you again soon.</source>
         <translation>一路平安，期待再次见到您。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/messages.py" line="178"/>
+        <location filename="../../kiosk/ui/kiosk/messages.py" line="199"/>
         <source>Your visit request has been cancelled</source>
         <translation>您的来访申请已取消</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/messages.py" line="179"/>
+        <location filename="../../kiosk/ui/kiosk/messages.py" line="200"/>
         <source>You are welcome to register again at any time.</source>
         <translation>欢迎您随时重新登记。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/messages.py" line="189"/>
+        <location filename="../../kiosk/ui/kiosk/messages.py" line="210"/>
         <source>Please enter your name</source>
         <translation>请输入您的姓名</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/messages.py" line="190"/>
+        <location filename="../../kiosk/ui/kiosk/messages.py" line="211"/>
         <source>Please enter your mobile number</source>
         <translation>请输入您的手机号码</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/messages.py" line="191"/>
+        <location filename="../../kiosk/ui/kiosk/messages.py" line="212"/>
         <source>Please choose the person you are visiting</source>
         <translation>请选择被访人</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/messages.py" line="192"/>
+        <location filename="../../kiosk/ui/kiosk/messages.py" line="213"/>
         <source>Please choose the purpose of your visit</source>
         <translation>请选择来访事由</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/messages.py" line="194"/>
+        <location filename="../../kiosk/ui/kiosk/messages.py" line="215"/>
         <source>This does not look like a mobile number</source>
         <translation>手机号码格式不正确</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/messages.py" line="195"/>
+        <location filename="../../kiosk/ui/kiosk/messages.py" line="216"/>
         <source>An ID number has only letters and digits</source>
         <translation>证件号码只能包含字母和数字</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/messages.py" line="196"/>
+        <location filename="../../kiosk/ui/kiosk/messages.py" line="217"/>
         <source>This is too long</source>
         <translation>内容过长</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/messages.py" line="197"/>
+        <location filename="../../kiosk/ui/kiosk/messages.py" line="218"/>
         <source>Please use letters, digits and punctuation only</source>
         <translation>请只使用文字、数字和标点</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/messages.py" line="199"/>
+        <location filename="../../kiosk/ui/kiosk/messages.py" line="220"/>
         <source>This person no longer receives visitors; please choose someone else</source>
         <translation>此人已不再接待访客，请选择其他人</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/messages.py" line="203"/>
+        <location filename="../../kiosk/ui/kiosk/messages.py" line="224"/>
         <source>Please check this field</source>
         <translation>请检查此项</translation>
     </message>
@@ -727,21 +819,94 @@
 <context>
     <name>NoticesPage</name>
     <message>
-        <location filename="../../kiosk/ui/admin/notices.py" line="125"/>
+        <location filename="../../kiosk/ui/admin/notices.py" line="127"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/notices.py" line="127"/>
+        <location filename="../../kiosk/ui/admin/notices.py" line="129"/>
         <source>Alerts for reception, and notices that could not be sent.</source>
         <translation>前台提醒，以及未能发送的通知。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/admin/notices.py" line="153"/>
+        <location filename="../../kiosk/ui/admin/notices.py" line="155"/>
         <source>%n failed</source>
         <translation>
             <numerusform>%n 条失败</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>PhotoScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/photo.py" line="210"/>
+        <source>Your photo for the visitor badge</source>
+        <translation>拍摄访客证照片</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/photo.py" line="211"/>
+        <source>Is this photo all right?</source>
+        <translation>这张照片可以吗？</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/photo.py" line="213"/>
+        <source>With your consent we take one photo. It is printed on your badge and kept only with this visit.</source>
+        <translation>经您同意，我们将拍摄一张照片，印在访客证上，仅随本次来访记录保存。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/photo.py" line="214"/>
+        <source>Camera unavailable</source>
+        <translation>摄像头暂不可用</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/photo.py" line="218"/>
+        <source>The camera is not available right now. Please continue; the front desk will take your photo.</source>
+        <translation>摄像头暂时无法使用。请继续，前台会为您拍照。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/photo.py" line="221"/>
+        <source>Look at the camera and smile…</source>
+        <translation>请看摄像头，微笑…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/photo.py" line="224"/>
+        <source>Use it, or take it again.</source>
+        <translation>可以使用，也可以重拍。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/photo.py" line="227"/>
+        <source>Keep your face inside the oval.</source>
+        <translation>请将面部保持在椭圆框内。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/photo.py" line="228"/>
+        <source>Starting the camera…</source>
+        <translation>正在启动摄像头…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/photo.py" line="229"/>
+        <source>Yes, take my photo</source>
+        <translation>好的，请拍照</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/photo.py" line="230"/>
+        <source>Use this photo</source>
+        <translation>使用这张照片</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/photo.py" line="231"/>
+        <source>Retake</source>
+        <translation>重拍</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/photo.py" line="232"/>
+        <source>Continue</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/photo.py" line="232"/>
+        <source>Continue without a photo</source>
+        <translation>不拍照，继续</translation>
     </message>
 </context>
 <context>
@@ -782,57 +947,57 @@
 <context>
     <name>ScanScreen</name>
     <message>
-        <location filename="../../kiosk/ui/kiosk/scan.py" line="156"/>
+        <location filename="../../kiosk/ui/kiosk/scan.py" line="179"/>
         <source>Please type the code printed under the QR code on your invitation.</source>
         <translation>请输入邀请函二维码下方的邀请码。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/scan.py" line="165"/>
+        <location filename="../../kiosk/ui/kiosk/scan.py" line="188"/>
         <source>Scanning: hold the code inside the frame, about 20 cm away</source>
         <translation>正在扫描：请将二维码放在框内，距离约 20 厘米</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/scan.py" line="169"/>
+        <location filename="../../kiosk/ui/kiosk/scan.py" line="192"/>
         <source>The camera is not available right now. Please type your code below.</source>
         <translation>摄像头暂时无法使用，请在下方输入邀请码。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/scan.py" line="170"/>
+        <location filename="../../kiosk/ui/kiosk/scan.py" line="193"/>
         <source>Camera unavailable</source>
         <translation>摄像头暂不可用</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/scan.py" line="173"/>
+        <location filename="../../kiosk/ui/kiosk/scan.py" line="196"/>
         <source>Starting the camera…</source>
         <translation>正在启动摄像头…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/scan.py" line="178"/>
+        <location filename="../../kiosk/ui/kiosk/scan.py" line="201"/>
         <source>Show your invitation</source>
         <translation>出示您的邀请</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/scan.py" line="179"/>
+        <location filename="../../kiosk/ui/kiosk/scan.py" line="202"/>
         <source>Hold the QR code from your invitation message up to the camera.</source>
         <translation>请将邀请信息中的二维码对准摄像头。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/scan.py" line="180"/>
+        <location filename="../../kiosk/ui/kiosk/scan.py" line="203"/>
         <source>No QR code? Type your invitation code</source>
         <translation>没有二维码？输入邀请码</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/scan.py" line="181"/>
+        <location filename="../../kiosk/ui/kiosk/scan.py" line="204"/>
         <source>It is printed under the QR code, and starts with “v1.i.”</source>
         <translation>邀请码位于二维码下方，以“v1.i.”开头</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/scan.py" line="182"/>
+        <location filename="../../kiosk/ui/kiosk/scan.py" line="205"/>
         <source>Invitation code</source>
         <translation>邀请码</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/scan.py" line="183"/>
+        <location filename="../../kiosk/ui/kiosk/scan.py" line="206"/>
         <source>Check in</source>
         <translation>签到</translation>
     </message>
@@ -999,67 +1164,67 @@
 <context>
     <name>WelcomeScreen</name>
     <message>
-        <location filename="../../kiosk/ui/kiosk/welcome.py" line="143"/>
+        <location filename="../../kiosk/ui/kiosk/welcome.py" line="172"/>
         <source>The camera is ready</source>
         <translation>摄像头已就绪</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/welcome.py" line="147"/>
+        <location filename="../../kiosk/ui/kiosk/welcome.py" line="176"/>
         <source>The camera is resting. Tap “I have an invitation” to type your code instead.</source>
         <translation>摄像头暂不可用。请点击“我有邀请”输入邀请码。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/welcome.py" line="154"/>
+        <location filename="../../kiosk/ui/kiosk/welcome.py" line="183"/>
         <source>Welcome</source>
         <translation>欢迎光临</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/welcome.py" line="155"/>
+        <location filename="../../kiosk/ui/kiosk/welcome.py" line="184"/>
         <source>Invited? Just show your QR code</source>
         <translation>已受邀？出示二维码即可</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/welcome.py" line="156"/>
+        <location filename="../../kiosk/ui/kiosk/welcome.py" line="185"/>
         <source>Hold the invitation QR code on your phone up to the camera above this screen.</source>
         <translation>请将手机上的邀请二维码对准屏幕上方的摄像头。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/welcome.py" line="157"/>
+        <location filename="../../kiosk/ui/kiosk/welcome.py" line="186"/>
         <source>I have an invitation</source>
         <translation>我有邀请</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/welcome.py" line="157"/>
+        <location filename="../../kiosk/ui/kiosk/welcome.py" line="186"/>
         <source>Scan or type your invitation code</source>
         <translation>扫描或输入邀请码</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/welcome.py" line="158"/>
+        <location filename="../../kiosk/ui/kiosk/welcome.py" line="187"/>
         <source>I&apos;m here to see someone</source>
         <translation>我来拜访</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/welcome.py" line="158"/>
+        <location filename="../../kiosk/ui/kiosk/welcome.py" line="187"/>
         <source>No invitation? Register here</source>
         <translation>没有邀请？在此登记</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/welcome.py" line="159"/>
+        <location filename="../../kiosk/ui/kiosk/welcome.py" line="188"/>
         <source>Signing out</source>
         <translation>签离</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/welcome.py" line="159"/>
+        <location filename="../../kiosk/ui/kiosk/welcome.py" line="188"/>
         <source>Scan your badge or find your name</source>
         <translation>扫描访客证或按姓名查找</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/welcome.py" line="160"/>
+        <location filename="../../kiosk/ui/kiosk/welcome.py" line="189"/>
         <source>Delivery</source>
         <translation>快递送货</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/welcome.py" line="160"/>
+        <location filename="../../kiosk/ui/kiosk/welcome.py" line="189"/>
         <source>Parcels and couriers</source>
         <translation>包裹与快递</translation>
     </message>

@@ -73,6 +73,18 @@ def validate_form(form: WalkInForm) -> dict[str, object]:
     return values
 
 
+def check_walk_in(form: WalkInForm, policy: WalkInPolicy = WalkInPolicy()) -> dict[str, object]:
+    """Everything that can refuse a walk-in before anything is saved: the fields, then the site's
+    policy. The kiosk asks this before the agreement and photo, so nobody signs only to be turned away."""
+    values = validate_form(form)
+    if values["purpose"] is Purpose.SALES and policy.refuse_sales_without_appointment:
+        raise PolicyRefusal(
+            "we do not see sales visitors without an appointment; please leave your contact details",
+            code="sales_without_appointment",
+        )
+    return values
+
+
 def register_walk_in(
     uow: UnitOfWork,
     form: WalkInForm,
@@ -82,12 +94,7 @@ def register_walk_in(
     protector: IdNumberProtector | None = None,
     consents: Consents | None = None,
 ) -> WalkInResult:
-    values = validate_form(form)
-    if values["purpose"] is Purpose.SALES and policy.refuse_sales_without_appointment:
-        raise PolicyRefusal(
-            "we do not see sales visitors without an appointment; please leave your contact details",
-            code="sales_without_appointment",
-        )
+    values = check_walk_in(form, policy)
     site = get_site(uow, site_code)
     assert form.host_id is not None
     host = get_host(uow, form.host_id)

@@ -78,12 +78,6 @@ def test_fullscreen_takes_the_primary_screens_geometry(kiosk: Kiosk) -> None:
     assert kiosk.window.windowFlags() & Qt.WindowType.FramelessWindowHint
 
 
-def test_delivery_is_a_calm_coming_soon(english: Kiosk) -> None:
-    english.window.welcome.delivery.click()
-    assert english.window.message.title.text() == "Deliveries"
-    assert "front desk" in english.window.message.body.text()
-
-
 def test_page_slides_up_so_the_field_stays_above_the_on_screen_keyboard(english: Kiosk, qtbot) -> None:
     window = english.window
     window.welcome.walk_in.click()

@@ -72,7 +72,7 @@ def test_waiting_screen_says_the_host_is_on_the_way_and_keeps_waiting_for_a_deci
     assert waiting.body.text() == "张伟 (Sales) 正在赶来接您"
     kiosk.languages.set_language("en")
     assert waiting.body.text() == "张伟 (Sales) is on the way to meet you"
-    assert kiosk.flow._poll_timer.isActive()
+    assert kiosk.flow.walk_ins.poll_timer.isActive()
 
     with database.unit_of_work(f"host:{host.id}") as uow:
         walkins.approve_visit(uow, _visit(database).id)
@@ -81,7 +81,7 @@ def test_waiting_screen_says_the_host_is_on_the_way_and_keeps_waiting_for_a_deci
 
 
 def test_polling_runs_on_its_own_timer(english: Kiosk, host, database: Database, qtbot) -> None:
-    english.flow._poll_timer.setInterval(20)
+    english.flow.walk_ins.poll_timer.setInterval(20)
     _fill(english)
     english.window.walk_in.submit.click()
     with database.unit_of_work(f"host:{host.id}") as uow:

@@ -11,8 +11,23 @@ from dataclasses import dataclass, field
 
 from kiosk.config import Settings
 from kiosk.db import Database
-from kiosk.services import checkin, hosts, notifications, print_jobs, roster, signout, visitors, visits, walkins
-from kiosk.services.checkin import CheckInResult
+from kiosk.db.uow import UnitOfWork
+from kiosk.services import (
+    agreements,
+    checkin,
+    deliveries,
+    hosts,
+    notifications,
+    print_jobs,
+    roster,
+    signout,
+    visitors,
+    visits,
+    walkins,
+)
+from kiosk.services.agreements import AgreementText, Consents
+from kiosk.services.checkin import CheckInResult, InvitationPreview
+from kiosk.services.deliveries import DeliveryAnnounced
 from kiosk.services.hosts import HostSummary
 from kiosk.services.idnumbers import IdNumberProtector
 from kiosk.services.notifications import NotificationView
@@ -27,6 +42,24 @@ from kiosk.services.walkins import WalkInForm, WalkInPolicy, WalkInResult
 NOTICES_SHOWN = 100
 
 
+@dataclass(frozen=True)
+class EntryRequirements:
+    """What a visitor does at the kiosk before entering: sign this agreement (if any), have a photo taken."""
+
+    agreement: AgreementText | None = None
+    photo: bool = False
+
+    @property
+    def any(self) -> bool:
+        return self.agreement is not None or self.photo
+
+
+@dataclass(frozen=True)
+class InvitationEntry:
+    preview: InvitationPreview
+    requirements: EntryRequirements
+
+
 @dataclass
 class KioskGateway:
     database: Database
@@ -35,6 +68,9 @@ class KioskGateway:
     grace_seconds: int = 10
     policy: WalkInPolicy = field(default_factory=WalkInPolicy)
     protector: IdNumberProtector | None = None
+    # [visits] agreement_for / photo_for: visitor types who sign, and who have their photo taken, first.
+    agreement_for: tuple[str, ...] = ()
+    photo_for: tuple[str, ...] = ()
 
     @classmethod
     def from_settings(
@@ -47,11 +83,46 @@ class KioskGateway:
                 settings.visits.host_consent_required, settings.visits.refuse_sales_without_appointment
             ),
             protector=protector,
+            agreement_for=tuple(settings.visits.agreement_for),
+            photo_for=tuple(settings.visits.photo_for),
         )
 
-    def check_in(self, token: str) -> CheckInResult:
+    @property
+    def may_require_steps(self) -> bool:
+        """False when no visitor type signs or poses: every check-in stays a single scan, with no extra read."""
+        return bool(self.agreement_for or self.photo_for)
+
+    def check_in(self, token: str, consents: Consents | None = None) -> CheckInResult:
         with self.database.unit_of_work(self.actor) as uow:
-            return checkin.check_in_by_token(uow, token, site_code=self.site_code, grace_seconds=self.grace_seconds)
+            return checkin.check_in_by_token(uow, token, site_code=self.site_code, grace_seconds=self.grace_seconds,
+                                             consents=consents)
+
+    def _requirements(self, uow: UnitOfWork, visitor_type: str, language: str) -> EntryRequirements:
+        agreement = None
+        if visitor_type in self.agreement_for:
+            agreement = agreements.current(uow, visitor_type=visitor_type, language=language)
+        return EntryRequirements(agreement, visitor_type in self.photo_for)
+
+    def invitation_entry(self, token: str, language: str) -> InvitationEntry:
+        """Who the invitation is for and what they do first; the token is not spent."""
+        with self.database.unit_of_work(self.actor, write=False) as uow:
+            preview = checkin.preview_invitation(uow, token, site_code=self.site_code,
+                                                 grace_seconds=self.grace_seconds)
+            return InvitationEntry(preview, self._requirements(uow, preview.visitor_type, language))
+
+    def walk_in_entry(self, form: WalkInForm, language: str) -> EntryRequirements:
+        """The form checked first (so the visitor fixes typos before signing), then what they do before entering."""
+        walkins.check_walk_in(form, self.policy)
+        with self.database.unit_of_work(self.actor, write=False) as uow:
+            return self._requirements(uow, form.visitor_type, language)
+
+    def agreement_text(self, visitor_type: str, language: str) -> AgreementText | None:
+        with self.database.unit_of_work(self.actor, write=False) as uow:
+            return agreements.current(uow, visitor_type=visitor_type, language=language)
+
+    def announce_delivery(self, host_id: int | None, carrier: str) -> DeliveryAnnounced:
+        with self.database.unit_of_work(self.actor) as uow:
+            return deliveries.announce_delivery(uow, site_code=self.site_code, host_id=host_id, carrier=carrier)
 
     def sign_out(self, token: str) -> SignOutResult:
         with self.database.unit_of_work(self.actor) as uow:
@@ -81,10 +152,10 @@ class KioskGateway:
         with self.database.unit_of_work(self.actor, write=False) as uow:
             return visitors.find_returning_visitor(uow, phone)
 
-    def register_walk_in(self, form: WalkInForm) -> WalkInResult:
+    def register_walk_in(self, form: WalkInForm, consents: Consents | None = None) -> WalkInResult:
         with self.database.unit_of_work(self.actor) as uow:
             return walkins.register_walk_in(
-                uow, form, site_code=self.site_code, policy=self.policy, protector=self.protector
+                uow, form, site_code=self.site_code, policy=self.policy, protector=self.protector, consents=consents
             )
 
     def walk_in_status(self, visit_id: int) -> str:

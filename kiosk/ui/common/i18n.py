@@ -1,8 +1,9 @@
 """The visitor's language: one translator installed at a time, switched on a tap.
 
-Source strings are English; ``assets/translations/kiosk_zh_CN.qm`` carries Chinese.
-Installing a translator sends every widget a ``LanguageChange`` event, which is how the
-screens know to re-read their texts (see ``Screen.changeEvent``).
+Source strings are English; every ``assets/translations/kiosk*_zh_CN.qm`` carries Chinese
+(``kiosk_zh_CN`` the screens, ``kiosk_extra_zh_CN`` maintenance and accessibility: separate
+files so two people can translate at once). Installing a translator sends every widget a
+``LanguageChange`` event, which is how the screens know to re-read their texts (see ``Screen.changeEvent``).
 """
 
 from __future__ import annotations
@@ -27,6 +28,9 @@ def _app() -> QCoreApplication:
 
 class LanguageManager(QObject):
     changed = Signal(str)
+    # Every reset(), even when the language was already the default: a visitor has gone, and
+    # whatever else they chose for themselves (large text, high contrast) goes with them.
+    was_reset = Signal()
 
     def __init__(self, default: str = "zh_CN", parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -52,6 +56,7 @@ class LanguageManager(QObject):
 
     def reset(self) -> None:
         self.set_language(self.default)
+        self.was_reset.emit()
 
     def other(self) -> str:
         return "en" if self.current == "zh_CN" else "zh_CN"
@@ -60,11 +65,13 @@ class LanguageManager(QObject):
         if language == "en":
             return []  # the source strings are English
         loaded = []
-        ours = QTranslator(self)
-        if ours.load(str(asset("translations", f"kiosk_{language}.qm"))):
-            loaded.append(ours)
-        else:
+        files = sorted(asset("translations").glob(f"kiosk*_{language}.qm"))
+        if asset("translations", f"kiosk_{language}.qm") not in files:
             log.warning("translation kiosk_%s.qm is missing; run pyside6-lrelease on assets/translations", language)
+        for file in files:
+            ours = QTranslator(self)
+            if ours.load(str(file)):
+                loaded.append(ours)
         # Qt's own strings (context menus of text fields) in the same language.
         qt = QTranslator(self)
         if qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):

@@ -1,5 +1,6 @@
-"""Putting the kiosk together: window, flow, worker pool, languages, camera, wedge scanner, and the
-background workers that print badges and send notices.
+"""Putting the kiosk together: window, flow, worker pool, languages, camera, wedge scanner, the
+visitor's accessibility choices, the maintenance corner, and the background workers that print
+badges and send notices.
 
 ``app.py`` calls this with real devices; tests and the screenshot tool call it with
 ``synchronous=True`` and no devices, so they get the same screens and the same flow.
@@ -16,8 +17,11 @@ from kiosk.db import Database
 from kiosk.services.idnumbers import IdNumberProtector
 from kiosk.ui.common.gateway import KioskGateway
 from kiosk.ui.common.i18n import LanguageManager
+from kiosk.ui.common.theme import Look
 from kiosk.ui.common.workers import WorkerPool
+from kiosk.ui.kiosk.accessibility import AccessibilityModes
 from kiosk.ui.kiosk.flow import KioskFlow
+from kiosk.ui.kiosk.maintenance import Maintenance
 from kiosk.ui.kiosk.scanning import CameraThread, WedgeFilter
 from kiosk.ui.kiosk.window import KioskWindow
 
@@ -29,6 +33,8 @@ class Kiosk:
     pool: WorkerPool
     languages: LanguageManager
     database: Database | None = None
+    accessibility: AccessibilityModes | None = None
+    maintenance: Maintenance | None = None
     camera: CameraThread | None = None
     wedge: WedgeFilter | None = None
     printer: Any = None  # kiosk.devices.printer.worker.PrintWorker
@@ -47,6 +53,8 @@ class Kiosk:
         self.camera.preview.connect(self.window.scan.set_preview)
         camera = self.camera
         self.flow.camera_preview = lambda wanted: setattr(camera, "preview_wanted", wanted)
+        if self.maintenance is not None:
+            self.maintenance.attach_camera(self.camera)
         self.camera.start()
 
     def _start_background_workers(self, settings: Settings) -> None:
@@ -70,6 +78,9 @@ class Kiosk:
         self.housekeeping = Housekeeping(self.database, settings).start()
 
     def shutdown(self) -> None:
+        if self.maintenance is not None:
+            self.maintenance.stop()
+            self.maintenance = None
         if self.printer is not None:
             self.printer.stop()
             self.printer = None
@@ -111,5 +122,27 @@ def build_kiosk(
         waiting_idle_seconds=settings.visits.escalation_minutes * 60,
         poll_interval_ms=poll_interval_ms,
     )
+    accessibility = _accessibility(settings, window, flow, languages)
+    maintenance = Maintenance(window, settings, languages, accessibility, flow.scan_input, synchronous=synchronous)
+
+    # Only over the welcome screen: elsewhere the corner holds "Start over", and a visitor is mid-visit.
+    def corner_over_welcome_only(_index: int = 0) -> None:
+        maintenance.corner.setVisible(window.current() is window.welcome)
+
+    window.stack.currentChanged.connect(corner_over_welcome_only)
     flow.start()
-    return Kiosk(window, flow, pool, languages, database=database)
+    corner_over_welcome_only()
+    return Kiosk(window, flow, pool, languages, database=database, accessibility=accessibility,
+                 maintenance=maintenance)
+
+
+def _accessibility(settings: Settings, window: KioskWindow, flow: KioskFlow,
+                   languages: LanguageManager) -> AccessibilityModes:
+    """Large text and high contrast go back to the site's defaults whenever the language does (a visitor
+    has gone), and when the welcome screen has sat idle (the flow resets the language there only if
+    it was changed)."""
+    modes = AccessibilityModes(Look(settings.kiosk.large_text, settings.kiosk.high_contrast), parent=window)
+    window.welcome.accessibility.connect_to(modes)
+    languages.was_reset.connect(modes.reset)
+    flow.idle.idle.connect(lambda: modes.reset() if window.current() is window.welcome else None)
+    return modes

@@ -2,7 +2,9 @@
 
 Every service call goes through the worker pool; its answer comes back here on the GUI
 thread and decides the next screen. Nothing here blocks: the camera, the database and
-the printer are all somewhere else.
+the printer are all somewhere else. The longer journeys have their own modules:
+``walkin_flow`` (the form and waiting for the host), ``consent_flow`` (agreement and photo
+before entering) and ``delivery_flow`` (couriers).
 """
 
 from __future__ import annotations
@@ -16,18 +18,22 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QGuiApplication
 
 from kiosk.devices.camera import CameraStatus, ScannedCode
+from kiosk.services.agreements import Consents
 from kiosk.services.checkin import HELD, CheckInResult
-from kiosk.services.errors import PolicyRefusal, ServiceError, ValidationFailed
+from kiosk.services.errors import ServiceError
+from kiosk.services.hosts import HostSummary
 from kiosk.services.signout import SignOutResult
-from kiosk.services.walkins import CHECKED_IN, HOST_ON_THE_WAY, PENDING, WalkInForm, WalkInResult
-from kiosk.ui.common.gateway import KioskGateway
+from kiosk.ui.common.gateway import InvitationEntry, KioskGateway
 from kiosk.ui.common.i18n import LanguageManager
 from kiosk.ui.common.workers import WorkerPool
 from kiosk.ui.kiosk import messages
+from kiosk.ui.kiosk.consent_flow import ConsentSteps
+from kiosk.ui.kiosk.delivery_flow import DeliverySteps
 from kiosk.ui.kiosk.done import BADGE_FAILED, BADGE_PRINTED
 from kiosk.ui.kiosk.idle import IdleWatcher
 from kiosk.ui.kiosk.overlays import COUNTDOWN_SECONDS
 from kiosk.ui.kiosk.scanning import ScanInput
+from kiosk.ui.kiosk.walkin_flow import WalkInSteps
 from kiosk.ui.kiosk.widgets import Screen
 from kiosk.ui.kiosk.window import KioskWindow
 
@@ -62,21 +68,20 @@ class KioskFlow(QObject):
         self.busy = False
         self.countdown_seconds = COUNTDOWN_SECONDS
         self._recent: dict[str, float] = {}
-        self._walk_in: WalkInResult | None = None
-        self._walk_in_form: WalkInForm | None = None
         self._rating_visit: int | None = None
         self._badge_job: int | None = None
         self._badge_polls = 0
-        self._status_job: int | None = None
         self._host_query = 0
         self.camera_preview: Callable[[bool], None] = lambda _wanted: None
 
-        self._return_timer = self._timer(single_shot=True, slot=self._auto_return)
-        self._poll_timer = self._timer(interval=poll_interval_ms, slot=self.poll_walk_in)
-        self._badge_timer = self._timer(interval=badge_poll_ms, slot=self._poll_badge)
+        self._return_timer = self.timer(single_shot=True, slot=self._auto_return)
+        self._badge_timer = self.timer(interval=badge_poll_ms, slot=self._poll_badge)
+        self.consent = ConsentSteps(self)
+        self.walk_ins = WalkInSteps(self, poll_interval_ms=poll_interval_ms)
+        self.deliveries = DeliverySteps(self)
         self._wire()
 
-    def _timer(self, *, slot: Callable[[], None], interval: int = 0, single_shot: bool = False) -> QTimer:
+    def timer(self, *, slot: Callable[[], None], interval: int = 0, single_shot: bool = False) -> QTimer:
         timer = QTimer(self)
         timer.setSingleShot(single_shot)
         timer.setInterval(interval)
@@ -94,16 +99,14 @@ class KioskFlow(QObject):
         w.welcome.invitation_chosen.connect(lambda: self.show(w.scan))
         w.welcome.walk_in_chosen.connect(lambda: self.show(w.walk_in))
         w.welcome.sign_out_chosen.connect(lambda: self.show(w.sign_out))
-        w.welcome.delivery_chosen.connect(lambda: self.show_message(messages.delivery_coming_soon()))
+        w.welcome.delivery_chosen.connect(lambda: self.show(w.delivery))
         w.scan.code_entered.connect(self.scan_input.deliver_text)
         w.sign_out.search.connect(self._search_on_site)
         w.sign_out.chosen.connect(self._sign_out_by_name)
         w.rating.rated.connect(self._rate)
         w.rating.skipped.connect(lambda: self.show_message(messages.thanks_for_rating()))
         w.walk_in.host_query.connect(self._search_hosts)
-        w.walk_in.phone_complete.connect(self._look_up_visitor)
-        w.walk_in.submitted.connect(self.submit_walk_in)
-        w.waiting.cancel.connect(self._withdraw)
+        w.delivery.host_query.connect(self._search_hosts)
         w.idle_overlay.still_here.connect(self.idle.poke)
         w.idle_overlay.expired.connect(self.reset_all)
 
@@ -115,8 +118,9 @@ class KioskFlow(QObject):
         self.idle.start()
 
     def stop(self) -> None:
-        for timer in (self._return_timer, self._poll_timer, self._badge_timer):
+        for timer in (self._return_timer, self._badge_timer):
             timer.stop()
+        self.walk_ins.stop()
         self.idle.stop()
         self.window.idle_overlay.cancel()
         self.window.toast.dismiss()
@@ -130,7 +134,7 @@ class KioskFlow(QObject):
             self._return_timer.start(screen.auto_return_seconds * 1000)
         self.idle.set_seconds(self.waiting_idle_seconds if screen.idle_exempt else self.idle_seconds)
         self.idle.poke()
-        self.camera_preview(screen is self.window.scan)
+        self.camera_preview(screen.wants_preview)
 
     def show_message(self, message: messages.Message) -> None:
         self.window.message.show_message(message)
@@ -140,9 +144,10 @@ class KioskFlow(QObject):
         """Back to welcome with every field and every pending answer forgotten (the language stays)."""
         self.pool.cancel_pending()
         self.busy = False
-        for timer in (self._poll_timer, self._badge_timer):
-            timer.stop()
-        self._walk_in = self._walk_in_form = None
+        self._badge_timer.stop()
+        # The steps forget their visitor (signature, photo, form) before the screens are wiped.
+        self.walk_ins.stop()
+        self.consent.clear()
         self._rating_visit = self._badge_job = None
         self.window.idle_overlay.cancel()
         QGuiApplication.inputMethod().hide()
@@ -176,6 +181,7 @@ class KioskFlow(QObject):
     def set_camera_status(self, status: CameraStatus) -> None:
         self.window.welcome.set_camera_status(status)
         self.window.scan.set_camera_status(status)
+        self.window.photo.set_camera_status(status)
 
     def handle_code(self, code: ScannedCode) -> None:
         if self.busy or not self.window.current().accepts_codes:
@@ -193,19 +199,40 @@ class KioskFlow(QObject):
         self.busy = True
         self.window.toast.dismiss()
         if code.kind == "invitation":
-            self.pool.submit(self.gateway.check_in, code.text,
-                             on_done=lambda r: self._checked_in(r, code.text), on_error=self._scan_failed)
+            self._invitation(code.text)
         else:
             self.pool.submit(self.gateway.sign_out, code.text,
                              on_done=lambda r: self._signed_out(r, code.text),
-                             on_error=lambda e: self._scan_failed(e, signing_out=True))
+                             on_error=lambda e: self.show_failure(e, signing_out=True))
+
+    def _invitation(self, text: str) -> None:
+        if not self.gateway.may_require_steps:
+            self._check_in(text)
+            return
+        # Read first, without spending the token: some visitors sign or have a photo taken before entering.
+        self.pool.submit(self.gateway.invitation_entry, text, self.languages.current,
+                         on_done=lambda entry: self._invitation_read(entry, text), on_error=self.show_failure)
+
+    def _invitation_read(self, entry: InvitationEntry, text: str) -> None:
+        if entry.preview.already_checked_in or not entry.requirements.any:
+            self._check_in(text)  # still zero-tap
+            return
+        self.busy = False
+        self.consent.begin(entry.requirements, entry.preview.visitor_type,
+                           on_done=lambda consents: self._check_in(text, consents))
+
+    def _check_in(self, text: str, consents: Consents | None = None) -> None:
+        """One service call: the token spent, the signature and photo saved, the visit checked in."""
+        self.busy = True
+        self.pool.submit(self.gateway.check_in, text, consents,
+                         on_done=lambda r: self.show_checked_in(r, text), on_error=self.show_failure)
 
     def _remember(self, text: str) -> None:
         now = time.monotonic()
         self._recent = {k: t for k, t in self._recent.items() if now - t < RECENT_SUCCESS_SECONDS}
         self._recent[text] = now
 
-    def _checked_in(self, result: CheckInResult, text: str | None = None) -> None:
+    def show_checked_in(self, result: CheckInResult, text: str | None = None) -> None:
         self.busy = False
         if result.outcome == HELD:
             self.show_message(messages.see_front_desk())
@@ -218,7 +245,7 @@ class KioskFlow(QObject):
         if self._badge_job is not None:
             self._badge_timer.start()
 
-    def _scan_failed(self, error: ServiceError, *, signing_out: bool = False) -> None:
+    def show_failure(self, error: ServiceError, *, signing_out: bool = False) -> None:
         self.busy = False
         if self.window.current() is self.window.scan and error.code == "token_rejected":
             self.window.scan.reset()
@@ -264,7 +291,7 @@ class KioskFlow(QObject):
             return
         self.busy = True
         self.pool.submit(self.gateway.sign_out_by_name, visit_id, on_done=self._signed_out,
-                         on_error=lambda e: self._scan_failed(e, signing_out=True))
+                         on_error=lambda e: self.show_failure(e, signing_out=True))
 
     def _rate(self, rating: int) -> None:
         visit_id = self._rating_visit
@@ -280,111 +307,27 @@ class KioskFlow(QObject):
             log.warning("rating not saved: %s", outcome)
         self.show_message(messages.thanks_for_rating())
 
-    # -- walk-ins -----------------------------------------------------------------------------------------------
+
+    # -- choosing a host (walk-ins and deliveries share the picker) --------------------------------------------
 
     def _search_hosts(self, query: str) -> None:
-        if not query:
+        screen = self.window.current()
+        pickers = {self.window.walk_in: self.window.walk_in.set_host_results,
+                   self.window.delivery: self.window.delivery.set_host_results}
+        if not query or screen not in pickers:
             return
         self._host_query += 1
-        asked = self._host_query
-        self.pool.submit(self.gateway.search_hosts, query, on_done=lambda hosts: self._host_results(asked, hosts))
+        asked, show = self._host_query, pickers[screen]
+        self.pool.submit(self.gateway.search_hosts, query,
+                         on_done=lambda hosts: self._host_results(asked, screen, show, hosts))
 
-    def _host_results(self, asked: int, hosts: list[Any]) -> None:
-        # Answers can overtake each other; only the one for the latest text counts.
-        if asked == self._host_query:
-            self.window.walk_in.set_host_results(hosts)
+    def _host_results(self, asked: int, screen: Screen, show: Callable[[list[HostSummary]], None],
+                      hosts: list[HostSummary]) -> None:
+        # Answers can overtake each other; only the one for the latest text, on the screen that asked, counts.
+        if asked == self._host_query and self.window.current() is screen:
+            show(hosts)
 
-    def _look_up_visitor(self, phone: str) -> None:
-        self.pool.submit(self.gateway.returning_visitor, phone, on_done=self.window.walk_in.prefill,
-                         on_error=lambda _e: None)
-
-    def submit_walk_in(self, form: WalkInForm) -> None:
-        if self.busy:
-            return
-        self.busy = True
-        self._walk_in_form = form
-        self.pool.submit(self.gateway.register_walk_in, form, on_done=self._walk_in_registered,
-                         on_error=self._walk_in_failed)
-
-    def _walk_in_registered(self, result: WalkInResult) -> None:
-        self.busy = False
-        form = self._walk_in_form
-        if result.outcome == PENDING:
-            self._walk_in = result
-            self.window.waiting.show_waiting(result.host_name, result.department)
-            self.show(self.window.waiting)
-            self._poll_timer.start()
-        elif result.outcome == CHECKED_IN:
-            name = form.name.strip() if form else ""
-            self._checked_in(CheckInResult(result.visit_id, CHECKED_IN, name, result.host_name, result.department,
-                                           result.badge_job_id))
-        else:
-            self.show_message(messages.see_front_desk())
-
-    def _walk_in_failed(self, error: ServiceError) -> None:
-        self.busy = False
-        if isinstance(error, ValidationFailed):
-            self.window.walk_in.show_errors(error.errors)
-        elif isinstance(error, PolicyRefusal) and error.code == "sales_without_appointment":
-            self.show_message(messages.sales_refusal(self._leave_contact, self.reset_all))
-        else:
-            self.show_message(messages.service_error(error))
-
-    def _leave_contact(self) -> None:
-        form = self._walk_in_form
-        if form is None or self.busy:
-            return
-        self.busy = True
-        self.pool.submit(self.gateway.leave_contact, form.name, form.phone, form.company,
-                         on_done=lambda _r: self._contact_left(), on_error=self._walk_in_failed)
-
-    def _contact_left(self) -> None:
-        self.busy = False
-        self.show_message(messages.contact_left())
+    # -- kept for callers that drive the walk-in directly (tests, the screenshot tool) ---------------------------
 
     def poll_walk_in(self) -> None:
-        if self._walk_in is None:
-            self._poll_timer.stop()
-            return
-        if self.pool.is_pending(self._status_job):
-            return
-        self._status_job = self.pool.submit(self.gateway.walk_in_status, self._walk_in.visit_id,
-                                            on_done=self._walk_in_status, on_error=self._status_failed)
-
-    def _status_failed(self, error: ServiceError) -> None:
-        # A busy database now and then: keep waiting, the next poll will tell.
-        log.warning("walk-in status not read: %s", error)
-
-    def _walk_in_status(self, status: str) -> None:
-        walk_in = self._walk_in
-        if walk_in is None or status == PENDING:
-            return
-        if status == HOST_ON_THE_WAY:
-            # Still undecided: keep polling; the host may yet approve or decline when they arrive.
-            self.window.waiting.show_host_on_the_way()
-            return
-        self._poll_timer.stop()
-        self._walk_in = None
-        if status in ("approved", "checked_in"):
-            self.busy = True
-            self.pool.submit(self.gateway.complete_walk_in, walk_in.visit_id, on_done=self._checked_in,
-                             on_error=self._scan_failed)
-        elif status == "denied":
-            self.show_message(messages.walk_in_denied(walk_in.host_name))
-        elif status == "held":
-            self.show_message(messages.see_front_desk())
-        else:
-            self.show_message(messages.visit_withdrawn())
-
-    def _withdraw(self) -> None:
-        walk_in = self._walk_in
-        if walk_in is None:
-            self.go_home()
-            return
-        self.pool.submit(self.gateway.withdraw_walk_in, walk_in.visit_id, on_done=self._withdrawn,
-                         on_error=lambda _e: self.poll_walk_in())
-
-    def _withdrawn(self, _result: object) -> None:
-        self._poll_timer.stop()
-        self._walk_in = None
-        self.show_message(messages.visit_withdrawn())
+        self.walk_ins.poll()

@@ -153,13 +153,34 @@ def contact_left() -> Message:
     )
 
 
-def delivery_coming_soon() -> Message:
+def delivery_announced(recipient: str, department: str) -> Message:
+    """After a courier names the recipient (or "" for reception): where the parcel goes, and who knows."""
+
+    def told() -> str:
+        if not recipient:
+            return QCoreApplication.translate(
+                "Messages", "Please leave the parcel at the front desk. Reception has been told it is here.")
+        name = QCoreApplication.translate("Messages", "{host} ({department})").format(
+            host=recipient, department=department) if department else recipient
+        return QCoreApplication.translate(
+            "Messages", "Please leave the parcel at the front desk. {recipient} has been told it is here.").format(
+            recipient=name)
+
     return Message(
         "parcel",
-        lambda: QCoreApplication.translate("Messages", "Deliveries"),
+        lambda: QCoreApplication.translate("Messages", "Thank you"),
+        told,
+        auto_return_seconds=6,
+    )
+
+
+def agreement_declined() -> Message:
+    """The visitor did not sign: nothing was saved; a person at the desk takes it from here."""
+    return Message(
+        "desk",
+        lambda: QCoreApplication.translate("Messages", "Please see the front desk"),
         lambda: QCoreApplication.translate(
-            "Messages", "Please bring the parcel to the front desk and we will sign for it. "
-            "Self-service delivery drop-off is coming soon."),
+            "Messages", "No problem. Our receptionist will help you with the next steps."),
     )
 
 

@@ -14,12 +14,16 @@ GUIDE_COLOUR = QColor("#2dd4bf")
 
 
 class PreviewView(QWidget):
-    """The camera picture, cropped to fill, under a square guide; a calm placeholder without a camera."""
+    """The camera picture, cropped to fill, under a guide; a calm placeholder without a camera.
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    ``guide``: "qr" (a square to hold the code in), "face" (an oval for a photo) or "" (none).
+    """
+
+    def __init__(self, parent: QWidget | None = None, *, guide: str = "qr", idle_icon: str = "qr") -> None:
         super().__init__(parent)
         self.image: QImage | None = None
         self.placeholder = ""
+        self.guide, self.idle_icon = guide, idle_icon
         self.setMinimumSize(480, 360)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
@@ -37,18 +41,22 @@ class PreviewView(QWidget):
         painter.fillRect(area, QColor("#26323b"))
         if self.image is not None and not self.image.isNull():
             # Mirrored: people expect a camera facing them to behave like a mirror.
-            scaled = self.image.mirrored(True, False).scaled(
+            scaled = self.image.flipped(Qt.Orientation.Horizontal).scaled(
                 self.size(), Qt.AspectRatioMode.KeepAspectRatioByExpanding, Qt.TransformationMode.SmoothTransformation
             )
             painter.drawImage(
                 int((self.width() - scaled.width()) / 2), int((self.height() - scaled.height()) / 2), scaled
             )
-            self._draw_guide(painter, area)
+            if self.guide:
+                self._draw_guide(painter, area)
         else:
             self._draw_placeholder(painter, area)
         painter.end()
 
     def _draw_guide(self, painter: QPainter, area: QRectF) -> None:
+        if self.guide == "face":
+            self._draw_face_guide(painter, area)
+            return
         side = min(area.width(), area.height()) * 0.66
         box = QRectF(area.center().x() - side / 2, area.center().y() - side / 2, side, side)
         # Dim everything outside the square so the eye (and the phone) goes to the middle.
@@ -64,8 +72,19 @@ class PreviewView(QWidget):
             painter.drawLine(int(x), int(y), int(x + dx * arm), int(y))
             painter.drawLine(int(x), int(y), int(x), int(y + dy * arm))
 
+    def _draw_face_guide(self, painter: QPainter, area: QRectF) -> None:
+        height = area.height() * 0.72
+        oval = QRectF(area.center().x() - height * 0.38, area.center().y() - height / 2, height * 0.76, height)
+        outside = QPainterPath()
+        outside.addRect(area)
+        inside = QPainterPath()
+        inside.addEllipse(oval)
+        painter.fillPath(outside.subtracted(inside), QColor(15, 23, 30, 110))
+        painter.setPen(QPen(GUIDE_COLOUR, 6, Qt.PenStyle.DashLine, Qt.PenCapStyle.RoundCap))
+        painter.drawEllipse(oval)
+
     def _draw_placeholder(self, painter: QPainter, area: QRectF) -> None:
-        pixmap = icon_pixmap("camera-off" if self.placeholder else "qr", 112, "#9aa5b1")
+        pixmap = icon_pixmap("camera-off" if self.placeholder else self.idle_icon, 112, "#9aa5b1")
         painter.drawPixmap(int(area.center().x() - 56), int(area.center().y() - 120), pixmap)
         painter.setPen(QColor("#d9e2ec"))
         font = painter.font()
@@ -77,8 +96,11 @@ class PreviewView(QWidget):
 
 class ScanScreen(Screen):
     accepts_codes = True
+    wants_preview = True
 
     code_entered = Signal(str)
+    # The camera's frames are wired to this screen; the photo step takes them from here too.
+    frame_arrived = Signal(QImage)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -135,7 +157,9 @@ class ScanScreen(Screen):
 
     def set_preview(self, image: QImage) -> None:
         if self._status is None or self._status.state is CameraState.OK:
-            self.preview.set_image(image)
+            if self.isVisible():
+                self.preview.set_image(image)
+            self.frame_arrived.emit(image)
 
     def set_camera_status(self, status: CameraStatus) -> None:
         self._status = status
@@ -186,3 +210,5 @@ class ScanScreen(Screen):
     def reset(self) -> None:
         self.code.clear()
         self.show_error("")
+        # The last frame may be the previous visitor's face (the photo step shares the camera).
+        self.preview.set_image(None)

@@ -1,4 +1,9 @@
-"""The attract screen: where the kiosk waits, listening for QR codes, with four big ways in."""
+"""The attract screen: where the kiosk waits, listening for QR codes, with four big ways in.
+
+The visitor's own settings (large text, high contrast, language) sit in one row: top right in
+landscape; in portrait, above the tiles, since the top third of a 1920 px tall screen is out of
+reach from a wheelchair and out of sight for a short visitor.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +16,7 @@ from PySide6.QtWidgets import QBoxLayout, QFrame, QGridLayout, QHBoxLayout, QSiz
 
 from kiosk.devices.camera import CameraState, CameraStatus
 from kiosk.ui.common.icons import icon
+from kiosk.ui.kiosk.accessibility import AccessibilityToggles, make_keyboard_operable
 from kiosk.ui.kiosk.widgets import (
     MUTED_ICON,
     Screen,
@@ -41,10 +47,20 @@ class WelcomeScreen(Screen):
         self.language.setIcon(icon("globe", 28, MUTED_ICON))
         self.language.setIconSize(QSize(28, 28))
         self.language.clicked.connect(self.language_clicked)
-        top = QHBoxLayout()
-        top.addWidget(self.site)
-        top.addStretch(1)
-        top.addWidget(self.language)
+        self.accessibility = AccessibilityToggles()
+        self.options = QWidget()
+        options_row = QHBoxLayout(self.options)
+        options_row.setContentsMargins(0, 0, 0, 0)
+        options_row.setSpacing(16)
+        options_row.addWidget(self.accessibility)
+        options_row.addWidget(self.language)
+        self.top = QHBoxLayout()
+        self.top.addWidget(self.site)
+        self.top.addStretch(1)
+        self.top.addWidget(self.options)
+        # Where the options row goes in portrait: right-aligned, just above the tiles.
+        self.lower_options = QHBoxLayout()
+        self.lower_options.addStretch(1)
 
         self.clock = label("clock", wrap=False)
         self.date = label("date", wrap=False)
@@ -91,16 +107,21 @@ class WelcomeScreen(Screen):
         self.tiles = QGridLayout()
         self.tiles.setSpacing(28)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(72, 48, 72, 56)
-        layout.setSpacing(0)
-        layout.addLayout(top)
-        layout.addStretch(2)
-        layout.addLayout(self.hero)
-        layout.addStretch(2)
-        layout.addSpacing(40)
-        layout.addLayout(self.tiles)
+        self.main = QVBoxLayout(self)
+        self.main.setContentsMargins(72, 48, 72, 56)
+        self.main.setSpacing(0)
+        self.main.addLayout(self.top)
+        self.main.addStretch(2)
+        self.main.addLayout(self.hero)
+        self.main.addStretch(2)
+        self.main.addSpacing(40)
+        self.main.addLayout(self.lower_options)
+        self.main.addLayout(self.tiles)
         self._arrange(columns=2)
+        self._portrait = False
+        # Reading order in both orientations: the visitor's options row, then the tiles.
+        make_keyboard_operable(self, self.accessibility.large_text, self.accessibility.high_contrast, self.language,
+                               self.invitation, self.walk_in, self.sign_out, self.delivery)
 
         self._ticker = QTimer(self)
         self._ticker.setInterval(1000)
@@ -117,7 +138,19 @@ class WelcomeScreen(Screen):
         portrait = self.height() > self.width() * 1.2
         self._arrange(1 if portrait else 2)
         self.hero.setDirection(QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight)
+        self._place_options(portrait)
         super().resizeEvent(event)  # type: ignore[arg-type]
+
+    def _place_options(self, portrait: bool) -> None:
+        if portrait == self._portrait:
+            return
+        self._portrait = portrait
+        (self.top if portrait else self.lower_options).removeWidget(self.options)
+        (self.lower_options if portrait else self.top).addWidget(self.options)
+        self.lower_options.setContentsMargins(0, 0, 0, 28 if portrait else 0)
+        # Portrait: the clock and scan card sit lower, nearer the hands; the space goes above them.
+        self.main.setStretch(1, 4 if portrait else 2)
+        self.main.setStretch(3, 1 if portrait else 2)
 
     def stop(self) -> None:
         self._ticker.stop()

@@ -48,11 +48,13 @@ class Screen(QWidget):
     ``accepts_codes``: a QR scanned while this screen shows is acted on.
     ``auto_return_seconds``: the flow goes back to welcome after this long (None: stay).
     ``idle_exempt``: the visitor is expected to stand still here (waiting for a host).
+    ``wants_preview``: the camera's preview frames are needed while this screen shows.
     """
 
     accepts_codes = False
     auto_return_seconds: int | None = None
     idle_exempt = False
+    wants_preview = False
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -10,9 +10,12 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QApplication, QStackedWidget, QWidget
 
+from kiosk.ui.kiosk.agreement import AgreementScreen
+from kiosk.ui.kiosk.delivery import DeliveryScreen
 from kiosk.ui.kiosk.done import DoneScreen
 from kiosk.ui.kiosk.message import MessageScreen
 from kiosk.ui.kiosk.overlays import IdleOverlay, Toast
+from kiosk.ui.kiosk.photo import PhotoScreen
 from kiosk.ui.kiosk.rating import RatingScreen
 from kiosk.ui.kiosk.scan import ScanScreen
 from kiosk.ui.kiosk.signout import SignOutScreen
@@ -40,6 +43,11 @@ class KioskWindow(QWidget):
         self.sign_out = SignOutScreen()
         self.walk_in = WalkInScreen()
         self.waiting = WaitingScreen()
+        self.agreement = AgreementScreen()
+        self.photo = PhotoScreen()
+        self.delivery = DeliveryScreen()
+        # The camera's preview is wired to the scan screen; the photo step shows the same frames.
+        self.scan.frame_arrived.connect(self.photo.set_preview)
         # Placed by hand, not by a layout: when the on-screen keyboard covers the lower half,
         # the whole page slides up so the field being typed in stays visible (see pan_for_keyboard).
         self.stack = QStackedWidget(self)
@@ -55,7 +63,7 @@ class KioskWindow(QWidget):
 
     def screens(self) -> list[Screen]:
         return [self.welcome, self.scan, self.done, self.message, self.rating, self.sign_out, self.walk_in,
-                self.waiting]
+                self.waiting, self.agreement, self.photo, self.delivery]
 
     def current(self) -> Screen:
         widget = self.stack.currentWidget()

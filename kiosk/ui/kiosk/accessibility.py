@@ -1,0 +1,160 @@
+"""Large text and high contrast, one tap away on the welcome screen, and Enter for keyboard users.
+
+The choice is the visitor's: ``AccessibilityModes`` re-renders the application's style
+sheet (``theme.Look``), so every screen follows, and goes back to the site's defaults
+(``[kiosk] large_text`` / ``high_contrast``) when the visitor has gone, with the language.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+from PySide6.QtCore import QEvent, QObject, QPointF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFocusEvent, QIcon, QKeyEvent, QPainter, QPixmap
+from PySide6.QtWidgets import QAbstractButton, QApplication, QHBoxLayout, QPushButton, QWidget
+
+from kiosk.ui.common.theme import Look, apply_theme
+
+_ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+_KEYBOARD_REASONS = (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason)
+
+
+class AccessibilityModes(QObject):
+    """The look in force now; ``changed`` carries the new ``Look`` after it has been applied."""
+
+    changed = Signal(object)
+
+    def __init__(self, defaults: Look | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.defaults = defaults or Look()
+        self.look = Look()  # what app.py's apply_theme drew before any visitor chose anything
+
+    def set_large_text(self, on: bool) -> None:
+        self._use(Look(on, self.look.high_contrast))
+
+    def set_high_contrast(self, on: bool) -> None:
+        self._use(Look(self.look.large_text, on))
+
+    def reset(self) -> None:
+        self._use(self.defaults)
+
+    def _use(self, look: Look) -> None:
+        if look == self.look:
+            return  # re-polishing every widget costs a frame or two: never for nothing
+        self.look = look
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_theme(app, "kiosk", look=look)
+        self.changed.emit(look)
+
+
+def contrast_icon(size: int, colour: str) -> QIcon:
+    """The usual contrast sign, a circle half filled (no SVG needed for two shapes)."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    pen_width = max(2.0, size / 12)
+    radius = (size - pen_width) / 2
+    centre = QPointF(size / 2, size / 2)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor(colour))
+    painter.drawPie(round(centre.x() - radius), round(centre.y() - radius), round(2 * radius), round(2 * radius),
+                    90 * 16, 180 * 16)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    pen = painter.pen()
+    pen.setStyle(Qt.PenStyle.SolidLine)
+    pen.setColor(QColor(colour))
+    pen.setWidthF(pen_width)
+    painter.setPen(pen)
+    painter.drawEllipse(centre, radius, radius)
+    painter.end()
+    return QIcon(pixmap)
+
+
+class AccessibilityToggles(QWidget):
+    """Two round toggle buttons: "A+" (larger text) and the contrast sign (high contrast)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.large_text = self._toggle()
+        self.large_text.setText("A+")  # a sign, read the same in every language
+        self.high_contrast = self._toggle()
+        self.high_contrast.setIconSize(QSize(32, 32))
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(16)
+        row.addWidget(self.large_text)
+        row.addWidget(self.high_contrast)
+        self.show_look(Look())
+        self.retranslate()
+
+    @staticmethod
+    def _toggle() -> QPushButton:
+        toggle = QPushButton()
+        toggle.setProperty("role", "look")
+        toggle.setCheckable(True)
+        toggle.setCursor(Qt.CursorShape.PointingHandCursor)
+        return toggle
+
+    def connect_to(self, modes: AccessibilityModes) -> None:
+        self.large_text.toggled.connect(modes.set_large_text)
+        self.high_contrast.toggled.connect(modes.set_high_contrast)
+        modes.changed.connect(self.show_look)
+        self.show_look(modes.look)
+
+    def show_look(self, look: Look) -> None:
+        self.large_text.setChecked(look.large_text)
+        self.high_contrast.setChecked(look.high_contrast)
+        # White on the accent fill (checked) and on black; the page's ink otherwise.
+        self.high_contrast.setIcon(contrast_icon(64, "#ffffff" if look.high_contrast else "#323f4b"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.large_text.setAccessibleName(self.tr("Larger text"))
+        self.large_text.setToolTip(self.tr("Larger text"))
+        self.high_contrast.setAccessibleName(self.tr("High contrast"))
+        self.high_contrast.setToolTip(self.tr("High contrast"))
+
+
+class _KeyboardFocus(QObject):
+    """Enter on a focused button presses it (Qt only does that inside dialogs; Space works anyway).
+
+    Focus that did not come from Tab (Qt gives the first button focus when the window is
+    activated) is dropped, so the focus ring shows only for someone using a keyboard.
+    """
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.FocusIn
+            and isinstance(event, QFocusEvent)
+            and event.reason() not in _KEYBOARD_REASONS
+            and isinstance(watched, QWidget)
+        ):
+            QTimer.singleShot(0, watched, watched.clearFocus)
+            return False
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in _ENTER_KEYS
+            and isinstance(watched, QAbstractButton)
+            and watched.isEnabled()
+        ):
+            watched.click()
+            return True
+        return False
+
+
+def make_keyboard_operable(owner: QObject, *buttons: QAbstractButton) -> None:
+    """Tab reaches each button in the order given and Enter presses it. A tap gives no focus
+    (TabFocus), so touch visitors never see a focus ring left behind."""
+    enter = _KeyboardFocus(owner)
+    for button in buttons:
+        button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        button.installEventFilter(enter)
+    for before, after in itertools.pairwise(buttons):
+        QWidget.setTabOrder(before, after)
