@@ -127,6 +127,10 @@ class Shooter:
             for size_name, (width, height) in SIZES.items():
                 for scene, prepare in scenes:
                     self.flow.reset_all()
+                    if self.kiosk.accessibility is not None:
+                        self.kiosk.accessibility.reset()
+                    if self.kiosk.maintenance is not None:
+                        self.kiosk.maintenance.stop()
                     self.window.resize(width, height)
                     self.kiosk.languages.set_language(language)
                     prepare()
@@ -243,6 +247,22 @@ def kiosk_scenes(shooter: Shooter, summary: demo.DemoSummary) -> list[tuple[str,
         delivery_chosen()
         window.delivery.submit.click()
 
+    modes = shooter.kiosk.accessibility
+
+    def high_contrast() -> None:
+        flow.set_camera_status(ok)
+        if modes is not None:
+            modes.set_high_contrast(True)
+
+    def large_text_walk_in() -> None:
+        if modes is not None:
+            modes.set_large_text(True)
+        walk_in_chosen()
+
+    def maintenance() -> None:
+        if shooter.kiosk.maintenance is not None:
+            shooter.kiosk.maintenance.open_panel()
+
     def foreign() -> None:
         flow.set_camera_status(ok)
         flow.handle_code(classify_code("https://pay.example.com/qr/123"))
@@ -255,7 +275,8 @@ def kiosk_scenes(shooter: Shooter, summary: demo.DemoSummary) -> list[tuple[str,
         ("16-host-on-the-way", host_on_the_way), ("17-agreement", agreement),
         ("18-agreement-signed", agreement_signed), ("19-photo", photo_live), ("20-photo-review", photo_review),
         ("21-photo-no-camera", photo_no_camera), ("22-delivery", delivery), ("23-delivery-chosen", delivery_chosen),
-        ("24-delivery-thanks", delivery_thanks),
+        ("24-delivery-thanks", delivery_thanks), ("25-high-contrast", high_contrast),
+        ("26-large-text-walk-in", large_text_walk_in), ("27-maintenance", maintenance),
     ]
 
 
