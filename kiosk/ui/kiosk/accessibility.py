@@ -8,15 +8,31 @@ sheet (``theme.Look``), so every screen follows, and goes back to the site's def
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QEvent, QObject, QPointF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPointF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFocusEvent, QIcon, QKeyEvent, QPainter, QPixmap
-from PySide6.QtWidgets import QAbstractButton, QApplication, QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QApplication, QHBoxLayout, QPushButton, QWidget
 
 from kiosk.ui.common.theme import Look, apply_theme
 
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 _KEYBOARD_REASONS = (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason)
+_BY_KEYBOARD = "kioskKeyboardFocus"  # dynamic property: did the widget's focus come from Tab or the arrows?
+
+
+def _note_focus_reason(widget: QObject, event: QEvent) -> bool:
+    """Remember how a watched widget got focus; True when that was not the keyboard."""
+    if event.type() != QEvent.Type.FocusIn or not isinstance(event, QFocusEvent):
+        return False
+    by_keyboard = event.reason() in _KEYBOARD_REASONS
+    widget.setProperty(_BY_KEYBOARD, by_keyboard)
+    return not by_keyboard
+
+
+def focused_by_keyboard(widget: QWidget) -> bool:
+    """The widget has focus, given by Tab or an arrow key (a button or list made keyboard-operable here)."""
+    return widget.hasFocus() and widget.property(_BY_KEYBOARD) is True
 
 
 class AccessibilityModes(QObject):
@@ -129,12 +145,7 @@ class _KeyboardFocus(QObject):
     """
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            event.type() == QEvent.Type.FocusIn
-            and isinstance(event, QFocusEvent)
-            and event.reason() not in _KEYBOARD_REASONS
-            and isinstance(watched, QWidget)
-        ):
+        if _note_focus_reason(watched, event) and isinstance(watched, QWidget):
             QTimer.singleShot(0, watched, watched.clearFocus)
             return False
         if (
@@ -149,12 +160,78 @@ class _KeyboardFocus(QObject):
         return False
 
 
-def make_keyboard_operable(owner: QObject, *buttons: QAbstractButton) -> None:
-    """Tab reaches each button in the order given and Enter presses it. A tap gives no focus
-    (TabFocus), so touch visitors never see a focus ring left behind."""
-    enter = _KeyboardFocus(owner)
-    for button in buttons:
-        button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        button.installEventFilter(enter)
-    for before, after in itertools.pairwise(buttons):
+def make_keyboard_operable(owner: QObject, *widgets: QWidget) -> None:
+    """Tab reaches each widget in the order given and Enter presses the buttons among them.
+
+    Buttons take focus from Tab only (TabFocus), so touch visitors never see a focus ring left
+    behind; other widgets (fields, lists) keep their own focus policy and only join the order.
+    Calling it again for the same owner reuses its key filter (message buttons come and go)."""
+    enter = owner.findChild(_KeyboardFocus, options=Qt.FindChildOption.FindDirectChildrenOnly)
+    if enter is None:
+        enter = _KeyboardFocus(owner)
+    for widget in widgets:
+        if isinstance(widget, QAbstractButton):
+            widget.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+            widget.installEventFilter(enter)
+    for before, after in itertools.pairwise(widgets):
         QWidget.setTabOrder(before, after)
+
+
+class _ListKeys(QObject):
+    """Enter or Space on a list's current row picks it, as a tap on the row would."""
+
+    def __init__(self, view: QAbstractItemView, pick: Callable[[QModelIndex], None]) -> None:
+        super().__init__(view)
+        self._pick = pick
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        _note_focus_reason(watched, event)
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (*_ENTER_KEYS, Qt.Key.Key_Space)
+            and isinstance(watched, QAbstractItemView)
+            and watched.currentIndex().isValid()
+        ):
+            self._pick(watched.currentIndex())
+            return True
+        return False
+
+
+class _DownIntoList(QObject):
+    """Down in the search field goes to the first result, as in any search box with suggestions."""
+
+    def __init__(self, field: QWidget, view: QAbstractItemView) -> None:
+        super().__init__(field)
+        self._view = view
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        view = self._view
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Down
+            and view.isVisible()
+            and view.model() is not None
+            and view.model().rowCount() > 0
+        ):
+            view.setFocus(Qt.FocusReason.TabFocusReason)
+            view.setCurrentIndex(view.model().index(0, 0))
+            return True
+        return False
+
+
+def make_list_keyboard_operable(view: QAbstractItemView, pick: Callable[[QModelIndex], None],
+                                field: QWidget | None = None) -> None:
+    """A list of choices reached by Tab (a tap never leaves it focused), or by Down from ``field``
+    (the search box above it): arrows move, Enter or Space picks."""
+    view.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+    view.installEventFilter(_ListKeys(view, pick))
+    if field is not None:
+        field.installEventFilter(_DownIntoList(field, view))
+
+
+def first_focusable(widgets: Iterable[QWidget]) -> QWidget | None:
+    """The first of ``widgets`` that Tab could reach right now (shown, enabled, taking focus)."""
+    return next((w for w in widgets if w.isVisible() and w.isEnabled()
+                 and w.focusPolicy().value & Qt.FocusPolicy.TabFocus.value), None)

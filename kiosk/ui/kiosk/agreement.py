@@ -77,6 +77,8 @@ class AgreementScreen(Screen):
         layout.addWidget(self.title)
         layout.addWidget(self.subtitle)
         layout.addLayout(self.body, 1)
+        # The text scrolls with the arrow keys once Tab reaches it; signing still needs a finger or a mouse.
+        self.keyboard_order(self.scroll, self.clear, self.decline, self.accept)
         self.retranslate()
 
     def resizeEvent(self, event: object) -> None:

@@ -87,6 +87,7 @@ class DeliveryScreen(Screen):
         layout.addLayout(self.columns)
         layout.addStretch(1)
         layout.addLayout(bottom)
+        self.keyboard_order(*self.host.tab_stops(), self.reception, *self.carrier_buttons.values(), self.submit)
         self.retranslate()
 
     def resizeEvent(self, event: object) -> None:
@@ -94,6 +95,7 @@ class DeliveryScreen(Screen):
         self.columns.setDirection(QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight)
         for index, stretch in enumerate((3, 2)):
             self.columns.setStretch(index, 0 if portrait else stretch)
+        self.host.set_portrait(portrait)
         super().resizeEvent(event)  # type: ignore[arg-type]
 
     def set_host_results(self, hosts: list[HostSummary]) -> None:

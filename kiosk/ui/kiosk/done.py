@@ -35,6 +35,7 @@ class DoneScreen(Screen):
         layout.addSpacing(36)
         layout.addWidget(self.badge_line, 0, centre)
         layout.addStretch(3)
+        self.keyboard_order()
         self.retranslate()
 
     def show_result(self, result: CheckInResult) -> None:

@@ -14,10 +14,12 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.services.hosts import HostSummary
+from kiosk.ui.kiosk.accessibility import make_list_keyboard_operable
 from kiosk.ui.kiosk.widgets import button, icon_label, label
 
 ROW_HEIGHT = 88
 MAX_ROWS = 4  # keeps the form on one screen; a longer list scrolls
+MAX_ROWS_PORTRAIT = 3  # a portrait form starts below the top third: less room
 
 
 class _HostRow(QWidget):
@@ -41,12 +43,15 @@ class HostPicker(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.selected: HostSummary | None = None
+        self.max_rows = MAX_ROWS
         self.search = QLineEdit()
         self.search.setMaxLength(50)
         self.search.textEdited.connect(self._typed)
         self.results = QListWidget()
         self.results.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
         self.results.itemClicked.connect(self._picked)
+        make_list_keyboard_operable(self.results, lambda index: self._picked(self.results.item(index.row())),
+                                    self.search)
         self.results.hide()
         self.no_match = label("muted")
         self.no_match.hide()
@@ -100,8 +105,15 @@ class HostPicker(QWidget):
             self.results.addItem(item)
             self.results.setItemWidget(item, _HostRow(host))
         self.results.setVisible(bool(hosts))
-        self.results.setFixedHeight(ROW_HEIGHT * min(len(hosts), MAX_ROWS) + 16)
+        self._fit_results()
         self.no_match.setVisible(searched and not hosts and self.selected is None)
+
+    def set_portrait(self, portrait: bool) -> None:
+        self.max_rows = MAX_ROWS_PORTRAIT if portrait else MAX_ROWS
+        self._fit_results()
+
+    def _fit_results(self) -> None:
+        self.results.setFixedHeight(ROW_HEIGHT * min(self.results.count(), self.max_rows) + 16)
 
     def _picked(self, item: QListWidgetItem) -> None:
         self.choose(item.data(Qt.ItemDataRole.UserRole))
@@ -122,6 +134,10 @@ class HostPicker(QWidget):
         self.search.clear()
         self.set_results([], searched=False)
         self.host_changed.emit()
+
+    def tab_stops(self) -> tuple[QWidget, ...]:
+        """In reading order: the search field, its results, the chosen person's "Change"."""
+        return (self.search, self.results, self.change)
 
     def retranslate(self) -> None:
         self.search.setPlaceholderText(self.tr("Name, pinyin or initials (e.g. zw)"))

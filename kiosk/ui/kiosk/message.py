@@ -34,6 +34,7 @@ class MessageScreen(Screen):
         layout.addSpacing(40)
         layout.addLayout(self.buttons)
         layout.addStretch(3)
+        self.keyboard_order()
 
     def show_message(self, message: Message) -> None:
         self.message = message
@@ -48,6 +49,7 @@ class MessageScreen(Screen):
             self.buttons.addWidget(widget)
             self.action_buttons.append(widget)
         self.buttons.addStretch(1)
+        self.keyboard_order(*self.action_buttons)
         self.retranslate()
 
     def retranslate(self) -> None:

@@ -95,6 +95,7 @@ class PhotoScreen(Screen):
         self.body.addLayout(side, 2)
         layout = page_layout(self, self.header)
         layout.addLayout(self.body, 1)
+        self.keyboard_order(self.take, self.use, self.retake, self.skip)
 
         self.ticker = QTimer(self)
         self.ticker.setInterval(1000)

@@ -48,6 +48,8 @@ class RatingScreen(Screen):
         layout.addSpacing(24)
         layout.addWidget(self.skip, 0, centre)
         layout.addStretch(3)
+        # Tab, or the arrow keys, from star to star; Enter gives that many.
+        self.keyboard_order(*self.stars, self.skip)
         self.retranslate()
 
     def show_for(self, result: SignOutResult) -> None:

@@ -147,6 +147,7 @@ class ScanScreen(Screen):
 
         layout = page_layout(self, self.header)
         layout.addLayout(self.body, 1)
+        self.keyboard_order(self.code, self.submit)
         self.retranslate()
 
     def resizeEvent(self, event: object) -> None:

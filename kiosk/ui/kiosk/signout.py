@@ -8,6 +8,7 @@ from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from kiosk.services.signout import OnSiteMatch
+from kiosk.ui.kiosk.accessibility import make_list_keyboard_operable
 from kiosk.ui.kiosk.widgets import Header, Screen, icon_label, label, page_layout
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
@@ -56,6 +57,8 @@ class SignOutScreen(Screen):
         self.matches = QListWidget()
         self.matches.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
         self.matches.itemClicked.connect(self._picked)
+        make_list_keyboard_operable(self.matches, lambda index: self._picked(self.matches.item(index.row())),
+                                    self.name)
         self.empty = label("muted")
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
@@ -81,6 +84,7 @@ class SignOutScreen(Screen):
         layout.addLayout(badge)
         layout.addSpacing(24)
         layout.addLayout(by_name, 1)
+        self.keyboard_order(self.name, self.matches)
         self.retranslate()
         self.set_matches(None)
 

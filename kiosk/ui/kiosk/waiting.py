@@ -37,6 +37,7 @@ class WaitingScreen(Screen):
         layout.addSpacing(40)
         layout.addWidget(self.cancel_button, 0, centre)
         layout.addStretch(3)
+        self.keyboard_order(self.cancel_button)
         self.retranslate()
 
     def show_waiting(self, host_name: str, department: str) -> None:

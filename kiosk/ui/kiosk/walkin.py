@@ -29,6 +29,7 @@ VISITOR_TYPE_BY_PURPOSE = {
     Purpose.DELIVERY: VisitorType.DELIVERY,
     Purpose.MAINTENANCE: VisitorType.CONTRACTOR,
 }
+ABOUT_FIELDS = ("phone", "name", "company", "id_number")
 PHONE_DIGITS_FOR_LOOKUP = 11  # a mainland mobile number: look the visitor up as soon as it is complete
 
 
@@ -92,6 +93,8 @@ class WalkInScreen(Screen):
         self.host = HostPicker()
         self.host.query_changed.connect(self.host_query)
         self.host.host_changed.connect(lambda: self.fields["host"].set_error(""))
+        # Typing a name answers "please choose the person" as much as choosing does (like the phone field).
+        self.host.search.textEdited.connect(lambda _text: self.fields["host"].set_error(""))
 
         self.purpose_buttons: dict[Purpose, QPushButton] = {}
         self.purpose_group = QButtonGroup(self)
@@ -112,11 +115,13 @@ class WalkInScreen(Screen):
             "phone": _Field(self.phone), "name": _Field(self.name), "company": _Field(self.company),
             "id_number": _Field(self.id_number), "host": _Field(self.host), "purpose": _Field(purpose_box),
         }
-        about = QVBoxLayout()
-        about.setSpacing(18)
-        for key in ("phone", "name", "company", "id_number"):
-            about.addWidget(self.fields[key])
-        about.addStretch(1)
+        # One column beside the visit's questions in landscape; two columns in portrait, where the
+        # form starts below the top third of the screen and has to fit in the rest.
+        self.about = QGridLayout()
+        self.about.setVerticalSpacing(18)
+        self.about.setHorizontalSpacing(24)
+        self.about.setRowStretch(len(ABOUT_FIELDS), 1)
+        self._arrange_about(portrait=False)
         visiting = QVBoxLayout()
         visiting.setSpacing(18)
         visiting.addWidget(self.fields["host"])
@@ -124,7 +129,7 @@ class WalkInScreen(Screen):
         visiting.addStretch(1)
         self.columns = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self.columns.setSpacing(56)
-        self.columns.addLayout(about, 1)
+        self.columns.addLayout(self.about, 1)
         self.columns.addLayout(visiting, 1)
 
         self.form_error = label("error")
@@ -145,6 +150,8 @@ class WalkInScreen(Screen):
         layout.addLayout(self.columns)
         layout.addStretch(1)
         layout.addLayout(bottom)
+        self.keyboard_order(self.phone, self.name, self.company, self.id_number, *self.host.tab_stops(),
+                            *self.purpose_buttons.values(), self.submit)
         self.retranslate()
 
     def resizeEvent(self, event: object) -> None:
@@ -153,7 +160,17 @@ class WalkInScreen(Screen):
         # Side by side the columns share the width; stacked, each takes only the height it needs.
         for index in range(2):
             self.columns.setStretch(index, 0 if portrait else 1)
+        self.columns.setSpacing(18 if portrait else 56)
+        self._arrange_about(portrait)
+        self.host.set_portrait(portrait)
         super().resizeEvent(event)  # type: ignore[arg-type]
+
+    def _arrange_about(self, portrait: bool) -> None:
+        for index, key in enumerate(ABOUT_FIELDS):
+            row, column = divmod(index, 2) if portrait else (index, 0)
+            self.about.addWidget(self.fields[key], row, column, Qt.AlignmentFlag.AlignTop)
+        for column in range(2):
+            self.about.setColumnStretch(column, 1 if portrait or column == 0 else 0)
 
     def _phone_edited(self, text: str) -> None:
         self.fields["phone"].set_error("")

@@ -1,14 +1,34 @@
-"""Building blocks every kiosk screen uses: the screen base, its header, big tiles, labels."""
+"""Building blocks every kiosk screen uses: the screen base, its header, big tiles, labels.
+
+Portrait: the top third of a 1920 px tall screen is out of reach from a wheelchair and out of
+sight for a short visitor, so on a screen taller than wide only the header (start over,
+language) stays up there; ``page_layout`` puts a gap under it that ``Screen`` sizes so the
+content starts below the top third. In landscape the gap is empty and takes no room.
+"""
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QEvent, QLocale, QSize, Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QSpacerItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.ui.common.icons import icon, icon_pixmap
+from kiosk.ui.kiosk.accessibility import first_focusable, make_keyboard_operable
 
 ACCENT_ICON = "#0f766e"
 MUTED_ICON = "#52606d"
+OUT_OF_REACH = 1 / 3  # of a portrait screen's height, from the top: nothing there but the header
+REACH_MARGIN = 24  # px below that line, so a header grown by large text never pushes content above it
 
 
 def label(role: str, text: str = "", *, wrap: bool = True, align: Qt.AlignmentFlag | None = None) -> QLabel:
@@ -63,6 +83,43 @@ class Screen(QWidget):
         # The window is the screen's size, full stop: a screen's minimum size must never grow it
         # (a portrait layout's height would otherwise stretch a landscape window).
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        self._page: QVBoxLayout | None = None
+        self._page_header: QWidget | None = None
+        self._reach_gap: QSpacerItem | None = None
+        self._keyboard_order: tuple[QWidget, ...] = ()
+
+    def use_reach_gap(self, layout: QVBoxLayout, header: QWidget, gap: QSpacerItem) -> None:
+        self._page, self._page_header, self._reach_gap = layout, header, gap
+        self._fit_reach_gap()
+
+    def resizeEvent(self, event: object) -> None:
+        self._fit_reach_gap()
+        super().resizeEvent(event)  # type: ignore[arg-type]
+
+    def _fit_reach_gap(self) -> None:
+        layout, header, gap = self._page, self._page_header, self._reach_gap
+        if layout is None or header is None or gap is None:
+            return
+        height = 0
+        if self.height() > self.width():
+            header_bottom = layout.contentsMargins().top() + header.sizeHint().height() + layout.spacing()
+            height = max(0, math.ceil(self.height() * OUT_OF_REACH) + REACH_MARGIN - header_bottom)
+        if gap.sizeHint().height() != height:
+            gap.changeSize(0, height, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
+            layout.invalidate()
+
+    def _header_buttons(self) -> tuple[QWidget, ...]:
+        header = self._page_header
+        return (header.home, header.language) if isinstance(header, Header) else ()
+
+    def keyboard_order(self, *widgets: QWidget) -> None:
+        """Tab order, top to bottom: the header's buttons, then ``widgets`` (buttons become Enter-pressable)."""
+        self._keyboard_order = widgets
+        make_keyboard_operable(self, *self._header_buttons(), *widgets)
+
+    def keyboard_entry(self) -> QWidget | None:
+        """Where a keyboard user's focus lands when this screen comes up: its first step, else the header."""
+        return first_focusable((*self._keyboard_order, *self._header_buttons()))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -158,4 +215,8 @@ def page_layout(screen: QWidget, header: QWidget | None = None, *, margins: int 
     outer.setSpacing(28)
     if header is not None:
         outer.addWidget(header)
+        if isinstance(screen, Screen):
+            gap = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
+            outer.addSpacerItem(gap)
+            screen.use_reach_gap(outer, header, gap)
     return outer

@@ -10,6 +10,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QApplication, QStackedWidget, QWidget
 
+from kiosk.ui.kiosk.accessibility import focused_by_keyboard
 from kiosk.ui.kiosk.agreement import AgreementScreen
 from kiosk.ui.kiosk.delivery import DeliveryScreen
 from kiosk.ui.kiosk.done import DoneScreen
@@ -71,7 +72,22 @@ class KioskWindow(QWidget):
         return widget
 
     def show_screen(self, screen: Screen) -> None:
+        # A button or list reached by Tab or the arrows means a keyboard user: the next screen's
+        # first step gets the focus too. A touch visitor's next screen gets none.
+        focus = QApplication.focusWidget()
+        by_keyboard = (
+            focus is not None
+            and self.stack.isAncestorOf(focus)
+            and focused_by_keyboard(focus)
+            and screen is not self.current()
+        )
+        if by_keyboard and focus is not None:
+            focus.clearFocus()
         self.stack.setCurrentWidget(screen)
+        if by_keyboard:
+            entry = screen.keyboard_entry()
+            if entry is not None:
+                entry.setFocus(Qt.FocusReason.TabFocusReason)
 
     def resizeEvent(self, event: object) -> None:
         self.stack.setGeometry(0, -self._pan, self.width(), self.height())
