@@ -83,8 +83,10 @@ def _valid_invitation(
     visit = visits.load_visit(uow, row.visit_id)
     if visit.site_id != site.id:
         raise TokenRejected(TokenProblem.WRONG_SITE)
-    if row.revoked_at is not None or visit.status == VisitStatus.CANCELLED:
+    if visit.status == VisitStatus.CANCELLED:
         raise TokenRejected(TokenProblem.CANCELLED)
+    if row.revoked_at is not None:
+        raise TokenRejected(TokenProblem.REPLACED)
     if row.used_at is not None:
         if is_repeat(row, uow, grace_seconds):
             return row, visit, True

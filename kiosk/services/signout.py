@@ -36,7 +36,7 @@ def sign_out_by_token(uow: UnitOfWork, token: str, *, site_code: str, grace_seco
     if visit.site_id != site.id:
         raise TokenRejected(TokenProblem.WRONG_SITE)
     if row.revoked_at is not None:
-        raise TokenRejected(TokenProblem.CANCELLED)
+        raise TokenRejected(TokenProblem.REPLACED)
     if row.used_at is not None:
         if is_repeat(row, uow, grace_seconds):
             return _signed_out(visit, repeated=True)

@@ -30,6 +30,7 @@ class TokenProblem(StrEnum):
     NOT_YET_VALID = "not_yet_valid"
     ALREADY_USED = "already_used"
     CANCELLED = "cancelled"
+    REPLACED = "replaced"  # a moved invitation or a reissued badge: a newer code exists
     WRONG_SITE = "wrong_site"
     WRONG_KIND = "wrong_kind"
 
@@ -40,6 +41,7 @@ _MESSAGES = {
     TokenProblem.NOT_YET_VALID: "this code is for a later day",
     TokenProblem.ALREADY_USED: "this code has already been used",
     TokenProblem.CANCELLED: "this visit was cancelled",
+    TokenProblem.REPLACED: "this code has been replaced by a newer one",
     TokenProblem.WRONG_SITE: "this code is for another site",
     TokenProblem.WRONG_KIND: "this code cannot be used here",
 }

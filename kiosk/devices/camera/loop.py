@@ -8,12 +8,10 @@ signal is both).
 
 from __future__ import annotations
 
-import enum
 import logging
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 
 import numpy as np
 
@@ -23,28 +21,11 @@ from kiosk.devices.camera.codes import ScannedCode, classify_code
 from kiosk.devices.camera.debounce import Debouncer
 from kiosk.devices.camera.decode import decode_qr
 from kiosk.devices.camera.photo import fit_within
+from kiosk.devices.camera.status import CameraState, CameraStatus
 
 log = logging.getLogger(__name__)
 
 PREVIEW_MAX_SIDE = 640
-
-
-class CameraState(enum.StrEnum):
-    STARTING = "starting"
-    OK = "ok"
-    UNAVAILABLE = "unavailable"
-    # camera.source is empty: no camera on this kiosk, nothing to retry.
-    DISABLED = "disabled"
-    STOPPED = "stopped"
-
-
-@dataclass(frozen=True)
-class CameraStatus:
-    state: CameraState
-    # Why the camera is unavailable or disabled, in words for logs and the admin window.
-    reason: str | None = None
-    # Seconds until the next reconnect attempt, while unavailable.
-    retry_in: float | None = None
 
 
 class Backoff:

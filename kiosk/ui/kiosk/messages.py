@@ -77,6 +77,11 @@ def token_problem(error: TokenRejected, *, signing_out: bool) -> Message:
             lambda: QCoreApplication.translate("Messages", "This visit has been cancelled"),
             lambda: QCoreApplication.translate("Messages", "Please contact your host, or see the front desk."),
         ),
+        TokenProblem.REPLACED: (
+            lambda: QCoreApplication.translate("Messages", "This code has been replaced"),
+            lambda: QCoreApplication.translate(
+                "Messages", "Please use the newest code you were sent, or see the front desk."),
+        ),
         TokenProblem.WRONG_SITE: (
             lambda: QCoreApplication.translate("Messages", "This invitation is for another building"),
             lambda: QCoreApplication.translate(

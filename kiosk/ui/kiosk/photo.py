@@ -15,7 +15,6 @@ from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.devices.camera import CameraState, CameraStatus
-from kiosk.devices.camera.photo import capture_still
 from kiosk.ui.kiosk.scan import PreviewView
 from kiosk.ui.kiosk.widgets import Header, Screen, button, label, page_layout, set_role
 
@@ -159,6 +158,8 @@ class PhotoScreen(Screen):
     def capture(self) -> None:
         """The latest frame becomes the photo; a frame that cannot be encoded counts as no camera."""
         try:
+            from kiosk.devices.camera.photo import capture_still  # OpenCV: loaded when a photo is taken
+
             self.photo_jpeg = capture_still(frame_from_image(self.latest)) if self.latest is not None else None
         except ValueError:
             log.warning("the camera frame could not be made into a photo", exc_info=True)

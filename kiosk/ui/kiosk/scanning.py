@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import time
+from typing import Any
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QThread, QTimer, Signal
@@ -15,7 +16,7 @@ from PySide6.QtGui import QImage, QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.config import CameraSettings
-from kiosk.devices.camera import CameraLoop, ScannedCode, classify_code
+from kiosk.devices.camera import ScannedCode, classify_code
 from kiosk.devices.scanner import WedgeDetector
 
 log = logging.getLogger(__name__)
@@ -33,15 +34,24 @@ class CameraThread(QThread):
         self.setObjectName("camera")
         # Converting frames costs CPU on a small machine: only while a screen shows the preview.
         self.preview_wanted = False
-        self._loop = CameraLoop(
-            settings, on_code=self.code.emit, on_preview=self._send_preview, on_status=self.status.emit
-        )
+        self._settings = settings
+        self._loop: Any = None  # kiosk.devices.camera.loop.CameraLoop, made on the camera thread
+        self._stop_requested = False
 
     def run(self) -> None:
-        self._loop.run()
+        # Imported here, on the camera thread: OpenCV and zxing-cpp stay off the kiosk's start-up path.
+        from kiosk.devices.camera.loop import CameraLoop
+
+        self._loop = CameraLoop(
+            self._settings, on_code=self.code.emit, on_preview=self._send_preview, on_status=self.status.emit
+        )
+        if not self._stop_requested:
+            self._loop.run()
 
     def stop(self, timeout_ms: int = 3000) -> None:
-        self._loop.request_stop()
+        self._stop_requested = True
+        if self._loop is not None:
+            self._loop.request_stop()
         if self.isRunning() and not self.wait(timeout_ms):
             log.warning("camera thread did not stop within %d ms", timeout_ms)
 
