@@ -8,6 +8,7 @@ just that leg.
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import shutil
@@ -116,3 +117,14 @@ def database(db_url: str, clock: FixedClock) -> Iterator[Database]:
         uow.commit()
     yield db
     db.dispose()
+
+
+@pytest.fixture
+def config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A settings file for kioskctl on a fresh SQLite database of its own; the environment cannot leak in."""
+    for var in ("KIOSK_CONFIG", "KIOSK_DATABASE_URL"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("KIOSK_DATA_DIR", str(tmp_path / "data"))
+    path = tmp_path / "kiosk.toml"
+    path.write_text(f"[database]\nurl = {json.dumps('sqlite:///' + str(tmp_path / 'k.sqlite3'))}\n")
+    return path

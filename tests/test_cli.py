@@ -143,7 +143,8 @@ def test_reschedule_gives_a_new_token_and_the_old_one_stops(kioskctl, with_hosts
     later = (date.fromisoformat(invitation["visit_date"]) + timedelta(days=1)).isoformat()
     moved = kioskctl("reschedule", "--visit", str(invitation["visit_id"]), "--date", later, "--json")
     assert moved.code == 0 and moved.json()["token"] != invitation["token"]
-    assert kioskctl("checkin", "--token", invitation["token"]).err == "error: this visit was cancelled\n"
+    assert kioskctl("checkin", "--token", invitation["token"]).err == (
+        "error: this code has been replaced by a newer one\n")
     assert kioskctl("checkin", "--token", moved.json()["token"]).err == "error: this code is for a later day\n"
 
 

@@ -5,19 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
-
 from kiosk.cli import main
-
-
-@pytest.fixture
-def config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    for var in ("KIOSK_CONFIG", "KIOSK_DATABASE_URL"):
-        monkeypatch.delenv(var, raising=False)
-    monkeypatch.setenv("KIOSK_DATA_DIR", str(tmp_path / "data"))
-    path = tmp_path / "kiosk.toml"
-    path.write_text(f"[database]\nurl = {json.dumps('sqlite:///' + str(tmp_path / 'k.sqlite3'))}\n")
-    return path
 
 
 def _run(config: Path, capsys, *argv: str) -> tuple[int, str, str]:

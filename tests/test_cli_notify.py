@@ -3,21 +3,8 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
-
-import pytest
 
 from kiosk.cli import main
-
-
-@pytest.fixture
-def config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    for var in ("KIOSK_CONFIG", "KIOSK_DATABASE_URL"):
-        monkeypatch.delenv(var, raising=False)
-    monkeypatch.setenv("KIOSK_DATA_DIR", str(tmp_path / "data"))
-    path = tmp_path / "kiosk.toml"
-    path.write_text(f"[database]\nurl = {json.dumps('sqlite:///' + str(tmp_path / 'k.sqlite3'))}\n")
-    return path
 
 
 def test_notifications_are_listed_and_a_failed_one_can_be_retried(config, capsys):

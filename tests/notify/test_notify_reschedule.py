@@ -45,7 +45,7 @@ def test_rescheduled_invitation_sends_a_new_qr_and_updates_the_calendar_entry(da
     clock.advance(days=2)
     with pytest.raises(TokenRejected) as err:
         check_in(database, created.token)
-    assert err.value.problem is TokenProblem.CANCELLED
+    assert err.value.problem is TokenProblem.REPLACED
     assert check_in(database, moved.token).outcome == "checked_in"
 
 

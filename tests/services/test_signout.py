@@ -54,7 +54,7 @@ def test_lost_badge_reissue_revokes_the_old_sign_out_token(database):
     assert new_badge != old_badge
     with pytest.raises(TokenRejected) as err, database.unit_of_work("kiosk:K1") as uow:
         signout.sign_out_by_token(uow, old_badge, site_code=SITE)
-    assert err.value.problem is TokenProblem.CANCELLED
+    assert err.value.problem is TokenProblem.REPLACED
     with database.unit_of_work("kiosk:K1") as uow:
         signout.sign_out_by_token(uow, new_badge, site_code=SITE)
     assert _status(database, visit_id) == VisitStatus.CHECKED_OUT

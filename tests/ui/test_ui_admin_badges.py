@@ -82,7 +82,7 @@ def test_reissue_asks_first_and_the_lost_badge_no_longer_signs_out(
     assert new.reason == "reissue" and new.sign_out_token != lost.sign_out_token
     with pytest.raises(TokenRejected) as refused:
         _sign_out(database, lost.sign_out_token)
-    assert refused.value.problem == TokenProblem.CANCELLED
+    assert refused.value.problem == TokenProblem.REPLACED
     _sign_out(database, new.sign_out_token)
 
 

@@ -118,3 +118,15 @@ def test_deny_list_hit_shows_only_see_the_front_desk(english: Kiosk, host, datab
     assert window.message.title.text() == "Please see the front desk"
     assert "deny" not in window.message.body.text().lower()
     assert _visit(database, created.visit_id).status == VisitStatus.INVITED
+
+
+def test_a_replaced_invitation_says_so_in_chinese(kiosk, database, invitation) -> None:
+    from datetime import timedelta
+
+    from kiosk.services import invitations
+
+    with database.unit_of_work("staff:amy") as uow:
+        invitations.reschedule_invitation(uow, invitation.visit_id,
+                                          visit_date=database.clock.now().date() + timedelta(days=1))
+    kiosk.flow.scan_input.deliver_text(invitation.token)
+    assert kiosk.window.message.title.text() == "此二维码已被新的二维码取代"
