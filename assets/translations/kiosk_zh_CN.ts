@@ -636,6 +636,16 @@
         <translation>请联系被访人，或到前台咨询。</translation>
     </message>
     <message>
+        <location filename="../../kiosk/ui/kiosk/messages.py" line="80"/>
+        <source>This code has been replaced</source>
+        <translation>此二维码已被新的二维码取代</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/messages.py" line="81"/>
+        <source>Please use the newest code you were sent, or see the front desk.</source>
+        <translation>请使用您收到的最新二维码，或到前台咨询。</translation>
+    </message>
+    <message>
         <location filename="../../kiosk/ui/kiosk/messages.py" line="81"/>
         <source>This invitation is for another building</source>
         <translation>此邀请属于其他办公地点</translation>
