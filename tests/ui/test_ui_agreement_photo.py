@@ -268,14 +268,18 @@ def test_start_over_on_the_photo_step_forgets_the_picture(english: Kiosk, contra
 # -- walk-ins -----------------------------------------------------------------------------------------------------
 
 
-def _fill_contractor_walk_in(kiosk: Kiosk) -> None:
+def _fill_walk_in(kiosk: Kiosk, purpose: Purpose) -> None:
     form = kiosk.window.walk_in
     kiosk.window.welcome.walk_in.click()
     form.phone.setText("13800138000")
     form.name.setText("李雷")
     kiosk.flow._search_hosts("zw")
     form.host.results.itemClicked.emit(form.host.results.item(0))
-    form.purpose_buttons[Purpose.MAINTENANCE].click()  # maintenance makes a contractor
+    form.purpose_buttons[purpose].click()
+
+
+def _fill_contractor_walk_in(kiosk: Kiosk) -> None:
+    _fill_walk_in(kiosk, Purpose.MAINTENANCE)  # maintenance makes a contractor
 
 
 def test_walk_in_contractor_signs_after_the_form(english: Kiosk, rules, host, database: Database) -> None:
@@ -301,14 +305,8 @@ def test_walk_in_form_errors_show_before_the_agreement(english: Kiosk, rules, ho
 
 
 def test_walk_in_visitor_type_not_listed_goes_straight_to_the_host(english: Kiosk, rules, host) -> None:
-    english.window.welcome.walk_in.click()
-    form = english.window.walk_in
-    form.phone.setText("13800138000")
-    form.name.setText("李雷")
-    english.flow._search_hosts("zw")
-    form.host.results.itemClicked.emit(form.host.results.item(0))
-    form.purpose_buttons[Purpose.MEETING].click()
-    form.submit.click()
+    _fill_walk_in(english, Purpose.MEETING)
+    english.window.walk_in.submit.click()
     assert english.window.current() is english.window.waiting
 
 
@@ -316,14 +314,8 @@ def test_walk_in_visitor_type_not_listed_goes_straight_to_the_host(english: Kios
 def test_sales_walk_in_is_refused_before_signing_anything(english: Kiosk, host, database: Database) -> None:
     with database.unit_of_work("test") as uow:
         agreements.publish(uow, visitor_type="visitor", language="en", title="House rules", body="Be kind.")
-    english.window.welcome.walk_in.click()
-    form = english.window.walk_in
-    form.phone.setText("13800138000")
-    form.name.setText("李雷")
-    english.flow._search_hosts("zw")
-    form.host.results.itemClicked.emit(form.host.results.item(0))
-    form.purpose_buttons[Purpose.SALES].click()
-    form.submit.click()
+    _fill_walk_in(english, Purpose.SALES)
+    english.window.walk_in.submit.click()
     assert english.window.current() is english.window.message
     assert english.window.message.title.text() == "We only meet sales visitors by appointment"
     assert _signatures(database) == []
