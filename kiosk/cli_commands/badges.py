@@ -10,8 +10,7 @@ from pathlib import Path
 
 from kiosk.cli_commands.arguments import Subcommands
 from kiosk.cli_commands.context import CliContext, CliError
-from kiosk.models import VisitorType
-from kiosk.services.badges import BadgeData, labels_for_language, layout_badge
+from kiosk.services.badges import BadgeData, labels_for_language, layout_badge, sample_badge
 
 TEST_TOKEN = "v1.o.TEST-BADGE-not-a-real-token-0000"
 
@@ -34,10 +33,10 @@ def register(commands: Subcommands) -> None:
 
 def _test_badge(ctx: CliContext, name: str) -> BadgeData:
     today = datetime.now(ctx.zone).date()
-    return BadgeData(
+    return sample_badge(
         visitor_name=name, company="测试公司 Test Company", host_name="李娜", host_department="行政部",
         visit_date=today, valid_until=datetime.combine(today, time(22, 0), tzinfo=ctx.zone),
-        visitor_type=VisitorType.VISITOR, site_name=ctx.settings.site.name, sign_out_token=TEST_TOKEN,
+        site_name=ctx.settings.site.name, sign_out_token=TEST_TOKEN,
     )
 
 
