@@ -55,11 +55,11 @@ from kiosk.clock import FixedClock
 from kiosk.db import Database
 from kiosk.db.migrate import upgrade
 from kiosk.models import Host, Visit, Visitor
-from kiosk.services.checkin import check_in_by_token
-from kiosk.services.hosts import search_hosts
-from kiosk.services.roster import on_site_roster
-from kiosk.services.sites import ensure_site
-from kiosk.services.visits import search_visits
+from kiosk.services.directory.hosts import search_hosts
+from kiosk.services.directory.sites import ensure_site
+from kiosk.services.visits.checkin import check_in_by_token
+from kiosk.services.visits.roster import on_site_roster
+from kiosk.services.visits.visit_log import search_visits
 
 SITE_CODE = "HQ"
 SITE_NAME = "HQ Tower"

@@ -29,8 +29,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from PySide6.QtWidgets import QApplication
 
 from benchmarks.bench_kiosk_stalls import bench_settings, invitation_tokens
-from kiosk.bootstrap import load_protector, open_database
-from kiosk.devices.printer.worker import PrintWorker
+from kiosk.application.bootstrap import load_protector, open_database
+from kiosk.application.print_loop import PrintWorker
 from kiosk.ui.common.theme import apply_theme
 from kiosk.ui.kiosk.assembly import build_kiosk
 

@@ -33,11 +33,12 @@ from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import func, select
 
-from kiosk.bootstrap import load_protector, open_database
+from kiosk.application.bootstrap import load_protector, open_database
 from kiosk.config import CameraSettings, DatabaseSettings, PrinterSettings, SecuritySettings, Settings
 from kiosk.db import Database
 from kiosk.models import BadgePrintJob
-from kiosk.services import hosts, invitations
+from kiosk.services.directory import hosts
+from kiosk.services.visits import invitations
 from kiosk.ui.common.theme import apply_theme
 from kiosk.ui.kiosk.assembly import build_kiosk
 

@@ -26,13 +26,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from kiosk.application.notification_loop import Dispatcher, DispatcherThread
 from kiosk.config import EmailSettings, NotifySettings, Settings
 from kiosk.db import Database
 from kiosk.db.migrate import upgrade
-from kiosk.notify.dispatcher import Dispatcher, DispatcherThread
 from kiosk.notify.email_message import message_id
-from kiosk.services import checkin, hosts, invitations
-from kiosk.services.sites import ensure_site
+from kiosk.services.directory import hosts
+from kiosk.services.directory.sites import ensure_site
+from kiosk.services.visits import checkin, invitations
 from tests.notify.smtp_server import SmtpServer
 
 SITE = "HQ"

@@ -25,13 +25,14 @@ import cv2
 import numpy as np
 import qrcode
 
+from kiosk.application.print_loop import PrintWorker
 from kiosk.config import PrinterSettings, Settings
 from kiosk.db import Database
 from kiosk.db.migrate import upgrade
 from kiosk.devices.camera import CameraSource, classify_code, decode_texts
-from kiosk.devices.printer.worker import PrintWorker
-from kiosk.services import checkin, hosts, invitations
-from kiosk.services.sites import ensure_site
+from kiosk.services.directory import hosts
+from kiosk.services.directory.sites import ensure_site
+from kiosk.services.visits import checkin, invitations
 
 TARGET_P95_MS = 150.0
 

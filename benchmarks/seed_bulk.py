@@ -8,7 +8,7 @@ compute them (``search_key`` and ``pinyin_keys``).
 
 Invitation tokens are derived from the visit id (``bench_token``), so a
 benchmark reusing an already seeded database can rebuild the clear text of
-every unused invitation; real tokens are random (kiosk.services.tokens.issue).
+every unused invitation; real tokens are random (kiosk.services.visits.tokens.issue).
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ from kiosk.models import (
     VisitorType,
     VisitStatus,
 )
-from kiosk.services.hosts import pinyin_keys
+from kiosk.services.directory.hosts import pinyin_keys
 from kiosk.services.text import search_key
 
 S = VisitStatus

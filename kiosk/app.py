@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from kiosk.bootstrap import load_protector, open_database
+from kiosk.application.bootstrap import load_protector, open_database
 from kiosk.config import ConfigError, Settings, load_settings
 
 if TYPE_CHECKING:
@@ -195,8 +195,8 @@ def main_admin(argv: Sequence[str] | None = None) -> int:
 
 
 def _build_admin(settings: Settings, database: Database) -> tuple[AdminWindow, WorkerPool]:
+    from kiosk.application.gateways.touchscreen import DeskGateway
     from kiosk.ui.admin.window import AdminWindow
-    from kiosk.ui.common.gateway import DeskGateway
     from kiosk.ui.common.workers import WorkerPool
 
     pool = WorkerPool()
@@ -208,7 +208,7 @@ def _build_admin(settings: Settings, database: Database) -> tuple[AdminWindow, W
 
 
 def _run_demo(base: Settings, folder: Path, *, exit_when_ready: bool) -> int:
-    from kiosk.ui import demo
+    from kiosk.application import demo
     from kiosk.ui.common.theme import apply_theme
     from kiosk.ui.kiosk.assembly import build_kiosk
 

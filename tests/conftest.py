@@ -26,7 +26,7 @@ from kiosk.db import Database
 from kiosk.db.engine import make_engine
 from kiosk.db.migrate import upgrade
 from kiosk.models import Base
-from kiosk.services.sites import ensure_site
+from kiosk.services.directory.sites import ensure_site
 
 PG_URL = os.environ.get("KIOSK_TEST_DATABASE_URL", "")
 BACKENDS = ["sqlite"] + (["postgresql"] if PG_URL else [])

@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import date
 
 from kiosk.db import Database
-from kiosk.services import hosts, invitations
-from kiosk.services.hosts import HostSummary
-from kiosk.services.invitations import InvitationCreated
+from kiosk.services.directory import hosts
+from kiosk.services.directory.hosts import HostSummary
+from kiosk.services.visits import invitations
+from kiosk.services.visits.invitations import InvitationCreated
 
 SITE = "HQ"
 

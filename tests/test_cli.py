@@ -25,7 +25,7 @@ from kiosk.clock import FixedClock
 from kiosk.db import Database
 from kiosk.models import BadgePrintJob
 from kiosk.services import auth
-from kiosk.services.sites import ensure_site
+from kiosk.services.directory.sites import ensure_site
 from tests.factories import SITE, add_host, invite
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")

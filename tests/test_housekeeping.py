@@ -5,10 +5,10 @@ from __future__ import annotations
 import dataclasses
 import threading
 
+from kiosk.application.housekeeping import Housekeeping
 from kiosk.config import Settings, SiteSettings
-from kiosk.housekeeping import Housekeeping
 from kiosk.models import Visit, VisitStatus
-from kiosk.services import checkin, walkins
+from kiosk.services.visits import checkin, walkins
 from tests.factories import SITE, add_host, invite
 
 

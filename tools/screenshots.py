@@ -30,23 +30,26 @@ from PySide6.QtGui import QImage
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
-from kiosk.bootstrap import open_database
+from kiosk.application.bootstrap import open_database
+from kiosk.application.gateways.touchscreen import DeskGateway, EntryRequirements
 from kiosk.clock import FixedClock
 from kiosk.config import CameraSettings, DatabaseSettings, Settings, SiteSettings
 from kiosk.db import Database
 from kiosk.devices.camera import CameraState, CameraStatus, classify_code
 from kiosk.models import Purpose
-from kiosk.services import agreements, demo, escalation, hosts, notifications, walkins
-from kiosk.services.checkin import CheckInResult
-from kiosk.services.signout import SignOutResult
-from kiosk.services.tokens import TokenProblem, TokenRejected
+from kiosk.services import demo
+from kiosk.services.directory import hosts
+from kiosk.services.notifications import delivery
+from kiosk.services.visits import agreements, escalation, walkins
+from kiosk.services.visits.checkin import CheckInResult
+from kiosk.services.visits.signout import SignOutResult
+from kiosk.services.visits.tokens import TokenProblem, TokenRejected
 from kiosk.ui.admin.window import AdminWindow
-from kiosk.ui.common.gateway import DeskGateway, EntryRequirements
 from kiosk.ui.common.i18n import LanguageManager
 from kiosk.ui.common.theme import admin_stylesheet, apply_theme
 from kiosk.ui.common.workers import WorkerPool
-from kiosk.ui.kiosk import messages
 from kiosk.ui.kiosk.assembly import Kiosk, build_kiosk
+from kiosk.ui.kiosk.flow import visitor_messages
 
 SIZES = {"landscape": (1920, 1080), "portrait": (1080, 1920)}
 LANGUAGES = ("zh_CN", "en")
@@ -196,13 +199,13 @@ def kiosk_scenes(shooter: Shooter, summary: demo.DemoSummary) -> list[tuple[str,
         flow._search_on_site("冯")
 
     def front_desk() -> None:
-        flow.show_message(messages.see_front_desk())
+        flow.show_message(visitor_messages.see_front_desk())
 
     def expired() -> None:
-        flow.show_message(messages.service_error(TokenRejected(TokenProblem.EXPIRED)))
+        flow.show_message(visitor_messages.service_error(TokenRejected(TokenProblem.EXPIRED)))
 
     def sales() -> None:
-        flow.show_message(messages.sales_refusal(lambda: None, lambda: None))
+        flow.show_message(visitor_messages.sales_refusal(lambda: None, lambda: None))
 
     def idle() -> None:
         walk_in_chosen()
@@ -305,15 +308,15 @@ def desk_day(database: Database, site_code: str) -> None:
     with database.unit_of_work("kiosk:K1") as uow:
         walkins.leave_contact_details(uow, name="孙浩", phone="13500135000", company="优选办公用品")
     with database.unit_of_work("dispatcher") as uow:
-        claimed = notifications.claim_due(uow, limit=100)
+        claimed = delivery.claim_due(uow, limit=100)
     bounced = next(n for n in claimed if n.event == "visitor_arrived")
     for notice in claimed:
         with database.unit_of_work("dispatcher") as uow:
             if notice is bounced:
-                notifications.mark_failed(uow, notice, f"SMTP 550 5.1.1 <{notice.recipient}>: mailbox unavailable",
+                delivery.mark_failed(uow, notice, f"SMTP 550 5.1.1 <{notice.recipient}>: mailbox unavailable",
                                           permanent=True)
             else:
-                notifications.mark_sent(uow, notice)
+                delivery.mark_sent(uow, notice)
 
 
 def admin_shots(settings: Settings, database: Database, out: Path) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from kiosk.cli_commands.arguments import Subcommands
 from kiosk.cli_commands.context import CliContext, CliError
-from kiosk.services.badges import BadgeData, labels_for_language, layout_badge, sample_badge
+from kiosk.domain.badge_layout import BadgeData, labels_for_language, layout_badge, sample_badge
 
 TEST_TOKEN = "v1.o.TEST-BADGE-not-a-real-token-0000"
 
@@ -108,7 +108,7 @@ def status_command(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def print_queue_command(ctx: CliContext, args: argparse.Namespace) -> int:
-    from kiosk.devices.printer.worker import PrintWorker
+    from kiosk.application.print_loop import PrintWorker
 
     worker = PrintWorker(ctx.database, ctx.settings)
     printed = failed = 0

@@ -10,10 +10,10 @@ from zoneinfo import ZoneInfo
 
 import qrcode  # type: ignore[import-untyped]  # ships no type information
 
-from kiosk.bootstrap import connect_database, open_database
+from kiosk.application.bootstrap import connect_database, open_database
 from kiosk.config import Settings
 from kiosk.db import Database, UnitOfWork
-from kiosk.services.sites import get_site
+from kiosk.services.directory.sites import get_site
 
 ACTOR_MAX = 64  # the width of the *_by columns
 

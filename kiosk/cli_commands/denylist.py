@@ -8,7 +8,7 @@ from kiosk.cli_commands.arguments import Subcommands, add_json_flag
 from kiosk.cli_commands.context import CliContext
 from kiosk.cli_commands.output import local_time, print_json, print_table
 from kiosk.models import DenyKind
-from kiosk.services import denylist
+from kiosk.services.visits import denylist
 
 
 def register(commands: Subcommands) -> None:

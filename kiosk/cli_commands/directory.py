@@ -9,7 +9,7 @@ from pathlib import Path
 from kiosk.cli_commands.arguments import Subcommands, add_json_flag
 from kiosk.cli_commands.context import CliContext, read_file_bytes
 from kiosk.cli_commands.output import print_json, print_table
-from kiosk.services import hosts
+from kiosk.services.directory import hosts
 
 
 def register(commands: Subcommands) -> None:

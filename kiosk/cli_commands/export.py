@@ -8,7 +8,7 @@ from pathlib import Path
 from kiosk.cli_commands import arguments
 from kiosk.cli_commands.arguments import Subcommands
 from kiosk.cli_commands.context import CliContext, check_writable_target, write_file_bytes
-from kiosk.services import reports
+from kiosk.services.reports import visit_report
 
 
 def register(commands: Subcommands) -> None:
@@ -24,10 +24,10 @@ def register(commands: Subcommands) -> None:
 def visits_command(ctx: CliContext, args: argparse.Namespace) -> int:
     check_writable_target(args.file)
     with ctx.unit_of_work(write=False) as uow:
-        report = reports.visits_between(
+        report = visit_report.visits_between(
             uow, site_code=ctx.site_code, first_day=args.first_day, last_day=args.last_day
         )
-    write_file_bytes(args.file, reports.visits_csv(report))
+    write_file_bytes(args.file, visit_report.visits_csv(report))
     print(f"exported {len(report.visits)} visit(s) from {report.first_day.isoformat()} "
           f"to {report.last_day.isoformat()} into {args.file}")
     return 0

@@ -8,8 +8,9 @@ from datetime import time
 
 from kiosk.cli_commands.arguments import Subcommands
 from kiosk.cli_commands.context import CliContext, CliError
-from kiosk.notify.links import forget_spent_links
-from kiosk.services import escalation, retention, signout
+from kiosk.services import retention
+from kiosk.services.notifications.host_links import forget_spent_links
+from kiosk.services.visits import escalation, signout
 
 
 def register(commands: Subcommands) -> None:

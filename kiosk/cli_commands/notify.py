@@ -8,7 +8,7 @@ import argparse
 from kiosk.cli_commands.arguments import Subcommands
 from kiosk.cli_commands.context import CliContext
 from kiosk.cli_commands.output import local_time, print_json, print_table
-from kiosk.services import notifications
+from kiosk.services.notifications import sending
 
 
 def register(commands: Subcommands) -> None:
@@ -30,14 +30,14 @@ def register(commands: Subcommands) -> None:
 
 
 def worker_command(ctx: CliContext, args: argparse.Namespace) -> int:
-    from kiosk.notify.dispatcher import run_notify_worker
+    from kiosk.application.notification_loop import run_notify_worker
 
     ctx.database  # noqa: B018  (migrates and registers the site before the worker starts)
     return run_notify_worker(ctx.settings)
 
 
 def serve_command(ctx: CliContext, args: argparse.Namespace) -> int:
-    from kiosk.notify.web import serve
+    from kiosk.web.host_replies import serve
 
     ctx.database  # noqa: B018
     serve(ctx.settings)
@@ -46,7 +46,7 @@ def serve_command(ctx: CliContext, args: argparse.Namespace) -> int:
 
 def list_command(ctx: CliContext, args: argparse.Namespace) -> int:
     with ctx.unit_of_work(write=False) as uow:
-        rows = (notifications.list_failed(uow) if args.failed else notifications.list_recent(uow))
+        rows = (sending.list_failed(uow) if args.failed else sending.list_recent(uow))
     if args.json:
         print_json(rows, ctx.zone)
         return 0
@@ -61,6 +61,6 @@ def list_command(ctx: CliContext, args: argparse.Namespace) -> int:
 
 def retry_command(ctx: CliContext, args: argparse.Namespace) -> int:
     with ctx.unit_of_work() as uow:
-        notifications.retry_notification(uow, args.id)
+        sending.retry_notification(uow, args.id)
     print(f"notice {args.id} will be sent again")
     return 0

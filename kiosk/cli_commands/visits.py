@@ -1,4 +1,4 @@
-"""``kioskctl invite``, ``checkin``, ``checkout``, ``visits list|search``: the day's visits."""
+"""``kioskctl invite``, ``checkin``, ``checkout``, ``visits list|search``: the day's lifecycle."""
 
 from __future__ import annotations
 
@@ -11,8 +11,9 @@ from kiosk.cli_commands.arguments import Subcommands, add_json_flag
 from kiosk.cli_commands.context import CliContext, check_writable_target, write_qr_png
 from kiosk.cli_commands.output import local_time, print_json, print_table
 from kiosk.models import Purpose, VisitStatus
-from kiosk.services import checkin, hosts, invitations, signout, visits
-from kiosk.services.visits import VisitSummary
+from kiosk.services.directory import hosts
+from kiosk.services.visits import checkin, invitations, signout, visit_log
+from kiosk.services.visits.visit_log import VisitSummary
 
 
 def register(commands: Subcommands) -> None:
@@ -131,14 +132,14 @@ def list_command(ctx: CliContext, args: argparse.Namespace) -> int:
     day: date = args.date or ctx.today()
     status = VisitStatus(args.status) if args.status else None
     with ctx.unit_of_work(write=False) as uow:
-        found = visits.list_visits(uow, ctx.site_code, day=day, status=status)
+        found = visit_log.list_visits(uow, ctx.site_code, day=day, status=status)
     _show(ctx, found, args.json, empty=f"no visits on {day.isoformat()}")
     return 0
 
 
 def search_command(ctx: CliContext, args: argparse.Namespace) -> int:
     with ctx.unit_of_work(write=False) as uow:
-        found = visits.search_visits(uow, name=args.name, phone=args.phone)
+        found = visit_log.search_visits(uow, name=args.name, phone=args.phone)
     _show(ctx, found, args.json, empty="no visits found")
     return 0
 

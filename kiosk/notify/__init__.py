@@ -2,5 +2,5 @@
 
 Nothing here imports Qt. The kiosk hosts a ``Dispatcher`` in a worker thread
 (``start_in_kiosk``); ``kioskctl notify-worker`` runs ``run_notify_worker``;
-``kioskctl serve`` runs ``kiosk.notify.web.serve``. See docs/notifications.md.
+``kioskctl serve`` runs ``kiosk.web.host_replies.serve``. See docs/notifications.md.
 """

@@ -15,7 +15,7 @@ from types import ModuleType
 from typing import Any
 
 from kiosk.notify.errors import SendFailed
-from kiosk.services.notifications import redact_address
+from kiosk.services.notifications.sending import redact_address
 
 _load_lock = threading.Lock()
 _apprise: ModuleType | None = None

@@ -23,7 +23,7 @@ from email.utils import format_datetime, parseaddr
 
 from kiosk.config import EmailSettings
 from kiosk.notify.templates import render
-from kiosk.services.notifications import ClaimedNotification, NoticeContext
+from kiosk.services.notifications.sending import ClaimedNotification, NoticeContext
 
 FALLBACK_DOMAIN = "lobby-kiosk.invalid"
 

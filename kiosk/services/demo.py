@@ -29,10 +29,12 @@ from kiosk.models import (
     Visitor,
     VisitorType,
 )
-from kiosk.services import auth, checkin, denylist, hosts, invitations, retention, signout, walkins
+from kiosk.services import auth, retention
+from kiosk.services.directory import hosts
+from kiosk.services.directory.sites import SiteInfo, get_site
 from kiosk.services.errors import NotFound
-from kiosk.services.sites import SiteInfo, get_site
 from kiosk.services.text import normalise_phone, search_key
+from kiosk.services.visits import checkin, denylist, invitations, signout, walkins
 
 DEMO_USERNAME = "reception"
 DEMO_PASSWORD = "reception123"

@@ -8,8 +8,8 @@ import time
 from pathlib import Path
 
 from kiosk.db import Database
-from kiosk.services.checkin import check_in_by_token
 from kiosk.services.errors import ServiceError
+from kiosk.services.visits.checkin import check_in_by_token
 
 
 def main(url: str, tokens_file: str, go_file: str, out_file: str, name: str) -> None:

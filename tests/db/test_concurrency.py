@@ -13,8 +13,9 @@ from sqlalchemy import func, select
 
 from kiosk.db import Database
 from kiosk.models import BadgePrintJob, Notification, Visit, VisitStatus
-from kiosk.services import hosts, invitations
-from kiosk.services.sites import ensure_site
+from kiosk.services.directory import hosts
+from kiosk.services.directory.sites import ensure_site
+from kiosk.services.visits import invitations
 
 WORKER = Path(__file__).with_name("concurrency_worker.py")
 ROOT = Path(__file__).parents[2]

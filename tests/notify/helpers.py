@@ -10,9 +10,9 @@ from sqlalchemy import select
 
 from kiosk.db import Database
 from kiosk.models import Notification
-from kiosk.services import checkin
-from kiosk.services.checkin import CheckInResult
-from kiosk.services.walkins import WalkInForm, WalkInResult, register_walk_in
+from kiosk.services.visits import checkin
+from kiosk.services.visits.checkin import CheckInResult
+from kiosk.services.visits.walkins import WalkInForm, WalkInResult, register_walk_in
 
 SITE = "HQ"
 

@@ -6,11 +6,11 @@ from datetime import timedelta
 
 import pytest
 
+from kiosk.application.notification_loop import Dispatcher
 from kiosk.db import Database
-from kiosk.notify.dispatcher import Dispatcher
-from kiosk.services import notifications
 from kiosk.services.errors import Conflict
-from kiosk.services.notifications import GIVE_UP_AFTER, next_retry_delay, retry_delay, waited_before
+from kiosk.services.notifications import sending
+from kiosk.services.notifications.sending import GIVE_UP_AFTER, next_retry_delay, retry_delay, waited_before
 from tests import factories
 from tests.notify.fakes import RecordingEmailSender
 from tests.notify.helpers import rows, walk_in
@@ -58,11 +58,11 @@ def test_a_row_that_keeps_failing_backs_off_then_fails_with_its_last_error(datab
     assert rows(database, channel="email")[0].attempts == 30  # failed rows are left alone
 
     with database.unit_of_work("staff:desk", write=False) as uow:
-        [failed] = notifications.list_failed(uow)
+        [failed] = sending.list_failed(uow)
     assert failed.id == row.id and failed.last_error == "SMTP said no"
 
     with database.unit_of_work("staff:desk") as uow:
-        notifications.retry_notification(uow, row.id)
+        sending.retry_notification(uow, row.id)
     [row] = rows(database, channel="email")
     assert (row.status, row.attempts, row.next_attempt_at) == ("pending", 0, clock.now())
 
@@ -70,4 +70,4 @@ def test_a_row_that_keeps_failing_backs_off_then_fails_with_its_last_error(datab
     assert working.run_once().sent == 1
     assert len(sent) == 1
     with database.unit_of_work("staff:desk") as uow, pytest.raises(Conflict):
-        notifications.retry_notification(uow, row.id)
+        sending.retry_notification(uow, row.id)

@@ -6,10 +6,10 @@ import subprocess
 import sys
 from datetime import timedelta
 
+from kiosk.application.notification_loop import Dispatcher
 from kiosk.db import Database
-from kiosk.notify.dispatcher import Dispatcher
-from kiosk.services import escalation, walkins
-from kiosk.services.notifications import retry_delay
+from kiosk.services.notifications.sending import retry_delay
+from kiosk.services.visits import escalation, walkins
 from tests import factories
 from tests.notify.helpers import check_in, rows, walk_in
 from tests.notify.smtp_server import ROOT
@@ -120,8 +120,8 @@ def test_an_unknown_apprise_url_fails_at_once(database: Database, make_settings)
 
 
 def test_importing_the_notify_package_does_not_load_apprise():
-    code = ("import sys, kiosk.notify.dispatcher, kiosk.notify.web, kiosk.services.notifications; "
-            "sys.exit('apprise' in sys.modules)")
+    code = ("import sys, kiosk.application.notification_loop, kiosk.web.host_replies, "
+            "kiosk.services.notifications.sending; sys.exit('apprise' in sys.modules)")
     assert subprocess.run([sys.executable, "-c", code], cwd=ROOT, timeout=60).returncode == 0
 
 

@@ -7,9 +7,9 @@ from collections import Counter
 
 from sqlalchemy import func, select
 
+from kiosk.application.notification_loop import Dispatcher
 from kiosk.db import Database
 from kiosk.models import Notification
-from kiosk.notify.dispatcher import Dispatcher
 from tests import factories
 from tests.notify.fakes import RecordingEmailSender
 from tests.notify.helpers import rows

@@ -12,9 +12,9 @@ from datetime import timedelta
 
 import pytest
 
+from kiosk.application.notification_loop import Dispatcher
 from kiosk.db import Database
-from kiosk.notify.dispatcher import Dispatcher
-from kiosk.services import notifications
+from kiosk.services.notifications import sending
 from tests import factories
 from tests.notify.helpers import part_of, rows
 
@@ -35,7 +35,7 @@ def test_a_crash_between_send_and_mark_resends_once_after_the_lease_with_the_sam
         raise SimulatedCrash
 
     with monkeypatch.context() as patch:
-        patch.setattr(notifications, "mark_sent", crash)
+        patch.setattr(sending, "mark_sent", crash)
         with pytest.raises(SimulatedCrash):
             dispatcher.run_once()
     assert len(smtp.messages()) == 1

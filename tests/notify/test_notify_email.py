@@ -10,10 +10,10 @@ import zxingcpp
 from icalendar import Calendar
 from PIL import Image
 
+from kiosk.application.notification_loop import Dispatcher
 from kiosk.db import Database
-from kiosk.notify.dispatcher import Dispatcher
 from kiosk.notify.email_message import message_id
-from kiosk.services import photos
+from kiosk.services.visits import photos
 from tests import factories
 from tests.notify.helpers import check_in, part_of, parts, rows, walk_in
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from kiosk.application.notification_loop import Dispatcher
 from kiosk.db import Database
-from kiosk.notify.dispatcher import Dispatcher
 from tests import factories
 from tests.notify.helpers import check_in, rows, walk_in
 from tests.notify.smtp_server import SmtpServer

@@ -5,14 +5,15 @@ from __future__ import annotations
 from datetime import timedelta
 
 from kiosk.db import Database
-from kiosk.services import notifications, walkins
+from kiosk.services.notifications import sending
+from kiosk.services.visits import walkins
 from tests import factories
 from tests.notify.helpers import rows, walk_in
 
 
 def _claim(database: Database, **kwargs):
     with database.unit_of_work("dispatcher") as uow:
-        return notifications.claim_due(uow, **kwargs)
+        return sending.claim_due(uow, **kwargs)
 
 
 def test_a_claimed_row_is_not_claimed_again_until_its_lease_expires(database: Database, clock):
@@ -32,11 +33,11 @@ def test_a_claimed_row_is_not_claimed_again_until_its_lease_expires(database: Da
 
     # The first dispatcher wakes up late: its claim is void, the second one's stands.
     with database.unit_of_work("dispatcher") as uow:
-        assert notifications.mark_sent(uow, first[0]) is False
+        assert sending.mark_sent(uow, first[0]) is False
     with database.unit_of_work("dispatcher") as uow:
-        assert notifications.mark_failed(uow, first[1], "late") == "lost"
+        assert sending.mark_failed(uow, first[1], "late") == "lost"
     with database.unit_of_work("dispatcher") as uow:
-        assert notifications.mark_sent(uow, second[0]) is True
+        assert sending.mark_sent(uow, second[0]) is True
     assert {r.status for r in rows(database)} == {"sent", "sending"}
 
 
@@ -57,9 +58,9 @@ def test_the_admin_window_lists_reception_alerts_without_secrets(database: Datab
         walkins.leave_contact_details(uow, name="王芳", phone="13700137000")
 
     with database.unit_of_work("staff:desk", write=False) as uow:
-        board = notifications.list_recent(uow, channel="reception")
-        everything = notifications.list_recent(uow)
-        waiting = notifications.count_waiting(uow)
+        board = sending.list_recent(uow, channel="reception")
+        everything = sending.list_recent(uow)
+        waiting = sending.count_waiting(uow)
     assert [(v.event, v.status) for v in board] == [("contact_left", "pending")]
     assert board[0].payload["name"] == "王芳"
     invitation = next(v for v in everything if v.event == "invitation_created")

@@ -10,10 +10,10 @@ import zxingcpp
 from icalendar import Calendar
 from PIL import Image
 
-from kiosk.notify.dispatcher import Dispatcher
-from kiosk.services import invitations
+from kiosk.application.notification_loop import Dispatcher
 from kiosk.services.errors import ValidationFailed
-from kiosk.services.tokens import TokenProblem, TokenRejected
+from kiosk.services.visits import invitations
+from kiosk.services.visits.tokens import TokenProblem, TokenRejected
 from tests import factories
 from tests.notify.helpers import check_in, part_of
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from datetime import time
 
+from kiosk.application.notification_loop import Dispatcher
 from kiosk.models import Visit, VisitStatus
-from kiosk.notify.dispatcher import Dispatcher
-from kiosk.notify.web import build_app
-from kiosk.services import signout
+from kiosk.services.visits import signout
+from kiosk.web.host_replies import build_app
 from tests import factories
 from tests.notify.helpers import check_in, part_of
 from tests.notify.test_notify_web import PUBLIC, request

@@ -13,11 +13,11 @@ import uvicorn
 from sqlalchemy import func, select
 from starlette.applications import Starlette
 
+from kiosk.application.notification_loop import Dispatcher
 from kiosk.db import Database
 from kiosk.models import AuditEvent, UsedLink, Visit
-from kiosk.notify.dispatcher import Dispatcher
-from kiosk.notify.links import LinkSigner, forget_spent_links, load_link_secret
-from kiosk.notify.web import build_app
+from kiosk.services.notifications.host_links import LinkSigner, forget_spent_links, load_link_secret
+from kiosk.web.host_replies import build_app
 from tests import factories
 from tests.notify.helpers import check_in, part_of, rows, walk_in
 from tests.notify.smtp_server import free_port

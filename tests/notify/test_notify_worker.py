@@ -6,9 +6,9 @@ import dataclasses
 import threading
 import time
 
+from kiosk.application.notification_loop import Dispatcher, DispatcherThread, run_notify_worker, start_in_kiosk
 from kiosk.config import DatabaseSettings
 from kiosk.db import Database
-from kiosk.notify.dispatcher import Dispatcher, DispatcherThread, run_notify_worker, start_in_kiosk
 from tests import factories
 from tests.notify.helpers import rows
 

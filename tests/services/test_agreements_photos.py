@@ -6,8 +6,8 @@ import pytest
 from sqlalchemy import select
 
 from kiosk.models import AgreementSignature
-from kiosk.services import agreements, photos
 from kiosk.services.errors import Conflict, ValidationFailed
+from kiosk.services.visits import agreements, photos
 from tests.factories import add_host, invite
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 20
@@ -57,8 +57,8 @@ def test_photo_is_saved_replaced_on_retake_and_refused_when_not_jpeg(database):
 
 def test_invitation_preview_spends_nothing_and_consents_enter_with_the_check_in(database):
     from kiosk.models import Visit, VisitPhoto, VisitStatus
-    from kiosk.services import checkin
-    from kiosk.services.agreements import Consents
+    from kiosk.services.visits import checkin
+    from kiosk.services.visits.agreements import Consents
 
     host = add_host(database)
     invitation = invite(database, host.id, name="Bob Builder", visitor_type="contractor")
@@ -78,8 +78,8 @@ def test_invitation_preview_spends_nothing_and_consents_enter_with_the_check_in(
 
 def test_a_bad_photo_refuses_the_whole_check_in(database):
     from kiosk.models import Visit, VisitStatus
-    from kiosk.services import checkin
-    from kiosk.services.agreements import Consents
+    from kiosk.services.visits import checkin
+    from kiosk.services.visits.agreements import Consents
 
     invitation = invite(database, add_host(database).id)
     with pytest.raises(ValidationFailed), database.unit_of_work("kiosk:K1") as uow:

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import ast
 from datetime import datetime
-from pathlib import Path
 
 import pytest
 
-from kiosk.models.enums import VisitorType
-from kiosk.services.badges import (
+from kiosk.domain.badge_layout import (
     BILINGUAL_LABELS,
     ENGLISH_LABELS,
     Align,
@@ -26,6 +23,7 @@ from kiosk.services.badges import (
     truncate_to_cells,
     wrap_to_cells,
 )
+from kiosk.models.enums import VisitorType
 
 TOKEN = "q3Kp9xZ-0aBcDeFgHiJkLmNoPqRsTuVwXyZ012345_6"
 
@@ -109,14 +107,3 @@ def test_no_token_no_qr_and_unknown_paper_refused() -> None:
     assert not any(isinstance(e, QrCode) for e in layout_badge(make_badge(sign_out_token=""), 80).elements)
     with pytest.raises(ValueError, match="58 or 80"):
         layout_badge(make_badge(), 76)
-
-
-def test_services_module_imports_no_qt() -> None:
-    source = Path(__file__).resolve().parents[2] / "kiosk" / "services" / "badges.py"
-    imported = {
-        node.module if isinstance(node, ast.ImportFrom) else alias.name
-        for node in ast.walk(ast.parse(source.read_text(encoding="utf-8")))
-        if isinstance(node, ast.Import | ast.ImportFrom)
-        for alias in node.names
-    }
-    assert not any(str(name).startswith("PySide6") for name in imported)

@@ -8,8 +8,8 @@ import pytest
 from sqlalchemy import func, select
 
 from kiosk.models import AuditEvent, BadgePrintJob, Notification, Visit, VisitStatus
-from kiosk.services import checkin, denylist, invitations
-from kiosk.services.tokens import TokenProblem, TokenRejected
+from kiosk.services.visits import checkin, denylist, invitations
+from kiosk.services.visits.tokens import TokenProblem, TokenRejected
 from tests.factories import SITE, add_host, invite
 
 
@@ -102,7 +102,7 @@ def test_cancelled_invitation_is_refused(database):
 
 
 def test_token_for_another_site_is_refused(database):
-    from kiosk.services.sites import ensure_site
+    from kiosk.services.directory.sites import ensure_site
 
     host = add_host(database)
     invitation = invite(database, host.id)

@@ -7,8 +7,9 @@ from sqlalchemy import select
 
 from kiosk.models import Notification
 from kiosk.notify.templates import render
-from kiosk.services import deliveries, hosts
+from kiosk.services.directory import hosts
 from kiosk.services.errors import ValidationFailed
+from kiosk.services.visits import deliveries
 from tests.factories import SITE, add_host
 
 

@@ -9,8 +9,10 @@ import pytest
 from sqlalchemy import func, select
 
 from kiosk.models import DenyListEntry, Department, Host, StaffUser, Visit
-from kiosk.services import auth, checkin, demo, hosts, visits
-from kiosk.services.tokens import TokenProblem, TokenRejected
+from kiosk.services import auth, demo
+from kiosk.services.directory import hosts
+from kiosk.services.visits import checkin, visit_log
+from kiosk.services.visits.tokens import TokenProblem, TokenRejected
 from tests.factories import SITE
 
 TODAY_STATUSES = Counter({"invited": 3, "checked_in": 1, "checked_out": 1, "pending_approval": 1})
@@ -32,7 +34,7 @@ def _today(db):
 
 def _visits_today(db):
     with db.unit_of_work(write=False) as uow:
-        return visits.list_visits(uow, SITE, day=_today(db))
+        return visit_log.list_visits(uow, SITE, day=_today(db))
 
 
 def test_two_hosts_named_zhang_wei_work_in_different_departments(database):

@@ -6,9 +6,9 @@ import pytest
 from sqlalchemy import select
 
 from kiosk.models import Visit
-from kiosk.services import invitations, visits, walkins
 from kiosk.services.errors import ValidationFailed
-from kiosk.services.walkins import WalkInForm
+from kiosk.services.visits import invitations, visit_log, walkins
+from kiosk.services.visits.walkins import WalkInForm
 from tests.factories import SITE, add_host
 
 STORED_AS_GIVEN = [
@@ -72,7 +72,7 @@ def test_invitation_and_search_survive_hostile_text(database, text):
     except ValidationFailed as exc:
         assert exc.errors and all(e.message for e in exc.errors)
     with database.unit_of_work(write=False) as uow:
-        found = visits.search_visits(uow, name=text[:100])
+        found = visit_log.search_visits(uow, name=text[:100])
     assert all(v.visitor_name.startswith(text[:100].strip()[:1]) for v in found)
     assert _tables_intact(database)
 

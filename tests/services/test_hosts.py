@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kiosk.services import hosts
+from kiosk.services.directory import hosts
 
 CSV = (
     "name,department,email,phone\n"

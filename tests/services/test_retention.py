@@ -6,7 +6,8 @@ import pytest
 from sqlalchemy import func, select
 
 from kiosk.models import AccessToken, AuditEvent, BadgePrintJob, Notification, Visit, Visitor
-from kiosk.services import checkin, retention, signout
+from kiosk.services import retention
+from kiosk.services.visits import checkin, signout
 from tests.factories import SITE, add_host, invite
 
 

@@ -8,9 +8,9 @@ import pytest
 from sqlalchemy import select
 
 from kiosk.models import BadgePrintJob, Notification, Visit, VisitStatus
-from kiosk.services import checkin, escalation, print_jobs, roster, signout, walkins
 from kiosk.services.errors import Conflict, ValidationFailed
-from kiosk.services.tokens import TokenProblem, TokenRejected
+from kiosk.services.visits import checkin, escalation, print_jobs, roster, signout, walkins
+from kiosk.services.visits.tokens import TokenProblem, TokenRejected
 from tests.factories import SITE, add_host, invite
 
 

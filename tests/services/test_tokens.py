@@ -9,8 +9,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kiosk.services import checkin
-from kiosk.services.tokens import TokenProblem, TokenRejected, hash_token, token_kind
+from kiosk.services.visits import checkin
+from kiosk.services.visits.tokens import TokenProblem, TokenRejected, hash_token, token_kind
 from tests.factories import SITE, add_host, invite
 
 HYPOTHESIS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

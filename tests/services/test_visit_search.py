@@ -4,21 +4,21 @@ from __future__ import annotations
 
 import pytest
 
-from kiosk.services import visits
+from kiosk.services.visits import visit_log
 from tests.factories import add_host, invite
 
 
 def _names(db, **query):
     with db.unit_of_work(write=False) as uow:
-        return [(v.visitor_name, v.id) for v in visits.search_visits(uow, **query)]
+        return [(v.visitor_name, v.id) for v in visit_log.search_visits(uow, **query)]
 
 
 @pytest.mark.parametrize("narrow", [1000, 3])
 def test_prefix_search_is_newest_first_on_both_paths(database, monkeypatch, narrow):
     """With NARROW_MATCH at 3 the five 王 visitors take the walk-the-newest path; the answer must not change."""
-    monkeypatch.setattr(visits, "NARROW_MATCH", narrow)
-    monkeypatch.setattr(visits, "_WALK_FIRST_PAGE", 1)
-    monkeypatch.setattr(visits, "_WALK_LAST_PAGE", 2)
+    monkeypatch.setattr(visit_log, "NARROW_MATCH", narrow)
+    monkeypatch.setattr(visit_log, "_WALK_FIRST_PAGE", 1)
+    monkeypatch.setattr(visit_log, "_WALK_LAST_PAGE", 2)
     host = add_host(database)
     made = []
     for i, name in enumerate(["王伟", "李娜", "王芳", "王伟", "张三", "王五", "王六"]):

@@ -6,11 +6,11 @@ import pytest
 from sqlalchemy import select
 
 from kiosk.models import Notification, Visit, Visitor, VisitStatus
-from kiosk.services import denylist, walkins
 from kiosk.services.errors import IllegalTransition, PolicyRefusal, ValidationFailed
 from kiosk.services.idnumbers import IdNumberProtector
-from kiosk.services.visitors import find_returning_visitor
-from kiosk.services.walkins import WalkInForm, WalkInPolicy
+from kiosk.services.visits import denylist, walkins
+from kiosk.services.visits.visitors import find_returning_visitor
+from kiosk.services.visits.walkins import WalkInForm, WalkInPolicy
 from tests.factories import SITE, add_host
 
 
@@ -148,7 +148,7 @@ def test_two_people_sharing_a_phone_stay_two_people(database):
 
 
 def test_host_on_the_way_is_shown_while_the_decision_is_pending(database):
-    from kiosk.services import escalation
+    from kiosk.services.visits import escalation
 
     host = add_host(database)
     result = _register(database, _form(host.id))

@@ -14,11 +14,11 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from kiosk.application.gateways.touchscreen import DeskGateway
 from kiosk.config import CameraSettings, KioskSettings, Settings, SiteSettings
 from kiosk.db import Database
 from kiosk.services.idnumbers import IdNumberProtector
 from kiosk.ui.admin.window import AdminWindow
-from kiosk.ui.common.gateway import DeskGateway
 from kiosk.ui.common.workers import WorkerPool
 from kiosk.ui.kiosk.assembly import Kiosk, build_kiosk
 from tests.factories import SITE, add_host, invite

@@ -7,8 +7,8 @@ from sqlalchemy import select
 
 from kiosk.db import Database
 from kiosk.models import AuditEvent, BadgePrintJob, VisitStatus
-from kiosk.services import checkin, print_jobs, signout
-from kiosk.services.tokens import TokenProblem, TokenRejected
+from kiosk.services.visits import checkin, print_jobs, signout
+from kiosk.services.visits.tokens import TokenProblem, TokenRejected
 from kiosk.ui.admin.models import VisitTableModel
 from kiosk.ui.admin.window import AdminWindow
 from tests.factories import SITE, invite
@@ -103,7 +103,7 @@ def test_badge_buttons_wait_until_the_visitor_is_on_site(admin: AdminWindow, hos
 
 def test_a_kiosk_badge_that_failed_shows_on_the_board(admin, database, qtbot) -> None:
     """The first badge comes from the kiosk's own check-in; if it failed, the desk must see it."""
-    from kiosk.services import checkin, print_jobs
+    from kiosk.services.visits import checkin, print_jobs
     from tests.factories import SITE, add_host, invite
 
     host = add_host(database, email="someone.else@example.com")

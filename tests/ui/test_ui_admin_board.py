@@ -8,8 +8,8 @@ from sqlalchemy import select
 
 from kiosk.db import Database
 from kiosk.models import Visit, VisitStatus
-from kiosk.services import walkins
-from kiosk.services.walkins import WalkInForm
+from kiosk.services.visits import walkins
+from kiosk.services.visits.walkins import WalkInForm
 from kiosk.ui.admin.models import STATUS_COLOURS
 from kiosk.ui.admin.window import AdminWindow
 from tests.factories import SITE, invite

@@ -6,8 +6,9 @@ import pytest
 
 from kiosk.db import Database
 from kiosk.models import Notification, NotificationStatus
-from kiosk.services import notifications, walkins
-from kiosk.services.walkins import WalkInForm
+from kiosk.services.notifications import sending
+from kiosk.services.visits import walkins
+from kiosk.services.visits.walkins import WalkInForm
 from kiosk.ui.admin.window import AdminWindow
 from tests.factories import SITE
 
@@ -21,9 +22,9 @@ def failed_notice(database: Database, host) -> int:
         walkins.register_walk_in(
             uow, WalkInForm(name="曹磊", phone="13910000006", host_id=host.id, purpose="maintenance"), site_code=SITE)
     with database.unit_of_work("dispatcher") as uow:
-        [claimed] = notifications.claim_due(uow)
+        [claimed] = sending.claim_due(uow)
     with database.unit_of_work("dispatcher") as uow:
-        notifications.mark_failed(uow, claimed, ERROR, permanent=True)
+        sending.mark_failed(uow, claimed, ERROR, permanent=True)
     return claimed.id
 
 

@@ -16,9 +16,9 @@ from kiosk.config import Settings
 from kiosk.db import Database
 from kiosk.devices.camera import CameraState, CameraStatus
 from kiosk.models import AgreementSignature, Purpose, Visit, VisitPhoto, VisitStatus
-from kiosk.services import agreements, denylist
+from kiosk.services.visits import agreements, denylist
 from kiosk.ui.kiosk.assembly import Kiosk
-from kiosk.ui.kiosk.photo import REVIEW, UNAVAILABLE
+from kiosk.ui.kiosk.screens.photo import REVIEW, UNAVAILABLE
 from tests.factories import invite
 
 RULES_EN = "Contractor rules"

@@ -7,9 +7,9 @@ from pathlib import Path
 import cv2
 
 from kiosk.app import has_display, main_admin, main_kiosk
+from kiosk.application import demo
 from kiosk.config import Settings
 from kiosk.devices.camera import decode_qr
-from kiosk.ui import demo
 
 
 def test_display_is_detected_from_the_environment() -> None:

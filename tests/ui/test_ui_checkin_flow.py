@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from kiosk.db import Database
 from kiosk.models import BadgePrintJob, Feedback, Visit, VisitStatus
-from kiosk.services import denylist
+from kiosk.services.visits import denylist
 from kiosk.ui.kiosk.assembly import Kiosk
 from tests.factories import invite
 
@@ -123,7 +123,7 @@ def test_deny_list_hit_shows_only_see_the_front_desk(english: Kiosk, host, datab
 def test_a_replaced_invitation_says_so_in_chinese(kiosk, database, invitation) -> None:
     from datetime import timedelta
 
-    from kiosk.services import invitations
+    from kiosk.services.visits import invitations
 
     with database.unit_of_work("staff:amy") as uow:
         invitations.reschedule_invitation(uow, invitation.visit_id,

@@ -16,8 +16,8 @@ from kiosk.config import PrinterSettings, Settings
 from kiosk.db import Database
 from kiosk.devices.camera import CameraState, CameraStatus
 from kiosk.models import BadgePrintJob, Visit, VisitStatus
-from kiosk.ui.kiosk import maintenance
 from kiosk.ui.kiosk.assembly import Kiosk
+from kiosk.ui.kiosk.maintenance import panel
 
 PIN = "2468"
 HOLD_MS = 150  # the real 3 s, shortened
@@ -151,7 +151,7 @@ def test_scans_are_ignored_while_maintenance_is_open(english: Kiosk, qtbot, invi
 
 def test_exit_quits_the_application(english: Kiosk, qtbot, monkeypatch) -> None:
     exits = []
-    monkeypatch.setattr(maintenance.QCoreApplication, "exit", lambda code=0: exits.append(code))
+    monkeypatch.setattr(panel.QCoreApplication, "exit", lambda code=0: exits.append(code))
     _unlock(english, qtbot)
     english.maintenance.panel.exit.click()
     assert exits == [0]

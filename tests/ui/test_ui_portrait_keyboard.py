@@ -11,13 +11,13 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 from sqlalchemy import select
 
+from kiosk.application.gateways.touchscreen import EntryRequirements
 from kiosk.db import Database
 from kiosk.models import Feedback, Purpose, Visit, VisitStatus
-from kiosk.ui.common.gateway import EntryRequirements
 from kiosk.ui.common.theme import apply_theme
-from kiosk.ui.kiosk import messages
 from kiosk.ui.kiosk.assembly import Kiosk
-from kiosk.ui.kiosk.widgets import Screen
+from kiosk.ui.kiosk.flow import visitor_messages
+from kiosk.ui.kiosk.widgets.base import Screen
 from tests.factories import add_host
 
 PORTRAIT, LANDSCAPE = (1080, 1920), (1920, 1080)
@@ -94,7 +94,7 @@ def _rating(kiosk: Kiosk) -> Screen:
 
 
 def _message(kiosk: Kiosk) -> Screen:
-    kiosk.flow.show_message(messages.sales_refusal(lambda: None, lambda: None))  # a message with buttons
+    kiosk.flow.show_message(visitor_messages.sales_refusal(lambda: None, lambda: None))  # a message with buttons
     return kiosk.window.message
 
 
@@ -284,7 +284,7 @@ def test_signing_out_by_name_and_rating_by_keyboard_alone(english: Kiosk, invita
     keyboard.press(Qt.Key.Key_Return)
 
     assert window.current() is window.message
-    assert window.message.title.text() == messages.thanks_for_rating().title()
+    assert window.message.title.text() == visitor_messages.thanks_for_rating().title()
     with database.unit_of_work(write=False) as uow:
         assert uow.session.scalars(select(Feedback.rating)).all() == [5]
         assert uow.session.get(Visit, invitation.visit_id).status == VisitStatus.CHECKED_OUT

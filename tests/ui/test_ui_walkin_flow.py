@@ -6,8 +6,8 @@ from sqlalchemy import select
 
 from kiosk.db import Database
 from kiosk.models import Notification, Purpose, Visit, VisitStatus
-from kiosk.services import escalation, walkins
-from kiosk.services.walkins import WalkInForm
+from kiosk.services.visits import escalation, walkins
+from kiosk.services.visits.walkins import WalkInForm
 from kiosk.ui.kiosk.assembly import Kiosk
 from tests.factories import add_host
 
@@ -154,7 +154,7 @@ def test_sales_visitor_is_refused_politely_and_may_leave_details(english: Kiosk,
 
 
 def test_walk_in_on_the_deny_list_is_sent_to_the_desk(english: Kiosk, host, database: Database) -> None:
-    from kiosk.services import denylist
+    from kiosk.services.visits import denylist
 
     with database.unit_of_work("test") as uow:
         denylist.add_entry(uow, "phone", "13800138000", reason="trespass")

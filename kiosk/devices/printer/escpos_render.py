@@ -25,7 +25,7 @@ from PIL import Image
 from kiosk.config import PrinterSettings, cache_dir
 from kiosk.devices.printer.raster_photo import render_photo
 from kiosk.devices.printer.raster_text import PRINTABLE_DOTS_BY_PAPER_MM, find_cjk_font, render_text_line
-from kiosk.services.badges import (
+from kiosk.domain.badge_layout import (
     BILINGUAL_LABELS,
     Align,
     BadgeData,
@@ -37,7 +37,7 @@ from kiosk.services.badges import (
     TextSize,
     layout_badge,
 )
-from kiosk.services.printable import sanitize_text
+from kiosk.domain.printable import sanitize_text
 
 if TYPE_CHECKING:
     from escpos.escpos import Escpos

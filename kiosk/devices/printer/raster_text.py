@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
-from kiosk.services.badges import Align, TextLine, TextSize
+from kiosk.domain.badge_layout import Align, TextLine, TextSize
 
 FONT_ENV = "KIOSK_BADGE_FONT"
 ASSETS_FONT_DIR = Path(__file__).resolve().parents[3] / "assets" / "fonts"

@@ -10,8 +10,8 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
-from kiosk.services.roster import RosterEntry
-from kiosk.services.visits import VisitSummary
+from kiosk.services.visits.roster import RosterEntry
+from kiosk.services.visits.visit_log import VisitSummary
 
 Index = QModelIndex | QPersistentModelIndex
 

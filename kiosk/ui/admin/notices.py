@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
-from kiosk.services.notifications import NotificationView
+from kiosk.services.notifications.sending import NotificationView
 from kiosk.ui.admin.models import Index, RowsModel
 from kiosk.ui.admin.widgets import button, label, table
 

@@ -15,14 +15,14 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QMessageBox, QTabBar, QTabWidget, QVBoxLayout, QWidget
 
+from kiosk.application.gateways.touchscreen import DeskGateway
 from kiosk.services.errors import ServiceError
-from kiosk.services.notifications import NotificationView
-from kiosk.services.roster import RosterEntry
-from kiosk.services.visits import VisitSummary
+from kiosk.services.notifications.sending import NotificationView
+from kiosk.services.visits.roster import RosterEntry
+from kiosk.services.visits.visit_log import VisitSummary
 from kiosk.ui.admin.models import RosterTableModel, VisitTableModel, board_order, status_key
 from kiosk.ui.admin.notices import NoticesPage
 from kiosk.ui.admin.widgets import button, label, table
-from kiosk.ui.common.gateway import DeskGateway
 from kiosk.ui.common.workers import WorkerPool
 
 REFRESH_MS = 5000

@@ -12,17 +12,17 @@ from dataclasses import dataclass
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from kiosk.application.gateways.touchscreen import KioskGateway
 from kiosk.config import Settings
 from kiosk.db import Database
 from kiosk.services.idnumbers import IdNumberProtector
-from kiosk.ui.common.gateway import KioskGateway
 from kiosk.ui.common.i18n import LanguageManager
 from kiosk.ui.common.theme import Look
 from kiosk.ui.common.workers import WorkerPool
 from kiosk.ui.kiosk.accessibility import AccessibilityModes
-from kiosk.ui.kiosk.flow import KioskFlow
-from kiosk.ui.kiosk.maintenance import Maintenance
-from kiosk.ui.kiosk.scanning import CameraThread, WedgeFilter
+from kiosk.ui.kiosk.code_sources import CameraThread, WedgeFilter
+from kiosk.ui.kiosk.flow.controller import KioskFlow
+from kiosk.ui.kiosk.maintenance.panel import Maintenance
 from kiosk.ui.kiosk.window import KioskWindow
 
 
@@ -37,9 +37,9 @@ class Kiosk:
     maintenance: Maintenance | None = None
     camera: CameraThread | None = None
     wedge: WedgeFilter | None = None
-    printer: Any = None  # kiosk.devices.printer.worker.PrintWorker
-    dispatcher: Any = None  # kiosk.notify.dispatcher.DispatcherThread
-    housekeeping: Any = None  # kiosk.housekeeping.Housekeeping
+    printer: Any = None  # kiosk.application.print_loop.PrintWorker
+    dispatcher: Any = None  # kiosk.application.notification_loop.DispatcherThread
+    housekeeping: Any = None  # kiosk.application.housekeeping.Housekeeping
 
     def start_devices(self, settings: Settings) -> None:
         """Camera and keyboard-wedge scanner (both feed the flow's one scan input), the badge printer
@@ -61,19 +61,19 @@ class Kiosk:
         if self.database is None:
             return
         # Imported here: python-escpos and apprise stay off the start-up path until the window is built.
-        from kiosk.devices.printer.worker import PrintWorker
-        from kiosk.notify.dispatcher import start_in_kiosk
+        from kiosk.application.notification_loop import start_in_kiosk
+        from kiosk.application.print_loop import PrintWorker
 
         output = None
         if settings.printer.kind == "os":
-            from kiosk.services.badges import labels_for_language
+            from kiosk.domain.badge_layout import labels_for_language
             from kiosk.ui.printing.os_output import os_badge_output
 
             output = os_badge_output(settings.printer, labels_for_language(settings.site.language))
         self.printer = PrintWorker(self.database, settings, output=output, poll_seconds=0.5)
         self.printer.start()
         self.dispatcher = start_in_kiosk(self.database, settings)
-        from kiosk.housekeeping import Housekeeping
+        from kiosk.application.housekeeping import Housekeeping
 
         self.housekeeping = Housekeeping(self.database, settings).start()
 

@@ -11,19 +11,19 @@ from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QApplication, QStackedWidget, QWidget
 
 from kiosk.ui.kiosk.accessibility import focused_by_keyboard
-from kiosk.ui.kiosk.agreement import AgreementScreen
-from kiosk.ui.kiosk.delivery import DeliveryScreen
-from kiosk.ui.kiosk.done import DoneScreen
-from kiosk.ui.kiosk.message import MessageScreen
-from kiosk.ui.kiosk.overlays import IdleOverlay, Toast
-from kiosk.ui.kiosk.photo import PhotoScreen
-from kiosk.ui.kiosk.rating import RatingScreen
-from kiosk.ui.kiosk.scan import ScanScreen
-from kiosk.ui.kiosk.signout import SignOutScreen
-from kiosk.ui.kiosk.waiting import WaitingScreen
-from kiosk.ui.kiosk.walkin import WalkInScreen
-from kiosk.ui.kiosk.welcome import WelcomeScreen
-from kiosk.ui.kiosk.widgets import Screen
+from kiosk.ui.kiosk.screens.agreement import AgreementScreen
+from kiosk.ui.kiosk.screens.delivery import DeliveryScreen
+from kiosk.ui.kiosk.screens.done import DoneScreen
+from kiosk.ui.kiosk.screens.message import MessageScreen
+from kiosk.ui.kiosk.screens.photo import PhotoScreen
+from kiosk.ui.kiosk.screens.rating import RatingScreen
+from kiosk.ui.kiosk.screens.scan import ScanScreen
+from kiosk.ui.kiosk.screens.sign_out import SignOutScreen
+from kiosk.ui.kiosk.screens.waiting import WaitingScreen
+from kiosk.ui.kiosk.screens.walk_in import WalkInScreen
+from kiosk.ui.kiosk.screens.welcome import WelcomeScreen
+from kiosk.ui.kiosk.widgets.base import Screen
+from kiosk.ui.kiosk.widgets.overlays import IdleOverlay, Toast
 
 KEYBOARD_GAP = 32  # px between the field being typed in and the top of the on-screen keyboard
 

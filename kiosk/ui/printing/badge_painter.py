@@ -24,7 +24,7 @@ from PySide6.QtGui import (
     QPdfWriter,
 )
 
-from kiosk.services.badges import Align, BadgeLayout, Photo, QrCode, TextLine, TextSize
+from kiosk.domain.badge_layout import Align, BadgeLayout, Photo, QrCode, TextLine, TextSize
 
 DOTS_BY_PAPER_MM = {58: 384, 80: 576}
 MARGIN = 8

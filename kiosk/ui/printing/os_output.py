@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from kiosk.config import PrinterSettings
 from kiosk.devices.printer.protocol import PrinterUnavailable
-from kiosk.services.badges import BadgeData, BadgeLabels, layout_badge
+from kiosk.domain.badge_layout import BadgeData, BadgeLabels, layout_badge
 from kiosk.ui.printing.badge_painter import print_badge_to_os_printer
 
 

@@ -17,7 +17,7 @@ from kiosk.devices.printer.errors import unavailable_from
 from kiosk.devices.printer.escpos_render import render_badge
 from kiosk.devices.printer.protocol import Condition, Printer, PrinterUnavailable
 from kiosk.devices.printer.status import QUERY_PRINTER
-from kiosk.services.badges import ENGLISH_LABELS, sample_badge
+from kiosk.domain.badge_layout import ENGLISH_LABELS, sample_badge
 
 TIMEOUT = 0.5
 OK = 0x12

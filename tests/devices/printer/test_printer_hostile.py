@@ -15,11 +15,11 @@ import pytest
 from escpos_stream_parser import StreamError, check_structure, text_lines, tokenize
 
 import kiosk.devices.printer.escpos_render as escpos_render
-import kiosk.services.badges as badges
+import kiosk.domain.badge_layout as badges
 from kiosk.devices.printer.escpos_render import render_badge
+from kiosk.domain.badge_layout import BILINGUAL_LABELS, BadgeData, QrCode, TextLine, layout_badge, sample_badge
+from kiosk.domain.printable import sanitize_text
 from kiosk.models.enums import VisitorType
-from kiosk.services.badges import BILINGUAL_LABELS, BadgeData, QrCode, TextLine, layout_badge, sample_badge
-from kiosk.services.printable import sanitize_text
 
 TEXT_FIELDS = ("visitor_name", "company", "host_name", "host_department", "site_name", "sign_out_token")
 BASE = sample_badge(visitor_type=VisitorType.CONTRACTOR)

@@ -14,7 +14,7 @@ from escpos_stream_parser import check_structure, text_lines, tokenize
 from PIL import Image
 
 from kiosk.devices.printer.escpos_render import render_badge, render_layout
-from kiosk.services.badges import BILINGUAL_LABELS, ENGLISH_LABELS, BadgeData, layout_badge, sample_badge
+from kiosk.domain.badge_layout import BILINGUAL_LABELS, ENGLISH_LABELS, BadgeData, layout_badge, sample_badge
 
 TOKEN = "q3Kp9xZ-0aBcDeFgHiJkLmNoPqRsTuVwXyZ012345_6"
 GOLDEN_BADGE = sample_badge(visitor_name="Müller 张伟", host_name="王芳")
@@ -103,7 +103,7 @@ def test_unencodable_characters_become_question_marks() -> None:
     layout = layout_badge(badge("张伟"), 80)
     from dataclasses import replace
 
-    from kiosk.services.badges import TextLine
+    from kiosk.domain.badge_layout import TextLine
 
     patched = replace(layout, elements=(TextLine("a\udc80张"),))
     job = render_layout(patched, text_mode="gb18030")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kiosk.services.printable import is_printable_text, sanitize_text
+from kiosk.domain.printable import is_printable_text, sanitize_text
 
 
 @pytest.mark.parametrize(

@@ -9,11 +9,11 @@ from datetime import time
 
 import pytest
 
+from kiosk.application.print_loop import PrintWorker
 from kiosk.config import PrinterSettings, Settings
 from kiosk.devices.printer.protocol import PrinterStatus, PrinterUnavailable
-from kiosk.devices.printer.worker import PrintWorker
 from kiosk.models import BadgePrintJob, PrintJobStatus
-from kiosk.services import checkin, print_jobs
+from kiosk.services.visits import checkin, print_jobs
 from tests.factories import SITE, add_host, invite
 
 

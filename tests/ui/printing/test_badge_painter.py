@@ -10,8 +10,8 @@ import pytest
 import zxingcpp
 from PySide6.QtGui import QImage
 
+from kiosk.domain.badge_layout import BILINGUAL_LABELS, BadgeData, layout_badge
 from kiosk.models.enums import VisitorType
-from kiosk.services.badges import BILINGUAL_LABELS, BadgeData, layout_badge
 from kiosk.ui.printing.badge_painter import badge_image, badge_png, print_badge_to_os_printer, write_badge_pdf
 
 TOKEN = "v1.o.AbCdEfGhIjKlMnOpQrStUvWxYz012345"

@@ -1,0 +1,1 @@
+"""The Qt-free application layer: gateways the front ends call, background loops, wiring."""

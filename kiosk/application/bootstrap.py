@@ -1,0 +1,43 @@
+"""Start-up shared by ``kioskctl`` and the Qt apps: one place that turns settings into a ready database.
+
+``open_database`` leaves the schema at head and the configured site and kiosk
+rows in place, so nothing later has to ask "has this been set up yet?".
+"""
+
+from __future__ import annotations
+
+from kiosk.clock import Clock
+from kiosk.config import Settings
+from kiosk.db import Database
+from kiosk.db.migrate import is_up_to_date, upgrade
+from kiosk.services.directory.sites import ensure_kiosk, ensure_site
+from kiosk.services.idnumbers import IdNumberProtector
+
+BOOTSTRAP_ACTOR = "system:bootstrap"
+
+
+def connect_database(settings: Settings, *, clock: Clock | None = None) -> Database:
+    """The configured database as it is: no migration, no rows written (for read-only checks)."""
+    return Database.from_url(settings.database.url, clock=clock, busy_timeout_ms=settings.database.busy_timeout_ms)
+
+
+def open_database(settings: Settings, *, clock: Clock | None = None) -> Database:
+    """The configured database, migrated to head, with the configured site and kiosk registered."""
+    database = connect_database(settings, clock=clock)
+    try:
+        # Checking first keeps every start (and every kioskctl call) from re-running Alembic's machinery.
+        if not is_up_to_date(database.engine):
+            upgrade(database.engine)
+        with database.unit_of_work(actor=BOOTSTRAP_ACTOR) as uow:
+            site = ensure_site(uow, settings.site.code, settings.site.name, settings.site.timezone)
+            ensure_kiosk(uow, settings.kiosk.id, site)
+            uow.commit()
+    except BaseException:
+        database.dispose()
+        raise
+    return database
+
+
+def load_protector(settings: Settings) -> IdNumberProtector:
+    """The key that encrypts ID numbers at rest; created (mode 0600) on first use."""
+    return IdNumberProtector.load_or_create(settings.data_key_path)

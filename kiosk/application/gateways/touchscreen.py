@@ -1,0 +1,232 @@
+"""The kiosk's and the desk's actions as plain calls: one unit of work each, run on a worker thread.
+
+No rule lives here: each method opens a unit of work with the right actor and calls a
+service. Widgets never see a session; they get the services' dataclasses back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from kiosk.config import Settings
+from kiosk.db import Database
+from kiosk.db.uow import UnitOfWork
+from kiosk.services.directory import hosts
+from kiosk.services.directory.hosts import HostSummary
+from kiosk.services.directory.sites import get_site
+from kiosk.services.idnumbers import IdNumberProtector
+from kiosk.services.notifications import sending
+from kiosk.services.notifications.sending import NotificationView
+from kiosk.services.visits import (
+    agreements,
+    checkin,
+    deliveries,
+    print_jobs,
+    roster,
+    signout,
+    visit_log,
+    visitors,
+    walkins,
+)
+from kiosk.services.visits.agreements import AgreementText, Consents
+from kiosk.services.visits.checkin import CheckInResult, InvitationPreview
+from kiosk.services.visits.deliveries import DeliveryAnnounced
+from kiosk.services.visits.roster import RosterEntry
+from kiosk.services.visits.signout import OnSiteMatch, SignOutResult
+from kiosk.services.visits.visit_log import VisitSummary
+from kiosk.services.visits.visitors import ReturningVisitor
+from kiosk.services.visits.walkins import WalkInForm, WalkInPolicy, WalkInResult
+
+# A busy lobby's day of alerts; the desk acts on today's, not on last month's.
+NOTICES_SHOWN = 100
+
+
+@dataclass(frozen=True)
+class EntryRequirements:
+    """What a visitor does at the kiosk before entering: sign this agreement (if any), have a photo taken."""
+
+    agreement: AgreementText | None = None
+    photo: bool = False
+
+    @property
+    def any(self) -> bool:
+        return self.agreement is not None or self.photo
+
+
+@dataclass(frozen=True)
+class InvitationEntry:
+    preview: InvitationPreview
+    requirements: EntryRequirements
+
+
+@dataclass
+class KioskGateway:
+    database: Database
+    site_code: str
+    actor: str
+    grace_seconds: int = 10
+    policy: WalkInPolicy = field(default_factory=WalkInPolicy)
+    protector: IdNumberProtector | None = None
+    # [visits] agreement_for / photo_for: visitor types who sign, and who have their photo taken, first.
+    agreement_for: tuple[str, ...] = ()
+    photo_for: tuple[str, ...] = ()
+
+    @classmethod
+    def from_settings(
+        cls, database: Database, settings: Settings, protector: IdNumberProtector | None = None
+    ) -> KioskGateway:
+        return cls(
+            database, settings.site.code, f"kiosk:{settings.kiosk.id}",
+            grace_seconds=settings.visits.double_scan_grace_seconds,
+            policy=WalkInPolicy(
+                settings.visits.host_consent_required, settings.visits.refuse_sales_without_appointment
+            ),
+            protector=protector,
+            agreement_for=tuple(settings.visits.agreement_for),
+            photo_for=tuple(settings.visits.photo_for),
+        )
+
+    @property
+    def may_require_steps(self) -> bool:
+        """False when no visitor type signs or poses: every check-in stays a single scan, with no extra read."""
+        return bool(self.agreement_for or self.photo_for)
+
+    def check_in(self, token: str, consents: Consents | None = None) -> CheckInResult:
+        with self.database.unit_of_work(self.actor) as uow:
+            return checkin.check_in_by_token(uow, token, site_code=self.site_code, grace_seconds=self.grace_seconds,
+                                             consents=consents)
+
+    def _requirements(self, uow: UnitOfWork, visitor_type: str, language: str) -> EntryRequirements:
+        agreement = None
+        if visitor_type in self.agreement_for:
+            agreement = agreements.current(uow, visitor_type=visitor_type, language=language)
+        return EntryRequirements(agreement, visitor_type in self.photo_for)
+
+    def invitation_entry(self, token: str, language: str) -> InvitationEntry:
+        """Who the invitation is for and what they do first; the token is not spent."""
+        with self.database.unit_of_work(self.actor, write=False) as uow:
+            preview = checkin.preview_invitation(uow, token, site_code=self.site_code,
+                                                 grace_seconds=self.grace_seconds)
+            return InvitationEntry(preview, self._requirements(uow, preview.visitor_type, language))
+
+    def walk_in_entry(self, form: WalkInForm, language: str) -> EntryRequirements:
+        """The form checked first (so the visitor fixes typos before signing), then what they do before entering."""
+        walkins.check_walk_in(form, self.policy)
+        with self.database.unit_of_work(self.actor, write=False) as uow:
+            return self._requirements(uow, form.visitor_type, language)
+
+    def agreement_text(self, visitor_type: str, language: str) -> AgreementText | None:
+        with self.database.unit_of_work(self.actor, write=False) as uow:
+            return agreements.current(uow, visitor_type=visitor_type, language=language)
+
+    def announce_delivery(self, host_id: int | None, carrier: str) -> DeliveryAnnounced:
+        with self.database.unit_of_work(self.actor) as uow:
+            return deliveries.announce_delivery(uow, site_code=self.site_code, host_id=host_id, carrier=carrier)
+
+    def sign_out(self, token: str) -> SignOutResult:
+        with self.database.unit_of_work(self.actor) as uow:
+            return signout.sign_out_by_token(uow, token, site_code=self.site_code, grace_seconds=self.grace_seconds)
+
+    def find_on_site(self, name: str) -> list[OnSiteMatch]:
+        with self.database.unit_of_work(self.actor, write=False) as uow:
+            return signout.find_on_site_by_name(uow, name, site_code=self.site_code)
+
+    def sign_out_by_name(self, visit_id: int) -> SignOutResult:
+        with self.database.unit_of_work(self.actor) as uow:
+            return signout.sign_out_visit(uow, visit_id, via="name")
+
+    def rate(self, visit_id: int, rating: int) -> None:
+        with self.database.unit_of_work(self.actor) as uow:
+            signout.record_feedback(uow, visit_id, rating)
+
+    def badge_status(self, job_id: int) -> tuple[str, str | None]:
+        with self.database.unit_of_work(self.actor, write=False) as uow:
+            return print_jobs.badge_status(uow, job_id)
+
+    def search_hosts(self, query: str) -> list[HostSummary]:
+        with self.database.unit_of_work(self.actor, write=False) as uow:
+            return hosts.search_hosts(uow, query, limit=8)
+
+    def returning_visitor(self, phone: str) -> ReturningVisitor | None:
+        with self.database.unit_of_work(self.actor, write=False) as uow:
+            return visitors.find_returning_visitor(uow, phone)
+
+    def register_walk_in(self, form: WalkInForm, consents: Consents | None = None) -> WalkInResult:
+        with self.database.unit_of_work(self.actor) as uow:
+            return walkins.register_walk_in(
+                uow, form, site_code=self.site_code, policy=self.policy, protector=self.protector, consents=consents
+            )
+
+    def walk_in_status(self, visit_id: int) -> str:
+        with self.database.unit_of_work(self.actor, write=False) as uow:
+            return walkins.walk_in_status(uow, visit_id)
+
+    def complete_walk_in(self, visit_id: int) -> CheckInResult:
+        with self.database.unit_of_work(self.actor) as uow:
+            return walkins.complete_approved_walk_in(uow, visit_id)
+
+    def withdraw_walk_in(self, visit_id: int) -> None:
+        with self.database.unit_of_work(self.actor) as uow:
+            walkins.withdraw_walk_in(uow, visit_id)
+
+    def leave_contact(self, name: str, phone: str, company: str) -> None:
+        with self.database.unit_of_work(self.actor) as uow:
+            walkins.leave_contact_details(uow, name=name, phone=phone, company=company)
+
+
+@dataclass
+class DeskGateway:
+    """The receptionist's actions; the actor names the person (a login will fill it in later)."""
+
+    database: Database
+    site_code: str
+    actor: str = "staff:reception"
+
+    def todays_visits(self) -> list[VisitSummary]:
+        with self.database.unit_of_work(self.actor, write=False) as uow:
+            today = get_site(uow, self.site_code).local_date(uow.now())
+            return visit_log.list_visits(uow, self.site_code, day=today)
+
+    def roster(self) -> list[RosterEntry]:
+        with self.database.unit_of_work(self.actor, write=False) as uow:
+            return roster.on_site_roster(uow, site_code=self.site_code)
+
+    def approve(self, visit_id: int) -> None:
+        with self.database.unit_of_work(self.actor) as uow:
+            walkins.approve_visit(uow, visit_id)
+
+    def deny(self, visit_id: int) -> None:
+        with self.database.unit_of_work(self.actor) as uow:
+            walkins.deny_visit(uow, visit_id)
+
+    def check_in(self, visit_id: int) -> CheckInResult:
+        with self.database.unit_of_work(self.actor) as uow:
+            return checkin.check_in_visit(uow, visit_id, site_code=self.site_code)
+
+    def sign_out(self, visit_id: int) -> SignOutResult:
+        with self.database.unit_of_work(self.actor) as uow:
+            return signout.sign_out_visit(uow, visit_id, via="desk")
+
+    def reprint_badge(self, visit_id: int) -> int:
+        with self.database.unit_of_work(self.actor) as uow:
+            return print_jobs.reprint_badge(uow, visit_id)
+
+    def reissue_badge(self, visit_id: int) -> int:
+        with self.database.unit_of_work(self.actor) as uow:
+            return print_jobs.reissue_badge(uow, visit_id)
+
+    def badge_states(self, visit_ids: Iterable[int]) -> dict[int, str]:
+        """Each visit's newest badge job status (queued, sent, done, failed), read in one go for the board."""
+        with self.database.unit_of_work(self.actor, write=False) as uow:
+            return print_jobs.latest_badge_states(uow, list(visit_ids))
+
+    def notices(self) -> tuple[list[NotificationView], list[NotificationView]]:
+        """Reception's alerts and every notice that gave up, newest first: the Notices tab."""
+        with self.database.unit_of_work(self.actor, write=False) as uow:
+            return (sending.list_recent(uow, channel="reception", limit=NOTICES_SHOWN),
+                    sending.list_failed(uow, limit=NOTICES_SHOWN))
+
+    def retry_notice(self, notification_id: int) -> None:
+        with self.database.unit_of_work(self.actor) as uow:
+            sending.retry_notification(uow, notification_id)

@@ -1,0 +1,87 @@
+"""The front desk's clockwork, run by the kiosk process on its own thread (or by cron through kioskctl):
+
+- every minute: hosts silent for ``[visits] escalation_minutes`` are escalated to reception;
+- from ``still_on_site_reminder_time``: hosts of visitors still signed in get a sign-out link;
+- from ``auto_signout_time``: everyone still in is signed out, unused invitations become no-shows;
+- once a day: personal data older than ``[retention] days`` is purged, spent reply links forgotten.
+
+Every job is idempotent and takes its own write transaction, so several kiosks on one
+PostgreSQL database may all run it.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from dataclasses import dataclass, field
+from datetime import date, time
+
+from kiosk.config import Settings
+from kiosk.db import Database
+from kiosk.services import retention
+from kiosk.services.directory.sites import get_site
+from kiosk.services.notifications.host_links import forget_spent_links
+from kiosk.services.visits import escalation, signout
+
+log = logging.getLogger(__name__)
+ACTOR = "system:housekeeping"
+
+
+@dataclass
+class HousekeepingReport:
+    escalated: list[int] = field(default_factory=list)
+    reminded: list[int] = field(default_factory=list)
+    signed_out: list[int] = field(default_factory=list)
+    no_shows: list[int] = field(default_factory=list)
+    purged: bool = False
+
+
+class Housekeeping:
+    def __init__(self, database: Database, settings: Settings, *, interval_seconds: float = 60.0) -> None:
+        self._database = database
+        self._settings = settings
+        self._interval = interval_seconds
+        self._purged_on: date | None = None
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def run_once(self) -> HousekeepingReport:
+        visits, site = self._settings.visits, self._settings.site.code
+        report = HousekeepingReport()
+        with self._database.unit_of_work(ACTOR) as uow:
+            report.escalated = escalation.escalate_unacknowledged(uow, minutes=visits.escalation_minutes)
+        with self._database.unit_of_work(ACTOR) as uow:
+            report.reminded = signout.remind_hosts_of_visitors_still_in(
+                uow, site_code=site, remind_at=time.fromisoformat(visits.still_on_site_reminder_time))
+        with self._database.unit_of_work(ACTOR) as uow:
+            report.signed_out, report.no_shows = signout.end_of_day(
+                uow, site_code=site, signout_time=time.fromisoformat(visits.auto_signout_time))
+        with self._database.unit_of_work(ACTOR, write=False) as uow:
+            today = get_site(uow, site).local_date(uow.now())
+        if self._purged_on != today:
+            with self._database.unit_of_work(ACTOR) as uow:
+                retention.purge(uow, days=self._settings.retention.days)
+            with self._database.unit_of_work(ACTOR) as uow:
+                forget_spent_links(uow)
+            self._purged_on, report.purged = today, True
+        return report
+
+    def run(self) -> None:
+        while not self._stop.is_set():
+            try:
+                self.run_once()
+            except Exception:  # a database hiccup must not end the desk's clockwork
+                log.exception("housekeeping failed; trying again in %s s", self._interval)
+            self._stop.wait(self._interval)
+
+    def start(self) -> Housekeeping:
+        self._thread = threading.Thread(target=self.run, name="housekeeping", daemon=True)
+        self._thread.start()
+        return self
+
+    def stop(self, timeout: float = 10.0) -> bool:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(timeout)
+            return not self._thread.is_alive()
+        return True

@@ -1,0 +1,244 @@
+"""The dispatcher: claims due outbox rows, sends them, records the outcome. Plain Python, no Qt.
+
+    dispatcher = Dispatcher(database, settings)
+    dispatcher.run_once()                 # one batch; returns what happened
+    dispatcher.run_forever(stop_event)    # until stop_event is set
+
+Several dispatchers may share one database (kiosks, ``kioskctl notify-worker``):
+a row is claimed by exactly one of them (see kiosk.services.notifications.sending for
+the guarantee and the one case a notice is sent twice).
+"""
+
+from __future__ import annotations
+
+import logging
+import signal
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import timedelta
+from types import FrameType
+
+from kiosk.config import Settings
+from kiosk.db import Database
+from kiosk.notify import email_message
+from kiosk.notify.chat_sender import ChatSender
+from kiosk.notify.email_sender import NOT_CONFIGURED, EmailSender
+from kiosk.notify.errors import NotConfigured, SendFailed
+from kiosk.notify.templates import UnknownEvent, render
+from kiosk.services.notifications import sending
+from kiosk.services.notifications.host_links import LinkSigner, load_link_secret
+from kiosk.services.notifications.sending import COPY_FOR_DEPARTMENT, ClaimedNotification, NoticeContext
+from kiosk.services.outbox import RECEPTION, SUPERVISOR
+
+log = logging.getLogger(__name__)
+ACTOR = "notify:dispatcher"
+# Which host-reply links go into which notice.
+LINK_ACTIONS = {
+    "consent_requested": ("approve", "decline", "on_my_way"),
+    "visitor_arrived": ("on_my_way", "sign_out"),
+    "still_on_site": ("sign_out",),
+}
+# While e-mail is not configured, its rows are looked at again this often.
+NOT_CONFIGURED_WAIT = timedelta(minutes=1)
+
+
+@dataclass
+class DispatchReport:
+    claimed: int = 0
+    sent: int = 0
+    retrying: int = 0
+    failed: int = 0
+    deferred: int = 0
+    lost: int = 0  # the lease ran out mid-send and another dispatcher took the row over
+
+
+class Dispatcher:
+    def __init__(
+        self,
+        database: Database,
+        settings: Settings,
+        *,
+        batch_size: int = 20,
+        lease: timedelta | None = None,
+        poll_seconds: float = 0.5,
+        email_sender_factory: Callable[[], EmailSender] | None = None,
+        chat_sender: ChatSender | None = None,
+    ) -> None:
+        self.database = database
+        self.settings = settings
+        self.batch_size = batch_size
+        # The lease must outlast a whole batch of slow sends, or a live dispatcher's rows get re-sent.
+        self.lease = lease or timedelta(seconds=max(300.0, batch_size * settings.email.timeout * 3))
+        self.poll_seconds = poll_seconds
+        self._new_email_sender = email_sender_factory or (lambda: EmailSender(settings.email))
+        self._chat = chat_sender or ChatSender()
+        self._signer: LinkSigner | None = None
+
+    # ------------------------------------------------------------ loop
+
+    def run_forever(self, stop_event: threading.Event) -> None:
+        """Send until ``stop_event`` is set; a full batch is followed at once by the next."""
+        log.info("notification dispatcher started")
+        failures_in_a_row = 0
+        while not stop_event.is_set():
+            try:
+                report = self.run_once()
+                failures_in_a_row = 0
+            except Exception:
+                # The database is unreachable or similar: keep the thread alive, back off a little.
+                failures_in_a_row += 1
+                log.warning("notification dispatcher pass failed", exc_info=True)
+                stop_event.wait(min(self.poll_seconds * 2**failures_in_a_row, 60.0))
+                continue
+            if report.claimed < self.batch_size:
+                stop_event.wait(self.poll_seconds)
+        log.info("notification dispatcher stopped")
+
+    def run_once(self) -> DispatchReport:
+        """One batch: claim what is due, send each, record each outcome."""
+        report = DispatchReport()
+        with self.database.unit_of_work(ACTOR, write=False) as uow:
+            if not sending.has_due(uow):
+                return report
+        with self.database.unit_of_work(ACTOR) as uow:
+            claimed = sending.claim_due(uow, limit=self.batch_size, lease=self.lease)
+        report.claimed = len(claimed)
+        if claimed and self.settings.notify.departments:
+            with self.database.unit_of_work(ACTOR) as uow:
+                sending.add_department_copies(uow, claimed, self.settings.notify.departments)
+        # One SMTP connection for the whole batch, closed however the batch ends.
+        with self._new_email_sender() as email:
+            for notice in claimed:
+                self._deliver(notice, email, report)
+        return report
+
+    # ------------------------------------------------------------ one notice
+
+    def _deliver(self, notice: ClaimedNotification, email: EmailSender, report: DispatchReport) -> None:
+        try:
+            self._send(notice, email)
+        except NotConfigured as exc:
+            with self.database.unit_of_work(ACTOR) as uow:
+                sending.release(uow, notice, str(exc), wait=NOT_CONFIGURED_WAIT)
+            report.deferred += 1
+            return
+        except (SendFailed, UnknownEvent) as exc:
+            permanent = isinstance(exc, UnknownEvent) or getattr(exc, "permanent", False)
+            self._record_failure(notice, str(exc.args[0]), permanent, report)
+            return
+        except Exception as exc:  # a bug or an odd payload: the row must not be stuck in "sending"
+            log.warning("notification %s could not be built or sent", notice.id, exc_info=True)
+            self._record_failure(notice, f"{exc.__class__.__name__}: {exc}", False, report)
+            return
+        with self.database.unit_of_work(ACTOR) as uow:
+            if sending.mark_sent(uow, notice):
+                report.sent += 1
+            else:
+                report.lost += 1
+
+    def _record_failure(self, notice: ClaimedNotification, error: str, permanent: bool, report: DispatchReport) -> None:
+        with self.database.unit_of_work(ACTOR) as uow:
+            status = sending.mark_failed(uow, notice, error, permanent=permanent)
+        log.warning("notification %s (%s to %s) not sent, now %s: %s", notice.id, notice.event,
+                    sending.redact_address(notice.recipient), status, error)
+        if status == "failed":
+            report.failed += 1
+        elif status == "lost":
+            report.lost += 1
+        else:
+            report.retrying += 1
+
+    def _send(self, notice: ClaimedNotification, email: EmailSender) -> None:
+        with self.database.unit_of_work(ACTOR, write=False) as uow:
+            context = sending.notice_context(uow, notice)
+            now = uow.now()
+        links = self._links(notice, context)
+        if notice.channel == "email":
+            if not email.configured:
+                raise NotConfigured(NOT_CONFIGURED)
+            message = email_message.compose(notice, context, self.settings.email, links=links, now=now)
+            email.send(message, notice.recipient)
+            return
+        rendered = render(notice.event, notice.language, notice.payload, links=links,
+                          timezone=context.site_timezone)
+        if notice.channel in (RECEPTION, SUPERVISOR):
+            urls = self.settings.notify.reception if notice.channel == RECEPTION else self.settings.notify.supervisor
+            if not urls:
+                return  # nobody configured: reception's alerts are on the admin window's board anyway
+            self._chat.send(urls, title=rendered.subject, body=rendered.text)
+        elif notice.channel == "chat":
+            self._chat.send([notice.recipient], title=rendered.subject, body=rendered.text)
+        else:
+            raise SendFailed(f"unknown channel {notice.channel!r}", permanent=True)
+
+    def _links(self, notice: ClaimedNotification, context: NoticeContext) -> dict[str, str] | None:
+        """Host-reply links, only in the host's own notices and only when [notify] public_url is set."""
+        actions = LINK_ACTIONS.get(notice.event)
+        public_url = self.settings.notify.public_url
+        if not (actions and public_url and context.host_email and notice.visit_id is not None):
+            return None
+        if COPY_FOR_DEPARTMENT in notice.payload or notice.channel == RECEPTION:
+            return None
+        if self._signer is None:
+            self._signer = LinkSigner(load_link_secret(self.settings))
+        return self._signer.host_links(
+            public_url, actions=actions, visit_id=notice.visit_id, host_email=context.host_email,
+            idempotency_key=notice.idempotency_key, issued_at=notice.created_at,
+        )
+
+
+# ---------------------------------------------------------------- hosting
+
+
+class DispatcherThread:
+    """The kiosk's in-process dispatcher: a daemon thread the UI starts at launch and stops on quit."""
+
+    def __init__(self, dispatcher: Dispatcher) -> None:
+        self.dispatcher = dispatcher
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=dispatcher.run_forever, args=(self._stop,),
+                                        name="notify-dispatcher", daemon=True)
+
+    def start(self) -> DispatcherThread:
+        self._thread.start()
+        return self
+
+    def stop(self, timeout: float = 10.0) -> bool:
+        """Ask the loop to finish its current notice and wait; True when it has stopped."""
+        self._stop.set()
+        if self._thread.is_alive():
+            self._thread.join(timeout)
+        return not self._thread.is_alive()
+
+    @property
+    def alive(self) -> bool:
+        return self._thread.is_alive()
+
+
+def start_in_kiosk(database: Database, settings: Settings) -> DispatcherThread | None:
+    """Start the dispatcher thread unless ``[notify] dispatcher = "external"`` (notify-worker does it)."""
+    if settings.notify.dispatcher != "kiosk":
+        return None
+    return DispatcherThread(Dispatcher(database, settings)).start()
+
+
+def run_notify_worker(settings: Settings, *, stop_event: threading.Event | None = None) -> int:
+    """``kioskctl notify-worker``: run the dispatcher in this process until SIGINT/SIGTERM. Returns 0."""
+    stop = stop_event or threading.Event()
+    database = Database.from_url(settings.database.url, busy_timeout_ms=settings.database.busy_timeout_ms)
+    previous: dict[signal.Signals, object] = {}
+    if threading.current_thread() is threading.main_thread():
+        def _request_stop(signum: int, _frame: FrameType | None) -> None:
+            log.info("signal %s: stopping the notification worker", signum)
+            stop.set()
+
+        for signame in (signal.SIGINT, signal.SIGTERM):
+            previous[signame] = signal.signal(signame, _request_stop)
+    try:
+        Dispatcher(database, settings).run_forever(stop)
+    finally:
+        for signame, handler in previous.items():
+            signal.signal(signame, handler)  # type: ignore[arg-type]
+        database.dispose()
+    return 0

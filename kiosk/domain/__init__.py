@@ -1,0 +1,1 @@
+"""Plain domain types: enums, outcomes and value objects every layer may import (no ORM, no Qt)."""

@@ -1,0 +1,1 @@
+"""The site, its kiosks, departments and hosts."""

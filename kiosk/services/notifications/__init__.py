@@ -1,0 +1,1 @@
+"""Delivering the outbox, and the host-reply links that notices carry."""

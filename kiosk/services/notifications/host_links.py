@@ -1,0 +1,202 @@
+"""Signed, single-use, expiring host-reply links (approve, decline, on my way, sign out).
+
+A link is ``<public_url>/r/<token>``; the token is ``base64url(json) "." base64url(HMAC-SHA256)``
+over {action, visit, host e-mail, nonce, expiry}. The nonce is derived from the
+notice's idempotency key and the action, and the expiry from when the notice
+was queued, so a re-sent message carries the very same links: using one copy
+uses them all. Used nonces are stored in ``used_links`` (unique), which makes
+a link act once even when two clicks race.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import json
+import os
+import secrets
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from sqlalchemy import delete, select
+from sqlalchemy.exc import IntegrityError
+
+from kiosk.config import Settings, data_dir
+from kiosk.db import Database
+from kiosk.db.uow import UnitOfWork
+from kiosk.models import UsedLink
+from kiosk.services.visits import escalation, signout, walkins
+
+LINK_LIFETIME = timedelta(hours=24)
+ACTIONS: dict[str, Callable[[UnitOfWork, int], object]] = {
+    "approve": walkins.approve_visit,
+    "decline": walkins.deny_visit,
+    "on_my_way": escalation.acknowledge,
+    "sign_out": lambda uow, visit_id: signout.sign_out_visit(uow, visit_id, via="host"),
+}
+REFUSAL_STATUS = {"tampered": 400, "expired": 410, "used": 410}
+ACTOR_MAX = 64  # the audit and visit actor columns are 64 characters
+
+
+class LinkRefused(Exception):
+    """The link cannot act: ``reason`` is tampered, expired or used; ``status`` the HTTP answer."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.status = REFUSAL_STATUS[reason]
+
+
+@dataclass(frozen=True)
+class LinkClaim:
+    action: str
+    visit_id: int
+    host_email: str
+    nonce: str
+    expires_at: datetime
+
+    @property
+    def actor(self) -> str:
+        return f"host:{self.host_email}"[:ACTOR_MAX]
+
+
+def link_secret_path(settings: Settings) -> Path:
+    return Path(settings.notify.link_secret_file) if settings.notify.link_secret_file else data_dir() / "link.key"
+
+
+def load_link_secret(settings: Settings) -> bytes:
+    """The signing secret; created (32 random bytes, hex, mode 0600) on first use.
+
+    Every process that makes or checks links (kiosk, notify-worker, serve) must
+    read the same file: on several machines, point link_secret_file at a copy.
+    """
+    path = link_secret_path(settings)
+    try:
+        return _read_secret(path)
+    except FileNotFoundError:
+        pass
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        # O_EXCL: if two processes start at once, one creates and the other reads.
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return _read_secret(path)
+    with os.fdopen(fd, "w", encoding="ascii") as file:
+        file.write(secrets.token_hex(32) + "\n")
+    return _read_secret(path)
+
+
+def _read_secret(path: Path) -> bytes:
+    secret = path.read_text(encoding="ascii").strip().encode("ascii")
+    if len(secret) < 32:
+        raise ValueError(f"link secret in {path} is too short; delete it to have a new one made")
+    return secret
+
+
+def _b64(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
+
+
+def _unb64(text: str) -> bytes:
+    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+
+
+class LinkSigner:
+    def __init__(self, secret: bytes) -> None:
+        self._secret = secret
+
+    def _mac(self, body: bytes) -> bytes:
+        return hmac.new(self._secret, body, hashlib.sha256).digest()
+
+    def nonce_for(self, idempotency_key: str, action: str) -> str:
+        """Stable per (notice, action), and unguessable without the secret."""
+        return hmac.new(self._secret, f"nonce:{idempotency_key}:{action}".encode(), hashlib.sha256).hexdigest()[:32]
+
+    def make_token(self, claim: LinkClaim) -> str:
+        body = json.dumps(
+            {"a": claim.action, "v": claim.visit_id, "h": claim.host_email, "n": claim.nonce,
+             "x": int(claim.expires_at.timestamp())},
+            separators=(",", ":"), ensure_ascii=False,
+        ).encode("utf-8")
+        return f"{_b64(body)}.{_b64(self._mac(body))}"
+
+    def read_token(self, token: str) -> LinkClaim:
+        """The claim inside a token whose signature checks out; LinkRefused("tampered") otherwise.
+
+        Expiry and use are checked by ``redeem``/``check_usable`` against the database clock.
+        """
+        try:
+            body_text, mac_text = token.split(".", 1)
+            body, mac = _unb64(body_text), _unb64(mac_text)
+        except (ValueError, TypeError):
+            raise LinkRefused("tampered") from None
+        if not hmac.compare_digest(mac, self._mac(body)):
+            raise LinkRefused("tampered")
+        try:
+            data = json.loads(body)
+            claim = LinkClaim(
+                action=str(data["a"]), visit_id=int(data["v"]), host_email=str(data["h"]), nonce=str(data["n"]),
+                expires_at=datetime.fromtimestamp(int(data["x"]), UTC),
+            )
+        except (ValueError, KeyError, TypeError):
+            raise LinkRefused("tampered") from None
+        if claim.action not in ACTIONS:
+            raise LinkRefused("tampered")
+        return claim
+
+    def host_links(
+        self, public_url: str, *, actions: Iterable[str], visit_id: int, host_email: str, idempotency_key: str,
+        issued_at: datetime,
+    ) -> dict[str, str]:
+        """{action: URL} for one notice; the same inputs always give the same URLs."""
+        base = public_url.rstrip("/")
+        links = {}
+        for action in actions:
+            claim = LinkClaim(
+                action=action, visit_id=visit_id, host_email=host_email,
+                nonce=self.nonce_for(idempotency_key, action), expires_at=issued_at + LINK_LIFETIME,
+            )
+            links[action] = f"{base}/r/{self.make_token(claim)}"
+        return links
+
+
+def check_usable(uow: UnitOfWork, claim: LinkClaim) -> None:
+    """LinkRefused when the link has expired (by the database clock) or was already used."""
+    if uow.now() >= claim.expires_at:
+        raise LinkRefused("expired")
+    if uow.session.scalar(select(UsedLink.id).where(UsedLink.nonce == claim.nonce)) is not None:
+        raise LinkRefused("used")
+
+
+def redeem(database: Database, claim: LinkClaim) -> None:
+    """Act on the link once, as ``host:<email>``.
+
+    The used-link row and the visit change commit together; if the action is
+    refused (the visit was already decided, say) neither is saved and the
+    ServiceError reaches the caller.
+    """
+    try:
+        with database.unit_of_work(claim.actor) as uow:
+            check_usable(uow, claim)
+            uow.session.add(UsedLink(
+                nonce=claim.nonce, action=claim.action, visit_id=claim.visit_id, used_by=claim.actor,
+                used_at=uow.now(),
+            ))
+            uow.session.flush()
+            ACTIONS[claim.action](uow, claim.visit_id)  # commits
+    except IntegrityError:
+        # Another click of the same link committed first (PostgreSQL; SQLite serialises writers).
+        raise LinkRefused("used") from None
+
+
+def forget_spent_links(uow: UnitOfWork) -> int:
+    """Drop used-link records older than a link can live: those links are refused as expired anyway.
+
+    For the nightly maintenance job; a link's expiry is at most 24 h after its notice, hence after its use.
+    """
+    result = uow.session.execute(delete(UsedLink).where(UsedLink.used_at < uow.now() - LINK_LIFETIME))
+    uow.commit()
+    return int(result.rowcount or 0)  # type: ignore[attr-defined]

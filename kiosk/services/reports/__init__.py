@@ -1,0 +1,1 @@
+"""Figures and exports over the front desk's records."""

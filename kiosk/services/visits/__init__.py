@@ -1,0 +1,1 @@
+"""Visits: invitations, check-in, walk-ins, sign-out, badges, deliveries, agreements."""

@@ -1,0 +1,1 @@
+"""The kiosk's flow: which screen shows and what a scan or a tap does."""

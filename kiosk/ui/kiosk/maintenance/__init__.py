@@ -1,0 +1,1 @@
+"""The hidden corner, the PIN pad and the maintenance panel."""

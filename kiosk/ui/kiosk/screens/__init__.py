@@ -1,0 +1,1 @@
+"""One module per kiosk screen: widgets only, signals out, no service calls."""

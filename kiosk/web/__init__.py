@@ -1,0 +1,1 @@
+"""Web front ends: the host-reply pages (and, later, pre-registration)."""
