@@ -195,7 +195,7 @@ def main_admin(argv: Sequence[str] | None = None) -> int:
 
 
 def _build_admin(settings: Settings, database: Database) -> tuple[AdminWindow, WorkerPool]:
-    from kiosk.application.gateways.touchscreen import DeskGateway
+    from kiosk.application.gateways.desk import DeskGateway
     from kiosk.ui.admin.window import AdminWindow
     from kiosk.ui.common.workers import WorkerPool
 

@@ -31,7 +31,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.application.bootstrap import open_database
-from kiosk.application.gateways.touchscreen import DeskGateway, EntryRequirements
+from kiosk.application.gateways.desk import DeskGateway
+from kiosk.application.gateways.touchscreen import EntryRequirements
 from kiosk.clock import FixedClock
 from kiosk.config import CameraSettings, DatabaseSettings, Settings, SiteSettings
 from kiosk.db import Database

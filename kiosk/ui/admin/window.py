@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QMessageBox, QTabBar, QTabWidget, QVBoxLayout, QWidget
 
-from kiosk.application.gateways.touchscreen import DeskGateway
+from kiosk.application.gateways.desk import DeskGateway
 from kiosk.services.errors import ServiceError
 from kiosk.services.notifications.sending import NotificationView
 from kiosk.services.visits.roster import RosterEntry

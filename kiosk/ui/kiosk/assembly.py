@@ -108,10 +108,12 @@ def build_kiosk(
     *,
     protector: IdNumberProtector | None = None,
     synchronous: bool = False,
+    pool: WorkerPool | None = None,
     poll_interval_ms: int = 2000,
 ) -> Kiosk:
+    """``pool``: a worker pool of the caller's (tests hold answers back with one); else a new one."""
     languages = LanguageManager(settings.site.language)
-    pool = WorkerPool(synchronous=synchronous)
+    pool = pool or WorkerPool(synchronous=synchronous)
     window = KioskWindow(settings.site.name, database.clock.now, ZoneInfo(settings.site.timezone))
     pool.setParent(window)
     languages.setParent(window)
