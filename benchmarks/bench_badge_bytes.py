@@ -17,7 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from kiosk.devices.printer.escpos_render import render_badge
 from kiosk.domain.badge_layout import BILINGUAL_LABELS, ENGLISH_LABELS, BadgeData, BadgeLabels, sample_badge
-from kiosk.models.enums import VisitorType
+from kiosk.domain.visits import VisitorType
 
 RUNS = 30
 BAUD = 9600

@@ -37,7 +37,7 @@ from kiosk.clock import FixedClock
 from kiosk.config import CameraSettings, DatabaseSettings, Settings, SiteSettings
 from kiosk.db import Database
 from kiosk.devices.camera import CameraState, CameraStatus, classify_code
-from kiosk.models import Purpose
+from kiosk.domain.visits import Purpose
 from kiosk.services import demo
 from kiosk.services.directory import hosts
 from kiosk.services.notifications import delivery

@@ -21,6 +21,7 @@ from types import FrameType
 
 from kiosk.config import Settings
 from kiosk.db import Database
+from kiosk.domain.notifications import COPY_FOR_DEPARTMENT, Channel, ClaimedNotification, NoticeContext
 from kiosk.notify import email_message
 from kiosk.notify.chat_sender import ChatSender
 from kiosk.notify.email_sender import NOT_CONFIGURED, EmailSender
@@ -28,8 +29,6 @@ from kiosk.notify.errors import NotConfigured, SendFailed
 from kiosk.notify.templates import UnknownEvent, render
 from kiosk.services.notifications import sending
 from kiosk.services.notifications.host_links import LinkSigner, load_link_secret
-from kiosk.services.notifications.sending import COPY_FOR_DEPARTMENT, ClaimedNotification, NoticeContext
-from kiosk.services.outbox import RECEPTION, SUPERVISOR
 
 log = logging.getLogger(__name__)
 ACTOR = "notify:dispatcher"
@@ -154,7 +153,7 @@ class Dispatcher:
             context = sending.notice_context(uow, notice)
             now = uow.now()
         links = self._links(notice, context)
-        if notice.channel == "email":
+        if notice.channel == Channel.EMAIL:
             if not email.configured:
                 raise NotConfigured(NOT_CONFIGURED)
             message = email_message.compose(notice, context, self.settings.email, links=links, now=now)
@@ -162,12 +161,13 @@ class Dispatcher:
             return
         rendered = render(notice.event, notice.language, notice.payload, links=links,
                           timezone=context.site_timezone)
-        if notice.channel in (RECEPTION, SUPERVISOR):
-            urls = self.settings.notify.reception if notice.channel == RECEPTION else self.settings.notify.supervisor
+        if notice.channel in (Channel.RECEPTION, Channel.SUPERVISOR):
+            notify = self.settings.notify
+            urls = notify.reception if notice.channel == Channel.RECEPTION else notify.supervisor
             if not urls:
                 return  # nobody configured: reception's alerts are on the admin window's board anyway
             self._chat.send(urls, title=rendered.subject, body=rendered.text)
-        elif notice.channel == "chat":
+        elif notice.channel == Channel.CHAT:
             self._chat.send([notice.recipient], title=rendered.subject, body=rendered.text)
         else:
             raise SendFailed(f"unknown channel {notice.channel!r}", permanent=True)
@@ -178,7 +178,7 @@ class Dispatcher:
         public_url = self.settings.notify.public_url
         if not (actions and public_url and context.host_email and notice.visit_id is not None):
             return None
-        if COPY_FOR_DEPARTMENT in notice.payload or notice.channel == RECEPTION:
+        if COPY_FOR_DEPARTMENT in notice.payload or notice.channel == Channel.RECEPTION:
             return None
         if self._signer is None:
             self._signer = LinkSigner(load_link_secret(self.settings))

@@ -7,7 +7,7 @@ import argparse
 from kiosk.cli_commands.arguments import Subcommands, add_json_flag
 from kiosk.cli_commands.context import CliContext
 from kiosk.cli_commands.output import local_time, print_json, print_table
-from kiosk.models import DenyKind
+from kiosk.domain.security import DenyKind
 from kiosk.services.visits import denylist
 
 

@@ -8,7 +8,7 @@ import sys
 
 from kiosk.cli_commands.arguments import Subcommands
 from kiosk.cli_commands.context import CliContext, CliError
-from kiosk.models import StaffRole
+from kiosk.domain.security import StaffRole
 from kiosk.services import auth
 
 

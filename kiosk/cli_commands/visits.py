@@ -10,7 +10,7 @@ from kiosk.cli_commands import arguments
 from kiosk.cli_commands.arguments import Subcommands, add_json_flag
 from kiosk.cli_commands.context import CliContext, check_writable_target, write_qr_png
 from kiosk.cli_commands.output import local_time, print_json, print_table
-from kiosk.models import Purpose, VisitStatus
+from kiosk.domain.visits import CheckInOutcome, Purpose, VisitStatus
 from kiosk.services.directory import hosts
 from kiosk.services.visits import checkin, invitations, signout, visit_log
 from kiosk.services.visits.visit_log import VisitSummary
@@ -109,7 +109,7 @@ def checkin_command(ctx: CliContext, args: argparse.Namespace) -> int:
             uow, args.token, site_code=ctx.site_code, grace_seconds=ctx.settings.visits.double_scan_grace_seconds
         )
     who = f"{result.visitor_name} to see {result.host_name}" + (f" ({result.department})" if result.department else "")
-    if result.outcome == checkin.HELD:
+    if result.outcome is CheckInOutcome.HELD:
         print(f"held for the front desk: {who}")
     elif result.repeated:
         print(f"already checked in moments ago: {who}")

@@ -18,7 +18,7 @@ from datetime import date, datetime
 from enum import StrEnum
 
 from kiosk.domain.printable import sanitize_text
-from kiosk.models.enums import VisitorType
+from kiosk.domain.visits import VisitorType
 
 COLUMNS_BY_PAPER_MM = {58: 32, 80: 48}
 ELLIPSIS = "..."  # ASCII, so truncating a Latin line does not make it a raster line

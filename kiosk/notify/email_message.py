@@ -22,8 +22,8 @@ from email.message import EmailMessage
 from email.utils import format_datetime, parseaddr
 
 from kiosk.config import EmailSettings
+from kiosk.domain.notifications import ClaimedNotification, NoticeContext
 from kiosk.notify.templates import render
-from kiosk.services.notifications.sending import ClaimedNotification, NoticeContext
 
 FALLBACK_DOMAIN = "lobby-kiosk.invalid"
 

@@ -18,6 +18,7 @@ from datetime import date, time
 from sqlalchemy import select
 
 from kiosk.db.uow import UnitOfWork
+from kiosk.domain.visits import CheckInOutcome
 from kiosk.models import (
     BadgePrintJob,
     DenyKind,
@@ -227,7 +228,7 @@ def seed_invitations(uow: UnitOfWork, site: SiteInfo) -> list[SeededVisit]:
         if planned.outcome in (CHECKED_IN, CHECKED_OUT):
             result = checkin.check_in_by_token(uow, created.token, site_code=site.code)
             # A site's own deny list may hold a demo visitor at the desk; then there is no badge to leave with.
-            if planned.outcome == CHECKED_OUT and result.outcome == checkin.CHECKED_IN:
+            if planned.outcome == CHECKED_OUT and result.outcome is CheckInOutcome.CHECKED_IN:
                 _sign_out_with_badge(uow, site, result.badge_job_id)
         visit = uow.session.get(Visit, created.visit_id)
         assert visit is not None

@@ -7,10 +7,8 @@ from typing import Any
 from sqlalchemy import select
 
 from kiosk.db.uow import UnitOfWork
+from kiosk.domain.notifications import Channel
 from kiosk.models import Host, Notification, NotificationStatus
-
-RECEPTION = "reception"
-SUPERVISOR = "supervisor"
 
 
 def enqueue(
@@ -48,9 +46,9 @@ def notify_host(
 ) -> int:
     """One row per channel the host can be reached on (e-mail, chat). Returns how many were queued."""
     queued = 0
-    channels = [("email", host.email)]
+    channels = [(Channel.EMAIL, host.email)]
     if host.chat_address:
-        channels.append(("chat", host.chat_address))
+        channels.append((Channel.CHAT, host.chat_address))
     for channel, address in channels:
         queued += enqueue(
             uow, event=event, channel=channel, recipient=address, payload=payload,
@@ -64,7 +62,7 @@ def notify_reception(
 ) -> bool:
     """Reception's alerts: shown on the admin board, and sent to [notify] reception by the dispatcher."""
     return enqueue(
-        uow, event=event, channel=RECEPTION, recipient=RECEPTION, payload=payload,
+        uow, event=event, channel=Channel.RECEPTION, recipient=Channel.RECEPTION, payload=payload,
         subject_key=subject_key, visit_id=visit_id,
     )
 
@@ -74,6 +72,6 @@ def notify_supervisor(
 ) -> bool:
     """The supervisor's notices (VIP arrivals), sent to [notify] supervisor by the dispatcher."""
     return enqueue(
-        uow, event=event, channel=SUPERVISOR, recipient=SUPERVISOR, payload=payload,
+        uow, event=event, channel=Channel.SUPERVISOR, recipient=Channel.SUPERVISOR, payload=payload,
         subject_key=subject_key, visit_id=visit_id,
     )

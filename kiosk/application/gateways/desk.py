@@ -6,6 +6,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from kiosk.db import Database
+from kiosk.domain.notifications import Channel
+from kiosk.domain.printing import PrintJobStatus
 from kiosk.services.directory.sites import get_site
 from kiosk.services.notifications import sending
 from kiosk.services.notifications.sending import NotificationView
@@ -60,7 +62,7 @@ class DeskGateway:
         with self.database.unit_of_work(self.actor) as uow:
             return print_jobs.reissue_badge(uow, visit_id)
 
-    def badge_states(self, visit_ids: Iterable[int]) -> dict[int, str]:
+    def badge_states(self, visit_ids: Iterable[int]) -> dict[int, PrintJobStatus]:
         """Each visit's newest badge job status (queued, sent, done, failed), read in one go for the board."""
         with self.database.unit_of_work(self.actor, write=False) as uow:
             return print_jobs.latest_badge_states(uow, list(visit_ids))
@@ -68,7 +70,7 @@ class DeskGateway:
     def notices(self) -> tuple[list[NotificationView], list[NotificationView]]:
         """Reception's alerts and every notice that gave up, newest first: the Notices tab."""
         with self.database.unit_of_work(self.actor, write=False) as uow:
-            return (sending.list_recent(uow, channel="reception", limit=NOTICES_SHOWN),
+            return (sending.list_recent(uow, channel=Channel.RECEPTION, limit=NOTICES_SHOWN),
                     sending.list_failed(uow, limit=NOTICES_SHOWN))
 
     def retry_notice(self, notification_id: int) -> None:

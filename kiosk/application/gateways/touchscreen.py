@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from kiosk.config import Settings
 from kiosk.db import Database
 from kiosk.db.uow import UnitOfWork
+from kiosk.domain.printing import BadgeStatus
+from kiosk.domain.visits import WalkInProgress
 from kiosk.services.directory import hosts
 from kiosk.services.directory.hosts import HostSummary
 from kiosk.services.idnumbers import IdNumberProtector
@@ -129,7 +131,7 @@ class KioskGateway:
         with self.database.unit_of_work(self.actor) as uow:
             signout.record_feedback(uow, visit_id, rating)
 
-    def badge_status(self, job_id: int) -> tuple[str, str | None]:
+    def badge_status(self, job_id: int) -> BadgeStatus:
         with self.database.unit_of_work(self.actor, write=False) as uow:
             return print_jobs.badge_status(uow, job_id)
 
@@ -147,7 +149,7 @@ class KioskGateway:
                 uow, form, site_code=self.site_code, policy=self.policy, protector=self.protector, consents=consents
             )
 
-    def walk_in_status(self, visit_id: int) -> str:
+    def walk_in_status(self, visit_id: int) -> WalkInProgress:
         with self.database.unit_of_work(self.actor, write=False) as uow:
             return walkins.walk_in_status(uow, visit_id)
 

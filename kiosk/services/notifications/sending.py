@@ -29,6 +29,7 @@ from typing import Any
 from sqlalchemy import and_, func, select
 
 from kiosk.db.uow import UnitOfWork
+from kiosk.domain.notifications import COPY_FOR_DEPARTMENT, Channel, ClaimedNotification, FailureOutcome, NoticeContext
 from kiosk.models import Department, Host, Notification, NotificationStatus, Visit, VisitPhoto
 from kiosk.services import outbox
 from kiosk.services.errors import Conflict, NotFound
@@ -43,25 +44,6 @@ ERROR_MAX = 1000
 SENT_ONCE_KEYS: dict[str, tuple[str, ...]] = {"invitation_created": ("token",), "invitation_changed": ("token",)}
 # Notices a host's department is told about too, on its [notify] departments URLs.
 DEPARTMENT_EVENTS = frozenset({"visitor_arrived", "consent_requested", "host_unreachable"})
-# Marks a department's copy in its payload: it informs, it carries no host-reply links.
-COPY_FOR_DEPARTMENT = "copy_for_department"
-
-
-@dataclass(frozen=True)
-class ClaimedNotification:
-    """A row this dispatcher holds until ``lease_until``; ``attempt`` is its fencing token."""
-
-    id: int
-    event: str
-    channel: str
-    recipient: str
-    language: str
-    payload: dict[str, Any]
-    idempotency_key: str
-    attempt: int
-    created_at: datetime
-    visit_id: int | None
-    lease_until: datetime
 
 
 @dataclass(frozen=True)
@@ -81,20 +63,6 @@ class NotificationView:
     created_at: datetime
     sent_at: datetime | None
     visit_id: int | None
-
-
-@dataclass(frozen=True)
-class NoticeContext:
-    """What a message needs beyond its payload, read from the visit at send time."""
-
-    host_email: str | None = None
-    department: str = ""
-    photo_jpeg: bytes | None = None
-    expected_start: datetime | None = None
-    expected_end: datetime | None = None
-    visit_date: str = ""
-    site_name: str = ""
-    site_timezone: str = "Asia/Shanghai"
 
 
 # ---------------------------------------------------------------- backoff
@@ -173,12 +141,14 @@ def mark_sent(uow: UnitOfWork, claimed: ClaimedNotification) -> bool:
     return True
 
 
-def mark_failed(uow: UnitOfWork, claimed: ClaimedNotification, error: str, *, permanent: bool = False) -> str:
+def mark_failed(
+    uow: UnitOfWork, claimed: ClaimedNotification, error: str, *, permanent: bool = False
+) -> FailureOutcome:
     """Record a failed attempt: back to pending after the backoff, or failed for good. Returns the new status."""
     row = _held_row(uow, claimed)
     if row is None:
         uow.rollback()
-        return "lost"
+        return FailureOutcome.LOST
     row.last_error = error[:ERROR_MAX]
     delay = None if permanent else next_retry_delay(row.attempts)
     if delay is None:
@@ -186,9 +156,9 @@ def mark_failed(uow: UnitOfWork, claimed: ClaimedNotification, error: str, *, pe
     else:
         row.status = S.PENDING
         row.next_attempt_at = uow.now() + delay
-    status = str(row.status.value)
+    outcome = FailureOutcome.FAILED if row.status is S.FAILED else FailureOutcome.RETRYING
     uow.commit()
-    return status
+    return outcome
 
 
 def release(uow: UnitOfWork, claimed: ClaimedNotification, reason: str, *, wait: timedelta) -> None:
@@ -244,14 +214,14 @@ def add_department_copies(
         return 0
     queued = 0
     for row in claimed:
-        if row.event not in DEPARTMENT_EVENTS or row.channel not in ("email", outbox.RECEPTION):
+        if row.event not in DEPARTMENT_EVENTS or row.channel not in (Channel.EMAIL, Channel.RECEPTION):
             continue
-        if row.event == "host_unreachable" and row.channel != outbox.RECEPTION:
+        if row.event == "host_unreachable" and row.channel != Channel.RECEPTION:
             continue  # the escalation is copied once, from reception's row
         department = str(row.payload.get("department") or "") or _department_of(uow, row.visit_id)
         for url in departments.get(department, ()):
             queued += outbox.enqueue(
-                uow, event=row.event, channel="chat", recipient=url,
+                uow, event=row.event, channel=Channel.CHAT, recipient=url,
                 payload={**row.payload, COPY_FOR_DEPARTMENT: department},
                 subject_key=f"visit:{row.visit_id}:dept", language=row.language, visit_id=row.visit_id,
             )
@@ -297,7 +267,7 @@ def list_failed(uow: UnitOfWork, *, limit: int = 100) -> list[NotificationView]:
 def list_recent(
     uow: UnitOfWork, *, limit: int = 100, channel: str | None = None, status: str | None = None
 ) -> list[NotificationView]:
-    """The latest notices, newest first; ``channel="reception"`` is the admin window's alert board."""
+    """The latest notices, newest first; ``channel=Channel.RECEPTION`` is the admin window's alert board."""
     query = select(Notification)
     if channel is not None:
         query = query.where(Notification.channel == channel)

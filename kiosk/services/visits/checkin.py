@@ -16,6 +16,7 @@ from datetime import timedelta
 from sqlalchemy import select
 
 from kiosk.db.uow import UnitOfWork
+from kiosk.domain.visits import CheckInOutcome
 from kiosk.models import AccessToken, BadgePrintJob, TokenKind, Visit, VisitStatus
 from kiosk.services import audit, outbox
 from kiosk.services.directory.sites import SiteInfo, get_site
@@ -24,14 +25,11 @@ from kiosk.services.visits.agreements import Consents, record_consents
 from kiosk.services.visits.print_jobs import queue_first_badge
 from kiosk.services.visits.tokens import TokenProblem, TokenRejected, hash_token, token_kind
 
-CHECKED_IN = "checked_in"
-HELD = "held"  # deny-list hit: the visitor sees "please see the front desk", reception is alerted
-
 
 @dataclass(frozen=True)
 class CheckInResult:
     visit_id: int
-    outcome: str  # checked_in | held
+    outcome: CheckInOutcome
     visitor_name: str
     host_name: str
     department: str
@@ -142,7 +140,7 @@ def _hold(uow: UnitOfWork, visit: Visit, hit: denylist.DenyHit) -> CheckInResult
         payload={"visit_id": visit.id, "visitor_name": visit.visitor.name, "deny_kind": hit.kind,
                  "reason": hit.reason, "host_name": visit.host.name},
     )
-    result = visit_result(uow, visit, outcome=HELD)
+    result = visit_result(uow, visit, outcome=CheckInOutcome.HELD)
     uow.commit()
     return result
 
@@ -162,7 +160,9 @@ def notify_arrival(uow: UnitOfWork, visit: Visit, site: SiteInfo) -> None:
                                  payload=vip)
 
 
-def visit_result(uow: UnitOfWork, visit: Visit, *, outcome: str = CHECKED_IN, repeated: bool = False) -> CheckInResult:
+def visit_result(
+    uow: UnitOfWork, visit: Visit, *, outcome: CheckInOutcome = CheckInOutcome.CHECKED_IN, repeated: bool = False
+) -> CheckInResult:
     job_id = uow.session.scalar(
         select(BadgePrintJob.id).where(BadgePrintJob.visit_id == visit.id).order_by(BadgePrintJob.id).limit(1)
     )

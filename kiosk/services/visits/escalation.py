@@ -7,6 +7,7 @@ from datetime import timedelta
 from sqlalchemy import select
 
 from kiosk.db.uow import UnitOfWork
+from kiosk.domain.notifications import Channel
 from kiosk.models import Visit, VisitStatus
 from kiosk.services import audit, outbox
 from kiosk.services.visits import lifecycle
@@ -43,7 +44,7 @@ def escalate_unacknowledged(uow: UnitOfWork, *, minutes: int = 15) -> list[int]:
                                 payload=payload, visit_id=visit.id)
         contact = visit.host.department.contact_email if visit.host.department else None
         if contact:
-            outbox.enqueue(uow, event="host_unreachable", channel="email", recipient=contact, payload=payload,
+            outbox.enqueue(uow, event="host_unreachable", channel=Channel.EMAIL, recipient=contact, payload=payload,
                            subject_key=f"visit:{visit.id}", language=visit.host.language, visit_id=visit.id)
     uow.commit()
     return [v.id for v in due]

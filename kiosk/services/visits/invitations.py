@@ -8,6 +8,7 @@ from datetime import date, datetime, time
 from sqlalchemy import select
 
 from kiosk.db.uow import UnitOfWork
+from kiosk.domain.notifications import Channel
 from kiosk.models import AccessToken, Purpose, TokenKind, Visit, VisitKind, VisitorType, VisitStatus
 from kiosk.services import audit, outbox
 from kiosk.services.directory.hosts import get_host
@@ -84,7 +85,7 @@ def create_invitation(
     audit.record(uow, "visit.invited", "visit", visit.id, after={"status": "invited", "host_id": host.id})
     if email_clean:
         outbox.enqueue(
-            uow, event="invitation_created", channel="email", recipient=email_clean,
+            uow, event="invitation_created", channel=Channel.EMAIL, recipient=email_clean,
             payload={"visit_id": visit.id, "token": token, "visitor_name": name, "host_name": host.name,
                      "visit_date": day.isoformat(), "site_name": site.name},
             subject_key=f"visit:{visit.id}", language=host.language, visit_id=visit.id,
@@ -104,7 +105,7 @@ def cancel_invitation(uow: UnitOfWork, visit_id: int) -> None:
         token.revoked_at = token.revoked_at or uow.now()
     if visit.visitor.email:
         outbox.enqueue(
-            uow, event="invitation_cancelled", channel="email", recipient=visit.visitor.email,
+            uow, event="invitation_cancelled", channel=Channel.EMAIL, recipient=visit.visitor.email,
             payload={"visit_id": visit.id, "visitor_name": visit.visitor.name,
                      "visit_date": visit.visit_date.isoformat()},
             subject_key=f"visit:{visit.id}", language=visit.host.language, visit_id=visit.id,
@@ -142,7 +143,7 @@ def reschedule_invitation(
     if visit.visitor.email:
         sequence = len(uow.session.scalars(select(AccessToken.id).where(AccessToken.visit_id == visit.id)).all()) - 1
         outbox.enqueue(
-            uow, event="invitation_changed", channel="email", recipient=visit.visitor.email,
+            uow, event="invitation_changed", channel=Channel.EMAIL, recipient=visit.visitor.email,
             payload={"visit_id": visit.id, "token": token, "visitor_name": visit.visitor.name,
                      "host_name": visit.host.name, "visit_date": visit_date.isoformat(), "site_name": site.name,
                      "sequence": sequence},

@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 
 from kiosk.db.uow import UnitOfWork
 from kiosk.domain.badge_layout import BadgeData
+from kiosk.domain.printing import BadgeProgress, BadgeStatus
 from kiosk.models import AccessToken, BadgePrintJob, PrintJobStatus, TokenKind, Visit, VisitorType, VisitPhoto
 from kiosk.services import audit
 from kiosk.services.errors import Conflict, NotFound
@@ -73,11 +74,11 @@ def reissue_badge(uow: UnitOfWork, visit_id: int) -> int:
     return job_id
 
 
-def badge_status(uow: UnitOfWork, job_id: int) -> tuple[str, str | None]:
+def badge_status(uow: UnitOfWork, job_id: int) -> BadgeStatus:
     job = uow.session.get(BadgePrintJob, job_id)
     if job is None:
-        return ("missing", None)
-    return (job.status.value, job.last_error)
+        return BadgeStatus(BadgeProgress.MISSING)
+    return BadgeStatus(BadgeProgress(job.status.value), job.last_error)
 
 
 # --- the printer worker's side: claim, finish, fail -------------------------------------------
@@ -136,7 +137,7 @@ def finish_job(uow: UnitOfWork, job_id: int) -> None:
     uow.commit()
 
 
-def fail_job(uow: UnitOfWork, job_id: int, reason: str, *, retry: bool) -> str:
+def fail_job(uow: UnitOfWork, job_id: int, reason: str, *, retry: bool) -> PrintJobStatus:
     """Record a failed attempt; retried later when ``retry`` and attempts remain.
 
     Pass ``retry=False`` when the badge may already have come out (a second try could print
@@ -152,7 +153,7 @@ def fail_job(uow: UnitOfWork, job_id: int, reason: str, *, retry: bool) -> str:
     else:
         job.status = PrintJobStatus.QUEUED
         job.next_attempt_at = uow.now() + timedelta(seconds=RETRY_DELAYS_SECONDS[job.attempts - 1])
-    status = job.status.value
+    status = PrintJobStatus(job.status)
     uow.commit()
     return status
 
@@ -179,7 +180,7 @@ def _job(uow: UnitOfWork, job_id: int) -> BadgePrintJob:
     return job
 
 
-def latest_badge_states(uow: UnitOfWork, visit_ids: list[int]) -> dict[int, str]:
+def latest_badge_states(uow: UnitOfWork, visit_ids: list[int]) -> dict[int, PrintJobStatus]:
     """Each visit's newest badge job status (queued, sent, done, failed): which badges the desk must hand over."""
     if not visit_ids:
         return {}
@@ -190,4 +191,4 @@ def latest_badge_states(uow: UnitOfWork, visit_ids: list[int]) -> dict[int, str]
     rows = uow.session.execute(
         select(newest.c.visit_id, BadgePrintJob.status).join(BadgePrintJob, BadgePrintJob.id == newest.c.job_id)
     )
-    return {visit_id: PrintJobStatus(status).value for visit_id, status in rows}
+    return {visit_id: PrintJobStatus(status) for visit_id, status in rows}

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kiosk.db.uow import UnitOfWork
+from kiosk.domain.visits import WalkInOutcome, WalkInProgress
 from kiosk.models import Purpose, Visit, VisitKind, VisitorType, VisitStatus
 from kiosk.services import audit, outbox
 from kiosk.services.directory.hosts import get_host
@@ -17,10 +18,6 @@ from kiosk.services.visits.agreements import Consents, record_consents
 from kiosk.services.visits.checkin import CheckInResult, notify_arrival, visit_result
 from kiosk.services.visits.print_jobs import queue_first_badge
 from kiosk.services.visits.visitors import upsert_visitor
-
-PENDING = "pending_approval"
-CHECKED_IN = "checked_in"
-HELD = "held"
 
 
 @dataclass(frozen=True)
@@ -44,7 +41,7 @@ class WalkInForm:
 @dataclass(frozen=True)
 class WalkInResult:
     visit_id: int
-    outcome: str  # pending_approval | checked_in | held
+    outcome: WalkInOutcome
     host_name: str
     department: str
     badge_job_id: int | None = None
@@ -112,7 +109,8 @@ def register_walk_in(
     )
     uow.session.add(visit)
     uow.session.flush()
-    audit.record(uow, "visit.walk_in", "visit", visit.id, after={"status": PENDING, "host_id": host.id})
+    audit.record(uow, "visit.walk_in", "visit", visit.id,
+                 after={"status": VisitStatus.PENDING_APPROVAL.value, "host_id": host.id})
     record_consents(uow, visit, consents)
     department = host.department.name if host.department else ""
 
@@ -128,7 +126,7 @@ def register_walk_in(
                      "reason": hit.reason, "host_name": host.name},
         )
         uow.commit()
-        return WalkInResult(visit.id, HELD, host.name, department)
+        return WalkInResult(visit.id, WalkInOutcome.HELD, host.name, department)
 
     if policy.host_consent_required:
         outbox.notify_host(
@@ -138,14 +136,14 @@ def register_walk_in(
         )
         visit.host_notified_at = uow.now()
         uow.commit()
-        return WalkInResult(visit.id, PENDING, host.name, department)
+        return WalkInResult(visit.id, WalkInOutcome.PENDING, host.name, department)
 
     lifecycle.transition(uow, visit, VisitStatus.APPROVED, policy="no_consent_required")
     lifecycle.transition(uow, visit, VisitStatus.CHECKED_IN, via="walk_in")
     job_id = queue_first_badge(uow, visit, visit.visit_date)
     notify_arrival(uow, visit, site)
     uow.commit()
-    return WalkInResult(visit.id, CHECKED_IN, host.name, department, job_id)
+    return WalkInResult(visit.id, WalkInOutcome.CHECKED_IN, host.name, department, job_id)
 
 
 def approve_visit(uow: UnitOfWork, visit_id: int) -> None:
@@ -184,19 +182,15 @@ def complete_approved_walk_in(uow: UnitOfWork, visit_id: int) -> CheckInResult:
     return result
 
 
-HOST_ON_THE_WAY = "host_on_the_way"
-
-
-def walk_in_status(uow: UnitOfWork, visit_id: int) -> str:
-    """What the waiting screen shows: pending_approval, host_on_the_way (the host answered "on my way"
-    but has not decided), approved, denied, held, cancelled, checked_in."""
+def walk_in_status(uow: UnitOfWork, visit_id: int) -> WalkInProgress:
+    """What the waiting screen shows: still pending, the host on the way, held, or the host's decision."""
     visit = lifecycle.load_visit(uow, visit_id)
     if visit.status == VisitStatus.PENDING_APPROVAL:
         if visit.hold_reason is not None:
-            return HELD
+            return WalkInProgress.HELD
         if visit.host_acknowledged_at is not None:
-            return HOST_ON_THE_WAY
-    return VisitStatus(visit.status).value
+            return WalkInProgress.HOST_ON_THE_WAY
+    return WalkInProgress(VisitStatus(visit.status).value)
 
 
 def leave_contact_details(

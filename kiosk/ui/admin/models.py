@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
+from kiosk.domain.printing import PrintJobStatus
 from kiosk.services.visits.roster import RosterEntry
 from kiosk.services.visits.visit_log import VisitSummary
 
@@ -58,16 +59,15 @@ def status_text(key: str) -> str:
 
 
 # A badge job's status as the desk reads it: is the visitor holding a badge, or does someone need to act?
-BADGE_COLOURS = {"failed": "#b42318", "missing": "#b42318", "done": "#1b6b36"}
+BADGE_COLOURS = {PrintJobStatus.FAILED: "#b42318", PrintJobStatus.DONE: "#1b6b36"}
 
 
-def badge_text(state: str) -> str:
+def badge_text(state: PrintJobStatus) -> str:
     translate = QCoreApplication.translate
     return {
-        "queued": translate("Desk", "Printing"), "sent": translate("Desk", "Printing"),
-        "done": translate("Desk", "Printed"), "failed": translate("Desk", "Print failed"),
-        "missing": translate("Desk", "Print failed"),
-    }.get(state, state)
+        PrintJobStatus.QUEUED: translate("Desk", "Printing"), PrintJobStatus.SENT: translate("Desk", "Printing"),
+        PrintJobStatus.DONE: translate("Desk", "Printed"), PrintJobStatus.FAILED: translate("Desk", "Print failed"),
+    }[state]
 
 
 def purpose_text(purpose: str) -> str:
@@ -128,9 +128,9 @@ class VisitTableModel(RowsModel):
 
     def __init__(self, zone: ZoneInfo) -> None:
         super().__init__(zone)
-        self.badge_states: dict[int, str] = {}
+        self.badge_states: dict[int, PrintJobStatus] = {}
 
-    def set_badge_states(self, states: dict[int, str]) -> None:
+    def set_badge_states(self, states: dict[int, PrintJobStatus]) -> None:
         self.badge_states = dict(states)
         if self.rows:
             column = self.BADGE_COLUMN
@@ -162,7 +162,8 @@ class VisitTableModel(RowsModel):
             background, text = STATUS_COLOURS.get(status_key(self.rows[index.row()]), ("#ffffff", "#1f2a33"))
             return QColor(background if role == Qt.ItemDataRole.BackgroundRole else text)
         if index.isValid() and index.column() == self.BADGE_COLUMN and role == Qt.ItemDataRole.ForegroundRole:
-            colour = BADGE_COLOURS.get(self.badge_states.get(self.rows[index.row()].id, ""))
+            state = self.badge_states.get(self.rows[index.row()].id)
+            colour = BADGE_COLOURS.get(state) if state is not None else None
             return QColor(colour) if colour else None
         return super().data(index, role)
 

@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
+from kiosk.domain.notifications import Channel
 from kiosk.services.notifications.sending import NotificationView
 from kiosk.ui.admin.models import Index, RowsModel
 from kiosk.ui.admin.widgets import button, label, table
@@ -88,7 +89,8 @@ class NoticeTableModel(RowsModel):
         return local.strftime("%H:%M") if local.date() == self.today else local.strftime("%m-%d %H:%M")
 
     def cell(self, row: NotificationView, column: int) -> str:
-        recipient = QCoreApplication.translate("Desk", "Reception") if row.channel == "reception" else row.recipient
+        reception = row.channel == Channel.RECEPTION
+        recipient = QCoreApplication.translate("Desk", "Reception") if reception else row.recipient
         error = row.last_error or ""
         values = (
             self.when(row.created_at), notice_title(row.event), notice_details(row), recipient,

@@ -19,10 +19,12 @@ from PySide6.QtGui import QGuiApplication
 
 from kiosk.application.gateways.touchscreen import InvitationEntry, KioskGateway
 from kiosk.devices.camera import CameraStatus, ScannedCode
+from kiosk.domain.printing import BadgeProgress, BadgeStatus
+from kiosk.domain.visits import CheckInOutcome
 from kiosk.services.directory.hosts import HostSummary
 from kiosk.services.errors import ServiceError
 from kiosk.services.visits.agreements import Consents
-from kiosk.services.visits.checkin import HELD, CheckInResult
+from kiosk.services.visits.checkin import CheckInResult
 from kiosk.services.visits.signout import SignOutResult
 from kiosk.ui.common.i18n import LanguageManager
 from kiosk.ui.common.workers import WorkerPool
@@ -234,7 +236,7 @@ class KioskFlow(QObject):
 
     def show_checked_in(self, result: CheckInResult, text: str | None = None) -> None:
         self.busy = False
-        if result.outcome == HELD:
+        if result.outcome is CheckInOutcome.HELD:
             self.show_message(visitor_messages.see_front_desk())
             return
         if text:
@@ -259,11 +261,10 @@ class KioskFlow(QObject):
         self.pool.submit(self.gateway.badge_status, self._badge_job, on_done=self._badge_status,
                          on_error=lambda _e: None)
 
-    def _badge_status(self, status: tuple[str, str | None]) -> None:
-        state, _error = status
-        if state == "done":
+    def _badge_status(self, status: BadgeStatus) -> None:
+        if status.progress is BadgeProgress.DONE:
             self.window.done.set_badge_state(BADGE_PRINTED)
-        elif state in ("failed", "missing") or self._badge_polls >= BADGE_POLLS:
+        elif status.progress in (BadgeProgress.FAILED, BadgeProgress.MISSING) or self._badge_polls >= BADGE_POLLS:
             # No printer, a jam, or nothing heard: the check-in stands, the desk hands the badge over.
             self.window.done.set_badge_state(BADGE_FAILED)
         else:

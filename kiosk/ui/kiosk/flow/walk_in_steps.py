@@ -9,10 +9,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 
 from kiosk.application.gateways.touchscreen import EntryRequirements
+from kiosk.domain.visits import CheckInOutcome, WalkInOutcome, WalkInProgress
 from kiosk.services.errors import PolicyRefusal, ServiceError, ValidationFailed
 from kiosk.services.visits.agreements import Consents
 from kiosk.services.visits.checkin import CheckInResult
-from kiosk.services.visits.walkins import CHECKED_IN, HOST_ON_THE_WAY, PENDING, WalkInForm, WalkInResult
+from kiosk.services.visits.walkins import WalkInForm, WalkInResult
 from kiosk.ui.kiosk.flow import visitor_messages
 
 if TYPE_CHECKING:
@@ -73,14 +74,14 @@ class WalkInSteps(QObject):
     def _registered(self, result: WalkInResult) -> None:
         self.flow.busy = False
         form = self.form
-        if result.outcome == PENDING:
+        if result.outcome is WalkInOutcome.PENDING:
             self.pending = result
             self.window.waiting.show_waiting(result.host_name, result.department)
             self.flow.show(self.window.waiting)
             self.poll_timer.start()
-        elif result.outcome == CHECKED_IN:
+        elif result.outcome is WalkInOutcome.CHECKED_IN:
             name = form.name.strip() if form else ""
-            self.flow.show_checked_in(CheckInResult(result.visit_id, CHECKED_IN, name, result.host_name,
+            self.flow.show_checked_in(CheckInResult(result.visit_id, CheckInOutcome.CHECKED_IN, name, result.host_name,
                                                 result.department, result.badge_job_id))
         else:
             self.flow.show_message(visitor_messages.see_front_desk())
@@ -124,23 +125,23 @@ class WalkInSteps(QObject):
         # A busy database now and then: keep waiting, the next poll will tell.
         log.warning("walk-in status not read: %s", error)
 
-    def _status(self, status: str) -> None:
+    def _status(self, status: WalkInProgress) -> None:
         walk_in = self.pending
-        if walk_in is None or status == PENDING:
+        if walk_in is None or status is WalkInProgress.PENDING:
             return
-        if status == HOST_ON_THE_WAY:
+        if status is WalkInProgress.HOST_ON_THE_WAY:
             # Still undecided: keep polling; the host may yet approve or decline when they arrive.
             self.window.waiting.show_host_on_the_way()
             return
         self.poll_timer.stop()
         self.pending = None
-        if status in ("approved", "checked_in"):
+        if status in (WalkInProgress.APPROVED, WalkInProgress.CHECKED_IN):
             self.flow.busy = True
             self.pool.submit(self.gateway.complete_walk_in, walk_in.visit_id, on_done=self.flow.show_checked_in,
                              on_error=self.flow.show_failure)
-        elif status == "denied":
+        elif status is WalkInProgress.DENIED:
             self.flow.show_message(visitor_messages.walk_in_denied(walk_in.host_name))
-        elif status == "held":
+        elif status is WalkInProgress.HELD:
             self.flow.show_message(visitor_messages.see_front_desk())
         else:
             self.flow.show_message(visitor_messages.visit_withdrawn())

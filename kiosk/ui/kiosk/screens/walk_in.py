@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.models import Purpose, VisitorType
+from kiosk.domain.visits import Purpose, VisitorType
 from kiosk.services.errors import FieldError
 from kiosk.services.visits.visitors import ReturningVisitor
 from kiosk.services.visits.walkins import WalkInForm

@@ -1,0 +1,67 @@
+"""Notices as the senders see them: plain messages in, outcomes out (no tables, no services)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+
+class NotificationStatus(StrEnum):
+    PENDING = "pending"
+    SENDING = "sending"
+    SENT = "sent"
+    FAILED = "failed"
+
+
+class Channel(StrEnum):
+    EMAIL = "email"
+    CHAT = "chat"
+    # Reception's and the supervisor's alerts: the desk's board, plus chat URLs when configured.
+    RECEPTION = "reception"
+    SUPERVISOR = "supervisor"
+
+
+class FailureOutcome(StrEnum):
+    """What a failed attempt left the row as."""
+
+    RETRYING = "pending"
+    FAILED = "failed"
+    # The claim's lease ran out mid-send and another dispatcher took the row over.
+    LOST = "lost"
+
+
+# Marks a department's copy in its payload: it informs, it carries no host-reply links.
+COPY_FOR_DEPARTMENT = "copy_for_department"
+
+
+@dataclass(frozen=True)
+class ClaimedNotification:
+    """A row this dispatcher holds until ``lease_until``; ``attempt`` is its fencing token."""
+
+    id: int
+    event: str
+    channel: str
+    recipient: str
+    language: str
+    payload: dict[str, Any]
+    idempotency_key: str
+    attempt: int
+    created_at: datetime
+    visit_id: int | None
+    lease_until: datetime
+
+
+@dataclass(frozen=True)
+class NoticeContext:
+    """What a message needs beyond its payload, read from the visit at send time."""
+
+    host_email: str | None = None
+    department: str = ""
+    photo_jpeg: bytes | None = None
+    expected_start: datetime | None = None
+    expected_end: datetime | None = None
+    visit_date: str = ""
+    site_name: str = ""
+    site_timezone: str = "Asia/Shanghai"
