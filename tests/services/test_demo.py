@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import func, select
 
+from kiosk.domain.visits import CheckInOutcome
 from kiosk.models import DenyListEntry, Department, Host, StaffUser, Visit
 from kiosk.services import auth, demo
 from kiosk.services.directory import hosts
@@ -66,7 +67,7 @@ def test_today_has_visits_in_every_state_with_working_tokens(database):
     waiting = next(v for v in summary.invitations if v.status == "invited")
     with database.unit_of_work("kiosk:K1") as uow:
         result = checkin.check_in_by_token(uow, waiting.token, site_code=SITE)
-    assert result.outcome == checkin.CHECKED_IN and result.visitor_name == waiting.visitor_name
+    assert result.outcome is CheckInOutcome.CHECKED_IN and result.visitor_name == waiting.visitor_name
 
 
 def test_desk_login_and_deny_list_entry_exist(database):
