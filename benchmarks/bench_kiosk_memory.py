@@ -30,7 +30,8 @@ from PySide6.QtWidgets import QApplication
 
 from benchmarks.bench_kiosk_stalls import bench_settings, invitation_tokens
 from kiosk.application.bootstrap import load_protector, open_database
-from kiosk.application.print_loop import PrintWorker
+from kiosk.application.gateways.touchscreen import KioskGateway
+from kiosk.application.print_loop import BadgePrintLoop
 from kiosk.ui.common.theme import apply_theme
 from kiosk.ui.kiosk.assembly import build_kiosk
 
@@ -70,11 +71,12 @@ def main(argv: list[str] | None = None) -> int:
     database = open_database(settings)
     print(f"creating {args.warmup + args.checkins} invitations (not measured)...", flush=True)
     tokens = invitation_tokens(database, settings.site.code, args.warmup + args.checkins)
-    kiosk = build_kiosk(settings, database, protector=load_protector(settings), synchronous=True)
+    gateway = KioskGateway.from_settings(database, settings, load_protector(settings))
+    kiosk = build_kiosk(settings, gateway, database.clock.now, synchronous=True)
     kiosk.window.resize(1920, 1080)
     kiosk.window.show()
     window, flow = kiosk.window, kiosk.flow
-    printer = PrintWorker(database, settings)
+    printer = BadgePrintLoop(database, settings)
 
     def idle_round(_index: int) -> None:
         app.processEvents()

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import QApplication
 from sqlalchemy import func, select
 
 from kiosk.application.bootstrap import load_protector, open_database
+from kiosk.application.gateways.touchscreen import KioskGateway
 from kiosk.config import CameraSettings, DatabaseSettings, PrinterSettings, SecuritySettings, Settings
 from kiosk.db import Database
 from kiosk.models import BadgePrintJob
@@ -141,7 +142,8 @@ def main(argv: list[str] | None = None) -> int:
     settings = bench_settings(folder)
     database = open_database(settings)
     tokens = invitation_tokens(database, settings.site.code, args.checkins)
-    kiosk = build_kiosk(settings, database, protector=load_protector(settings))
+    gateway = KioskGateway.from_settings(database, settings, load_protector(settings))
+    kiosk = build_kiosk(settings, gateway, database.clock.now)
     kiosk.start_devices(settings)
     kiosk.window.resize(1920, 1080)
     kiosk.window.show()

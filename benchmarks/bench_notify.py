@@ -26,7 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from kiosk.application.notification_loop import Dispatcher, DispatcherThread
+from kiosk.application.notification_loop import Dispatcher
 from kiosk.config import EmailSettings, NotifySettings, Settings
 from kiosk.db import Database
 from kiosk.db.migrate import upgrade
@@ -79,7 +79,7 @@ def bench_latency(database: Database, host_id: int, settings: Settings, smtp: Sm
                   ) -> None:
     tokens = invite(database, host_id, args.checkins, with_email=False, offset=0)
     committed: dict[str, int] = {}
-    worker = DispatcherThread(Dispatcher(database, settings, poll_seconds=args.poll)).start()
+    worker = Dispatcher(database, settings, poll_seconds=args.poll).start()
     try:
         for token in tokens:
             with database.unit_of_work("kiosk:BENCH") as uow:

@@ -25,7 +25,7 @@ import cv2
 import numpy as np
 import qrcode
 
-from kiosk.application.print_loop import PrintWorker
+from kiosk.application.print_loop import BadgePrintLoop
 from kiosk.config import PrinterSettings, Settings
 from kiosk.db import Database
 from kiosk.db.migrate import upgrade
@@ -93,7 +93,7 @@ def main() -> int:
     _write_video(video, tokens[: args.scans])
     settings = dataclasses.replace(Settings(), printer=PrinterSettings(
         kind="file", path=str(work / "printer.bin"), text_mode=args.text_mode))
-    worker = PrintWorker(database, settings)
+    worker = BadgePrintLoop(database, settings)
     source = CameraSource(str(video))
     assert source.open(), source.last_error
 

@@ -26,10 +26,12 @@ if TYPE_CHECKING:
 
     from PySide6.QtWidgets import QApplication
 
+    from kiosk.application.wiring import BackgroundLoops
     from kiosk.db import Database
     from kiosk.services.demo import DemoSummary
     from kiosk.ui.admin.window import AdminWindow
     from kiosk.ui.common.workers import WorkerPool
+    from kiosk.ui.kiosk.assembly import Kiosk
 
 # Qt and the windows are imported inside the functions: a missing display or a bad setting
 # is reported in a blink, without loading Qt first.
@@ -141,7 +143,6 @@ def main_kiosk(argv: Sequence[str] | None = None) -> int:
 
 def _run_kiosk(settings: Settings, *, windowed: bool, exit_when_ready: bool) -> int:
     from kiosk.ui.common.theme import apply_theme
-    from kiosk.ui.kiosk.assembly import build_kiosk
 
     if not windowed:
         # A touchscreen has no keyboard: Qt's on-screen one (with pinyin) appears when a field is tapped.
@@ -151,14 +152,32 @@ def _run_kiosk(settings: Settings, *, windowed: bool, exit_when_ready: bool) -> 
     app = _application("lobby-kiosk")
     apply_theme(app, "kiosk")
     database = open_database(settings)
-    kiosk = build_kiosk(settings, database, protector=load_protector(settings))
-    kiosk.start_devices(settings)
+    kiosk, background = _start_kiosk(settings, database)
     if windowed:
         kiosk.window.resize(1920, 1080)
         kiosk.window.show()
     else:
         kiosk.window.show_kiosk()
-    return _run(app, [kiosk.shutdown, database.dispose], exit_when_ready=exit_when_ready)
+    return _run(app, [kiosk.shutdown, background.stop, database.dispose], exit_when_ready=exit_when_ready)
+
+
+def _start_kiosk(settings: Settings, database: Database) -> tuple[Kiosk, BackgroundLoops]:
+    """The kiosk's screens and devices, and the loops that print badges, send notices and keep house."""
+    from kiosk.application.gateways.touchscreen import KioskGateway
+    from kiosk.application.wiring import kiosk_background
+    from kiosk.ui.kiosk.assembly import build_kiosk
+
+    gateway = KioskGateway.from_settings(database, settings, load_protector(settings))
+    kiosk = build_kiosk(settings, gateway, database.clock.now)
+    kiosk.start_devices(settings)
+    badge_output = None
+    if settings.printer.kind == "os":
+        from kiosk.devices.printer.os_output import os_badge_output
+        from kiosk.domain.badge_layout import labels_for_language
+
+        badge_output = os_badge_output(settings.printer, labels_for_language(settings.site.language))
+    background = kiosk_background(database, settings, badge_output=badge_output).start()
+    return kiosk, background
 
 
 def _keyboard_language(language: str) -> None:
@@ -210,7 +229,6 @@ def _build_admin(settings: Settings, database: Database) -> tuple[AdminWindow, W
 def _run_demo(base: Settings, folder: Path, *, exit_when_ready: bool) -> int:
     from kiosk.application import demo
     from kiosk.ui.common.theme import apply_theme
-    from kiosk.ui.kiosk.assembly import build_kiosk
 
     folder.mkdir(parents=True, exist_ok=True)
     settings = demo.demo_settings(base, folder)
@@ -222,8 +240,7 @@ def _run_demo(base: Settings, folder: Path, *, exit_when_ready: bool) -> int:
 
     app = _application("lobby-kiosk-demo")
     apply_theme(app, "kiosk")
-    kiosk = build_kiosk(settings, database, protector=load_protector(settings))
-    kiosk.start_devices(settings)
+    kiosk, background = _start_kiosk(settings, database)
     kiosk.window.resize(1600, 900)
     kiosk.window.allow_close = True  # a demo runs in an ordinary window on a desk; let it close
     kiosk.window.show()
@@ -233,7 +250,8 @@ def _run_demo(base: Settings, folder: Path, *, exit_when_ready: bool) -> int:
 
     admin.setStyleSheet(admin_stylesheet())
     admin.show()
-    return _run(app, [kiosk.shutdown, admin.stop, pool.shutdown, database.dispose], exit_when_ready=exit_when_ready)
+    return _run(app, [kiosk.shutdown, admin.stop, pool.shutdown, background.stop, database.dispose],
+                exit_when_ready=exit_when_ready)
 
 
 def _print_demo_help(summary: DemoSummary, folder: Path) -> None:

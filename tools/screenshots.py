@@ -32,7 +32,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.application.bootstrap import open_database
 from kiosk.application.gateways.desk import DeskGateway
-from kiosk.application.gateways.touchscreen import EntryRequirements
+from kiosk.application.gateways.touchscreen import EntryRequirements, KioskGateway
 from kiosk.clock import FixedClock
 from kiosk.config import CameraSettings, DatabaseSettings, Settings, SiteSettings
 from kiosk.db import Database
@@ -40,7 +40,7 @@ from kiosk.devices.camera import CameraState, CameraStatus, classify_code
 from kiosk.domain.visits import Purpose
 from kiosk.services import demo
 from kiosk.services.directory import hosts
-from kiosk.services.notifications import delivery
+from kiosk.services.notifications import sending
 from kiosk.services.visits import agreements, escalation, walkins
 from kiosk.services.visits.checkin import CheckInResult
 from kiosk.services.visits.signout import SignOutResult
@@ -115,8 +115,8 @@ def publish_house_rules(database: Database) -> None:
 
 
 class Shooter:
-    def __init__(self, kiosk: Kiosk, out: Path) -> None:
-        self.kiosk, self.out = kiosk, out
+    def __init__(self, kiosk: Kiosk, database: Database, out: Path) -> None:
+        self.kiosk, self.database, self.out = kiosk, database, out
         self.window = kiosk.window
         self.flow = kiosk.flow
 
@@ -213,7 +213,7 @@ def kiosk_scenes(shooter: Shooter, summary: demo.DemoSummary) -> list[tuple[str,
         window.idle_overlay.begin(7)
 
     def agreement() -> None:
-        with shooter.kiosk.database.unit_of_work(write=False) as uow:  # type: ignore[union-attr]
+        with shooter.database.unit_of_work(write=False) as uow:
             text = agreements.current(uow, visitor_type="contractor", language=shooter.kiosk.languages.current)
         flow.consent.begin(EntryRequirements(text, photo=True), "contractor", on_done=lambda _c: None)
 
@@ -309,15 +309,15 @@ def desk_day(database: Database, site_code: str) -> None:
     with database.unit_of_work("kiosk:K1") as uow:
         walkins.leave_contact_details(uow, name="孙浩", phone="13500135000", company="优选办公用品")
     with database.unit_of_work("dispatcher") as uow:
-        claimed = delivery.claim_due(uow, limit=100)
+        claimed = sending.claim_due(uow, limit=100)
     bounced = next(n for n in claimed if n.event == "visitor_arrived")
     for notice in claimed:
         with database.unit_of_work("dispatcher") as uow:
             if notice is bounced:
-                delivery.mark_failed(uow, notice, f"SMTP 550 5.1.1 <{notice.recipient}>: mailbox unavailable",
+                sending.mark_failed(uow, notice, f"SMTP 550 5.1.1 <{notice.recipient}>: mailbox unavailable",
                                           permanent=True)
             else:
-                delivery.mark_sent(uow, notice)
+                sending.mark_sent(uow, notice)
 
 
 def admin_shots(settings: Settings, database: Database, out: Path) -> None:
@@ -381,9 +381,10 @@ def main(argv: list[str] | None = None) -> int:
         with database.unit_of_work("system:screenshots") as uow:
             summary = demo.seed_demo(uow, site_code=settings.site.code)
         publish_house_rules(database)
-        kiosk = build_kiosk(settings, database, synchronous=True)
+        kiosk = build_kiosk(settings, KioskGateway.from_settings(database, settings), database.clock.now,
+                            synchronous=True)
         kiosk.window.show()
-        shooter = Shooter(kiosk, args.out)
+        shooter = Shooter(kiosk, database, args.out)
         shooter.each(kiosk_scenes(shooter, summary))
         kiosk.shutdown()
         desk_day(database, settings.site.code)

@@ -12,10 +12,10 @@ PostgreSQL database may all run it.
 from __future__ import annotations
 
 import logging
-import threading
 from dataclasses import dataclass, field
 from datetime import date, time
 
+from kiosk.application.loops import BackgroundLoop
 from kiosk.config import Settings
 from kiosk.db import Database
 from kiosk.services import retention
@@ -36,14 +36,18 @@ class HousekeepingReport:
     purged: bool = False
 
 
-class Housekeeping:
+class Housekeeping(BackgroundLoop):
+    name = "housekeeping"
+
     def __init__(self, database: Database, settings: Settings, *, interval_seconds: float = 60.0) -> None:
+        super().__init__(interval=interval_seconds, max_backoff=max(interval_seconds, 300.0))
         self._database = database
         self._settings = settings
-        self._interval = interval_seconds
         self._purged_on: date | None = None
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
+
+    def step(self) -> bool:
+        self.run_once()
+        return False
 
     def run_once(self) -> HousekeepingReport:
         visits, site = self._settings.visits, self._settings.site.code
@@ -65,23 +69,3 @@ class Housekeeping:
                 forget_spent_links(uow)
             self._purged_on, report.purged = today, True
         return report
-
-    def run(self) -> None:
-        while not self._stop.is_set():
-            try:
-                self.run_once()
-            except Exception:  # a database hiccup must not end the desk's clockwork
-                log.exception("housekeeping failed; trying again in %s s", self._interval)
-            self._stop.wait(self._interval)
-
-    def start(self) -> Housekeeping:
-        self._thread = threading.Thread(target=self.run, name="housekeeping", daemon=True)
-        self._thread.start()
-        return self
-
-    def stop(self, timeout: float = 10.0) -> bool:
-        self._stop.set()
-        if self._thread is not None:
-            self._thread.join(timeout)
-            return not self._thread.is_alive()
-        return True

@@ -2,7 +2,7 @@
 
     dispatcher = Dispatcher(database, settings)
     dispatcher.run_once()                 # one batch; returns what happened
-    dispatcher.run_forever(stop_event)    # until stop_event is set
+    dispatcher.start() ... stop()         # on its own thread (a BackgroundLoop)
 
 Several dispatchers may share one database (kiosks, ``kioskctl notify-worker``):
 a row is claimed by exactly one of them (see kiosk.services.notifications.sending for
@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from datetime import timedelta
 from types import FrameType
 
+from kiosk.application.loops import BackgroundLoop
+from kiosk.application.secrets import load_link_secret
 from kiosk.config import Settings
 from kiosk.db import Database
 from kiosk.domain.notifications import COPY_FOR_DEPARTMENT, Channel, ClaimedNotification, NoticeContext
@@ -28,7 +30,7 @@ from kiosk.notify.email_sender import NOT_CONFIGURED, EmailSender
 from kiosk.notify.errors import NotConfigured, SendFailed
 from kiosk.notify.templates import UnknownEvent, render
 from kiosk.services.notifications import sending
-from kiosk.services.notifications.host_links import LinkSigner, load_link_secret
+from kiosk.services.notifications.host_links import LinkSigner
 
 log = logging.getLogger(__name__)
 ACTOR = "notify:dispatcher"
@@ -52,7 +54,9 @@ class DispatchReport:
     lost: int = 0  # the lease ran out mid-send and another dispatcher took the row over
 
 
-class Dispatcher:
+class Dispatcher(BackgroundLoop):
+    name = "notify-dispatcher"
+
     def __init__(
         self,
         database: Database,
@@ -64,6 +68,7 @@ class Dispatcher:
         email_sender_factory: Callable[[], EmailSender] | None = None,
         chat_sender: ChatSender | None = None,
     ) -> None:
+        super().__init__(interval=poll_seconds, max_backoff=60.0)
         self.database = database
         self.settings = settings
         self.batch_size = batch_size
@@ -74,25 +79,9 @@ class Dispatcher:
         self._chat = chat_sender or ChatSender()
         self._signer: LinkSigner | None = None
 
-    # ------------------------------------------------------------ loop
-
-    def run_forever(self, stop_event: threading.Event) -> None:
-        """Send until ``stop_event`` is set; a full batch is followed at once by the next."""
-        log.info("notification dispatcher started")
-        failures_in_a_row = 0
-        while not stop_event.is_set():
-            try:
-                report = self.run_once()
-                failures_in_a_row = 0
-            except Exception:
-                # The database is unreachable or similar: keep the thread alive, back off a little.
-                failures_in_a_row += 1
-                log.warning("notification dispatcher pass failed", exc_info=True)
-                stop_event.wait(min(self.poll_seconds * 2**failures_in_a_row, 60.0))
-                continue
-            if report.claimed < self.batch_size:
-                stop_event.wait(self.poll_seconds)
-        log.info("notification dispatcher stopped")
+    def step(self) -> bool:
+        # A full batch is followed at once by the next.
+        return self.run_once().claimed >= self.batch_size
 
     def run_once(self) -> DispatchReport:
         """One batch: claim what is due, send each, record each outcome."""
@@ -191,36 +180,11 @@ class Dispatcher:
 # ---------------------------------------------------------------- hosting
 
 
-class DispatcherThread:
-    """The kiosk's in-process dispatcher: a daemon thread the UI starts at launch and stops on quit."""
-
-    def __init__(self, dispatcher: Dispatcher) -> None:
-        self.dispatcher = dispatcher
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=dispatcher.run_forever, args=(self._stop,),
-                                        name="notify-dispatcher", daemon=True)
-
-    def start(self) -> DispatcherThread:
-        self._thread.start()
-        return self
-
-    def stop(self, timeout: float = 10.0) -> bool:
-        """Ask the loop to finish its current notice and wait; True when it has stopped."""
-        self._stop.set()
-        if self._thread.is_alive():
-            self._thread.join(timeout)
-        return not self._thread.is_alive()
-
-    @property
-    def alive(self) -> bool:
-        return self._thread.is_alive()
-
-
-def start_in_kiosk(database: Database, settings: Settings) -> DispatcherThread | None:
-    """Start the dispatcher thread unless ``[notify] dispatcher = "external"`` (notify-worker does it)."""
+def dispatcher_for_kiosk(database: Database, settings: Settings) -> Dispatcher | None:
+    """The kiosk's own dispatcher, unless ``[notify] dispatcher = "external"`` (notify-worker runs it)."""
     if settings.notify.dispatcher != "kiosk":
         return None
-    return DispatcherThread(Dispatcher(database, settings)).start()
+    return Dispatcher(database, settings)
 
 
 def run_notify_worker(settings: Settings, *, stop_event: threading.Event | None = None) -> int:
@@ -235,9 +199,13 @@ def run_notify_worker(settings: Settings, *, stop_event: threading.Event | None 
 
         for signame in (signal.SIGINT, signal.SIGTERM):
             previous[signame] = signal.signal(signame, _request_stop)
+    dispatcher = Dispatcher(database, settings).start()
     try:
-        Dispatcher(database, settings).run_forever(stop)
+        # Waiting in slices lets Python run the signal handlers; the loop works on its own thread.
+        while not stop.wait(0.5) and dispatcher.alive:
+            pass
     finally:
+        dispatcher.stop()
         for signame, handler in previous.items():
             signal.signal(signame, handler)  # type: ignore[arg-type]
         database.dispose()

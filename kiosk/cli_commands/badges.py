@@ -11,6 +11,7 @@ from pathlib import Path
 from kiosk.cli_commands.arguments import Subcommands
 from kiosk.cli_commands.context import CliContext, CliError
 from kiosk.domain.badge_layout import BadgeData, labels_for_language, layout_badge, sample_badge
+from kiosk.domain.printing import PrintJobStatus
 
 TEST_TOKEN = "v1.o.TEST-BADGE-not-a-real-token-0000"
 
@@ -72,7 +73,7 @@ def _qt_app() -> object:
 
 def _write_previews(layout: object, png: Path | None, pdf: Path | None) -> None:
     app = _qt_app()  # noqa: F841  (QPainter needs an application object alive)
-    from kiosk.ui.printing.badge_painter import badge_png, write_badge_pdf
+    from kiosk.devices.printer.painter import badge_png, write_badge_pdf
 
     if png:
         png.write_bytes(badge_png(layout))  # type: ignore[arg-type]
@@ -84,7 +85,7 @@ def _write_previews(layout: object, png: Path | None, pdf: Path | None) -> None:
 
 def _print_os(layout: object, printer_name: str) -> int:
     app = _qt_app()  # noqa: F841
-    from kiosk.ui.printing.badge_painter import print_badge_to_os_printer
+    from kiosk.devices.printer.painter import print_badge_to_os_printer
 
     problem = print_badge_to_os_printer(layout, printer_name)  # type: ignore[arg-type]
     if problem:
@@ -108,12 +109,12 @@ def status_command(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def print_queue_command(ctx: CliContext, args: argparse.Namespace) -> int:
-    from kiosk.application.print_loop import PrintWorker
+    from kiosk.application.print_loop import BadgePrintLoop
 
-    worker = PrintWorker(ctx.database, ctx.settings)
+    worker = BadgePrintLoop(ctx.database, ctx.settings)
     printed = failed = 0
     while (update := worker.run_once()) is not None:
-        if update.status == "done":
+        if update.status is PrintJobStatus.DONE:
             printed += 1
         else:
             failed += 1

@@ -17,18 +17,11 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
+from kiosk.application.bootstrap import connect_database
+from kiosk.application.gateways.host_replies import HostReplyGateway
 from kiosk.config import Settings
-from kiosk.db import Database
-from kiosk.models import Visit
 from kiosk.services.errors import ServiceError
-from kiosk.services.notifications.host_links import (
-    LinkClaim,
-    LinkRefused,
-    LinkSigner,
-    check_usable,
-    load_link_secret,
-    redeem,
-)
+from kiosk.services.notifications.host_links import LinkClaim, LinkRefused
 
 log = logging.getLogger(__name__)
 
@@ -65,25 +58,18 @@ HEADERS = {
 }
 
 
-def build_app(database: Database, settings: Settings) -> Starlette:
-    signer = LinkSigner(load_link_secret(settings))
-
+def build_app(replies: HostReplyGateway) -> Starlette:
     # Plain functions: Starlette runs them in its thread pool, so database calls never block the event loop.
     def confirm(request: Request) -> Response:
         try:
-            claim = signer.read_token(request.path_params["token"])
-            with database.unit_of_work(claim.actor, write=False) as uow:
-                check_usable(uow, claim)
-                visit = uow.session.get(Visit, claim.visit_id)
-                name = visit.visitor.name if visit is not None else "—"
+            preview = replies.preview(request.path_params["token"])
         except LinkRefused as refused:
             return _refusal(refused.reason, refused.status)
-        return _confirmation_page(claim, name)
+        return _confirmation_page(preview.claim, preview.visitor_name)
 
     def act(request: Request) -> Response:
         try:
-            claim = signer.read_token(request.path_params["token"])
-            redeem(database, claim)
+            claim = replies.act(request.path_params["token"])
         except LinkRefused as refused:
             return _refusal(refused.reason, refused.status)
         except ServiceError as exc:
@@ -136,10 +122,11 @@ def serve(settings: Settings) -> None:
     """``kioskctl serve``: the host-reply endpoint on ``[notify] listen_host:listen_port`` until interrupted."""
     import uvicorn
 
-    database = Database.from_url(settings.database.url, busy_timeout_ms=settings.database.busy_timeout_ms)
+    database = connect_database(settings)
     try:
         uvicorn.run(
-            build_app(database, settings), host=settings.notify.listen_host, port=settings.notify.listen_port,
+            build_app(HostReplyGateway.from_settings(database, settings)),
+            host=settings.notify.listen_host, port=settings.notify.listen_port,
             # Behind a reverse proxy that terminates TLS for public_url; only trust it from loopback.
             proxy_headers=True, forwarded_allow_ips="127.0.0.1", log_level="info",
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import time
 
+from kiosk.application.gateways.host_replies import HostReplyGateway
 from kiosk.application.notification_loop import Dispatcher
 from kiosk.models import Visit, VisitStatus
 from kiosk.services.visits import signout
@@ -31,7 +32,7 @@ def test_reminder_mail_signs_the_visitor_out_with_one_click(database, clock, smt
     assert reminder["Subject"] == "Still signed in: Jane Doe"
     text = part_of(reminder, "text/plain").get_content()
     [link] = re.findall(r"Sign the visitor out: (\S+)", text)
-    app = build_app(database, settings)
+    app = build_app(HostReplyGateway.from_settings(database, settings))
     assert request(app, "GET", link.removeprefix(PUBLIC)).status_code == 200
     with database.unit_of_work(write=False) as uow:
         assert uow.session.get(Visit, visit_id).status == VisitStatus.CHECKED_IN  # a GET never acts

@@ -13,10 +13,12 @@ import uvicorn
 from sqlalchemy import func, select
 from starlette.applications import Starlette
 
+from kiosk.application.gateways.host_replies import HostReplyGateway
 from kiosk.application.notification_loop import Dispatcher
+from kiosk.application.secrets import load_link_secret
 from kiosk.db import Database
 from kiosk.models import AuditEvent, UsedLink, Visit
-from kiosk.services.notifications.host_links import LinkSigner, forget_spent_links, load_link_secret
+from kiosk.services.notifications.host_links import LinkSigner, forget_spent_links
 from kiosk.web.host_replies import build_app
 from tests import factories
 from tests.notify.helpers import check_in, part_of, rows, walk_in
@@ -60,7 +62,8 @@ def consent(database: Database, make_settings):
     settings = make_settings(None, public_url=PUBLIC)
     host = factories.add_host(database, email="zhang.wei@example.com")
     visit_id = walk_in(database, host.id).visit_id
-    return settings, visit_id, links_for(database, settings, "consent_requested"), build_app(database, settings)
+    app = build_app(HostReplyGateway.from_settings(database, settings))
+    return settings, visit_id, links_for(database, settings, "consent_requested"), app
 
 
 def test_get_only_shows_a_confirmation_page_in_both_languages(database: Database, consent):
@@ -157,7 +160,7 @@ def test_on_my_way_acknowledges_and_sign_out_signs_the_visitor_out(database: Dat
     created = factories.invite(database, host.id)
     check_in(database, created.token)
     links = links_for(database, settings, "visitor_arrived")
-    app = build_app(database, settings)
+    app = build_app(HostReplyGateway.from_settings(database, settings))
 
     assert request(app, "POST", links["on_my_way"]).status_code == 200
     with database.unit_of_work(write=False) as uow:
@@ -172,7 +175,8 @@ def test_on_my_way_acknowledges_and_sign_out_signs_the_visitor_out(database: Dat
 def live_server(database: Database, make_settings) -> Iterator[tuple[str, object]]:
     settings = make_settings(None, public_url="http://127.0.0.1")
     port = free_port()
-    config = uvicorn.Config(build_app(database, settings), host="127.0.0.1", port=port, log_level="warning",
+    app = build_app(HostReplyGateway.from_settings(database, settings))
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning",
                             lifespan="off")
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)

@@ -6,7 +6,8 @@ import dataclasses
 import threading
 import time
 
-from kiosk.application.notification_loop import Dispatcher, DispatcherThread, run_notify_worker, start_in_kiosk
+from kiosk.application.notification_loop import Dispatcher, run_notify_worker
+from kiosk.application.wiring import kiosk_background
 from kiosk.config import DatabaseSettings
 from kiosk.db import Database
 from tests import factories
@@ -15,7 +16,7 @@ from tests.notify.helpers import rows
 
 def test_the_kiosk_thread_sends_in_the_background_and_stops_promptly(database: Database, smtp, make_settings):
     host = factories.add_host(database, language="en")
-    worker = DispatcherThread(Dispatcher(database, make_settings(smtp), poll_seconds=0.05)).start()
+    worker = Dispatcher(database, make_settings(smtp), poll_seconds=0.05).start()
     try:
         factories.invite(database, host.id, email="jane@example.org")
         assert len(smtp.wait_for(1)) == 1
@@ -25,7 +26,8 @@ def test_the_kiosk_thread_sends_in_the_background_and_stops_promptly(database: D
 
 
 def test_an_external_dispatcher_setting_starts_no_thread(database: Database, make_settings):
-    assert start_in_kiosk(database, make_settings(None, dispatcher="external")) is None
+    assert kiosk_background(database, make_settings(None)).find(Dispatcher) is not None
+    assert kiosk_background(database, make_settings(None, dispatcher="external")).find(Dispatcher) is None
 
 
 def test_run_notify_worker_sends_until_told_to_stop(database: Database, db_url, smtp, make_settings):

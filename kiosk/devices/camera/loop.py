@@ -15,6 +15,7 @@ from collections.abc import Callable
 
 import numpy as np
 
+from kiosk.backoff import Backoff
 from kiosk.config import CameraSettings
 from kiosk.devices.camera.capture import CameraSource, SourceKind
 from kiosk.devices.camera.codes import ScannedCode, classify_code
@@ -26,24 +27,6 @@ from kiosk.devices.camera.status import CameraState, CameraStatus
 log = logging.getLogger(__name__)
 
 PREVIEW_MAX_SIDE = 640
-
-
-class Backoff:
-    """Reconnect delays: 0.5 s, 1 s, 2 s ... up to 10 s, back to 0.5 s after a good frame."""
-
-    def __init__(self, initial: float = 0.5, maximum: float = 10.0, factor: float = 2.0) -> None:
-        self.initial = initial
-        self.maximum = maximum
-        self.factor = factor
-        self._next = initial
-
-    def next(self) -> float:
-        delay = self._next
-        self._next = min(self.maximum, self._next * self.factor)
-        return delay
-
-    def reset(self) -> None:
-        self._next = self.initial
 
 
 class CameraLoop:

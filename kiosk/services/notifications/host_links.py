@@ -14,20 +14,15 @@ import base64
 import hashlib
 import hmac
 import json
-import os
-import secrets
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 
-from kiosk.config import Settings, data_dir
-from kiosk.db import Database
 from kiosk.db.uow import UnitOfWork
-from kiosk.models import UsedLink
+from kiosk.models import UsedLink, Visit
 from kiosk.services.visits import escalation, signout, walkins
 
 LINK_LIFETIME = timedelta(hours=24)
@@ -61,39 +56,6 @@ class LinkClaim:
     @property
     def actor(self) -> str:
         return f"host:{self.host_email}"[:ACTOR_MAX]
-
-
-def link_secret_path(settings: Settings) -> Path:
-    return Path(settings.notify.link_secret_file) if settings.notify.link_secret_file else data_dir() / "link.key"
-
-
-def load_link_secret(settings: Settings) -> bytes:
-    """The signing secret; created (32 random bytes, hex, mode 0600) on first use.
-
-    Every process that makes or checks links (kiosk, notify-worker, serve) must
-    read the same file: on several machines, point link_secret_file at a copy.
-    """
-    path = link_secret_path(settings)
-    try:
-        return _read_secret(path)
-    except FileNotFoundError:
-        pass
-    path.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        # O_EXCL: if two processes start at once, one creates and the other reads.
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:
-        return _read_secret(path)
-    with os.fdopen(fd, "w", encoding="ascii") as file:
-        file.write(secrets.token_hex(32) + "\n")
-    return _read_secret(path)
-
-
-def _read_secret(path: Path) -> bytes:
-    secret = path.read_text(encoding="ascii").strip().encode("ascii")
-    if len(secret) < 32:
-        raise ValueError(f"link secret in {path} is too short; delete it to have a new one made")
-    return secret
 
 
 def _b64(data: bytes) -> str:
@@ -171,24 +133,31 @@ def check_usable(uow: UnitOfWork, claim: LinkClaim) -> None:
         raise LinkRefused("used")
 
 
-def redeem(database: Database, claim: LinkClaim) -> None:
-    """Act on the link once, as ``host:<email>``.
+def visitor_name(uow: UnitOfWork, claim: LinkClaim) -> str:
+    """Whom a usable link is about, for its confirmation page; LinkRefused when it cannot act any more."""
+    check_usable(uow, claim)
+    visit = uow.session.get(Visit, claim.visit_id)
+    return visit.visitor.name if visit is not None else "—"
+
+
+def redeem(uow: UnitOfWork, claim: LinkClaim) -> None:
+    """Act on the link once; ``uow`` acts as ``claim.actor`` (``host:<email>``).
 
     The used-link row and the visit change commit together; if the action is
     refused (the visit was already decided, say) neither is saved and the
     ServiceError reaches the caller.
     """
     try:
-        with database.unit_of_work(claim.actor) as uow:
-            check_usable(uow, claim)
-            uow.session.add(UsedLink(
-                nonce=claim.nonce, action=claim.action, visit_id=claim.visit_id, used_by=claim.actor,
-                used_at=uow.now(),
-            ))
-            uow.session.flush()
-            ACTIONS[claim.action](uow, claim.visit_id)  # commits
+        check_usable(uow, claim)
+        uow.session.add(UsedLink(
+            nonce=claim.nonce, action=claim.action, visit_id=claim.visit_id, used_by=claim.actor,
+            used_at=uow.now(),
+        ))
+        uow.session.flush()
+        ACTIONS[claim.action](uow, claim.visit_id)  # commits
     except IntegrityError:
         # Another click of the same link committed first (PostgreSQL; SQLite serialises writers).
+        uow.rollback()
         raise LinkRefused("used") from None
 
 

@@ -1,21 +1,20 @@
-"""Putting the kiosk together: window, flow, worker pool, languages, camera, wedge scanner, the
-visitor's accessibility choices, the maintenance corner, and the background workers that print
-badges and send notices.
+"""Putting the kiosk's UI together: window, flow, worker pool, languages, camera, wedge scanner, the
+visitor's accessibility choices and the maintenance corner.
 
-``app.py`` calls this with real devices; tests and the screenshot tool call it with
-``synchronous=True`` and no devices, so they get the same screens and the same flow.
+``app.py`` calls this with real devices and starts the background loops (``kiosk.application.wiring``)
+beside it; tests and the screenshot tool call it with ``synchronous=True`` and no devices, so they get
+the same screens and the same flow.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from kiosk.application.gateways.touchscreen import KioskGateway
 from kiosk.config import Settings
-from kiosk.db import Database
-from kiosk.services.idnumbers import IdNumberProtector
 from kiosk.ui.common.i18n import LanguageManager
 from kiosk.ui.common.theme import Look
 from kiosk.ui.common.workers import WorkerPool
@@ -32,19 +31,13 @@ class Kiosk:
     flow: KioskFlow
     pool: WorkerPool
     languages: LanguageManager
-    database: Database | None = None
     accessibility: AccessibilityModes | None = None
     maintenance: Maintenance | None = None
     camera: CameraThread | None = None
     wedge: WedgeFilter | None = None
-    printer: Any = None  # kiosk.application.print_loop.PrintWorker
-    dispatcher: Any = None  # kiosk.application.notification_loop.DispatcherThread
-    housekeeping: Any = None  # kiosk.application.housekeeping.Housekeeping
 
     def start_devices(self, settings: Settings) -> None:
-        """Camera and keyboard-wedge scanner (both feed the flow's one scan input), the badge printer
-        worker and the notice dispatcher: each on its own thread, none on the GUI thread."""
-        self._start_background_workers(settings)
+        """Camera (on its own thread) and keyboard-wedge scanner: both feed the flow's one scan input."""
         self.wedge = WedgeFilter(self.window, self.flow.scan_input)
         self.wedge.install()
         self.camera = CameraThread(settings.camera)
@@ -57,39 +50,10 @@ class Kiosk:
             self.maintenance.attach_camera(self.camera)
         self.camera.start()
 
-    def _start_background_workers(self, settings: Settings) -> None:
-        if self.database is None:
-            return
-        # Imported here: python-escpos and apprise stay off the start-up path until the window is built.
-        from kiosk.application.notification_loop import start_in_kiosk
-        from kiosk.application.print_loop import PrintWorker
-
-        output = None
-        if settings.printer.kind == "os":
-            from kiosk.domain.badge_layout import labels_for_language
-            from kiosk.ui.printing.os_output import os_badge_output
-
-            output = os_badge_output(settings.printer, labels_for_language(settings.site.language))
-        self.printer = PrintWorker(self.database, settings, output=output, poll_seconds=0.5)
-        self.printer.start()
-        self.dispatcher = start_in_kiosk(self.database, settings)
-        from kiosk.application.housekeeping import Housekeeping
-
-        self.housekeeping = Housekeeping(self.database, settings).start()
-
     def shutdown(self) -> None:
         if self.maintenance is not None:
             self.maintenance.stop()
             self.maintenance = None
-        if self.printer is not None:
-            self.printer.stop()
-            self.printer = None
-        if self.dispatcher is not None:
-            self.dispatcher.stop()
-            self.dispatcher = None
-        if self.housekeeping is not None:
-            self.housekeeping.stop()
-            self.housekeeping = None
         if self.camera is not None:
             self.camera.stop()
             self.camera = None
@@ -104,9 +68,9 @@ class Kiosk:
 
 def build_kiosk(
     settings: Settings,
-    database: Database,
+    gateway: KioskGateway,
+    now: Callable[[], datetime],
     *,
-    protector: IdNumberProtector | None = None,
     synchronous: bool = False,
     pool: WorkerPool | None = None,
     poll_interval_ms: int = 2000,
@@ -114,10 +78,9 @@ def build_kiosk(
     """``pool``: a worker pool of the caller's (tests hold answers back with one); else a new one."""
     languages = LanguageManager(settings.site.language)
     pool = pool or WorkerPool(synchronous=synchronous)
-    window = KioskWindow(settings.site.name, database.clock.now, ZoneInfo(settings.site.timezone))
+    window = KioskWindow(settings.site.name, now, ZoneInfo(settings.site.timezone))
     pool.setParent(window)
     languages.setParent(window)
-    gateway = KioskGateway.from_settings(database, settings, protector)
     flow = KioskFlow(
         window, gateway, pool, languages,
         idle_seconds=settings.kiosk.idle_seconds,
@@ -134,8 +97,7 @@ def build_kiosk(
     window.stack.currentChanged.connect(corner_over_welcome_only)
     flow.start()
     corner_over_welcome_only()
-    return Kiosk(window, flow, pool, languages, database=database, accessibility=accessibility,
-                 maintenance=maintenance)
+    return Kiosk(window, flow, pool, languages, accessibility=accessibility, maintenance=maintenance)
 
 
 def _accessibility(settings: Settings, window: KioskWindow, flow: KioskFlow,

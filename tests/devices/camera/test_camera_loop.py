@@ -12,11 +12,12 @@ import numpy as np
 import pytest
 from qr_scenes import cluttered_scene, frame_with, token
 
+from kiosk.backoff import Backoff
 from kiosk.config import CameraSettings
 from kiosk.devices.camera.capture import CameraSource, SourceKind, redact_url, source_kind
 from kiosk.devices.camera.codes import ScannedCode
 from kiosk.devices.camera.decode import decode_texts
-from kiosk.devices.camera.loop import Backoff, CameraLoop, CameraStatus
+from kiosk.devices.camera.loop import CameraLoop, CameraStatus
 
 # ---------------------------------------------------------------- fakes
 

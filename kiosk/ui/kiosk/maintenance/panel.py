@@ -50,7 +50,7 @@ def print_sample_badge(settings: Settings) -> str:
     labels = labels_for_language(settings.site.language)
     try:
         if settings.printer.kind == "os":
-            from kiosk.ui.printing.os_output import os_badge_output
+            from kiosk.devices.printer.os_output import os_badge_output
 
             os_badge_output(settings.printer, labels)(badge)
         else:

@@ -10,9 +10,9 @@ import pytest
 import zxingcpp
 from PySide6.QtGui import QImage
 
+from kiosk.devices.printer.painter import badge_image, badge_png, print_badge_to_os_printer, write_badge_pdf
 from kiosk.domain.badge_layout import BILINGUAL_LABELS, BadgeData, layout_badge
 from kiosk.models.enums import VisitorType
-from kiosk.ui.printing.badge_painter import badge_image, badge_png, print_badge_to_os_printer, write_badge_pdf
 
 TOKEN = "v1.o.AbCdEfGhIjKlMnOpQrStUvWxYz012345"
 
@@ -60,8 +60,8 @@ def test_missing_os_printer_is_a_reason_not_a_crash(qapp):
 
 def test_os_output_reports_a_missing_printer_as_printer_unavailable(qapp):
     from kiosk.config import PrinterSettings
+    from kiosk.devices.printer.os_output import os_badge_output
     from kiosk.devices.printer.protocol import PrinterUnavailable
-    from kiosk.ui.printing.os_output import os_badge_output
 
     output = os_badge_output(PrinterSettings(kind="os", os_printer="no-such-printer"), BILINGUAL_LABELS)
     badge = BadgeData("Ann", "", "李娜", "", date(2026, 6, 15), datetime(2026, 6, 15, 22, 0, tzinfo=ZoneInfo("UTC")),

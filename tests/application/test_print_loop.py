@@ -9,7 +9,7 @@ from datetime import time
 
 import pytest
 
-from kiosk.application.print_loop import PrintWorker
+from kiosk.application.print_loop import BadgePrintLoop
 from kiosk.config import PrinterSettings, Settings
 from kiosk.devices.printer.protocol import PrinterStatus, PrinterUnavailable
 from kiosk.models import BadgePrintJob, PrintJobStatus
@@ -55,7 +55,7 @@ def test_a_checked_in_visit_prints_its_badge_once_to_the_file_printer(database, 
     result = _checked_in(database, "Jane Doe")
     out = tmp_path / "badge.bin"
     updates = []
-    worker = PrintWorker(database, _settings(path=str(out)), on_update=updates.append)
+    worker = BadgePrintLoop(database, _settings(path=str(out)), on_update=updates.append)
 
     first, second = worker.run_once(), worker.run_once()
 
@@ -72,7 +72,7 @@ def test_a_checked_in_visit_prints_its_badge_once_to_the_file_printer(database, 
 def test_printer_away_is_retried_with_backoff_and_prints_once_back(database):
     result = _checked_in(database)
     printer = FlakyPrinter(failures=2)
-    worker = PrintWorker(database, _settings(), printer_factory=lambda: printer)
+    worker = BadgePrintLoop(database, _settings(), printer_factory=lambda: printer)
 
     assert worker.run_once().status == "queued"
     assert worker.run_once() is None  # not due yet: 5 s backoff
@@ -88,7 +88,7 @@ def test_printer_away_is_retried_with_backoff_and_prints_once_back(database):
 
 def test_retries_run_out_and_the_desk_takes_over(database):
     result = _checked_in(database)
-    worker = PrintWorker(database, _settings(), printer_factory=lambda: FlakyPrinter(failures=99))
+    worker = BadgePrintLoop(database, _settings(), printer_factory=lambda: FlakyPrinter(failures=99))
     statuses = []
     for _ in range(len(print_jobs.RETRY_DELAYS_SECONDS) + 1):
         statuses.append(worker.run_once().status)
@@ -101,7 +101,7 @@ def test_retries_run_out_and_the_desk_takes_over(database):
 def test_a_badge_that_may_have_printed_is_not_retried(database):
     result = _checked_in(database)
     printer = FlakyPrinter(failures=1, delivered=True)
-    worker = PrintWorker(database, _settings(), printer_factory=lambda: printer)
+    worker = BadgePrintLoop(database, _settings(), printer_factory=lambda: printer)
     assert worker.run_once().status == "failed"
     database.clock.advance(minutes=10)
     assert worker.run_once() is None and printer.printed == []
@@ -111,7 +111,7 @@ def test_a_badge_that_may_have_printed_is_not_retried(database):
 
 def test_no_printer_configured_fails_at_once_for_the_desk(database):
     result = _checked_in(database)
-    worker = PrintWorker(database, _settings(kind="none"))
+    worker = BadgePrintLoop(database, _settings(kind="none"))
     update = worker.run_once()
     assert update.status == "failed" and update.code == "not_found"
     assert _job(database, result.badge_job_id)[0] == PrintJobStatus.FAILED
@@ -133,7 +133,7 @@ def test_network_printer_that_comes_back_prints_the_badge_once(database):
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    worker = PrintWorker(database, _settings(kind="network", host="127.0.0.1", port=port, timeout=0.5))
+    worker = BadgePrintLoop(database, _settings(kind="network", host="127.0.0.1", port=port, timeout=0.5))
     assert worker.run_once().status == "queued"  # nothing listening yet
 
     received = bytearray()
@@ -178,7 +178,7 @@ def test_worker_thread_starts_prints_and_stops(database, tmp_path):
     result = _checked_in(database)
     done = threading.Event()
     out = tmp_path / "badge.bin"
-    worker = PrintWorker(database, _settings(path=str(out)), poll_seconds=0.05,
+    worker = BadgePrintLoop(database, _settings(path=str(out)), poll_seconds=0.05,
                          on_update=lambda update: done.set())
     worker.start()
     try:
@@ -197,7 +197,7 @@ def test_a_custom_output_replaces_escpos(database):
     """How OS printers plug in: the worker hands the badge data to the output it was given."""
     result = _checked_in(database, "Jane Doe")
     seen = []
-    worker = PrintWorker(database, _settings(kind="os"), output=seen.append)
+    worker = BadgePrintLoop(database, _settings(kind="os"), output=seen.append)
     assert worker.run_once().status == "done"
     assert [b.visitor_name for b in seen] == ["Jane Doe"] and seen[0].sign_out_token.startswith("v1.o.")
     assert _job(database, result.badge_job_id)[0] == PrintJobStatus.DONE

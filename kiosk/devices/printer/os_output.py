@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from kiosk.config import PrinterSettings
+from kiosk.devices.printer.painter import print_badge_to_os_printer
 from kiosk.devices.printer.protocol import PrinterUnavailable
 from kiosk.domain.badge_layout import BadgeData, BadgeLabels, layout_badge
-from kiosk.ui.printing.badge_painter import print_badge_to_os_printer
 
 
 def os_badge_output(settings: PrinterSettings, labels: BadgeLabels) -> Callable[[BadgeData], None]:
-    """A ``PrintWorker`` output; runs on the worker thread (QPainter on a QPrinter is thread-safe)."""
+    """A ``BadgePrintLoop`` output; runs on the worker thread (QPainter on a QPrinter is thread-safe)."""
 
     def output(badge: BadgeData) -> None:
         problem = print_badge_to_os_printer(layout_badge(badge, settings.paper_width_mm, labels), settings.os_printer)
