@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
     from kiosk.application.wiring import BackgroundLoops
-    from kiosk.db import Database
+    from kiosk.application.bootstrap import Database
     from kiosk.services.demo import DemoSummary
     from kiosk.ui.admin.window import AdminWindow
     from kiosk.ui.common.workers import WorkerPool

@@ -11,8 +11,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 
-from sqlalchemy.exc import OperationalError
-
+from kiosk.application.bootstrap import DatabaseUnavailable, database_problem
 from kiosk.cli_commands import (
     badges,
     database,
@@ -64,9 +63,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(str(exc))
     except ServiceError as exc:  # includes ValidationFailed (every field) and TokenRejected
         return _fail(exc.message)
-    except OperationalError as exc:
-        first_line = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
-        return _fail(f"cannot use the database: {first_line}")
+    except DatabaseUnavailable as exc:
+        return _fail(f"cannot use the database: {database_problem(exc)}")
     except KeyboardInterrupt:
         print(file=sys.stderr)
         return EXIT_INTERRUPTED

@@ -6,14 +6,48 @@ rows in place, so nothing later has to ask "has this been set up yet?".
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from sqlalchemy.exc import OperationalError
+
 from kiosk.clock import Clock
 from kiosk.config import Settings
-from kiosk.db import Database
-from kiosk.db.migrate import is_up_to_date, upgrade
+from kiosk.db import Database, UnitOfWork
+from kiosk.db.migrate import current_revision, head_revision, is_up_to_date, upgrade
 from kiosk.services.directory.sites import ensure_kiosk, ensure_site
 from kiosk.services.idnumbers import IdNumberProtector
 
+# Front ends name these handles without reaching into kiosk.db themselves.
+__all__ = [
+    "Database", "DatabaseUnavailable", "SchemaStatus", "UnitOfWork", "connect_database", "database_problem",
+    "load_protector", "open_database", "schema_status",
+]
+
 BOOTSTRAP_ACTOR = "system:bootstrap"
+# The database could not be reached, or refused the request (locked, disk full, server gone).
+DatabaseUnavailable = OperationalError
+
+
+def database_problem(exc: OperationalError) -> str:
+    """The driver's own first line, which names the cause ("unable to open database file")."""
+    return str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+
+
+@dataclass(frozen=True)
+class SchemaStatus:
+    url: str  # password hidden
+    revision: str | None  # None: no schema yet
+    head: str
+
+    @property
+    def up_to_date(self) -> bool:
+        return self.revision == self.head
+
+
+def schema_status(database: Database) -> SchemaStatus:
+    engine = database.engine
+    return SchemaStatus(engine.url.render_as_string(hide_password=True), current_revision(engine),
+                        head_revision(engine))
 
 
 def connect_database(settings: Settings, *, clock: Clock | None = None) -> Database:

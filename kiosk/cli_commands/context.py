@@ -10,9 +10,8 @@ from zoneinfo import ZoneInfo
 
 import qrcode  # type: ignore[import-untyped]  # ships no type information
 
-from kiosk.application.bootstrap import connect_database, open_database
+from kiosk.application.bootstrap import Database, UnitOfWork, connect_database, open_database
 from kiosk.config import Settings
-from kiosk.db import Database, UnitOfWork
 from kiosk.services.directory.sites import get_site
 
 ACTOR_MAX = 64  # the width of the *_by columns

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import argparse
 
+from kiosk.application.bootstrap import schema_status
 from kiosk.cli_commands.arguments import Subcommands
 from kiosk.cli_commands.context import CliContext
-from kiosk.db.migrate import current_revision, head_revision
 
 
 def register(commands: Subcommands) -> None:
@@ -19,16 +19,16 @@ def register(commands: Subcommands) -> None:
 
 
 def upgrade(ctx: CliContext, args: argparse.Namespace) -> int:
-    engine = ctx.database.engine  # opening the database is what migrates it
-    print(f"database {engine.url.render_as_string(hide_password=True)}")
-    print(f"schema at revision {current_revision(engine)} (head); site {ctx.site_code} "
+    status = schema_status(ctx.database)  # opening the database is what migrates it
+    print(f"database {status.url}")
+    print(f"schema at revision {status.revision} (head); site {ctx.site_code} "
           f"and kiosk {ctx.settings.kiosk.id} registered")
     return 0
 
 
 def current(ctx: CliContext, args: argparse.Namespace) -> int:
-    engine = ctx.unmigrated_database().engine
-    revision, head = current_revision(engine), head_revision(engine)
+    status = schema_status(ctx.unmigrated_database())
+    revision, head = status.revision, status.head
     if revision is None:
         print(f"no schema yet (head is {head}); run 'kioskctl db upgrade'")
     elif revision == head:

@@ -1,6 +1,6 @@
-"""Sending the outbox: e-mail (smtplib), chat and SMS (apprise), and the host-reply web endpoint.
+"""Senders: e-mail (smtplib, with QR and calendar entry) and chat/SMS (apprise), plus the texts they send.
 
-Nothing here imports Qt. The kiosk hosts a ``Dispatcher`` in a worker thread
-(``start_in_kiosk``); ``kioskctl notify-worker`` runs ``run_notify_worker``;
-``kioskctl serve`` runs ``kiosk.web.host_replies.serve``. See docs/notifications.md.
+Plain messages in, delivery results out: nothing here opens a database or knows a service.
+The dispatch loop (``kiosk.application.notification_loop``) claims outbox rows and hands them
+here; the host-reply pages are a front end of their own (``kiosk.web``). See docs/notifications.md.
 """
