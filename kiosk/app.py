@@ -26,8 +26,8 @@ if TYPE_CHECKING:
 
     from PySide6.QtWidgets import QApplication
 
-    from kiosk.application.wiring import BackgroundLoops
     from kiosk.application.bootstrap import Database
+    from kiosk.application.wiring import BackgroundLoops
     from kiosk.services.demo import DemoSummary
     from kiosk.ui.admin.window import AdminWindow
     from kiosk.ui.common.workers import WorkerPool

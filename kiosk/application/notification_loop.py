@@ -23,7 +23,7 @@ from kiosk.application.loops import BackgroundLoop
 from kiosk.application.secrets import load_link_secret
 from kiosk.config import Settings
 from kiosk.db import Database
-from kiosk.domain.notifications import COPY_FOR_DEPARTMENT, Channel, ClaimedNotification, NoticeContext
+from kiosk.domain.notifications import COPY_FOR_DEPARTMENT, Channel, ClaimedNotification, NoticeContext, redact_address
 from kiosk.notify import email_message
 from kiosk.notify.chat_sender import ChatSender
 from kiosk.notify.email_sender import NOT_CONFIGURED, EmailSender
@@ -129,7 +129,7 @@ class Dispatcher(BackgroundLoop):
         with self.database.unit_of_work(ACTOR) as uow:
             status = sending.mark_failed(uow, notice, error, permanent=permanent)
         log.warning("notification %s (%s to %s) not sent, now %s: %s", notice.id, notice.event,
-                    sending.redact_address(notice.recipient), status, error)
+                    redact_address(notice.recipient), status, error)
         if status == "failed":
             report.failed += 1
         elif status == "lost":

@@ -65,3 +65,17 @@ class NoticeContext:
     visit_date: str = ""
     site_name: str = ""
     site_timezone: str = "Asia/Shanghai"
+
+
+def redact_address(address: str) -> str:
+    """Chat URLs carry webhook keys and passwords: keep the scheme, and the host only when it is a host name.
+
+    ``json://user:pw@hooks.example.com/abc`` -> ``json://hooks.example.com/…``;
+    ``wecombot://KEY`` -> ``wecombot://…`` (there the "host" is the key).
+    """
+    if "://" not in address:
+        return address
+    scheme, rest = address.split("://", 1)
+    host = rest.split("/", 1)[0].rsplit("@", 1)[-1].split("?", 1)[0]
+    looks_like_a_host = host == "localhost" or "." in host or host.startswith("[")
+    return f"{scheme}://{host}/…" if looks_like_a_host else f"{scheme}://…"

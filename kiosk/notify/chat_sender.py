@@ -14,8 +14,8 @@ from collections.abc import Sequence
 from types import ModuleType
 from typing import Any
 
+from kiosk.domain.notifications import redact_address
 from kiosk.notify.errors import SendFailed
-from kiosk.services.notifications.sending import redact_address
 
 _load_lock = threading.Lock()
 _apprise: ModuleType | None = None

@@ -29,7 +29,14 @@ from typing import Any
 from sqlalchemy import and_, func, select
 
 from kiosk.db.uow import UnitOfWork
-from kiosk.domain.notifications import COPY_FOR_DEPARTMENT, Channel, ClaimedNotification, FailureOutcome, NoticeContext
+from kiosk.domain.notifications import (
+    COPY_FOR_DEPARTMENT,
+    Channel,
+    ClaimedNotification,
+    FailureOutcome,
+    NoticeContext,
+    redact_address,
+)
 from kiosk.models import Department, Host, Notification, NotificationStatus, Visit, VisitPhoto
 from kiosk.services import outbox
 from kiosk.services.errors import Conflict, NotFound
@@ -294,17 +301,3 @@ def _view(row: Notification) -> NotificationView:
         attempts=row.attempts, next_attempt_at=row.next_attempt_at, last_error=row.last_error,
         created_at=row.created_at, sent_at=row.sent_at, visit_id=row.visit_id,
     )
-
-
-def redact_address(address: str) -> str:
-    """Chat URLs carry webhook keys and passwords: keep the scheme, and the host only when it is a host name.
-
-    ``json://user:pw@hooks.example.com/abc`` -> ``json://hooks.example.com/…``;
-    ``wecombot://KEY`` -> ``wecombot://…`` (there the "host" is the key).
-    """
-    if "://" not in address:
-        return address
-    scheme, rest = address.split("://", 1)
-    host = rest.split("/", 1)[0].rsplit("@", 1)[-1].split("?", 1)[0]
-    looks_like_a_host = host == "localhost" or "." in host or host.startswith("[")
-    return f"{scheme}://{host}/…" if looks_like_a_host else f"{scheme}://…"
