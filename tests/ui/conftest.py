@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from kiosk.application.gateways.desk import DeskGateway
+from kiosk.application.gateways.touchscreen import KioskGateway
 from kiosk.config import CameraSettings, KioskSettings, Settings, SiteSettings
 from kiosk.db import Database
 from kiosk.services.idnumbers import IdNumberProtector
@@ -40,8 +41,17 @@ def protector() -> IdNumberProtector:
 
 
 @pytest.fixture
-def kiosk(qtbot: object, database: Database, kiosk_settings: Settings, protector: IdNumberProtector) -> Iterator[Kiosk]:
-    built = build_kiosk(kiosk_settings, database, protector=protector, synchronous=True)
+def kiosk_pool() -> WorkerPool | None:
+    """The worker pool ``kiosk`` is built with: None for the usual inline one. A test module that wants to hold
+    answers back overrides this fixture (``tests/ui/held_pool.py``, ``test_ui_stale_answers.py``)."""
+    return None
+
+
+@pytest.fixture
+def kiosk(qtbot: object, database: Database, kiosk_settings: Settings, protector: IdNumberProtector,
+          kiosk_pool: WorkerPool | None) -> Iterator[Kiosk]:
+    gateway = KioskGateway.from_settings(database, kiosk_settings, protector)
+    built = build_kiosk(kiosk_settings, gateway, database.clock.now, synchronous=True, pool=kiosk_pool)
     built.window.resize(1920, 1080)
     built.window.show()
     yield built
