@@ -9,11 +9,13 @@ puts ``tools`` on the path.
 from __future__ import annotations
 
 import re
+from typing import cast
 
 from grimp import ImportGraph
 from importlinter.application import output
 from importlinter.domain import fields
 from importlinter.domain.contract import Contract, ContractCheck
+from importlinter.domain.imports import Module
 
 
 class ForbiddenExternalSubmoduleContract(Contract):
@@ -25,11 +27,11 @@ class ForbiddenExternalSubmoduleContract(Contract):
     forbidden_submodules = fields.ListField(subfield=fields.StringField())
 
     def check(self, graph: ImportGraph, verbose: bool) -> ContractCheck:
-        wanted = [str(name) for name in self.forbidden_submodules]
+        wanted = [str(name) for name in cast(list[str], self.forbidden_submodules)]
         packages = {name.split(".")[0] for name in wanted}
         patterns = [re.compile(rf"\b{re.escape(name)}\b") for name in wanted]
         found: list[tuple[str, int, str]] = []
-        for source in self.source_modules:
+        for source in cast(list[Module], self.source_modules):
             for importer in sorted({source.name} | graph.find_descendants(source.name)):
                 for package in packages:
                     if not graph.direct_import_exists(importer=importer, imported=package):

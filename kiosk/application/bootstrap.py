@@ -47,7 +47,7 @@ class SchemaStatus:
 def schema_status(database: Database) -> SchemaStatus:
     engine = database.engine
     return SchemaStatus(engine.url.render_as_string(hide_password=True), current_revision(engine),
-                        head_revision(engine))
+                        head_revision(engine) or "")
 
 
 def connect_database(settings: Settings, *, clock: Clock | None = None) -> Database:

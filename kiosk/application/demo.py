@@ -12,7 +12,8 @@ from pathlib import Path
 
 import cv2
 import numpy as np
-import qrcode  # type: ignore[import-untyped]  # ships no type information
+import qrcode
+from qrcode.image.pil import PilImage
 
 from kiosk.config import DatabaseSettings, Settings
 from kiosk.db import Database
@@ -42,7 +43,7 @@ def seed(database: Database, site_code: str, folder: Path) -> demo.DemoSummary:
         summary = demo.seed_demo(uow, site_code=site_code, reset=True)
     for visit in summary.new_tokens:
         if visit.token and visit.status == demo.INVITED:
-            qrcode.make(visit.token).save(str(folder / f"invitation-{visit.visit_id}.png"))
+            qrcode.make(visit.token, image_factory=PilImage).save(str(folder / f"invitation-{visit.visit_id}.png"))
     return summary
 
 
@@ -67,7 +68,7 @@ def write_camera_video(path: Path, token: str | None) -> None:
 
 
 def _phone_with_qr(token: str) -> np.ndarray:
-    image = qrcode.make(token, box_size=8, border=3).convert("RGB")
+    image = qrcode.make(token, image_factory=PilImage, box_size=8, border=3).get_image().convert("RGB")
     code = cv2.cvtColor(np.array(image), cv2.COLOR_RGB2BGR)
     side = 300
     code = cv2.resize(code, (side, side), interpolation=cv2.INTER_NEAREST)

@@ -72,22 +72,22 @@ class BackgroundLoop:
                     first = False
                 more = self.step()
             except Exception as exc:
-                self._failed(exc)
+                self._note_failure(exc)
                 self._sleep(self._backoff.next())
                 continue
-            self._succeeded()
+            self._note_success()
             if not more:
                 self._sleep(self.interval)
         log.info("%s stopped", self.name)
 
-    def _succeeded(self) -> None:
+    def _note_success(self) -> None:
         if self._failures:
             log.info("%s works again after %d failed passes", self.name, self._failures)
         self._failures, self._last_error = 0, None
         self._last_success_at = datetime.now(UTC)
         self._backoff.reset()
 
-    def _failed(self, exc: Exception) -> None:
+    def _note_failure(self, exc: Exception) -> None:
         self._failures += 1
         self._last_error = f"{type(exc).__name__}: {exc}"
         # The trace once per streak; after that one line, or a long outage would fill the log.

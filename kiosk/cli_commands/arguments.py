@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 from datetime import date, datetime, time
+from typing import TYPE_CHECKING
 
 TODAY = "today"
 
@@ -32,8 +33,11 @@ def time_of_day(text: str) -> time:
         raise argparse.ArgumentTypeError(f"{text!r} is not a time; use HH:MM (24-hour)") from None
 
 
-# argparse has no public name for what add_subparsers returns.
-Subcommands = argparse._SubParsersAction
+# argparse has no public name for what add_subparsers returns (generic only to the type checker).
+if TYPE_CHECKING:
+    Subcommands = argparse._SubParsersAction[argparse.ArgumentParser]
+else:
+    Subcommands = argparse._SubParsersAction
 
 
 def add_json_flag(parser: argparse.ArgumentParser) -> None:

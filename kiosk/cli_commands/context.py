@@ -8,7 +8,8 @@ from datetime import date
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-import qrcode  # type: ignore[import-untyped]  # ships no type information
+import qrcode
+from qrcode.image.pil import PilImage
 
 from kiosk.application.bootstrap import Database, UnitOfWork, connect_database, open_database
 from kiosk.config import Settings
@@ -96,7 +97,7 @@ def write_file_bytes(path: Path, data: bytes) -> None:
 def write_qr_png(text: str, path: Path) -> None:
     """A QR code of ``text``, for printing or sending to a visitor who has no e-mail."""
     try:
-        qrcode.make(text).save(str(path))
+        qrcode.make(text, image_factory=PilImage).save(str(path))
     except OSError as exc:
         raise CliError(f"cannot write {path}: {exc.strerror or exc}") from None
 

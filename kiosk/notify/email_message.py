@@ -43,8 +43,10 @@ def message_id(idempotency_key: str, sender: str) -> str:
 def qr_png(text: str) -> bytes:
     import qrcode
     import qrcode.constants
+    from qrcode.image.pil import PilImage
 
-    code = qrcode.QRCode(box_size=8, border=4, error_correction=qrcode.constants.ERROR_CORRECT_M)
+    code = qrcode.QRCode(box_size=8, border=4, error_correction=qrcode.constants.ERROR_CORRECT_M,
+                         image_factory=PilImage)
     code.add_data(text)
     code.make(fit=True)
     buffer = io.BytesIO()
@@ -91,7 +93,7 @@ def calendar_invite(
     attendee.params["rsvp"] = vText("FALSE")
     event.add("attendee", attendee)
     calendar.add_component(event)
-    return calendar.to_ical().decode("utf-8")
+    return str(calendar.to_ical().decode("utf-8"))
 
 
 def compose(

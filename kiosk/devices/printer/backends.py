@@ -147,7 +147,7 @@ class NetworkPrinter(_EscposBackend):
             return None
         if not reply:
             raise ConnectionResetError("the printer closed the connection")
-        return reply[0]
+        return int(reply[0])
 
 
 class UsbPrinter(_EscposBackend):

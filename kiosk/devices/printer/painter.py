@@ -23,6 +23,7 @@ from PySide6.QtGui import (
     QPainter,
     QPdfWriter,
 )
+from qrcode.image.pil import PilImage
 
 from kiosk.domain.badge_layout import Align, BadgeLayout, Photo, QrCode, TextLine, TextSize
 
@@ -56,11 +57,12 @@ def _font(line: TextLine) -> QFont:
 
 
 def _qr_image(data: str, module: int) -> QImage:
-    code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, box_size=module, border=2)
+    code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, box_size=module, border=2,
+                         image_factory=PilImage)
     code.add_data(data)
     buffer = io.BytesIO()
     code.make_image(fill_color="black", back_color="white").save(buffer, format="PNG")
-    return QImage.fromData(buffer.getvalue(), "PNG")
+    return QImage.fromData(buffer.getvalue())  # PNG, told by its header
 
 
 def _element_height(element: object, width: int) -> int:
@@ -124,7 +126,7 @@ def badge_png(layout: BadgeLayout) -> bytes:
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    badge_image(layout).save(buffer, "PNG")
+    badge_image(layout).save(buffer, "PNG")  # type: ignore[call-overload]  # the stubs say bytes; PySide6 wants str
     buffer.close()
     return bytes(data.data())
 

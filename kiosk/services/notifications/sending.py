@@ -80,7 +80,8 @@ def retry_delay(attempts: int) -> timedelta:
     if attempts < 1:
         return timedelta(0)
     # Cap the exponent before raising, so a huge attempt count cannot overflow.
-    return min(FIRST_RETRY * 2 ** min(attempts - 1, 20), LONGEST_WAIT)
+    delay: timedelta = FIRST_RETRY * 2 ** min(attempts - 1, 20)
+    return min(delay, LONGEST_WAIT)
 
 
 def waited_before(attempts: int) -> timedelta:

@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QMessageBox, QTabBar, QTabWidget, QVBoxLayout, QWidget
 
 from kiosk.application.gateways.desk import DeskGateway
+from kiosk.domain.printing import PrintJobStatus
 from kiosk.services.errors import ServiceError
 from kiosk.services.notifications.sending import NotificationView
 from kiosk.services.visits.roster import RosterEntry
@@ -39,7 +40,7 @@ class DeskSnapshot:
     roster: list[RosterEntry]
     alerts: list[NotificationView]
     failed: list[NotificationView]
-    badges: dict[int, str]  # visit id -> status of the latest badge job the desk queued for it
+    badges: dict[int, PrintJobStatus]  # visit id -> status of the latest badge job the desk queued for it
 
 
 def ask_to_confirm(parent: QWidget, title: str, text: str, yes: str) -> bool:

@@ -94,12 +94,12 @@ class MaintenanceOverlay(QWidget):
         outer.addWidget(self.card, 0, Qt.AlignmentFlag.AlignCenter)
         self.idle = IdleWatcher(self, idle_seconds)
         self.idle.idle.connect(self.close_overlay)
+        self._window = window  # also the parent: the overlay covers it
         window.installEventFilter(self)
         self.hide()
 
     def open_overlay(self) -> None:
-        parent = self.parentWidget()
-        self.setGeometry(parent.rect())
+        self.setGeometry(self._window.rect())
         self.show()
         self.raise_()
         self.idle.start()
@@ -113,7 +113,7 @@ class MaintenanceOverlay(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize and self.isVisible():
-            self.setGeometry(self.parentWidget().rect())
+            self.setGeometry(self._window.rect())
         return False
 
 

@@ -24,19 +24,19 @@ class AgreementScreen(Screen):
         self.text = label("body")
         self.text.setTextFormat(Qt.TextFormat.PlainText)  # published text is shown as written, never as HTML
         self.text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setStyleSheet("QScrollArea, QScrollArea > QWidget > QWidget { background: transparent; }")
-        self.scroll.setWidget(self.text)
+        self.text_area = QScrollArea()
+        self.text_area.setWidgetResizable(True)
+        self.text_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.text_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.text_area.setStyleSheet("QScrollArea, QScrollArea > QWidget > QWidget { background: transparent; }")
+        self.text_area.setWidget(self.text)
         # A finger drags the text like on a phone; the scroll bar stays as a hint that there is more.
-        QScroller.grabGesture(self.scroll.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+        QScroller.grabGesture(self.text_area.viewport(), QScroller.ScrollerGestureType.TouchGesture)
         text_card = QFrame()
         text_card.setProperty("role", "card")
         card_layout = QVBoxLayout(text_card)
         card_layout.setContentsMargins(32, 24, 16, 24)
-        card_layout.addWidget(self.scroll)
+        card_layout.addWidget(self.text_area)
 
         self.sign_caption = label("field")
         self.pad = SignaturePad()
@@ -78,20 +78,20 @@ class AgreementScreen(Screen):
         layout.addWidget(self.subtitle)
         layout.addLayout(self.body, 1)
         # The text scrolls with the arrow keys once Tab reaches it; signing still needs a finger or a mouse.
-        self.keyboard_order(self.scroll, self.clear, self.decline, self.accept)
+        self.keyboard_order(self.text_area, self.clear, self.decline, self.accept)
         self.retranslate()
 
     def resizeEvent(self, event: object) -> None:
         # Portrait: the text on top, the pad and the buttons under it (where the hand is).
         portrait = self.height() > self.width()
         self.body.setDirection(QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight)
-        super().resizeEvent(event)  # type: ignore[arg-type]
+        super().resizeEvent(event)
 
     def show_agreement(self, agreement: AgreementText) -> None:
         """A new visitor's text: a blank pad, the text from the top."""
         self.pad.clear()
         self.set_text(agreement)
-        self.scroll.verticalScrollBar().setValue(0)
+        self.text_area.verticalScrollBar().setValue(0)
 
     def set_text(self, agreement: AgreementText) -> None:
         """The same agreement in another language: the signature already drawn stays."""

@@ -60,16 +60,16 @@ class DeliveryScreen(Screen):
         # Tapping the chosen carrier again un-chooses it: the question is optional.
         self.carrier_group.setExclusive(False)
         self.carrier_group.buttonClicked.connect(self._carrier_clicked)
-        carrier = QVBoxLayout()
-        carrier.setSpacing(14)
-        carrier.addWidget(self.carrier_caption)
-        carrier.addLayout(grid)
-        carrier.addStretch(1)
+        carrier_column = QVBoxLayout()
+        carrier_column.setSpacing(14)
+        carrier_column.addWidget(self.carrier_caption)
+        carrier_column.addLayout(grid)
+        carrier_column.addStretch(1)
 
         self.columns = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self.columns.setSpacing(56)
         self.columns.addLayout(recipient, 3)
-        self.columns.addLayout(carrier, 2)
+        self.columns.addLayout(carrier_column, 2)
 
         self.submit = button("primary")
         self.submit.setMinimumWidth(440)
@@ -96,7 +96,7 @@ class DeliveryScreen(Screen):
         for index, stretch in enumerate((3, 2)):
             self.columns.setStretch(index, 0 if portrait else stretch)
         self.host.set_portrait(portrait)
-        super().resizeEvent(event)  # type: ignore[arg-type]
+        super().resizeEvent(event)
 
     def set_host_results(self, hosts: list[HostSummary]) -> None:
         self.host.set_results(hosts)

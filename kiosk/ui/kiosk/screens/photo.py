@@ -104,7 +104,7 @@ class PhotoScreen(Screen):
     def resizeEvent(self, event: object) -> None:
         portrait = self.height() > self.width()
         self.body.setDirection(QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight)
-        super().resizeEvent(event)  # type: ignore[arg-type]
+        super().resizeEvent(event)
 
     # -- the camera -------------------------------------------------------------------------------------------
 

@@ -154,7 +154,7 @@ class ScanScreen(Screen):
         # Portrait: the picture on top, the words and the typing below it.
         portrait = self.height() > self.width()
         self.body.setDirection(QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight)
-        super().resizeEvent(event)  # type: ignore[arg-type]
+        super().resizeEvent(event)
 
     def set_preview(self, image: QImage) -> None:
         if self._status is None or self._status.state is CameraState.OK:

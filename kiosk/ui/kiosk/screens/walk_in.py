@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.domain.visits import Purpose, VisitorType
+from kiosk.services.directory.hosts import HostSummary
 from kiosk.services.errors import FieldError
 from kiosk.services.visits.visitors import ReturningVisitor
 from kiosk.services.visits.walkins import WalkInForm
@@ -163,7 +164,7 @@ class WalkInScreen(Screen):
         self.columns.setSpacing(18 if portrait else 56)
         self._arrange_about(portrait)
         self.host.set_portrait(portrait)
-        super().resizeEvent(event)  # type: ignore[arg-type]
+        super().resizeEvent(event)
 
     def _arrange_about(self, portrait: bool) -> None:
         for index, key in enumerate(ABOUT_FIELDS):
@@ -198,7 +199,7 @@ class WalkInScreen(Screen):
         welcome.setText(self.tr("Welcome back! We have filled in your details.") if self.returning else "")
         welcome.setVisible(self.returning is not None)
 
-    def set_host_results(self, hosts: list) -> None:
+    def set_host_results(self, hosts: list[HostSummary]) -> None:
         self.host.set_results(hosts)
 
     def selected_purpose(self) -> Purpose | None:

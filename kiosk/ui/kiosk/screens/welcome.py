@@ -139,7 +139,7 @@ class WelcomeScreen(Screen):
         self._arrange(1 if portrait else 2)
         self.hero.setDirection(QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight)
         self._place_options(portrait)
-        super().resizeEvent(event)  # type: ignore[arg-type]
+        super().resizeEvent(event)
 
     def _place_options(self, portrait: bool) -> None:
         if portrait == self._portrait:
