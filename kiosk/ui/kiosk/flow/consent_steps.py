@@ -8,33 +8,30 @@ invitation check-in or a walk-in registration) saves them in its one transaction
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
 from kiosk.application.gateways.touchscreen import EntryRequirements
 from kiosk.services.visits.agreements import AgreementText, Consents
 from kiosk.ui.kiosk.flow import visitor_messages
-
-if TYPE_CHECKING:
-    from kiosk.ui.kiosk.flow.controller import KioskFlow
+from kiosk.ui.kiosk.flow.navigator import Steps
 
 
 class ConsentSteps(QObject):
-    def __init__(self, flow: KioskFlow) -> None:
-        super().__init__(flow)
-        self.flow = flow
-        self.window = flow.window
+    def __init__(self, steps: Steps, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.flow, self.window, self.gateway, self.pool = steps.navigator, steps.window, steps.gateway, steps.pool
         self.needs: EntryRequirements | None = None
         self.visitor_type = ""
         self.agreement_id: int | None = None
         self.signature_png: bytes | None = None
         self._on_done: Callable[[Consents], None] | None = None
         self._visitor = 0  # answers about an earlier visitor's agreement text are dropped
+        self._text_asked = 0  # and answers for a language the visitor has since switched away from
         self.window.agreement.accepted.connect(self._accepted)
         self.window.agreement.declined.connect(self._declined)
         self.window.photo.finished.connect(self._photo_done)
-        flow.languages.changed.connect(self._language_changed)
+        steps.languages.changed.connect(self._language_changed)
 
     def begin(self, needs: EntryRequirements, visitor_type: str, *, on_done: Callable[[Consents], None]) -> None:
         self.clear()
@@ -85,12 +82,15 @@ class ConsentSteps(QObject):
 
     def _language_changed(self, language: str) -> None:
         """The visitor switched language while reading: the same agreement in that language (if published)."""
-        if self.flow.window.current() is not self.window.agreement or not self.visitor_type:
+        if self.window.current() is not self.window.agreement or not self.visitor_type:
             return
-        visitor = self._visitor
-        self.flow.pool.submit(self.flow.gateway.agreement_text, self.visitor_type, language,
-                              on_done=lambda text: self._text_arrived(visitor, text), on_error=lambda _e: None)
+        self._text_asked += 1
+        visitor, asked = self._visitor, self._text_asked
+        self.pool.submit(self.gateway.agreement_text, self.visitor_type, language,
+                         on_done=lambda text: self._text_arrived(visitor, asked, text), on_error=lambda _e: None)
 
-    def _text_arrived(self, visitor: int, text: AgreementText | None) -> None:
-        if visitor == self._visitor and text is not None and self.window.current() is self.window.agreement:
+    def _text_arrived(self, visitor: int, asked: int, text: AgreementText | None) -> None:
+        # Two quick language taps can be answered out of order: only the last one asked counts.
+        current = visitor == self._visitor and asked == self._text_asked
+        if current and text is not None and self.window.current() is self.window.agreement:
             self.window.agreement.set_text(text)

@@ -25,7 +25,7 @@ from kiosk.services.directory.hosts import HostSummary
 from kiosk.services.errors import ServiceError
 from kiosk.services.visits.agreements import Consents
 from kiosk.services.visits.checkin import CheckInResult
-from kiosk.services.visits.signout import SignOutResult
+from kiosk.services.visits.signout import OnSiteMatch, SignOutResult
 from kiosk.ui.common.i18n import LanguageManager
 from kiosk.ui.common.workers import WorkerPool
 from kiosk.ui.kiosk.code_sources import ScanInput
@@ -33,6 +33,7 @@ from kiosk.ui.kiosk.flow import visitor_messages
 from kiosk.ui.kiosk.flow.consent_steps import ConsentSteps
 from kiosk.ui.kiosk.flow.delivery_steps import DeliverySteps
 from kiosk.ui.kiosk.flow.idle import IdleWatcher
+from kiosk.ui.kiosk.flow.navigator import Steps
 from kiosk.ui.kiosk.flow.walk_in_steps import WalkInSteps
 from kiosk.ui.kiosk.screens.done import BADGE_FAILED, BADGE_PRINTED
 from kiosk.ui.kiosk.widgets.base import Screen
@@ -74,13 +75,15 @@ class KioskFlow(QObject):
         self._badge_job: int | None = None
         self._badge_polls = 0
         self._host_query = 0
+        self._name_query = 0
         self.camera_preview: Callable[[bool], None] = lambda _wanted: None
 
         self._return_timer = self.timer(single_shot=True, slot=self._auto_return)
         self._badge_timer = self.timer(interval=badge_poll_ms, slot=self._poll_badge)
-        self.consent = ConsentSteps(self)
-        self.walk_ins = WalkInSteps(self, poll_interval_ms=poll_interval_ms)
-        self.deliveries = DeliverySteps(self)
+        steps = Steps(self, window, gateway, pool, languages)
+        self.consent = ConsentSteps(steps, self)
+        self.walk_ins = WalkInSteps(steps, self.consent, poll_interval_ms=poll_interval_ms, parent=self)
+        self.deliveries = DeliverySteps(steps, self)
         self._wire()
 
     def timer(self, *, slot: Callable[[], None], interval: int = 0, single_shot: bool = False) -> QTimer:
@@ -258,10 +261,13 @@ class KioskFlow(QObject):
             self._badge_timer.stop()
             return
         self._badge_polls += 1
-        self.pool.submit(self.gateway.badge_status, self._badge_job, on_done=self._badge_status,
+        job = self._badge_job
+        self.pool.submit(self.gateway.badge_status, job, on_done=lambda status: self._badge_status(job, status),
                          on_error=lambda _e: None)
 
-    def _badge_status(self, status: BadgeStatus) -> None:
+    def _badge_status(self, job: int, status: BadgeStatus) -> None:
+        if job != self._badge_job:
+            return  # news of the previous visitor's badge: this visitor's done screen has its own
         if status.progress is BadgeProgress.DONE:
             self.window.done.set_badge_state(BADGE_PRINTED)
         elif status.progress in (BadgeProgress.FAILED, BadgeProgress.MISSING) or self._badge_polls >= BADGE_POLLS:
@@ -285,7 +291,14 @@ class KioskFlow(QObject):
         self.show(self.window.rating)
 
     def _search_on_site(self, name: str) -> None:
-        self.pool.submit(self.gateway.find_on_site, name, on_done=self.window.sign_out.set_matches)
+        self._name_query += 1
+        asked = self._name_query
+        self.pool.submit(self.gateway.find_on_site, name, on_done=lambda matches: self._on_site_found(asked, matches))
+
+    def _on_site_found(self, asked: int, matches: list[OnSiteMatch]) -> None:
+        # As with hosts: an older search answered last must not replace the newer one's names.
+        if asked == self._name_query and self.window.current() is self.window.sign_out:
+            self.window.sign_out.set_matches(matches)
 
     def _sign_out_by_name(self, visit_id: int) -> None:
         if self.busy:

@@ -2,30 +2,26 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QObject
 
 from kiosk.services.errors import ServiceError, ValidationFailed
 from kiosk.services.visits.deliveries import DeliveryAnnounced
 from kiosk.ui.kiosk.flow import visitor_messages
-
-if TYPE_CHECKING:
-    from kiosk.ui.kiosk.flow.controller import KioskFlow
+from kiosk.ui.kiosk.flow.navigator import Steps
 
 
 class DeliverySteps(QObject):
-    def __init__(self, flow: KioskFlow) -> None:
-        super().__init__(flow)
-        self.flow = flow
-        flow.window.delivery.submitted.connect(self.announce)
+    def __init__(self, steps: Steps, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.flow, self.gateway, self.pool = steps.navigator, steps.gateway, steps.pool
+        steps.window.delivery.submitted.connect(self.announce)
 
     def announce(self, host_id: int | None, carrier: str) -> None:
         if self.flow.busy:
             return
         self.flow.busy = True
-        self.flow.pool.submit(self.flow.gateway.announce_delivery, host_id, carrier,
-                              on_done=self._announced, on_error=self._failed)
+        self.pool.submit(self.gateway.announce_delivery, host_id, carrier,
+                         on_done=self._announced, on_error=self._failed)
 
     def _announced(self, result: DeliveryAnnounced) -> None:
         self.flow.busy = False

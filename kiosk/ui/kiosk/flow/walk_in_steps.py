@@ -4,9 +4,8 @@ straight in or waiting on the host's answer (polled)."""
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 
 from kiosk.application.gateways.touchscreen import EntryRequirements
 from kiosk.domain.visits import CheckInOutcome, WalkInOutcome, WalkInProgress
@@ -15,22 +14,24 @@ from kiosk.services.visits.agreements import Consents
 from kiosk.services.visits.checkin import CheckInResult
 from kiosk.services.visits.walkins import WalkInForm, WalkInResult
 from kiosk.ui.kiosk.flow import visitor_messages
-
-if TYPE_CHECKING:
-    from kiosk.ui.kiosk.flow.controller import KioskFlow
+from kiosk.ui.kiosk.flow.consent_steps import ConsentSteps
+from kiosk.ui.kiosk.flow.navigator import Steps
 
 log = logging.getLogger(__name__)
 
 
 class WalkInSteps(QObject):
-    def __init__(self, flow: KioskFlow, *, poll_interval_ms: int) -> None:
-        super().__init__(flow)
-        self.flow = flow
-        self.window, self.gateway, self.pool = flow.window, flow.gateway, flow.pool
+    def __init__(self, steps: Steps, consent: ConsentSteps, *, poll_interval_ms: int,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.flow, self.consent, self.languages = steps.navigator, consent, steps.languages
+        self.window, self.gateway, self.pool = steps.window, steps.gateway, steps.pool
         self.form: WalkInForm | None = None
         self.pending: WalkInResult | None = None
         self._status_job: int | None = None
-        self.poll_timer = flow.timer(interval=poll_interval_ms, slot=self.poll)
+        self.poll_timer = QTimer(self)
+        self.poll_timer.setInterval(poll_interval_ms)
+        self.poll_timer.timeout.connect(self.poll)
         w = self.window
         w.walk_in.phone_complete.connect(self._look_up_visitor)
         w.walk_in.submitted.connect(self.submit)
@@ -55,7 +56,7 @@ class WalkInSteps(QObject):
         if not self.gateway.may_require_steps:
             self._register(form)
             return
-        self.pool.submit(self.gateway.walk_in_entry, form, self.flow.languages.current,
+        self.pool.submit(self.gateway.walk_in_entry, form, self.languages.current,
                          on_done=lambda needs: self._requirements_known(form, needs), on_error=self._failed)
 
     def _requirements_known(self, form: WalkInForm, needs: EntryRequirements) -> None:
@@ -63,7 +64,7 @@ class WalkInSteps(QObject):
             self._register(form)
             return
         self.flow.busy = False
-        self.flow.consent.begin(needs, form.visitor_type, on_done=lambda consents: self._register(form, consents))
+        self.consent.begin(needs, form.visitor_type, on_done=lambda consents: self._register(form, consents))
 
     def _register(self, form: WalkInForm, consents: Consents | None = None) -> None:
         """One transaction: the visit, the signature and the photo together (nothing saved if it fails)."""
@@ -90,7 +91,7 @@ class WalkInSteps(QObject):
         self.flow.busy = False
         if isinstance(error, ValidationFailed):
             # Back to the form (also from the agreement or photo step): what was signed there is dropped.
-            self.flow.consent.clear()
+            self.consent.clear()
             self.window.walk_in.show_errors(error.errors)
             self.flow.show(self.window.walk_in)
         elif isinstance(error, PolicyRefusal) and error.code == "sales_without_appointment":
