@@ -35,6 +35,7 @@ from sqlalchemy import func, select
 
 from kiosk.application.bootstrap import load_protector, open_database
 from kiosk.application.gateways.touchscreen import KioskGateway
+from kiosk.application.wiring import kiosk_background
 from kiosk.config import CameraSettings, DatabaseSettings, PrinterSettings, SecuritySettings, Settings
 from kiosk.db import Database
 from kiosk.models import BadgePrintJob
@@ -145,6 +146,7 @@ def main(argv: list[str] | None = None) -> int:
     gateway = KioskGateway.from_settings(database, settings, load_protector(settings))
     kiosk = build_kiosk(settings, gateway, database.clock.now)
     kiosk.start_devices(settings)
+    background = kiosk_background(database, settings).start()  # as the kiosk entry point does
     kiosk.window.resize(1920, 1080)
     kiosk.window.show()
     window, flow = kiosk.window, kiosk.flow
@@ -180,6 +182,7 @@ def main(argv: list[str] | None = None) -> int:
     run_loop_until(lambda: badge_states(database).get("done", 0) >= args.checkins, 10)
     states = badge_states(database)
     kiosk.shutdown()
+    background.stop()
     database.dispose()
 
     print(f"kiosk event-loop stalls, {args.checkins} invitation check-ins through the scan input "

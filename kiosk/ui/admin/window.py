@@ -201,7 +201,7 @@ class AdminWindow(QMainWindow):
 
     # -- the board's selection and actions ----------------------------------------------------------------------
 
-    def selected_visit(self) -> Any:
+    def selected_visit(self) -> VisitSummary | None:
         rows = self.board.selectionModel().selectedRows() if self.board.selectionModel() else []
         return self.visits.visit(rows[0].row()) if rows else None
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 import time
-from typing import Any
+from typing import TYPE_CHECKING
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QThread, QTimer, Signal
@@ -18,6 +18,9 @@ from PySide6.QtWidgets import QApplication, QWidget
 from kiosk.config import CameraSettings
 from kiosk.devices.camera import ScannedCode, classify_code
 from kiosk.devices.scanner import WedgeDetector
+
+if TYPE_CHECKING:
+    from kiosk.devices.camera.loop import CameraLoop
 
 log = logging.getLogger(__name__)
 
@@ -35,7 +38,7 @@ class CameraThread(QThread):
         # Converting frames costs CPU on a small machine: only while a screen shows the preview.
         self.preview_wanted = False
         self._settings = settings
-        self._loop: Any = None  # kiosk.devices.camera.loop.CameraLoop, made on the camera thread
+        self._loop: CameraLoop | None = None  # made on the camera thread
         self._stop_requested = False
 
     def run(self) -> None:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QGuiApplication
@@ -316,7 +315,7 @@ class KioskFlow(QObject):
             return
         self.pool.submit(self.gateway.rate, visit_id, rating, on_done=done, on_error=done)
 
-    def _after_rating(self, outcome: Any) -> None:
+    def _after_rating(self, outcome: object) -> None:
         if isinstance(outcome, ServiceError):
             log.warning("rating not saved: %s", outcome)
         self.show_message(visitor_messages.thanks_for_rating())

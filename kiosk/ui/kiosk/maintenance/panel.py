@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QImage, QPixmap
@@ -24,6 +24,9 @@ from kiosk.ui.common.workers import WorkerPool
 from kiosk.ui.kiosk.accessibility import AccessibilityModes
 from kiosk.ui.kiosk.maintenance.corner import MaintenanceCorner, MaintenanceOverlay, PinGate, PinPad
 from kiosk.ui.kiosk.widgets.base import button, label
+
+if TYPE_CHECKING:
+    from kiosk.ui.kiosk.code_sources import CameraThread
 
 log = logging.getLogger(__name__)
 
@@ -138,7 +141,7 @@ class Maintenance(QObject):
         self.pad = PinPad(window, idle)
         self.gate = PinGate(self.pad, self.pool, settings.kiosk.maintenance_pin_hash)
         self.panel = MaintenancePanel(window, idle)
-        self.camera: Any = None  # kiosk.ui.kiosk.code_sources.CameraThread, once devices start
+        self.camera: CameraThread | None = None  # once devices start
         self.camera_status: CameraStatus | None = None
         self.corner.long_pressed.connect(self.begin)
         self.gate.unlocked.connect(self.open_panel)
@@ -189,7 +192,7 @@ class Maintenance(QObject):
 
     # -- camera test --------------------------------------------------------------------------------------------
 
-    def attach_camera(self, camera: Any) -> None:
+    def attach_camera(self, camera: CameraThread) -> None:
         self.camera = camera
         camera.status.connect(self._camera_changed)
         camera.preview.connect(self.panel.show_preview)
