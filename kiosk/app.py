@@ -28,9 +28,12 @@ if TYPE_CHECKING:
 
     from kiosk.application.bootstrap import Database
     from kiosk.application.wiring import BackgroundLoops
+    from kiosk.services.auth import StaffSession
     from kiosk.services.demo import DemoSummary
-    from kiosk.ui.admin.window import AdminWindow
+    from kiosk.ui.common.i18n import LanguageManager
     from kiosk.ui.common.workers import WorkerPool
+    from kiosk.ui.desk.shell import DeskView
+    from kiosk.ui.desk.window import DeskWindow
     from kiosk.ui.kiosk.assembly import Kiosk
 
 # Qt and the windows are imported inside the functions: a missing display or a bad setting
@@ -208,22 +211,32 @@ def main_admin(argv: Sequence[str] | None = None) -> int:
     languages = LanguageManager(settings.site.language, parent=app)
     languages.reset()
     database = open_database(settings)
-    admin, pool = _build_admin(settings, database)
-    admin.show()
-    return _run(app, [admin.stop, pool.shutdown, database.dispose], exit_when_ready=args.exit_when_ready)
+    desk, pool = _build_desk(settings, database, languages)
+    desk.show()
+    return _run(app, [desk.stop, pool.shutdown, database.dispose], exit_when_ready=args.exit_when_ready)
 
 
-def _build_admin(settings: Settings, database: Database) -> tuple[AdminWindow, WorkerPool]:
-    from kiosk.application.gateways.desk import DeskGateway
-    from kiosk.ui.admin.window import AdminWindow
+def _build_desk(settings: Settings, database: Database, languages: LanguageManager) -> tuple[DeskWindow, WorkerPool]:
+    """The desk window; its views are made for each person who signs in, acting as them."""
+    from kiosk.application.gateways.desk_auth import DeskAuthGateway
+    from kiosk.application.gateways.desk_session import DeskGatewayFactory
     from kiosk.ui.common.workers import WorkerPool
+    from kiosk.ui.desk.views import desk_views
+    from kiosk.ui.desk.window import DeskWindow
 
     pool = WorkerPool()
-    desk = DeskGateway(database, settings.site.code)
-    admin = AdminWindow(desk, pool, site_name=settings.site.name, zone=ZoneInfo(settings.site.timezone),
-                        now=database.clock.now)
-    admin.start()
-    return admin, pool
+    zone = ZoneInfo(settings.site.timezone)
+    gateways = DeskGatewayFactory.from_settings(database, settings)
+
+    def views_for(session: StaffSession) -> list[DeskView]:
+        return desk_views(gateways.for_session(session), pool, site_name=settings.site.name, zone=zone)
+
+    auth = DeskAuthGateway(database, max_failures=settings.security.max_failed_logins,
+                           lockout_minutes=settings.security.lockout_minutes)
+    window = DeskWindow(auth, pool, languages, site_name=settings.site.name, views_for=views_for,
+                        lock_minutes=settings.security.desk_lock_minutes)
+    window.start()
+    return window, pool
 
 
 def _run_demo(base: Settings, folder: Path, *, exit_when_ready: bool) -> int:
@@ -244,21 +257,23 @@ def _run_demo(base: Settings, folder: Path, *, exit_when_ready: bool) -> int:
     kiosk.window.resize(1600, 900)
     kiosk.window.allow_close = True  # a demo runs in an ordinary window on a desk; let it close
     kiosk.window.show()
-    admin, pool = _build_admin(settings, database)
+    desk, pool = _build_desk(settings, database, kiosk.languages)
     # The desk window keeps its own denser look whatever the kiosk's style sheet says.
     from kiosk.ui.common.theme import admin_stylesheet
 
-    admin.setStyleSheet(admin_stylesheet())
-    admin.show()
-    return _run(app, [kiosk.shutdown, admin.stop, pool.shutdown, background.stop, database.dispose],
+    desk.setStyleSheet(admin_stylesheet())
+    desk.show()
+    return _run(app, [kiosk.shutdown, desk.stop, pool.shutdown, background.stop, database.dispose],
                 exit_when_ready=exit_when_ready)
 
 
 def _print_demo_help(summary: DemoSummary, folder: Path) -> None:
+    from kiosk.services.demo import DEMO_PASSWORD, DEMO_USERNAME
+
     tokens = [v for v in summary.new_tokens if v.status == "invited"]
     print(f"Demo lobby in {folder.resolve()}")
     print("  The camera video shows the first invitation's QR a few seconds into every loop: watch it check in.")
     print(f"  Badges are written to {folder / 'badges.escpos'}; invitation QR codes are saved as PNG beside it.")
     for visit in tokens[1:]:
         print(f"  Type at the kiosk ('I have an invitation'): {visit.token}   ({visit.visitor_name})")
-    print("  The front-desk window shows a walk-in waiting for approval.")
+    print(f"  The front-desk window: sign in as {DEMO_USERNAME} / {DEMO_PASSWORD}; a walk-in waits for approval.")

@@ -107,6 +107,8 @@ class SecuritySettings:
     data_key_file: str = ""
     max_failed_logins: int = field(default=5, metadata=_range(1, 100))
     lockout_minutes: int = field(default=15, metadata=_range(1, 24 * 60))
+    # The desk locks after this long without a touch; the same person's password opens it again.
+    desk_lock_minutes: int = field(default=10, metadata=_range(1, 240))
 
 
 @dataclass(frozen=True)

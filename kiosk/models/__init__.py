@@ -16,6 +16,7 @@ from kiosk.models.enums import (
     VisitStatus,
 )
 from kiosk.models.links import UsedLink as UsedLink
+from kiosk.models.live import DataChange, KioskHeartbeat
 from kiosk.models.org import Department, Host, Kiosk, Site
 from kiosk.models.outbox import Notification
 from kiosk.models.security import DenyListEntry, StaffUser
@@ -28,12 +29,14 @@ __all__ = [
     "AuditEvent",
     "BadgePrintJob",
     "Base",
+    "DataChange",
     "DenyKind",
     "DenyListEntry",
     "Department",
     "Feedback",
     "Host",
     "Kiosk",
+    "KioskHeartbeat",
     "Notification",
     "NotificationStatus",
     "PrintJobStatus",

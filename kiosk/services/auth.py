@@ -1,4 +1,4 @@
-"""Staff accounts for the admin window and the kiosk's maintenance panel: argon2 hashes, lockout."""
+"""Staff accounts for the desk and the kiosk's maintenance panel: argon2 hashes, lockout, roles."""
 
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import select
 
 from kiosk.db.uow import UnitOfWork
-from kiosk.models import StaffRole, StaffUser
+from kiosk.domain.security import Permission, StaffRole, may
+from kiosk.models import StaffUser
 from kiosk.services import audit
 from kiosk.services.errors import AuthError, Conflict, FieldError, NotFound, ValidationFailed
 from kiosk.services.text import clean_text
@@ -23,11 +24,19 @@ MIN_PASSWORD = 8
 class StaffSession:
     user_id: int
     username: str
-    role: str
+    role: StaffRole
+    display_name: str = ""
 
     @property
     def actor(self) -> str:
         return f"staff:{self.username}"
+
+    @property
+    def shown_name(self) -> str:
+        return self.display_name or self.username
+
+    def may(self, permission: Permission) -> bool:
+        return may(self.role, permission)
 
 
 def _check_password(password: str) -> None:
@@ -94,4 +103,40 @@ def authenticate(uow: UnitOfWork, username: str, password: str, *, max_failures:
         user.password_hash = _HASHER.hash(password)
     audit.record(uow, "staff.login", "staff_user", user.id)
     uow.commit()
-    return StaffSession(user.id, user.username, user.role.value)
+    return _session(user)
+
+
+def _session(user: StaffUser) -> StaffSession:
+    return StaffSession(user.id, user.username, StaffRole(user.role), user.display_name)
+
+
+def has_staff(uow: UnitOfWork) -> bool:
+    """False on a fresh database: the desk then offers to create the first administrator."""
+    return uow.session.scalar(select(StaffUser.id).limit(1)) is not None
+
+
+def create_first_admin(uow: UnitOfWork, username: str, password: str, display_name: str = "") -> StaffSession:
+    """The first account, an administrator; refused once any account exists (two desks racing included)."""
+    if has_staff(uow):
+        raise Conflict("a staff account already exists; sign in with it")
+    user_id = add_user(uow, username, password, StaffRole.ADMIN, display_name)  # commits
+    user = uow.session.get(StaffUser, user_id)
+    assert user is not None
+    return _session(user)
+
+
+def change_password(uow: UnitOfWork, user_id: int, old_password: str, new_password: str) -> None:
+    """The person's own change: the old password first, so an unlocked desk left alone cannot be taken over."""
+    user = uow.session.get(StaffUser, user_id)
+    if user is None or not user.active:
+        raise AuthError("this account no longer exists")
+    try:
+        _HASHER.verify(user.password_hash, old_password)
+    except (VerificationError, InvalidHashError):
+        raise AuthError("the current password is not right", code="wrong_password") from None
+    if old_password == new_password:
+        raise ValidationFailed([FieldError("password", "unchanged", "the new password is the same as the old one")])
+    _check_password(new_password)
+    user.password_hash = _HASHER.hash(new_password)
+    audit.record(uow, "staff.password_changed", "staff_user", user.id)
+    uow.commit()

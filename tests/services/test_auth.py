@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
+from kiosk.db import Database
+from kiosk.domain.security import Permission, StaffRole, may
 from kiosk.models import StaffUser
 from kiosk.services import auth
 from kiosk.services.errors import AuthError, Conflict, ValidationFailed
@@ -54,3 +56,21 @@ def test_unknown_user_short_password_and_duplicates(database):
 def test_hostile_user_names_are_just_wrong(database, username):
     with pytest.raises(AuthError):
         _login(database, "whatever", user=username)
+
+
+def test_the_first_administrator_only_while_there_is_no_account(database: Database) -> None:
+    with database.unit_of_work("test", write=False) as uow:
+        assert not auth.has_staff(uow)
+    with database.unit_of_work("desk:sign-in") as uow:
+        session = auth.create_first_admin(uow, "root", "long enough")
+    assert session.role is StaffRole.ADMIN and session.may(Permission.MANAGE_STAFF)
+    with database.unit_of_work("desk:sign-in") as uow, pytest.raises(Conflict):
+        auth.create_first_admin(uow, "mallory", "long enough")  # a second desk racing the first
+
+
+def test_roles_grant_what_the_desk_shows() -> None:
+    assert may(StaffRole.RECEPTIONIST, Permission.DAILY_WORK)
+    assert not may(StaffRole.RECEPTIONIST, Permission.OVERRIDE_DENY_LIST)
+    assert may(StaffRole.SUPERVISOR, Permission.OVERRIDE_DENY_LIST) and may(StaffRole.SUPERVISOR, Permission.REPORTS)
+    assert not may(StaffRole.SUPERVISOR, Permission.MANAGE_STAFF)
+    assert all(may(StaffRole.ADMIN, permission) for permission in Permission)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 from kiosk.domain.notifications import Channel
 from kiosk.services.notifications.sending import NotificationView
 from kiosk.ui.admin.models import Index, RowsModel
-from kiosk.ui.admin.widgets import button, label, table
+from kiosk.ui.desk.widgets import button, label, table
 
 # Failed notices get the board's "needs you" tint; the rest stay quiet.
 FAILED_COLOURS = ("#fde8e7", "#b42318")

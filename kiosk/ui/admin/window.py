@@ -1,7 +1,8 @@
-"""The receptionist's window: a live board of today's visitors, the on-site roster and reception's notices.
+"""Today at the desk: a live board of today's visitors, the on-site roster and reception's notices.
 
-All lists are read in one worker job every few seconds (and on demand); each button runs one
-service action in a worker as ``staff:<name>`` and refreshes when it is done.
+A view of the desk's shell (``kiosk.ui.desk``). All lists are read in one worker job every few
+seconds (and on demand); each button runs one gateway action in a worker as the person signed
+in, and refreshes when it is done.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QTimer
-from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QMessageBox, QTabBar, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QStatusBar, QTabBar, QTabWidget, QVBoxLayout, QWidget
 
 from kiosk.application.gateways.desk import DeskGateway
 from kiosk.domain.printing import PrintJobStatus
@@ -23,8 +24,8 @@ from kiosk.services.visits.roster import RosterEntry
 from kiosk.services.visits.visit_log import VisitSummary
 from kiosk.ui.admin.models import RosterTableModel, VisitTableModel, board_order, status_key
 from kiosk.ui.admin.notices import NoticesPage
-from kiosk.ui.admin.widgets import button, label, table
 from kiosk.ui.common.workers import WorkerPool
+from kiosk.ui.desk.widgets import button, label, table
 
 REFRESH_MS = 5000
 # The tab's count badge: the same red as "Held" on the board, since a failed notice also needs the desk.
@@ -51,15 +52,14 @@ def ask_to_confirm(parent: QWidget, title: str, text: str, yes: str) -> bool:
     return box.clickedButton() is accept
 
 
-class AdminWindow(QMainWindow):
+class AdminWindow(QWidget):
     def __init__(
         self, desk: DeskGateway, pool: WorkerPool, *, site_name: str, zone: ZoneInfo,
         now: Callable[[], datetime], refresh_ms: int = REFRESH_MS,
     ) -> None:
         super().__init__()
         self.desk, self.pool, self.zone, self.now = desk, pool, zone, now
-        self.setWindowTitle(self.tr("Front desk \u2014 {site}").format(site=site_name))
-        self.resize(1280, 800)
+        self.setObjectName("AdminCentral")
         self.visits = VisitTableModel(zone)
         self.roster = RosterTableModel(zone)
         self._refreshing = False
@@ -88,19 +88,22 @@ class AdminWindow(QMainWindow):
         self.notices_badge.hide()
         self.tabs.tabBar().setTabButton(self.notices_tab, QTabBar.ButtonPosition.RightSide, self.notices_badge)
 
-        central = QWidget()
-        central.setObjectName("AdminCentral")
-        layout = QVBoxLayout(central)
-        layout.setContentsMargins(20, 16, 20, 12)
+        self._status = QStatusBar()
+        self._status.setSizeGripEnabled(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 16, 20, 0)
         layout.setSpacing(12)
         layout.addLayout(top)
         layout.addWidget(self.tabs, 1)
-        self.setCentralWidget(central)
+        layout.addWidget(self._status)
 
         self._timer = QTimer(self)
         self._timer.setInterval(refresh_ms)
         self._timer.timeout.connect(self.refresh)
         self._update_buttons()
+
+    def statusBar(self) -> QStatusBar:
+        return self._status
 
     def _board_page(self) -> QWidget:
         self.board = table(self.visits)

@@ -26,12 +26,12 @@ from kiosk.services.visits.agreements import Consents
 from kiosk.services.visits.checkin import CheckInResult
 from kiosk.services.visits.signout import OnSiteMatch, SignOutResult
 from kiosk.ui.common.i18n import LanguageManager
+from kiosk.ui.common.idle import IdleWatcher
 from kiosk.ui.common.workers import WorkerPool
 from kiosk.ui.kiosk.code_sources import ScanInput
 from kiosk.ui.kiosk.flow import visitor_messages
 from kiosk.ui.kiosk.flow.consent_steps import ConsentSteps
 from kiosk.ui.kiosk.flow.delivery_steps import DeliverySteps
-from kiosk.ui.kiosk.flow.idle import IdleWatcher
 from kiosk.ui.kiosk.flow.navigator import Steps
 from kiosk.ui.kiosk.flow.walk_in_steps import WalkInSteps
 from kiosk.ui.kiosk.screens.done import BADGE_FAILED, BADGE_PRINTED

@@ -17,8 +17,8 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QPushButton, QVBoxLayout, QWidget
 
+from kiosk.ui.common.idle import IdleWatcher
 from kiosk.ui.common.workers import WorkerPool
-from kiosk.ui.kiosk.flow.idle import IdleWatcher
 from kiosk.ui.kiosk.widgets.base import button, label
 
 log = logging.getLogger(__name__)

@@ -1,4 +1,4 @@
-"""Noticing that nobody is touching the kiosk any more."""
+"""Noticing that nobody is touching a window any more (the kiosk wipes a visit, the desk locks)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,7 @@
-"""The desk's building blocks, styled by assets/themes/admin.qss through their ``role`` property."""
+"""The desk's building blocks, styled by assets/themes/admin.qss through their ``role`` property.
+
+Text that a visitor, a host or a file supplied goes into a ``plain`` label: Qt never reads it as HTML.
+"""
 
 from __future__ import annotations
 
@@ -35,4 +38,10 @@ def label(text: str = "", role: str = "") -> QLabel:
     widget = QLabel(text)
     if role:
         widget.setProperty("role", role)
+    return widget
+
+
+def plain(widget: QLabel) -> QLabel:
+    """Shown exactly as written: a name like ``<h2>Fire drill</h2>`` stays those characters."""
+    widget.setTextFormat(Qt.TextFormat.PlainText)
     return widget

@@ -1,0 +1,134 @@
+"""The desk once someone has signed in: one navigation list, the chosen view, who is at the desk.
+
+Views are plain widgets registered as ``DeskView``s (one per area: Today, Visitors, and the areas
+the later issues add). A view may have ``start()``/``stop()`` (timers, subscriptions); the shell
+calls them when the person signs in and out. Ctrl+1 ... Ctrl+9 open the views in order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, QSize, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QStackedWidget, QVBoxLayout, QWidget
+
+from kiosk.domain.security import StaffRole
+from kiosk.services.auth import StaffSession
+from kiosk.ui.desk.widgets import button, label, plain
+
+
+@dataclass(frozen=True)
+class DeskView:
+    key: str
+    title: Callable[[], str]  # asked again when the language changes
+    widget: QWidget
+
+
+def role_name(role: StaffRole) -> str:
+    translate = QCoreApplication.translate
+    return {
+        StaffRole.RECEPTIONIST: translate("DeskShell", "Receptionist"),
+        StaffRole.SUPERVISOR: translate("DeskShell", "Supervisor"),
+        StaffRole.ADMIN: translate("DeskShell", "Administrator"),
+    }[role]
+
+
+class DeskShell(QWidget):
+    lock_requested = Signal()
+    sign_out_requested = Signal()
+    change_password_requested = Signal()
+    language_requested = Signal()
+
+    def __init__(self, session: StaffSession, views: list[DeskView], site_name: str) -> None:
+        super().__init__()
+        self.setObjectName("DeskShell")
+        self.session, self.views = session, views
+
+        self.nav = QListWidget()
+        self.nav.setObjectName("DeskNav")
+        self.nav.setFixedWidth(210)
+        self.nav.setIconSize(QSize(20, 20))
+        self.stack = QStackedWidget()
+        for view in views:
+            self.nav.addItem(QListWidgetItem(view.title()))
+            self.stack.addWidget(view.widget)
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+
+        self.site = plain(label(site_name, "brand"))
+        self.person = plain(label(role="muted"))
+        self.language_button = button("")
+        self.password_button = button("")
+        self.lock_button = button("")
+        self.sign_out_button = button("")
+        self.language_button.clicked.connect(self.language_requested)
+        self.password_button.clicked.connect(self.change_password_requested)
+        self.lock_button.clicked.connect(self.lock_requested)
+        self.sign_out_button.clicked.connect(self.sign_out_requested)
+        top = QHBoxLayout()
+        top.setContentsMargins(20, 10, 20, 10)
+        top.addWidget(self.site)
+        top.addStretch(1)
+        top.addWidget(self.person)
+        top.addSpacing(12)
+        for widget in (self.language_button, self.password_button, self.lock_button, self.sign_out_button):
+            top.addWidget(widget)
+        bar = QWidget()
+        bar.setObjectName("DeskTopBar")
+        bar.setLayout(top)
+
+        body = QHBoxLayout()
+        body.setContentsMargins(0, 0, 0, 0)
+        body.setSpacing(0)
+        body.addWidget(self.nav)
+        body.addWidget(self.stack, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(bar)
+        layout.addLayout(body, 1)
+
+        for number, _view in enumerate(views[:9], start=1):
+            shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
+            shortcut.activated.connect(lambda row=number - 1: self.nav.setCurrentRow(row))
+        QShortcut(QKeySequence("Ctrl+L"), self).activated.connect(self.lock_requested)
+        self.nav.setCurrentRow(0)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        for row, view in enumerate(self.views):
+            item = self.nav.item(row)
+            if item is not None:
+                item.setText(view.title())
+        self.person.setText(self.tr("{name} · {role}").format(
+            name=self.session.shown_name, role=role_name(self.session.role)))
+        self.language_button.setText(self.tr("中文 / English"))
+        self.password_button.setText(self.tr("Change password"))
+        self.lock_button.setText(self.tr("Lock"))
+        self.sign_out_button.setText(self.tr("Sign out"))
+
+    def view(self, key: str) -> QWidget | None:
+        return next((v.widget for v in self.views if v.key == key), None)
+
+    def show_view(self, key: str) -> None:
+        row = next((i for i, v in enumerate(self.views) if v.key == key), -1)
+        if row >= 0:
+            self.nav.setCurrentRow(row)
+
+    def current_key(self) -> str:
+        row = self.nav.currentRow()
+        return self.views[row].key if 0 <= row < len(self.views) else ""
+
+    def start(self) -> None:
+        for view in self.views:
+            start = getattr(view.widget, "start", None)
+            if callable(start):
+                start()
+
+    def stop(self) -> None:
+        for view in self.views:
+            stop = getattr(view.widget, "stop", None)
+            if callable(stop):
+                stop()
+

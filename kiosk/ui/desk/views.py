@@ -1,0 +1,23 @@
+"""Which views a signed-in person gets, in the navigation's order; a role sees what it may use."""
+
+from __future__ import annotations
+
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QCoreApplication
+
+from kiosk.application.gateways.desk_session import DeskGateways
+from kiosk.ui.admin.window import AdminWindow
+from kiosk.ui.common.workers import WorkerPool
+from kiosk.ui.desk.shell import DeskView
+
+
+def _title(text: str) -> str:
+    return QCoreApplication.translate("DeskShell", text)
+
+
+def desk_views(gateways: DeskGateways, pool: WorkerPool, *, site_name: str, zone: ZoneInfo) -> list[DeskView]:
+    today = AdminWindow(gateways.visits, pool, site_name=site_name, zone=zone, now=gateways.now)
+    return [
+        DeskView("today", lambda: _title("Today"), today),
+    ]

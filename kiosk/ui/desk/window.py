@@ -1,0 +1,134 @@
+"""``kiosk-admin``: the receptionist's window. Sign-in first; then the shell; locked after idle.
+
+The views are made per person (``views_for(session)``): every gateway they call acts as the
+person signed in, so the audit trail names them, and what a role may not do is not shown.
+Signing out stops and drops the views; the next person gets fresh ones.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QMainWindow, QStackedWidget
+
+from kiosk.application.gateways.desk_auth import DeskAuthGateway
+from kiosk.services.auth import StaffSession
+from kiosk.ui.common.i18n import LanguageManager
+from kiosk.ui.common.idle import IdleWatcher
+from kiosk.ui.common.workers import WorkerPool
+from kiosk.ui.desk.lock import LockPage
+from kiosk.ui.desk.password import ChangePasswordDialog
+from kiosk.ui.desk.shell import DeskShell, DeskView
+from kiosk.ui.desk.sign_in import SignInPage
+
+DEFAULT_LOCK_MINUTES = 10
+
+
+class DeskWindow(QMainWindow):
+    def __init__(
+        self,
+        auth: DeskAuthGateway,
+        pool: WorkerPool,
+        languages: LanguageManager,
+        *,
+        site_name: str,
+        views_for: Callable[[StaffSession], list[DeskView]],
+        lock_minutes: int = DEFAULT_LOCK_MINUTES,
+    ) -> None:
+        super().__init__()
+        self.setObjectName("DeskWindow")
+        self.auth, self.pool, self.languages = auth, pool, languages
+        self.site_name, self.views_for = site_name, views_for
+        self.session: StaffSession | None = None
+        self.shell: DeskShell | None = None
+        self.resize(1440, 900)
+
+        self.pages = QStackedWidget()
+        self.sign_in = SignInPage(auth, pool, site_name)
+        self.lock_page = LockPage(auth, pool)
+        self.pages.addWidget(self.sign_in)
+        self.pages.addWidget(self.lock_page)
+        self.setCentralWidget(self.pages)
+        self.sign_in.signed_in.connect(self._signed_in)
+        self.lock_page.unlocked.connect(self._unlocked)
+        self.lock_page.sign_out_requested.connect(self.sign_out)
+        self.idle = IdleWatcher(self, lock_minutes * 60)
+        self.idle.idle.connect(self.lock)
+        languages.changed.connect(lambda _language: self._retranslate())
+        self._retranslate()
+
+    # -- life cycle ---------------------------------------------------------------------------------------------
+
+    def start(self) -> None:
+        self.pages.setCurrentWidget(self.sign_in)
+        self.sign_in.start()
+
+    def stop(self) -> None:
+        self.idle.stop()
+        self._drop_shell()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.stop()
+        super().closeEvent(event)
+
+    # -- who is at the desk ---------------------------------------------------------------------------------------
+
+    def _signed_in(self, session: StaffSession) -> None:
+        self.session = session
+        self.shell = DeskShell(session, self.views_for(session), self.site_name)
+        self.shell.lock_requested.connect(self.lock)
+        self.shell.sign_out_requested.connect(self.sign_out)
+        self.shell.change_password_requested.connect(self.change_password)
+        self.shell.language_requested.connect(lambda: self.languages.set_language(self.languages.other()))
+        self.pages.addWidget(self.shell)
+        self.pages.setCurrentWidget(self.shell)
+        self.shell.start()
+        self.idle.start()
+        self._retranslate()
+
+    def lock(self) -> None:
+        if self.session is None or self.shell is None:
+            return
+        self.idle.stop()
+        self.lock_page.lock(self.session)
+        self.pages.setCurrentWidget(self.lock_page)
+
+    def _unlocked(self, session: StaffSession) -> None:
+        if self.shell is None:
+            return
+        self.session = session
+        self.pages.setCurrentWidget(self.shell)
+        self.idle.start()
+
+    def sign_out(self) -> None:
+        self.idle.stop()
+        self._drop_shell()
+        self.session = None
+        self.start()
+
+    def _drop_shell(self) -> None:
+        if self.shell is not None:
+            self.shell.stop()
+            self.pages.removeWidget(self.shell)
+            self.shell.deleteLater()
+            self.shell = None
+
+    def change_password(self) -> None:
+        if self.session is not None:
+            ChangePasswordDialog(self.auth, self.pool, self.session, self).open()
+
+    # -- language ---------------------------------------------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Front desk \u2014 {site}").format(site=self.site_name))
+        self.sign_in.retranslate()
+        self.lock_page.retranslate()
+        if self.shell is not None:
+            self.shell.retranslate()
