@@ -31,7 +31,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.application.bootstrap import open_database
-from kiosk.application.gateways.desk import DeskGateway
+from kiosk.application.gateways.desk_auth import DeskAuthGateway
+from kiosk.application.gateways.desk_session import DeskGatewayFactory
 from kiosk.application.gateways.touchscreen import EntryRequirements, KioskGateway
 from kiosk.clock import FixedClock
 from kiosk.config import CameraSettings, DatabaseSettings, Settings, SiteSettings
@@ -49,6 +50,8 @@ from kiosk.ui.admin.window import AdminWindow
 from kiosk.ui.common.i18n import LanguageManager
 from kiosk.ui.common.theme import admin_stylesheet, apply_theme
 from kiosk.ui.common.workers import WorkerPool
+from kiosk.ui.desk.views import desk_views
+from kiosk.ui.desk.window import DeskWindow
 from kiosk.ui.kiosk.assembly import Kiosk, build_kiosk
 from kiosk.ui.kiosk.flow import visitor_messages
 
@@ -324,17 +327,32 @@ def admin_shots(settings: Settings, database: Database, out: Path) -> None:
     for language in LANGUAGES:
         languages = LanguageManager(language)
         languages.reset()
-        admin_shot(settings, database, out, suffix=language)
+        admin_shot(settings, database, out, suffix=language, languages=languages)
         languages.shutdown()
 
 
-def admin_shot(settings: Settings, database: Database, out: Path, *, suffix: str) -> None:
+def admin_shot(settings: Settings, database: Database, out: Path, *, suffix: str, languages: LanguageManager) -> None:
+    """The desk as a receptionist meets it: sign-in, then Today's board, roster and notices, then locked."""
     pool = WorkerPool(synchronous=True)
-    admin = AdminWindow(DeskGateway(database, settings.site.code), pool, site_name=settings.site.name,
-                        zone=ZoneInfo(settings.site.timezone), now=database.clock.now)
-    admin.setStyleSheet(admin_stylesheet())
-    admin.resize(1440, 900)
-    admin.show()
+    factory = DeskGatewayFactory.from_settings(database, settings)
+    zone = ZoneInfo(settings.site.timezone)
+    desk = DeskWindow(
+        DeskAuthGateway(database), pool, languages, site_name=settings.site.name,
+        views_for=lambda session: desk_views(factory.for_session(session), pool, site_name=settings.site.name,
+                                             zone=zone),
+    )
+    desk.setStyleSheet(admin_stylesheet())
+    desk.resize(1440, 900)
+    desk.show()
+    desk.start()
+    desk.sign_in.username.setText(demo.DEMO_USERNAME)
+    QApplication.processEvents()
+    desk.grab().save(str(out / f"desk-sign-in-{suffix}.png"))
+    desk.sign_in.password.setText(demo.DEMO_PASSWORD)
+    desk.sign_in.submit_button.click()
+    assert desk.shell is not None, desk.sign_in.error.text()
+    admin = desk.shell.view("today")
+    assert isinstance(admin, AdminWindow)
     admin.refresh()
     # A jammed badge for whoever is on site, so the Badge column has something to say.
     on_site = next((v for v in admin.visits.rows if v.status == "checked_in"), None)
@@ -346,26 +364,30 @@ def admin_shot(settings: Settings, database: Database, out: Path, *, suffix: str
     if pending is not None:
         admin.select_visit(pending.id)
     QApplication.processEvents()
-    admin.grab().save(str(out / f"admin-board-{suffix}.png"))
+    desk.grab().save(str(out / f"admin-board-{suffix}.png"))
     admin.tabs.setCurrentIndex(1)
     QApplication.processEvents()
-    admin.grab().save(str(out / f"admin-roster-{suffix}.png"))
+    desk.grab().save(str(out / f"admin-roster-{suffix}.png"))
     admin.tabs.setCurrentIndex(admin.notices_tab)
     failed = next((n for n in admin.notices.model.rows if n.status == "failed"), None)
     if failed is not None:
         admin.notices.select_notice(failed.id)
     QApplication.processEvents()
-    admin.grab().save(str(out / f"admin-notices-{suffix}.png"))
-    admin.stop()
+    desk.grab().save(str(out / f"admin-notices-{suffix}.png"))
+    desk.lock()
+    QApplication.processEvents()
+    desk.grab().save(str(out / f"desk-locked-{suffix}.png"))
+    desk.stop()
     pool.shutdown()
-    admin.close()
-    admin.deleteLater()
+    desk.close()
+    desk.deleteLater()
     QApplication.processEvents()
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parents[1] / "docs" / "screenshots")
+    parser.add_argument("--only", choices=("kiosk", "desk"), help="render one window's screens only")
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -381,14 +403,16 @@ def main(argv: list[str] | None = None) -> int:
         with database.unit_of_work("system:screenshots") as uow:
             summary = demo.seed_demo(uow, site_code=settings.site.code)
         publish_house_rules(database)
-        kiosk = build_kiosk(settings, KioskGateway.from_settings(database, settings), database.clock.now,
-                            synchronous=True)
-        kiosk.window.show()
-        shooter = Shooter(kiosk, database, args.out)
-        shooter.each(kiosk_scenes(shooter, summary))
-        kiosk.shutdown()
-        desk_day(database, settings.site.code)
-        admin_shots(settings, database, args.out)
+        if args.only != "desk":
+            kiosk = build_kiosk(settings, KioskGateway.from_settings(database, settings), database.clock.now,
+                                synchronous=True)
+            kiosk.window.show()
+            shooter = Shooter(kiosk, database, args.out)
+            shooter.each(kiosk_scenes(shooter, summary))
+            kiosk.shutdown()
+        if args.only != "kiosk":
+            desk_day(database, settings.site.code)
+            admin_shots(settings, database, args.out)
         database.dispose()
     print(f"screenshots written to {args.out}")
     return 0

@@ -34,3 +34,21 @@ def test_compiled_translations_hold_every_source_string(qapp) -> None:
         and not translator.translate(context.findtext("name"), source := message.findtext("source"))
     ]
     assert missing == [], "run pyside6-lrelease assets/translations/kiosk_zh_CN.ts"
+
+
+def test_every_text_in_the_code_is_in_the_translation(tmp_path) -> None:
+    """A new ``tr()`` anywhere in the UI without its Chinese fails here: run tools/translations.py."""
+    import shutil
+
+    from tools.translations import lupdate
+
+    fresh = tmp_path / "kiosk_zh_CN.ts"
+    shutil.copyfile(TS, fresh)
+    lupdate(fresh)
+    untranslated = [
+        (context.findtext("name"), message.findtext("source"))
+        for context in ET.parse(fresh).getroot().iter("context")
+        for message in context.iter("message")
+        if message.find("translation").get("type") == "unfinished"
+    ]
+    assert untranslated == [], "translate these in assets/translations/kiosk_zh_CN.ts, then run tools/translations.py"

@@ -60,6 +60,7 @@ class LockPage(QWidget):
     def retranslate(self) -> None:
         self.title.setText(self.tr("The desk is locked"))
         self.unlock_button.setText(self.tr("Unlock"))
+        self.password.setPlaceholderText(self.tr("Password"))
         self.other_button.setText(self.tr("Sign in as someone else"))
         self._show_who()
 

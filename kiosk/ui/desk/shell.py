@@ -52,7 +52,9 @@ class DeskShell(QWidget):
         self.nav.setIconSize(QSize(20, 20))
         self.stack = QStackedWidget()
         for view in views:
-            self.nav.addItem(QListWidgetItem(view.title()))
+            item = QListWidgetItem(view.title())
+            item.setSizeHint(QSize(0, 44))
+            self.nav.addItem(item)
             self.stack.addWidget(view.widget)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
 

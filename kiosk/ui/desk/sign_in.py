@@ -18,20 +18,20 @@ from kiosk.ui.desk.widgets import button, label, plain
 
 def sign_in_problem(error: ServiceError) -> str:
     """One line a receptionist understands, in the desk's language."""
-    tr = SignInPage.tr_static
+    translate = QCoreApplication.translate
     if error.code == "locked":
-        return tr("Too many wrong passwords. This account is locked for 15 minutes.")
+        return translate("SignInPage", "Too many wrong passwords. This account is locked for 15 minutes.")
     if error.code in ("auth_failed", "wrong_password"):
-        return tr("The user name or password is not right.")
+        return translate("SignInPage", "The user name or password is not right.")
     if isinstance(error, ValidationFailed):
         if any(e.code == "too_short" for e in error.errors):
-            return tr("A password has at least 8 characters.")
+            return translate("SignInPage", "A password has at least 8 characters.")
         if any(e.code == "unchanged" for e in error.errors):
-            return tr("The new password is the same as the old one.")
-        return tr("Please fill in a user name and a password.")
+            return translate("SignInPage", "The new password is the same as the old one.")
+        return translate("SignInPage", "Please fill in a user name and a password.")
     if error.code == "conflict":
-        return tr("An account already exists. Sign in with it.")
-    return tr("The desk cannot reach the database. Try again in a moment.")
+        return translate("SignInPage", "An account already exists. Sign in with it.")
+    return translate("SignInPage", "The desk cannot reach the database. Try again in a moment.")
 
 
 class SignInPage(QWidget):
@@ -86,10 +86,6 @@ class SignInPage(QWidget):
         outer.addStretch(2)
         self.retranslate()
         self._show_mode()
-
-    @staticmethod
-    def tr_static(text: str) -> str:
-        return QCoreApplication.translate("SignInPage", text)
 
     def retranslate(self) -> None:
         self.username_label.setText(self.tr("User name"))

@@ -12,12 +12,8 @@ from kiosk.ui.common.workers import WorkerPool
 from kiosk.ui.desk.shell import DeskView
 
 
-def _title(text: str) -> str:
-    return QCoreApplication.translate("DeskShell", text)
-
-
 def desk_views(gateways: DeskGateways, pool: WorkerPool, *, site_name: str, zone: ZoneInfo) -> list[DeskView]:
     today = AdminWindow(gateways.visits, pool, site_name=site_name, zone=zone, now=gateways.now)
     return [
-        DeskView("today", lambda: _title("Today"), today),
+        DeskView("today", lambda: QCoreApplication.translate("DeskShell", "Today"), today),
     ]
