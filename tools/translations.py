@@ -18,7 +18,7 @@ TS = ROOT / "assets" / "translations" / "kiosk_zh_CN.ts"
 
 
 def sources() -> list[str]:
-    files = sorted((ROOT / "kiosk" / "ui").rglob("*.py")) + [ROOT / "kiosk" / "app.py"]
+    files = [*sorted((ROOT / "kiosk" / "ui").rglob("*.py")), ROOT / "kiosk" / "app.py"]
     return [str(path.relative_to(ROOT)) for path in files]
 
 
