@@ -1,1 +1,0 @@
-"""The receptionist's window: today's visitors, approvals, check-in and sign-out by hand, the roster."""
