@@ -46,10 +46,10 @@ from kiosk.services.visits import agreements, escalation, walkins
 from kiosk.services.visits.checkin import CheckInResult
 from kiosk.services.visits.signout import SignOutResult
 from kiosk.services.visits.tokens import TokenProblem, TokenRejected
-from kiosk.ui.admin.window import AdminWindow
 from kiosk.ui.common.i18n import LanguageManager
 from kiosk.ui.common.theme import admin_stylesheet, apply_theme
 from kiosk.ui.common.workers import WorkerPool
+from kiosk.ui.desk.today import TodayView
 from kiosk.ui.desk.views import desk_views
 from kiosk.ui.desk.window import DeskWindow
 from kiosk.ui.kiosk.assembly import Kiosk, build_kiosk
@@ -352,7 +352,7 @@ def admin_shot(settings: Settings, database: Database, out: Path, *, suffix: str
     desk.sign_in.submit_button.click()
     assert desk.shell is not None, desk.sign_in.error.text()
     admin = desk.shell.view("today")
-    assert isinstance(admin, AdminWindow)
+    assert isinstance(admin, TodayView)
     admin.refresh()
     # A jammed badge for whoever is on site, so the Badge column has something to say.
     on_site = next((v for v in admin.visits.rows if v.status == "checked_in"), None)

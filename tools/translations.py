@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -34,8 +35,33 @@ def lrelease(ts: Path) -> None:
                    capture_output=True)
 
 
+def known_translations(ts: Path) -> dict[str, set[str]]:
+    """Finished translations by source text, whatever their context."""
+    known: dict[str, set[str]] = {}
+    for context in ET.parse(ts).getroot().iter("context"):
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            if translation is not None and not translation.get("type") and translation.text:
+                known.setdefault(message.findtext("source") or "", set()).add(translation.text)
+    return known
+
+
+def reuse_translations(ts: Path, known: dict[str, set[str]]) -> None:
+    """A class renamed moves its texts to a new context: carry over each text's one known translation."""
+    tree = ET.parse(ts)
+    for message in tree.getroot().iter("message"):
+        translation = message.find("translation")
+        found = known.get(message.findtext("source") or "", set())
+        if translation is not None and translation.get("type") == "unfinished" and len(found) == 1:
+            translation.text = next(iter(found))
+            del translation.attrib["type"]
+    tree.write(ts, encoding="utf-8", xml_declaration=True)
+
+
 def main() -> int:
+    known = known_translations(TS)
     lupdate(TS)
+    reuse_translations(TS, known)
     lrelease(TS)
     unfinished = TS.read_text(encoding="utf-8").count('type="unfinished"')
     print(f"{TS.relative_to(ROOT)}: {unfinished} text(s) still to translate")

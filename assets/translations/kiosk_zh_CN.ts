@@ -1,1083 +1,67 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
     <name>AccessibilityToggles</name>
     <message>
-        <location filename="../../kiosk/ui/kiosk/accessibility.py" line="134"/>
-        <location filename="../../kiosk/ui/kiosk/accessibility.py" line="135"/>
+        <location filename="../../kiosk/ui/kiosk/accessibility.py" line="134" />
+        <location filename="../../kiosk/ui/kiosk/accessibility.py" line="135" />
         <source>Larger text</source>
         <translation>放大文字</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/accessibility.py" line="136"/>
-        <location filename="../../kiosk/ui/kiosk/accessibility.py" line="137"/>
+        <location filename="../../kiosk/ui/kiosk/accessibility.py" line="136" />
+        <location filename="../../kiosk/ui/kiosk/accessibility.py" line="137" />
         <source>High contrast</source>
         <translation>高对比度</translation>
     </message>
 </context>
 <context>
-    <name>AdminWindow</name>
-    <message>
-        <location filename="../../kiosk/ui/admin/window.py" line="69"/>
-        <source>Today&apos;s visitors</source>
-        <translation>今日访客</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/admin/window.py" line="71"/>
-        <source>Refresh</source>
-        <translation>刷新</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/admin/window.py" line="85"/>
-        <source>Notices</source>
-        <translation>通知</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/admin/window.py" line="111"/>
-        <source>Approve</source>
-        <translation>批准</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/admin/window.py" line="112"/>
-        <source>Decline</source>
-        <translation>拒绝</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/admin/window.py" line="113"/>
-        <source>Check in</source>
-        <translation>签到</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/admin/window.py" line="114"/>
-        <source>Sign out</source>
-        <translation>签离</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/admin/window.py" line="115"/>
-        <source>Reprint badge</source>
-        <translation>重打胸卡</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/admin/window.py" line="116"/>
-        <source>Lost badge – reissue</source>
-        <translation>胸卡遗失 – 补发</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/admin/window.py" line="143"/>
-        <source>Everyone signed in right now: the list to check at the assembly point.</source>
-        <translation>当前在访的所有人员：紧急疏散时在集合点逐一核对。</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/admin/window.py" line="81"/>
-        <source>Visitor board</source>
-        <translation>访客看板</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/admin/window.py" line="82"/>
-        <source>On site (evacuation)</source>
-        <translation>在访人员（疏散名单）</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../kiosk/ui/admin/window.py" line="189"/>
-        <source>%n waiting for approval</source>
-        <translation>
-            <numerusform>%n 人等待批准</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../kiosk/ui/admin/window.py" line="190"/>
-        <source>%n on site</source>
-        <translation>
-            <numerusform>在访 %n 人</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/admin/window.py" line="193"/>
-        <source>Updated {time}</source>
-        <translation>更新于 {time}</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../kiosk/ui/admin/window.py" line="198"/>
-        <source>Notices not sent: %n</source>
-        <translation>
-            <numerusform>未发送的通知：%n 条</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/admin/window.py" line="203"/>
-        <source>Could not read the visitor list: {error}</source>
-        <translation>无法读取访客列表：{error}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/admin/window.py" line="241"/>
-        <source>Badge sent to the printer.</source>
-        <translation>胸卡已发送到打印机。</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/admin/window.py" line="249"/>
-        <source>Reissue the badge?</source>
-        <translation>补发胸卡？</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/admin/window.py" line="250"/>
-        <source>{visitor}&apos;s lost badge will stop working and a new one will be printed.</source>
-        <translation>{visitor} 遗失的胸卡将立即失效，并打印一张新胸卡。</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/admin/window.py" line="252"/>
-        <source>Reissue badge</source>
-        <translation>补发胸卡</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/admin/window.py" line="255"/>
-        <source>New badge sent to the printer; the lost one no longer works.</source>
-        <translation>新胸卡已发送到打印机，遗失的胸卡已失效。</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/admin/window.py" line="268"/>
-        <source>The notice will be sent again shortly.</source>
-        <translation>该通知稍后将重新发送。</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/admin/window.py" line="272"/>
-        <source>Done.</source>
-        <translation>已完成。</translation>
-    </message>
-</context>
-<context>
     <name>AgreementScreen</name>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/agreement.py" line="113"/>
+        <location filename="../../kiosk/ui/kiosk/screens/agreement.py" line="113" />
         <source>Please read the rules below, then sign with your finger to accept.</source>
         <translation>请阅读以下须知，然后用手指签名以表示同意。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/agreement.py" line="114"/>
+        <location filename="../../kiosk/ui/kiosk/screens/agreement.py" line="114" />
         <source>Sign here</source>
         <translation>请在此签名</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/agreement.py" line="115"/>
+        <location filename="../../kiosk/ui/kiosk/screens/agreement.py" line="115" />
         <source>Use your finger to sign inside the box.</source>
         <translation>请用手指在框内签名。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/agreement.py" line="116"/>
+        <location filename="../../kiosk/ui/kiosk/screens/agreement.py" line="116" />
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/agreement.py" line="117"/>
+        <location filename="../../kiosk/ui/kiosk/screens/agreement.py" line="117" />
         <source>I do not agree</source>
         <translation>我不同意</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/agreement.py" line="118"/>
+        <location filename="../../kiosk/ui/kiosk/screens/agreement.py" line="118" />
         <source>I agree and sign</source>
         <translation>同意并签名</translation>
     </message>
 </context>
 <context>
-    <name>ChangePasswordDialog</name>
+    <name>AlertsPage</name>
     <message>
-        <location filename="../../kiosk/ui/desk/password.py" line="20"/>
-        <location filename="../../kiosk/ui/desk/password.py" line="30"/>
-        <source>Change password</source>
-        <translation>修改密码</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/desk/password.py" line="23"/>
-        <source>Current password</source>
-        <translation>当前密码</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/desk/password.py" line="23"/>
-        <source>New password</source>
-        <translation>新密码</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/desk/password.py" line="24"/>
-        <source>Repeat new password</source>
-        <translation>再次输入新密码</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/desk/password.py" line="31"/>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/desk/password.py" line="47"/>
-        <source>The two new passwords are not the same.</source>
-        <translation>两次输入的新密码不一致。</translation>
-    </message>
-</context>
-<context>
-    <name>DeliveryScreen</name>
-    <message>
-        <location filename="../../kiosk/ui/kiosk/screens/delivery.py" line="133"/>
-        <source>Delivering a parcel?</source>
-        <translation>送快递？</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/kiosk/screens/delivery.py" line="134"/>
-        <source>Tell us who it is for and we will let them know.</source>
-        <translation>请告诉我们收件人，我们会通知对方。</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/kiosk/screens/delivery.py" line="135"/>
-        <source>Who is the parcel for?</source>
-        <translation>收件人是谁？</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/kiosk/screens/delivery.py" line="136"/>
-        <source>No name on the parcel, or not sure?</source>
-        <translation>包裹上没有姓名，或不确定？</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/kiosk/screens/delivery.py" line="137"/>
-        <source>Reception</source>
-        <translation>交给前台</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/kiosk/screens/delivery.py" line="138"/>
-        <source>Courier company (optional)</source>
-        <translation>快递公司（选填）</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/kiosk/screens/delivery.py" line="139"/>
-        <source>Other</source>
-        <translation>其他</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/kiosk/screens/delivery.py" line="140"/>
-        <source>Notify</source>
-        <translation>通知收件人</translation>
-    </message>
-</context>
-<context>
-    <name>Desk</name>
-    <message>
-        <location filename="../../kiosk/ui/admin/models.py" line="49"/>
-        <source>Waiting for approval</source>
-        <translation>等待批准</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/admin/models.py" line="50"/>
-        <source>Held: see visitor</source>
-        <translation>暂缓：请前台接待</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/admin/models.py" line="51"/>
-        <source>Approved</source>
-        <translation>已批准</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/admin/models.py" line="52"/>
-        <source>On site</source>
-        <translation>在访</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/admin/models.py" line="53"/>
-        <source>Expected</source>
-        <translation>待到访</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/admin/models.py" line="54"/>
-        <source>Signed out</source>
-        <translation>已签离</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/admin/models.py" line="55"/>
-        <source>Declined</source>
-        <translation>已拒绝</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/admin/models.py" line="56"/>
-        <source>Cancelled</source>
-        <translation>已取消</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/admin/models.py" line="57"/>
-        <source>No-show</source>
-        <translation>未到访</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/admin/models.py" line="68"/>
-        <source>Printing</source>
-        <translation>打印中</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/admin/models.py" line="69"/>
-        <source>Printed</source>
-        <translation>已打印</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/admin/models.py" line="69"/>
-        <source>Print failed</source>
-        <translation>打印失败</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/admin/models.py" line="76"/>
-        <source>Meeting</source>
-        <translation>会议</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/admin/models.py" line="76"/>
-        <source>Interview</source>
-        <translation>面试</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/admin/models.py" line="77"/>
-        <source>Delivery</source>
-        <translation>送货</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/admin/models.py" line="77"/>
-        <source>Maintenance</source>
-        <translation>维修</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/admin/models.py" line="78"/>
-        <source>Sales</source>
-        <translation>销售拜访</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/admin/models.py" line="78"/>
-        <source>Other</source>
-        <translation>其他</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/admin/models.py" line="141"/>
-        <location filename="../../kiosk/ui/admin/notices.py" line="85"/>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/admin/models.py" line="141"/>
-        <location filename="../../kiosk/ui/admin/models.py" line="180"/>
-        <source>Visitor</source>
-        <translation>访客</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/admin/models.py" line="141"/>
-        <location filename="../../kiosk/ui/admin/models.py" line="180"/>
-        <source>Company</source>
-        <translation>公司</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/admin/models.py" line="142"/>
-        <location filename="../../kiosk/ui/admin/models.py" line="181"/>
-        <source>Host</source>
-        <translation>被访人</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/admin/models.py" line="142"/>
-        <location filename="../../kiosk/ui/admin/models.py" line="181"/>
-        <source>Department</source>
-        <translation>部门</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/admin/models.py" line="142"/>
-        <source>Purpose</source>
-        <translation>事由</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/admin/models.py" line="143"/>
-        <source>In</source>
-        <translation>签到</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/admin/models.py" line="143"/>
-        <source>Out</source>
-        <translation>签离</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/admin/models.py" line="143"/>
-        <source>Expected at</source>
-        <translation>预计到达</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/admin/models.py" line="144"/>
-        <source>Badge</source>
-        <translation>胸卡</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/admin/models.py" line="180"/>
-        <source>Phone</source>
-        <translation>电话</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/admin/models.py" line="181"/>
-        <source>Since</source>
-        <translation>签到时间</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/admin/window.py" line="50"/>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/admin/window.py" line="277"/>
-        <source>That did not work: {error}</source>
-        <translation>操作未成功：{error}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/admin/notices.py" line="41"/>
-        <source>Deny list match</source>
-        <translation>命中黑名单</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/admin/notices.py" line="42"/>
-        <source>Host not answering</source>
-        <translation>被访人未回复</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/admin/notices.py" line="43"/>
-        <source>Sales visitor left details</source>
-        <translation>推销访客留下联系方式</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/admin/notices.py" line="44"/>
-        <source>VIP arrived</source>
-        <translation>贵宾已到达</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/admin/notices.py" line="45"/>
-        <source>Arrival notice to host</source>
-        <translation>到访通知（被访人）</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/admin/notices.py" line="46"/>
-        <source>Walk-in request to host</source>
-        <translation>临时来访请求（被访人）</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/admin/notices.py" line="47"/>
-        <source>Still on site reminder</source>
-        <translation>仍在访提醒</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/admin/notices.py" line="48"/>
-        <source>Invitation e-mail</source>
-        <translation>邀请邮件</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/admin/notices.py" line="49"/>
-        <source>Cancellation e-mail</source>
-        <translation>取消邮件</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/admin/notices.py" line="59"/>
-        <source>{visitor} for {host}</source>
-        <translation>{visitor} 拜访 {host}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/admin/notices.py" line="69"/>
-        <source>Waiting to send</source>
-        <translation>等待发送</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/admin/notices.py" line="69"/>
-        <source>Sending</source>
-        <translation>发送中</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/admin/notices.py" line="70"/>
-        <source>Sent</source>
-        <translation>已发送</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/admin/notices.py" line="70"/>
-        <source>Failed</source>
-        <translation>失败</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/admin/notices.py" line="84"/>
-        <source>Time</source>
-        <translation>时间</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/admin/notices.py" line="84"/>
-        <source>Notice</source>
-        <translation>通知</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/admin/notices.py" line="84"/>
-        <source>Details</source>
-        <translation>详情</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/admin/notices.py" line="85"/>
-        <source>Sent to</source>
-        <translation>发送给</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/admin/notices.py" line="85"/>
-        <source>Last error</source>
-        <translation>最近错误</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/admin/notices.py" line="93"/>
-        <source>Reception</source>
-        <translation>前台</translation>
-    </message>
-</context>
-<context>
-    <name>DeskShell</name>
-    <message>
-        <location filename="../../kiosk/ui/desk/shell.py" line="32"/>
-        <source>Receptionist</source>
-        <translation>前台接待</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/desk/shell.py" line="33"/>
-        <source>Supervisor</source>
-        <translation>主管</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/desk/shell.py" line="34"/>
-        <source>Administrator</source>
-        <translation>管理员</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/desk/shell.py" line="106"/>
-        <source>{name} · {role}</source>
-        <translation>{name} · {role}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/desk/shell.py" line="108"/>
-        <source>中文 / English</source>
-        <translation>中文 / English</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/desk/shell.py" line="109"/>
-        <source>Change password</source>
-        <translation>修改密码</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/desk/shell.py" line="110"/>
-        <source>Lock</source>
-        <translation>锁屏</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/desk/shell.py" line="111"/>
-        <source>Sign out</source>
-        <translation>退出登录</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/desk/views.py" line="18"/>
-        <source>Today</source>
-        <translation>今日</translation>
-    </message>
-</context>
-<context>
-    <name>DeskWindow</name>
-    <message>
-        <location filename="../../kiosk/ui/desk/window.py" line="130"/>
-        <source>Front desk — {site}</source>
-        <translation>前台 — {site}</translation>
-    </message>
-</context>
-<context>
-    <name>DoneScreen</name>
-    <message>
-        <location filename="../../kiosk/ui/kiosk/screens/done.py" line="55"/>
-        <source>You are checked in, {name}</source>
-        <translation>{name}，您已签到</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/kiosk/screens/done.py" line="57"/>
-        <source>Welcome, {name}</source>
-        <translation>欢迎您，{name}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/kiosk/screens/done.py" line="60"/>
-        <source>{host} ({department})</source>
-        <translation>{host}（{department}）</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/kiosk/screens/done.py" line="61"/>
-        <source>{host} has been told you are here.</source>
-        <translation>已通知{host}您已到达。</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/kiosk/screens/done.py" line="63"/>
-        <source>Please take your visitor badge from the printer and wear it.</source>
-        <translation>请从打印机取走访客证并佩戴。</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/kiosk/screens/done.py" line="65"/>
-        <source>Your badge will be handed to you at the front desk.</source>
-        <translation>您的访客证将由前台交给您。</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/kiosk/screens/done.py" line="67"/>
-        <source>Your visitor badge is printing below the screen…</source>
-        <translation>访客证正在屏幕下方打印…</translation>
-    </message>
-</context>
-<context>
-    <name>Header</name>
-    <message>
-        <location filename="../../kiosk/ui/kiosk/widgets/base.py" line="167"/>
-        <source>Start over</source>
-        <translation>返回首页</translation>
-    </message>
-</context>
-<context>
-    <name>HostPicker</name>
-    <message>
-        <location filename="../../kiosk/ui/kiosk/widgets/host_picker.py" line="143"/>
-        <source>Name, pinyin or initials (e.g. zw)</source>
-        <translation>姓名、拼音或首字母（如 zw）</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/kiosk/widgets/host_picker.py" line="144"/>
-        <source>No one found. Try the pinyin or the initials, or ask at the front desk.</source>
-        <translation>没有找到此人。请试试拼音或首字母，或询问前台。</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/kiosk/widgets/host_picker.py" line="145"/>
-        <source>Change</source>
-        <translation>更换</translation>
-    </message>
-</context>
-<context>
-    <name>IdleOverlay</name>
-    <message>
-        <location filename="../../kiosk/ui/kiosk/widgets/overlays.py" line="77"/>
-        <source>Are you still there?</source>
-        <translation>您还在吗？</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/kiosk/widgets/overlays.py" line="79"/>
-        <source>For your privacy, this screen will clear itself.</source>
-        <translation>为保护您的隐私，屏幕内容即将清除。</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/kiosk/widgets/overlays.py" line="80"/>
-        <source>I&apos;m still here</source>
-        <translation>我还在</translation>
-    </message>
-</context>
-<context>
-    <name>LockPage</name>
-    <message>
-        <location filename="../../kiosk/ui/desk/lock.py" line="61"/>
-        <source>The desk is locked</source>
-        <translation>前台已锁屏</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/desk/lock.py" line="62"/>
-        <source>Unlock</source>
-        <translation>解锁</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/desk/lock.py" line="63"/>
-        <source>Password</source>
-        <translation>密码</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/desk/lock.py" line="64"/>
-        <source>Sign in as someone else</source>
-        <translation>换人登录</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/desk/lock.py" line="78"/>
-        <source>Signed in: {name}. Enter your password to continue.</source>
-        <translation>当前登录：{name}。请输入密码继续。</translation>
-    </message>
-</context>
-<context>
-    <name>Maintenance</name>
-    <message>
-        <location filename="../../kiosk/ui/kiosk/maintenance/panel.py" line="165"/>
-        <source>Choose a check. The panel closes by itself when left alone.</source>
-        <translation>请选择一项检查。无人操作时面板会自动关闭。</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/kiosk/maintenance/panel.py" line="182"/>
-        <source>Printing a test badge…</source>
-        <translation>正在打印测试胸卡…</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/kiosk/maintenance/panel.py" line="189"/>
-        <source>The test badge did not print: {reason}</source>
-        <translation>测试胸卡未能打印：{reason}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/kiosk/maintenance/panel.py" line="191"/>
-        <source>The test badge was sent to the printer.</source>
-        <translation>测试胸卡已发送到打印机。</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/kiosk/maintenance/panel.py" line="207"/>
-        <source>No camera is running on this kiosk ([camera] source is empty or devices are not started).</source>
-        <translation>本机没有运行中的摄像头（[camera] source 为空，或设备未启动）。</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/kiosk/maintenance/panel.py" line="219"/>
-        <source>Camera: working. Hold a QR code up to it: the picture should show it.</source>
-        <translation>摄像头：工作正常。将二维码对准摄像头，画面中应能看到它。</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/kiosk/maintenance/panel.py" line="220"/>
-        <source>Camera: starting…</source>
-        <translation>摄像头：正在启动…</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/kiosk/maintenance/panel.py" line="221"/>
-        <source>Camera: not available, retrying.</source>
-        <translation>摄像头：不可用，正在重试。</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/kiosk/maintenance/panel.py" line="222"/>
-        <source>Camera: turned off in the settings.</source>
-        <translation>摄像头：已在设置中关闭。</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/kiosk/maintenance/panel.py" line="223"/>
-        <source>Camera: stopped.</source>
-        <translation>摄像头：已停止。</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/kiosk/maintenance/panel.py" line="234"/>
-        <source>The settings file has a mistake, nothing was changed: {error}</source>
-        <translation>设置文件有错误，未做任何更改：{error}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/kiosk/maintenance/panel.py" line="241"/>
-        <source>Settings reloaded from {source}.</source>
-        <translation>已从 {source} 重新读取设置。</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/kiosk/maintenance/panel.py" line="243"/>
-        <source>Nothing has changed.</source>
-        <translation>没有任何变化。</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/kiosk/maintenance/panel.py" line="245"/>
-        <source>Now in use: {keys}.</source>
-        <translation>已生效：{keys}。</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/kiosk/maintenance/panel.py" line="247"/>
-        <source>These need a restart of the kiosk: {keys}.</source>
-        <translation>以下设置需重启自助机后生效：{keys}。</translation>
-    </message>
-</context>
-<context>
-    <name>MaintenancePanel</name>
-    <message>
-        <location filename="../../kiosk/ui/kiosk/maintenance/panel.py" line="122"/>
-        <source>Maintenance</source>
-        <translation>维护</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/kiosk/maintenance/panel.py" line="123"/>
-        <source>Test print</source>
-        <translation>测试打印</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/kiosk/maintenance/panel.py" line="124"/>
-        <source>Camera test</source>
-        <translation>摄像头测试</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/kiosk/maintenance/panel.py" line="125"/>
-        <source>Reload settings</source>
-        <translation>重新读取设置</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/kiosk/maintenance/panel.py" line="126"/>
-        <source>Exit kiosk</source>
-        <translation>退出自助机</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/kiosk/maintenance/panel.py" line="127"/>
-        <source>Close</source>
-        <translation>关闭</translation>
-    </message>
-</context>
-<context>
-    <name>Messages</name>
-    <message>
-        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="42"/>
-        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="186"/>
-        <source>Please see the front desk</source>
-        <translation>请到前台办理</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="43"/>
-        <source>Our receptionist will be happy to help you.</source>
-        <translation>前台工作人员会为您提供帮助。</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="52"/>
-        <source>You have already signed out</source>
-        <translation>您已经签离</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="53"/>
-        <source>Thank you for visiting. Have a good day!</source>
-        <translation>感谢您的来访，祝您愉快！</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="57"/>
-        <source>We could not recognise this code</source>
-        <translation>无法识别此二维码</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="58"/>
-        <source>Please hold up the QR code from your invitation, or ask at the front desk.</source>
-        <translation>请出示邀请函中的二维码，或询问前台。</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="62"/>
-        <source>This code was for an earlier day</source>
-        <translation>此二维码的有效日期已过</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="63"/>
-        <source>Please ask your host for a new invitation, or see the front desk.</source>
-        <translation>请联系被访人重新发送邀请，或到前台办理。</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="67"/>
-        <source>This invitation is for a later day</source>
-        <translation>此邀请的来访日期尚未到</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="68"/>
-        <source>We look forward to seeing you then. If the date looks wrong, please see the front desk.</source>
-        <translation>期待届时与您见面。如日期有误，请到前台咨询。</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="72"/>
-        <source>This invitation has already been used</source>
-        <translation>此邀请已被使用</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="73"/>
-        <source>If you have checked in already, you are all set. Otherwise, please see the front desk.</source>
-        <translation>如果您已签到，无需其他操作；否则请到前台办理。</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="77"/>
-        <source>This visit has been cancelled</source>
-        <translation>此次来访已取消</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="78"/>
-        <source>Please contact your host, or see the front desk.</source>
-        <translation>请联系被访人，或到前台咨询。</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="81"/>
-        <source>This code has been replaced</source>
-        <translation>此二维码已被新的二维码取代</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="82"/>
-        <source>Please use the newest code you were sent, or see the front desk.</source>
-        <translation>请使用您收到的最新二维码，或到前台咨询。</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="86"/>
-        <source>This invitation is for another building</source>
-        <translation>此邀请属于其他办公地点</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="87"/>
-        <source>Please check the address on your invitation, or ask at the front desk.</source>
-        <translation>请核对邀请中的地址，或询问前台。</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="91"/>
-        <source>This code cannot be used here</source>
-        <translation>此二维码不能在这里使用</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="92"/>
-        <source>Please see the front desk.</source>
-        <translation>请到前台办理。</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="102"/>
-        <source>That looks like a web link. Please show the QR code from your visitor invitation.</source>
-        <translation>这是一个网址二维码。请出示访客邀请中的二维码。</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="105"/>
-        <source>That is a Wi-Fi code. Please show the QR code from your visitor invitation.</source>
-        <translation>这是一个 Wi-Fi 二维码。请出示访客邀请中的二维码。</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="107"/>
-        <source>That code is not a visitor invitation. Please show the QR code we sent you.</source>
-        <translation>这不是访客邀请二维码。请出示我们发送给您的二维码。</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="114"/>
-        <source>Sorry, something went wrong</source>
-        <translation>抱歉，出了点问题</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="115"/>
-        <source>Please try again, or see the front desk for help.</source>
-        <translation>请重试，或到前台寻求帮助。</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="130"/>
-        <source>{host} is not able to meet you right now</source>
-        <translation>{host}暂时无法与您见面</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="132"/>
-        <source>We are sorry. The front desk can help you arrange another time.</source>
-        <translation>非常抱歉。前台可以帮您另约时间。</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="140"/>
-        <source>We only meet sales visitors by appointment</source>
-        <translation>销售拜访需提前预约</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="141"/>
-        <source>Thank you for coming by. Leave your contact details and the right person will get back to you.</source>
-        <translation>感谢您的到访。请留下联系方式，相关负责人会与您联系。</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="145"/>
-        <source>Leave my contact details</source>
-        <translation>留下联系方式</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="146"/>
-        <source>No, thank you</source>
-        <translation>不用了，谢谢</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="155"/>
-        <source>Thank you, your details have been passed on</source>
-        <translation>谢谢，您的联系方式已转交</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="156"/>
-        <source>Someone will be in touch. Have a good day!</source>
-        <translation>我们会尽快与您联系。祝您愉快！</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="166"/>
-        <source>Please leave the parcel at the front desk. Reception has been told it is here.</source>
-        <translation>请将包裹放在前台，前台已收到通知。</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="168"/>
-        <source>{host} ({department})</source>
-        <translation>{host}（{department}）</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="170"/>
-        <source>Please leave the parcel at the front desk. {recipient} has been told it is here.</source>
-        <translation>请将包裹放在前台，已通知{recipient}。</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="176"/>
-        <source>Thank you</source>
-        <translation>谢谢</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="187"/>
-        <source>No problem. Our receptionist will help you with the next steps.</source>
-        <translation>没关系，前台工作人员会为您办理后续事宜。</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="195"/>
-        <source>Thank you for your visit</source>
-        <translation>感谢您的来访</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="196"/>
-        <source>Have a safe journey. We hope to see you again soon.</source>
-        <translation>一路平安，期待再次见到您。</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="204"/>
-        <source>Your visit request has been cancelled</source>
-        <translation>您的来访申请已取消</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="205"/>
-        <source>You are welcome to register again at any time.</source>
-        <translation>欢迎您随时重新登记。</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="215"/>
-        <source>Please enter your name</source>
-        <translation>请输入您的姓名</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="216"/>
-        <source>Please enter your mobile number</source>
-        <translation>请输入您的手机号码</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="217"/>
-        <source>Please choose the person you are visiting</source>
-        <translation>请选择被访人</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="218"/>
-        <source>Please choose the purpose of your visit</source>
-        <translation>请选择来访事由</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="220"/>
-        <source>This does not look like a mobile number</source>
-        <translation>手机号码格式不正确</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="221"/>
-        <source>An ID number has only letters and digits</source>
-        <translation>证件号码只能包含字母和数字</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="222"/>
-        <source>This is too long</source>
-        <translation>内容过长</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="223"/>
-        <source>Please use letters, digits and punctuation only</source>
-        <translation>请只使用文字、数字和标点</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="225"/>
-        <source>This person no longer receives visitors; please choose someone else</source>
-        <translation>此人已不再接待访客，请选择其他人</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="229"/>
-        <source>Please check this field</source>
-        <translation>请检查此项</translation>
-    </message>
-</context>
-<context>
-    <name>NoticesPage</name>
-    <message>
-        <location filename="../../kiosk/ui/admin/notices.py" line="129"/>
+        <location filename="../../kiosk/ui/desk/alerts.py" line="129" />
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/notices.py" line="131"/>
+        <location filename="../../kiosk/ui/desk/alerts.py" line="131" />
         <source>Alerts for reception, and notices that could not be sent.</source>
         <translation>前台提醒，以及未能发送的通知。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/admin/notices.py" line="157"/>
+        <location filename="../../kiosk/ui/desk/alerts.py" line="157" />
         <source>%n failed</source>
         <translation>
             <numerusform>%n 条失败</numerusform>
@@ -1085,74 +69,960 @@
     </message>
 </context>
 <context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <location filename="../../kiosk/ui/desk/password.py" line="20" />
+        <location filename="../../kiosk/ui/desk/password.py" line="30" />
+        <source>Change password</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/password.py" line="23" />
+        <source>Current password</source>
+        <translation>当前密码</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/password.py" line="23" />
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/password.py" line="24" />
+        <source>Repeat new password</source>
+        <translation>再次输入新密码</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/password.py" line="31" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/password.py" line="47" />
+        <source>The two new passwords are not the same.</source>
+        <translation>两次输入的新密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>DeliveryScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/delivery.py" line="133" />
+        <source>Delivering a parcel?</source>
+        <translation>送快递？</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/delivery.py" line="134" />
+        <source>Tell us who it is for and we will let them know.</source>
+        <translation>请告诉我们收件人，我们会通知对方。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/delivery.py" line="135" />
+        <source>Who is the parcel for?</source>
+        <translation>收件人是谁？</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/delivery.py" line="136" />
+        <source>No name on the parcel, or not sure?</source>
+        <translation>包裹上没有姓名，或不确定？</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/delivery.py" line="137" />
+        <source>Reception</source>
+        <translation>交给前台</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/delivery.py" line="138" />
+        <source>Courier company (optional)</source>
+        <translation>快递公司（选填）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/delivery.py" line="139" />
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/delivery.py" line="140" />
+        <source>Notify</source>
+        <translation>通知收件人</translation>
+    </message>
+</context>
+<context>
+    <name>Desk</name>
+    <message>
+        <location filename="../../kiosk/ui/desk/board_models.py" line="49" />
+        <source>Waiting for approval</source>
+        <translation>等待批准</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/board_models.py" line="50" />
+        <source>Held: see visitor</source>
+        <translation>暂缓：请前台接待</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/board_models.py" line="51" />
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/board_models.py" line="52" />
+        <source>On site</source>
+        <translation>在访</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/board_models.py" line="53" />
+        <source>Expected</source>
+        <translation>待到访</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/board_models.py" line="54" />
+        <source>Signed out</source>
+        <translation>已签离</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/board_models.py" line="55" />
+        <source>Declined</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/board_models.py" line="56" />
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/board_models.py" line="57" />
+        <source>No-show</source>
+        <translation>未到访</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/board_models.py" line="68" />
+        <source>Printing</source>
+        <translation>打印中</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/board_models.py" line="69" />
+        <source>Printed</source>
+        <translation>已打印</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/board_models.py" line="69" />
+        <source>Print failed</source>
+        <translation>打印失败</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/board_models.py" line="76" />
+        <source>Meeting</source>
+        <translation>会议</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/board_models.py" line="76" />
+        <source>Interview</source>
+        <translation>面试</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/board_models.py" line="77" />
+        <source>Delivery</source>
+        <translation>送货</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/board_models.py" line="77" />
+        <source>Maintenance</source>
+        <translation>维修</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/board_models.py" line="78" />
+        <source>Sales</source>
+        <translation>销售拜访</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/board_models.py" line="78" />
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/alerts.py" line="85" />
+        <location filename="../../kiosk/ui/desk/board_models.py" line="141" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/board_models.py" line="141" />
+        <location filename="../../kiosk/ui/desk/board_models.py" line="180" />
+        <source>Visitor</source>
+        <translation>访客</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/board_models.py" line="141" />
+        <location filename="../../kiosk/ui/desk/board_models.py" line="180" />
+        <source>Company</source>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/board_models.py" line="142" />
+        <location filename="../../kiosk/ui/desk/board_models.py" line="181" />
+        <source>Host</source>
+        <translation>被访人</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/board_models.py" line="142" />
+        <location filename="../../kiosk/ui/desk/board_models.py" line="181" />
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/board_models.py" line="142" />
+        <source>Purpose</source>
+        <translation>事由</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/board_models.py" line="143" />
+        <source>In</source>
+        <translation>签到</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/board_models.py" line="143" />
+        <source>Out</source>
+        <translation>签离</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/board_models.py" line="143" />
+        <source>Expected at</source>
+        <translation>预计到达</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/board_models.py" line="144" />
+        <source>Badge</source>
+        <translation>胸卡</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/board_models.py" line="180" />
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/board_models.py" line="181" />
+        <source>Since</source>
+        <translation>签到时间</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/today.py" line="50" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/today.py" line="277" />
+        <source>That did not work: {error}</source>
+        <translation>操作未成功：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/alerts.py" line="41" />
+        <source>Deny list match</source>
+        <translation>命中黑名单</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/alerts.py" line="42" />
+        <source>Host not answering</source>
+        <translation>被访人未回复</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/alerts.py" line="43" />
+        <source>Sales visitor left details</source>
+        <translation>推销访客留下联系方式</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/alerts.py" line="44" />
+        <source>VIP arrived</source>
+        <translation>贵宾已到达</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/alerts.py" line="45" />
+        <source>Arrival notice to host</source>
+        <translation>到访通知（被访人）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/alerts.py" line="46" />
+        <source>Walk-in request to host</source>
+        <translation>临时来访请求（被访人）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/alerts.py" line="47" />
+        <source>Still on site reminder</source>
+        <translation>仍在访提醒</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/alerts.py" line="48" />
+        <source>Invitation e-mail</source>
+        <translation>邀请邮件</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/alerts.py" line="49" />
+        <source>Cancellation e-mail</source>
+        <translation>取消邮件</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/alerts.py" line="59" />
+        <source>{visitor} for {host}</source>
+        <translation>{visitor} 拜访 {host}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/alerts.py" line="69" />
+        <source>Waiting to send</source>
+        <translation>等待发送</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/alerts.py" line="69" />
+        <source>Sending</source>
+        <translation>发送中</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/alerts.py" line="70" />
+        <source>Sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/alerts.py" line="70" />
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/alerts.py" line="84" />
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/alerts.py" line="84" />
+        <source>Notice</source>
+        <translation>通知</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/alerts.py" line="84" />
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/alerts.py" line="85" />
+        <source>Sent to</source>
+        <translation>发送给</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/alerts.py" line="85" />
+        <source>Last error</source>
+        <translation>最近错误</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/alerts.py" line="93" />
+        <source>Reception</source>
+        <translation>前台</translation>
+    </message>
+</context>
+<context>
+    <name>DeskShell</name>
+    <message>
+        <location filename="../../kiosk/ui/desk/shell.py" line="32" />
+        <source>Receptionist</source>
+        <translation>前台接待</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/shell.py" line="33" />
+        <source>Supervisor</source>
+        <translation>主管</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/shell.py" line="34" />
+        <source>Administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/shell.py" line="106" />
+        <source>{name} · {role}</source>
+        <translation>{name} · {role}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/shell.py" line="108" />
+        <source>中文 / English</source>
+        <translation>中文 / English</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/shell.py" line="109" />
+        <source>Change password</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/shell.py" line="110" />
+        <source>Lock</source>
+        <translation>锁屏</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/shell.py" line="111" />
+        <source>Sign out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/views.py" line="18" />
+        <source>Today</source>
+        <translation>今日</translation>
+    </message>
+</context>
+<context>
+    <name>DeskWindow</name>
+    <message>
+        <location filename="../../kiosk/ui/desk/window.py" line="130" />
+        <source>Front desk — {site}</source>
+        <translation>前台 — {site}</translation>
+    </message>
+</context>
+<context>
+    <name>DoneScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/done.py" line="55" />
+        <source>You are checked in, {name}</source>
+        <translation>{name}，您已签到</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/done.py" line="57" />
+        <source>Welcome, {name}</source>
+        <translation>欢迎您，{name}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/done.py" line="60" />
+        <source>{host} ({department})</source>
+        <translation>{host}（{department}）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/done.py" line="61" />
+        <source>{host} has been told you are here.</source>
+        <translation>已通知{host}您已到达。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/done.py" line="63" />
+        <source>Please take your visitor badge from the printer and wear it.</source>
+        <translation>请从打印机取走访客证并佩戴。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/done.py" line="65" />
+        <source>Your badge will be handed to you at the front desk.</source>
+        <translation>您的访客证将由前台交给您。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/done.py" line="67" />
+        <source>Your visitor badge is printing below the screen…</source>
+        <translation>访客证正在屏幕下方打印…</translation>
+    </message>
+</context>
+<context>
+    <name>Header</name>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/widgets/base.py" line="167" />
+        <source>Start over</source>
+        <translation>返回首页</translation>
+    </message>
+</context>
+<context>
+    <name>HostPicker</name>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/widgets/host_picker.py" line="143" />
+        <source>Name, pinyin or initials (e.g. zw)</source>
+        <translation>姓名、拼音或首字母（如 zw）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/widgets/host_picker.py" line="144" />
+        <source>No one found. Try the pinyin or the initials, or ask at the front desk.</source>
+        <translation>没有找到此人。请试试拼音或首字母，或询问前台。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/widgets/host_picker.py" line="145" />
+        <source>Change</source>
+        <translation>更换</translation>
+    </message>
+</context>
+<context>
+    <name>IdleOverlay</name>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/widgets/overlays.py" line="77" />
+        <source>Are you still there?</source>
+        <translation>您还在吗？</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/widgets/overlays.py" line="79" />
+        <source>For your privacy, this screen will clear itself.</source>
+        <translation>为保护您的隐私，屏幕内容即将清除。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/widgets/overlays.py" line="80" />
+        <source>I'm still here</source>
+        <translation>我还在</translation>
+    </message>
+</context>
+<context>
+    <name>LockPage</name>
+    <message>
+        <location filename="../../kiosk/ui/desk/lock.py" line="61" />
+        <source>The desk is locked</source>
+        <translation>前台已锁屏</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/lock.py" line="62" />
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/lock.py" line="63" />
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/lock.py" line="64" />
+        <source>Sign in as someone else</source>
+        <translation>换人登录</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/lock.py" line="78" />
+        <source>Signed in: {name}. Enter your password to continue.</source>
+        <translation>当前登录：{name}。请输入密码继续。</translation>
+    </message>
+</context>
+<context>
+    <name>Maintenance</name>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/maintenance/panel.py" line="165" />
+        <source>Choose a check. The panel closes by itself when left alone.</source>
+        <translation>请选择一项检查。无人操作时面板会自动关闭。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/maintenance/panel.py" line="182" />
+        <source>Printing a test badge…</source>
+        <translation>正在打印测试胸卡…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/maintenance/panel.py" line="189" />
+        <source>The test badge did not print: {reason}</source>
+        <translation>测试胸卡未能打印：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/maintenance/panel.py" line="191" />
+        <source>The test badge was sent to the printer.</source>
+        <translation>测试胸卡已发送到打印机。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/maintenance/panel.py" line="207" />
+        <source>No camera is running on this kiosk ([camera] source is empty or devices are not started).</source>
+        <translation>本机没有运行中的摄像头（[camera] source 为空，或设备未启动）。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/maintenance/panel.py" line="219" />
+        <source>Camera: working. Hold a QR code up to it: the picture should show it.</source>
+        <translation>摄像头：工作正常。将二维码对准摄像头，画面中应能看到它。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/maintenance/panel.py" line="220" />
+        <source>Camera: starting…</source>
+        <translation>摄像头：正在启动…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/maintenance/panel.py" line="221" />
+        <source>Camera: not available, retrying.</source>
+        <translation>摄像头：不可用，正在重试。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/maintenance/panel.py" line="222" />
+        <source>Camera: turned off in the settings.</source>
+        <translation>摄像头：已在设置中关闭。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/maintenance/panel.py" line="223" />
+        <source>Camera: stopped.</source>
+        <translation>摄像头：已停止。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/maintenance/panel.py" line="234" />
+        <source>The settings file has a mistake, nothing was changed: {error}</source>
+        <translation>设置文件有错误，未做任何更改：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/maintenance/panel.py" line="241" />
+        <source>Settings reloaded from {source}.</source>
+        <translation>已从 {source} 重新读取设置。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/maintenance/panel.py" line="243" />
+        <source>Nothing has changed.</source>
+        <translation>没有任何变化。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/maintenance/panel.py" line="245" />
+        <source>Now in use: {keys}.</source>
+        <translation>已生效：{keys}。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/maintenance/panel.py" line="247" />
+        <source>These need a restart of the kiosk: {keys}.</source>
+        <translation>以下设置需重启自助机后生效：{keys}。</translation>
+    </message>
+</context>
+<context>
+    <name>MaintenancePanel</name>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/maintenance/panel.py" line="122" />
+        <source>Maintenance</source>
+        <translation>维护</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/maintenance/panel.py" line="123" />
+        <source>Test print</source>
+        <translation>测试打印</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/maintenance/panel.py" line="124" />
+        <source>Camera test</source>
+        <translation>摄像头测试</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/maintenance/panel.py" line="125" />
+        <source>Reload settings</source>
+        <translation>重新读取设置</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/maintenance/panel.py" line="126" />
+        <source>Exit kiosk</source>
+        <translation>退出自助机</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/maintenance/panel.py" line="127" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="42" />
+        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="186" />
+        <source>Please see the front desk</source>
+        <translation>请到前台办理</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="43" />
+        <source>Our receptionist will be happy to help you.</source>
+        <translation>前台工作人员会为您提供帮助。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="52" />
+        <source>You have already signed out</source>
+        <translation>您已经签离</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="53" />
+        <source>Thank you for visiting. Have a good day!</source>
+        <translation>感谢您的来访，祝您愉快！</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="57" />
+        <source>We could not recognise this code</source>
+        <translation>无法识别此二维码</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="58" />
+        <source>Please hold up the QR code from your invitation, or ask at the front desk.</source>
+        <translation>请出示邀请函中的二维码，或询问前台。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="62" />
+        <source>This code was for an earlier day</source>
+        <translation>此二维码的有效日期已过</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="63" />
+        <source>Please ask your host for a new invitation, or see the front desk.</source>
+        <translation>请联系被访人重新发送邀请，或到前台办理。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="67" />
+        <source>This invitation is for a later day</source>
+        <translation>此邀请的来访日期尚未到</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="68" />
+        <source>We look forward to seeing you then. If the date looks wrong, please see the front desk.</source>
+        <translation>期待届时与您见面。如日期有误，请到前台咨询。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="72" />
+        <source>This invitation has already been used</source>
+        <translation>此邀请已被使用</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="73" />
+        <source>If you have checked in already, you are all set. Otherwise, please see the front desk.</source>
+        <translation>如果您已签到，无需其他操作；否则请到前台办理。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="77" />
+        <source>This visit has been cancelled</source>
+        <translation>此次来访已取消</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="78" />
+        <source>Please contact your host, or see the front desk.</source>
+        <translation>请联系被访人，或到前台咨询。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="81" />
+        <source>This code has been replaced</source>
+        <translation>此二维码已被新的二维码取代</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="82" />
+        <source>Please use the newest code you were sent, or see the front desk.</source>
+        <translation>请使用您收到的最新二维码，或到前台咨询。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="86" />
+        <source>This invitation is for another building</source>
+        <translation>此邀请属于其他办公地点</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="87" />
+        <source>Please check the address on your invitation, or ask at the front desk.</source>
+        <translation>请核对邀请中的地址，或询问前台。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="91" />
+        <source>This code cannot be used here</source>
+        <translation>此二维码不能在这里使用</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="92" />
+        <source>Please see the front desk.</source>
+        <translation>请到前台办理。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="102" />
+        <source>That looks like a web link. Please show the QR code from your visitor invitation.</source>
+        <translation>这是一个网址二维码。请出示访客邀请中的二维码。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="105" />
+        <source>That is a Wi-Fi code. Please show the QR code from your visitor invitation.</source>
+        <translation>这是一个 Wi-Fi 二维码。请出示访客邀请中的二维码。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="107" />
+        <source>That code is not a visitor invitation. Please show the QR code we sent you.</source>
+        <translation>这不是访客邀请二维码。请出示我们发送给您的二维码。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="114" />
+        <source>Sorry, something went wrong</source>
+        <translation>抱歉，出了点问题</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="115" />
+        <source>Please try again, or see the front desk for help.</source>
+        <translation>请重试，或到前台寻求帮助。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="130" />
+        <source>{host} is not able to meet you right now</source>
+        <translation>{host}暂时无法与您见面</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="132" />
+        <source>We are sorry. The front desk can help you arrange another time.</source>
+        <translation>非常抱歉。前台可以帮您另约时间。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="140" />
+        <source>We only meet sales visitors by appointment</source>
+        <translation>销售拜访需提前预约</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="141" />
+        <source>Thank you for coming by. Leave your contact details and the right person will get back to you.</source>
+        <translation>感谢您的到访。请留下联系方式，相关负责人会与您联系。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="145" />
+        <source>Leave my contact details</source>
+        <translation>留下联系方式</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="146" />
+        <source>No, thank you</source>
+        <translation>不用了，谢谢</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="155" />
+        <source>Thank you, your details have been passed on</source>
+        <translation>谢谢，您的联系方式已转交</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="156" />
+        <source>Someone will be in touch. Have a good day!</source>
+        <translation>我们会尽快与您联系。祝您愉快！</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="166" />
+        <source>Please leave the parcel at the front desk. Reception has been told it is here.</source>
+        <translation>请将包裹放在前台，前台已收到通知。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="168" />
+        <source>{host} ({department})</source>
+        <translation>{host}（{department}）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="170" />
+        <source>Please leave the parcel at the front desk. {recipient} has been told it is here.</source>
+        <translation>请将包裹放在前台，已通知{recipient}。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="176" />
+        <source>Thank you</source>
+        <translation>谢谢</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="187" />
+        <source>No problem. Our receptionist will help you with the next steps.</source>
+        <translation>没关系，前台工作人员会为您办理后续事宜。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="195" />
+        <source>Thank you for your visit</source>
+        <translation>感谢您的来访</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="196" />
+        <source>Have a safe journey. We hope to see you again soon.</source>
+        <translation>一路平安，期待再次见到您。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="204" />
+        <source>Your visit request has been cancelled</source>
+        <translation>您的来访申请已取消</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="205" />
+        <source>You are welcome to register again at any time.</source>
+        <translation>欢迎您随时重新登记。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="215" />
+        <source>Please enter your name</source>
+        <translation>请输入您的姓名</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="216" />
+        <source>Please enter your mobile number</source>
+        <translation>请输入您的手机号码</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="217" />
+        <source>Please choose the person you are visiting</source>
+        <translation>请选择被访人</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="218" />
+        <source>Please choose the purpose of your visit</source>
+        <translation>请选择来访事由</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="220" />
+        <source>This does not look like a mobile number</source>
+        <translation>手机号码格式不正确</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="221" />
+        <source>An ID number has only letters and digits</source>
+        <translation>证件号码只能包含字母和数字</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="222" />
+        <source>This is too long</source>
+        <translation>内容过长</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="223" />
+        <source>Please use letters, digits and punctuation only</source>
+        <translation>请只使用文字、数字和标点</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="225" />
+        <source>This person no longer receives visitors; please choose someone else</source>
+        <translation>此人已不再接待访客，请选择其他人</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="229" />
+        <source>Please check this field</source>
+        <translation>请检查此项</translation>
+    </message>
+</context>
+<context>
     <name>PhotoScreen</name>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/photo.py" line="213"/>
+        <location filename="../../kiosk/ui/kiosk/screens/photo.py" line="213" />
         <source>Your photo for the visitor badge</source>
         <translation>拍摄访客证照片</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/photo.py" line="214"/>
+        <location filename="../../kiosk/ui/kiosk/screens/photo.py" line="214" />
         <source>Is this photo all right?</source>
         <translation>这张照片可以吗？</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/photo.py" line="216"/>
+        <location filename="../../kiosk/ui/kiosk/screens/photo.py" line="216" />
         <source>With your consent we take one photo. It is printed on your badge and kept only with this visit.</source>
         <translation>经您同意，我们将拍摄一张照片，印在访客证上，仅随本次来访记录保存。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/photo.py" line="217"/>
+        <location filename="../../kiosk/ui/kiosk/screens/photo.py" line="217" />
         <source>Camera unavailable</source>
         <translation>摄像头暂不可用</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/photo.py" line="221"/>
+        <location filename="../../kiosk/ui/kiosk/screens/photo.py" line="221" />
         <source>The camera is not available right now. Please continue; the front desk will take your photo.</source>
         <translation>摄像头暂时无法使用。请继续，前台会为您拍照。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/photo.py" line="224"/>
+        <location filename="../../kiosk/ui/kiosk/screens/photo.py" line="224" />
         <source>Look at the camera and smile…</source>
         <translation>请看摄像头，微笑…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/photo.py" line="227"/>
+        <location filename="../../kiosk/ui/kiosk/screens/photo.py" line="227" />
         <source>Use it, or take it again.</source>
         <translation>可以使用，也可以重拍。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/photo.py" line="230"/>
+        <location filename="../../kiosk/ui/kiosk/screens/photo.py" line="230" />
         <source>Keep your face inside the oval.</source>
         <translation>请将面部保持在椭圆框内。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/photo.py" line="231"/>
+        <location filename="../../kiosk/ui/kiosk/screens/photo.py" line="231" />
         <source>Starting the camera…</source>
         <translation>正在启动摄像头…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/photo.py" line="232"/>
+        <location filename="../../kiosk/ui/kiosk/screens/photo.py" line="232" />
         <source>Yes, take my photo</source>
         <translation>好的，请拍照</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/photo.py" line="233"/>
+        <location filename="../../kiosk/ui/kiosk/screens/photo.py" line="233" />
         <source>Use this photo</source>
         <translation>使用这张照片</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/photo.py" line="234"/>
+        <location filename="../../kiosk/ui/kiosk/screens/photo.py" line="234" />
         <source>Retake</source>
         <translation>重拍</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/photo.py" line="235"/>
+        <location filename="../../kiosk/ui/kiosk/screens/photo.py" line="235" />
         <source>Continue</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/photo.py" line="235"/>
+        <location filename="../../kiosk/ui/kiosk/screens/photo.py" line="235" />
         <source>Continue without a photo</source>
         <translation>不拍照，继续</translation>
     </message>
@@ -1160,22 +1030,22 @@
 <context>
     <name>PinGate</name>
     <message>
-        <location filename="../../kiosk/ui/kiosk/maintenance/corner.py" line="217"/>
+        <location filename="../../kiosk/ui/kiosk/maintenance/corner.py" line="217" />
         <source>Maintenance needs a PIN first. On this computer, run “kioskctl kiosk set-pin” and put the line it prints under [kiosk] in the settings file.</source>
         <translation>需要先设置维护 PIN 码。请在本机运行“kioskctl kiosk set-pin”，并将它输出的那一行放入设置文件的 [kiosk] 部分。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/maintenance/corner.py" line="228"/>
+        <location filename="../../kiosk/ui/kiosk/maintenance/corner.py" line="228" />
         <source>Too many wrong PINs. Try again in {seconds} s.</source>
         <translation>PIN 码错误次数过多，请 {seconds} 秒后再试。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/maintenance/corner.py" line="235"/>
+        <location filename="../../kiosk/ui/kiosk/maintenance/corner.py" line="235" />
         <source>Enter the maintenance PIN.</source>
         <translation>请输入维护 PIN 码。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/maintenance/corner.py" line="259"/>
+        <location filename="../../kiosk/ui/kiosk/maintenance/corner.py" line="259" />
         <source>Wrong PIN. Tries left before a one-minute wait: {left}</source>
         <translation>PIN 码错误。再错 {left} 次将需等待一分钟。</translation>
     </message>
@@ -1183,22 +1053,22 @@
 <context>
     <name>PinPad</name>
     <message>
-        <location filename="../../kiosk/ui/kiosk/maintenance/corner.py" line="187"/>
+        <location filename="../../kiosk/ui/kiosk/maintenance/corner.py" line="187" />
         <source>Maintenance</source>
         <translation>维护</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/maintenance/corner.py" line="188"/>
+        <location filename="../../kiosk/ui/kiosk/maintenance/corner.py" line="188" />
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/maintenance/corner.py" line="189"/>
+        <location filename="../../kiosk/ui/kiosk/maintenance/corner.py" line="189" />
         <source>OK</source>
         <translation>确定</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/maintenance/corner.py" line="190"/>
+        <location filename="../../kiosk/ui/kiosk/maintenance/corner.py" line="190" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -1206,32 +1076,32 @@
 <context>
     <name>RatingScreen</name>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/rating.py" line="66"/>
+        <location filename="../../kiosk/ui/kiosk/screens/rating.py" line="66" />
         <source>Goodbye, {name}</source>
         <translation>再见，{name}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/rating.py" line="66"/>
+        <location filename="../../kiosk/ui/kiosk/screens/rating.py" line="66" />
         <source>Goodbye</source>
         <translation>再见</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/rating.py" line="67"/>
+        <location filename="../../kiosk/ui/kiosk/screens/rating.py" line="67" />
         <source>You are signed out. How was your visit today?</source>
         <translation>您已签离。您对今天的来访体验满意吗？</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/rating.py" line="68"/>
+        <location filename="../../kiosk/ui/kiosk/screens/rating.py" line="68" />
         <source>1 star: poor · 5 stars: excellent</source>
         <translation>1 星：不满意 · 5 星：非常满意</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/rating.py" line="69"/>
+        <location filename="../../kiosk/ui/kiosk/screens/rating.py" line="69" />
         <source>Skip</source>
         <translation>跳过</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/kiosk/screens/rating.py" line="71"/>
+        <location filename="../../kiosk/ui/kiosk/screens/rating.py" line="71" />
         <source>%n star(s)</source>
         <translation>
             <numerusform>%n 星</numerusform>
@@ -1241,57 +1111,57 @@
 <context>
     <name>ScanScreen</name>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/scan.py" line="181"/>
+        <location filename="../../kiosk/ui/kiosk/screens/scan.py" line="181" />
         <source>Please type the code printed under the QR code on your invitation.</source>
         <translation>请输入邀请函二维码下方的邀请码。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/scan.py" line="190"/>
+        <location filename="../../kiosk/ui/kiosk/screens/scan.py" line="190" />
         <source>Scanning: hold the code inside the frame, about 20 cm away</source>
         <translation>正在扫描：请将二维码放在框内，距离约 20 厘米</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/scan.py" line="194"/>
+        <location filename="../../kiosk/ui/kiosk/screens/scan.py" line="194" />
         <source>The camera is not available right now. Please type your code below.</source>
         <translation>摄像头暂时无法使用，请在下方输入邀请码。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/scan.py" line="195"/>
+        <location filename="../../kiosk/ui/kiosk/screens/scan.py" line="195" />
         <source>Camera unavailable</source>
         <translation>摄像头暂不可用</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/scan.py" line="198"/>
+        <location filename="../../kiosk/ui/kiosk/screens/scan.py" line="198" />
         <source>Starting the camera…</source>
         <translation>正在启动摄像头…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/scan.py" line="203"/>
+        <location filename="../../kiosk/ui/kiosk/screens/scan.py" line="203" />
         <source>Show your invitation</source>
         <translation>出示您的邀请</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/scan.py" line="204"/>
+        <location filename="../../kiosk/ui/kiosk/screens/scan.py" line="204" />
         <source>Hold the QR code from your invitation message up to the camera.</source>
         <translation>请将邀请信息中的二维码对准摄像头。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/scan.py" line="205"/>
+        <location filename="../../kiosk/ui/kiosk/screens/scan.py" line="205" />
         <source>No QR code? Type your invitation code</source>
         <translation>没有二维码？输入邀请码</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/scan.py" line="206"/>
+        <location filename="../../kiosk/ui/kiosk/screens/scan.py" line="206" />
         <source>It is printed under the QR code, and starts with “v1.i.”</source>
         <translation>邀请码位于二维码下方，以“v1.i.”开头</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/scan.py" line="207"/>
+        <location filename="../../kiosk/ui/kiosk/screens/scan.py" line="207" />
         <source>Invitation code</source>
         <translation>邀请码</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/scan.py" line="208"/>
+        <location filename="../../kiosk/ui/kiosk/screens/scan.py" line="208" />
         <source>Check in</source>
         <translation>签到</translation>
     </message>
@@ -1299,83 +1169,83 @@
 <context>
     <name>SignInPage</name>
     <message>
-        <location filename="../../kiosk/ui/desk/sign_in.py" line="91"/>
+        <location filename="../../kiosk/ui/desk/sign_in.py" line="91" />
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/sign_in.py" line="92"/>
+        <location filename="../../kiosk/ui/desk/sign_in.py" line="92" />
         <source>Your name</source>
         <translation>您的姓名</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/sign_in.py" line="93"/>
+        <location filename="../../kiosk/ui/desk/sign_in.py" line="93" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/sign_in.py" line="94"/>
+        <location filename="../../kiosk/ui/desk/sign_in.py" line="94" />
         <source>Repeat password</source>
         <translation>再次输入密码</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/sign_in.py" line="120"/>
+        <location filename="../../kiosk/ui/desk/sign_in.py" line="120" />
         <source>No one can sign in yet. Create the first administrator account.</source>
         <translation>还没有任何账号。请先创建第一个管理员账号。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/sign_in.py" line="121"/>
+        <location filename="../../kiosk/ui/desk/sign_in.py" line="121" />
         <source>Create administrator</source>
         <translation>创建管理员</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/sign_in.py" line="123"/>
+        <location filename="../../kiosk/ui/desk/sign_in.py" line="123" />
         <source>Front desk: sign in to continue.</source>
         <translation>前台：请登录后继续。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/sign_in.py" line="124"/>
+        <location filename="../../kiosk/ui/desk/sign_in.py" line="124" />
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/sign_in.py" line="31"/>
-        <location filename="../../kiosk/ui/desk/sign_in.py" line="131"/>
+        <location filename="../../kiosk/ui/desk/sign_in.py" line="31" />
+        <location filename="../../kiosk/ui/desk/sign_in.py" line="131" />
         <source>Please fill in a user name and a password.</source>
         <translation>请填写用户名和密码。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/sign_in.py" line="23"/>
+        <location filename="../../kiosk/ui/desk/sign_in.py" line="23" />
         <source>Too many wrong passwords. This account is locked for 15 minutes.</source>
         <translation>密码错误次数过多，此账号已锁定 15 分钟。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/sign_in.py" line="25"/>
+        <location filename="../../kiosk/ui/desk/sign_in.py" line="25" />
         <source>The user name or password is not right.</source>
         <translation>用户名或密码不正确。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/sign_in.py" line="28"/>
+        <location filename="../../kiosk/ui/desk/sign_in.py" line="28" />
         <source>A password has at least 8 characters.</source>
         <translation>密码至少需要 8 个字符。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/sign_in.py" line="30"/>
+        <location filename="../../kiosk/ui/desk/sign_in.py" line="30" />
         <source>The new password is the same as the old one.</source>
         <translation>新密码与旧密码相同。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/sign_in.py" line="33"/>
+        <location filename="../../kiosk/ui/desk/sign_in.py" line="33" />
         <source>An account already exists. Sign in with it.</source>
         <translation>已有账号，请用它登录。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/sign_in.py" line="34"/>
+        <location filename="../../kiosk/ui/desk/sign_in.py" line="34" />
         <source>The desk cannot reach the database. Try again in a moment.</source>
         <translation>前台暂时无法连接数据库，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/sign_in.py" line="134"/>
+        <location filename="../../kiosk/ui/desk/sign_in.py" line="134" />
         <source>The two passwords are not the same.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
@@ -1383,60 +1253,189 @@
 <context>
     <name>SignOutScreen</name>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/sign_out.py" line="114"/>
+        <location filename="../../kiosk/ui/kiosk/screens/sign_out.py" line="114" />
         <source>Signing out</source>
         <translation>签离</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/sign_out.py" line="115"/>
+        <location filename="../../kiosk/ui/kiosk/screens/sign_out.py" line="115" />
         <source>Thank you for visiting.</source>
         <translation>感谢您的来访。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/sign_out.py" line="116"/>
+        <location filename="../../kiosk/ui/kiosk/screens/sign_out.py" line="116" />
         <source>Hold the QR code on your visitor badge up to the camera.</source>
         <translation>请将访客证上的二维码对准摄像头。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/sign_out.py" line="117"/>
+        <location filename="../../kiosk/ui/kiosk/screens/sign_out.py" line="117" />
         <source>Lost your badge? Find your name</source>
         <translation>访客证丢失？按姓名查找</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/sign_out.py" line="118"/>
+        <location filename="../../kiosk/ui/kiosk/screens/sign_out.py" line="118" />
         <source>Start typing your name</source>
         <translation>请输入您的姓名</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/sign_out.py" line="120"/>
+        <location filename="../../kiosk/ui/kiosk/screens/sign_out.py" line="120" />
         <source>No one by that name is signed in. Please check the spelling, or see the front desk.</source>
         <translation>没有找到该姓名的在访记录。请检查输入，或到前台办理。</translation>
     </message>
 </context>
 <context>
+    <name>TodayView</name>
+    <message>
+        <location filename="../../kiosk/ui/desk/today.py" line="69" />
+        <source>Today's visitors</source>
+        <translation>今日访客</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/today.py" line="71" />
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/today.py" line="81" />
+        <source>Visitor board</source>
+        <translation>访客看板</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/today.py" line="82" />
+        <source>On site (evacuation)</source>
+        <translation>在访人员（疏散名单）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/today.py" line="85" />
+        <source>Notices</source>
+        <translation>通知</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/today.py" line="111" />
+        <source>Approve</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/today.py" line="112" />
+        <source>Decline</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/today.py" line="113" />
+        <source>Check in</source>
+        <translation>签到</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/today.py" line="114" />
+        <source>Sign out</source>
+        <translation>签离</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/today.py" line="115" />
+        <source>Reprint badge</source>
+        <translation>重打胸卡</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/today.py" line="116" />
+        <source>Lost badge – reissue</source>
+        <translation>胸卡遗失 – 补发</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/today.py" line="143" />
+        <source>Everyone signed in right now: the list to check at the assembly point.</source>
+        <translation>当前在访的所有人员：紧急疏散时在集合点逐一核对。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/desk/today.py" line="189" />
+        <source>%n waiting for approval</source>
+        <translation>
+            <numerusform>%n 人等待批准</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/desk/today.py" line="190" />
+        <source>%n on site</source>
+        <translation>
+            <numerusform>在访 %n 人</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/today.py" line="193" />
+        <source>Updated {time}</source>
+        <translation>更新于 {time}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/desk/today.py" line="198" />
+        <source>Notices not sent: %n</source>
+        <translation>
+            <numerusform>未发送的通知：%n 条</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/today.py" line="203" />
+        <source>Could not read the visitor list: {error}</source>
+        <translation>无法读取访客列表：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/today.py" line="241" />
+        <source>Badge sent to the printer.</source>
+        <translation>胸卡已发送到打印机。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/today.py" line="249" />
+        <source>Reissue the badge?</source>
+        <translation>补发胸卡？</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/today.py" line="250" />
+        <source>{visitor}'s lost badge will stop working and a new one will be printed.</source>
+        <translation>{visitor} 遗失的胸卡将立即失效，并打印一张新胸卡。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/today.py" line="252" />
+        <source>Reissue badge</source>
+        <translation>补发胸卡</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/today.py" line="255" />
+        <source>New badge sent to the printer; the lost one no longer works.</source>
+        <translation>新胸卡已发送到打印机，遗失的胸卡已失效。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/today.py" line="268" />
+        <source>The notice will be sent again shortly.</source>
+        <translation>该通知稍后将重新发送。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/today.py" line="272" />
+        <source>Done.</source>
+        <translation>已完成。</translation>
+    </message>
+</context>
+<context>
     <name>WaitingScreen</name>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/waiting.py" line="54"/>
+        <location filename="../../kiosk/ui/kiosk/screens/waiting.py" line="54" />
         <source>Thank you, please wait a moment</source>
         <translation>谢谢，请稍候</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/waiting.py" line="56"/>
+        <location filename="../../kiosk/ui/kiosk/screens/waiting.py" line="56" />
         <source>{host} is on the way to meet you</source>
         <translation>{host} 正在赶来接您</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/waiting.py" line="58"/>
+        <location filename="../../kiosk/ui/kiosk/screens/waiting.py" line="58" />
         <source>We have let {host} know you are here and are waiting for a reply.</source>
         <translation>我们已通知{host}您已到达，正在等待回复。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/waiting.py" line="60"/>
+        <location filename="../../kiosk/ui/kiosk/screens/waiting.py" line="60" />
         <source>This screen will change by itself. Feel free to take a seat.</source>
         <translation>有回复后屏幕会自动更新，请先稍坐。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/waiting.py" line="61"/>
+        <location filename="../../kiosk/ui/kiosk/screens/waiting.py" line="61" />
         <source>Cancel my visit</source>
         <translation>取消来访</translation>
     </message>
@@ -1444,97 +1443,97 @@
 <context>
     <name>WalkInScreen</name>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/walk_in.py" line="196"/>
+        <location filename="../../kiosk/ui/kiosk/screens/walk_in.py" line="196" />
         <source>On file: {masked}. Leave empty to keep it.</source>
         <translation>已登记：{masked}。留空即沿用。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/walk_in.py" line="199"/>
+        <location filename="../../kiosk/ui/kiosk/screens/walk_in.py" line="199" />
         <source>Welcome back! We have filled in your details.</source>
         <translation>欢迎再次光临！已为您填好信息。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/walk_in.py" line="235"/>
+        <location filename="../../kiosk/ui/kiosk/screens/walk_in.py" line="235" />
         <source>Tell us about your visit</source>
         <translation>访客登记</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/walk_in.py" line="236"/>
+        <location filename="../../kiosk/ui/kiosk/screens/walk_in.py" line="236" />
         <source>We will let the person you are visiting know you are here.</source>
         <translation>我们会通知被访人您已到达。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/walk_in.py" line="238"/>
+        <location filename="../../kiosk/ui/kiosk/screens/walk_in.py" line="238" />
         <source>Mobile number</source>
         <translation>手机号码</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/walk_in.py" line="238"/>
+        <location filename="../../kiosk/ui/kiosk/screens/walk_in.py" line="238" />
         <source>Your name</source>
         <translation>您的姓名</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/walk_in.py" line="239"/>
+        <location filename="../../kiosk/ui/kiosk/screens/walk_in.py" line="239" />
         <source>Company (optional)</source>
         <translation>公司（选填）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/walk_in.py" line="239"/>
+        <location filename="../../kiosk/ui/kiosk/screens/walk_in.py" line="239" />
         <source>ID or passport number (optional)</source>
         <translation>身份证或护照号码（选填）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/walk_in.py" line="240"/>
+        <location filename="../../kiosk/ui/kiosk/screens/walk_in.py" line="240" />
         <source>Who are you visiting?</source>
         <translation>您要拜访谁？</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/walk_in.py" line="240"/>
+        <location filename="../../kiosk/ui/kiosk/screens/walk_in.py" line="240" />
         <source>Purpose of your visit</source>
         <translation>来访事由</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/walk_in.py" line="244"/>
+        <location filename="../../kiosk/ui/kiosk/screens/walk_in.py" line="244" />
         <source>e.g. 138 0013 8000</source>
         <translation>例如 138 0013 8000</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/walk_in.py" line="245"/>
+        <location filename="../../kiosk/ui/kiosk/screens/walk_in.py" line="245" />
         <source>As on your ID</source>
         <translation>与证件一致</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/walk_in.py" line="247"/>
+        <location filename="../../kiosk/ui/kiosk/screens/walk_in.py" line="247" />
         <source>Meeting</source>
         <translation>会议</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/walk_in.py" line="247"/>
+        <location filename="../../kiosk/ui/kiosk/screens/walk_in.py" line="247" />
         <source>Interview</source>
         <translation>面试</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/walk_in.py" line="248"/>
+        <location filename="../../kiosk/ui/kiosk/screens/walk_in.py" line="248" />
         <source>Delivery</source>
         <translation>送货</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/walk_in.py" line="248"/>
+        <location filename="../../kiosk/ui/kiosk/screens/walk_in.py" line="248" />
         <source>Maintenance</source>
         <translation>维修</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/walk_in.py" line="249"/>
+        <location filename="../../kiosk/ui/kiosk/screens/walk_in.py" line="249" />
         <source>Sales</source>
         <translation>销售拜访</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/walk_in.py" line="249"/>
+        <location filename="../../kiosk/ui/kiosk/screens/walk_in.py" line="249" />
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/walk_in.py" line="253"/>
+        <location filename="../../kiosk/ui/kiosk/screens/walk_in.py" line="253" />
         <source>Continue</source>
         <translation>继续</translation>
     </message>
@@ -1542,67 +1541,67 @@
 <context>
     <name>WelcomeScreen</name>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/welcome.py" line="176"/>
+        <location filename="../../kiosk/ui/kiosk/screens/welcome.py" line="176" />
         <source>The camera is ready</source>
         <translation>摄像头已就绪</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/welcome.py" line="180"/>
+        <location filename="../../kiosk/ui/kiosk/screens/welcome.py" line="180" />
         <source>The camera is resting. Tap “I have an invitation” to type your code instead.</source>
         <translation>摄像头暂不可用。请点击“我有邀请”输入邀请码。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/welcome.py" line="187"/>
+        <location filename="../../kiosk/ui/kiosk/screens/welcome.py" line="187" />
         <source>Welcome</source>
         <translation>欢迎光临</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/welcome.py" line="188"/>
+        <location filename="../../kiosk/ui/kiosk/screens/welcome.py" line="188" />
         <source>Invited? Just show your QR code</source>
         <translation>已受邀？出示二维码即可</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/welcome.py" line="189"/>
+        <location filename="../../kiosk/ui/kiosk/screens/welcome.py" line="189" />
         <source>Hold the invitation QR code on your phone up to the camera above this screen.</source>
         <translation>请将手机上的邀请二维码对准屏幕上方的摄像头。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/welcome.py" line="190"/>
+        <location filename="../../kiosk/ui/kiosk/screens/welcome.py" line="190" />
         <source>I have an invitation</source>
         <translation>我有邀请</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/welcome.py" line="190"/>
+        <location filename="../../kiosk/ui/kiosk/screens/welcome.py" line="190" />
         <source>Scan or type your invitation code</source>
         <translation>扫描或输入邀请码</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/welcome.py" line="191"/>
-        <source>I&apos;m here to see someone</source>
+        <location filename="../../kiosk/ui/kiosk/screens/welcome.py" line="191" />
+        <source>I'm here to see someone</source>
         <translation>我来拜访</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/welcome.py" line="191"/>
+        <location filename="../../kiosk/ui/kiosk/screens/welcome.py" line="191" />
         <source>No invitation? Register here</source>
         <translation>没有邀请？在此登记</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/welcome.py" line="192"/>
+        <location filename="../../kiosk/ui/kiosk/screens/welcome.py" line="192" />
         <source>Signing out</source>
         <translation>签离</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/welcome.py" line="192"/>
+        <location filename="../../kiosk/ui/kiosk/screens/welcome.py" line="192" />
         <source>Scan your badge or find your name</source>
         <translation>扫描访客证或按姓名查找</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/welcome.py" line="193"/>
+        <location filename="../../kiosk/ui/kiosk/screens/welcome.py" line="193" />
         <source>Delivery</source>
         <translation>快递送货</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/welcome.py" line="193"/>
+        <location filename="../../kiosk/ui/kiosk/screens/welcome.py" line="193" />
         <source>Parcels and couriers</source>
         <translation>包裹与快递</translation>
     </message>
@@ -1610,7 +1609,7 @@
 <context>
     <name>_MatchRow</name>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/sign_out.py" line="33"/>
+        <location filename="../../kiosk/ui/kiosk/screens/sign_out.py" line="33" />
         <source>Visiting {host}</source>
         <translation>拜访 {host}</translation>
     </message>

@@ -7,7 +7,9 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import func, select
 
+from kiosk.domain.security import StaffRole
 from kiosk.models import AuditEvent, BadgePrintJob, Notification, Visit, VisitStatus
+from kiosk.services.errors import PolicyRefusal, ValidationFailed
 from kiosk.services.visits import checkin, denylist, invitations
 from kiosk.services.visits.tokens import TokenProblem, TokenRejected
 from tests.factories import SITE, add_host, invite
@@ -143,17 +145,30 @@ def test_deny_list_hit_holds_the_visit_and_alerts_reception_once(database):
         assert visit.status == VisitStatus.INVITED and visit.hold_reason == "deny_list:company"
 
 
-def test_receptionist_clears_a_held_visit_at_the_desk(database):
+def test_a_held_visit_is_let_in_only_after_a_supervisor_releases_the_hold_with_a_reason(database):
     host = add_host(database)
     invitation = invite(database, host.id, name="Mallory Bad")
     with database.unit_of_work("staff:amy") as uow:
         denylist.add_entry(uow, "name", "mallory bad")
     _check_in(database, invitation.token)
 
+    with pytest.raises(PolicyRefusal) as refused, database.unit_of_work("staff:amy") as uow:
+        checkin.check_in_visit(uow, invitation.visit_id, site_code=SITE)
+    assert refused.value.code == "held_for_supervisor"
+    with pytest.raises(PolicyRefusal) as refused, database.unit_of_work("staff:amy") as uow:
+        denylist.override_hold(uow, invitation.visit_id, reason="known to us", role=StaffRole.RECEPTIONIST)
+    assert refused.value.code == "supervisor_needed"
+    with pytest.raises(ValidationFailed), database.unit_of_work("staff:li") as uow:
+        denylist.override_hold(uow, invitation.visit_id, reason="   ", role=StaffRole.SUPERVISOR)
+    with database.unit_of_work("staff:li") as uow:
+        denylist.override_hold(uow, invitation.visit_id, reason="Contract signed today", role=StaffRole.SUPERVISOR)
     with database.unit_of_work("staff:amy") as uow:
         result = checkin.check_in_visit(uow, invitation.visit_id, site_code=SITE)
 
     assert result.outcome == "checked_in" and result.badge_job_id is not None
+    with database.unit_of_work(write=False) as uow:
+        override = uow.session.scalars(select(AuditEvent).where(AuditEvent.action == "visit.hold_overridden")).one()
+    assert (override.actor, override.after) == ("staff:li", {"reason": "Contract signed today"})
     database.clock.advance(minutes=1)
     with pytest.raises(TokenRejected):  # the invitation was spent at the desk
         _check_in(database, invitation.token)

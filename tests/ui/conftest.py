@@ -19,8 +19,8 @@ from kiosk.application.gateways.touchscreen import KioskGateway
 from kiosk.config import CameraSettings, KioskSettings, Settings, SiteSettings
 from kiosk.db import Database
 from kiosk.services.idnumbers import IdNumberProtector
-from kiosk.ui.admin.window import AdminWindow
 from kiosk.ui.common.workers import WorkerPool
+from kiosk.ui.desk.today import TodayView
 from kiosk.ui.kiosk.assembly import Kiosk, build_kiosk
 from tests.factories import SITE, add_host, invite
 
@@ -75,10 +75,10 @@ def invitation(database: Database, host):
 
 
 @pytest.fixture
-def admin(qtbot: object, database: Database) -> Iterator[AdminWindow]:
+def admin(qtbot: object, database: Database) -> Iterator[TodayView]:
     """The front desk's window on the test database, its worker pool run inline."""
     pool = WorkerPool(synchronous=True)
-    window = AdminWindow(DeskGateway(database, SITE), pool, site_name="Test Tower", zone=ZoneInfo("Asia/Shanghai"),
+    window = TodayView(DeskGateway(database, SITE), pool, site_name="Test Tower", zone=ZoneInfo("Asia/Shanghai"),
                          now=database.clock.now)
     qtbot.addWidget(window)  # type: ignore[attr-defined]
     window.start()

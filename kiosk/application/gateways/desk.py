@@ -4,17 +4,30 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 
 from kiosk.db import Database
 from kiosk.domain.notifications import Channel
 from kiosk.domain.printing import PrintJobStatus
+from kiosk.domain.security import StaffRole
 from kiosk.services.directory.sites import get_site
 from kiosk.services.notifications import sending
 from kiosk.services.notifications.sending import NotificationView
-from kiosk.services.visits import checkin, print_jobs, roster, signout, visit_log, walkins
+from kiosk.services.visits import (
+    checkin,
+    denylist,
+    invitations,
+    print_jobs,
+    roster,
+    signout,
+    visit_detail,
+    visit_log,
+    walkins,
+)
 from kiosk.services.visits.checkin import CheckInResult
 from kiosk.services.visits.roster import RosterEntry
 from kiosk.services.visits.signout import SignOutResult
+from kiosk.services.visits.visit_detail import VisitDetail
 from kiosk.services.visits.visit_log import VisitSummary
 
 # A busy lobby's day of alerts; the desk acts on today's, not on last month's.
@@ -23,11 +36,30 @@ NOTICES_SHOWN = 100
 
 @dataclass
 class DeskGateway:
-    """The receptionist's actions; the actor names the person (a login will fill it in later)."""
+    """The desk's visit actions, acting as the person signed in (``actor``, with their ``role``)."""
 
     database: Database
     site_code: str
     actor: str = "staff:reception"
+    role: StaffRole = StaffRole.RECEPTIONIST
+
+    def visits_on(self, day: date | None = None) -> tuple[date, list[VisitSummary]]:
+        """A day's visits (today at the site when ``day`` is None), with the day they are for."""
+        with self.database.unit_of_work(self.actor, write=False) as uow:
+            shown = day or get_site(uow, self.site_code).local_date(uow.now())
+            return shown, visit_log.list_visits(uow, self.site_code, day=shown)
+
+    def detail(self, visit_id: int) -> VisitDetail:
+        with self.database.unit_of_work(self.actor, write=False) as uow:
+            return visit_detail.visit_detail(uow, visit_id)
+
+    def override_hold(self, visit_id: int, reason: str) -> None:
+        with self.database.unit_of_work(self.actor) as uow:
+            denylist.override_hold(uow, visit_id, reason=reason, role=self.role)
+
+    def mark_no_show(self, visit_id: int) -> None:
+        with self.database.unit_of_work(self.actor) as uow:
+            invitations.mark_no_show(uow, visit_id)
 
     def todays_visits(self) -> list[VisitSummary]:
         with self.database.unit_of_work(self.actor, write=False) as uow:
@@ -42,9 +74,9 @@ class DeskGateway:
         with self.database.unit_of_work(self.actor) as uow:
             walkins.approve_visit(uow, visit_id)
 
-    def deny(self, visit_id: int) -> None:
+    def deny(self, visit_id: int, reason: str = "") -> None:
         with self.database.unit_of_work(self.actor) as uow:
-            walkins.deny_visit(uow, visit_id)
+            walkins.deny_visit(uow, visit_id, reason)
 
     def check_in(self, visit_id: int) -> CheckInResult:
         with self.database.unit_of_work(self.actor) as uow:
@@ -54,9 +86,9 @@ class DeskGateway:
         with self.database.unit_of_work(self.actor) as uow:
             return signout.sign_out_visit(uow, visit_id, via="desk")
 
-    def reprint_badge(self, visit_id: int) -> int:
+    def reprint_badge(self, visit_id: int, reason: str = "") -> int:
         with self.database.unit_of_work(self.actor) as uow:
-            return print_jobs.reprint_badge(uow, visit_id)
+            return print_jobs.reprint_badge(uow, visit_id, reason)
 
     def reissue_badge(self, visit_id: int) -> int:
         with self.database.unit_of_work(self.actor) as uow:

@@ -31,6 +31,6 @@ class DeskGatewayFactory:
     def for_session(self, session: StaffSession) -> DeskGateways:
         return DeskGateways(
             session=session,
-            visits=DeskGateway(self.database, self.site_code, actor=session.actor),
+            visits=DeskGateway(self.database, self.site_code, actor=session.actor, role=session.role),
             now=self.database.clock.now,
         )

@@ -174,12 +174,11 @@ def visit_result(
 
 
 def check_in_visit(uow: UnitOfWork, visit_id: int, *, site_code: str) -> CheckInResult:
-    """The receptionist checks a visitor in by hand (an approved walk-in, a held visit cleared at the desk)."""
+    """The receptionist checks a visitor in by hand (an approved walk-in; a held visit once a supervisor has
+    released the hold)."""
     site = get_site(uow, site_code)
     visit = lifecycle.load_visit(uow, visit_id, for_update=True)
-    if visit.hold_reason is not None:
-        audit.record(uow, "visit.hold_cleared", "visit", visit.id, before={"hold": visit.hold_reason})
-        visit.hold_reason = None
+    denylist.refuse_if_held(visit)
     if visit.status == VisitStatus.INVITED:
         for row in uow.session.scalars(
             select(AccessToken).where(AccessToken.visit_id == visit.id, AccessToken.kind == TokenKind.INVITATION)

@@ -8,10 +8,13 @@ from datetime import datetime
 from sqlalchemy import select
 
 from kiosk.db.uow import UnitOfWork
-from kiosk.models import DenyKind, DenyListEntry
+from kiosk.domain.security import Permission, StaffRole, may
+from kiosk.models import DenyKind, DenyListEntry, Visit
 from kiosk.services import audit
-from kiosk.services.errors import FieldError, NotFound, ValidationFailed
+from kiosk.services.errors import Conflict, FieldError, NotFound, PolicyRefusal, ValidationFailed
 from kiosk.services.text import clean_text, normalise_phone, search_key
+
+REASON_MAX = 200
 
 
 @dataclass(frozen=True)
@@ -78,6 +81,32 @@ def list_entries(uow: UnitOfWork) -> list[DenyEntryView]:
         select(DenyListEntry).where(DenyListEntry.active.is_(True)).order_by(DenyListEntry.id)
     )
     return [DenyEntryView(e.id, e.kind.value, e.value, e.reason, e.created_by, e.created_at) for e in rows]
+
+
+HELD_FOR_SUPERVISOR = "held_for_supervisor"
+
+
+def refuse_if_held(visit: Visit) -> None:
+    """A deny-list hold is lifted only by ``override_hold``: nobody lets a held visitor in by accident."""
+    if visit.hold_reason is not None:
+        raise PolicyRefusal("this visitor is held by the deny list; a supervisor must release the hold first",
+                            code=HELD_FOR_SUPERVISOR)
+
+
+def override_hold(uow: UnitOfWork, visit_id: int, *, reason: str, role: StaffRole) -> None:
+    """A supervisor lets a held visitor be approved or checked in, saying why (kept in the audit trail)."""
+    if not may(role, Permission.OVERRIDE_DENY_LIST):
+        raise PolicyRefusal("only a supervisor may override the deny list", code="supervisor_needed")
+    why = clean_text(reason, "reason", max_len=REASON_MAX, required=True)
+    visit = uow.session.get(Visit, visit_id, with_for_update=True)
+    if visit is None:
+        raise NotFound(f"no visit with id {visit_id}")
+    if visit.hold_reason is None:
+        raise Conflict("this visit is not held")
+    audit.record(uow, "visit.hold_overridden", "visit", visit.id, before={"hold": visit.hold_reason},
+                 after={"reason": why})
+    visit.hold_reason = None
+    uow.commit()
 
 
 def remove_entry(uow: UnitOfWork, entry_id: int) -> None:

@@ -98,6 +98,13 @@ def create_invitation(
     return result
 
 
+def mark_no_show(uow: UnitOfWork, visit_id: int) -> None:
+    """The desk records that an expected visitor will not come (the day's end does it for the rest)."""
+    visit = lifecycle.load_visit(uow, visit_id, for_update=True)
+    lifecycle.transition(uow, visit, VisitStatus.NO_SHOW, by="desk")
+    uow.commit()
+
+
 def cancel_invitation(uow: UnitOfWork, visit_id: int) -> None:
     visit = lifecycle.load_visit(uow, visit_id, for_update=True)
     lifecycle.transition(uow, visit, VisitStatus.CANCELLED)

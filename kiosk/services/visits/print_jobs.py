@@ -18,6 +18,7 @@ from kiosk.domain.printing import BadgeProgress, BadgeStatus
 from kiosk.models import AccessToken, BadgePrintJob, PrintJobStatus, TokenKind, Visit, VisitorType, VisitPhoto
 from kiosk.services import audit
 from kiosk.services.errors import Conflict, NotFound
+from kiosk.services.text import clean_text
 from kiosk.services.visits import lifecycle, tokens
 
 
@@ -31,7 +32,7 @@ def queue_first_badge(uow: UnitOfWork, visit: Visit, valid_on: date) -> int:
     return _queue(uow, visit.id, "first", sign_out)
 
 
-def _queue(uow: UnitOfWork, visit_id: int, reason: str, sign_out_token: str) -> int:
+def _queue(uow: UnitOfWork, visit_id: int, reason: str, sign_out_token: str, *, why: str = "") -> int:
     job = BadgePrintJob(
         visit_id=visit_id, reason=reason, status=PrintJobStatus.QUEUED, requested_by=uow.actor,
         attempts=0, sign_out_token=sign_out_token, created_at=uow.now(), updated_at=uow.now(),
@@ -39,18 +40,20 @@ def _queue(uow: UnitOfWork, visit_id: int, reason: str, sign_out_token: str) -> 
     )
     uow.session.add(job)
     uow.session.flush()
-    audit.record(uow, f"badge.{reason}", "badge_print_job", job.id, after={"visit_id": visit_id})
+    audit.record(uow, f"badge.{reason}", "badge_print_job", job.id,
+                 after={"visit_id": visit_id, **({"reason": why} if why else {})})
     return job.id
 
 
-def reprint_badge(uow: UnitOfWork, visit_id: int) -> int:
-    """The same badge again (a jam, a smudge): same sign-out token."""
+def reprint_badge(uow: UnitOfWork, visit_id: int, reason: str = "") -> int:
+    """The same badge again (a jam, a smudge): same sign-out token; the desk's reason goes into the audit trail."""
     last = uow.session.scalar(
         select(BadgePrintJob).where(BadgePrintJob.visit_id == visit_id).order_by(BadgePrintJob.id.desc()).limit(1)
     )
     if last is None:
         raise Conflict("this visit has no badge to reprint")
-    job_id = _queue(uow, visit_id, "reprint", last.sign_out_token)
+    job_id = _queue(uow, visit_id, "reprint", last.sign_out_token,
+                    why=clean_text(reason, "reason", max_len=200))
     uow.commit()
     return job_id
 

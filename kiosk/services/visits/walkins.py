@@ -149,16 +149,17 @@ def register_walk_in(
 def approve_visit(uow: UnitOfWork, visit_id: int) -> None:
     """The host (by link) or the receptionist lets a walk-in in. Answering counts as acknowledging."""
     visit = lifecycle.load_visit(uow, visit_id, for_update=True)
-    if visit.hold_reason is not None and not uow.actor.startswith("staff:"):
-        raise PolicyRefusal("this visitor is held for the front desk", code="held_for_reception")
+    denylist.refuse_if_held(visit)
     lifecycle.transition(uow, visit, VisitStatus.APPROVED)
     visit.host_acknowledged_at = visit.host_acknowledged_at or uow.now()
     uow.commit()
 
 
-def deny_visit(uow: UnitOfWork, visit_id: int) -> None:
+def deny_visit(uow: UnitOfWork, visit_id: int, reason: str = "") -> None:
+    """The host or the desk says no; the desk says why (kept in the visit's history, never told the visitor)."""
+    why = clean_text(reason, "reason", max_len=denylist.REASON_MAX)
     visit = lifecycle.load_visit(uow, visit_id, for_update=True)
-    lifecycle.transition(uow, visit, VisitStatus.DENIED)
+    lifecycle.transition(uow, visit, VisitStatus.DENIED, **({"reason": why} if why else {}))
     visit.host_acknowledged_at = visit.host_acknowledged_at or uow.now()
     uow.commit()
 

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.domain.notifications import Channel
 from kiosk.services.notifications.sending import NotificationView
-from kiosk.ui.admin.models import Index, RowsModel
+from kiosk.ui.desk.board_models import Index, RowsModel
 from kiosk.ui.desk.widgets import button, label, table
 
 # Failed notices get the board's "needs you" tint; the rest stay quiet.
@@ -117,7 +117,7 @@ class NoticeTableModel(RowsModel):
         return next((i for i, n in enumerate(self.rows) if n.id == notice_id), -1)
 
 
-class NoticesPage(QWidget):
+class AlertsPage(QWidget):
     retry_requested = Signal(int)
 
     def __init__(self, zone: ZoneInfo) -> None:

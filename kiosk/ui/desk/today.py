@@ -22,9 +22,9 @@ from kiosk.services.errors import ServiceError
 from kiosk.services.notifications.sending import NotificationView
 from kiosk.services.visits.roster import RosterEntry
 from kiosk.services.visits.visit_log import VisitSummary
-from kiosk.ui.admin.models import RosterTableModel, VisitTableModel, board_order, status_key
-from kiosk.ui.admin.notices import NoticesPage
 from kiosk.ui.common.workers import WorkerPool
+from kiosk.ui.desk.alerts import AlertsPage
+from kiosk.ui.desk.board_models import RosterTableModel, VisitTableModel, board_order, status_key
 from kiosk.ui.desk.widgets import button, label, table
 
 REFRESH_MS = 5000
@@ -52,7 +52,7 @@ def ask_to_confirm(parent: QWidget, title: str, text: str, yes: str) -> bool:
     return box.clickedButton() is accept
 
 
-class AdminWindow(QWidget):
+class TodayView(QWidget):
     def __init__(
         self, desk: DeskGateway, pool: WorkerPool, *, site_name: str, zone: ZoneInfo,
         now: Callable[[], datetime], refresh_ms: int = REFRESH_MS,
@@ -80,7 +80,7 @@ class AdminWindow(QWidget):
         self.tabs = QTabWidget()
         self.tabs.addTab(self._board_page(), self.tr("Visitor board"))
         self.tabs.addTab(self._roster_page(), self.tr("On site (evacuation)"))
-        self.notices = NoticesPage(zone)
+        self.notices = AlertsPage(zone)
         self.notices.retry_requested.connect(self._retry_notice)
         self.notices_tab = self.tabs.addTab(self.notices, self.tr("Notices"))
         self.notices_badge = label()

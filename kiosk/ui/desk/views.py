@@ -7,13 +7,13 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QCoreApplication
 
 from kiosk.application.gateways.desk_session import DeskGateways
-from kiosk.ui.admin.window import AdminWindow
 from kiosk.ui.common.workers import WorkerPool
 from kiosk.ui.desk.shell import DeskView
+from kiosk.ui.desk.today import TodayView
 
 
 def desk_views(gateways: DeskGateways, pool: WorkerPool, *, site_name: str, zone: ZoneInfo) -> list[DeskView]:
-    today = AdminWindow(gateways.visits, pool, site_name=site_name, zone=zone, now=gateways.now)
+    today = TodayView(gateways.visits, pool, site_name=site_name, zone=zone, now=gateways.now)
     return [
         DeskView("today", lambda: QCoreApplication.translate("DeskShell", "Today"), today),
     ]

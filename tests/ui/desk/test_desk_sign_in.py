@@ -18,9 +18,9 @@ from kiosk.services import auth
 from kiosk.services.auth import StaffSession
 from kiosk.services.visits import walkins
 from kiosk.services.visits.walkins import WalkInForm
-from kiosk.ui.admin.window import AdminWindow
 from kiosk.ui.common.i18n import LanguageManager
 from kiosk.ui.common.workers import WorkerPool
+from kiosk.ui.desk.today import TodayView
 from kiosk.ui.desk.views import desk_views
 from kiosk.ui.desk.window import DeskWindow
 from tests.factories import SITE
@@ -137,7 +137,7 @@ def test_approving_at_the_desk_names_the_person_signed_in(desk: DeskWindow, data
     desk.start()
     _sign_in(desk, "amy", "correct horse")
     today = desk.shell.view("today")
-    assert isinstance(today, AdminWindow)
+    assert isinstance(today, TodayView)
     today.refresh()
     today.select_visit(visit_id)
     today.approve_button.click()

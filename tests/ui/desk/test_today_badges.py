@@ -9,8 +9,8 @@ from kiosk.db import Database
 from kiosk.models import AuditEvent, BadgePrintJob, VisitStatus
 from kiosk.services.visits import checkin, print_jobs, signout
 from kiosk.services.visits.tokens import TokenProblem, TokenRejected
-from kiosk.ui.admin.models import VisitTableModel
-from kiosk.ui.admin.window import AdminWindow
+from kiosk.ui.desk.board_models import VisitTableModel
+from kiosk.ui.desk.today import TodayView
 from tests.factories import SITE, invite
 
 
@@ -29,7 +29,7 @@ def _jobs(database: Database, visit_id: int) -> list[BadgePrintJob]:
         return list(uow.session.scalars(query))
 
 
-def _badge_cell(admin: AdminWindow, visit_id: int) -> str:
+def _badge_cell(admin: TodayView, visit_id: int) -> str:
     return admin.visits.index(admin.visits.row_of(visit_id), VisitTableModel.BADGE_COLUMN).data()
 
 
@@ -39,7 +39,7 @@ def _sign_out(database: Database, token: str) -> None:
 
 
 def test_reprint_queues_a_second_job_with_the_same_sign_out_code(
-    admin: AdminWindow, on_site: int, database: Database
+    admin: TodayView, on_site: int, database: Database
 ) -> None:
     admin.refresh()
     admin.select_visit(on_site)
@@ -56,7 +56,7 @@ def test_reprint_queues_a_second_job_with_the_same_sign_out_code(
 
 
 def test_the_board_follows_the_reprinted_badge_until_it_is_printed(
-    admin: AdminWindow, on_site: int, database: Database
+    admin: TodayView, on_site: int, database: Database
 ) -> None:
     admin.refresh()
     assert _badge_cell(admin, on_site) == "Printing"  # the kiosk's own first badge, still queued
@@ -70,7 +70,7 @@ def test_the_board_follows_the_reprinted_badge_until_it_is_printed(
 
 
 def test_reissue_asks_first_and_the_lost_badge_no_longer_signs_out(
-    admin: AdminWindow, on_site: int, database: Database
+    admin: TodayView, on_site: int, database: Database
 ) -> None:
     asked: list[str] = []
     admin.confirm = lambda title, text, yes: asked.append(text) or True
@@ -86,7 +86,7 @@ def test_reissue_asks_first_and_the_lost_badge_no_longer_signs_out(
     _sign_out(database, new.sign_out_token)
 
 
-def test_reissue_cancelled_changes_nothing(admin: AdminWindow, on_site: int, database: Database) -> None:
+def test_reissue_cancelled_changes_nothing(admin: TodayView, on_site: int, database: Database) -> None:
     admin.confirm = lambda *_texts: False
     admin.refresh()
     admin.select_visit(on_site)
@@ -94,7 +94,7 @@ def test_reissue_cancelled_changes_nothing(admin: AdminWindow, on_site: int, dat
     assert [job.reason for job in _jobs(database, on_site)] == ["first"]
 
 
-def test_badge_buttons_wait_until_the_visitor_is_on_site(admin: AdminWindow, host, database: Database) -> None:
+def test_badge_buttons_wait_until_the_visitor_is_on_site(admin: TodayView, host, database: Database) -> None:
     expected = invite(database, host.id, name="Li Lei", phone="13900139000").visit_id
     admin.refresh()
     admin.select_visit(expected)

@@ -10,8 +10,8 @@ from kiosk.db import Database
 from kiosk.models import Visit, VisitStatus
 from kiosk.services.visits import walkins
 from kiosk.services.visits.walkins import WalkInForm
-from kiosk.ui.admin.models import STATUS_COLOURS
-from kiosk.ui.admin.window import AdminWindow
+from kiosk.ui.desk.board_models import STATUS_COLOURS
+from kiosk.ui.desk.today import TodayView
 from tests.factories import SITE, invite
 
 
@@ -23,7 +23,7 @@ def walk_in(database: Database, host) -> int:
         ).visit_id
 
 
-def _status_cell(admin: AdminWindow, visit_id: int) -> str:
+def _status_cell(admin: TodayView, visit_id: int) -> str:
     return admin.visits.index(admin.visits.row_of(visit_id), 0).data()
 
 
@@ -33,7 +33,7 @@ def _status(database: Database, visit_id: int) -> VisitStatus:
 
 
 def test_pending_walk_in_is_on_the_board_and_approving_it_changes_the_status(
-    admin: AdminWindow, walk_in: int, database: Database
+    admin: TodayView, walk_in: int, database: Database
 ) -> None:
     admin.refresh()
     assert _status_cell(admin, walk_in) == "Waiting for approval"
@@ -47,7 +47,7 @@ def test_pending_walk_in_is_on_the_board_and_approving_it_changes_the_status(
         assert uow.session.get(Visit, walk_in).decided_by == "staff:reception"
 
 
-def test_decline_from_the_desk(admin: AdminWindow, walk_in: int, database: Database) -> None:
+def test_decline_from_the_desk(admin: TodayView, walk_in: int, database: Database) -> None:
     admin.refresh()
     admin.select_visit(walk_in)
     admin.deny_button.click()
@@ -55,7 +55,7 @@ def test_decline_from_the_desk(admin: AdminWindow, walk_in: int, database: Datab
 
 
 def test_check_in_and_sign_out_by_hand_and_the_roster_follows(
-    admin: AdminWindow, host, database: Database
+    admin: TodayView, host, database: Database
 ) -> None:
     visit_id = invite(database, host.id, name="Jane Doe").visit_id
     admin.refresh()
@@ -70,7 +70,7 @@ def test_check_in_and_sign_out_by_hand_and_the_roster_follows(
     assert admin.roster.rows == []
 
 
-def test_refused_action_is_reported_in_the_status_bar(admin: AdminWindow, walk_in: int, database: Database) -> None:
+def test_refused_action_is_reported_in_the_status_bar(admin: TodayView, walk_in: int, database: Database) -> None:
     admin.refresh()
     admin.select_visit(walk_in)
     with database.unit_of_work("test") as uow:
@@ -80,7 +80,7 @@ def test_refused_action_is_reported_in_the_status_bar(admin: AdminWindow, walk_i
     assert _status_cell(admin, walk_in) == "Declined"
 
 
-def test_status_colours_tell_waiting_from_done(admin: AdminWindow, walk_in: int, host, database: Database) -> None:
+def test_status_colours_tell_waiting_from_done(admin: TodayView, walk_in: int, host, database: Database) -> None:
     gone = invite(database, host.id, name="Jane Doe").visit_id
     admin.refresh()
     admin.select_visit(gone)

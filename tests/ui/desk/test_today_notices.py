@@ -9,7 +9,7 @@ from kiosk.models import Notification, NotificationStatus
 from kiosk.services.notifications import sending
 from kiosk.services.visits import walkins
 from kiosk.services.visits.walkins import WalkInForm
-from kiosk.ui.admin.window import AdminWindow
+from kiosk.ui.desk.today import TodayView
 from tests.factories import SITE
 
 ERROR = "SMTP 550: mailbox unavailable"
@@ -34,7 +34,7 @@ def contact_left(database: Database) -> None:
         walkins.leave_contact_details(uow, name="王销售", phone="13700137000", company="好产品有限公司")
 
 
-def _row(admin: AdminWindow, notice_id: int) -> list[str]:
+def _row(admin: TodayView, notice_id: int) -> list[str]:
     model = admin.notices.model
     row = model.row_of(notice_id)
     return [model.index(row, column).data() for column in range(model.columnCount())]
@@ -48,7 +48,7 @@ def _status(database: Database, notice_id: int) -> NotificationStatus:
 
 
 def test_failed_notice_is_listed_with_its_error_and_counted_on_the_tab(
-    admin: AdminWindow, failed_notice: int
+    admin: TodayView, failed_notice: int
 ) -> None:
     admin.refresh()
     time, title, details, sent_to, status, error = _row(admin, failed_notice)
@@ -60,7 +60,7 @@ def test_failed_notice_is_listed_with_its_error_and_counted_on_the_tab(
 
 
 def test_retry_puts_a_failed_notice_back_to_pending(
-    admin: AdminWindow, failed_notice: int, database: Database
+    admin: TodayView, failed_notice: int, database: Database
 ) -> None:
     admin.refresh()
     admin.tabs.setCurrentIndex(admin.notices_tab)
@@ -76,7 +76,7 @@ def test_retry_puts_a_failed_notice_back_to_pending(
 
 
 def test_reception_alerts_are_listed_and_one_on_its_way_needs_no_retry(
-    admin: AdminWindow, contact_left: None, database: Database
+    admin: TodayView, contact_left: None, database: Database
 ) -> None:
     admin.refresh()
     [alert] = admin.notices.model.rows
