@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from kiosk.application.change_watcher import ChangeListener, ChangeWatcher
+from kiosk.application.heartbeat import DeviceStatus, HeartbeatLoop, PrinterWatch, with_printer
 from kiosk.application.housekeeping import Housekeeping
 from kiosk.application.loops import BackgroundLoop, LoopHealth
 from kiosk.application.notification_loop import dispatcher_for_kiosk
@@ -15,6 +17,7 @@ from kiosk.application.print_loop import BadgePrintLoop
 from kiosk.config import Settings
 from kiosk.db import Database
 from kiosk.devices.printer.output import BadgeOutput
+from kiosk.domain.kiosks import UNKNOWN_DEVICES
 
 
 @dataclass
@@ -40,12 +43,24 @@ class BackgroundLoops:
 
 
 def kiosk_background(database: Database, settings: Settings, *, badge_output: BadgeOutput | None = None,
-                     ) -> BackgroundLoops:
-    """A kiosk's loops: badge printing, notice dispatch (unless ``[notify] dispatcher = "external"``)
-    and the housekeeping clockwork. ``badge_output`` replaces ESC/POS (OS printers drawn with QPainter)."""
-    loops: list[BackgroundLoop] = [BadgePrintLoop(database, settings, output=badge_output, poll_seconds=0.5)]
+                     status: DeviceStatus | None = None) -> BackgroundLoops:
+    """A kiosk's loops: badge printing, notice dispatch (unless ``[notify] dispatcher = "external"``),
+    the housekeeping clockwork and the heartbeat. ``badge_output`` replaces ESC/POS (OS printers drawn
+    with QPainter). ``status`` gives the heartbeat the devices' state (called on the heartbeat's thread;
+    default: unknown); a printer it leaves unknown is reported as the print loop last found it."""
+    printer = PrinterWatch(configured=settings.printer.kind != "none")
+    loops: list[BackgroundLoop] = [BadgePrintLoop(database, settings, output=badge_output, poll_seconds=0.5,
+                                                  on_update=printer.on_update)]
     dispatcher = dispatcher_for_kiosk(database, settings)
     if dispatcher is not None:
         loops.append(dispatcher)
     loops.append(Housekeeping(database, settings))
+    loops.append(HeartbeatLoop(database, kiosk_code=settings.kiosk.id, site_code=settings.site.code,
+                               status=with_printer(status or (lambda: UNKNOWN_DEVICES), printer)))
     return BackgroundLoops(loops)
+
+
+def desk_background(database: Database, *, on_change: ChangeListener) -> BackgroundLoops:
+    """A desk's loops: the change watcher, calling ``on_change(areas)`` on its own thread when
+    committed transactions (anyone's, this desk's too) changed those areas."""
+    return BackgroundLoops([ChangeWatcher(database, on_change)])
