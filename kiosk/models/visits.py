@@ -30,6 +30,7 @@ class Visitor(Base):
     __table_args__ = (
         Index("ix_visitors_name_key", "name_key"),
         Index("ix_visitors_phone", "phone"),
+        Index("ix_visitors_company", "company"),  # the visitor log's company search (migration 0005)
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
