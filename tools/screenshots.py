@@ -358,6 +358,7 @@ def admin_shot(settings: Settings, database: Database, out: Path, *, suffix: str
     on_site = next((v for v in admin.visits.rows if v.status == "checked_in"), None)
     if on_site is not None:
         admin.select_visit(on_site.id)
+        admin.ask_reason = lambda *_texts, **_options: "paper jam"
         admin.reprint_button.click()
         admin.statusBar().clearMessage()  # the picture is of the board, not of that one click
     pending = next((v for v in admin.visits.rows if v.status == "pending_approval" and not v.on_hold), None)

@@ -239,76 +239,77 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/alerts.py" line="85" />
-        <location filename="../../kiosk/ui/desk/board_models.py" line="141" />
+        <location filename="../../kiosk/ui/desk/board_models.py" line="158" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/board_models.py" line="141" />
-        <location filename="../../kiosk/ui/desk/board_models.py" line="180" />
+        <location filename="../../kiosk/ui/desk/board_models.py" line="158" />
+        <location filename="../../kiosk/ui/desk/board_models.py" line="197" />
         <source>Visitor</source>
         <translation>访客</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/board_models.py" line="141" />
-        <location filename="../../kiosk/ui/desk/board_models.py" line="180" />
+        <location filename="../../kiosk/ui/desk/board_models.py" line="158" />
+        <location filename="../../kiosk/ui/desk/board_models.py" line="197" />
         <source>Company</source>
         <translation>公司</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/board_models.py" line="142" />
-        <location filename="../../kiosk/ui/desk/board_models.py" line="181" />
+        <location filename="../../kiosk/ui/desk/board_models.py" line="159" />
+        <location filename="../../kiosk/ui/desk/board_models.py" line="198" />
         <source>Host</source>
         <translation>被访人</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/board_models.py" line="142" />
-        <location filename="../../kiosk/ui/desk/board_models.py" line="181" />
+        <location filename="../../kiosk/ui/desk/board_models.py" line="159" />
+        <location filename="../../kiosk/ui/desk/board_models.py" line="198" />
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/board_models.py" line="142" />
+        <location filename="../../kiosk/ui/desk/board_models.py" line="159" />
         <source>Purpose</source>
         <translation>事由</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/board_models.py" line="143" />
+        <location filename="../../kiosk/ui/desk/board_models.py" line="160" />
         <source>In</source>
         <translation>签到</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/board_models.py" line="143" />
+        <location filename="../../kiosk/ui/desk/board_models.py" line="160" />
         <source>Out</source>
         <translation>签离</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/board_models.py" line="143" />
+        <location filename="../../kiosk/ui/desk/board_models.py" line="160" />
         <source>Expected at</source>
         <translation>预计到达</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/board_models.py" line="144" />
+        <location filename="../../kiosk/ui/desk/board_models.py" line="161" />
         <source>Badge</source>
         <translation>胸卡</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/board_models.py" line="180" />
+        <location filename="../../kiosk/ui/desk/board_models.py" line="197" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/board_models.py" line="181" />
+        <location filename="../../kiosk/ui/desk/board_models.py" line="198" />
         <source>Since</source>
         <translation>签到时间</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="50" />
+        <location filename="../../kiosk/ui/desk/dialogs.py" line="21" />
+        <location filename="../../kiosk/ui/desk/dialogs.py" line="39" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="277" />
+        <location filename="../../kiosk/ui/desk/today.py" line="425" />
         <source>That did not work: {error}</source>
         <translation>操作未成功：{error}</translation>
     </message>
@@ -1286,130 +1287,474 @@
 <context>
     <name>TodayView</name>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="69" />
+        <location filename="../../kiosk/ui/desk/today.py" line="102" />
+        <location filename="../../kiosk/ui/desk/today.py" line="240" />
         <source>Today's visitors</source>
         <translation>今日访客</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="71" />
+        <location filename="../../kiosk/ui/desk/today.py" line="108" />
+        <source>Today</source>
+        <translation>今日</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/today.py" line="110" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="81" />
+        <location filename="../../kiosk/ui/desk/today.py" line="122" />
         <source>Visitor board</source>
         <translation>访客看板</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="82" />
+        <location filename="../../kiosk/ui/desk/today.py" line="123" />
         <source>On site (evacuation)</source>
         <translation>在访人员（疏散名单）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="85" />
+        <location filename="../../kiosk/ui/desk/today.py" line="126" />
         <source>Notices</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="111" />
+        <location filename="../../kiosk/ui/desk/today.py" line="152" />
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="112" />
+        <location filename="../../kiosk/ui/desk/today.py" line="153" />
+        <location filename="../../kiosk/ui/desk/today.py" line="363" />
         <source>Decline</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="113" />
+        <location filename="../../kiosk/ui/desk/today.py" line="154" />
         <source>Check in</source>
         <translation>签到</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="114" />
+        <location filename="../../kiosk/ui/desk/today.py" line="155" />
         <source>Sign out</source>
         <translation>签离</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="115" />
+        <location filename="../../kiosk/ui/desk/today.py" line="156" />
+        <location filename="../../kiosk/ui/desk/today.py" line="386" />
         <source>Reprint badge</source>
         <translation>重打胸卡</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="116" />
+        <location filename="../../kiosk/ui/desk/today.py" line="157" />
         <source>Lost badge – reissue</source>
         <translation>胸卡遗失 – 补发</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="143" />
+        <location filename="../../kiosk/ui/desk/today.py" line="158" />
+        <source>No-show</source>
+        <translation>未到访</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/today.py" line="159" />
+        <location filename="../../kiosk/ui/desk/today.py" line="375" />
+        <source>Release hold</source>
+        <translation>解除暂缓</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/today.py" line="173" />
+        <source>Find on the board: name, company, host</source>
+        <translation>在看板中查找：姓名、公司、被访人</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/today.py" line="208" />
         <source>Everyone signed in right now: the list to check at the assembly point.</source>
         <translation>当前在访的所有人员：紧急疏散时在集合点逐一核对。</translation>
     </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/today.py" line="241" />
+        <source>Visitors on {day}</source>
+        <translation>{day} 的访客</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/desk/today.py" line="189" />
+        <location filename="../../kiosk/ui/desk/today.py" line="282" />
         <source>%n waiting for approval</source>
         <translation>
             <numerusform>%n 人等待批准</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/desk/today.py" line="190" />
+        <location filename="../../kiosk/ui/desk/today.py" line="283" />
+        <source>Expected %n</source>
+        <translation>
+            <numerusform>待到访 %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/desk/today.py" line="284" />
+        <source>On site %n</source>
+        <translation>
+            <numerusform>在访 %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/desk/today.py" line="285" />
+        <source>Held %n</source>
+        <translation>
+            <numerusform>暂缓 %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/desk/today.py" line="286" />
+        <source>Late %n</source>
+        <translation>
+            <numerusform>迟到 %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/desk/today.py" line="287" />
+        <source>Signed out %n</source>
+        <translation>
+            <numerusform>已签离 %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/desk/today.py" line="290" />
         <source>%n on site</source>
         <translation>
             <numerusform>在访 %n 人</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="193" />
+        <location filename="../../kiosk/ui/desk/today.py" line="293" />
         <source>Updated {time}</source>
         <translation>更新于 {time}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/desk/today.py" line="198" />
+        <location filename="../../kiosk/ui/desk/today.py" line="298" />
         <source>Notices not sent: %n</source>
         <translation>
             <numerusform>未发送的通知：%n 条</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="203" />
+        <location filename="../../kiosk/ui/desk/today.py" line="303" />
         <source>Could not read the visitor list: {error}</source>
         <translation>无法读取访客列表：{error}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="241" />
+        <location filename="../../kiosk/ui/desk/today.py" line="361" />
+        <source>Decline the visit?</source>
+        <translation>拒绝此次来访？</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/today.py" line="362" />
+        <source>Why is {visitor} declined? (optional, kept in the visit's history)</source>
+        <translation>为什么拒绝 {visitor}？（可不填，记入来访记录）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/today.py" line="373" />
+        <source>Release the hold?</source>
+        <translation>解除暂缓？</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/today.py" line="374" />
+        <source>{visitor} matched the deny list. Why may they come in?</source>
+        <translation>{visitor} 命中禁入名单。为什么可以放行？</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/today.py" line="385" />
+        <source>Reprint the badge?</source>
+        <translation>重打胸卡？</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/today.py" line="385" />
+        <source>Why is the badge printed again?</source>
+        <translation>为什么需要重打胸卡？</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/today.py" line="389" />
         <source>Badge sent to the printer.</source>
         <translation>胸卡已发送到打印机。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="249" />
+        <location filename="../../kiosk/ui/desk/today.py" line="397" />
         <source>Reissue the badge?</source>
         <translation>补发胸卡？</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="250" />
+        <location filename="../../kiosk/ui/desk/today.py" line="398" />
         <source>{visitor}'s lost badge will stop working and a new one will be printed.</source>
         <translation>{visitor} 遗失的胸卡将立即失效，并打印一张新胸卡。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="252" />
+        <location filename="../../kiosk/ui/desk/today.py" line="400" />
         <source>Reissue badge</source>
         <translation>补发胸卡</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="255" />
+        <location filename="../../kiosk/ui/desk/today.py" line="403" />
         <source>New badge sent to the printer; the lost one no longer works.</source>
         <translation>新胸卡已发送到打印机，遗失的胸卡已失效。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="268" />
+        <location filename="../../kiosk/ui/desk/today.py" line="416" />
         <source>The notice will be sent again shortly.</source>
         <translation>该通知稍后将重新发送。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="272" />
+        <location filename="../../kiosk/ui/desk/today.py" line="420" />
         <source>Done.</source>
         <translation>已完成。</translation>
+    </message>
+</context>
+<context>
+    <name>VisitPanel</name>
+    <message>
+        <location filename="../../kiosk/ui/desk/visit_panel.py" line="43" />
+        <source>Choose a visit to see its details.</source>
+        <translation>选择一条来访记录以查看详情。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/visit_panel.py" line="69" />
+        <source>Company</source>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/visit_panel.py" line="69" />
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/visit_panel.py" line="69" />
+        <source>E-mail</source>
+        <translation>电子邮件</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/visit_panel.py" line="70" />
+        <source>ID number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/visit_panel.py" line="70" />
+        <source>Host</source>
+        <translation>被访人</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/visit_panel.py" line="71" />
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/visit_panel.py" line="72" />
+        <source>Purpose</source>
+        <translation>事由</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/visit_panel.py" line="73" />
+        <source>Expected</source>
+        <translation>待到访</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/visit_panel.py" line="74" />
+        <location filename="../../kiosk/ui/desk/visit_panel.py" line="121" />
+        <source>Checked in</source>
+        <translation>签到</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/visit_panel.py" line="75" />
+        <location filename="../../kiosk/ui/desk/visit_panel.py" line="121" />
+        <source>Signed out</source>
+        <translation>已签离</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/visit_panel.py" line="76" />
+        <source>Decided by</source>
+        <translation>审批人</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/visit_panel.py" line="85" />
+        <source>Agreement</source>
+        <translation>协议</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/visit_panel.py" line="86" />
+        <source>{title}, version {version} ({language}), signed {at}</source>
+        <translation>{title}，第 {version} 版（{language}），签署于 {at}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/visit_panel.py" line="90" />
+        <source>Badges</source>
+        <translation>胸卡</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/visit_panel.py" line="91" />
+        <source>{at} {reason}: {status} ({by})</source>
+        <translation>{at} {reason}：{status}（{by}）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/visit_panel.py" line="96" />
+        <source>Notices</source>
+        <translation>通知</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/visit_panel.py" line="100" />
+        <source>History</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/visit_panel.py" line="119" />
+        <source>Invited</source>
+        <translation>已邀请</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/visit_panel.py" line="119" />
+        <source>Registered at the kiosk</source>
+        <translation>在访客机登记</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/visit_panel.py" line="120" />
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/visit_panel.py" line="120" />
+        <source>Declined</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/visit_panel.py" line="122" />
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/visit_panel.py" line="122" />
+        <source>No-show</source>
+        <translation>未到访</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/visit_panel.py" line="123" />
+        <source>Held by the deny list</source>
+        <translation>禁入名单暂缓</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/visit_panel.py" line="123" />
+        <source>Hold released</source>
+        <translation>已解除暂缓</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/visit_panel.py" line="124" />
+        <source>Host did not answer: passed to reception</source>
+        <translation>被访人未回复，转前台处理</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/visit_panel.py" line="125" />
+        <source>Host on the way</source>
+        <translation>被访人正在赶来</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/visit_panel.py" line="125" />
+        <source>Rescheduled</source>
+        <translation>已改期</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/visit_panel.py" line="126" />
+        <source>Photo taken</source>
+        <translation>已拍照</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/visit_panel.py" line="126" />
+        <source>Agreement signed</source>
+        <translation>已签署协议</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/visit_panel.py" line="127" />
+        <source>Badge queued</source>
+        <translation>胸卡排队打印</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/visit_panel.py" line="127" />
+        <source>Badge reprinted</source>
+        <translation>胸卡重打</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/visit_panel.py" line="128" />
+        <source>Badge reissued</source>
+        <translation>胸卡补发</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/visit_panel.py" line="128" />
+        <source>Badge printed</source>
+        <translation>胸卡已打印</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/visit_panel.py" line="129" />
+        <source>Badge not printed</source>
+        <translation>胸卡未打印</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/visit_panel.py" line="134" />
+        <source>Arrival</source>
+        <translation>到访通知</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/visit_panel.py" line="134" />
+        <source>Approval request</source>
+        <translation>审批请求</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/visit_panel.py" line="135" />
+        <source>Host unreachable</source>
+        <translation>联系不上被访人</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/visit_panel.py" line="135" />
+        <source>Still on site</source>
+        <translation>仍在访提醒</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/visit_panel.py" line="136" />
+        <source>Deny-list alert</source>
+        <translation>禁入名单提醒</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/visit_panel.py" line="136" />
+        <source>VIP arrival</source>
+        <translation>贵宾到访</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/visit_panel.py" line="137" />
+        <source>Invitation</source>
+        <translation>邀请</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/visit_panel.py" line="137" />
+        <source>Invitation changed</source>
+        <translation>邀请已变更</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/visit_panel.py" line="138" />
+        <source>Invitation cancelled</source>
+        <translation>邀请已取消</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/visit_panel.py" line="142" />
+        <source>waiting</source>
+        <translation>待发送</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/visit_panel.py" line="142" />
+        <source>sending</source>
+        <translation>发送中</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/visit_panel.py" line="142" />
+        <source>sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/visit_panel.py" line="143" />
+        <source>not sent</source>
+        <translation>未发送</translation>
     </message>
 </context>
 <context>

@@ -56,6 +56,9 @@ def kiosk(qtbot: object, database: Database, kiosk_settings: Settings, protector
     built.window.show()
     yield built
     built.shutdown()
+    # Closed is not gone: without this every test's window stays alive for the rest of the run (the signal
+    # connections' lambdas keep the Python side referenced), and every later test pays for it.
+    built.window.deleteLater()
 
 
 @pytest.fixture
@@ -81,6 +84,9 @@ def admin(qtbot: object, database: Database) -> Iterator[TodayView]:
     window = TodayView(DeskGateway(database, SITE), pool, site_name="Test Tower", zone=ZoneInfo("Asia/Shanghai"),
                          now=database.clock.now)
     qtbot.addWidget(window)  # type: ignore[attr-defined]
+    # A modal dialog would wait for a click nobody makes: a test that expects one answers it itself.
+    window.confirm = lambda *texts: pytest.fail(f"unexpected confirmation: {texts}")
+    window.ask_reason = lambda *texts, **options: pytest.fail(f"unexpected question: {texts}")
     window.start()
     yield window
     window.stop()

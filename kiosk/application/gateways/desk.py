@@ -61,11 +61,6 @@ class DeskGateway:
         with self.database.unit_of_work(self.actor) as uow:
             invitations.mark_no_show(uow, visit_id)
 
-    def todays_visits(self) -> list[VisitSummary]:
-        with self.database.unit_of_work(self.actor, write=False) as uow:
-            today = get_site(uow, self.site_code).local_date(uow.now())
-            return visit_log.list_visits(uow, self.site_code, day=today)
-
     def roster(self) -> list[RosterEntry]:
         with self.database.unit_of_work(self.actor, write=False) as uow:
             return roster.on_site_roster(uow, site_code=self.site_code)

@@ -129,6 +129,23 @@ class VisitTableModel(RowsModel):
     def __init__(self, zone: ZoneInfo) -> None:
         super().__init__(zone)
         self.badge_states: dict[int, PrintJobStatus] = {}
+        self.all_rows: list[VisitSummary] = []
+        self._filter = ""
+
+    def set_rows(self, rows: list[Any]) -> None:
+        self.all_rows = list(rows)
+        super().set_rows([v for v in self.all_rows if self._matches(v)])
+
+    def set_filter(self, text: str) -> None:
+        """Only the day's visits whose visitor, company, host or department contain ``text``."""
+        self._filter = text.strip().casefold()
+        super().set_rows([v for v in self.all_rows if self._matches(v)])
+
+    def _matches(self, visit: VisitSummary) -> bool:
+        if not self._filter:
+            return True
+        return any(self._filter in field.casefold()
+                   for field in (visit.visitor_name, visit.company, visit.host_name, visit.department))
 
     def set_badge_states(self, states: dict[int, PrintJobStatus]) -> None:
         self.badge_states = dict(states)

@@ -1,4 +1,5 @@
-"""Today at the desk: a live board of today's visitors, the on-site roster and reception's notices.
+"""Today at the desk: the day's visitors with counts, the selected visit in full, the on-site roster
+(the evacuation list) and reception's notices. Any day can be looked at; today is the default.
 
 A view of the desk's shell (``kiosk.ui.desk``). All lists are read in one worker job every few
 seconds (and on demand); each button runs one gateway action in a worker as the person signed
@@ -9,22 +10,37 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QTimer
-from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QStatusBar, QTabBar, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, QDate, QItemSelectionModel, Qt, QTimer
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QHBoxLayout,
+    QLineEdit,
+    QSplitter,
+    QStatusBar,
+    QTabBar,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.application.gateways.desk import DeskGateway
 from kiosk.domain.printing import PrintJobStatus
+from kiosk.domain.security import Permission, may
+from kiosk.domain.visits import VisitStatus
 from kiosk.services.errors import ServiceError
 from kiosk.services.notifications.sending import NotificationView
 from kiosk.services.visits.roster import RosterEntry
+from kiosk.services.visits.visit_detail import VisitDetail
 from kiosk.services.visits.visit_log import VisitSummary
 from kiosk.ui.common.workers import WorkerPool
 from kiosk.ui.desk.alerts import AlertsPage
 from kiosk.ui.desk.board_models import RosterTableModel, VisitTableModel, board_order, status_key
+from kiosk.ui.desk.dialogs import ask_reason, ask_to_confirm
+from kiosk.ui.desk.visit_panel import VisitPanel
 from kiosk.ui.desk.widgets import button, label, table
 
 REFRESH_MS = 5000
@@ -37,6 +53,7 @@ TAB_BADGE_STYLE = ("background: #b42318; color: #ffffff; border-radius: 10px; pa
 class DeskSnapshot:
     """Everything one refresh reads, so the lists on screen agree with each other."""
 
+    day: date
     visits: list[VisitSummary]
     roster: list[RosterEntry]
     alerts: list[NotificationView]
@@ -44,12 +61,24 @@ class DeskSnapshot:
     badges: dict[int, PrintJobStatus]  # visit id -> status of the latest badge job the desk queued for it
 
 
-def ask_to_confirm(parent: QWidget, title: str, text: str, yes: str) -> bool:
-    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent)
-    accept = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
-    box.setDefaultButton(box.addButton(QCoreApplication.translate("Desk", "Cancel"), QMessageBox.ButtonRole.RejectRole))
-    box.exec()
-    return box.clickedButton() is accept
+def day_counts(visits: list[VisitSummary], now: datetime) -> dict[str, int]:
+    """The board's chips: how many are expected, here, waiting, held, late, gone."""
+    counts = dict.fromkeys(("expected", "on_site", "waiting", "held", "overdue", "signed_out"), 0)
+    for visit in visits:
+        key = status_key(visit)
+        if key == "held":
+            counts["held"] += 1
+        elif key == "pending_approval":
+            counts["waiting"] += 1
+        elif key == "checked_in":
+            counts["on_site"] += 1
+        elif key == "checked_out":
+            counts["signed_out"] += 1
+        elif key in ("invited", "approved"):
+            counts["expected"] += 1
+            if visit.expected_start is not None and visit.expected_start < now:
+                counts["overdue"] += 1
+    return counts
 
 
 class TodayView(QWidget):
@@ -62,12 +91,22 @@ class TodayView(QWidget):
         self.setObjectName("AdminCentral")
         self.visits = VisitTableModel(zone)
         self.roster = RosterTableModel(zone)
+        self.day: date | None = None  # None: today at the site, whatever the date when it is read
         self._refreshing = False
+        self._showing_day = False
+        self._detail_asked = 0
         # Replaced in tests: a modal dialog would wait for a click nobody makes.
         self.confirm: Callable[[str, str, str], bool] = lambda *texts: ask_to_confirm(self, *texts)
+        self.ask_reason: Callable[..., str | None] = lambda *texts, **options: ask_reason(self, *texts, **options)
 
         self.title = label(self.tr("Today's visitors"), "title")
         self.updated = label(role="muted")
+        self.date = QDateEdit()
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.date.dateChanged.connect(self._date_chosen)
+        self.today_button = button(self.tr("Today"))
+        self.today_button.clicked.connect(self.show_today)
         self.refresh_button = button(self.tr("Refresh"))
         self.refresh_button.clicked.connect(self.refresh)
         top = QHBoxLayout()
@@ -75,6 +114,8 @@ class TodayView(QWidget):
         top.addSpacing(12)
         top.addWidget(self.updated)
         top.addStretch(1)
+        top.addWidget(self.date)
+        top.addWidget(self.today_button)
         top.addWidget(self.refresh_button)
 
         self.tabs = QTabWidget()
@@ -114,26 +155,50 @@ class TodayView(QWidget):
         self.sign_out_button = button(self.tr("Sign out"))
         self.reprint_button = button(self.tr("Reprint badge"))
         self.reissue_button = button(self.tr("Lost badge \u2013 reissue"))
+        self.no_show_button = button(self.tr("No-show"))
+        self.release_button = button(self.tr("Release hold"), "danger")
+        # Only a supervisor may let a deny-list hit in; the others do not see the button at all.
+        self.release_button.setVisible(may(self.desk.role, Permission.OVERRIDE_DENY_LIST))
         self.approve_button.clicked.connect(lambda: self._act(self.desk.approve))
-        self.deny_button.clicked.connect(lambda: self._act(self.desk.deny))
+        self.deny_button.clicked.connect(self.decline)
+        self.no_show_button.clicked.connect(lambda: self._act(self.desk.mark_no_show))
+        self.release_button.clicked.connect(self.release_hold)
         self.check_in_button.clicked.connect(lambda: self._act(self.desk.check_in))
         self.sign_out_button.clicked.connect(lambda: self._act(self.desk.sign_out))
         self.reprint_button.clicked.connect(self.reprint_badge)
         self.reissue_button.clicked.connect(self.reissue_badge)
         self.waiting = label(role="count")
+        self.chips = {key: label(role="chip") for key in ("expected", "on_site", "held", "overdue", "signed_out")}
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Find on the board: name, company, host"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setMaximumWidth(320)
+        self.search.textChanged.connect(self._filter)
+        counts = QHBoxLayout()
+        counts.addWidget(self.waiting)
+        for chip in self.chips.values():
+            counts.addWidget(chip)
+        counts.addStretch(1)
+        counts.addWidget(self.search)
         actions = QHBoxLayout()
-        actions.addWidget(self.waiting)
-        actions.addStretch(1)
-        for widget in (self.approve_button, self.deny_button, self.check_in_button, self.sign_out_button):
+        for widget in (self.approve_button, self.deny_button, self.release_button, self.check_in_button,
+                       self.sign_out_button, self.no_show_button):
             actions.addWidget(widget)
-        actions.addSpacing(16)
+        actions.addStretch(1)
         actions.addWidget(self.reprint_button)
         actions.addWidget(self.reissue_button)
+        self.panel = VisitPanel(self.zone)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.board)
+        split.addWidget(self.panel)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 1)
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.setContentsMargins(12, 12, 12, 12)
+        layout.addLayout(counts)
         layout.addLayout(actions)
-        layout.addWidget(self.board, 1)
+        layout.addWidget(split, 1)
         return page
 
     def _roster_page(self) -> QWidget:
@@ -157,6 +222,29 @@ class TodayView(QWidget):
         self.refresh()
         self._timer.start()
 
+    def show_today(self) -> None:
+        self.day = None
+        self.refresh()
+
+    def _date_chosen(self, chosen: QDate) -> None:
+        if self._showing_day:
+            return  # the date box following the board, not a person choosing
+        self.day = date(chosen.year(), chosen.month(), chosen.day())
+        self.refresh()
+
+    def _show_day(self, day: date) -> None:
+        self._showing_day = True
+        self.date.setDate(QDate(day.year, day.month, day.day))
+        self._showing_day = False
+        today = self.now().astimezone(self.zone).date()
+        self.title.setText(self.tr("Today's visitors") if day == today else
+                           self.tr("Visitors on {day}").format(day=day.isoformat()))
+        self.today_button.setEnabled(day != today)
+
+    def _filter(self, text: str) -> None:
+        self.visits.set_filter(text)
+        self._update_buttons()
+
     def stop(self) -> None:
         self._timer.stop()
 
@@ -167,12 +255,13 @@ class TodayView(QWidget):
             return
         self._refreshing = True
         # The worker gets its own copy: the GUI thread may queue another badge while it reads.
-        self.pool.submit(self._read_all, on_done=self._show, on_error=self._read_failed)
+        self.pool.submit(self._read_all, self.day, on_done=self._show, on_error=self._read_failed)
 
-    def _read_all(self) -> DeskSnapshot:
+    def _read_all(self, day: date | None) -> DeskSnapshot:
         alerts, failed = self.desk.notices()
-        visits = self.desk.todays_visits()
-        return DeskSnapshot(visits, self.desk.roster(), alerts, failed, self.desk.badge_states(v.id for v in visits))
+        shown, visits = self.desk.visits_on(day)
+        return DeskSnapshot(shown, visits, self.desk.roster(), alerts, failed,
+                            self.desk.badge_states(v.id for v in visits))
 
     def _show(self, snapshot: DeskSnapshot) -> None:
         self._refreshing = False
@@ -180,13 +269,24 @@ class TodayView(QWidget):
         self.visits.set_badge_states(snapshot.badges)
         self.visits.set_rows(sorted(snapshot.visits, key=board_order))
         self.roster.set_rows(snapshot.roster)
+        self._show_day(snapshot.day)
         if chosen is not None and (row := self.visits.row_of(chosen.id)) >= 0:
             self.board.selectionModel().select(
                 self.visits.index(row, 0),
                 QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
             )
-        pending = sum(1 for v in snapshot.visits if status_key(v) in ("pending_approval", "held"))
-        self.waiting.setText(self.tr("%n waiting for approval", "", pending))
+            self._load_detail(chosen.id)
+        elif chosen is not None:
+            self.panel.clear()
+        counts = day_counts(snapshot.visits, self.now())
+        self.waiting.setText(self.tr("%n waiting for approval", "", counts["waiting"]))
+        self.chips["expected"].setText(self.tr("Expected %n", "", counts["expected"]))
+        self.chips["on_site"].setText(self.tr("On site %n", "", counts["on_site"]))
+        self.chips["held"].setText(self.tr("Held %n", "", counts["held"]))
+        self.chips["overdue"].setText(self.tr("Late %n", "", counts["overdue"]))
+        self.chips["signed_out"].setText(self.tr("Signed out %n", "", counts["signed_out"]))
+        self.chips["held"].setProperty("alert", counts["held"] > 0)
+        self.chips["held"].style().polish(self.chips["held"])
         self.roster_count.setText(self.tr("%n on site", "", len(snapshot.roster)))
         self._show_failed_count(self.notices.show_notices(snapshot.alerts, snapshot.failed, self.now()))
         stamp = self.now().astimezone(self.zone).strftime("%H:%M:%S")
@@ -215,13 +315,33 @@ class TodayView(QWidget):
 
     def _selection_changed(self, *_args: object) -> None:
         self._update_buttons()
+        visit = self.selected_visit()
+        if visit is None:
+            self._detail_asked += 1
+            self.panel.clear()
+        else:
+            self._load_detail(visit.id)
+
+    def _load_detail(self, visit_id: int) -> None:
+        self._detail_asked += 1
+        asked = self._detail_asked
+        self.pool.submit(self.desk.detail, visit_id, on_done=lambda detail: self._detail_read(asked, detail),
+                         on_error=self._read_failed)
+
+    def _detail_read(self, asked: int, detail: VisitDetail) -> None:
+        # Clicking down the board asks for several details; only the last one asked is shown.
+        if asked == self._detail_asked:
+            self.panel.show_detail(detail)
 
     def _update_buttons(self) -> None:
         visit = self.selected_visit()
         status = visit.status if visit else ""
-        self.approve_button.setEnabled(status == "pending_approval")
+        held = visit is not None and visit.on_hold
+        self.approve_button.setEnabled(status == "pending_approval" and not held)
         self.deny_button.setEnabled(status == "pending_approval")
-        self.check_in_button.setEnabled(status in ("invited", "approved"))
+        self.release_button.setEnabled(held)
+        self.no_show_button.setEnabled(status == VisitStatus.INVITED)
+        self.check_in_button.setEnabled(status in ("invited", "approved") and not held)
         self.sign_out_button.setEnabled(status == "checked_in")
         # A badge only matters while the visitor is in the building.
         self.reprint_button.setEnabled(status == "checked_in")
@@ -233,13 +353,41 @@ class TodayView(QWidget):
             return
         self.pool.submit(action, visit.id, on_done=lambda _r: self._acted(), on_error=self._action_failed)
 
+    def decline(self) -> None:
+        """No to a waiting walk-in; the desk may say why (kept in the history, never told the visitor)."""
+        visit = self.selected_visit()
+        if visit is None:
+            return
+        reason = self.ask_reason(self.tr("Decline the visit?"),
+                                 self.tr("Why is {visitor} declined? (optional, kept in the visit's history)").format(
+                                     visitor=visit.visitor_name), self.tr("Decline"))
+        if reason is not None:
+            self.pool.submit(self.desk.deny, visit.id, reason, on_done=lambda _r: self._acted(),
+                             on_error=self._action_failed)
+
+    def release_hold(self) -> None:
+        """A supervisor lets a deny-list hit be approved or checked in, saying why."""
+        visit = self.selected_visit()
+        if visit is None:
+            return
+        reason = self.ask_reason(self.tr("Release the hold?"),
+                                 self.tr("{visitor} matched the deny list. Why may they come in?").format(
+                                     visitor=visit.visitor_name), self.tr("Release hold"), required=True)
+        if reason:
+            self.pool.submit(self.desk.override_hold, visit.id, reason, on_done=lambda _r: self._acted(),
+                             on_error=self._action_failed)
+
     def reprint_badge(self) -> None:
         """The same badge again (a jam, a smudge): the sign-out code on it stays the same."""
         visit = self.selected_visit()
         if visit is None:
             return
+        reason = self.ask_reason(self.tr("Reprint the badge?"), self.tr("Why is the badge printed again?"),
+                                 self.tr("Reprint badge"), required=True)
+        if not reason:
+            return
         done = self.tr("Badge sent to the printer.")
-        self.pool.submit(self.desk.reprint_badge, visit.id, on_error=self._action_failed,
+        self.pool.submit(self.desk.reprint_badge, visit.id, reason, on_error=self._action_failed,
                          on_done=lambda job: self._badge_queued(visit.id, job, done))
 
     def reissue_badge(self) -> None:

@@ -44,15 +44,26 @@ def test_reprint_queues_a_second_job_with_the_same_sign_out_code(
     admin.refresh()
     admin.select_visit(on_site)
     assert admin.reprint_button.isEnabled() and admin.reissue_button.isEnabled()
+    asked: list[tuple[str, ...]] = []
+    admin.ask_reason = lambda *texts, required: asked.append(texts) or "paper jam"
     admin.reprint_button.click()
+    assert asked and asked[0][1] == "Why is the badge printed again?"
     first, again = _jobs(database, on_site)
     assert (first.reason, again.reason) == ("first", "reprint")
     assert again.sign_out_token == first.sign_out_token
     assert again.requested_by == "staff:reception"
     with database.unit_of_work(write=False) as uow:
         audited = uow.session.scalars(select(AuditEvent).where(AuditEvent.action == "badge.reprint")).one()
-    assert audited.actor == "staff:reception"
+    assert (audited.actor, audited.after["reason"]) == ("staff:reception", "paper jam")
     assert admin.statusBar().currentMessage() == "Badge sent to the printer."
+
+
+def test_a_reprint_without_a_reason_prints_nothing(admin: TodayView, on_site: int, database: Database) -> None:
+    admin.refresh()
+    admin.select_visit(on_site)
+    admin.ask_reason = lambda *texts, required: None  # the receptionist cancelled
+    admin.reprint_button.click()
+    assert [job.reason for job in _jobs(database, on_site)] == ["first"]
 
 
 def test_the_board_follows_the_reprinted_badge_until_it_is_printed(
@@ -61,6 +72,7 @@ def test_the_board_follows_the_reprinted_badge_until_it_is_printed(
     admin.refresh()
     assert _badge_cell(admin, on_site) == "Printing"  # the kiosk's own first badge, still queued
     admin.select_visit(on_site)
+    admin.ask_reason = lambda *texts, required: "smudged"
     admin.reprint_button.click()
     assert _badge_cell(admin, on_site) == "Printing"
     with database.unit_of_work("printer") as uow:
