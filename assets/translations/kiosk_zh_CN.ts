@@ -309,7 +309,7 @@
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="425" />
+        <location filename="../../kiosk/ui/desk/today.py" line="466" />
         <source>That did not work: {error}</source>
         <translation>操作未成功：{error}</translation>
     </message>
@@ -506,6 +506,60 @@
         <location filename="../../kiosk/ui/kiosk/screens/done.py" line="67" />
         <source>Your visitor badge is printing below the screen…</source>
         <translation>访客证正在屏幕下方打印…</translation>
+    </message>
+</context>
+<context>
+    <name>Evacuation</name>
+    <message>
+        <location filename="../../kiosk/ui/desk/evacuation.py" line="23" />
+        <location filename="../../kiosk/ui/desk/evacuation.py" line="70" />
+        <source>Evacuation list</source>
+        <translation>疏散名单</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/evacuation.py" line="24" />
+        <source>Printed {time}. On site: {count}</source>
+        <translation>打印于 {time}。在访人数：{count}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/evacuation.py" line="26" />
+        <source>Visitor</source>
+        <translation>访客</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/evacuation.py" line="26" />
+        <source>Company</source>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/evacuation.py" line="27" />
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/evacuation.py" line="27" />
+        <source>Host</source>
+        <translation>被访人</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/evacuation.py" line="28" />
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/evacuation.py" line="28" />
+        <source>Since</source>
+        <translation>签到时间</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/evacuation.py" line="36" />
+        <source>Per department</source>
+        <translation>按部门</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/evacuation.py" line="37" />
+        <source>Per host</source>
+        <translation>按被访人</translation>
     </message>
 </context>
 <context>
@@ -1287,222 +1341,252 @@
 <context>
     <name>TodayView</name>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="102" />
-        <location filename="../../kiosk/ui/desk/today.py" line="240" />
+        <location filename="../../kiosk/ui/desk/today.py" line="107" />
+        <source>Save the evacuation list</source>
+        <translation>保存疏散名单</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/today.py" line="111" />
+        <location filename="../../kiosk/ui/desk/today.py" line="281" />
         <source>Today's visitors</source>
         <translation>今日访客</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="108" />
+        <location filename="../../kiosk/ui/desk/today.py" line="117" />
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="110" />
+        <location filename="../../kiosk/ui/desk/today.py" line="119" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="122" />
+        <location filename="../../kiosk/ui/desk/today.py" line="131" />
         <source>Visitor board</source>
         <translation>访客看板</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="123" />
+        <location filename="../../kiosk/ui/desk/today.py" line="132" />
         <source>On site (evacuation)</source>
         <translation>在访人员（疏散名单）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="126" />
+        <location filename="../../kiosk/ui/desk/today.py" line="135" />
         <source>Notices</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="152" />
+        <location filename="../../kiosk/ui/desk/today.py" line="161" />
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="153" />
-        <location filename="../../kiosk/ui/desk/today.py" line="363" />
+        <location filename="../../kiosk/ui/desk/today.py" line="162" />
+        <location filename="../../kiosk/ui/desk/today.py" line="404" />
         <source>Decline</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="154" />
+        <location filename="../../kiosk/ui/desk/today.py" line="163" />
         <source>Check in</source>
         <translation>签到</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="155" />
+        <location filename="../../kiosk/ui/desk/today.py" line="164" />
         <source>Sign out</source>
         <translation>签离</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="156" />
-        <location filename="../../kiosk/ui/desk/today.py" line="386" />
+        <location filename="../../kiosk/ui/desk/today.py" line="165" />
+        <location filename="../../kiosk/ui/desk/today.py" line="427" />
         <source>Reprint badge</source>
         <translation>重打胸卡</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="157" />
+        <location filename="../../kiosk/ui/desk/today.py" line="166" />
         <source>Lost badge – reissue</source>
         <translation>胸卡遗失 – 补发</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="158" />
+        <location filename="../../kiosk/ui/desk/today.py" line="167" />
         <source>No-show</source>
         <translation>未到访</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="159" />
-        <location filename="../../kiosk/ui/desk/today.py" line="375" />
+        <location filename="../../kiosk/ui/desk/today.py" line="168" />
+        <location filename="../../kiosk/ui/desk/today.py" line="416" />
         <source>Release hold</source>
         <translation>解除暂缓</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="173" />
+        <location filename="../../kiosk/ui/desk/today.py" line="182" />
         <source>Find on the board: name, company, host</source>
         <translation>在看板中查找：姓名、公司、被访人</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="208" />
+        <location filename="../../kiosk/ui/desk/today.py" line="217" />
         <source>Everyone signed in right now: the list to check at the assembly point.</source>
         <translation>当前在访的所有人员：紧急疏散时在集合点逐一核对。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="241" />
+        <location filename="../../kiosk/ui/desk/today.py" line="218" />
+        <source>Print evacuation list</source>
+        <translation>打印疏散名单</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/today.py" line="219" />
+        <source>Save as PDF…</source>
+        <translation>另存为 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/today.py" line="252" />
+        <source>Evacuation list sent to the printer.</source>
+        <translation>疏散名单已发送到打印机。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/today.py" line="262" />
+        <source>The PDF was not saved: {error}</source>
+        <translation>PDF 未能保存：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/today.py" line="264" />
+        <source>Saved {path}</source>
+        <translation>已保存 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/today.py" line="282" />
         <source>Visitors on {day}</source>
         <translation>{day} 的访客</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/desk/today.py" line="282" />
+        <location filename="../../kiosk/ui/desk/today.py" line="323" />
         <source>%n waiting for approval</source>
         <translation>
             <numerusform>%n 人等待批准</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/desk/today.py" line="283" />
+        <location filename="../../kiosk/ui/desk/today.py" line="324" />
         <source>Expected %n</source>
         <translation>
             <numerusform>待到访 %n</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/desk/today.py" line="284" />
+        <location filename="../../kiosk/ui/desk/today.py" line="325" />
         <source>On site %n</source>
         <translation>
             <numerusform>在访 %n</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/desk/today.py" line="285" />
+        <location filename="../../kiosk/ui/desk/today.py" line="326" />
         <source>Held %n</source>
         <translation>
             <numerusform>暂缓 %n</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/desk/today.py" line="286" />
+        <location filename="../../kiosk/ui/desk/today.py" line="327" />
         <source>Late %n</source>
         <translation>
             <numerusform>迟到 %n</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/desk/today.py" line="287" />
+        <location filename="../../kiosk/ui/desk/today.py" line="328" />
         <source>Signed out %n</source>
         <translation>
             <numerusform>已签离 %n</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/desk/today.py" line="290" />
+        <location filename="../../kiosk/ui/desk/today.py" line="331" />
         <source>%n on site</source>
         <translation>
             <numerusform>在访 %n 人</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="293" />
+        <location filename="../../kiosk/ui/desk/today.py" line="334" />
         <source>Updated {time}</source>
         <translation>更新于 {time}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/desk/today.py" line="298" />
+        <location filename="../../kiosk/ui/desk/today.py" line="339" />
         <source>Notices not sent: %n</source>
         <translation>
             <numerusform>未发送的通知：%n 条</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="303" />
+        <location filename="../../kiosk/ui/desk/today.py" line="344" />
         <source>Could not read the visitor list: {error}</source>
         <translation>无法读取访客列表：{error}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="361" />
+        <location filename="../../kiosk/ui/desk/today.py" line="402" />
         <source>Decline the visit?</source>
         <translation>拒绝此次来访？</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="362" />
+        <location filename="../../kiosk/ui/desk/today.py" line="403" />
         <source>Why is {visitor} declined? (optional, kept in the visit's history)</source>
         <translation>为什么拒绝 {visitor}？（可不填，记入来访记录）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="373" />
+        <location filename="../../kiosk/ui/desk/today.py" line="414" />
         <source>Release the hold?</source>
         <translation>解除暂缓？</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="374" />
+        <location filename="../../kiosk/ui/desk/today.py" line="415" />
         <source>{visitor} matched the deny list. Why may they come in?</source>
         <translation>{visitor} 命中禁入名单。为什么可以放行？</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="385" />
+        <location filename="../../kiosk/ui/desk/today.py" line="426" />
         <source>Reprint the badge?</source>
         <translation>重打胸卡？</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="385" />
+        <location filename="../../kiosk/ui/desk/today.py" line="426" />
         <source>Why is the badge printed again?</source>
         <translation>为什么需要重打胸卡？</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="389" />
+        <location filename="../../kiosk/ui/desk/today.py" line="430" />
         <source>Badge sent to the printer.</source>
         <translation>胸卡已发送到打印机。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="397" />
+        <location filename="../../kiosk/ui/desk/today.py" line="438" />
         <source>Reissue the badge?</source>
         <translation>补发胸卡？</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="398" />
+        <location filename="../../kiosk/ui/desk/today.py" line="439" />
         <source>{visitor}'s lost badge will stop working and a new one will be printed.</source>
         <translation>{visitor} 遗失的胸卡将立即失效，并打印一张新胸卡。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="400" />
+        <location filename="../../kiosk/ui/desk/today.py" line="441" />
         <source>Reissue badge</source>
         <translation>补发胸卡</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="403" />
+        <location filename="../../kiosk/ui/desk/today.py" line="444" />
         <source>New badge sent to the printer; the lost one no longer works.</source>
         <translation>新胸卡已发送到打印机，遗失的胸卡已失效。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="416" />
+        <location filename="../../kiosk/ui/desk/today.py" line="457" />
         <source>The notice will be sent again shortly.</source>
         <translation>该通知稍后将重新发送。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="420" />
+        <location filename="../../kiosk/ui/desk/today.py" line="461" />
         <source>Done.</source>
         <translation>已完成。</translation>
     </message>

@@ -87,6 +87,8 @@ def admin(qtbot: object, database: Database) -> Iterator[TodayView]:
     # A modal dialog would wait for a click nobody makes: a test that expects one answers it itself.
     window.confirm = lambda *texts: pytest.fail(f"unexpected confirmation: {texts}")
     window.ask_reason = lambda *texts, **options: pytest.fail(f"unexpected question: {texts}")
+    window.choose_pdf_path = lambda name: pytest.fail(f"unexpected file dialog for {name}")
+    window.choose_printer = lambda dialog: pytest.fail("unexpected print dialog")
     window.start()
     yield window
     window.stop()

@@ -11,12 +11,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QDate, QItemSelectionModel, Qt, QTimer
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import (
     QDateEdit,
+    QDialog,
+    QFileDialog,
     QHBoxLayout,
     QLineEdit,
     QSplitter,
@@ -40,6 +44,7 @@ from kiosk.ui.common.workers import WorkerPool
 from kiosk.ui.desk.alerts import AlertsPage
 from kiosk.ui.desk.board_models import RosterTableModel, VisitTableModel, board_order, status_key
 from kiosk.ui.desk.dialogs import ask_reason, ask_to_confirm
+from kiosk.ui.desk.evacuation import roster_document, save_pdf
 from kiosk.ui.desk.visit_panel import VisitPanel
 from kiosk.ui.desk.widgets import button, label, table
 
@@ -98,6 +103,10 @@ class TodayView(QWidget):
         # Replaced in tests: a modal dialog would wait for a click nobody makes.
         self.confirm: Callable[[str, str, str], bool] = lambda *texts: ask_to_confirm(self, *texts)
         self.ask_reason: Callable[..., str | None] = lambda *texts, **options: ask_reason(self, *texts, **options)
+        self.choose_pdf_path: Callable[[str], str] = lambda name: QFileDialog.getSaveFileName(
+            self, self.tr("Save the evacuation list"), name, "PDF (*.pdf)")[0]
+        self.choose_printer: Callable[[QDialog], bool] = lambda dialog: dialog.exec() == QDialog.DialogCode.Accepted
+        self.site_name = site_name
 
         self.title = label(self.tr("Today's visitors"), "title")
         self.updated = label(role="muted")
@@ -206,11 +215,17 @@ class TodayView(QWidget):
         self.roster_count = label(role="count")
         self.roster_hint = label(
             self.tr("Everyone signed in right now: the list to check at the assembly point."), "muted")
+        self.print_roster_button = button(self.tr("Print evacuation list"), "primary")
+        self.pdf_roster_button = button(self.tr("Save as PDF…"))
+        self.print_roster_button.clicked.connect(self.print_roster)
+        self.pdf_roster_button.clicked.connect(self.save_roster_pdf)
         top = QHBoxLayout()
         top.addWidget(self.roster_count)
         top.addSpacing(12)
         top.addWidget(self.roster_hint)
         top.addStretch(1)
+        top.addWidget(self.pdf_roster_button)
+        top.addWidget(self.print_roster_button)
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.setContentsMargins(12, 12, 12, 12)
@@ -221,6 +236,32 @@ class TodayView(QWidget):
     def start(self) -> None:
         self.refresh()
         self._timer.start()
+
+    # -- the evacuation list on paper -------------------------------------------------------------------------
+
+    def _roster_document(self) -> QTextDocument:
+        return roster_document(self.roster.rows, site_name=self.site_name, at=self.now(), zone=self.zone)
+
+    def print_roster(self) -> None:
+        """Any printer the OS knows; the dialog lets the receptionist pick one in an emergency."""
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        if self.choose_printer(QPrintDialog(printer, self)):
+            self._roster_document().print_(printer)
+            self.statusBar().showMessage(self.tr("Evacuation list sent to the printer."), 6000)
+
+    def save_roster_pdf(self) -> None:
+        stamp = self.now().astimezone(self.zone).strftime("%Y%m%d-%H%M")
+        path = self.choose_pdf_path(f"evacuation-{stamp}.pdf")
+        if not path:
+            return
+        try:
+            save_pdf(self._roster_document(), Path(path))
+        except OSError as exc:
+            self.statusBar().showMessage(self.tr("The PDF was not saved: {error}").format(error=exc), 10_000)
+            return
+        self.statusBar().showMessage(self.tr("Saved {path}").format(path=path), 6000)
 
     def show_today(self) -> None:
         self.day = None
