@@ -14,6 +14,7 @@ import signal
 import sys
 import time
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
@@ -194,6 +195,13 @@ def _keyboard_language(language: str) -> None:
         os.environ["LANG"] = wanted
 
 
+@dataclass
+class Desk:
+    window: DeskWindow
+    pool: WorkerPool
+    background: BackgroundLoops
+
+
 def main_admin(argv: Sequence[str] | None = None) -> int:
     args = _parser("kiosk-admin", "The front desk's visitor board.", demo=False).parse_args(argv)
     settings = _settings(args.config)
@@ -211,15 +219,19 @@ def main_admin(argv: Sequence[str] | None = None) -> int:
     languages = LanguageManager(settings.site.language, parent=app)
     languages.reset()
     database = open_database(settings)
-    desk, pool = _build_desk(settings, database, languages)
-    desk.show()
-    return _run(app, [desk.stop, pool.shutdown, database.dispose], exit_when_ready=args.exit_when_ready)
+    desk = _build_desk(settings, database, languages)
+    desk.window.show()
+    return _run(app, [desk.window.stop, desk.background.stop, desk.pool.shutdown, database.dispose],
+                exit_when_ready=args.exit_when_ready)
 
 
-def _build_desk(settings: Settings, database: Database, languages: LanguageManager) -> tuple[DeskWindow, WorkerPool]:
-    """The desk window; its views are made for each person who signs in, acting as them."""
+def _build_desk(settings: Settings, database: Database, languages: LanguageManager) -> Desk:
+    """The desk window, and the change watcher that keeps it live; views are made for each person who
+    signs in, acting as them."""
     from kiosk.application.gateways.desk_auth import DeskAuthGateway
     from kiosk.application.gateways.desk_session import DeskGatewayFactory
+    from kiosk.application.wiring import desk_background
+    from kiosk.ui.common.live import LiveChanges
     from kiosk.ui.common.workers import WorkerPool
     from kiosk.ui.desk.views import desk_views
     from kiosk.ui.desk.window import DeskWindow
@@ -227,16 +239,19 @@ def _build_desk(settings: Settings, database: Database, languages: LanguageManag
     pool = WorkerPool()
     zone = ZoneInfo(settings.site.timezone)
     gateways = DeskGatewayFactory.from_settings(database, settings)
+    live = LiveChanges()
 
     def views_for(session: StaffSession) -> list[DeskView]:
-        return desk_views(gateways.for_session(session), pool, site_name=settings.site.name, zone=zone)
+        return desk_views(gateways.for_session(session), pool, site_name=settings.site.name, zone=zone, live=live)
 
     auth = DeskAuthGateway(database, max_failures=settings.security.max_failed_logins,
                            lockout_minutes=settings.security.lockout_minutes)
     window = DeskWindow(auth, pool, languages, site_name=settings.site.name, views_for=views_for,
                         lock_minutes=settings.security.desk_lock_minutes)
+    live.setParent(window)
+    background = desk_background(database, on_change=live.listener).start()
     window.start()
-    return window, pool
+    return Desk(window, pool, background)
 
 
 def _run_demo(base: Settings, folder: Path, *, exit_when_ready: bool) -> int:
@@ -257,14 +272,14 @@ def _run_demo(base: Settings, folder: Path, *, exit_when_ready: bool) -> int:
     kiosk.window.resize(1600, 900)
     kiosk.window.allow_close = True  # a demo runs in an ordinary window on a desk; let it close
     kiosk.window.show()
-    desk, pool = _build_desk(settings, database, kiosk.languages)
+    desk = _build_desk(settings, database, kiosk.languages)
     # The desk window keeps its own denser look whatever the kiosk's style sheet says.
     from kiosk.ui.common.theme import admin_stylesheet
 
-    desk.setStyleSheet(admin_stylesheet())
-    desk.show()
-    return _run(app, [kiosk.shutdown, desk.stop, pool.shutdown, background.stop, database.dispose],
-                exit_when_ready=exit_when_ready)
+    desk.window.setStyleSheet(admin_stylesheet())
+    desk.window.show()
+    return _run(app, [kiosk.shutdown, desk.window.stop, desk.background.stop, desk.pool.shutdown, background.stop,
+                      database.dispose], exit_when_ready=exit_when_ready)
 
 
 def _print_demo_help(summary: DemoSummary, folder: Path) -> None:

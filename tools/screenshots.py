@@ -337,7 +337,7 @@ def admin_shot(settings: Settings, database: Database, out: Path, *, suffix: str
     factory = DeskGatewayFactory.from_settings(database, settings)
     zone = ZoneInfo(settings.site.timezone)
     desk = DeskWindow(
-        DeskAuthGateway(database), pool, languages, site_name=settings.site.name,
+        DeskAuthGateway(database), pool, languages, site_name=settings.site.name, chime=lambda: None,
         views_for=lambda session: desk_views(factory.for_session(session), pool, site_name=settings.site.name,
                                              zone=zone),
     )

@@ -239,66 +239,66 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/alerts.py" line="85" />
-        <location filename="../../kiosk/ui/desk/board_models.py" line="158" />
+        <location filename="../../kiosk/ui/desk/board_models.py" line="168" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/board_models.py" line="158" />
-        <location filename="../../kiosk/ui/desk/board_models.py" line="197" />
+        <location filename="../../kiosk/ui/desk/board_models.py" line="168" />
+        <location filename="../../kiosk/ui/desk/board_models.py" line="211" />
         <source>Visitor</source>
         <translation>访客</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/board_models.py" line="158" />
-        <location filename="../../kiosk/ui/desk/board_models.py" line="197" />
+        <location filename="../../kiosk/ui/desk/board_models.py" line="168" />
+        <location filename="../../kiosk/ui/desk/board_models.py" line="211" />
         <source>Company</source>
         <translation>公司</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/board_models.py" line="159" />
-        <location filename="../../kiosk/ui/desk/board_models.py" line="198" />
+        <location filename="../../kiosk/ui/desk/board_models.py" line="169" />
+        <location filename="../../kiosk/ui/desk/board_models.py" line="212" />
         <source>Host</source>
         <translation>被访人</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/board_models.py" line="159" />
-        <location filename="../../kiosk/ui/desk/board_models.py" line="198" />
+        <location filename="../../kiosk/ui/desk/board_models.py" line="169" />
+        <location filename="../../kiosk/ui/desk/board_models.py" line="212" />
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/board_models.py" line="159" />
+        <location filename="../../kiosk/ui/desk/board_models.py" line="169" />
         <source>Purpose</source>
         <translation>事由</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/board_models.py" line="160" />
+        <location filename="../../kiosk/ui/desk/board_models.py" line="170" />
         <source>In</source>
         <translation>签到</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/board_models.py" line="160" />
+        <location filename="../../kiosk/ui/desk/board_models.py" line="170" />
         <source>Out</source>
         <translation>签离</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/board_models.py" line="160" />
+        <location filename="../../kiosk/ui/desk/board_models.py" line="170" />
         <source>Expected at</source>
         <translation>预计到达</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/board_models.py" line="161" />
+        <location filename="../../kiosk/ui/desk/board_models.py" line="171" />
         <source>Badge</source>
         <translation>胸卡</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/board_models.py" line="197" />
+        <location filename="../../kiosk/ui/desk/board_models.py" line="211" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/board_models.py" line="198" />
+        <location filename="../../kiosk/ui/desk/board_models.py" line="212" />
         <source>Since</source>
         <translation>签到时间</translation>
     </message>
@@ -309,7 +309,7 @@
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="466" />
+        <location filename="../../kiosk/ui/desk/today.py" line="498" />
         <source>That did not work: {error}</source>
         <translation>操作未成功：{error}</translation>
     </message>
@@ -432,32 +432,32 @@
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/shell.py" line="106" />
+        <location filename="../../kiosk/ui/desk/shell.py" line="111" />
         <source>{name} · {role}</source>
         <translation>{name} · {role}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/shell.py" line="108" />
+        <location filename="../../kiosk/ui/desk/shell.py" line="113" />
         <source>中文 / English</source>
         <translation>中文 / English</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/shell.py" line="109" />
+        <location filename="../../kiosk/ui/desk/shell.py" line="114" />
         <source>Change password</source>
         <translation>修改密码</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/shell.py" line="110" />
+        <location filename="../../kiosk/ui/desk/shell.py" line="115" />
         <source>Lock</source>
         <translation>锁屏</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/shell.py" line="111" />
+        <location filename="../../kiosk/ui/desk/shell.py" line="116" />
         <source>Sign out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/views.py" line="18" />
+        <location filename="../../kiosk/ui/desk/views.py" line="20" />
         <source>Today</source>
         <translation>今日</translation>
     </message>
@@ -465,7 +465,7 @@
 <context>
     <name>DeskWindow</name>
     <message>
-        <location filename="../../kiosk/ui/desk/window.py" line="130" />
+        <location filename="../../kiosk/ui/desk/window.py" line="140" />
         <source>Front desk — {site}</source>
         <translation>前台 — {site}</translation>
     </message>
@@ -1341,252 +1341,259 @@
 <context>
     <name>TodayView</name>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="107" />
+        <location filename="../../kiosk/ui/desk/today.py" line="115" />
         <source>Save the evacuation list</source>
         <translation>保存疏散名单</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="111" />
-        <location filename="../../kiosk/ui/desk/today.py" line="281" />
+        <location filename="../../kiosk/ui/desk/today.py" line="119" />
+        <location filename="../../kiosk/ui/desk/today.py" line="293" />
         <source>Today's visitors</source>
         <translation>今日访客</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="117" />
+        <location filename="../../kiosk/ui/desk/today.py" line="125" />
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="119" />
+        <location filename="../../kiosk/ui/desk/today.py" line="127" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="131" />
+        <location filename="../../kiosk/ui/desk/today.py" line="139" />
         <source>Visitor board</source>
         <translation>访客看板</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="132" />
+        <location filename="../../kiosk/ui/desk/today.py" line="140" />
         <source>On site (evacuation)</source>
         <translation>在访人员（疏散名单）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="135" />
+        <location filename="../../kiosk/ui/desk/today.py" line="143" />
         <source>Notices</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="161" />
+        <location filename="../../kiosk/ui/desk/today.py" line="173" />
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="162" />
-        <location filename="../../kiosk/ui/desk/today.py" line="404" />
+        <location filename="../../kiosk/ui/desk/today.py" line="174" />
+        <location filename="../../kiosk/ui/desk/today.py" line="436" />
         <source>Decline</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="163" />
+        <location filename="../../kiosk/ui/desk/today.py" line="175" />
         <source>Check in</source>
         <translation>签到</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="164" />
+        <location filename="../../kiosk/ui/desk/today.py" line="176" />
         <source>Sign out</source>
         <translation>签离</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="165" />
-        <location filename="../../kiosk/ui/desk/today.py" line="427" />
+        <location filename="../../kiosk/ui/desk/today.py" line="177" />
+        <location filename="../../kiosk/ui/desk/today.py" line="459" />
         <source>Reprint badge</source>
         <translation>重打胸卡</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="166" />
+        <location filename="../../kiosk/ui/desk/today.py" line="178" />
         <source>Lost badge – reissue</source>
         <translation>胸卡遗失 – 补发</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="167" />
+        <location filename="../../kiosk/ui/desk/today.py" line="179" />
         <source>No-show</source>
         <translation>未到访</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="168" />
-        <location filename="../../kiosk/ui/desk/today.py" line="416" />
+        <location filename="../../kiosk/ui/desk/today.py" line="180" />
+        <location filename="../../kiosk/ui/desk/today.py" line="448" />
         <source>Release hold</source>
         <translation>解除暂缓</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="182" />
+        <location filename="../../kiosk/ui/desk/today.py" line="194" />
         <source>Find on the board: name, company, host</source>
         <translation>在看板中查找：姓名、公司、被访人</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="217" />
+        <location filename="../../kiosk/ui/desk/today.py" line="229" />
         <source>Everyone signed in right now: the list to check at the assembly point.</source>
         <translation>当前在访的所有人员：紧急疏散时在集合点逐一核对。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="218" />
+        <location filename="../../kiosk/ui/desk/today.py" line="230" />
         <source>Print evacuation list</source>
         <translation>打印疏散名单</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="219" />
+        <location filename="../../kiosk/ui/desk/today.py" line="231" />
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="252" />
+        <location filename="../../kiosk/ui/desk/today.py" line="264" />
         <source>Evacuation list sent to the printer.</source>
         <translation>疏散名单已发送到打印机。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="262" />
+        <location filename="../../kiosk/ui/desk/today.py" line="274" />
         <source>The PDF was not saved: {error}</source>
         <translation>PDF 未能保存：{error}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="264" />
+        <location filename="../../kiosk/ui/desk/today.py" line="276" />
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="282" />
+        <location filename="../../kiosk/ui/desk/today.py" line="294" />
         <source>Visitors on {day}</source>
         <translation>{day} 的访客</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/desk/today.py" line="323" />
+        <location filename="../../kiosk/ui/desk/today.py" line="342" />
         <source>%n waiting for approval</source>
         <translation>
             <numerusform>%n 人等待批准</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/desk/today.py" line="324" />
+        <location filename="../../kiosk/ui/desk/today.py" line="343" />
         <source>Expected %n</source>
         <translation>
             <numerusform>待到访 %n</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/desk/today.py" line="325" />
+        <location filename="../../kiosk/ui/desk/today.py" line="344" />
         <source>On site %n</source>
         <translation>
             <numerusform>在访 %n</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/desk/today.py" line="326" />
+        <location filename="../../kiosk/ui/desk/today.py" line="345" />
         <source>Held %n</source>
         <translation>
             <numerusform>暂缓 %n</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/desk/today.py" line="327" />
+        <location filename="../../kiosk/ui/desk/today.py" line="346" />
         <source>Late %n</source>
         <translation>
             <numerusform>迟到 %n</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/desk/today.py" line="328" />
+        <location filename="../../kiosk/ui/desk/today.py" line="347" />
         <source>Signed out %n</source>
         <translation>
             <numerusform>已签离 %n</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/desk/today.py" line="331" />
+        <location filename="../../kiosk/ui/desk/today.py" line="350" />
         <source>%n on site</source>
         <translation>
             <numerusform>在访 %n 人</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="334" />
+        <location filename="../../kiosk/ui/desk/today.py" line="353" />
         <source>Updated {time}</source>
         <translation>更新于 {time}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/desk/today.py" line="339" />
+        <location filename="../../kiosk/ui/desk/today.py" line="365" />
+        <source>%n walk-in(s) waiting for approval</source>
+        <translation>
+            <numerusform>%n 位临时访客等待批准</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/desk/today.py" line="369" />
         <source>Notices not sent: %n</source>
         <translation>
             <numerusform>未发送的通知：%n 条</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="344" />
+        <location filename="../../kiosk/ui/desk/today.py" line="374" />
         <source>Could not read the visitor list: {error}</source>
         <translation>无法读取访客列表：{error}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="402" />
+        <location filename="../../kiosk/ui/desk/today.py" line="434" />
         <source>Decline the visit?</source>
         <translation>拒绝此次来访？</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="403" />
+        <location filename="../../kiosk/ui/desk/today.py" line="435" />
         <source>Why is {visitor} declined? (optional, kept in the visit's history)</source>
         <translation>为什么拒绝 {visitor}？（可不填，记入来访记录）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="414" />
+        <location filename="../../kiosk/ui/desk/today.py" line="446" />
         <source>Release the hold?</source>
         <translation>解除暂缓？</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="415" />
+        <location filename="../../kiosk/ui/desk/today.py" line="447" />
         <source>{visitor} matched the deny list. Why may they come in?</source>
         <translation>{visitor} 命中禁入名单。为什么可以放行？</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="426" />
+        <location filename="../../kiosk/ui/desk/today.py" line="458" />
         <source>Reprint the badge?</source>
         <translation>重打胸卡？</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="426" />
+        <location filename="../../kiosk/ui/desk/today.py" line="458" />
         <source>Why is the badge printed again?</source>
         <translation>为什么需要重打胸卡？</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="430" />
+        <location filename="../../kiosk/ui/desk/today.py" line="462" />
         <source>Badge sent to the printer.</source>
         <translation>胸卡已发送到打印机。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="438" />
+        <location filename="../../kiosk/ui/desk/today.py" line="470" />
         <source>Reissue the badge?</source>
         <translation>补发胸卡？</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="439" />
+        <location filename="../../kiosk/ui/desk/today.py" line="471" />
         <source>{visitor}'s lost badge will stop working and a new one will be printed.</source>
         <translation>{visitor} 遗失的胸卡将立即失效，并打印一张新胸卡。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="441" />
+        <location filename="../../kiosk/ui/desk/today.py" line="473" />
         <source>Reissue badge</source>
         <translation>补发胸卡</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="444" />
+        <location filename="../../kiosk/ui/desk/today.py" line="476" />
         <source>New badge sent to the printer; the lost one no longer works.</source>
         <translation>新胸卡已发送到打印机，遗失的胸卡已失效。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="457" />
+        <location filename="../../kiosk/ui/desk/today.py" line="489" />
         <source>The notice will be sent again shortly.</source>
         <translation>该通知稍后将重新发送。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="461" />
+        <location filename="../../kiosk/ui/desk/today.py" line="493" />
         <source>Done.</source>
         <translation>已完成。</translation>
     </message>

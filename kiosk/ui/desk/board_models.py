@@ -8,7 +8,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFont
 
 from kiosk.domain.printing import PrintJobStatus
 from kiosk.services.visits.roster import RosterEntry
@@ -131,6 +131,16 @@ class VisitTableModel(RowsModel):
         self.badge_states: dict[int, PrintJobStatus] = {}
         self.all_rows: list[VisitSummary] = []
         self._filter = ""
+        self.highlighted: set[int] = set()  # walk-ins that just started waiting: shown bold until chosen
+
+    def set_highlighted(self, visit_ids: set[int]) -> None:
+        self.highlighted |= visit_ids
+        self.layoutChanged.emit()
+
+    def clear_highlight(self, visit_id: int) -> None:
+        if visit_id in self.highlighted:
+            self.highlighted.discard(visit_id)
+            self.layoutChanged.emit()
 
     def set_rows(self, rows: list[Any]) -> None:
         self.all_rows = list(rows)
@@ -178,6 +188,10 @@ class VisitTableModel(RowsModel):
         ):
             background, text = STATUS_COLOURS.get(status_key(self.rows[index.row()]), ("#ffffff", "#1f2a33"))
             return QColor(background if role == Qt.ItemDataRole.BackgroundRole else text)
+        if index.isValid() and role == Qt.ItemDataRole.FontRole and self.rows[index.row()].id in self.highlighted:
+            font = QFont()
+            font.setBold(True)
+            return font
         if index.isValid() and index.column() == self.BADGE_COLUMN and role == Qt.ItemDataRole.ForegroundRole:
             state = self.badge_states.get(self.rows[index.row()].id)
             colour = BADGE_COLOURS.get(state) if state is not None else None

@@ -36,6 +36,7 @@ def role_name(role: StaffRole) -> str:
 
 
 class DeskShell(QWidget):
+    attention = Signal(str)  # a view wants the receptionist: the window chimes
     lock_requested = Signal()
     sign_out_requested = Signal()
     change_password_requested = Signal()
@@ -56,7 +57,11 @@ class DeskShell(QWidget):
             item.setSizeHint(QSize(0, 44))
             self.nav.addItem(item)
             self.stack.addWidget(view.widget)
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.nav.currentRowChanged.connect(self._view_chosen)
+        for row, view in enumerate(views):
+            signal = getattr(view.widget, "attention", None)
+            if signal is not None:
+                signal.connect(lambda text, row=row: self._attention(row, text))
 
         self.site = plain(label(site_name, "brand"))
         self.person = plain(label(role="muted"))
@@ -109,6 +114,25 @@ class DeskShell(QWidget):
         self.password_button.setText(self.tr("Change password"))
         self.lock_button.setText(self.tr("Lock"))
         self.sign_out_button.setText(self.tr("Sign out"))
+
+    def _view_chosen(self, row: int) -> None:
+        self.stack.setCurrentIndex(row)
+        item = self.nav.item(row)
+        if item is not None:
+            font = item.font()
+            font.setBold(False)
+            item.setFont(font)
+            item.setText(self.views[row].title())
+
+    def _attention(self, row: int, text: str) -> None:
+        """The view's navigation item is marked until the receptionist opens it; the window chimes."""
+        item = self.nav.item(row)
+        if item is not None and row != self.nav.currentRow():
+            font = item.font()
+            font.setBold(True)
+            item.setFont(font)
+            item.setText(f"{self.views[row].title()}  ●")
+        self.attention.emit(text)
 
     def view(self, key: str) -> QWidget | None:
         return next((v.widget for v in self.views if v.key == key), None)

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QCoreApplication, QDate, QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QDate, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import (
     QDateEdit,
@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.application.gateways.desk import DeskGateway
+from kiosk.domain.changes import Area
 from kiosk.domain.printing import PrintJobStatus
 from kiosk.domain.security import Permission, may
 from kiosk.domain.visits import VisitStatus
@@ -40,6 +41,7 @@ from kiosk.services.notifications.sending import NotificationView
 from kiosk.services.visits.roster import RosterEntry
 from kiosk.services.visits.visit_detail import VisitDetail
 from kiosk.services.visits.visit_log import VisitSummary
+from kiosk.ui.common.live import AreaFollower, LiveChanges
 from kiosk.ui.common.workers import WorkerPool
 from kiosk.ui.desk.alerts import AlertsPage
 from kiosk.ui.desk.board_models import RosterTableModel, VisitTableModel, board_order, status_key
@@ -49,6 +51,7 @@ from kiosk.ui.desk.visit_panel import VisitPanel
 from kiosk.ui.desk.widgets import button, label, table
 
 REFRESH_MS = 5000
+SAFETY_REFRESH_MS = 30_000
 # The tab's count badge: the same red as "Held" on the board, since a failed notice also needs the desk.
 TAB_BADGE_STYLE = ("background: #b42318; color: #ffffff; border-radius: 10px; padding: 0 7px;"
                    "font-size: 12px; font-weight: 600; min-height: 20px;")
@@ -87,9 +90,14 @@ def day_counts(visits: list[VisitSummary], now: datetime) -> dict[str, int]:
 
 
 class TodayView(QWidget):
+    # The shell draws the receptionist's eye (a chime, the navigation item) when a view emits this.
+    attention = Signal(str)
+    # What Today shows: a change to any of these, anywhere, refreshes it within a second.
+    AREAS = frozenset({Area.VISITS, Area.NOTIFICATIONS})
+
     def __init__(
         self, desk: DeskGateway, pool: WorkerPool, *, site_name: str, zone: ZoneInfo,
-        now: Callable[[], datetime], refresh_ms: int = REFRESH_MS,
+        now: Callable[[], datetime], refresh_ms: int = REFRESH_MS, live: LiveChanges | None = None,
     ) -> None:
         super().__init__()
         self.desk, self.pool, self.zone, self.now = desk, pool, zone, now
@@ -147,9 +155,13 @@ class TodayView(QWidget):
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self._status)
 
+        # Live, the timer is only a safety net (a watcher that cannot reach the database says so).
         self._timer = QTimer(self)
-        self._timer.setInterval(refresh_ms)
+        self._timer.setInterval(refresh_ms if live is None else max(refresh_ms, SAFETY_REFRESH_MS))
         self._timer.timeout.connect(self.refresh)
+        self.follower = AreaFollower(live, self.AREAS, self.refresh, parent=self) if live is not None else None
+        self._again = False
+        self._waiting_ids: set[int] | None = None  # None until the first read: nothing is "new" at sign-in
         self._update_buttons()
 
     def statusBar(self) -> QStatusBar:
@@ -288,11 +300,14 @@ class TodayView(QWidget):
 
     def stop(self) -> None:
         self._timer.stop()
+        if self.follower is not None:
+            self.follower.stop()
 
     # -- reading ------------------------------------------------------------------------------------------------
 
     def refresh(self) -> None:
         if self._refreshing:
+            self._again = True  # a change arrived while reading: read once more when this answer is in
             return
         self._refreshing = True
         # The worker gets its own copy: the GUI thread may queue another badge while it reads.
@@ -307,9 +322,12 @@ class TodayView(QWidget):
     def _show(self, snapshot: DeskSnapshot) -> None:
         self._refreshing = False
         chosen = self.selected_visit()
+        # The board is read whole (a day is small), but the receptionist keeps their place in it.
+        scrolled = self.board.verticalScrollBar().value()
         self.visits.set_badge_states(snapshot.badges)
         self.visits.set_rows(sorted(snapshot.visits, key=board_order))
         self.roster.set_rows(snapshot.roster)
+        self.board.verticalScrollBar().setValue(scrolled)
         self._show_day(snapshot.day)
         if chosen is not None and (row := self.visits.row_of(chosen.id)) >= 0:
             self.board.selectionModel().select(
@@ -319,6 +337,7 @@ class TodayView(QWidget):
             self._load_detail(chosen.id)
         elif chosen is not None:
             self.panel.clear()
+        self._notice_new_walk_ins(snapshot.visits)
         counts = day_counts(snapshot.visits, self.now())
         self.waiting.setText(self.tr("%n waiting for approval", "", counts["waiting"]))
         self.chips["expected"].setText(self.tr("Expected %n", "", counts["expected"]))
@@ -332,7 +351,18 @@ class TodayView(QWidget):
         self._show_failed_count(self.notices.show_notices(snapshot.alerts, snapshot.failed, self.now()))
         stamp = self.now().astimezone(self.zone).strftime("%H:%M:%S")
         self.updated.setText(self.tr("Updated {time}").format(time=stamp))
+        if self._again:
+            self._again = False
+            self.refresh()
         self._update_buttons()
+
+    def _notice_new_walk_ins(self, visits: list[VisitSummary]) -> None:
+        waiting = {v.id for v in visits if status_key(v) == "pending_approval"}
+        new = waiting - self._waiting_ids if self._waiting_ids is not None else set()
+        self._waiting_ids = waiting
+        if new:
+            self.visits.set_highlighted(new)
+            self.attention.emit(self.tr("%n walk-in(s) waiting for approval", "", len(new)))
 
     def _show_failed_count(self, failed: int) -> None:
         self.notices_badge.setText(str(failed))
@@ -357,6 +387,8 @@ class TodayView(QWidget):
     def _selection_changed(self, *_args: object) -> None:
         self._update_buttons()
         visit = self.selected_visit()
+        if visit is not None:
+            self.visits.clear_highlight(visit.id)
         if visit is None:
             self._detail_asked += 1
             self.panel.clear()

@@ -7,13 +7,15 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QCoreApplication
 
 from kiosk.application.gateways.desk_session import DeskGateways
+from kiosk.ui.common.live import LiveChanges
 from kiosk.ui.common.workers import WorkerPool
 from kiosk.ui.desk.shell import DeskView
 from kiosk.ui.desk.today import TodayView
 
 
-def desk_views(gateways: DeskGateways, pool: WorkerPool, *, site_name: str, zone: ZoneInfo) -> list[DeskView]:
-    today = TodayView(gateways.visits, pool, site_name=site_name, zone=zone, now=gateways.now)
+def desk_views(gateways: DeskGateways, pool: WorkerPool, *, site_name: str, zone: ZoneInfo,
+               live: LiveChanges | None = None) -> list[DeskView]:
+    today = TodayView(gateways.visits, pool, site_name=site_name, zone=zone, now=gateways.now, live=live)
     return [
         DeskView("today", lambda: QCoreApplication.translate("DeskShell", "Today"), today),
     ]

@@ -11,13 +11,14 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QMainWindow, QStackedWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget
 
 from kiosk.application.gateways.desk_auth import DeskAuthGateway
 from kiosk.services.auth import StaffSession
 from kiosk.ui.common.i18n import LanguageManager
 from kiosk.ui.common.idle import IdleWatcher
 from kiosk.ui.common.workers import WorkerPool
+from kiosk.ui.desk.chime import Chime
 from kiosk.ui.desk.lock import LockPage
 from kiosk.ui.desk.password import ChangePasswordDialog
 from kiosk.ui.desk.shell import DeskShell, DeskView
@@ -36,11 +37,13 @@ class DeskWindow(QMainWindow):
         site_name: str,
         views_for: Callable[[StaffSession], list[DeskView]],
         lock_minutes: int = DEFAULT_LOCK_MINUTES,
+        chime: Callable[[], None] | None = None,
     ) -> None:
         super().__init__()
         self.setObjectName("DeskWindow")
         self.auth, self.pool, self.languages = auth, pool, languages
         self.site_name, self.views_for = site_name, views_for
+        self.chime = chime or Chime()
         self.session: StaffSession | None = None
         self.shell: DeskShell | None = None
         self.resize(1440, 900)
@@ -81,12 +84,19 @@ class DeskWindow(QMainWindow):
         self.shell.lock_requested.connect(self.lock)
         self.shell.sign_out_requested.connect(self.sign_out)
         self.shell.change_password_requested.connect(self.change_password)
+        self.shell.attention.connect(self._attention)
         self.shell.language_requested.connect(lambda: self.languages.set_language(self.languages.other()))
         self.pages.addWidget(self.shell)
         self.pages.setCurrentWidget(self.shell)
         self.shell.start()
         self.idle.start()
         self._retranslate()
+
+    def _attention(self, text: str) -> None:
+        """A sound, the taskbar entry flashing if the window is behind another, and the line that says why."""
+        self.chime()
+        QApplication.alert(self)
+        self.statusBar().showMessage(text, 15_000)
 
     def lock(self) -> None:
         if self.session is None or self.shell is None:

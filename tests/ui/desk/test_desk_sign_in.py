@@ -33,7 +33,7 @@ def desk(qtbot, database: Database) -> Iterator[DeskWindow]:
     languages.reset()
     factory = DeskGatewayFactory(database, SITE)
     window = DeskWindow(
-        DeskAuthGateway(database), pool, languages, site_name="Test Tower",
+        DeskAuthGateway(database), pool, languages, site_name="Test Tower", chime=lambda: None,
         views_for=lambda session: desk_views(factory.for_session(session), pool, site_name="Test Tower",
                                              zone=ZoneInfo("Asia/Shanghai")),
     )
