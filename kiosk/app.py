@@ -233,7 +233,7 @@ def _build_desk(settings: Settings, database: Database, languages: LanguageManag
     from kiosk.application.wiring import desk_background
     from kiosk.ui.common.live import LiveChanges
     from kiosk.ui.common.workers import WorkerPool
-    from kiosk.ui.desk.views import desk_views
+    from kiosk.ui.desk.views import desk_status, desk_views
     from kiosk.ui.desk.window import DeskWindow
 
     pool = WorkerPool()
@@ -247,7 +247,9 @@ def _build_desk(settings: Settings, database: Database, languages: LanguageManag
     auth = DeskAuthGateway(database, max_failures=settings.security.max_failed_logins,
                            lockout_minutes=settings.security.lockout_minutes)
     window = DeskWindow(auth, pool, languages, site_name=settings.site.name, views_for=views_for,
-                        lock_minutes=settings.security.desk_lock_minutes)
+                        lock_minutes=settings.security.desk_lock_minutes,
+                        status_for=lambda session: desk_status(gateways.for_session(session), pool, zone=zone,
+                                                               live=live))
     live.setParent(window)
     background = desk_background(database, on_change=live.listener).start()
     window.start()

@@ -38,9 +38,11 @@ from kiosk.clock import FixedClock
 from kiosk.config import CameraSettings, DatabaseSettings, Settings, SiteSettings
 from kiosk.db import Database
 from kiosk.devices.camera import CameraState, CameraStatus, classify_code
+from kiosk.domain.kiosks import CameraHealth, PrinterHealth
 from kiosk.domain.visits import Purpose
 from kiosk.services import demo
 from kiosk.services.directory import hosts
+from kiosk.services.directory.heartbeats import record_heartbeat
 from kiosk.services.notifications import sending
 from kiosk.services.visits import agreements, escalation, walkins
 from kiosk.services.visits.checkin import CheckInResult
@@ -50,7 +52,7 @@ from kiosk.ui.common.i18n import LanguageManager
 from kiosk.ui.common.theme import admin_stylesheet, apply_theme
 from kiosk.ui.common.workers import WorkerPool
 from kiosk.ui.desk.today import TodayView
-from kiosk.ui.desk.views import desk_views
+from kiosk.ui.desk.views import desk_status, desk_views
 from kiosk.ui.desk.window import DeskWindow
 from kiosk.ui.kiosk.assembly import Kiosk, build_kiosk
 from kiosk.ui.kiosk.flow import visitor_messages
@@ -321,6 +323,10 @@ def desk_day(database: Database, site_code: str) -> None:
                                           permanent=True)
             else:
                 sending.mark_sent(uow, notice)
+    # Two kiosks in the lobby: one fine, one whose badge printer is running out of paper.
+    for kiosk, printer in (("K1", PrinterHealth.READY), ("K2", PrinterHealth.PAPER_LOW)):
+        with database.unit_of_work(f"kiosk:{kiosk}") as uow:
+            record_heartbeat(uow, kiosk_code=kiosk, site_code=site_code, camera=CameraHealth.OK, printer=printer)
 
 
 def admin_shots(settings: Settings, database: Database, out: Path) -> None:
@@ -340,6 +346,7 @@ def admin_shot(settings: Settings, database: Database, out: Path, *, suffix: str
         DeskAuthGateway(database), pool, languages, site_name=settings.site.name, chime=lambda: None,
         views_for=lambda session: desk_views(factory.for_session(session), pool, site_name=settings.site.name,
                                              zone=zone),
+        status_for=lambda session: desk_status(factory.for_session(session), pool, zone=zone),
     )
     desk.setStyleSheet(admin_stylesheet())
     desk.resize(1440, 900)

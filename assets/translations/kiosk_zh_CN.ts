@@ -51,17 +51,27 @@
 <context>
     <name>AlertsPage</name>
     <message>
-        <location filename="../../kiosk/ui/desk/alerts.py" line="129" />
+        <location filename="../../kiosk/ui/desk/alerts.py" line="138" />
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/alerts.py" line="131" />
+        <location filename="../../kiosk/ui/desk/alerts.py" line="139" />
+        <source>Seen to</source>
+        <translation>已处理</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/alerts.py" line="140" />
+        <source>Mark the alert as dealt with: it no longer counts as new.</source>
+        <translation>标记为已处理：不再计为新提醒。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/alerts.py" line="142" />
         <source>Alerts for reception, and notices that could not be sent.</source>
         <translation>前台提醒，以及未能发送的通知。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/desk/alerts.py" line="157" />
+        <location filename="../../kiosk/ui/desk/alerts.py" line="170" />
         <source>%n failed</source>
         <translation>
             <numerusform>%n 条失败</numerusform>
@@ -309,7 +319,7 @@
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="498" />
+        <location filename="../../kiosk/ui/desk/today.py" line="503" />
         <source>That did not work: {error}</source>
         <translation>操作未成功：{error}</translation>
     </message>
@@ -432,40 +442,105 @@
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/shell.py" line="111" />
+        <location filename="../../kiosk/ui/desk/shell.py" line="115" />
         <source>{name} · {role}</source>
         <translation>{name} · {role}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/shell.py" line="113" />
+        <location filename="../../kiosk/ui/desk/shell.py" line="117" />
         <source>中文 / English</source>
         <translation>中文 / English</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/shell.py" line="114" />
+        <location filename="../../kiosk/ui/desk/shell.py" line="118" />
         <source>Change password</source>
         <translation>修改密码</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/shell.py" line="115" />
+        <location filename="../../kiosk/ui/desk/shell.py" line="119" />
         <source>Lock</source>
         <translation>锁屏</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/shell.py" line="116" />
+        <location filename="../../kiosk/ui/desk/shell.py" line="120" />
         <source>Sign out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/views.py" line="20" />
+        <location filename="../../kiosk/ui/desk/views.py" line="26" />
         <source>Today</source>
         <translation>今日</translation>
     </message>
 </context>
 <context>
+    <name>DeskStatusStrip</name>
+    <message>
+        <location filename="../../kiosk/ui/desk/status_strip.py" line="75" />
+        <source>Last heard from {time}</source>
+        <translation>最后联系时间 {time}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/status_strip.py" line="79" />
+        <source>No kiosk has reported yet</source>
+        <translation>尚无访客机上报状态</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/desk/status_strip.py" line="82" />
+        <source>%n new alert(s)</source>
+        <translation>
+            <numerusform>%n 条新提醒</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/status_strip.py" line="87" />
+        <source>online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/status_strip.py" line="87" />
+        <source>not heard from lately</source>
+        <translation>近来无响应</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/status_strip.py" line="88" />
+        <source>offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/status_strip.py" line="91" />
+        <source>camera not working</source>
+        <translation>摄像头故障</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/status_strip.py" line="93" />
+        <source>paper low</source>
+        <translation>纸将用完</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/status_strip.py" line="93" />
+        <source>paper out</source>
+        <translation>缺纸</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/status_strip.py" line="94" />
+        <source>printer cover open</source>
+        <translation>打印机盖未关</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/status_strip.py" line="94" />
+        <source>printer offline</source>
+        <translation>打印机离线</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/status_strip.py" line="95" />
+        <source>printer error</source>
+        <translation>打印机故障</translation>
+    </message>
+</context>
+<context>
     <name>DeskWindow</name>
     <message>
-        <location filename="../../kiosk/ui/desk/window.py" line="140" />
+        <location filename="../../kiosk/ui/desk/window.py" line="146" />
         <source>Front desk — {site}</source>
         <translation>前台 — {site}</translation>
     </message>
@@ -1347,7 +1422,7 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/today.py" line="119" />
-        <location filename="../../kiosk/ui/desk/today.py" line="293" />
+        <location filename="../../kiosk/ui/desk/today.py" line="294" />
         <source>Today's visitors</source>
         <translation>今日访客</translation>
     </message>
@@ -1372,228 +1447,228 @@
         <translation>在访人员（疏散名单）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="143" />
+        <location filename="../../kiosk/ui/desk/today.py" line="144" />
         <source>Notices</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="173" />
+        <location filename="../../kiosk/ui/desk/today.py" line="174" />
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="174" />
-        <location filename="../../kiosk/ui/desk/today.py" line="436" />
+        <location filename="../../kiosk/ui/desk/today.py" line="175" />
+        <location filename="../../kiosk/ui/desk/today.py" line="437" />
         <source>Decline</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="175" />
+        <location filename="../../kiosk/ui/desk/today.py" line="176" />
         <source>Check in</source>
         <translation>签到</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="176" />
+        <location filename="../../kiosk/ui/desk/today.py" line="177" />
         <source>Sign out</source>
         <translation>签离</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="177" />
-        <location filename="../../kiosk/ui/desk/today.py" line="459" />
+        <location filename="../../kiosk/ui/desk/today.py" line="178" />
+        <location filename="../../kiosk/ui/desk/today.py" line="460" />
         <source>Reprint badge</source>
         <translation>重打胸卡</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="178" />
+        <location filename="../../kiosk/ui/desk/today.py" line="179" />
         <source>Lost badge – reissue</source>
         <translation>胸卡遗失 – 补发</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="179" />
+        <location filename="../../kiosk/ui/desk/today.py" line="180" />
         <source>No-show</source>
         <translation>未到访</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="180" />
-        <location filename="../../kiosk/ui/desk/today.py" line="448" />
+        <location filename="../../kiosk/ui/desk/today.py" line="181" />
+        <location filename="../../kiosk/ui/desk/today.py" line="449" />
         <source>Release hold</source>
         <translation>解除暂缓</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="194" />
+        <location filename="../../kiosk/ui/desk/today.py" line="195" />
         <source>Find on the board: name, company, host</source>
         <translation>在看板中查找：姓名、公司、被访人</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="229" />
+        <location filename="../../kiosk/ui/desk/today.py" line="230" />
         <source>Everyone signed in right now: the list to check at the assembly point.</source>
         <translation>当前在访的所有人员：紧急疏散时在集合点逐一核对。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="230" />
+        <location filename="../../kiosk/ui/desk/today.py" line="231" />
         <source>Print evacuation list</source>
         <translation>打印疏散名单</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="231" />
+        <location filename="../../kiosk/ui/desk/today.py" line="232" />
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="264" />
+        <location filename="../../kiosk/ui/desk/today.py" line="265" />
         <source>Evacuation list sent to the printer.</source>
         <translation>疏散名单已发送到打印机。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="274" />
+        <location filename="../../kiosk/ui/desk/today.py" line="275" />
         <source>The PDF was not saved: {error}</source>
         <translation>PDF 未能保存：{error}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="276" />
+        <location filename="../../kiosk/ui/desk/today.py" line="277" />
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="294" />
+        <location filename="../../kiosk/ui/desk/today.py" line="295" />
         <source>Visitors on {day}</source>
         <translation>{day} 的访客</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/desk/today.py" line="342" />
+        <location filename="../../kiosk/ui/desk/today.py" line="343" />
         <source>%n waiting for approval</source>
         <translation>
             <numerusform>%n 人等待批准</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/desk/today.py" line="343" />
+        <location filename="../../kiosk/ui/desk/today.py" line="344" />
         <source>Expected %n</source>
         <translation>
             <numerusform>待到访 %n</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/desk/today.py" line="344" />
+        <location filename="../../kiosk/ui/desk/today.py" line="345" />
         <source>On site %n</source>
         <translation>
             <numerusform>在访 %n</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/desk/today.py" line="345" />
+        <location filename="../../kiosk/ui/desk/today.py" line="346" />
         <source>Held %n</source>
         <translation>
             <numerusform>暂缓 %n</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/desk/today.py" line="346" />
+        <location filename="../../kiosk/ui/desk/today.py" line="347" />
         <source>Late %n</source>
         <translation>
             <numerusform>迟到 %n</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/desk/today.py" line="347" />
+        <location filename="../../kiosk/ui/desk/today.py" line="348" />
         <source>Signed out %n</source>
         <translation>
             <numerusform>已签离 %n</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/desk/today.py" line="350" />
+        <location filename="../../kiosk/ui/desk/today.py" line="351" />
         <source>%n on site</source>
         <translation>
             <numerusform>在访 %n 人</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="353" />
+        <location filename="../../kiosk/ui/desk/today.py" line="354" />
         <source>Updated {time}</source>
         <translation>更新于 {time}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/desk/today.py" line="365" />
+        <location filename="../../kiosk/ui/desk/today.py" line="366" />
         <source>%n walk-in(s) waiting for approval</source>
         <translation>
             <numerusform>%n 位临时访客等待批准</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/desk/today.py" line="369" />
+        <location filename="../../kiosk/ui/desk/today.py" line="370" />
         <source>Notices not sent: %n</source>
         <translation>
             <numerusform>未发送的通知：%n 条</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="374" />
+        <location filename="../../kiosk/ui/desk/today.py" line="375" />
         <source>Could not read the visitor list: {error}</source>
         <translation>无法读取访客列表：{error}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="434" />
+        <location filename="../../kiosk/ui/desk/today.py" line="435" />
         <source>Decline the visit?</source>
         <translation>拒绝此次来访？</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="435" />
+        <location filename="../../kiosk/ui/desk/today.py" line="436" />
         <source>Why is {visitor} declined? (optional, kept in the visit's history)</source>
         <translation>为什么拒绝 {visitor}？（可不填，记入来访记录）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="446" />
+        <location filename="../../kiosk/ui/desk/today.py" line="447" />
         <source>Release the hold?</source>
         <translation>解除暂缓？</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="447" />
+        <location filename="../../kiosk/ui/desk/today.py" line="448" />
         <source>{visitor} matched the deny list. Why may they come in?</source>
         <translation>{visitor} 命中禁入名单。为什么可以放行？</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="458" />
+        <location filename="../../kiosk/ui/desk/today.py" line="459" />
         <source>Reprint the badge?</source>
         <translation>重打胸卡？</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="458" />
+        <location filename="../../kiosk/ui/desk/today.py" line="459" />
         <source>Why is the badge printed again?</source>
         <translation>为什么需要重打胸卡？</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="462" />
+        <location filename="../../kiosk/ui/desk/today.py" line="463" />
         <source>Badge sent to the printer.</source>
         <translation>胸卡已发送到打印机。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="470" />
+        <location filename="../../kiosk/ui/desk/today.py" line="471" />
         <source>Reissue the badge?</source>
         <translation>补发胸卡？</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="471" />
+        <location filename="../../kiosk/ui/desk/today.py" line="472" />
         <source>{visitor}'s lost badge will stop working and a new one will be printed.</source>
         <translation>{visitor} 遗失的胸卡将立即失效，并打印一张新胸卡。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="473" />
+        <location filename="../../kiosk/ui/desk/today.py" line="474" />
         <source>Reissue badge</source>
         <translation>补发胸卡</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="476" />
+        <location filename="../../kiosk/ui/desk/today.py" line="477" />
         <source>New badge sent to the printer; the lost one no longer works.</source>
         <translation>新胸卡已发送到打印机，遗失的胸卡已失效。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="489" />
+        <location filename="../../kiosk/ui/desk/today.py" line="494" />
         <source>The notice will be sent again shortly.</source>
         <translation>该通知稍后将重新发送。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="493" />
+        <location filename="../../kiosk/ui/desk/today.py" line="498" />
         <source>Done.</source>
         <translation>已完成。</translation>
     </message>

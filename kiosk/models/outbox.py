@@ -32,3 +32,6 @@ class Notification(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     visit_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    # Reception's alerts stay "new" on the desk until someone there says they have seen to them.
+    acknowledged_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    acknowledged_by: Mapped[str | None] = mapped_column(String(64))

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, time
 
 from kiosk.db import Database
 from kiosk.domain.notifications import Channel
 from kiosk.domain.printing import PrintJobStatus
 from kiosk.domain.security import StaffRole
+from kiosk.services.directory import heartbeats
+from kiosk.services.directory.heartbeats import KioskHealth
 from kiosk.services.directory.sites import get_site
 from kiosk.services.notifications import sending
 from kiosk.services.notifications.sending import NotificationView
@@ -32,6 +34,14 @@ from kiosk.services.visits.visit_log import VisitSummary
 
 # A busy lobby's day of alerts; the desk acts on today's, not on last month's.
 NOTICES_SHOWN = 100
+
+
+@dataclass(frozen=True)
+class DeskStatus:
+    """The desk's status bar: each kiosk's health, and reception's alerts today nobody has seen to."""
+
+    kiosks: list[KioskHealth]
+    new_alerts: int
 
 
 @dataclass
@@ -99,6 +109,17 @@ class DeskGateway:
         with self.database.unit_of_work(self.actor, write=False) as uow:
             return (sending.list_recent(uow, channel=Channel.RECEPTION, limit=NOTICES_SHOWN),
                     sending.list_failed(uow, limit=NOTICES_SHOWN))
+
+    def status(self) -> DeskStatus:
+        with self.database.unit_of_work(self.actor, write=False) as uow:
+            site = get_site(uow, self.site_code)
+            start_of_day = site.local_instant(site.local_date(uow.now()), time.min)
+            return DeskStatus(heartbeats.kiosk_health(uow, site_code=self.site_code),
+                              sending.count_unacknowledged_alerts(uow, since=start_of_day))
+
+    def acknowledge_alert(self, notification_id: int) -> None:
+        with self.database.unit_of_work(self.actor) as uow:
+            sending.acknowledge_alert(uow, notification_id)
 
     def retry_notice(self, notification_id: int) -> None:
         with self.database.unit_of_work(self.actor) as uow:

@@ -38,7 +38,7 @@ from kiosk.domain.notifications import (
     redact_address,
 )
 from kiosk.models import Department, Host, Notification, NotificationStatus, Visit, VisitPhoto
-from kiosk.services import outbox
+from kiosk.services import audit, outbox
 from kiosk.services.errors import Conflict, NotFound
 
 S = NotificationStatus
@@ -70,6 +70,8 @@ class NotificationView:
     created_at: datetime
     sent_at: datetime | None
     visit_id: int | None
+    acknowledged_at: datetime | None = None
+    acknowledged_by: str | None = None
 
 
 # ---------------------------------------------------------------- backoff
@@ -284,6 +286,26 @@ def list_recent(
     return [_view(r) for r in uow.session.scalars(query.order_by(Notification.id.desc()).limit(limit))]
 
 
+def acknowledge_alert(uow: UnitOfWork, notification_id: int) -> None:
+    """Someone at the desk has seen to reception's alert; it stops counting as new (again: no change)."""
+    row = uow.session.get(Notification, notification_id, with_for_update=True)
+    if row is None or row.channel not in (Channel.RECEPTION, Channel.SUPERVISOR):
+        raise NotFound(f"no alert for reception with id {notification_id}")
+    if row.acknowledged_at is None:
+        row.acknowledged_at, row.acknowledged_by = uow.now(), uow.actor
+        audit.record(uow, "alert.acknowledged", "notification", row.id, after={"event": row.event})
+    uow.commit()
+
+
+def count_unacknowledged_alerts(uow: UnitOfWork, *, since: datetime) -> int:
+    """Reception's alerts since ``since`` that nobody at the desk has acknowledged yet."""
+    return int(uow.session.scalar(
+        select(func.count()).select_from(Notification).where(
+            Notification.channel == Channel.RECEPTION, Notification.acknowledged_at.is_(None),
+            Notification.created_at >= since)
+    ) or 0)
+
+
 def count_waiting(uow: UnitOfWork) -> dict[str, int]:
     """Rows by status, for a status-bar badge ("3 notices waiting, 1 failed")."""
     counts = {s.value: 0 for s in S if s is not S.SENT}
@@ -301,4 +323,5 @@ def _view(row: Notification) -> NotificationView:
         language=row.language, payload=payload, status=NotificationStatus(row.status).value,
         attempts=row.attempts, next_attempt_at=row.next_attempt_at, last_error=row.last_error,
         created_at=row.created_at, sent_at=row.sent_at, visit_id=row.visit_id,
+        acknowledged_at=row.acknowledged_at, acknowledged_by=row.acknowledged_by,
     )

@@ -11,7 +11,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.domain.notifications import Channel
@@ -108,6 +108,10 @@ class NoticeTableModel(RowsModel):
             Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole
         ):
             return QColor(FAILED_COLOURS[0] if role == Qt.ItemDataRole.BackgroundRole else FAILED_COLOURS[1])
+        if role == Qt.ItemDataRole.FontRole and needs_acknowledging(row):
+            font = QFont()
+            font.setBold(True)  # new: nobody at the desk has seen to it yet
+            return font
         return super().data(index, role)
 
     def notice(self, row: int) -> NotificationView | None:
@@ -117,8 +121,13 @@ class NoticeTableModel(RowsModel):
         return next((i for i, n in enumerate(self.rows) if n.id == notice_id), -1)
 
 
+def needs_acknowledging(notice: NotificationView) -> bool:
+    return notice.channel == Channel.RECEPTION and notice.acknowledged_at is None
+
+
 class AlertsPage(QWidget):
     retry_requested = Signal(int)
+    acknowledge_requested = Signal(int)
 
     def __init__(self, zone: ZoneInfo) -> None:
         super().__init__()
@@ -127,6 +136,8 @@ class AlertsPage(QWidget):
         # One line per notice: a mail server's error can be long; the cell ends in "…" and the tooltip has it all.
         self.table.setWordWrap(False)
         self.retry_button = button(self.tr("Retry"), "primary")
+        self.acknowledge_button = button(self.tr("Seen to"))
+        self.acknowledge_button.setToolTip(self.tr("Mark the alert as dealt with: it no longer counts as new."))
         self.failed_count = label(role="count")
         hint = label(self.tr("Alerts for reception, and notices that could not be sent."), "muted")
         top = QHBoxLayout()
@@ -134,6 +145,7 @@ class AlertsPage(QWidget):
         top.addSpacing(12)
         top.addWidget(hint)
         top.addStretch(1)
+        top.addWidget(self.acknowledge_button)
         top.addWidget(self.retry_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
@@ -141,6 +153,7 @@ class AlertsPage(QWidget):
         layout.addWidget(self.table, 1)
         self.table.selectionModel().selectionChanged.connect(self._update_button)
         self.retry_button.clicked.connect(self._retry)
+        self.acknowledge_button.clicked.connect(self._acknowledge)
         self._update_button()
 
     def show_notices(self, alerts: list[NotificationView], failed: list[NotificationView], now: datetime) -> int:
@@ -170,6 +183,12 @@ class AlertsPage(QWidget):
     def _update_button(self, *_args: object) -> None:
         notice = self.selected()
         self.retry_button.setEnabled(notice is not None and needs_retry(notice))
+        self.acknowledge_button.setEnabled(notice is not None and needs_acknowledging(notice))
+
+    def _acknowledge(self) -> None:
+        notice = self.selected()
+        if notice is not None and needs_acknowledging(notice):
+            self.acknowledge_requested.emit(notice.id)
 
     def _retry(self) -> None:
         notice = self.selected()

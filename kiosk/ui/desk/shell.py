@@ -42,7 +42,8 @@ class DeskShell(QWidget):
     change_password_requested = Signal()
     language_requested = Signal()
 
-    def __init__(self, session: StaffSession, views: list[DeskView], site_name: str) -> None:
+    def __init__(self, session: StaffSession, views: list[DeskView], site_name: str,
+                 status: QWidget | None = None) -> None:
         super().__init__()
         self.setObjectName("DeskShell")
         self.session, self.views = session, views
@@ -95,6 +96,9 @@ class DeskShell(QWidget):
         layout.setSpacing(0)
         layout.addWidget(bar)
         layout.addLayout(body, 1)
+        self.status = status
+        if status is not None:
+            layout.addWidget(status)
 
         for number, _view in enumerate(views[:9], start=1):
             shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
@@ -146,15 +150,18 @@ class DeskShell(QWidget):
         row = self.nav.currentRow()
         return self.views[row].key if 0 <= row < len(self.views) else ""
 
+    def _parts(self) -> list[QWidget]:
+        return [view.widget for view in self.views] + ([self.status] if self.status is not None else [])
+
     def start(self) -> None:
-        for view in self.views:
-            start = getattr(view.widget, "start", None)
+        for widget in self._parts():
+            start = getattr(widget, "start", None)
             if callable(start):
                 start()
 
     def stop(self) -> None:
-        for view in self.views:
-            stop = getattr(view.widget, "stop", None)
+        for widget in self._parts():
+            stop = getattr(widget, "stop", None)
             if callable(stop):
                 stop()
 

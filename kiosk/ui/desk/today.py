@@ -140,6 +140,7 @@ class TodayView(QWidget):
         self.tabs.addTab(self._roster_page(), self.tr("On site (evacuation)"))
         self.notices = AlertsPage(zone)
         self.notices.retry_requested.connect(self._retry_notice)
+        self.notices.acknowledge_requested.connect(self._acknowledge_alert)
         self.notices_tab = self.tabs.addTab(self.notices, self.tr("Notices"))
         self.notices_badge = label()
         self.notices_badge.setStyleSheet(TAB_BADGE_STYLE)
@@ -484,6 +485,10 @@ class TodayView(QWidget):
     def _retry_notice(self, notice_id: int) -> None:
         self.pool.submit(self.desk.retry_notice, notice_id, on_error=self._action_failed,
                          on_done=lambda _r: self._notice_retried())
+
+    def _acknowledge_alert(self, notice_id: int) -> None:
+        self.pool.submit(self.desk.acknowledge_alert, notice_id, on_error=self._action_failed,
+                         on_done=lambda _r: self._acted())
 
     def _notice_retried(self) -> None:
         self.statusBar().showMessage(self.tr("The notice will be sent again shortly."), 6000)

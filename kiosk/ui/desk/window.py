@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
 
 from kiosk.application.gateways.desk_auth import DeskAuthGateway
 from kiosk.services.auth import StaffSession
@@ -38,12 +38,14 @@ class DeskWindow(QMainWindow):
         views_for: Callable[[StaffSession], list[DeskView]],
         lock_minutes: int = DEFAULT_LOCK_MINUTES,
         chime: Callable[[], None] | None = None,
+        status_for: Callable[[StaffSession], QWidget] | None = None,
     ) -> None:
         super().__init__()
         self.setObjectName("DeskWindow")
         self.auth, self.pool, self.languages = auth, pool, languages
         self.site_name, self.views_for = site_name, views_for
         self.chime = chime or Chime()
+        self.status_for = status_for
         self.session: StaffSession | None = None
         self.shell: DeskShell | None = None
         self.resize(1440, 900)
@@ -80,7 +82,11 @@ class DeskWindow(QMainWindow):
 
     def _signed_in(self, session: StaffSession) -> None:
         self.session = session
-        self.shell = DeskShell(session, self.views_for(session), self.site_name)
+        status = self.status_for(session) if self.status_for is not None else None
+        self.shell = DeskShell(session, self.views_for(session), self.site_name, status)
+        alerts_clicked = getattr(status, "alerts_clicked", None)
+        if alerts_clicked is not None:
+            alerts_clicked.connect(lambda: self.shell.show_view("today") if self.shell is not None else None)
         self.shell.lock_requested.connect(self.lock)
         self.shell.sign_out_requested.connect(self.sign_out)
         self.shell.change_password_requested.connect(self.change_password)
