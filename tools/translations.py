@@ -2,13 +2,16 @@
 
 Runs pyside6-lupdate over every module that has texts for people (the UI and the entry points)
 into ``assets/translations/kiosk_zh_CN.ts`` (existing translations are kept, new texts are marked
-unfinished, texts no longer in the code are marked vanished and then dropped), then compiles it
-with pyside6-lrelease. Translate what is unfinished (Qt Linguist, or by hand in the .ts) and run
-it again; ``tests/ui/test_ui_translations.py`` fails while any text is left untranslated.
+unfinished, texts no longer in the code are dropped), fills unfinished texts from the glossaries in
+``assets/translations/zh_CN/*.json`` (``{"source": "译文"}``, or ``{"Context|source": ...}`` where one
+English text needs two translations), then compiles it with pyside6-lrelease. A new text: add it to
+the area's glossary (or translate it in Qt Linguist) and run this again;
+``tests/ui/test_ui_translations.py`` fails while any text is left untranslated.
 """
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -16,6 +19,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 TS = ROOT / "assets" / "translations" / "kiosk_zh_CN.ts"
+GLOSSARIES = ROOT / "assets" / "translations" / "zh_CN"
 
 
 def sources() -> list[str]:
@@ -58,10 +62,39 @@ def reuse_translations(ts: Path, known: dict[str, set[str]]) -> None:
     tree.write(ts, encoding="utf-8", xml_declaration=True)
 
 
+def glossary() -> dict[str, str]:
+    merged: dict[str, str] = {}
+    for path in sorted(GLOSSARIES.glob("*.json")):
+        merged.update(json.loads(path.read_text(encoding="utf-8")))
+    return merged
+
+
+def apply_glossary(ts: Path, words: dict[str, str]) -> None:
+    tree = ET.parse(ts)
+    for context in tree.getroot().iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            source = message.findtext("source") or ""
+            value = words.get(f"{name}|{source}") or words.get(source)
+            if translation is None or translation.get("type") != "unfinished" or not value:
+                continue
+            if message.get("numerus") == "yes":  # Chinese has one plural form
+                for child in list(translation):
+                    translation.remove(child)
+                translation.text = None
+                ET.SubElement(translation, "numerusform").text = value
+            else:
+                translation.text = value
+            del translation.attrib["type"]
+    tree.write(ts, encoding="utf-8", xml_declaration=True)
+
+
 def main() -> int:
     known = known_translations(TS)
     lupdate(TS)
     reuse_translations(TS, known)
+    apply_glossary(TS, glossary())
     lrelease(TS)
     unfinished = TS.read_text(encoding="utf-8").count('type="unfinished"')
     print(f"{TS.relative_to(ROOT)}: {unfinished} text(s) still to translate")

@@ -475,64 +475,64 @@
 <context>
     <name>DeskStatusStrip</name>
     <message>
-        <location filename="../../kiosk/ui/desk/status_strip.py" line="75" />
+        <location filename="../../kiosk/ui/desk/status_strip.py" line="76" />
         <source>Last heard from {time}</source>
         <translation>最后联系时间 {time}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/status_strip.py" line="79" />
+        <location filename="../../kiosk/ui/desk/status_strip.py" line="80" />
         <source>No kiosk has reported yet</source>
         <translation>尚无访客机上报状态</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/desk/status_strip.py" line="82" />
+        <location filename="../../kiosk/ui/desk/status_strip.py" line="83" />
         <source>%n new alert(s)</source>
         <translation>
             <numerusform>%n 条新提醒</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/status_strip.py" line="87" />
+        <location filename="../../kiosk/ui/desk/status_strip.py" line="88" />
         <source>online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/status_strip.py" line="87" />
+        <location filename="../../kiosk/ui/desk/status_strip.py" line="88" />
         <source>not heard from lately</source>
         <translation>近来无响应</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/status_strip.py" line="88" />
+        <location filename="../../kiosk/ui/desk/status_strip.py" line="89" />
         <source>offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/status_strip.py" line="91" />
+        <location filename="../../kiosk/ui/desk/status_strip.py" line="92" />
         <source>camera not working</source>
         <translation>摄像头故障</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/status_strip.py" line="93" />
+        <location filename="../../kiosk/ui/desk/status_strip.py" line="94" />
         <source>paper low</source>
         <translation>纸将用完</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/status_strip.py" line="93" />
+        <location filename="../../kiosk/ui/desk/status_strip.py" line="94" />
         <source>paper out</source>
         <translation>缺纸</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/status_strip.py" line="94" />
+        <location filename="../../kiosk/ui/desk/status_strip.py" line="95" />
         <source>printer cover open</source>
         <translation>打印机盖未关</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/status_strip.py" line="94" />
+        <location filename="../../kiosk/ui/desk/status_strip.py" line="95" />
         <source>printer offline</source>
         <translation>打印机离线</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/status_strip.py" line="95" />
+        <location filename="../../kiosk/ui/desk/status_strip.py" line="96" />
         <source>printer error</source>
         <translation>打印机故障</translation>
     </message>
