@@ -45,6 +45,7 @@ from array import array
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
+from enum import IntEnum
 from functools import partial
 from typing import Any, Generic, Protocol, TypeVar
 
@@ -52,6 +53,7 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QItemSelection,
     QItemSelectionModel,
+    QItemSelectionRange,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -62,14 +64,12 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
-from kiosk.services.errors import ServiceError
 from kiosk.ui.common.workers import WorkerPool
 
 log = logging.getLogger(__name__)
 
 Index = QModelIndex | QPersistentModelIndex
 Q = TypeVar("Q")
-R = TypeVar("R")
 
 PAGE_SIZE = 100
 HEAD_ROWS = 100
@@ -87,12 +87,27 @@ class HasId(Protocol):
     def id(self) -> int: ...
 
 
-class TableSource(Protocol[Q, R]):
+R = TypeVar("R", bound=HasId)
+
+
+class Placement(IntEnum):
+    """Where the view goes when a new id list is installed."""
+
+    TOP = 0  # a new search or filter: its first rows
+    KEEP = 1  # the same rows, refreshed or completed: the top row on screen stays on top (by id)
+    FOLLOW = 2  # re-sorted: the current row, wherever it went
+
+
+Q_in = TypeVar("Q_in", contravariant=True)
+R_out = TypeVar("R_out", covariant=True)
+
+
+class TableSource(Protocol[Q_in, R_out]):
     """What the model reads through the worker pool (e.g. ``VisitorLogGateway``)."""
 
-    def ids(self, query: Q, limit: int | None = None) -> Sequence[int]: ...
+    def ids(self, query: Q_in, limit: int | None = None) -> Sequence[int]: ...
 
-    def rows(self, ids: Sequence[int]) -> Sequence[R]: ...
+    def rows(self, ids: Sequence[int]) -> Sequence[R_out]: ...
 
 
 @dataclass(frozen=True)
@@ -127,6 +142,10 @@ class _Cached:
     epoch: int  # the data epoch the row was read in; older than the model's: stale, shown until refetched
 
 
+def ranges(selection: QItemSelection) -> list[QItemSelectionRange]:
+    return [selection.at(i) for i in range(selection.count())]
+
+
 def as_id_array(ids: Sequence[int]) -> array[int]:
     if isinstance(ids, array) and ids.typecode == "q":
         return ids
@@ -140,11 +159,11 @@ class LazyTableModel(QAbstractTableModel, Generic[Q, R]):
     countChanged = Signal(int, bool)
     # True while an id list is being read
     busyChanged = Signal(bool)
-    # a ServiceError from the source (ids or rows)
+    # the error a source call raised (a ServiceError; the worker pool wraps anything else)
     failed = Signal(object)
     # emitted around every new id list, so a view can keep its selection and position by id
     idsAboutToBeReplaced = Signal()
-    idsReplaced = Signal(bool)  # keep_position: False for a new query (show its top), True otherwise
+    idsReplaced = Signal(int)  # a Placement
 
     def __init__(
         self, source: TableSource[Q, R], columns: Sequence[Column[R]], pool: WorkerPool, query: Q, *,
@@ -182,14 +201,14 @@ class LazyTableModel(QAbstractTableModel, Generic[Q, R]):
 
     def start(self) -> None:
         """Read the first list (a model starts empty)."""
-        self._ask(keep_position=False)
+        self._ask(Placement.TOP)
 
     def set_query(self, query: Q) -> None:
         """Show ``query``'s rows from the top (a search, a filter, a sort)."""
         if query == self._query and (self._ids or self._asking):
             return
         self._query = query
-        self._ask(keep_position=False)
+        self._ask(Placement.TOP)
 
     def refresh(self) -> None:
         """The data changed: read the id list again and refetch the rows on screen, keeping the place."""
@@ -197,7 +216,7 @@ class LazyTableModel(QAbstractTableModel, Generic[Q, R]):
         if self._asking:
             self._ask_again = True
             return
-        self._ask(keep_position=True)
+        self._ask(Placement.KEEP)
 
     def stop(self) -> None:
         """Forget questions in flight (their answers are dropped) and stop the timer."""
@@ -228,7 +247,7 @@ class LazyTableModel(QAbstractTableModel, Generic[Q, R]):
 
     def ids_in(self, selection: QItemSelection) -> array[int]:
         """The ids of the rows in ``selection`` (ranges: Ctrl+A over a million rows is one), top to bottom."""
-        spans = sorted({(r.top(), r.bottom()) for r in selection if r.isValid()})
+        spans = sorted({(r.top(), r.bottom()) for r in ranges(selection) if r.isValid()})
         chosen: array[int] = array("q")
         end = -1
         for top, bottom in spans:
@@ -312,9 +331,6 @@ class LazyTableModel(QAbstractTableModel, Generic[Q, R]):
             return QColor(colour) if colour else None
         return None
 
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable if index.isValid() else Qt.ItemFlag.NoItemFlags
-
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """A header was clicked: the ids are read again, sorted in SQL by that column."""
         if self.sort_binding is None or not 0 <= column < len(self.columns):
@@ -325,21 +341,21 @@ class LazyTableModel(QAbstractTableModel, Generic[Q, R]):
         query = self.sort_binding.by(self._query, key, order == Qt.SortOrder.DescendingOrder)
         if query != self._query:
             self._query = query
-            self._ask(keep_position=True)
+            self._ask(Placement.FOLLOW)
 
     # -- id lists ---------------------------------------------------------------------------------------------
 
-    def _ask(self, *, keep_position: bool) -> None:
+    def _ask(self, placement: Placement) -> None:
         self._question += 1
         question, query = self._question, self._query
         self._ask_again = False
         self._set_busy(True)
-        if keep_position and self._complete and len(self._ids) > self.head_rows:
+        if placement is Placement.KEEP and self._complete and len(self._ids) > self.head_rows:
             # The list on screen is long: swapping in a first screenful would make the scroll bar jump.
-            self.pool.submit(self.source.ids, query, on_done=partial(self._whole_list, question),
+            self.pool.submit(self.source.ids, query, on_done=partial(self._whole_list, question, placement),
                              on_error=partial(self._list_failed, question))
         else:
-            self.pool.submit(self._read_head, query, on_done=partial(self._head, question, keep_position),
+            self.pool.submit(self._read_head, query, on_done=partial(self._head, question, placement),
                              on_error=partial(self._list_failed, question))
 
     def _read_head(self, query: Q) -> tuple[Sequence[int], Sequence[R]]:
@@ -347,31 +363,33 @@ class LazyTableModel(QAbstractTableModel, Generic[Q, R]):
         ids = self.source.ids(query, self.head_rows + 1)
         return ids, self.source.rows(list(ids[:self.page_size]))
 
-    def _head(self, question: int, keep_position: bool, answer: tuple[Sequence[int], Sequence[R]]) -> None:
+    def _head(self, question: int, placement: Placement, answer: tuple[Sequence[int], Sequence[R]]) -> None:
         if question != self._question:
             return  # a newer query was asked meanwhile
         ids, rows = answer
         complete = len(ids) <= self.head_rows
         self._remember(rows, ids[:self.page_size], self._epoch)
-        self._install(as_id_array(ids[:self.head_rows]), complete, keep_position=keep_position)
+        self._install(as_id_array(ids[:self.head_rows]), complete, placement)
         if complete:
             self._list_done()
         else:
-            self.pool.submit(self.source.ids, self._query, on_done=partial(self._whole_list, question),
+            # The rest of the list keeps the place the person may have scrolled to meanwhile.
+            after = Placement.FOLLOW if placement is Placement.FOLLOW else Placement.KEEP
+            self.pool.submit(self.source.ids, self._query, on_done=partial(self._whole_list, question, after),
                              on_error=partial(self._list_failed, question))
 
-    def _whole_list(self, question: int, ids: Sequence[int]) -> None:
+    def _whole_list(self, question: int, placement: Placement, ids: Sequence[int]) -> None:
         if question != self._question:
             return
-        self._install(as_id_array(ids), True, keep_position=True)
+        self._install(as_id_array(ids), True, placement)
         self._list_done()
 
     def _list_done(self) -> None:
         self._set_busy(False)
         if self._ask_again:
-            self._ask(keep_position=True)
+            self._ask(Placement.KEEP)
 
-    def _list_failed(self, question: int, error: ServiceError) -> None:
+    def _list_failed(self, question: int, error: Exception) -> None:
         if question != self._question:
             return
         self._set_busy(False)
@@ -383,7 +401,7 @@ class LazyTableModel(QAbstractTableModel, Generic[Q, R]):
             self._asking = busy
             self.busyChanged.emit(busy)
 
-    def _install(self, ids: array[int], complete: bool, *, keep_position: bool) -> None:
+    def _install(self, ids: array[int], complete: bool, placement: Placement) -> None:
         self.idsAboutToBeReplaced.emit()
         self.beginResetModel()
         self._ids, self._id_bytes, self._complete = ids, None, complete
@@ -392,7 +410,7 @@ class LazyTableModel(QAbstractTableModel, Generic[Q, R]):
         self._wanted.clear()
         self._failed_pages.clear()
         self.endResetModel()
-        self.idsReplaced.emit(keep_position)
+        self.idsReplaced.emit(int(placement))
         self.countChanged.emit(len(ids), complete)
 
     # -- rows ---------------------------------------------------------------------------------------------------
@@ -434,7 +452,7 @@ class LazyTableModel(QAbstractTableModel, Generic[Q, R]):
             self.dataChanged.emit(self.index(first, 0), self.index(last, len(self.columns) - 1))
         self._fetch_wanted()
 
-    def _page_failed(self, list_number: int, page: int, error: ServiceError) -> None:
+    def _page_failed(self, list_number: int, page: int, error: Exception) -> None:
         if list_number != self._list:
             return
         self._in_flight.discard(page)
@@ -442,7 +460,7 @@ class LazyTableModel(QAbstractTableModel, Generic[Q, R]):
         self.failed.emit(error)
 
     def _remember(self, rows: Sequence[R], asked: Sequence[int], epoch: int) -> None:
-        found = {row.id: row for row in rows}  # type: ignore[attr-defined]
+        found = {row.id: row for row in rows}
         for item in asked:
             self._cache[item] = _Cached(found.get(item, _GONE_ROW), epoch)
             self._cache.move_to_end(item)
@@ -467,6 +485,7 @@ class LazyTableView(QTableView):
         self.setShowGrid(False)
         self.setWordWrap(False)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerItem)  # scroll value = top row
         vertical = self.verticalHeader()
         vertical.hide()
         vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
@@ -508,11 +527,11 @@ class LazyTableView(QTableView):
 
     def _remember_place(self) -> None:
         model = self.lazy
-        ranges = [r for r in self.selectionModel().selection() if r.isValid()]
-        all_rows = model.rowCount() > 0 and any(r.top() == 0 and r.bottom() == model.rowCount() - 1 for r in ranges)
+        chosen = [r for r in ranges(self.selectionModel().selection()) if r.isValid()]
+        all_rows = model.rowCount() > 0 and any(r.top() == 0 and r.bottom() == model.rowCount() - 1 for r in chosen)
         spans: list[tuple[int, int]] = []
-        if not all_rows and len(ranges) <= self.MAX_KEPT_RANGES:
-            for r in ranges:
+        if not all_rows and len(chosen) <= self.MAX_KEPT_RANGES:
+            for r in chosen:
                 top, bottom = model.id_at(r.top()), model.id_at(r.bottom())
                 if top is not None and bottom is not None:
                     spans.append((top, bottom))
@@ -523,7 +542,7 @@ class LazyTableView(QTableView):
             top_row=max(top_row, 0), at_top=self.verticalScrollBar().value() == 0,
         )
 
-    def _restore_place(self, keep_position: bool) -> None:
+    def _restore_place(self, placement: int) -> None:
         kept, self._kept = self._kept, None
         if kept is None:
             return
@@ -532,23 +551,22 @@ class LazyTableView(QTableView):
         if kept.all_rows and model.rowCount():
             selection.select(model.index(0, 0), model.index(model.rowCount() - 1, last_column))
         for top_id, bottom_id in kept.spans:
-            top = model.row_of(top_id)
-            bottom = model.row_of(bottom_id) if bottom_id != top_id else top
-            if top < 0 and bottom < 0:
-                continue
-            top, bottom = (top, bottom) if top >= 0 and bottom >= 0 else (max(top, bottom),) * 2
-            top, bottom = min(top, bottom), max(top, bottom)
-            selection.select(model.index(top, 0), model.index(bottom, last_column))
-        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect
-        self.selectionModel().select(selection, flags)
-        if kept.current is not None and (row := model.row_of(kept.current)) >= 0:
-            self.selectionModel().setCurrentIndex(model.index(row, 0), QItemSelectionModel.SelectionFlag.NoUpdate)
+            rows = [row for row in {model.row_of(top_id), model.row_of(bottom_id)} if row >= 0]
+            if rows:  # both ends: the rows between them now; one end: that row
+                selection.select(model.index(min(rows), 0), model.index(max(rows), last_column))
+        self.selectionModel().select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        current = model.row_of(kept.current) if kept.current is not None else -1
+        if current >= 0:
+            self.selectionModel().setCurrentIndex(model.index(current, 0), QItemSelectionModel.SelectionFlag.NoUpdate)
+        self.doItemsLayout()  # the scroll range of the new row count now, not at the next paint
         scroll = self.verticalScrollBar()
-        if not keep_position or kept.at_top:
+        if placement == Placement.FOLLOW and current >= 0:
+            self.scrollTo(model.index(current, 0), QAbstractItemView.ScrollHint.PositionAtCenter)
+        elif placement == Placement.KEEP and not kept.at_top:
+            row = model.row_of(kept.top) if kept.top is not None else -1
+            scroll.setValue(row if row >= 0 else min(kept.top_row, max(model.rowCount() - 1, 0)))
+        else:
             scroll.setValue(0)
-            return
-        row = model.row_of(kept.top) if kept.top is not None else -1
-        scroll.setValue(row if row >= 0 else min(kept.top_row, max(model.rowCount() - 1, 0)))
 
 
 @dataclass
