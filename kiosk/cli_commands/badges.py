@@ -12,6 +12,7 @@ from kiosk.cli_commands.arguments import Subcommands
 from kiosk.cli_commands.context import CliContext, CliError
 from kiosk.domain.badge_layout import BadgeData, labels_for_language, layout_badge, sample_badge
 from kiosk.domain.printing import PrintJobStatus
+from kiosk.services.visits import print_jobs
 
 TEST_TOKEN = "v1.o.TEST-BADGE-not-a-real-token-0000"
 
@@ -25,11 +26,22 @@ def register(commands: Subcommands) -> None:
     test.add_argument("--pdf", type=Path, help="save a PDF here")
     test.add_argument("--no-print", action="store_true", help="only write the previews")
     test.set_defaults(handler=test_badge_command)
+    reprint = actions.add_parser("reprint", help="print a visitor's badge again (same sign-out code)")
+    reprint.add_argument("--visit", type=int, required=True, metavar="ID")
+    reprint.add_argument("--reason", required=True, help="why (a jam, a smudge): kept in the visit's history")
+    reprint.set_defaults(handler=reprint_command)
     queue = actions.add_parser("print-queue", help="print every badge waiting in the queue, then stop")
     queue.set_defaults(handler=print_queue_command)
     printer = commands.add_parser("printer", help="the badge printer")
     printer_actions = printer.add_subparsers(dest="printer_action", required=True, metavar="ACTION")
     printer_actions.add_parser("status", help="ask the printer how it is").set_defaults(handler=status_command)
+
+
+def reprint_command(ctx: CliContext, args: argparse.Namespace) -> int:
+    with ctx.unit_of_work() as uow:
+        job_id = print_jobs.reprint_badge(uow, args.visit, args.reason)
+    print(f"badge for visit {args.visit} queued again (job {job_id})")
+    return 0
 
 
 def _test_badge(ctx: CliContext, name: str) -> BadgeData:

@@ -12,18 +12,35 @@ import sys
 
 from argon2 import PasswordHasher
 
-from kiosk.cli_commands.arguments import Subcommands
+from kiosk.cli_commands.arguments import Subcommands, add_json_flag
 from kiosk.cli_commands.context import CliContext, CliError
+from kiosk.cli_commands.output import local_time, print_json, print_table
+from kiosk.services.directory import heartbeats
 
 PIN_MIN, PIN_MAX = 4, 12  # what the kiosk's digit pad accepts
 
 
 def register(commands: Subcommands) -> None:
-    parser = commands.add_parser("kiosk", help="the kiosk itself: its maintenance PIN")
+    parser = commands.add_parser("kiosk", help="the kiosks: their health, the maintenance PIN")
     actions = parser.add_subparsers(dest="kiosk_action", required=True, metavar="ACTION")
+    status = actions.add_parser("status", help="each kiosk's last heartbeat: online, camera, printer, paper")
+    add_json_flag(status)
+    status.set_defaults(handler=status_command)
     set_pin = actions.add_parser("set-pin", help="print the maintenance_pin_hash line for a new maintenance PIN")
     set_pin.add_argument("--pin-stdin", action="store_true", help="read the PIN from the first line of standard input")
     set_pin.set_defaults(handler=set_pin_command)
+
+
+def status_command(ctx: CliContext, args: argparse.Namespace) -> int:
+    with ctx.unit_of_work(write=False) as uow:
+        kiosks = heartbeats.kiosk_health(uow, site_code=ctx.site_code)
+    if args.json:
+        print_json(kiosks, ctx.zone)
+        return 0
+    print_table(["KIOSK", "STATUS", "LAST SEEN", "CAMERA", "PRINTER", "DETAIL"],
+                [[k.kiosk_code, k.status.value, local_time(k.last_seen_at, ctx.zone), k.camera.value,
+                  k.printer.value, k.detail] for k in kiosks], empty="no kiosk has reported yet")
+    return 0 if not any(k.needs_attention for k in kiosks) else 1
 
 
 def set_pin_command(ctx: CliContext, args: argparse.Namespace) -> int:

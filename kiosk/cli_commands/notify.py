@@ -27,6 +27,9 @@ def register(commands: Subcommands) -> None:
     retry = actions.add_parser("retry", help="send a failed notice again")
     retry.add_argument("id", type=int)
     retry.set_defaults(handler=retry_command)
+    ack = actions.add_parser("ack", help="mark one of reception's alerts as seen to (the desk's \"Seen to\")")
+    ack.add_argument("id", type=int)
+    ack.set_defaults(handler=ack_command)
 
 
 def worker_command(ctx: CliContext, args: argparse.Namespace) -> int:
@@ -41,6 +44,13 @@ def serve_command(ctx: CliContext, args: argparse.Namespace) -> int:
 
     ctx.database  # noqa: B018
     serve(ctx.settings)
+    return 0
+
+
+def ack_command(ctx: CliContext, args: argparse.Namespace) -> int:
+    with ctx.unit_of_work() as uow:
+        sending.acknowledge_alert(uow, args.id)
+    print(f"alert {args.id} marked as seen to")
     return 0
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -10,9 +11,10 @@ from kiosk.cli_commands import arguments
 from kiosk.cli_commands.arguments import Subcommands, add_json_flag
 from kiosk.cli_commands.context import CliContext, check_writable_target, write_qr_png
 from kiosk.cli_commands.output import local_time, print_json, print_table
+from kiosk.domain.security import StaffRole
 from kiosk.domain.visits import CheckInOutcome, Purpose, VisitStatus
 from kiosk.services.directory import hosts
-from kiosk.services.visits import checkin, invitations, signout, visit_log
+from kiosk.services.visits import checkin, denylist, invitations, roster, signout, visit_detail, visit_log, walkins
 from kiosk.services.visits.visit_log import VisitSummary
 
 
@@ -62,6 +64,28 @@ def register(commands: Subcommands) -> None:
     who.add_argument("--phone", help="the visitor's phone number")
     add_json_flag(search)
     search.set_defaults(handler=search_command)
+    show = actions.add_parser("show", help="one visit in full: badges, notices sent, history")
+    show.add_argument("visit", type=int, metavar="ID")
+    add_json_flag(show)
+    show.set_defaults(handler=show_command)
+    for name, text, handler in (
+        ("approve", "let a waiting walk-in in", approve_command),
+        ("no-show", "record that an expected visitor will not come", no_show_command),
+    ):
+        act = actions.add_parser(name, help=text)
+        act.add_argument("visit", type=int, metavar="ID")
+        act.set_defaults(handler=handler)
+    decline = actions.add_parser("decline", help="say no to a waiting walk-in")
+    decline.add_argument("visit", type=int, metavar="ID")
+    decline.add_argument("--reason", default="", help="kept in the visit's history, never told the visitor")
+    decline.set_defaults(handler=decline_command)
+    release = actions.add_parser("release-hold", help="let a deny-list hit be approved or checked in (with a reason)")
+    release.add_argument("visit", type=int, metavar="ID")
+    release.add_argument("--reason", required=True)
+    release.set_defaults(handler=release_hold_command)
+    roster_parser = commands.add_parser("roster", help="everyone on site now: the evacuation list")
+    add_json_flag(roster_parser)
+    roster_parser.set_defaults(handler=roster_command)
 
 
 def invite_command(ctx: CliContext, args: argparse.Namespace) -> int:
@@ -141,6 +165,68 @@ def search_command(ctx: CliContext, args: argparse.Namespace) -> int:
     with ctx.unit_of_work(write=False) as uow:
         found = visit_log.search_visits(uow, name=args.name, phone=args.phone)
     _show(ctx, found, args.json, empty="no visits found")
+    return 0
+
+
+def show_command(ctx: CliContext, args: argparse.Namespace) -> int:
+    with ctx.unit_of_work(write=False) as uow:
+        detail = visit_detail.visit_detail(uow, args.visit)
+    if args.json:
+        # Pictures are for the desk's screen; a script gets whether there is one.
+        print_json(replace(detail, photo_jpeg=None, agreements=[replace(a, signature_png=None)
+                                                                 for a in detail.agreements]), ctx.zone)
+        return 0
+    summary = detail.summary
+    print(f"visit {summary.id}: {summary.visitor_name} ({summary.status}) to see {summary.host_name}"
+          + (f", {summary.department}" if summary.department else ""))
+    for caption, value in (("company", summary.company), ("phone", detail.phone), ("e-mail", detail.email),
+                           ("ID number", detail.id_number_masked)):
+        if value:
+            print(f"  {caption}: {value}")
+    for line in detail.history:
+        reason = f" - {line.details['reason']}" if "reason" in line.details else ""
+        print(f"  {local_time(line.at, ctx.zone)}  {line.action}  {line.actor}{reason}")
+    return 0
+
+
+def approve_command(ctx: CliContext, args: argparse.Namespace) -> int:
+    with ctx.unit_of_work() as uow:
+        walkins.approve_visit(uow, args.visit)
+    print(f"visit {args.visit} approved")
+    return 0
+
+
+def decline_command(ctx: CliContext, args: argparse.Namespace) -> int:
+    with ctx.unit_of_work() as uow:
+        walkins.deny_visit(uow, args.visit, args.reason)
+    print(f"visit {args.visit} declined")
+    return 0
+
+
+def no_show_command(ctx: CliContext, args: argparse.Namespace) -> int:
+    with ctx.unit_of_work() as uow:
+        invitations.mark_no_show(uow, args.visit)
+    print(f"visit {args.visit} recorded as a no-show")
+    return 0
+
+
+def release_hold_command(ctx: CliContext, args: argparse.Namespace) -> int:
+    # Whoever runs kioskctl on the server holds the database itself: they act as an administrator.
+    with ctx.unit_of_work() as uow:
+        denylist.override_hold(uow, args.visit, reason=args.reason, role=StaffRole.ADMIN)
+    print(f"hold on visit {args.visit} released")
+    return 0
+
+
+def roster_command(ctx: CliContext, args: argparse.Namespace) -> int:
+    with ctx.unit_of_work(write=False) as uow:
+        entries = roster.on_site_roster(uow, site_code=ctx.site_code)
+    if args.json:
+        print_json(entries, ctx.zone)
+        return 0
+    print_table(["VISITOR", "COMPANY", "PHONE", "HOST", "DEPARTMENT", "SINCE"],
+                [[e.visitor_name, e.company, e.phone, e.host_name, e.department,
+                  local_time(e.checked_in_at, ctx.zone)] for e in entries], empty="nobody is on site")
     return 0
 
 
