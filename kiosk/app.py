@@ -233,7 +233,7 @@ def _build_desk(settings: Settings, database: Database, languages: LanguageManag
     from kiosk.application.wiring import desk_background
     from kiosk.ui.common.live import LiveChanges
     from kiosk.ui.common.workers import WorkerPool
-    from kiosk.ui.desk.views import desk_status, desk_views
+    from kiosk.ui.desk.views import desk_finder, desk_status, desk_views
     from kiosk.ui.desk.window import DeskWindow
 
     pool = WorkerPool()
@@ -249,7 +249,8 @@ def _build_desk(settings: Settings, database: Database, languages: LanguageManag
     window = DeskWindow(auth, pool, languages, site_name=settings.site.name, views_for=views_for,
                         lock_minutes=settings.security.desk_lock_minutes,
                         status_for=lambda session: desk_status(gateways.for_session(session), pool, zone=zone,
-                                                               live=live))
+                                                               live=live),
+                        finder_for=lambda session: desk_finder(gateways.for_session(session), pool))
     live.setParent(window)
     background = desk_background(database, on_change=live.listener).start()
     window.start()

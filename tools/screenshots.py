@@ -26,7 +26,7 @@ import cv2
 import numpy as np
 import qrcode  # type: ignore[import-untyped]
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QImage, QPainter
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -51,8 +51,9 @@ from kiosk.services.visits.tokens import TokenProblem, TokenRejected
 from kiosk.ui.common.i18n import LanguageManager
 from kiosk.ui.common.theme import admin_stylesheet, apply_theme
 from kiosk.ui.common.workers import WorkerPool
+from kiosk.ui.desk.quick_find import QuickFind
 from kiosk.ui.desk.today import TodayView
-from kiosk.ui.desk.views import desk_status, desk_views
+from kiosk.ui.desk.views import desk_finder, desk_status, desk_views
 from kiosk.ui.desk.window import DeskWindow
 from kiosk.ui.kiosk.assembly import Kiosk, build_kiosk
 from kiosk.ui.kiosk.flow import visitor_messages
@@ -347,6 +348,7 @@ def admin_shot(settings: Settings, database: Database, out: Path, *, suffix: str
         views_for=lambda session: desk_views(factory.for_session(session), pool, site_name=settings.site.name,
                                              zone=zone),
         status_for=lambda session: desk_status(factory.for_session(session), pool, zone=zone),
+        finder_for=lambda session: desk_finder(factory.for_session(session), pool),
     )
     desk.setStyleSheet(admin_stylesheet())
     desk.resize(1440, 900)
@@ -382,6 +384,18 @@ def admin_shot(settings: Settings, database: Database, out: Path, *, suffix: str
         admin.notices.select_notice(failed.id)
     QApplication.processEvents()
     desk.grab().save(str(out / f"admin-notices-{suffix}.png"))
+    finder = desk.shell.finder
+    assert isinstance(finder, QuickFind)
+    finder.setText("张")
+    finder.search_now()
+    QApplication.processEvents()
+    shot = desk.grab()
+    # The result list is a popup window of its own: paint it where it drops down.
+    painter = QPainter(shot)
+    painter.drawPixmap(desk.mapFromGlobal(finder.popup.pos()), finder.popup.grab())
+    painter.end()
+    shot.save(str(out / f"desk-quick-find-{suffix}.png"))
+    finder.stop()
     desk.lock()
     QApplication.processEvents()
     desk.grab().save(str(out / f"desk-locked-{suffix}.png"))

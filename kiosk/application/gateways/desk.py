@@ -10,6 +10,8 @@ from kiosk.db import Database
 from kiosk.domain.notifications import Channel
 from kiosk.domain.printing import PrintJobStatus
 from kiosk.domain.security import StaffRole
+from kiosk.services import desk_search
+from kiosk.services.desk_search import SearchResults
 from kiosk.services.directory import heartbeats
 from kiosk.services.directory.heartbeats import KioskHealth
 from kiosk.services.directory.sites import get_site
@@ -116,6 +118,11 @@ class DeskGateway:
             start_of_day = site.local_instant(site.local_date(uow.now()), time.min)
             return DeskStatus(heartbeats.kiosk_health(uow, site_code=self.site_code),
                               sending.count_unacknowledged_alerts(uow, since=start_of_day))
+
+    def find(self, text: str) -> SearchResults:
+        """Ctrl+K: visitors and hosts matching what was typed."""
+        with self.database.unit_of_work(self.actor, write=False) as uow:
+            return desk_search.search(uow, text)
 
     def acknowledge_alert(self, notification_id: int) -> None:
         with self.database.unit_of_work(self.actor) as uow:

@@ -43,7 +43,7 @@ class DeskShell(QWidget):
     language_requested = Signal()
 
     def __init__(self, session: StaffSession, views: list[DeskView], site_name: str,
-                 status: QWidget | None = None) -> None:
+                 status: QWidget | None = None, finder: QWidget | None = None) -> None:
         super().__init__()
         self.setObjectName("DeskShell")
         self.session, self.views = session, views
@@ -77,6 +77,11 @@ class DeskShell(QWidget):
         top = QHBoxLayout()
         top.setContentsMargins(20, 10, 20, 10)
         top.addWidget(self.site)
+        top.addSpacing(24)
+        self.finder = finder
+        if finder is not None:
+            top.addWidget(finder)
+            QShortcut(QKeySequence("Ctrl+K"), self).activated.connect(lambda: finder.setFocus())
         top.addStretch(1)
         top.addWidget(self.person)
         top.addSpacing(12)
@@ -118,6 +123,9 @@ class DeskShell(QWidget):
         self.password_button.setText(self.tr("Change password"))
         self.lock_button.setText(self.tr("Lock"))
         self.sign_out_button.setText(self.tr("Sign out"))
+        retranslate = getattr(self.finder, "retranslate", None)
+        if callable(retranslate):
+            retranslate()
 
     def _view_chosen(self, row: int) -> None:
         self.stack.setCurrentIndex(row)
@@ -151,7 +159,7 @@ class DeskShell(QWidget):
         return self.views[row].key if 0 <= row < len(self.views) else ""
 
     def _parts(self) -> list[QWidget]:
-        return [view.widget for view in self.views] + ([self.status] if self.status is not None else [])
+        return [view.widget for view in self.views] + [w for w in (self.status, self.finder) if w is not None]
 
     def start(self) -> None:
         for widget in self._parts():

@@ -162,6 +162,7 @@ class TodayView(QWidget):
         self._timer.timeout.connect(self.refresh)
         self.follower = AreaFollower(live, self.AREAS, self.refresh, parent=self) if live is not None else None
         self._again = False
+        self._select_after_read: int | None = None
         self._waiting_ids: set[int] | None = None  # None until the first read: nothing is "new" at sign-in
         self._update_buttons()
 
@@ -276,6 +277,13 @@ class TodayView(QWidget):
             return
         self.statusBar().showMessage(self.tr("Saved {path}").format(path=path), 6000)
 
+    def show_visit(self, visit_id: int, day: date) -> None:
+        """Look at ``day`` with the visit chosen (Ctrl+K found it)."""
+        self.search.clear()
+        self._select_after_read = visit_id
+        self.day = day
+        self.refresh()
+
     def show_today(self) -> None:
         self.day = None
         self.refresh()
@@ -330,7 +338,11 @@ class TodayView(QWidget):
         self.roster.set_rows(snapshot.roster)
         self.board.verticalScrollBar().setValue(scrolled)
         self._show_day(snapshot.day)
-        if chosen is not None and (row := self.visits.row_of(chosen.id)) >= 0:
+        if self._select_after_read is not None:
+            self.tabs.setCurrentIndex(0)
+            self.select_visit(self._select_after_read)
+            self._select_after_read = None
+        elif chosen is not None and (row := self.visits.row_of(chosen.id)) >= 0:
             self.board.selectionModel().select(
                 self.visits.index(row, 0),
                 QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,

@@ -15,12 +15,15 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
 
 from kiosk.application.gateways.desk_auth import DeskAuthGateway
 from kiosk.services.auth import StaffSession
+from kiosk.services.directory.hosts import HostSummary
+from kiosk.services.visits.visit_log import VisitSummary
 from kiosk.ui.common.i18n import LanguageManager
 from kiosk.ui.common.idle import IdleWatcher
 from kiosk.ui.common.workers import WorkerPool
 from kiosk.ui.desk.chime import Chime
 from kiosk.ui.desk.lock import LockPage
 from kiosk.ui.desk.password import ChangePasswordDialog
+from kiosk.ui.desk.quick_find import QuickFind
 from kiosk.ui.desk.shell import DeskShell, DeskView
 from kiosk.ui.desk.sign_in import SignInPage
 
@@ -39,6 +42,7 @@ class DeskWindow(QMainWindow):
         lock_minutes: int = DEFAULT_LOCK_MINUTES,
         chime: Callable[[], None] | None = None,
         status_for: Callable[[StaffSession], QWidget] | None = None,
+        finder_for: Callable[[StaffSession], QuickFind] | None = None,
     ) -> None:
         super().__init__()
         self.setObjectName("DeskWindow")
@@ -46,6 +50,7 @@ class DeskWindow(QMainWindow):
         self.site_name, self.views_for = site_name, views_for
         self.chime = chime or Chime()
         self.status_for = status_for
+        self.finder_for = finder_for
         self.session: StaffSession | None = None
         self.shell: DeskShell | None = None
         self.resize(1440, 900)
@@ -83,7 +88,11 @@ class DeskWindow(QMainWindow):
     def _signed_in(self, session: StaffSession) -> None:
         self.session = session
         status = self.status_for(session) if self.status_for is not None else None
-        self.shell = DeskShell(session, self.views_for(session), self.site_name, status)
+        finder = self.finder_for(session) if self.finder_for is not None else None
+        self.shell = DeskShell(session, self.views_for(session), self.site_name, status, finder)
+        if finder is not None:
+            finder.visit_chosen.connect(self._visit_found)
+            finder.host_chosen.connect(self._host_found)
         alerts_clicked = getattr(status, "alerts_clicked", None)
         if alerts_clicked is not None:
             alerts_clicked.connect(lambda: self.shell.show_view("today") if self.shell is not None else None)
@@ -97,6 +106,32 @@ class DeskWindow(QMainWindow):
         self.shell.start()
         self.idle.start()
         self._retranslate()
+
+    def _visit_found(self, visit: VisitSummary) -> None:
+        """Today, on the visit's day, with the visit chosen and shown in full."""
+        if self.shell is None:
+            return
+        self.shell.show_view("today")
+        today = self.shell.view("today")
+        show_visit = getattr(today, "show_visit", None)
+        if callable(show_visit):
+            show_visit(visit.id, visit.visit_date)
+
+    def _host_found(self, host: HostSummary) -> None:
+        """The host in the Hosts view where there is one; otherwise today's board narrowed to them."""
+        if self.shell is None:
+            return
+        hosts_view = self.shell.view("hosts")
+        select_host = getattr(hosts_view, "select_host", None)
+        if callable(select_host):
+            self.shell.show_view("hosts")
+            select_host(host.id)
+            return
+        self.shell.show_view("today")
+        today = self.shell.view("today")
+        search = getattr(today, "search", None)
+        if search is not None:
+            search.setText(host.name)
 
     def _attention(self, text: str) -> None:
         """A sound, the taskbar entry flashing if the window is behind another, and the line that says why."""
