@@ -54,6 +54,7 @@ TABLE_AREAS: Mapping[str, Area | None] = {
     "audit_events": Area.AUDIT,
     "kiosks": Area.KIOSKS,
     "kiosk_heartbeats": Area.KIOSKS,
+    "front_desk_notices": Area.NOTICES,
     "data_changes": None,
 }
 

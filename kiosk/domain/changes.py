@@ -25,6 +25,8 @@ class Area(StrEnum):
     AUDIT = "audit"
     # Registered kiosks and their heartbeats.
     KIOSKS = "kiosks"
+    # Notices at the front desk (what the kiosk's welcome screen tells visitors).
+    NOTICES = "notices"
 
 
 ALL_AREAS: frozenset[Area] = frozenset(Area)

@@ -17,6 +17,7 @@ from kiosk.models.enums import (
 )
 from kiosk.models.links import UsedLink as UsedLink
 from kiosk.models.live import DataChange, KioskHeartbeat
+from kiosk.models.notices import FrontDeskNotice
 from kiosk.models.org import Department, Host, Kiosk, Site
 from kiosk.models.outbox import Notification
 from kiosk.models.security import DenyListEntry, StaffUser
@@ -34,6 +35,7 @@ __all__ = [
     "DenyListEntry",
     "Department",
     "Feedback",
+    "FrontDeskNotice",
     "Host",
     "Kiosk",
     "KioskHeartbeat",
