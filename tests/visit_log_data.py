@@ -90,7 +90,8 @@ def sample_log(db: Database) -> list[Made]:
         created = T0 + timedelta(days=n % 4, minutes=(n * 7) % 3)  # ties within a day
         expected = created + timedelta(hours=1) if n % 3 else None
         status = statuses[n % len(statuses)]
-        checked_in = created + timedelta(minutes=30) if status in (VisitStatus.CHECKED_IN, VisitStatus.CHECKED_OUT) else None
+        came = status in (VisitStatus.CHECKED_IN, VisitStatus.CHECKED_OUT)
+        checked_in = created + timedelta(minutes=30) if came else None
         checked_out = created + timedelta(hours=2) if status is VisitStatus.CHECKED_OUT else None
         host_id = hosts[n % 3]
         visit_id = add_visit(

@@ -45,7 +45,10 @@ def expected_order(made: list[Made], sort: VisitSort, descending: bool) -> list[
     return [m.id for m in present + empty]
 
 
-def ids(db, query: VisitQuery = VisitQuery(), **options: Any) -> list[int]:
+EVERY_VISIT = VisitQuery()
+
+
+def ids(db, query: VisitQuery = EVERY_VISIT, **options: Any) -> list[int]:
     with db.unit_of_work(write=False) as uow:
         found = visit_ids(uow, SITE, query, **options)
     assert isinstance(found, array) and found.typecode == "q"
@@ -118,8 +121,10 @@ def test_search_by_name_phone_company_or_host(database, made, text, test):
 def test_filters_by_days_statuses_department_and_visitor_type(database, made):
     june_2_3 = VisitQuery(first_day=date(2026, 6, 2), last_day=date(2026, 6, 3))
     assert ids(database, june_2_3) == matching(made, lambda m: date(2026, 6, 2) <= m.visit_date <= date(2026, 6, 3))
-    assert ids(database, VisitQuery(first_day=date(2026, 6, 4))) == matching(made, lambda m: m.visit_date >= date(2026, 6, 4))
-    assert ids(database, VisitQuery(last_day=date(2026, 6, 1))) == matching(made, lambda m: m.visit_date <= date(2026, 6, 1))
+    june_4 = date(2026, 6, 4)
+    assert ids(database, VisitQuery(first_day=june_4)) == matching(made, lambda m: m.visit_date >= june_4)
+    june_1 = date(2026, 6, 1)
+    assert ids(database, VisitQuery(last_day=june_1)) == matching(made, lambda m: m.visit_date <= june_1)
 
     on_site = VisitQuery(statuses=frozenset({VisitStatus.CHECKED_IN, VisitStatus.CHECKED_OUT}))
     assert ids(database, on_site) == matching(made, lambda m: m.status in on_site.statuses)
