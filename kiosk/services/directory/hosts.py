@@ -1,7 +1,14 @@
-"""The host directory: import from the HR spreadsheet, search the way a Chinese lobby searches.
+"""The host directory: import from the HR spreadsheet, search the way a Chinese lobby searches,
+and the desk's Hosts view (add, edit, deactivate, reactivate; a list of any length).
 
 Search matches the name, the full pinyin and the initials (张伟 → ``zhangwei``,
 ``zw``), and every result carries the department, so two 张伟 can be told apart.
+
+The desk's list is read in two steps, as the visitor log is (``kiosk/ui/desk/lazy_table.py``):
+``host_ids`` gives the ids matching a ``HostQuery``, sorted in SQL; ``host_rows`` the rows of the
+few on screen. Hosts are never deleted: visits point at them. A host who left is deactivated (not
+offered at the kiosk nor for new invitations) and can be reactivated; importing them again does too.
+Every role may do this (``Permission.DAILY_WORK``), so these functions take no role.
 """
 
 from __future__ import annotations
@@ -10,17 +17,23 @@ import csv
 import io
 import re
 import unicodedata
+from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from enum import StrEnum
+from itertools import chain
+from typing import Any
 
 from sqlalchemy import case, func, or_, select
 
 from kiosk.db.uow import UnitOfWork
 from kiosk.models import Department, Host
 from kiosk.services import audit
-from kiosk.services.errors import FieldError, NotFound, ValidationFailed
+from kiosk.services.errors import Conflict, FieldError, NotFound, ValidationFailed
 from kiosk.services.text import clean_text, normalise_email, normalise_phone, search_key
 
 REQUIRED_COLUMNS = ("name", "department", "email")
+LANGUAGES = ("zh_CN", "en")
 OPTIONAL_COLUMNS = ("phone", "chat_address", "language")
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
@@ -37,8 +50,13 @@ class HostSummary:
 
 @dataclass(frozen=True)
 class RowProblem:
+    """A line of the file that was not imported: why in English (``message``, for kioskctl and logs),
+    and field by field (``errors``: codes a screen translates); ``text`` is the line as read, shortened."""
+
     line: int
     message: str
+    errors: tuple[FieldError, ...] = ()
+    text: str = ""
 
 
 @dataclass
@@ -86,13 +104,15 @@ def import_hosts_csv(uow: UnitOfWork, data: bytes) -> ImportReport:
     try:
         text = decode_csv(data)
     except UnicodeDecodeError:
-        report.problems.append(RowProblem(1, "the file is neither UTF-8 nor GBK text"))
+        message = "the file is neither UTF-8 nor GBK text"
+        report.problems.append(RowProblem(1, message, (FieldError("file", "not_text", message),)))
         return report
     reader = csv.DictReader(io.StringIO(text, newline=""))
     columns = {(c or "").strip().lower() for c in reader.fieldnames or []}
     missing = [c for c in REQUIRED_COLUMNS if c not in columns]
     if missing:
-        report.problems.append(RowProblem(1, f"missing column(s): {', '.join(missing)}"))
+        message = f"missing column(s): {', '.join(missing)}"
+        report.problems.append(RowProblem(1, message, (FieldError(", ".join(missing), "missing_columns", message),)))
         return report
     departments: dict[str, Department] = {}
     seen: set[str] = set()
@@ -102,7 +122,8 @@ def import_hosts_csv(uow: UnitOfWork, data: bytes) -> ImportReport:
         try:
             outcome = _upsert_row(uow, values, departments, seen)
         except ValidationFailed as exc:
-            report.problems.append(RowProblem(line, exc.message))
+            shown = ",".join(v if isinstance(v, str) else "" for v in row.values())
+            report.problems.append(RowProblem(line, exc.message, tuple(exc.errors), _shortened(shown)))
             continue
         setattr(report, outcome, getattr(report, outcome) + 1)
     audit.record(
@@ -113,9 +134,22 @@ def import_hosts_csv(uow: UnitOfWork, data: bytes) -> ImportReport:
     return report
 
 
-def _upsert_row(
-    uow: UnitOfWork, values: dict[str, str], departments: dict[str, Department], seen: set[str]
-) -> str:
+def _shortened(text: str, most: int = 120) -> str:
+    return text if len(text) <= most else text[: most - 1] + "\u2026"
+
+
+@dataclass(frozen=True)
+class _Checked:
+    name: str
+    department: str
+    email: str
+    phone: str | None
+    chat_address: str | None
+    language: str
+
+
+def _checked(values: dict[str, str], seen: set[str] | None = None) -> _Checked:
+    """A host's fields as typed or imported, cleaned, or every wrong field in one ValidationFailed."""
     errors: list[FieldError] = []
     name = clean_text(values.get("name"), "name", max_len=100, required=True, errors=errors)
     department_name = clean_text(values.get("department"), "department", max_len=200, errors=errors)
@@ -123,19 +157,27 @@ def _upsert_row(
     phone = normalise_phone(values.get("phone"), errors=errors)
     chat = clean_text(values.get("chat_address"), "chat_address", max_len=500, errors=errors) or None
     language = (values.get("language") or "zh_CN").strip() or "zh_CN"
-    if language not in ("zh_CN", "en"):
+    if language not in LANGUAGES:
         errors.append(FieldError("language", "invalid", "language must be zh_CN or en"))
-    if email and email in seen:
+    if email and seen is not None and email in seen:
         errors.append(FieldError("email", "duplicate", f"{email} appears twice in the file"))
     if errors:
         raise ValidationFailed(errors)
     assert email is not None
+    return _Checked(name, department_name, email, phone, chat, language)
+
+
+def _upsert_row(
+    uow: UnitOfWork, values: dict[str, str], departments: dict[str, Department], seen: set[str]
+) -> str:
+    checked = _checked(values, seen)
+    email = checked.email
     seen.add(email)
-    department = _department(uow, department_name, departments) if department_name else None
+    department = _department(uow, checked.department, departments) if checked.department else None
     host = uow.session.scalar(select(Host).where(Host.email == email))
     wanted = {
-        "name": name, "department_id": department.id if department else None, "phone": phone,
-        "chat_address": chat, "language": language, "active": True,
+        "name": checked.name, "department_id": department.id if department else None, "phone": checked.phone,
+        "chat_address": checked.chat_address, "language": checked.language, "active": True,
     }
     if host is None:
         host = Host(email=email, **wanted)
@@ -245,3 +287,243 @@ def find_host_by_email(uow: UnitOfWork, email: str) -> Host:
     if host is None:
         raise NotFound(f"no host with e-mail {email!r}")
     return host
+
+
+# ------------------------------------------------------------------------------------------------ the desk's list
+
+
+class HostSort(StrEnum):
+    """The columns the Hosts view sorts by; each sorts by the host id last, so ties keep one order."""
+
+    NAME = "name"  # by pinyin: 张伟 (zhangwei) between Zelda and Zoe, as a Chinese lobby expects
+    DEPARTMENT = "department"
+    EMAIL = "email"
+    PHONE = "phone"
+    STATUS = "status"
+
+
+class HostsShown(StrEnum):
+    ACTIVE = "active"  # who receives visitors: what the kiosk offers
+    INACTIVE = "inactive"  # who left or was switched off
+    ALL = "all"
+
+
+@dataclass(frozen=True)
+class HostQuery:
+    """What the Hosts view shows. ``text`` matches a part of the name, the start of its full pinyin or
+    initials, a part of the e-mail address or of the department's name; empty filters nothing."""
+
+    text: str = ""
+    shown: HostsShown = HostsShown.ACTIVE
+    department_id: int | None = None
+    sort: HostSort = HostSort.NAME
+    descending: bool = False
+
+
+@dataclass(frozen=True)
+class HostRow:
+    """One host as the desk shows and edits them: plain values only."""
+
+    id: int
+    name: str
+    department: str
+    department_id: int | None
+    email: str
+    phone: str
+    chat_address: str
+    language: str
+    active: bool
+
+
+@dataclass(frozen=True)
+class HostForm:
+    """A host as typed at the desk (or given to kioskctl): the same rules as a line of the CSV file."""
+
+    name: str
+    email: str
+    department: str = ""
+    phone: str = ""
+    chat_address: str = ""
+    language: str = "zh_CN"
+
+
+@dataclass(frozen=True)
+class DepartmentChoice:
+    id: int
+    name: str
+
+
+EMAIL_TAKEN = "email_taken"
+EMAIL_TAKEN_INACTIVE = "email_taken_inactive"
+_ID_FETCH = 65_536
+_ROWS_PER_QUERY = 500
+
+
+def _text_condition(text: str) -> Any | None:
+    key = search_key(text or "")
+    if not key:
+        return None
+    key = key[:200]
+    pattern = f"%{_like_escape(key)}%"
+    conditions: list[Any] = [
+        Host.name_key.like(pattern, escape="\\"),
+        Host.email.like(pattern, escape="\\"),
+        func.lower(Department.name).like(pattern, escape="\\"),
+    ]
+    letters = _NOT_ALNUM.sub("", key)
+    if letters and key.isascii():
+        prefix = f"{_like_escape(letters)}%"
+        conditions += [Host.pinyin.like(prefix, escape="\\"), Host.initials.like(prefix, escape="\\")]
+    return or_(*conditions)
+
+
+def _sort_keys(sort: HostSort) -> list[Any]:
+    # Empty departments and phones sort as "" on both databases (SQLite puts NULL first, PostgreSQL last).
+    keys: dict[HostSort, list[Any]] = {
+        HostSort.NAME: [Host.pinyin, Host.name],
+        HostSort.DEPARTMENT: [func.coalesce(Department.name, ""), Host.pinyin],
+        HostSort.EMAIL: [Host.email],
+        HostSort.PHONE: [func.coalesce(Host.phone, ""), Host.pinyin],
+        HostSort.STATUS: [case((Host.active.is_(True), 0), else_=1), Host.pinyin],
+    }
+    return keys[sort]
+
+
+def host_ids(uow: UnitOfWork, query: HostQuery, *, limit: int | None = None) -> array[int]:
+    """The ids of the hosts matching ``query``, in its order (ties by id); the first ``limit`` only if given."""
+    statement = select(Host.id).outerjoin(Department, Department.id == Host.department_id)
+    if query.shown is HostsShown.ACTIVE:
+        statement = statement.where(Host.active.is_(True))
+    elif query.shown is HostsShown.INACTIVE:
+        statement = statement.where(Host.active.is_(False))
+    if query.department_id is not None:
+        statement = statement.where(Host.department_id == query.department_id)
+    matched = _text_condition(query.text)
+    if matched is not None:
+        statement = statement.where(matched)
+    keys = [*_sort_keys(query.sort), Host.id]
+    statement = statement.order_by(*(k.desc() if query.descending else k.asc() for k in keys))
+    if limit is not None:
+        statement = statement.limit(limit)
+    ids: array[int] = array("q")
+    result = uow.session.connection().execute(statement)
+    try:
+        while chunk := result.cursor.fetchmany(_ID_FETCH):
+            ids.extend(chain.from_iterable(chunk))
+    finally:
+        result.close()
+    return ids
+
+
+def host_rows(uow: UnitOfWork, ids: Sequence[int]) -> list[HostRow]:
+    """The rows of ``ids`` in that order (ids of hosts that do not exist are left out)."""
+    found: dict[int, HostRow] = {}
+    wanted = list(dict.fromkeys(ids))
+    for start in range(0, len(wanted), _ROWS_PER_QUERY):
+        for host in uow.session.scalars(select(Host).where(Host.id.in_(wanted[start:start + _ROWS_PER_QUERY]))):
+            found[host.id] = _row(host)
+    return [found[i] for i in wanted if i in found]
+
+
+def host_row(uow: UnitOfWork, host_id: int) -> HostRow:
+    return _row(get_host(uow, host_id))
+
+
+def department_choices(uow: UnitOfWork) -> list[DepartmentChoice]:
+    """Every department, by name: the form's suggestions and the list's filter."""
+    rows = uow.session.execute(select(Department.id, Department.name).order_by(Department.name, Department.id))
+    return [DepartmentChoice(id=row[0], name=row[1]) for row in rows]
+
+
+def _row(host: Host) -> HostRow:
+    return HostRow(
+        id=host.id, name=host.name, department=host.department.name if host.department else "",
+        department_id=host.department_id, email=host.email, phone=host.phone or "",
+        chat_address=host.chat_address or "", language=host.language, active=host.active,
+    )
+
+
+def _form_values(form: HostForm) -> dict[str, str]:
+    return {"name": form.name, "email": form.email, "department": form.department, "phone": form.phone,
+            "chat_address": form.chat_address, "language": form.language}
+
+
+def _refuse_taken_email(uow: UnitOfWork, email: str, host_id: int | None = None) -> None:
+    other = uow.session.scalar(select(Host).where(Host.email == email, Host.id != (host_id or 0)))
+    if other is None:
+        return
+    if other.active:
+        raise Conflict(f"another host already has the e-mail address {email}", code=EMAIL_TAKEN)
+    raise Conflict(f"an inactive host has the e-mail address {email}; reactivate them instead",
+                   code=EMAIL_TAKEN_INACTIVE)
+
+
+def create_host(uow: UnitOfWork, form: HostForm) -> HostRow:
+    """A new host typed at the desk. Unlike the import (which updates a host found by e-mail), an
+    e-mail address that belongs to someone already is refused: the desk would overwrite them unseen."""
+    checked = _checked(_form_values(form))
+    _refuse_taken_email(uow, checked.email)
+    department = _department(uow, checked.department, {}) if checked.department else None
+    host = Host(
+        name=checked.name, email=checked.email, department_id=department.id if department else None,
+        phone=checked.phone, chat_address=checked.chat_address, language=checked.language, active=True,
+    )
+    _set_search_keys(host)
+    uow.session.add(host)
+    uow.session.flush()
+    uow.session.refresh(host)
+    audit.record(uow, "host.created", "host", host.id, after={"department_id": host.department_id})
+    row = _row(host)
+    uow.commit()
+    return row
+
+
+def edit_host(uow: UnitOfWork, host_id: int, form: HostForm) -> HostRow:
+    """Every field of ``form`` replaces the host's; nothing changed, nothing recorded."""
+    checked = _checked(_form_values(form))
+    host = uow.session.get(Host, host_id, with_for_update=True)
+    if host is None:
+        raise NotFound(f"no host with id {host_id}")
+    _refuse_taken_email(uow, checked.email, host.id)
+    department = _department(uow, checked.department, {}) if checked.department else None
+    wanted: dict[str, object] = {
+        "name": checked.name, "email": checked.email, "department_id": department.id if department else None,
+        "phone": checked.phone, "chat_address": checked.chat_address, "language": checked.language,
+    }
+    changed = sorted(k for k, v in wanted.items() if getattr(host, k) != v)
+    if changed:
+        before = host.department_id
+        for key in changed:
+            setattr(host, key, wanted[key])
+        _set_search_keys(host)
+        uow.session.flush()
+        uow.session.refresh(host)
+        # Which fields, never their values: audit events keep ids and states, not names.
+        audit.record(uow, "host.updated", "host", host.id, before={"department_id": before},
+                     after={"department_id": host.department_id, "changed": changed})
+    row = _row(host)
+    uow.commit()
+    return row
+
+
+def set_host_active(uow: UnitOfWork, host_id: int, active: bool) -> HostRow:
+    """Deactivate (not offered at the kiosk nor for new invitations; visits already planned stay) or
+    reactivate a host. Asking for what already is changes nothing: a second desk may have done it."""
+    host = uow.session.get(Host, host_id, with_for_update=True)
+    if host is None:
+        raise NotFound(f"no host with id {host_id}")
+    if host.active != active:
+        host.active = active
+        audit.record(uow, "host.reactivated" if active else "host.deactivated", "host", host.id,
+                     before={"active": not active}, after={"active": active})
+    row = _row(host)
+    uow.commit()
+    return row
+
+
+def deactivate_host(uow: UnitOfWork, host_id: int) -> HostRow:
+    return set_host_active(uow, host_id, False)
+
+
+def reactivate_host(uow: UnitOfWork, host_id: int) -> HostRow:
+    return set_host_active(uow, host_id, True)

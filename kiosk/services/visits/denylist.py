@@ -1,4 +1,11 @@
-"""Screening against the deny list: name, phone, company, or a keyword anywhere in the visit's text."""
+"""Screening against the deny list: name, phone, company, or a keyword anywhere in the visit's text.
+
+Keeping the list is the administrator's (``Permission.MANAGE_DENY_LIST``): reading, adding, changing
+a reason and removing take the caller's ``role`` and refuse anyone else (``PolicyRefusal``, code
+``not_allowed``). The list holds names and phone numbers of people kept out: a receptionist sees a
+hold on the visit it stopped, never the list. ``role=None`` is for the operator's own tools only
+(seed data, tests); the desk's gateway and kioskctl always pass a role.
+"""
 
 from __future__ import annotations
 
@@ -15,6 +22,15 @@ from kiosk.services.errors import Conflict, FieldError, NotFound, PolicyRefusal,
 from kiosk.services.text import clean_text, normalise_phone, search_key
 
 REASON_MAX = 200
+ENTRY_REASON_MAX = 500
+NOT_ALLOWED = "not_allowed"
+ALREADY_LISTED = "already_listed"
+
+
+def refuse_unless_manager(role: StaffRole | None) -> None:
+    """Only someone who may manage the deny list reads or changes it."""
+    if role is not None and not may(role, Permission.MANAGE_DENY_LIST):
+        raise PolicyRefusal("only an administrator may see or change the deny list", code=NOT_ALLOWED)
 
 
 @dataclass(frozen=True)
@@ -24,18 +40,32 @@ class DenyHit:
     reason: str
 
 
-def add_entry(uow: UnitOfWork, kind: DenyKind | str, value: str, reason: str = "") -> int:
-    kind = DenyKind(kind)
+def add_entry(uow: UnitOfWork, kind: DenyKind | str, value: str, reason: str = "", *,
+              role: StaffRole | None = None) -> int:
+    """A new entry (its id); the same kind and value already active is refused (code ``already_listed``)."""
+    refuse_unless_manager(role)
+    try:
+        kind = DenyKind(kind)
+    except ValueError:
+        raise ValidationFailed([FieldError("kind", "invalid", f"{kind!r} is not a kind of deny-list entry")]) from None
+    errors: list[FieldError] = []
     if kind is DenyKind.PHONE:
-        key = normalise_phone(value, "value", required=True)
-        assert key is not None
+        key = normalise_phone(value, "value", required=True, errors=errors) or ""
+        shown = value.strip()
     else:
-        text = clean_text(value, "value", max_len=200, required=True)
-        key = search_key(text)
-    if not key:
-        raise ValidationFailed([FieldError("value", "required", "value is required")])
+        shown = clean_text(value, "value", max_len=200, required=True, errors=errors)
+        key = search_key(shown)
+        if not key and not errors:
+            errors.append(FieldError("value", "required", "value is required"))
+    why = clean_text(reason, "reason", max_len=ENTRY_REASON_MAX, errors=errors)
+    if errors:
+        raise ValidationFailed(errors)
+    if uow.session.scalar(select(DenyListEntry.id).where(
+        DenyListEntry.kind == kind, DenyListEntry.value_key == key, DenyListEntry.active.is_(True)
+    )) is not None:
+        raise Conflict("this is on the deny list already", code=ALREADY_LISTED)
     entry = DenyListEntry(
-        kind=kind, value=value.strip(), value_key=key, reason=clean_text(reason, "reason", max_len=500),
+        kind=kind, value=shown, value_key=key, reason=why,
         active=True, created_by=uow.actor, created_at=uow.now(),
     )
     uow.session.add(entry)
@@ -76,7 +106,9 @@ class DenyEntryView:
     created_at: datetime
 
 
-def list_entries(uow: UnitOfWork) -> list[DenyEntryView]:
+def list_entries(uow: UnitOfWork, *, role: StaffRole | None = None) -> list[DenyEntryView]:
+    """The active entries, oldest first."""
+    refuse_unless_manager(role)
     rows = uow.session.scalars(
         select(DenyListEntry).where(DenyListEntry.active.is_(True)).order_by(DenyListEntry.id)
     )
@@ -109,11 +141,33 @@ def override_hold(uow: UnitOfWork, visit_id: int, *, reason: str, role: StaffRol
     uow.commit()
 
 
-def remove_entry(uow: UnitOfWork, entry_id: int) -> None:
+def remove_entry(uow: UnitOfWork, entry_id: int, *, role: StaffRole | None = None) -> None:
     """Entries are deactivated, not deleted: past holds keep pointing at what matched."""
-    entry = uow.session.get(DenyListEntry, entry_id)
-    if entry is None or not entry.active:
-        raise NotFound(f"no active deny-list entry {entry_id}")
+    refuse_unless_manager(role)
+    entry = _active_entry(uow, entry_id)
     entry.active = False
     audit.record(uow, "denylist.removed", "deny_list", entry.id, before={"active": True}, after={"active": False})
     uow.commit()
+
+
+def _active_entry(uow: UnitOfWork, entry_id: int) -> DenyListEntry:
+    entry = uow.session.get(DenyListEntry, entry_id, with_for_update=True)
+    if entry is None or not entry.active:
+        raise NotFound(f"no active deny-list entry {entry_id}")
+    return entry
+
+
+def edit_reason(uow: UnitOfWork, entry_id: int, reason: str, *, role: StaffRole) -> DenyEntryView:
+    """A new reason for an entry (what reception reads when the entry holds a visitor). What an entry
+    matches is not edited: remove it and add another, so past holds keep pointing at what matched."""
+    refuse_unless_manager(role)
+    why = clean_text(reason, "reason", max_len=ENTRY_REASON_MAX)
+    entry = _active_entry(uow, entry_id)
+    if entry.reason != why:
+        # That it changed, not the words: audit events keep ids and states, never names.
+        audit.record(uow, "denylist.reason_changed", "deny_list", entry.id, before={"reason_set": bool(entry.reason)},
+                     after={"reason_set": bool(why)})
+        entry.reason = why
+    view = DenyEntryView(entry.id, entry.kind.value, entry.value, entry.reason, entry.created_by, entry.created_at)
+    uow.commit()
+    return view

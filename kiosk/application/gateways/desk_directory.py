@@ -1,0 +1,159 @@
+"""The desk's directory: hosts (daily work), the deny list and the agreement texts (the administrator's).
+
+One unit of work per call, acting as the person signed in (``actor``, with their ``role``): the
+services refuse what the role may not do (``PolicyRefusal``, code ``not_allowed``), whatever the
+screen shows. The views import the value types from here (the UI reaches services through the
+application layer): ``HostQuery``, ``HostSort``, ``HostsShown``, ``HostRow``, ``HostForm``,
+``DepartmentChoice``, ``ImportReport``, ``RowProblem``, ``DenyEntryView``, ``DenyKind``,
+``AgreementVersion``, ``AgreementText``.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from kiosk.db import Database
+from kiosk.domain.security import DenyKind, Permission, StaffRole, may
+from kiosk.domain.visits import VisitorType
+from kiosk.services.directory import hosts
+from kiosk.services.directory.hosts import (
+    DepartmentChoice,
+    HostForm,
+    HostQuery,
+    HostRow,
+    HostSort,
+    HostsShown,
+    ImportReport,
+    RowProblem,
+)
+from kiosk.services.errors import FieldError, ServiceError, ValidationFailed
+from kiosk.services.visits import agreements, denylist
+from kiosk.services.visits.agreements import AgreementText, AgreementVersion
+from kiosk.services.visits.denylist import DenyEntryView
+
+__all__ = [
+    "AgreementText", "AgreementVersion", "DenyEntryView", "DenyKind", "DepartmentChoice", "DeskDirectoryGateway",
+    "HostForm", "HostQuery", "HostRow", "HostSort", "HostTable", "HostsShown", "ImportReport", "RowProblem",
+    "VisitorType", "read_import_file",
+]
+
+# An HR export of 50,000 people is about 5 MB; anything much bigger is not a host list.
+MAX_IMPORT_BYTES = 20 * 1024 * 1024
+FILE_UNREADABLE = "file_unreadable"
+
+
+def read_import_file(path: Path | str) -> bytes:
+    """The file's bytes, or a ServiceError a person can act on (a missing file is not a bug)."""
+    target = Path(path)
+    try:
+        if target.stat().st_size > MAX_IMPORT_BYTES:
+            raise ValidationFailed([FieldError("file", "too_large", f"{target.name} is larger than 20 MB")])
+        return target.read_bytes()
+    except FileNotFoundError:
+        raise ServiceError(f"{target}: no such file", code=FILE_UNREADABLE) from None
+    except OSError as exc:
+        raise ServiceError(f"{target}: {exc.strerror or exc}", code=FILE_UNREADABLE) from None
+
+
+@dataclass
+class DeskDirectoryGateway:
+    """Hosts, the deny list and the agreement texts, acting as the person signed in."""
+
+    database: Database
+    site_code: str
+    actor: str = "staff:reception"
+    role: StaffRole = StaffRole.RECEPTIONIST
+
+    def may(self, permission: Permission) -> bool:
+        """Whether the person signed in may do this: the views show only what it allows."""
+        return may(self.role, permission)
+
+    # -- hosts ------------------------------------------------------------------------------------------------
+
+    @property
+    def hosts_table(self) -> HostTable:
+        return HostTable(self)
+
+    def host_ids(self, query: HostQuery, limit: int | None = None) -> array[int]:
+        with self.database.unit_of_work(self.actor, write=False) as uow:
+            return hosts.host_ids(uow, query, limit=limit)
+
+    def host_rows(self, ids: Sequence[int]) -> list[HostRow]:
+        with self.database.unit_of_work(self.actor, write=False) as uow:
+            return hosts.host_rows(uow, ids)
+
+    def host(self, host_id: int) -> HostRow:
+        with self.database.unit_of_work(self.actor, write=False) as uow:
+            return hosts.host_row(uow, host_id)
+
+    def departments(self) -> list[DepartmentChoice]:
+        with self.database.unit_of_work(self.actor, write=False) as uow:
+            return hosts.department_choices(uow)
+
+    def add_host(self, form: HostForm) -> HostRow:
+        with self.database.unit_of_work(self.actor) as uow:
+            return hosts.create_host(uow, form)
+
+    def edit_host(self, host_id: int, form: HostForm) -> HostRow:
+        with self.database.unit_of_work(self.actor) as uow:
+            return hosts.edit_host(uow, host_id, form)
+
+    def deactivate_host(self, host_id: int) -> HostRow:
+        with self.database.unit_of_work(self.actor) as uow:
+            return hosts.deactivate_host(uow, host_id)
+
+    def reactivate_host(self, host_id: int) -> HostRow:
+        with self.database.unit_of_work(self.actor) as uow:
+            return hosts.reactivate_host(uow, host_id)
+
+    def import_hosts(self, path: Path | str) -> ImportReport:
+        """Add or update hosts from HR's CSV file: good lines are saved, the others reported by line."""
+        data = read_import_file(path)
+        with self.database.unit_of_work(self.actor) as uow:
+            return hosts.import_hosts_csv(uow, data)
+
+    # -- the deny list ------------------------------------------------------------------------------------------
+
+    def deny_entries(self) -> list[DenyEntryView]:
+        with self.database.unit_of_work(self.actor, write=False) as uow:
+            return denylist.list_entries(uow, role=self.role)
+
+    def add_deny_entry(self, kind: DenyKind, value: str, reason: str = "") -> int:
+        with self.database.unit_of_work(self.actor) as uow:
+            return denylist.add_entry(uow, kind, value, reason, role=self.role)
+
+    def edit_deny_reason(self, entry_id: int, reason: str) -> DenyEntryView:
+        with self.database.unit_of_work(self.actor) as uow:
+            return denylist.edit_reason(uow, entry_id, reason, role=self.role)
+
+    def remove_deny_entry(self, entry_id: int) -> None:
+        with self.database.unit_of_work(self.actor) as uow:
+            denylist.remove_entry(uow, entry_id, role=self.role)
+
+    # -- agreement texts ---------------------------------------------------------------------------------------
+
+    def agreement_versions(self, visitor_type: VisitorType | None = None,
+                           language: str | None = None) -> list[AgreementVersion]:
+        with self.database.unit_of_work(self.actor, write=False) as uow:
+            return agreements.list_versions(uow, visitor_type=visitor_type, language=language)
+
+    def publish_agreement(self, visitor_type: VisitorType, language: str, title: str, body: str) -> AgreementText:
+        with self.database.unit_of_work(self.actor) as uow:
+            return agreements.publish(uow, visitor_type=visitor_type, language=language, title=title, body=body,
+                                      role=self.role)
+
+
+@dataclass(frozen=True)
+class HostTable:
+    """The Hosts view's table source (``ids``/``rows``, as ``kiosk/ui/desk/lazy_table.py`` reads them)."""
+
+    directory: DeskDirectoryGateway
+
+    def ids(self, query: HostQuery, limit: int | None = None) -> array[int]:
+        return self.directory.host_ids(query, limit)
+
+    def rows(self, ids: Sequence[int]) -> list[HostRow]:
+        return self.directory.host_rows(ids)
