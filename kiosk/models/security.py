@@ -37,3 +37,5 @@ class StaffUser(Base):
     locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime())
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    # The last time the password was accepted (signing in, or unlocking a locked desk).
+    last_sign_in_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
