@@ -1,0 +1,1 @@
+"""Desk records: what the front desk keeps and tells. Notices now; messages and complaints later."""
