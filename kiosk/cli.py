@@ -19,8 +19,10 @@ from kiosk.cli_commands import (
     denylist,
     directory,
     export,
+    invitations,
     kiosk_pin,
     maintenance,
+    notices,
     notify,
     users,
     visits,
@@ -30,7 +32,8 @@ from kiosk.config import CONFIG_ENV, ConfigError, load_settings
 from kiosk.services.errors import ServiceError
 
 Handler = Callable[[CliContext, argparse.Namespace], int]
-COMMAND_MODULES = (database, demo, directory, visits, export, maintenance, users, badges, notify, denylist, kiosk_pin)
+COMMAND_MODULES = (database, demo, directory, visits, invitations, export, maintenance, users, badges, notify, denylist,
+                   kiosk_pin, notices)
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
