@@ -1924,6 +1924,212 @@
     </message>
 </context>
 <context>
+    <name>VisitorLog</name>
+    <message>
+        <location filename="../../kiosk/ui/desk/visitor_log.py" line="74" />
+        <location filename="../../kiosk/ui/desk/visitor_log.py" line="97" />
+        <source>Visitor</source>
+        <translation>访客</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/visitor_log.py" line="75" />
+        <source>Contractor</source>
+        <translation>承包商</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/visitor_log.py" line="76" />
+        <source>Interview</source>
+        <translation>面试</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/visitor_log.py" line="77" />
+        <source>Delivery</source>
+        <translation>送货</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/visitor_log.py" line="96" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/visitor_log.py" line="98" />
+        <source>Company</source>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/visitor_log.py" line="99" />
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/visitor_log.py" line="100" />
+        <source>Host</source>
+        <translation>被访人</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/visitor_log.py" line="101" />
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/visitor_log.py" line="102" />
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/visitor_log.py" line="104" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/visitor_log.py" line="106" />
+        <source>Expected</source>
+        <translation>预计到达</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/visitor_log.py" line="108" />
+        <source>In</source>
+        <translation>签到</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/visitor_log.py" line="109" />
+        <source>Out</source>
+        <translation>签离</translation>
+    </message>
+</context>
+<context>
+    <name>VisitorLogView</name>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/desk/visitor_log.py" line="258" />
+        <source>%n visit(s)</source>
+        <translation>
+            <numerusform>共 %n 次来访</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/desk/visitor_log.py" line="260" />
+        <source>%n+ visits, counting…</source>
+        <translation>
+            <numerusform>%n+ 次来访，正在统计…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/visitor_log.py" line="263" />
+        <source>Searching…</source>
+        <translation>正在查询…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/visitor_log.py" line="269" />
+        <location filename="../../kiosk/ui/desk/visitor_log.py" line="345" />
+        <source>All departments</source>
+        <translation>全部部门</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/visitor_log.py" line="277" />
+        <source>Could not read the visitor log: {error}</source>
+        <translation>无法读取访客记录：{error}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/desk/visitor_log.py" line="294" />
+        <source>Exporting %n selected visit(s)…</source>
+        <translation>
+            <numerusform>正在导出所选的 %n 次来访…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/visitor_log.py" line="298" />
+        <source>Exporting every visit shown…</source>
+        <translation>正在导出列表中的全部来访…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/visitor_log.py" line="303" />
+        <source>CSV (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/visitor_log.py" line="303" />
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/visitor_log.py" line="305" />
+        <source>Export visitors</source>
+        <translation>导出访客记录</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/desk/visitor_log.py" line="316" />
+        <source>Exported %n visit(s) to {file}</source>
+        <translation>
+            <numerusform>已导出 %n 次来访到 {file}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/visitor_log.py" line="321" />
+        <source>The export did not work: {error}</source>
+        <translation>导出未成功：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/visitor_log.py" line="331" />
+        <source>Visitors</source>
+        <translation>访客记录</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/visitor_log.py" line="332" />
+        <source>Search name, phone, company or host</source>
+        <translation>搜索姓名、电话、公司或被访人</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/visitor_log.py" line="333" />
+        <source>Export CSV</source>
+        <translation>导出 CSV</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/visitor_log.py" line="334" />
+        <source>Export Excel</source>
+        <translation>导出 Excel</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/visitor_log.py" line="336" />
+        <source>All dates</source>
+        <translation>全部日期</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/visitor_log.py" line="336" />
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/visitor_log.py" line="336" />
+        <source>Last 7 days</source>
+        <translation>最近 7 天</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/visitor_log.py" line="337" />
+        <source>Last 30 days</source>
+        <translation>最近 30 天</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/visitor_log.py" line="337" />
+        <source>Last 90 days</source>
+        <translation>最近 90 天</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/visitor_log.py" line="337" />
+        <source>Choose dates</source>
+        <translation>选择日期</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/visitor_log.py" line="341" />
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/visitor_log.py" line="346" />
+        <source>All visitor types</source>
+        <translation>全部访客类型</translation>
+    </message>
+</context>
+<context>
     <name>WaitingScreen</name>
     <message>
         <location filename="../../kiosk/ui/kiosk/screens/waiting.py" line="54" />
