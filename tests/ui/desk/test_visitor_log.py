@@ -177,7 +177,8 @@ def test_the_selected_visit_stays_selected_when_a_visit_is_added_above_it(qtbot,
     settle(qtbot)
     view.table.select_id(visits["王芳"])
     host = add_host(database, name="赵六", email="zhao@example.com")
-    newest = add_visit(database, host_id=host.id, name="新来的", day=date(2026, 6, 16), created_at=T0 + timedelta(days=20))
+    newest = add_visit(database, host_id=host.id, name="新来的", day=date(2026, 6, 16),
+                       created_at=T0 + timedelta(days=20))
 
     view.refresh()
     settle(qtbot)
