@@ -13,6 +13,8 @@ from kiosk.db import Database
 from kiosk.db.uow import UnitOfWork
 from kiosk.domain.printing import BadgeStatus
 from kiosk.domain.visits import WalkInProgress
+from kiosk.services.desk import notices
+from kiosk.services.desk.notices import WelcomeNotice
 from kiosk.services.directory import hosts
 from kiosk.services.directory.hosts import HostSummary
 from kiosk.services.idnumbers import IdNumberProtector
@@ -160,6 +162,15 @@ class KioskGateway:
     def withdraw_walk_in(self, visit_id: int) -> None:
         with self.database.unit_of_work(self.actor) as uow:
             walkins.withdraw_walk_in(uow, visit_id)
+
+    def current_notices(self, language: str) -> list[WelcomeNotice]:
+        """Today's notices at the front desk in ``language`` (the other language where that one is empty)."""
+        return self.welcome_notices((language,))[language]
+
+    def welcome_notices(self, languages: tuple[str, ...] = ("zh_CN", "en")) -> dict[str, list[WelcomeNotice]]:
+        """Today's notices in each language, read once: what the welcome screen shows whichever the visitor picks."""
+        with self.database.unit_of_work(self.actor, write=False) as uow:
+            return notices.welcome_notices(uow, self.site_code, languages)
 
     def leave_contact(self, name: str, phone: str, company: str) -> None:
         with self.database.unit_of_work(self.actor) as uow:
