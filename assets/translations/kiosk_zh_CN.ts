@@ -49,6 +49,44 @@
     </message>
 </context>
 <context>
+    <name>AgreementsView</name>
+    <message>
+        <location filename="../../kiosk/ui/desk/agreements.py" line="89" />
+        <source>Changed since it was published!</source>
+        <translation>发布后已被改动！</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/agreements.py" line="91" />
+        <source>Shown to visitors</source>
+        <translation>访客签署此版</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/agreements.py" line="92" />
+        <source>Retired</source>
+        <translation>已替换</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/agreements.py" line="295" />
+        <source>{type} · {count}/2</source>
+        <translation>{type} · {count}/2</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/agreements.py" line="313" />
+        <source>Version {version} is published: visitors sign it from now on.</source>
+        <translation>第 {version} 版已发布：从现在起访客签署此版。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/agreements.py" line="326" />
+        <source>Agreement texts</source>
+        <translation>协议文本</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/agreements.py" line="328" />
+        <source>What visitors read and sign at the kiosk, per visitor type and language. A published text is never changed: publish a new version, and the signatures already given keep pointing at the text they signed.</source>
+        <translation>访客在访客机上阅读并签署的文本，按访客类型和语言分别设置。已发布的文本不会被修改：请发布新版本，已有的签名仍指向当时签署的文本。</translation>
+    </message>
+</context>
+<context>
     <name>AlertsPage</name>
     <message>
         <location filename="../../kiosk/ui/desk/alerts.py" line="138" />
@@ -153,6 +191,123 @@
         <location filename="../../kiosk/ui/kiosk/screens/delivery.py" line="140" />
         <source>Notify</source>
         <translation>通知收件人</translation>
+    </message>
+</context>
+<context>
+    <name>DenyListModel</name>
+    <message>
+        <location filename="../../kiosk/ui/desk/deny_list.py" line="39" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/deny_list.py" line="39" />
+        <source>Held when it matches</source>
+        <translation>命中即暂缓</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/deny_list.py" line="39" />
+        <source>Reason (for the desk only)</source>
+        <translation>原因（仅前台可见）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/deny_list.py" line="40" />
+        <source>Added by</source>
+        <translation>添加人</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/deny_list.py" line="40" />
+        <source>Added</source>
+        <translation>添加时间</translation>
+    </message>
+</context>
+<context>
+    <name>DenyListView</name>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/desk/deny_list.py" line="183" />
+        <source>%n on the list</source>
+        <translation><numerusform>名单中共 %n 条</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/deny_list.py" line="230" />
+        <source>Added: visitors who match are held for a supervisor at check-in.</source>
+        <translation>已添加：命中的访客签到时将暂缓，等待主管处理。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/deny_list.py" line="254" />
+        <source>Change the reason</source>
+        <translation>修改原因</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/deny_list.py" line="255" />
+        <source>Why is “{value}” on the deny list? The desk reads this when it holds a visitor; the visitor never sees it.</source>
+        <translation>为什么将“{value}”列入禁入名单？暂缓访客时前台会看到此原因，访客看不到。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/deny_list.py" line="257" />
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/deny_list.py" line="266" />
+        <source>Remove from the deny list?</source>
+        <translation>从禁入名单中移除？</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/deny_list.py" line="267" />
+        <source>Visitors matching “{value}” will no longer be held at check-in.</source>
+        <translation>与“{value}”匹配的访客签到时将不再被暂缓。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/deny_list.py" line="269" />
+        <location filename="../../kiosk/ui/desk/deny_list.py" line="302" />
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/deny_list.py" line="275" />
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/deny_list.py" line="290" />
+        <source>Deny list</source>
+        <translation>禁入名单</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/deny_list.py" line="292" />
+        <source>A visitor whose name, phone number or company matches an entry, or whose details contain a keyword, is held at check-in until a supervisor releases them. Only administrators see this list.</source>
+        <translation>姓名、电话或公司与名单条目相符，或登记信息中含有关键词的访客，签到时将被暂缓，直到主管放行。只有管理员能看到此名单。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/deny_list.py" line="294" />
+        <source>Only an administrator can see or change the deny list.</source>
+        <translation>只有管理员可以查看或修改禁入名单。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/deny_list.py" line="297" />
+        <source>Name, phone number, company or keyword</source>
+        <translation>姓名、电话、公司或关键词</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/deny_list.py" line="298" />
+        <source>Reason, for the desk (optional)</source>
+        <translation>原因，仅前台可见（可不填）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/deny_list.py" line="299" />
+        <source>Add to the deny list</source>
+        <translation>加入禁入名单</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/deny_list.py" line="300" />
+        <source>Find in the list</source>
+        <translation>在名单中查找</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/deny_list.py" line="301" />
+        <source>Change reason…</source>
+        <translation>修改原因…</translation>
     </message>
 </context>
 <context>
@@ -319,7 +474,7 @@
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="503" />
+        <location filename="../../kiosk/ui/desk/today.py" line="515" />
         <source>That did not work: {error}</source>
         <translation>操作未成功：{error}</translation>
     </message>
@@ -425,6 +580,339 @@
     </message>
 </context>
 <context>
+    <name>DeskDirectory</name>
+    <message>
+        <location filename="../../kiosk/ui/desk/directory_texts.py" line="30" />
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/directory_texts.py" line="30" />
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/directory_texts.py" line="36" />
+        <source>Visitors</source>
+        <translation>访客记录</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/directory_texts.py" line="37" />
+        <source>Contractors</source>
+        <translation>承包商</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/directory_texts.py" line="38" />
+        <source>Interviewees</source>
+        <translation>面试者</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/directory_texts.py" line="39" />
+        <source>Deliveries</source>
+        <translation>送货人员</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/directory_texts.py" line="45" />
+        <location filename="../../kiosk/ui/desk/directory_texts.py" line="54" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/directory_texts.py" line="46" />
+        <location filename="../../kiosk/ui/desk/directory_texts.py" line="57" />
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/directory_texts.py" line="47" />
+        <source>Company</source>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/directory_texts.py" line="48" />
+        <source>Keyword</source>
+        <translation>关键词</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/directory_texts.py" line="55" />
+        <source>E-mail</source>
+        <translation>电子邮件</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/directory_texts.py" line="56" />
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/directory_texts.py" line="58" />
+        <source>Chat address</source>
+        <translation>聊天地址</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/directory_texts.py" line="59" />
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/directory_texts.py" line="60" />
+        <source>What to hold</source>
+        <translation>名单内容</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/directory_texts.py" line="61" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/directory_texts.py" line="62" />
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/directory_texts.py" line="63" />
+        <source>Text</source>
+        <translation>正文</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/directory_texts.py" line="64" />
+        <source>Visitor type</source>
+        <translation>访客类型</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/directory_texts.py" line="65" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/directory_texts.py" line="66" />
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/directory_texts.py" line="73" />
+        <source>The file has no column {columns}: its first line must name the columns (name, department, email).</source>
+        <translation>文件缺少列 {columns}：第一行必须是列名（name, department, email）。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/directory_texts.py" line="78" />
+        <source>The file is not text: save it from Excel as “CSV UTF-8”.</source>
+        <translation>文件不是文本：请在 Excel 中另存为“CSV UTF-8”。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/directory_texts.py" line="80" />
+        <source>The file is larger than 20 MB: is it the right one?</source>
+        <translation>文件大于 20 MB：是不是选错了文件？</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/directory_texts.py" line="82" />
+        <source>This is the text visitors are shown already: change something before publishing.</source>
+        <translation>这就是访客当前看到的文本：请先修改再发布。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/directory_texts.py" line="85" />
+        <source>missing</source>
+        <translation>未填写</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/directory_texts.py" line="86" />
+        <source>too long</source>
+        <translation>太长</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/directory_texts.py" line="87" />
+        <source>has characters that are not allowed</source>
+        <translation>含有不允许的字符</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/directory_texts.py" line="88" />
+        <source>not an e-mail address</source>
+        <translation>不是有效的电子邮件地址</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/directory_texts.py" line="89" />
+        <source>not a phone number</source>
+        <translation>不是有效的电话号码</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/directory_texts.py" line="90" />
+        <source>appears twice in the file</source>
+        <translation>在文件中出现了两次</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/directory_texts.py" line="91" />
+        <source>not valid</source>
+        <translation>无效</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/directory_texts.py" line="92" />
+        <source>{field}: {problem}</source>
+        <translation>{field}：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/directory_texts.py" line="100" />
+        <source>Only an administrator may do this.</source>
+        <translation>只有管理员可以执行此操作。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/directory_texts.py" line="101" />
+        <source>Another host already has this e-mail address.</source>
+        <translation>已有其他被访人使用此电子邮件地址。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/directory_texts.py" line="102" />
+        <source>A host who no longer receives visitors has this e-mail address: show inactive hosts and reactivate them.</source>
+        <translation>一位已停用的被访人使用此电子邮件地址：请显示已停用的被访人并重新启用。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/directory_texts.py" line="106" />
+        <source>This is on the deny list already.</source>
+        <translation>此项已在禁入名单中。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/directory_texts.py" line="107" />
+        <source>Someone published a version of this text at the same moment: read it, then publish again.</source>
+        <translation>有人在同一时刻发布了此文本的新版本：请先查看，再重新发布。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/directory_texts.py" line="111" />
+        <source>It is not there any more: someone else changed it. The list has been read again.</source>
+        <translation>该项已不存在：可能已被他人修改。列表已重新读取。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/directory_texts.py" line="113" />
+        <source>The file could not be read. Is it still there, and not open in another program?</source>
+        <translation>无法读取文件。请确认文件仍在，且没有在其他程序中打开。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/directory_texts.py" line="116" />
+        <source>That did not work. Try again in a moment.</source>
+        <translation>操作未成功，请稍后再试。</translation>
+    </message>
+</context>
+<context>
+    <name>DeskNotices</name>
+    <message>
+        <location filename="../../kiosk/ui/desk/notices.py" line="92" />
+        <source>On the kiosk now</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/notices.py" line="94" />
+        <source>From {day}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/notices.py" line="96" />
+        <source>Withdrawn</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/notices.py" line="97" />
+        <source>Ended</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/notices.py" line="105" />
+        <source>Someone changed this notice meanwhile. Close this and open it again to see their change.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/notices.py" line="107" />
+        <source>This notice has been withdrawn already.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/notices.py" line="108" />
+        <source>This notice has ended; it is kept as it was.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/notices.py" line="109" />
+        <source>This notice is not there any more. The list has been read again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/notices.py" line="110" />
+        <source>That did not work. Try again in a moment.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/notices.py" line="115" />
+        <source>Give the notice a title in Chinese, in English or in both.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/notices.py" line="118" />
+        <source>The title is longer than the welcome screen shows (at most {characters} Chinese characters or {letters} letters).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/notices.py" line="121" />
+        <source>The text is longer than the welcome screen shows (at most {characters} Chinese characters or {letters} letters).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/notices.py" line="125" />
+        <source>A text needs a title in the same language.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/notices.py" line="128" />
+        <source>The last day is before the first day.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/notices.py" line="129" />
+        <source>The last day has passed already.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/notices.py" line="130" />
+        <source>Choose the last day to show the notice.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/notices.py" line="131" />
+        <source>Check the days.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/notices.py" line="132" />
+        <source>Check this field.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/notices.py" line="141" />
+        <source>Title</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/notices.py" line="141" />
+        <source>From</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/notices.py" line="141" />
+        <source>To</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/notices.py" line="142" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/notices.py" line="142" />
+        <source>Last change</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/notices.py" line="168" />
+        <source>kioskctl ({user})</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>DeskShell</name>
     <message>
         <location filename="../../kiosk/ui/desk/shell.py" line="32" />
@@ -442,34 +930,49 @@
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/shell.py" line="115" />
+        <location filename="../../kiosk/ui/desk/shell.py" line="120" />
         <source>{name} · {role}</source>
         <translation>{name} · {role}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/shell.py" line="117" />
+        <location filename="../../kiosk/ui/desk/shell.py" line="122" />
         <source>中文 / English</source>
         <translation>中文 / English</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/shell.py" line="118" />
+        <location filename="../../kiosk/ui/desk/shell.py" line="123" />
         <source>Change password</source>
         <translation>修改密码</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/shell.py" line="119" />
+        <location filename="../../kiosk/ui/desk/shell.py" line="124" />
         <source>Lock</source>
         <translation>锁屏</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/shell.py" line="120" />
+        <location filename="../../kiosk/ui/desk/shell.py" line="125" />
         <source>Sign out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/views.py" line="26" />
+        <location filename="../../kiosk/ui/desk/views.py" line="31" />
         <source>Today</source>
         <translation>今日</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/directory_views.py" line="29" />
+        <source>Hosts</source>
+        <translation>被访人</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/directory_views.py" line="31" />
+        <source>Deny list</source>
+        <translation>禁入名单</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/directory_views.py" line="34" />
+        <source>Agreement texts</source>
+        <translation>协议文本</translation>
     </message>
 </context>
 <context>
@@ -540,7 +1043,7 @@
 <context>
     <name>DeskWindow</name>
     <message>
-        <location filename="../../kiosk/ui/desk/window.py" line="146" />
+        <location filename="../../kiosk/ui/desk/window.py" line="181" />
         <source>Front desk — {site}</source>
         <translation>前台 — {site}</translation>
     </message>
@@ -646,6 +1149,69 @@
     </message>
 </context>
 <context>
+    <name>HostFormDialog</name>
+    <message>
+        <location filename="../../kiosk/ui/desk/hosts.py" line="356" />
+        <source>Edit host</source>
+        <translation>编辑被访人</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/hosts.py" line="356" />
+        <source>Add a host</source>
+        <translation>添加被访人</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/hosts.py" line="380" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/hosts.py" line="380" />
+        <source>E-mail</source>
+        <translation>电子邮件</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/hosts.py" line="381" />
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/hosts.py" line="381" />
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/hosts.py" line="382" />
+        <source>Chat address</source>
+        <translation>聊天地址</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/hosts.py" line="382" />
+        <source>Notices in</source>
+        <translation>通知语言</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/hosts.py" line="386" />
+        <source>Visitors find hosts at the kiosk by name, pinyin or initials. Arrival notices go to the e-mail address (and the chat address, if any).</source>
+        <translation>访客在访客机上可按姓名、拼音或首字母找到被访人。到访通知发送到电子邮件地址（如填写了聊天地址，也会发送到聊天）。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/hosts.py" line="392" />
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/hosts.py" line="392" />
+        <source>Add host</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/hosts.py" line="393" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>HostPicker</name>
     <message>
         <location filename="../../kiosk/ui/kiosk/widgets/host_picker.py" line="143" />
@@ -664,6 +1230,167 @@
     </message>
 </context>
 <context>
+    <name>HostsView</name>
+    <message>
+        <location filename="../../kiosk/ui/desk/hosts.py" line="71" />
+        <source>Receives visitors</source>
+        <translation>接待访客</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/hosts.py" line="71" />
+        <location filename="../../kiosk/ui/desk/hosts.py" line="335" />
+        <source>Inactive</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/hosts.py" line="74" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/hosts.py" line="75" />
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/hosts.py" line="77" />
+        <source>E-mail</source>
+        <translation>电子邮件</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/hosts.py" line="78" />
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/hosts.py" line="79" />
+        <source>Notices in</source>
+        <translation>通知语言</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/hosts.py" line="81" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/hosts.py" line="222" />
+        <location filename="../../kiosk/ui/desk/hosts.py" line="339" />
+        <source>All departments</source>
+        <translation>全部部门</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/desk/hosts.py" line="232" />
+        <source>%n host(s)</source>
+        <translation><numerusform>%n 位被访人</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/desk/hosts.py" line="232" />
+        <source>%n+ hosts…</source>
+        <translation><numerusform>%n 位以上被访人…</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/hosts.py" line="256" />
+        <source>Saved {name} ({email}).</source>
+        <translation>已保存 {name}（{email}）。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/hosts.py" line="264" />
+        <source>Deactivate this host?</source>
+        <translation>停用此被访人？</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/hosts.py" line="265" />
+        <source>{name} will no longer be offered at the kiosk or for new invitations. Visits already planned stay as they are. You can reactivate them later.</source>
+        <translation>访客机和新邀请中将不再提供 {name}。已安排的来访不受影响。之后可以重新启用。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/hosts.py" line="267" />
+        <location filename="../../kiosk/ui/desk/hosts.py" line="333" />
+        <source>Deactivate</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/hosts.py" line="280" />
+        <source>{name} receives visitors again.</source>
+        <translation>{name} 已恢复接待访客。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/hosts.py" line="281" />
+        <source>{name} no longer receives visitors.</source>
+        <translation>{name} 已停止接待访客。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/hosts.py" line="294" />
+        <source>Import hosts</source>
+        <translation>导入被访人</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/hosts.py" line="294" />
+        <source>CSV (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/hosts.py" line="303" />
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/hosts.py" line="328" />
+        <source>Hosts</source>
+        <translation>被访人</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/hosts.py" line="329" />
+        <source>Name, pinyin, initials, e-mail or department</source>
+        <translation>姓名、拼音、首字母、电子邮件或部门</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/hosts.py" line="330" />
+        <source>Import CSV…</source>
+        <translation>导入 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/hosts.py" line="331" />
+        <source>Add host…</source>
+        <translation>添加被访人…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/hosts.py" line="332" />
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/hosts.py" line="334" />
+        <source>Reactivate</source>
+        <translation>重新启用</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/hosts.py" line="335" />
+        <source>Receive visitors</source>
+        <translation>接待访客</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/hosts.py" line="336" />
+        <source>Everyone</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/hosts.py" line="472" />
+        <source>Line</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/hosts.py" line="472" />
+        <source>The line in the file</source>
+        <translation>文件中的该行</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/hosts.py" line="473" />
+        <source>What is wrong</source>
+        <translation>问题</translation>
+    </message>
+</context>
+<context>
     <name>IdleOverlay</name>
     <message>
         <location filename="../../kiosk/ui/kiosk/widgets/overlays.py" line="77" />
@@ -679,6 +1406,77 @@
         <location filename="../../kiosk/ui/kiosk/widgets/overlays.py" line="80" />
         <source>I'm still here</source>
         <translation>我还在</translation>
+    </message>
+</context>
+<context>
+    <name>ImportReportDialog</name>
+    <message>
+        <location filename="../../kiosk/ui/desk/hosts.py" line="489" />
+        <source>Import hosts</source>
+        <translation>导入被访人</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/hosts.py" line="493" />
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/hosts.py" line="503" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/hosts.py" line="518" />
+        <source>{added} added, {updated} updated, {unchanged} already up to date.</source>
+        <translation>新增 {added} 位，更新 {updated} 位，{unchanged} 位无变化。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/desk/hosts.py" line="521" />
+        <source>%n line(s) not imported.</source>
+        <translation><numerusform>%n 行未导入。</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/hosts.py" line="522" />
+        <source>The other lines are saved. Put these lines right in the file and import it again: hosts already imported are not added twice.</source>
+        <translation>其余各行已保存。请在文件中改正这些行后再次导入：已导入的被访人不会重复添加。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/hosts.py" line="526" />
+        <source>Every line was imported.</source>
+        <translation>所有行均已导入。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/hosts.py" line="532" />
+        <source>Nothing was imported.</source>
+        <translation>未导入任何内容。</translation>
+    </message>
+</context>
+<context>
+    <name>LanguagePanel</name>
+    <message>
+        <location filename="../../kiosk/ui/desk/agreements.py" line="182" />
+        <source>Publish a new version…</source>
+        <translation>发布新版本…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/agreements.py" line="185" />
+        <source>Visitors sign version {version}</source>
+        <translation>访客签署第 {version} 版</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/agreements.py" line="187" />
+        <source>No version is shown to visitors</source>
+        <translation>没有向访客展示的版本</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/agreements.py" line="189" />
+        <source>No text yet</source>
+        <translation>尚无文本</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/agreements.py" line="191" />
+        <source>Nothing published in this language yet. Visitors using the kiosk in this language are shown the other language's text, if there is one.</source>
+        <translation>此语言尚未发布文本。使用此语言的访客将看到另一种语言的文本（如有）。</translation>
     </message>
 </context>
 <context>
@@ -1085,6 +1883,231 @@
     </message>
 </context>
 <context>
+    <name>NoticeDialog</name>
+    <message>
+        <location filename="../../kiosk/ui/desk/notices.py" line="513" />
+        <source>Change the notice</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/notices.py" line="513" />
+        <source>New notice</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/notices.py" line="680" />
+        <source>Chinese</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/notices.py" line="681" />
+        <source>English</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/notices.py" line="682" />
+        <source>Title</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/notices.py" line="683" />
+        <source>Text</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/notices.py" line="684" />
+        <source>e.g. 消防演练</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/notices.py" line="685" />
+        <source>e.g. Fire drill</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/notices.py" line="686" />
+        <source>e.g. 今天14:00进行消防演练，警报响起时请听从工作人员指挥。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/notices.py" line="687" />
+        <source>e.g. Fire drill today at 14:00. When the alarm sounds, please follow the staff.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/notices.py" line="689" />
+        <source>Shown from</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/notices.py" line="690" />
+        <source>to the end of</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/notices.py" line="692" />
+        <source>One paragraph each, as plain text. A Chinese character counts as two. Where one language is empty, visitors reading it see the other.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/notices.py" line="694" />
+        <source>Save</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/notices.py" line="694" />
+        <source>Publish</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/notices.py" line="695" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>NoticePreview</name>
+    <message>
+        <location filename="../../kiosk/ui/desk/notices.py" line="220" />
+        <source>Chinese</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/notices.py" line="221" />
+        <source>English</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/notices.py" line="223" />
+        <source>Choose a notice to see it in both languages.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/notices.py" line="229" />
+        <source>Shown from {first} to {last}, both days included</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/notices.py" line="234" />
+        <source>(empty: visitors reading Chinese see the English)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/notices.py" line="235" />
+        <source>(empty: visitors reading English see the Chinese)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/notices.py" line="243" />
+        <source>Published {time} by {who}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/notices.py" line="246" />
+        <source>withdrawn {time} by {who}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/notices.py" line="249" />
+        <source>last changed {time} by {who}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>NoticesView</name>
+    <message>
+        <location filename="../../kiosk/ui/desk/notices.py" line="381" />
+        <source>The welcome screen shows no notice today.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/notices.py" line="383" />
+        <source>No notice is waiting for its first day.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/notices.py" line="385" />
+        <source>No notice has ended yet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/notices.py" line="436" />
+        <source>Saved. The kiosk shows it from {day}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/notices.py" line="438" />
+        <source>Saved. The kiosk shows it now, until the end of {day}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/notices.py" line="447" />
+        <source>Withdraw this notice?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/notices.py" line="448" />
+        <source>“{title}” comes off the kiosk's welcome screen at once. It stays in the list of past notices.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/notices.py" line="450" />
+        <source>Withdraw</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/notices.py" line="454" />
+        <source>Withdrawn. The kiosk no longer shows it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/desk/notices.py" line="484" />
+        <source>Current (%n)</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/desk/notices.py" line="485" />
+        <source>Upcoming (%n)</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/desk/notices.py" line="486" />
+        <source>Past (%n)</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/notices.py" line="489" />
+        <source>Notices for visitors</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/notices.py" line="490" />
+        <source>The kiosk's welcome screen shows the current notices in the visitor's language.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/notices.py" line="491" />
+        <source>New notice…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/notices.py" line="492" />
+        <source>Edit…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/notices.py" line="493" />
+        <source>Withdraw…</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>PhotoScreen</name>
     <message>
         <location filename="../../kiosk/ui/kiosk/screens/photo.py" line="213" />
@@ -1201,6 +2224,83 @@
         <location filename="../../kiosk/ui/kiosk/maintenance/corner.py" line="190" />
         <source>Close</source>
         <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>PublishDialog</name>
+    <message>
+        <location filename="../../kiosk/ui/desk/agreements.py" line="345" />
+        <source>Publish a new version</source>
+        <translation>发布新版本</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/agreements.py" line="349" />
+        <source>{type} · {language} · version {version}</source>
+        <translation>{type} · {language} · 第 {version} 版</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/agreements.py" line="352" />
+        <source>This is the first text in this language. Visitors are shown it from now on.</source>
+        <translation>这是此语言的第一个文本。从现在起访客将看到它。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/desk/agreements.py" line="354" />
+        <source>Visitors are shown this text from now on. Version {old} stays as it is, with the %n signature(s) given on it.</source>
+        <translation><numerusform>从现在起访客将看到此文本。第 {old} 版保持不变，其上的 %n 个签名仍然有效。</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/agreements.py" line="360" />
+        <location filename="../../kiosk/ui/desk/agreements.py" line="380" />
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/agreements.py" line="363" />
+        <source>The text visitors read before they sign</source>
+        <translation>访客签署前阅读的文本</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/agreements.py" line="367" />
+        <source>Publish version {version}</source>
+        <translation>发布第 {version} 版</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/agreements.py" line="368" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/agreements.py" line="382" />
+        <source>Text</source>
+        <translation>正文</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/agreements.py" line="390" />
+        <source>The text is longer than 50,000 characters.</source>
+        <translation>正文超过 50,000 个字符。</translation>
+    </message>
+</context>
+<context>
+    <name>QuickFind</name>
+    <message>
+        <location filename="../../kiosk/ui/desk/quick_find.py" line="51" />
+        <source>Find a visitor or a host (Ctrl+K)</source>
+        <translation>查找访客或被访人（Ctrl+K）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/quick_find.py" line="78" />
+        <source>Nothing found</source>
+        <translation>没有找到</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/quick_find.py" line="80" />
+        <source>Visitor: {name} · {company} — {day} {status}, to see {host}</source>
+        <translation>访客：{name} · {company} — {day} {status}，拜访 {host}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/quick_find.py" line="85" />
+        <source>Host: {name} · {department} · {email}</source>
+        <translation>被访人：{name} · {department} · {email}</translation>
     </message>
 </context>
 <context>
@@ -1422,7 +2522,7 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/today.py" line="119" />
-        <location filename="../../kiosk/ui/desk/today.py" line="294" />
+        <location filename="../../kiosk/ui/desk/today.py" line="302" />
         <source>Today's visitors</source>
         <translation>今日访客</translation>
     </message>
@@ -1452,225 +2552,253 @@
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="174" />
+        <location filename="../../kiosk/ui/desk/today.py" line="175" />
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="175" />
-        <location filename="../../kiosk/ui/desk/today.py" line="437" />
+        <location filename="../../kiosk/ui/desk/today.py" line="176" />
+        <location filename="../../kiosk/ui/desk/today.py" line="449" />
         <source>Decline</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="176" />
+        <location filename="../../kiosk/ui/desk/today.py" line="177" />
         <source>Check in</source>
         <translation>签到</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="177" />
+        <location filename="../../kiosk/ui/desk/today.py" line="178" />
         <source>Sign out</source>
         <translation>签离</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="178" />
-        <location filename="../../kiosk/ui/desk/today.py" line="460" />
+        <location filename="../../kiosk/ui/desk/today.py" line="179" />
+        <location filename="../../kiosk/ui/desk/today.py" line="472" />
         <source>Reprint badge</source>
         <translation>重打胸卡</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="179" />
+        <location filename="../../kiosk/ui/desk/today.py" line="180" />
         <source>Lost badge – reissue</source>
         <translation>胸卡遗失 – 补发</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="180" />
+        <location filename="../../kiosk/ui/desk/today.py" line="181" />
         <source>No-show</source>
         <translation>未到访</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="181" />
-        <location filename="../../kiosk/ui/desk/today.py" line="449" />
+        <location filename="../../kiosk/ui/desk/today.py" line="182" />
+        <location filename="../../kiosk/ui/desk/today.py" line="461" />
         <source>Release hold</source>
         <translation>解除暂缓</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="195" />
+        <location filename="../../kiosk/ui/desk/today.py" line="196" />
         <source>Find on the board: name, company, host</source>
         <translation>在看板中查找：姓名、公司、被访人</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="230" />
+        <location filename="../../kiosk/ui/desk/today.py" line="231" />
         <source>Everyone signed in right now: the list to check at the assembly point.</source>
         <translation>当前在访的所有人员：紧急疏散时在集合点逐一核对。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="231" />
+        <location filename="../../kiosk/ui/desk/today.py" line="232" />
         <source>Print evacuation list</source>
         <translation>打印疏散名单</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="232" />
+        <location filename="../../kiosk/ui/desk/today.py" line="233" />
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="265" />
+        <location filename="../../kiosk/ui/desk/today.py" line="266" />
         <source>Evacuation list sent to the printer.</source>
         <translation>疏散名单已发送到打印机。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="275" />
+        <location filename="../../kiosk/ui/desk/today.py" line="276" />
         <source>The PDF was not saved: {error}</source>
         <translation>PDF 未能保存：{error}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="277" />
+        <location filename="../../kiosk/ui/desk/today.py" line="278" />
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="295" />
+        <location filename="../../kiosk/ui/desk/today.py" line="303" />
         <source>Visitors on {day}</source>
         <translation>{day} 的访客</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/desk/today.py" line="343" />
+        <location filename="../../kiosk/ui/desk/today.py" line="355" />
         <source>%n waiting for approval</source>
         <translation>
             <numerusform>%n 人等待批准</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/desk/today.py" line="344" />
+        <location filename="../../kiosk/ui/desk/today.py" line="356" />
         <source>Expected %n</source>
         <translation>
             <numerusform>待到访 %n</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/desk/today.py" line="345" />
+        <location filename="../../kiosk/ui/desk/today.py" line="357" />
         <source>On site %n</source>
         <translation>
             <numerusform>在访 %n</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/desk/today.py" line="346" />
+        <location filename="../../kiosk/ui/desk/today.py" line="358" />
         <source>Held %n</source>
         <translation>
             <numerusform>暂缓 %n</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/desk/today.py" line="347" />
+        <location filename="../../kiosk/ui/desk/today.py" line="359" />
         <source>Late %n</source>
         <translation>
             <numerusform>迟到 %n</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/desk/today.py" line="348" />
+        <location filename="../../kiosk/ui/desk/today.py" line="360" />
         <source>Signed out %n</source>
         <translation>
             <numerusform>已签离 %n</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/desk/today.py" line="351" />
+        <location filename="../../kiosk/ui/desk/today.py" line="363" />
         <source>%n on site</source>
         <translation>
             <numerusform>在访 %n 人</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="354" />
+        <location filename="../../kiosk/ui/desk/today.py" line="366" />
         <source>Updated {time}</source>
         <translation>更新于 {time}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/desk/today.py" line="366" />
+        <location filename="../../kiosk/ui/desk/today.py" line="378" />
         <source>%n walk-in(s) waiting for approval</source>
         <translation>
             <numerusform>%n 位临时访客等待批准</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/desk/today.py" line="370" />
+        <location filename="../../kiosk/ui/desk/today.py" line="382" />
         <source>Notices not sent: %n</source>
         <translation>
             <numerusform>未发送的通知：%n 条</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="375" />
+        <location filename="../../kiosk/ui/desk/today.py" line="387" />
         <source>Could not read the visitor list: {error}</source>
         <translation>无法读取访客列表：{error}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="435" />
+        <location filename="../../kiosk/ui/desk/today.py" line="447" />
         <source>Decline the visit?</source>
         <translation>拒绝此次来访？</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="436" />
+        <location filename="../../kiosk/ui/desk/today.py" line="448" />
         <source>Why is {visitor} declined? (optional, kept in the visit's history)</source>
         <translation>为什么拒绝 {visitor}？（可不填，记入来访记录）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="447" />
+        <location filename="../../kiosk/ui/desk/today.py" line="459" />
         <source>Release the hold?</source>
         <translation>解除暂缓？</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="448" />
+        <location filename="../../kiosk/ui/desk/today.py" line="460" />
         <source>{visitor} matched the deny list. Why may they come in?</source>
         <translation>{visitor} 命中禁入名单。为什么可以放行？</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="459" />
+        <location filename="../../kiosk/ui/desk/today.py" line="471" />
         <source>Reprint the badge?</source>
         <translation>重打胸卡？</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="459" />
+        <location filename="../../kiosk/ui/desk/today.py" line="471" />
         <source>Why is the badge printed again?</source>
         <translation>为什么需要重打胸卡？</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="463" />
+        <location filename="../../kiosk/ui/desk/today.py" line="475" />
         <source>Badge sent to the printer.</source>
         <translation>胸卡已发送到打印机。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="471" />
+        <location filename="../../kiosk/ui/desk/today.py" line="483" />
         <source>Reissue the badge?</source>
         <translation>补发胸卡？</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="472" />
+        <location filename="../../kiosk/ui/desk/today.py" line="484" />
         <source>{visitor}'s lost badge will stop working and a new one will be printed.</source>
         <translation>{visitor} 遗失的胸卡将立即失效，并打印一张新胸卡。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="474" />
+        <location filename="../../kiosk/ui/desk/today.py" line="486" />
         <source>Reissue badge</source>
         <translation>补发胸卡</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="477" />
+        <location filename="../../kiosk/ui/desk/today.py" line="489" />
         <source>New badge sent to the printer; the lost one no longer works.</source>
         <translation>新胸卡已发送到打印机，遗失的胸卡已失效。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="494" />
+        <location filename="../../kiosk/ui/desk/today.py" line="506" />
         <source>The notice will be sent again shortly.</source>
         <translation>该通知稍后将重新发送。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="498" />
+        <location filename="../../kiosk/ui/desk/today.py" line="510" />
         <source>Done.</source>
         <translation>已完成。</translation>
+    </message>
+</context>
+<context>
+    <name>VersionsModel</name>
+    <message>
+        <location filename="../../kiosk/ui/desk/agreements.py" line="61" />
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/agreements.py" line="61" />
+        <source>Published</source>
+        <translation>发布时间</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/agreements.py" line="61" />
+        <source>By</source>
+        <translation>发布人</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/agreements.py" line="61" />
+        <source>Signed</source>
+        <translation>签署次数</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/agreements.py" line="61" />
+        <source>Status</source>
+        <translation>状态</translation>
     </message>
 </context>
 <context>

@@ -18,6 +18,7 @@ from pathlib import Path
 from kiosk.db import Database
 from kiosk.domain.security import DenyKind, Permission, StaffRole, may
 from kiosk.domain.visits import VisitorType
+from kiosk.services.auth import StaffSession
 from kiosk.services.directory import hosts
 from kiosk.services.directory.hosts import (
     DepartmentChoice,
@@ -66,6 +67,11 @@ class DeskDirectoryGateway:
     site_code: str
     actor: str = "staff:reception"
     role: StaffRole = StaffRole.RECEPTIONIST
+
+    @classmethod
+    def for_session(cls, database: Database, site_code: str, session: StaffSession) -> DeskDirectoryGateway:
+        """The gateway a signed-in person's views use: it acts as them, with their role."""
+        return cls(database, site_code, actor=session.actor, role=session.role)
 
     def may(self, permission: Permission) -> bool:
         """Whether the person signed in may do this: the views show only what it allows."""
