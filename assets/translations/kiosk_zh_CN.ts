@@ -226,7 +226,9 @@
     <message numerus="yes">
         <location filename="../../kiosk/ui/desk/deny_list.py" line="183" />
         <source>%n on the list</source>
-        <translation><numerusform>名单中共 %n 条</numerusform></translation>
+        <translation>
+            <numerusform>名单中共 %n 条</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/deny_list.py" line="230" />
@@ -582,209 +584,214 @@
 <context>
     <name>DeskDirectory</name>
     <message>
-        <location filename="../../kiosk/ui/desk/directory_texts.py" line="30" />
+        <location filename="../../kiosk/ui/desk/directory_texts.py" line="32" />
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/directory_texts.py" line="30" />
+        <location filename="../../kiosk/ui/desk/directory_texts.py" line="32" />
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/directory_texts.py" line="36" />
-        <source>Visitors</source>
-        <translation>访客记录</translation>
+        <location filename="../../kiosk/ui/desk/directory_texts.py" line="38" />
+        <source>General visitors</source>
+        <translation>普通访客</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/directory_texts.py" line="37" />
+        <location filename="../../kiosk/ui/desk/directory_texts.py" line="39" />
         <source>Contractors</source>
         <translation>承包商</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/directory_texts.py" line="38" />
+        <location filename="../../kiosk/ui/desk/directory_texts.py" line="40" />
         <source>Interviewees</source>
         <translation>面试者</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/directory_texts.py" line="39" />
+        <location filename="../../kiosk/ui/desk/directory_texts.py" line="41" />
         <source>Deliveries</source>
         <translation>送货人员</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/directory_texts.py" line="45" />
-        <location filename="../../kiosk/ui/desk/directory_texts.py" line="54" />
+        <location filename="../../kiosk/ui/desk/directory_texts.py" line="47" />
+        <location filename="../../kiosk/ui/desk/directory_texts.py" line="56" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/directory_texts.py" line="46" />
-        <location filename="../../kiosk/ui/desk/directory_texts.py" line="57" />
+        <location filename="../../kiosk/ui/desk/directory_texts.py" line="48" />
+        <location filename="../../kiosk/ui/desk/directory_texts.py" line="59" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/directory_texts.py" line="47" />
+        <location filename="../../kiosk/ui/desk/directory_texts.py" line="49" />
         <source>Company</source>
         <translation>公司</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/directory_texts.py" line="48" />
+        <location filename="../../kiosk/ui/desk/directory_texts.py" line="50" />
         <source>Keyword</source>
         <translation>关键词</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/directory_texts.py" line="55" />
+        <location filename="../../kiosk/ui/desk/directory_texts.py" line="57" />
         <source>E-mail</source>
         <translation>电子邮件</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/directory_texts.py" line="56" />
+        <location filename="../../kiosk/ui/desk/directory_texts.py" line="58" />
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/directory_texts.py" line="58" />
+        <location filename="../../kiosk/ui/desk/directory_texts.py" line="60" />
         <source>Chat address</source>
         <translation>聊天地址</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/directory_texts.py" line="59" />
+        <location filename="../../kiosk/ui/desk/directory_texts.py" line="61" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/directory_texts.py" line="60" />
+        <location filename="../../kiosk/ui/desk/directory_texts.py" line="62" />
         <source>What to hold</source>
         <translation>名单内容</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/directory_texts.py" line="61" />
+        <location filename="../../kiosk/ui/desk/directory_texts.py" line="63" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/directory_texts.py" line="62" />
+        <location filename="../../kiosk/ui/desk/directory_texts.py" line="64" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/directory_texts.py" line="63" />
+        <location filename="../../kiosk/ui/desk/directory_texts.py" line="65" />
         <source>Text</source>
         <translation>正文</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/directory_texts.py" line="64" />
+        <location filename="../../kiosk/ui/desk/directory_texts.py" line="66" />
         <source>Visitor type</source>
         <translation>访客类型</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/directory_texts.py" line="65" />
+        <location filename="../../kiosk/ui/desk/directory_texts.py" line="67" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/directory_texts.py" line="66" />
+        <location filename="../../kiosk/ui/desk/directory_texts.py" line="68" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/directory_texts.py" line="73" />
+        <location filename="../../kiosk/ui/desk/directory_texts.py" line="75" />
         <source>The file has no column {columns}: its first line must name the columns (name, department, email).</source>
         <translation>文件缺少列 {columns}：第一行必须是列名（name, department, email）。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/directory_texts.py" line="78" />
+        <location filename="../../kiosk/ui/desk/directory_texts.py" line="80" />
         <source>The file is not text: save it from Excel as “CSV UTF-8”.</source>
         <translation>文件不是文本：请在 Excel 中另存为“CSV UTF-8”。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/directory_texts.py" line="80" />
+        <location filename="../../kiosk/ui/desk/directory_texts.py" line="82" />
         <source>The file is larger than 20 MB: is it the right one?</source>
         <translation>文件大于 20 MB：是不是选错了文件？</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/directory_texts.py" line="82" />
+        <location filename="../../kiosk/ui/desk/directory_texts.py" line="84" />
         <source>This is the text visitors are shown already: change something before publishing.</source>
         <translation>这就是访客当前看到的文本：请先修改再发布。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/directory_texts.py" line="85" />
+        <location filename="../../kiosk/ui/desk/directory_texts.py" line="87" />
         <source>missing</source>
         <translation>未填写</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/directory_texts.py" line="86" />
+        <location filename="../../kiosk/ui/desk/directory_texts.py" line="88" />
         <source>too long</source>
         <translation>太长</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/directory_texts.py" line="87" />
+        <location filename="../../kiosk/ui/desk/directory_texts.py" line="89" />
         <source>has characters that are not allowed</source>
         <translation>含有不允许的字符</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/directory_texts.py" line="88" />
+        <location filename="../../kiosk/ui/desk/directory_texts.py" line="90" />
         <source>not an e-mail address</source>
         <translation>不是有效的电子邮件地址</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/directory_texts.py" line="89" />
+        <location filename="../../kiosk/ui/desk/directory_texts.py" line="91" />
         <source>not a phone number</source>
         <translation>不是有效的电话号码</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/directory_texts.py" line="90" />
+        <location filename="../../kiosk/ui/desk/directory_texts.py" line="92" />
         <source>appears twice in the file</source>
         <translation>在文件中出现了两次</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/directory_texts.py" line="91" />
+        <location filename="../../kiosk/ui/desk/directory_texts.py" line="93" />
         <source>not valid</source>
         <translation>无效</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/directory_texts.py" line="92" />
+        <location filename="../../kiosk/ui/desk/directory_texts.py" line="94" />
         <source>{field}: {problem}</source>
         <translation>{field}：{problem}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/directory_texts.py" line="100" />
+        <location filename="../../kiosk/ui/desk/directory_texts.py" line="99" />
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/directory_texts.py" line="114" />
         <source>Only an administrator may do this.</source>
         <translation>只有管理员可以执行此操作。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/directory_texts.py" line="101" />
+        <location filename="../../kiosk/ui/desk/directory_texts.py" line="115" />
         <source>Another host already has this e-mail address.</source>
         <translation>已有其他被访人使用此电子邮件地址。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/directory_texts.py" line="102" />
+        <location filename="../../kiosk/ui/desk/directory_texts.py" line="116" />
         <source>A host who no longer receives visitors has this e-mail address: show inactive hosts and reactivate them.</source>
         <translation>一位已停用的被访人使用此电子邮件地址：请显示已停用的被访人并重新启用。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/directory_texts.py" line="106" />
+        <location filename="../../kiosk/ui/desk/directory_texts.py" line="120" />
         <source>This is on the deny list already.</source>
         <translation>此项已在禁入名单中。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/directory_texts.py" line="107" />
+        <location filename="../../kiosk/ui/desk/directory_texts.py" line="121" />
         <source>Someone published a version of this text at the same moment: read it, then publish again.</source>
         <translation>有人在同一时刻发布了此文本的新版本：请先查看，再重新发布。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/directory_texts.py" line="111" />
+        <location filename="../../kiosk/ui/desk/directory_texts.py" line="125" />
         <source>It is not there any more: someone else changed it. The list has been read again.</source>
         <translation>该项已不存在：可能已被他人修改。列表已重新读取。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/directory_texts.py" line="113" />
+        <location filename="../../kiosk/ui/desk/directory_texts.py" line="127" />
         <source>The file could not be read. Is it still there, and not open in another program?</source>
         <translation>无法读取文件。请确认文件仍在，且没有在其他程序中打开。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/directory_texts.py" line="116" />
+        <location filename="../../kiosk/ui/desk/directory_texts.py" line="130" />
         <source>That did not work. Try again in a moment.</source>
         <translation>操作未成功，请稍后再试。</translation>
     </message>
@@ -834,7 +841,7 @@
     <message>
         <location filename="../../kiosk/ui/desk/notices.py" line="110" />
         <source>That did not work. Try again in a moment.</source>
-        <translation type="unfinished" />
+        <translation>操作未成功，请稍后再试。</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/notices.py" line="115" />
@@ -884,7 +891,7 @@
     <message>
         <location filename="../../kiosk/ui/desk/notices.py" line="141" />
         <source>Title</source>
-        <translation type="unfinished" />
+        <translation>标题</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/notices.py" line="141" />
@@ -1151,62 +1158,62 @@
 <context>
     <name>HostFormDialog</name>
     <message>
-        <location filename="../../kiosk/ui/desk/hosts.py" line="356" />
+        <location filename="../../kiosk/ui/desk/hosts.py" line="364" />
         <source>Edit host</source>
         <translation>编辑被访人</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/hosts.py" line="356" />
+        <location filename="../../kiosk/ui/desk/hosts.py" line="364" />
         <source>Add a host</source>
         <translation>添加被访人</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/hosts.py" line="380" />
+        <location filename="../../kiosk/ui/desk/hosts.py" line="388" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/hosts.py" line="380" />
+        <location filename="../../kiosk/ui/desk/hosts.py" line="388" />
         <source>E-mail</source>
         <translation>电子邮件</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/hosts.py" line="381" />
+        <location filename="../../kiosk/ui/desk/hosts.py" line="389" />
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/hosts.py" line="381" />
+        <location filename="../../kiosk/ui/desk/hosts.py" line="389" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/hosts.py" line="382" />
+        <location filename="../../kiosk/ui/desk/hosts.py" line="390" />
         <source>Chat address</source>
         <translation>聊天地址</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/hosts.py" line="382" />
+        <location filename="../../kiosk/ui/desk/hosts.py" line="390" />
         <source>Notices in</source>
         <translation>通知语言</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/hosts.py" line="386" />
+        <location filename="../../kiosk/ui/desk/hosts.py" line="394" />
         <source>Visitors find hosts at the kiosk by name, pinyin or initials. Arrival notices go to the e-mail address (and the chat address, if any).</source>
         <translation>访客在访客机上可按姓名、拼音或首字母找到被访人。到访通知发送到电子邮件地址（如填写了聊天地址，也会发送到聊天）。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/hosts.py" line="392" />
+        <location filename="../../kiosk/ui/desk/hosts.py" line="400" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/hosts.py" line="392" />
+        <location filename="../../kiosk/ui/desk/hosts.py" line="400" />
         <source>Add host</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/hosts.py" line="393" />
+        <location filename="../../kiosk/ui/desk/hosts.py" line="401" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1232,160 +1239,164 @@
 <context>
     <name>HostsView</name>
     <message>
-        <location filename="../../kiosk/ui/desk/hosts.py" line="71" />
+        <location filename="../../kiosk/ui/desk/hosts.py" line="78" />
         <source>Receives visitors</source>
         <translation>接待访客</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/hosts.py" line="71" />
-        <location filename="../../kiosk/ui/desk/hosts.py" line="335" />
+        <location filename="../../kiosk/ui/desk/hosts.py" line="78" />
+        <location filename="../../kiosk/ui/desk/hosts.py" line="343" />
         <source>Inactive</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/hosts.py" line="74" />
+        <location filename="../../kiosk/ui/desk/hosts.py" line="81" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/hosts.py" line="75" />
+        <location filename="../../kiosk/ui/desk/hosts.py" line="82" />
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/hosts.py" line="77" />
+        <location filename="../../kiosk/ui/desk/hosts.py" line="84" />
         <source>E-mail</source>
         <translation>电子邮件</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/hosts.py" line="78" />
+        <location filename="../../kiosk/ui/desk/hosts.py" line="85" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/hosts.py" line="79" />
+        <location filename="../../kiosk/ui/desk/hosts.py" line="87" />
         <source>Notices in</source>
         <translation>通知语言</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/hosts.py" line="81" />
+        <location filename="../../kiosk/ui/desk/hosts.py" line="89" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/hosts.py" line="222" />
-        <location filename="../../kiosk/ui/desk/hosts.py" line="339" />
+        <location filename="../../kiosk/ui/desk/hosts.py" line="230" />
+        <location filename="../../kiosk/ui/desk/hosts.py" line="347" />
         <source>All departments</source>
         <translation>全部部门</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/desk/hosts.py" line="232" />
+        <location filename="../../kiosk/ui/desk/hosts.py" line="240" />
         <source>%n host(s)</source>
-        <translation><numerusform>%n 位被访人</numerusform></translation>
+        <translation>
+            <numerusform>%n 位被访人</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/desk/hosts.py" line="232" />
+        <location filename="../../kiosk/ui/desk/hosts.py" line="240" />
         <source>%n+ hosts…</source>
-        <translation><numerusform>%n 位以上被访人…</numerusform></translation>
+        <translation>
+            <numerusform>%n 位以上被访人…</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/hosts.py" line="256" />
+        <location filename="../../kiosk/ui/desk/hosts.py" line="264" />
         <source>Saved {name} ({email}).</source>
         <translation>已保存 {name}（{email}）。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/hosts.py" line="264" />
+        <location filename="../../kiosk/ui/desk/hosts.py" line="272" />
         <source>Deactivate this host?</source>
         <translation>停用此被访人？</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/hosts.py" line="265" />
+        <location filename="../../kiosk/ui/desk/hosts.py" line="273" />
         <source>{name} will no longer be offered at the kiosk or for new invitations. Visits already planned stay as they are. You can reactivate them later.</source>
         <translation>访客机和新邀请中将不再提供 {name}。已安排的来访不受影响。之后可以重新启用。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/hosts.py" line="267" />
-        <location filename="../../kiosk/ui/desk/hosts.py" line="333" />
+        <location filename="../../kiosk/ui/desk/hosts.py" line="275" />
+        <location filename="../../kiosk/ui/desk/hosts.py" line="341" />
         <source>Deactivate</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/hosts.py" line="280" />
+        <location filename="../../kiosk/ui/desk/hosts.py" line="288" />
         <source>{name} receives visitors again.</source>
         <translation>{name} 已恢复接待访客。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/hosts.py" line="281" />
+        <location filename="../../kiosk/ui/desk/hosts.py" line="289" />
         <source>{name} no longer receives visitors.</source>
         <translation>{name} 已停止接待访客。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/hosts.py" line="294" />
+        <location filename="../../kiosk/ui/desk/hosts.py" line="302" />
         <source>Import hosts</source>
         <translation>导入被访人</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/hosts.py" line="294" />
+        <location filename="../../kiosk/ui/desk/hosts.py" line="302" />
         <source>CSV (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/hosts.py" line="303" />
+        <location filename="../../kiosk/ui/desk/hosts.py" line="311" />
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/hosts.py" line="328" />
+        <location filename="../../kiosk/ui/desk/hosts.py" line="336" />
         <source>Hosts</source>
         <translation>被访人</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/hosts.py" line="329" />
+        <location filename="../../kiosk/ui/desk/hosts.py" line="337" />
         <source>Name, pinyin, initials, e-mail or department</source>
         <translation>姓名、拼音、首字母、电子邮件或部门</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/hosts.py" line="330" />
+        <location filename="../../kiosk/ui/desk/hosts.py" line="338" />
         <source>Import CSV…</source>
         <translation>导入 CSV…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/hosts.py" line="331" />
+        <location filename="../../kiosk/ui/desk/hosts.py" line="339" />
         <source>Add host…</source>
         <translation>添加被访人…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/hosts.py" line="332" />
+        <location filename="../../kiosk/ui/desk/hosts.py" line="340" />
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/hosts.py" line="334" />
+        <location filename="../../kiosk/ui/desk/hosts.py" line="342" />
         <source>Reactivate</source>
         <translation>重新启用</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/hosts.py" line="335" />
+        <location filename="../../kiosk/ui/desk/hosts.py" line="343" />
         <source>Receive visitors</source>
         <translation>接待访客</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/hosts.py" line="336" />
+        <location filename="../../kiosk/ui/desk/hosts.py" line="344" />
         <source>Everyone</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/hosts.py" line="472" />
+        <location filename="../../kiosk/ui/desk/hosts.py" line="480" />
         <source>Line</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/hosts.py" line="472" />
+        <location filename="../../kiosk/ui/desk/hosts.py" line="480" />
         <source>The line in the file</source>
         <translation>文件中的该行</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/hosts.py" line="473" />
+        <location filename="../../kiosk/ui/desk/hosts.py" line="481" />
         <source>What is wrong</source>
         <translation>问题</translation>
     </message>
@@ -1411,42 +1422,49 @@
 <context>
     <name>ImportReportDialog</name>
     <message>
-        <location filename="../../kiosk/ui/desk/hosts.py" line="489" />
+        <location filename="../../kiosk/ui/desk/hosts.py" line="497" />
         <source>Import hosts</source>
         <translation>导入被访人</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/hosts.py" line="493" />
+        <location filename="../../kiosk/ui/desk/hosts.py" line="501" />
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/hosts.py" line="503" />
+        <location filename="../../kiosk/ui/desk/hosts.py" line="511" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/hosts.py" line="518" />
+        <location filename="../../kiosk/ui/desk/hosts.py" line="526" />
         <source>{added} added, {updated} updated, {unchanged} already up to date.</source>
         <translation>新增 {added} 位，更新 {updated} 位，{unchanged} 位无变化。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/desk/hosts.py" line="521" />
+        <location filename="../../kiosk/ui/desk/hosts.py" line="529" />
         <source>%n line(s) not imported.</source>
-        <translation><numerusform>%n 行未导入。</numerusform></translation>
+        <translation>
+            <numerusform>%n 行未导入。</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/hosts.py" line="522" />
+        <location filename="../../kiosk/ui/desk/hosts.py" line="530" />
+        <source>{counts} {skipped}</source>
+        <translation>{counts}{skipped}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/hosts.py" line="531" />
         <source>The other lines are saved. Put these lines right in the file and import it again: hosts already imported are not added twice.</source>
         <translation>其余各行已保存。请在文件中改正这些行后再次导入：已导入的被访人不会重复添加。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/hosts.py" line="526" />
+        <location filename="../../kiosk/ui/desk/hosts.py" line="535" />
         <source>Every line was imported.</source>
         <translation>所有行均已导入。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/hosts.py" line="532" />
+        <location filename="../../kiosk/ui/desk/hosts.py" line="541" />
         <source>Nothing was imported.</source>
         <translation>未导入任何内容。</translation>
     </message>
@@ -1897,22 +1915,22 @@
     <message>
         <location filename="../../kiosk/ui/desk/notices.py" line="680" />
         <source>Chinese</source>
-        <translation type="unfinished" />
+        <translation>中文</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/notices.py" line="681" />
         <source>English</source>
-        <translation type="unfinished" />
+        <translation>英文</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/notices.py" line="682" />
         <source>Title</source>
-        <translation type="unfinished" />
+        <translation>标题</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/notices.py" line="683" />
         <source>Text</source>
-        <translation type="unfinished" />
+        <translation>正文</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/notices.py" line="684" />
@@ -1952,7 +1970,7 @@
     <message>
         <location filename="../../kiosk/ui/desk/notices.py" line="694" />
         <source>Save</source>
-        <translation type="unfinished" />
+        <translation>保存</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/notices.py" line="694" />
@@ -1970,12 +1988,12 @@
     <message>
         <location filename="../../kiosk/ui/desk/notices.py" line="220" />
         <source>Chinese</source>
-        <translation type="unfinished" />
+        <translation>中文</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/notices.py" line="221" />
         <source>English</source>
-        <translation type="unfinished" />
+        <translation>英文</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/notices.py" line="223" />
@@ -2099,7 +2117,7 @@
     <message>
         <location filename="../../kiosk/ui/desk/notices.py" line="492" />
         <source>Edit…</source>
-        <translation type="unfinished" />
+        <translation>编辑…</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/notices.py" line="493" />
@@ -2246,7 +2264,9 @@
     <message numerus="yes">
         <location filename="../../kiosk/ui/desk/agreements.py" line="354" />
         <source>Visitors are shown this text from now on. Version {old} stays as it is, with the %n signature(s) given on it.</source>
-        <translation><numerusform>从现在起访客将看到此文本。第 {old} 版保持不变，其上的 %n 个签名仍然有效。</numerusform></translation>
+        <translation>
+            <numerusform>从现在起访客将看到此文本。第 {old} 版保持不变，其上的 %n 个签名仍然有效。</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/agreements.py" line="360" />

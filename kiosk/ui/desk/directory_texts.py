@@ -7,6 +7,8 @@ codes (``ServiceError.code``, ``FieldError.field``/``code``) and never shows a t
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from PySide6.QtCore import QCoreApplication
 
 from kiosk.application.gateways.desk_directory import DenyKind, VisitorType
@@ -33,7 +35,7 @@ def language_text(language: str) -> str:
 
 def visitor_type_text(kind: VisitorType | str) -> str:
     return {
-        VisitorType.VISITOR: translate("DeskDirectory", "Visitors"),
+        VisitorType.VISITOR: translate("DeskDirectory", "General visitors"),
         VisitorType.CONTRACTOR: translate("DeskDirectory", "Contractors"),
         VisitorType.INTERVIEW: translate("DeskDirectory", "Interviewees"),
         VisitorType.DELIVERY: translate("DeskDirectory", "Deliveries"),
@@ -92,10 +94,22 @@ def field_text(error: FieldError) -> str:
     return translate("DeskDirectory", "{field}: {problem}").format(field=field_name(error.field), problem=problem)
 
 
+def field_texts(errors: Iterable[FieldError]) -> str:
+    """Several wrong fields on one line: "Name: missing; E-mail: not an e-mail address"."""
+    return translate("DeskDirectory", "; ").join(field_text(e) for e in errors)
+
+
+def phone_text(phone: str) -> str:
+    """A stored number as people read it: Chinese mobiles in 3-4-4 groups, anything else as stored (E.164)."""
+    if phone.startswith("+861") and len(phone) == 14 and phone[1:].isdigit():
+        return f"{phone[3:6]} {phone[6:10]} {phone[10:]}"
+    return phone
+
+
 def problem_text(error: ServiceError) -> str:
     """One line a receptionist understands for anything a directory action raised."""
     if isinstance(error, ValidationFailed):
-        return "; ".join(field_text(e) for e in error.errors)
+        return field_texts(error.errors)
     texts = {
         "not_allowed": translate("DeskDirectory", "Only an administrator may do this."),
         "email_taken": translate("DeskDirectory", "Another host already has this e-mail address."),

@@ -48,7 +48,14 @@ from kiosk.ui.common.live import AreaFollower, LiveChanges
 from kiosk.ui.common.workers import WorkerPool
 from kiosk.ui.desk.board_models import RowsModel
 from kiosk.ui.desk.dialogs import ask_to_confirm
-from kiosk.ui.desk.directory_texts import LANGUAGES, LOCAL_STYLE, field_text, language_text, problem_text
+from kiosk.ui.desk.directory_texts import (
+    LANGUAGES,
+    LOCAL_STYLE,
+    field_texts,
+    language_text,
+    phone_text,
+    problem_text,
+)
 from kiosk.ui.desk.lazy_table import Column, LazyTableModel, LazyTableView, SortBinding
 from kiosk.ui.desk.widgets import button, label, plain, table
 
@@ -75,7 +82,8 @@ def host_columns() -> list[Column[HostRow]]:
         Column(lambda: translate("HostsView", "Department"), lambda r: r.department, HostSort.DEPARTMENT, 180,
                foreground=dim),
         Column(lambda: translate("HostsView", "E-mail"), lambda r: r.email, HostSort.EMAIL, 260, foreground=dim),
-        Column(lambda: translate("HostsView", "Phone"), lambda r: r.phone, HostSort.PHONE, 160, foreground=dim),
+        Column(lambda: translate("HostsView", "Phone"), lambda r: phone_text(r.phone), HostSort.PHONE, 160,
+               foreground=dim),
         Column(lambda: translate("HostsView", "Notices in"), lambda r: language_text(r.language), None, 110,
                foreground=dim),
         Column(lambda: translate("HostsView", "Status"), status, HostSort.STATUS, 140, foreground=dim),
@@ -477,7 +485,7 @@ class ProblemsModel(RowsModel):
             return str(row.line)
         if column == 1:
             return row.text
-        return "; ".join(field_text(e) for e in row.errors) or row.message
+        return field_texts(row.errors) or row.message
 
 
 class ImportReportDialog(QDialog):
@@ -518,7 +526,8 @@ class ImportReportDialog(QDialog):
         counts = self.tr("{added} added, {updated} updated, {unchanged} already up to date.").format(
             added=report.created, updated=report.updated, unchanged=report.unchanged)
         if report.problems:
-            self.summary.setText(counts + " " + self.tr("%n line(s) not imported.", "", len(report.problems)))
+            skipped = self.tr("%n line(s) not imported.", "", len(report.problems))
+            self.summary.setText(self.tr("{counts} {skipped}").format(counts=counts, skipped=skipped))
             self.hint.setText(self.tr("The other lines are saved. Put these lines right in the file and import it "
                                       "again: hosts already imported are not added twice."))
         else:

@@ -16,6 +16,7 @@ from kiosk.db import Database
 from kiosk.domain.changes import Area
 from kiosk.domain.security import StaffRole
 from kiosk.services.visits import agreements
+from kiosk.ui.common.i18n import LanguageManager
 from kiosk.ui.common.live import LiveChanges
 from kiosk.ui.common.workers import WorkerPool
 from kiosk.ui.desk.agreements import AgreementsView, PublishDialog
@@ -158,3 +159,19 @@ def test_a_version_published_elsewhere_shows_up(qtbot, admin_view, database, liv
     live.listener(frozenset({Area.DIRECTORY}))
     qtbot.waitUntil(lambda: len(_versions(admin_view, "en")) == 2, timeout=2000)
     assert admin_view.panel("en").state.text() == "Visitors sign version 2"
+
+
+def test_in_chinese_the_types_languages_and_versions_read_in_chinese(admin_view) -> None:
+    languages = LanguageManager("en")
+    try:
+        languages.set_language("zh_CN")
+        assert [admin_view.types.tabText(i) for i in range(admin_view.types.count())] == [
+            "普通访客 · 0/2", "承包商 · 2/2", "面试者 · 0/2", "送货人员 · 0/2"]
+        chinese = admin_view.panel("zh_CN")
+        assert (chinese.heading.text(), chinese.state.text(), chinese.publish_button.text()) == (
+            "中文", "访客签署第 2 版", "发布新版本…")
+        assert _versions(admin_view, "zh_CN")[1][3] == "已替换"
+    finally:
+        languages.set_language("en")
+        languages.shutdown()
+    assert admin_view.panel("zh_CN").state.text() == "Visitors sign version 2"

@@ -18,6 +18,7 @@ from kiosk.application.wiring import desk_background
 from kiosk.db import Database
 from kiosk.domain.security import StaffRole
 from kiosk.models import AuditEvent, Host
+from kiosk.ui.common.i18n import LanguageManager
 from kiosk.ui.common.live import LiveChanges
 from kiosk.ui.common.workers import WorkerPool
 from kiosk.ui.desk.hosts import HostFormDialog, HostsView, ImportReportDialog
@@ -227,3 +228,34 @@ def test_a_host_added_by_another_desk_shows_up_by_itself(qtbot, database, dialog
         view.stop()
     finally:
         assert background.stop(5)
+
+
+def test_in_chinese_the_view_and_an_import_report_read_in_chinese(view, dialogs, staff, tmp_path: Path) -> None:
+    path = tmp_path / "hr.csv"
+    path.write_bytes("name,department,email,phone\n,财务部,not-an-email,12345\n".encode("gbk"))
+    view.choose_csv = lambda: str(path)
+    languages = LanguageManager("en")
+    try:
+        languages.set_language("zh_CN")
+        assert (view.title.text(), view.add_button.text(), view.deactivate_button.text()) == (
+            "被访人", "添加被访人…", "停用")
+        assert view.model.headerData(2, Qt.Orientation.Horizontal) == "电子邮件"
+        view.refresh()
+        assert view.count.text() == "3 位被访人"
+        assert _column(view, 5) == ["接待访客"] * 3
+        view.import_button.click()
+        [dialog] = dialogs
+        assert dialog.summary.text() == "新增 0 位，更新 0 位，0 位无变化。1 行未导入。"
+        assert dialog.problem_lines()[0][2] == (
+            "姓名：未填写；电子邮件：不是有效的电子邮件地址；电话：不是有效的电话号码")
+    finally:
+        languages.set_language("en")
+        languages.shutdown()
+    assert view.title.text() == "Hosts" and _column(view, 5) == ["Receives visitors"] * 3
+
+
+def test_a_chinese_mobile_number_reads_in_groups(view, database) -> None:
+    add_host(database, "李娜", "li.na@example.com", "行政部", phone="13900139000")
+    add_host(database, "Zoe Adams", "zoe@example.com", "", phone="+44 20 7946 0018")
+    view.refresh()
+    assert _column(view, 3) == ["139 0013 9000", "+442079460018"]
