@@ -1148,6 +1148,24 @@
     </message>
 </context>
 <context>
+    <name>GroupImportDialog</name>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1010" />
+        <source>Invite %n visitor(s)</source>
+        <translation><numerusform>邀请 %n 位访客</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1024" />
+        <source>%n problem(s) in the file. Nothing is saved until every row is right: fix the file and choose it again.</source>
+        <translation><numerusform>文件中有 %n 处问题。所有行都正确之前不会保存任何内容：请修改文件后重新选择。</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1028" />
+        <source>%n visitor(s), every row is right.</source>
+        <translation><numerusform>共 %n 位访客，所有行均正确。</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>Header</name>
     <message>
         <location filename="../../kiosk/ui/kiosk/widgets/base.py" line="167" />
@@ -1467,6 +1485,713 @@
         <location filename="../../kiosk/ui/desk/hosts.py" line="541" />
         <source>Nothing was imported.</source>
         <translation>未导入任何内容。</translation>
+    </message>
+</context>
+<context>
+    <name>InvitationForms</name>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="106" />
+        <source>Enter the visitor's name</source>
+        <translation>请填写访客姓名</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="107" />
+        <source>Enter the visitor's mobile number</source>
+        <translation>请填写访客手机号</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="108" />
+        <source>Enter a phone number or an e-mail address</source>
+        <translation>请填写电话或电子邮箱（至少一项）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="109" />
+        <source>The visitor has no e-mail address to send to</source>
+        <translation>该访客没有可发送的电子邮箱</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="110" />
+        <source>Choose the host</source>
+        <translation>请选择被访人</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="111" />
+        <source>Choose the purpose of the visit</source>
+        <translation>请选择来访目的</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="113" />
+        <source>This is required</source>
+        <translation>此项必填</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="115" />
+        <source>This is not a valid phone number</source>
+        <translation>电话号码无效</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="116" />
+        <source>This is not a valid e-mail address</source>
+        <translation>电子邮箱地址无效</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="117" />
+        <source>An ID number has only letters and digits</source>
+        <translation>证件号码只能包含字母和数字</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="118" />
+        <source>This is too long</source>
+        <translation>内容过长</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="119" />
+        <source>This contains characters that are not allowed</source>
+        <translation>含有不允许的字符</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="120" />
+        <source>This day is in the past</source>
+        <translation>该日期已过</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="121" />
+        <source>The visit ends before it starts</source>
+        <translation>结束时间早于开始时间</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="122" />
+        <source>This person no longer receives visitors; choose someone else</source>
+        <translation>此人已不再接待访客，请选择其他人</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="123" />
+        <source>This invitation has been used or cancelled</source>
+        <translation>此邀请已使用或已取消</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="124" />
+        <source>Already invited to see this host on that day</source>
+        <translation>当天已邀请过该访客拜访此被访人</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="126" />
+        <source>Please check this</source>
+        <translation>请检查此项</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="134" />
+        <source>Sales visitors are only seen by appointment. Take their contact details instead.</source>
+        <translation>销售拜访须提前预约，请改为登记其联系方式。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="137" />
+        <source>This invitation no longer exists.</source>
+        <translation>此邀请已不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="139" />
+        <source>Something went wrong; please try again. ({error})</source>
+        <translation>出现问题，请重试。（{error}）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="141" />
+        <source>That did not work: {error}</source>
+        <translation>操作未成功：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="148" />
+        <source>The file is neither UTF-8 nor GBK text; save it again as CSV.</source>
+        <translation>文件既不是 UTF-8 也不是 GBK 编码，请重新另存为 CSV。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="149" />
+        <source>This is not a CSV file.</source>
+        <translation>这不是 CSV 文件。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="150" />
+        <source>The file has no visitors.</source>
+        <translation>文件中没有访客。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="151" />
+        <source>The file has more than {count} visitors.</source>
+        <translation>文件中的访客超过 {count} 位。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="153" />
+        <source>The file needs a name column and a phone or e-mail column.</source>
+        <translation>文件需要有姓名列，以及手机或邮箱列。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="157" />
+        <source>Line {line}: {problem}</source>
+        <translation>第 {line} 行：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="159" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1068" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="159" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="659" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1069" />
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="160" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="660" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1069" />
+        <source>E-mail</source>
+        <translation>电子邮件</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="160" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1070" />
+        <source>Company</source>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="163" />
+        <source>The same as on line {line}</source>
+        <translation>与第 {line} 行重复</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="166" />
+        <source>Line {line} · {column}: {problem}</source>
+        <translation>第 {line} 行 · {column}：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="173" />
+        <source>Held for the desk: see the visitor before letting them in.</source>
+        <translation>已暂缓：请先与访客面谈再放行。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="175" />
+        <source>Checked in; the badge is printing.</source>
+        <translation>已签到，胸卡正在打印。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="176" />
+        <source>Registered; {host} has been asked to approve the visit.</source>
+        <translation>已登记，已请 {host} 批准来访。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="182" />
+        <source>{visitor} is invited for {day}; the invitation is being e-mailed.</source>
+        <translation>已邀请 {visitor} 于 {day} 来访，邀请邮件正在发送。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="184" />
+        <source>{visitor} is invited for {day}; no e-mail address, so check them in at the desk when they arrive.</source>
+        <translation>已邀请 {visitor} 于 {day} 来访；未留邮箱，到访时请在前台为其签到。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="315" />
+        <source>Choose…</source>
+        <translation>请选择…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="390" />
+        <source>No one found. Try the pinyin or the initials.</source>
+        <translation>未找到，请尝试拼音或首字母。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="440" />
+        <source>Name, pinyin or initials (e.g. zw)</source>
+        <translation>姓名、拼音或首字母（如 zw）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="548" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="658" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1146" />
+        <source>Visitor's name</source>
+        <translation>访客姓名</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="661" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1147" />
+        <source>Company (optional)</source>
+        <translation>公司（选填）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="662" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1053" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1149" />
+        <source>Host</source>
+        <translation>被访人</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="663" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1053" />
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="664" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="813" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1054" />
+        <source>Time (optional)</source>
+        <translation>时间（可选）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="665" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1054" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1150" />
+        <source>Purpose</source>
+        <translation>事由</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="666" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1055" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1151" />
+        <source>Note for the host and the badge (optional)</source>
+        <translation>备注（被访人和胸卡上可见，可选）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="670" />
+        <source>The invitation and its QR code are sent here.</source>
+        <translation>邀请及二维码将发送到此邮箱。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="671" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1156" />
+        <source>As on their ID</source>
+        <translation>与证件一致</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="672" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1155" />
+        <source>e.g. 138 0013 8000</source>
+        <translation>例如 138 0013 8000</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="673" />
+        <source>name@example.com</source>
+        <translation>name@example.com</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="674" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="814" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1060" />
+        <source>Any time</source>
+        <translation>全天</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="677" />
+        <source>VIP: reception and the supervisor are told when they arrive</source>
+        <translation>贵宾：到访时通知前台和主管</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="703" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="704" />
+        <source>New invitation</source>
+        <translation>新建邀请</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="705" />
+        <source>The visitor gets a QR code that checks them in at the kiosk on that day.</source>
+        <translation>访客将收到二维码，当天在访客机上扫码即可签到。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="707" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1011" />
+        <source>Invite</source>
+        <translation>邀请</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="742" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="743" />
+        <source>Edit invitation</source>
+        <translation>修改邀请</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="744" />
+        <source>A new name, e-mail address or time is e-mailed to the visitor with a new QR code; the one sent before stops working. Another day: use Reschedule.</source>
+        <translation>修改姓名、邮箱或时间后，访客会收到附新二维码的邮件，之前的二维码随即失效。改到其他日期请用“改期”。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="747" />
+        <source>Save changes</source>
+        <translation>保存修改</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="808" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="820" />
+        <source>Reschedule</source>
+        <translation>改期</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="809" />
+        <source>Reschedule the visit</source>
+        <translation>来访改期</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="810" />
+        <source>{visitor} to see {host}, now on {day}</source>
+        <translation>{visitor} 拜访 {host}，目前安排在 {day}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="812" />
+        <source>New day</source>
+        <translation>新日期</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="817" />
+        <source>The visitor is e-mailed a new QR code; the one sent before stops working.</source>
+        <translation>访客将收到附新二维码的邮件，之前的二维码随即失效。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="819" />
+        <source>No e-mail address: check the visitor in at the desk when they arrive.</source>
+        <translation>未留邮箱：访客到达时请在前台为其签到。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="836" />
+        <source>Choose the group's CSV file</source>
+        <translation>选择团体访客 CSV 文件</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="837" />
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="930" />
+        <source>This file is too big for a group.</source>
+        <translation>文件过大，不像团体访客名单。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="934" />
+        <source>The file could not be read: {error}</source>
+        <translation>无法读取文件：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="964" />
+        <source>Checking the file…</source>
+        <translation>正在检查文件…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1018" />
+        <source>Choose the host and the file to see who is invited.</source>
+        <translation>请选择被访人和文件，即可查看将邀请的访客。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1047" />
+        <source>Invite a group</source>
+        <translation>团体邀请</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1048" />
+        <source>Invite a group from a CSV file</source>
+        <translation>从 CSV 文件邀请团体访客</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1049" />
+        <source>One visitor per line, columns name, phone and/or email, company (or 姓名, 手机, 邮箱, 公司); UTF-8 or GBK as Excel saves it. Everyone visits the same host on the same day.</source>
+        <translation>每行一位访客，列名为 name、phone 和/或 email、company（或 姓名、手机、邮箱、公司）；UTF-8 或 Excel 保存的 GBK 编码均可。所有人同一天拜访同一位被访人。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1056" />
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1064" />
+        <source>Choose CSV file…</source>
+        <translation>选择 CSV 文件…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1066" />
+        <source>No file chosen</source>
+        <translation>未选择文件</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1068" />
+        <source>Line</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1139" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1140" />
+        <source>Register a walk-in</source>
+        <translation>登记临时访客</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1141" />
+        <source>For a visitor without an invitation, checked as at the kiosk: the host is asked to approve, and the deny list is screened.</source>
+        <translation>为没有邀请的访客登记，检查与访客机相同：请被访人批准，并核对禁入名单。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1145" />
+        <source>Mobile number</source>
+        <translation>手机号码</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1148" />
+        <source>ID or passport number (optional)</source>
+        <translation>身份证或护照号码（选填）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1159" />
+        <source>Register</source>
+        <translation>登记</translation>
+    </message>
+</context>
+<context>
+    <name>Invitations</name>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitations.py" line="73" />
+        <source>No e-mail</source>
+        <translation>无邮件</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitations.py" line="75" />
+        <source>Queued</source>
+        <translation>待发送</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitations.py" line="76" />
+        <source>Sending</source>
+        <translation>发送中</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitations.py" line="77" />
+        <source>Sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitations.py" line="78" />
+        <source>Not delivered</source>
+        <translation>未送达</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitations.py" line="87" />
+        <source>Any time</source>
+        <translation>全天</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitations.py" line="93" />
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitations.py" line="107" />
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitations.py" line="108" />
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitations.py" line="109" />
+        <source>Visitor</source>
+        <translation>访客</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitations.py" line="110" />
+        <source>Company</source>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitations.py" line="111" />
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitations.py" line="112" />
+        <source>E-mail</source>
+        <translation>电子邮件</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitations.py" line="113" />
+        <source>Host</source>
+        <translation>被访人</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitations.py" line="114" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitations.py" line="116" />
+        <source>Invitation e-mail</source>
+        <translation>邀请邮件</translation>
+    </message>
+</context>
+<context>
+    <name>InvitationsView</name>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitations.py" line="325" />
+        <source>Nothing was changed.</source>
+        <translation>没有修改任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitations.py" line="327" />
+        <source>Saved. {visitor} is e-mailed the change with a new QR code; the old one no longer works.</source>
+        <translation>已保存。已向 {visitor} 发送变更邮件及新二维码，旧二维码已失效。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitations.py" line="330" />
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitations.py" line="342" />
+        <source>{visitor} now comes on {day}; a new QR code is e-mailed, the old one no longer works.</source>
+        <translation>{visitor} 改为 {day} 来访；新二维码已通过邮件发送，旧二维码已失效。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitations.py" line="344" />
+        <source>{visitor} now comes on {day}.</source>
+        <translation>{visitor} 改为 {day} 来访。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitations.py" line="349" />
+        <source>Send the invitation again?</source>
+        <translation>重新发送邀请？</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitations.py" line="350" />
+        <source>{visitor} is e-mailed the invitation again at {email} with a new QR code. The code sent before stops working.</source>
+        <translation>将向 {visitor}（{email}）重新发送邀请邮件及新二维码，之前发送的二维码将失效。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitations.py" line="352" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="446" />
+        <source>Send again</source>
+        <translation>重新发送</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitations.py" line="356" />
+        <source>The invitation is e-mailed to {visitor} again.</source>
+        <translation>已重新向 {visitor} 发送邀请邮件。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitations.py" line="362" />
+        <source>Cancel the invitation?</source>
+        <translation>取消邀请？</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitations.py" line="363" />
+        <source>{visitor}'s visit on {day} is cancelled and the QR code stops working.</source>
+        <translation>{visitor} {day} 的来访将被取消，二维码随即失效。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitations.py" line="365" />
+        <source>The visitor is told by e-mail.</source>
+        <translation>将通过邮件通知访客。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitations.py" line="366" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="447" />
+        <source>Cancel invitation</source>
+        <translation>取消邀请</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitations.py" line="370" />
+        <source>{visitor}'s invitation is cancelled.</source>
+        <translation>{visitor} 的邀请已取消。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/desk/invitations.py" line="382" />
+        <source>%n visitor(s) invited.</source>
+        <translation><numerusform>已邀请 %n 位访客。</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/desk/invitations.py" line="422" />
+        <source>%n invitation(s)</source>
+        <translation><numerusform>%n 个邀请</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/desk/invitations.py" line="423" />
+        <source>%n+ invitations, counting…</source>
+        <translation><numerusform>%n+ 个邀请，统计中…</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitations.py" line="427" />
+        <source>Searching…</source>
+        <translation>正在查询…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitations.py" line="431" />
+        <source>Could not read the invitations: {error}</source>
+        <translation>无法读取邀请：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitations.py" line="441" />
+        <source>Invitations</source>
+        <translation>邀请</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitations.py" line="442" />
+        <source>New invitation</source>
+        <translation>新建邀请</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitations.py" line="443" />
+        <source>Invite a group (CSV)…</source>
+        <translation>团体邀请（CSV）…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitations.py" line="444" />
+        <source>Edit</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitations.py" line="445" />
+        <source>Reschedule</source>
+        <translation>改期</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitations.py" line="448" />
+        <source>Find: visitor, company, phone, e-mail, host</source>
+        <translation>查找：访客、公司、电话、邮箱、被访人</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitations.py" line="449" />
+        <source>Any host (name, pinyin, initials)</source>
+        <translation>所有被访人（姓名、拼音、首字母）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitations.py" line="450" />
+        <source>Show cancelled</source>
+        <translation>显示已取消</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitations.py" line="452" />
+        <source>All upcoming</source>
+        <translation>全部待到访</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitations.py" line="452" />
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitations.py" line="452" />
+        <source>Next 7 days</source>
+        <translation>未来 7 天</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitations.py" line="453" />
+        <source>Next 30 days</source>
+        <translation>未来 30 天</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitations.py" line="453" />
+        <source>Choose days…</source>
+        <translation>自选日期…</translation>
     </message>
 </context>
 <context>

@@ -287,7 +287,7 @@ def test_one_bad_row_saves_nothing_and_every_problem_has_its_line(database) -> N
     assert not report.ok and not report.saved
     assert [(p.line, p.field, p.code) for p in report.problems] == [
         (4, "name", "required"), (5, "phone", "invalid_phone"), (6, "phone", "duplicate"), (7, "phone", "required")]
-    assert "line 2" in report.problems[2].message
+    assert "line 2" in report.problems[2].message and report.problems[2].first_line == 2
     assert _count(database, Visit) == visits_before and _count(database, Visitor) == 0
     assert rows(database) == []
 

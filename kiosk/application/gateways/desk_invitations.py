@@ -20,8 +20,9 @@ from kiosk.services.directory import hosts
 from kiosk.services.directory.hosts import HostSummary
 from kiosk.services.directory.sites import get_site
 from kiosk.services.idnumbers import IdNumberProtector
-from kiosk.services.visits import invitations, walkins
+from kiosk.services.visits import invitations, visitors, walkins
 from kiosk.services.visits.invitations import (
+    GROUP_MAX_ROWS,
     GroupImportReport,
     GroupRow,
     GroupRowProblem,
@@ -32,12 +33,13 @@ from kiosk.services.visits.invitations import (
     InvitationRow,
     InvitationSort,
 )
+from kiosk.services.visits.visitors import ReturningVisitor
 from kiosk.services.visits.walkins import WalkInForm, WalkInPolicy, WalkInResult
 
 __all__ = [
-    "DeskInvitationsGateway", "GroupImportReport", "GroupRequest", "GroupRow", "GroupRowProblem",
+    "GROUP_MAX_ROWS", "DeskInvitationsGateway", "GroupImportReport", "GroupRequest", "GroupRow", "GroupRowProblem",
     "HostSummary", "InvitationCreated", "InvitationEdited", "InvitationForm", "InvitationQuery", "InvitationRow",
-    "InvitationSort", "WalkInForm", "WalkInResult",
+    "InvitationSort", "ReturningVisitor", "WalkInForm", "WalkInResult",
 ]
 
 HOSTS_SHOWN = 12
@@ -98,6 +100,11 @@ class DeskInvitationsGateway:
         """Hosts by name, full pinyin or initials (张伟: ``zhangwei``, ``zw``), the best first."""
         with self.database.unit_of_work(self.actor, write=False) as uow:
             return hosts.search_hosts(uow, text, limit=HOSTS_SHOWN)
+
+    def returning_visitor(self, phone: str) -> ReturningVisitor | None:
+        """A visitor known by this phone (name and company to prefill; the ID number only masked)."""
+        with self.database.unit_of_work(self.actor, write=False) as uow:
+            return visitors.find_returning_visitor(uow, phone)
 
     # -- one invitation ---------------------------------------------------------------------------------------
 

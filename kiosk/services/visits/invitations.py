@@ -606,6 +606,7 @@ class GroupRowProblem:
     code: str  # required | too_long | bad_characters | invalid_phone | invalid_email | duplicate | already_invited
     #            (a row); encoding | unreadable | missing_column | empty | too_many_rows (the file)
     message: str
+    first_line: int = 0  # a duplicate: the line where the phone or e-mail first appears
 
 
 @dataclass(frozen=True)
@@ -715,16 +716,19 @@ def import_group_csv(
             checked = _check_details(found, visitor_name=values.get("name", ""), phone=values.get("phone"),
                                      email=values.get("email"), company=values.get("company"),
                                      purpose=chosen_purpose, purpose_note=note, visitor_type=chosen_type)
+            first_lines: dict[str, int] = {}
             for field, value, seen in (("phone", checked.phone, seen_phone), ("email", checked.email, seen_email)):
                 if value and value in seen:
                     found.append(FieldError(field, "duplicate", f"the same {field} is on line {seen[value]}"))
+                    first_lines[field] = seen[value]
                 elif value and value in invited_before:
                     found.append(FieldError(field, "already_invited",
                                             "already invited to see this host on that day"))
                 elif value:
                     seen[value] = line
             if found:
-                problems += [GroupRowProblem(line, e.field, e.code, e.message) for e in found]
+                problems += [GroupRowProblem(line, e.field, e.code, e.message, first_lines.get(e.field, 0)
+                                             if e.code == "duplicate" else 0) for e in found]
                 continue
             rows.append(GroupRow(line, checked.name, checked.phone or "", checked.email or "", checked.company or ""))
             details.append(checked)
