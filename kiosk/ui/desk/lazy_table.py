@@ -77,6 +77,8 @@ MAX_PAGES = 40
 MAX_IN_FLIGHT = 2
 # Pages wanted but not yet asked for; older wants (rows scrolled past) fall off the end.
 MAX_WANTED = 6
+# Rows are asked for this long after the last new page was wanted (scrolling has paused).
+FETCH_DELAY_MS = 30
 PLACEHOLDER = "\u2026"  # …
 GONE = "\u2014"  # — a row whose record was deleted (retention) since the ids were read
 PLACEHOLDER_COLOUR = "#b8c2cc"
@@ -140,6 +142,30 @@ _GONE_ROW = _Gone()
 class _Cached:
     row: Any  # R or _GONE_ROW
     epoch: int  # the data epoch the row was read in; older than the model's: stale, shown until refetched
+    cells: tuple[_Cell, ...] | None = None  # worked out at the first paint, again after a language change
+
+
+# What a cell paints: text, foreground, background (None: the view's own).
+_Cell = tuple[str, "QColor | None", "QColor | None"]
+
+
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_COLOURS: dict[str, QColor] = {}
+
+
+def _colour(name: str | None) -> QColor | None:
+    if not name:
+        return None
+    if name not in _COLOURS:
+        _COLOURS[name] = QColor(name)
+    return _COLOURS[name]
+
+
+_PLACEHOLDER_CELL: _Cell = (PLACEHOLDER, QColor(PLACEHOLDER_COLOUR), None)
+_EMPTY_PLACEHOLDER: _Cell = ("", None, None)
 
 
 def ranges(selection: QItemSelection) -> list[QItemSelectionRange]:
@@ -168,7 +194,8 @@ class LazyTableModel(QAbstractTableModel, Generic[Q, R]):
     def __init__(
         self, source: TableSource[Q, R], columns: Sequence[Column[R]], pool: WorkerPool, query: Q, *,
         sort: SortBinding[Q] | None = None, page_size: int = PAGE_SIZE, head_rows: int = HEAD_ROWS,
-        max_pages: int = MAX_PAGES, max_in_flight: int = MAX_IN_FLIGHT, parent: QObject | None = None,
+        max_pages: int = MAX_PAGES, max_in_flight: int = MAX_IN_FLIGHT, fetch_delay_ms: int = FETCH_DELAY_MS,
+        parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.source, self.columns, self.pool, self.sort_binding = source, list(columns), pool, sort
@@ -180,6 +207,7 @@ class LazyTableModel(QAbstractTableModel, Generic[Q, R]):
         self._complete = False
         self._question = 0  # numbers each id-list question; answers to older ones are dropped
         self._list = 0  # numbers each id list installed; page answers for older lists are dropped
+        self._started = False
         self._asking = False
         self._ask_again = False  # a refresh() arrived while a list was being read
         self._epoch = 0  # bumped by refresh(): rows read before are stale
@@ -189,8 +217,12 @@ class LazyTableModel(QAbstractTableModel, Generic[Q, R]):
         self._failed_pages: set[int] = set()  # pages whose rows could not be read (until the next list)
         self._flush_timer = QTimer(self)
         self._flush_timer.setSingleShot(True)
-        self._flush_timer.setInterval(0)
+        self._flush_timer.setInterval(fetch_delay_ms)
         self._flush_timer.timeout.connect(self._fetch_wanted)
+        self._alignments = [int(column.alignment) for column in self.columns]
+        # (first row, last row) on screen, set by the view (LazyTableView does): pages wanted by
+        # paints on the way to it are not fetched. Without it every page painted recently is.
+        self.visible_rows: Callable[[], tuple[int, int]] | None = None
         self.page_requests = 0  # rows() calls made, for tests and benchmarks
 
     # -- what the owner calls -------------------------------------------------------------------------------
@@ -200,7 +232,8 @@ class LazyTableModel(QAbstractTableModel, Generic[Q, R]):
         return self._query
 
     def start(self) -> None:
-        """Read the first list (a model starts empty)."""
+        """Read the first list (a model starts empty, and asks nothing until started)."""
+        self._started = True
         self._ask(Placement.TOP)
 
     def set_query(self, query: Q) -> None:
@@ -208,18 +241,22 @@ class LazyTableModel(QAbstractTableModel, Generic[Q, R]):
         if query == self._query and (self._ids or self._asking):
             return
         self._query = query
-        self._ask(Placement.TOP)
+        if self._started:
+            self._ask(Placement.TOP)
 
     def refresh(self) -> None:
         """The data changed: read the id list again and refetch the rows on screen, keeping the place."""
         self._epoch += 1
+        if not self._started:
+            return
         if self._asking:
             self._ask_again = True
             return
         self._ask(Placement.KEEP)
 
     def stop(self) -> None:
-        """Forget questions in flight (their answers are dropped) and stop the timer."""
+        """Forget questions in flight (their answers are dropped) and stop the timer; start() again to resume."""
+        self._started = False
         self._question += 1
         self._list += 1
         self._asking = self._ask_again = False
@@ -270,7 +307,13 @@ class LazyTableModel(QAbstractTableModel, Generic[Q, R]):
 
     @property
     def busy(self) -> bool:
+        """An id list is being read."""
         return self._asking
+
+    @property
+    def fetching(self) -> bool:
+        """Rows are about to be asked for, or are being read."""
+        return self._flush_timer.isActive() or bool(self._in_flight)
 
     def sort_indicator(self) -> tuple[int, Qt.SortOrder] | None:
         if self.sort_binding is None:
@@ -282,8 +325,13 @@ class LazyTableModel(QAbstractTableModel, Generic[Q, R]):
         return None
 
     def retranslate(self) -> None:
+        """The language changed: headers and cell texts (statuses, types) are worked out again."""
+        for cached in self._cache.values():
+            cached.cells = None
         if self.columns:
             self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.columns) - 1)
+            if self._ids:
+                self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, len(self.columns) - 1))
 
     # -- Qt's model interface -------------------------------------------------------------------------------
 
@@ -303,6 +351,38 @@ class LazyTableModel(QAbstractTableModel, Generic[Q, R]):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        cell = self._cell(index)
+        if cell is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return cell[0]
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return cell[1]
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return cell[2]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return self._alignments[index.column()]
+        return None
+
+    def multiData(self, index: Index, roles: Any) -> None:
+        """All the roles a delegate paints a cell with, in one call (Qt 6 asks for seven at once): a
+        call into Python per cell instead of per cell and role. Each call from Qt's thread into Python
+        takes the GIL, which a worker reading rows may hold; seven per cell made a paint 80 ms."""
+        cell = self._cell(index)
+        if cell is None:
+            return
+        for wanted in roles:
+            role = wanted.role()
+            if role == _DISPLAY:
+                wanted.setData(cell[0])
+            elif role == _FOREGROUND and cell[1] is not None:
+                wanted.setData(cell[1])
+            elif role == _BACKGROUND and cell[2] is not None:
+                wanted.setData(cell[2])
+            elif role == _ALIGNMENT:
+                wanted.setData(self._alignments[index.column()])
+
+    def _cell(self, index: Index) -> _Cell | None:
         if not index.isValid():
             return None
         row = index.row()
@@ -311,25 +391,20 @@ class LazyTableModel(QAbstractTableModel, Generic[Q, R]):
         cached = self._cache.get(self._ids[row])
         if cached is None or cached.epoch != self._epoch:
             self._want(row)
-        column = self.columns[index.column()]
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(column.alignment)
-        if cached is None or isinstance(cached.row, _Gone):
-            if role == Qt.ItemDataRole.DisplayRole:
-                mark = GONE if cached is not None else PLACEHOLDER
-                return mark if index.column() == 0 else ""
-            if role == Qt.ItemDataRole.ForegroundRole:
-                return QColor(PLACEHOLDER_COLOUR)
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return column.text(cached.row)
-        if role == Qt.ItemDataRole.ForegroundRole and column.foreground is not None:
-            colour = column.foreground(cached.row)
-            return QColor(colour) if colour else None
-        if role == Qt.ItemDataRole.BackgroundRole and column.background is not None:
-            colour = column.background(cached.row)
-            return QColor(colour) if colour else None
-        return None
+        if cached is None:
+            return _PLACEHOLDER_CELL if index.column() == 0 else _EMPTY_PLACEHOLDER
+        if cached.cells is None:
+            cached.cells = self._cells(cached.row)
+        return cached.cells[index.column()]
+
+    def _cells(self, row: Any) -> tuple[_Cell, ...]:
+        if isinstance(row, _Gone):
+            return ((GONE, _colour(PLACEHOLDER_COLOUR), None),) + (_EMPTY_PLACEHOLDER,) * (len(self.columns) - 1)
+        return tuple(
+            (column.text(row), _colour(column.foreground(row)) if column.foreground else None,
+             _colour(column.background(row)) if column.background else None)
+            for column in self.columns
+        )
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """A header was clicked: the ids are read again, sorted in SQL by that column."""
@@ -341,7 +416,8 @@ class LazyTableModel(QAbstractTableModel, Generic[Q, R]):
         query = self.sort_binding.by(self._query, key, order == Qt.SortOrder.DescendingOrder)
         if query != self._query:
             self._query = query
-            self._ask(Placement.FOLLOW)
+            if self._started:
+                self._ask(Placement.FOLLOW)
 
     # -- id lists ---------------------------------------------------------------------------------------------
 
@@ -419,14 +495,23 @@ class LazyTableModel(QAbstractTableModel, Generic[Q, R]):
         page = row // self.page_size
         if page in self._in_flight or page in self._failed_pages:
             return
+        if page in self._wanted:
+            self._wanted.move_to_end(page)
+            return
         self._wanted[page] = None
-        self._wanted.move_to_end(page)
         while len(self._wanted) > MAX_WANTED:
             self._wanted.popitem(last=False)
-        if not self._flush_timer.isActive():
-            self._flush_timer.start()
+        # Asked for once the view has stayed on a page for a moment: dragging the scroll bar over a
+        # million rows asks for nothing on the way, and the workers do not compete with the paints.
+        self._flush_timer.start()
 
     def _fetch_wanted(self) -> None:
+        if self.visible_rows is not None and self._wanted:
+            # A view says what is on screen now: pages painted on the way there are not wanted any more.
+            first, last = self.visible_rows()
+            on_screen = range(max(first, 0) // self.page_size, max(last, 0) // self.page_size + 1)
+            kept = [page for page in self._wanted if page in on_screen]
+            self._wanted = OrderedDict.fromkeys(kept)
         while self._wanted and len(self._in_flight) < self.max_in_flight:
             page, _ = self._wanted.popitem(last=True)  # the latest paint's first
             ids = list(self._ids[page * self.page_size:(page + 1) * self.page_size])
@@ -507,8 +592,17 @@ class LazyTableView(QTableView):
         header.setSortIndicatorShown(model.sort_binding is not None)
         self.setSortingEnabled(model.sort_binding is not None)  # calls sort() with the indicator: a no-op
         self._kept: _Place | None = None
+        model.visible_rows = self.visible_rows
         model.idsAboutToBeReplaced.connect(self._remember_place)
         model.idsReplaced.connect(self._restore_place)
+
+    def visible_rows(self) -> tuple[int, int]:
+        """(first, last) row on screen; (-1, -1) when there are none."""
+        first = self.rowAt(0)
+        if first < 0:
+            return -1, -1
+        last = self.rowAt(self.viewport().height() - 1)
+        return first, last if last >= 0 else self.lazy.rowCount() - 1
 
     def selected_ids(self) -> array[int]:
         """The ids of the selected rows, top to bottom (never via selectedRows(): it visits every index)."""

@@ -85,8 +85,10 @@ def table(qtbot, source: Source, pool: WorkerPool) -> Iterator[LazyTableView]:
 
 def paint(qtbot, view: LazyTableView) -> None:
     """Let the view paint and the model fetch what the paint asked for (the pool answers inline)."""
+    qtbot.wait(1)  # a scroll's layout is done on the next turn of the event loop
     view.viewport().repaint()
-    qtbot.wait(5)
+    qtbot.waitUntil(lambda: not view.lazy._flush_timer.isActive(), timeout=2000)
+    view.viewport().repaint()
 
 
 def visible_rows(view: LazyTableView) -> range:
@@ -127,6 +129,7 @@ def test_rows_not_fetched_yet_show_a_placeholder_then_their_text(qtbot, source):
     qtbot.addWidget(view)
     view.resize(600, 400)
     view.show()
+    qtbot.waitExposed(view)
     model.start()
     pool.run(pool.pending("_read_head")[0])
     pool.run(pool.pending("ids")[0])
@@ -148,6 +151,7 @@ def test_a_late_page_answer_for_an_older_query_is_dropped(qtbot, source):
     qtbot.addWidget(view)
     view.resize(600, 400)
     view.show()
+    qtbot.waitExposed(view)
     model.start()
     pool.run(pool.pending("_read_head")[0])
     pool.run(pool.pending("ids")[0])
@@ -176,14 +180,16 @@ def test_a_late_id_list_for_an_older_query_is_dropped(qtbot, source):
     model = LazyTableModel(source, COLUMNS, pool, Query(), page_size=50, head_rows=50)
     view = LazyTableView(model, row_height=ROW_HEIGHT)
     qtbot.addWidget(view)
+    model.start()
     model.set_query(Query(text="item 001"))
     model.set_query(Query(text="item 002"))
-    older, newer = pool.pending("_read_head")
+    _first, older, newer = pool.pending("_read_head")
 
     pool.run(newer)
     pool.run(pool.pending("ids")[-1])
     pool.run(older)  # the answer to "item 001" arrives last
 
+    pool.run(_first)  # the very first list's answer, later still
     assert pool.pending() == []  # and asked for nothing more
     assert cell(view, 0) == "item 002000" and model.rowCount() == 1000
     model.stop()
@@ -292,6 +298,7 @@ def test_the_cache_is_bounded(qtbot, source):
     qtbot.addWidget(view)
     view.resize(600, 400)
     view.show()
+    qtbot.waitExposed(view)
     model.start()
     for row in range(0, 5_000, 500):
         view.scrollTo(model.index(row, 0), view.ScrollHint.PositionAtTop)
@@ -317,6 +324,7 @@ def test_select_all_over_many_rows_does_not_make_qt_visit_every_row(qtbot, pool)
     qtbot.addWidget(view)
     view.resize(600, 400)
     view.show()
+    qtbot.waitExposed(view)
     model.start()
     paint(qtbot, view)
     Counting.flag_calls = 0
@@ -326,3 +334,32 @@ def test_select_all_over_many_rows_does_not_make_qt_visit_every_row(qtbot, pool)
     assert Counting.flag_calls < 5_000  # the cells on screen, not 200,000
     assert len(view.selected_ids()) == 100_000
     model.stop()
+
+
+def test_dragging_over_many_rows_asks_only_for_where_it_stops(qtbot, table, source):
+    model = table.lazy
+    model.start()
+    paint(qtbot, table)
+    for row in range(0, 9_000, 300):  # thirty screens painted, none stayed on for the fetch delay
+        table.scrollTo(model.index(row, 0), table.ScrollHint.PositionAtTop)
+        table.viewport().repaint()
+    table.scrollTo(model.index(9_500, 0), table.ScrollHint.PositionAtTop)
+    paint(qtbot, table)
+
+    assert len(source.row_calls) == 2 and 9_501 in source.row_calls[1]
+    assert cell(table, 9_500) == "item 009501"
+
+
+def test_cells_are_painted_from_one_call_per_cell(qtbot, table):
+    """Qt 6's delegate asks for seven roles at once (multiData): answered in one call into Python."""
+    from PySide6.QtCore import QModelRoleData
+
+    model = table.lazy
+    model.start()
+    paint(qtbot, table)
+    roles = [QModelRoleData(role) for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole,
+                                                Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.DecorationRole)]
+    model.multiData(model.index(4, 1), roles)
+    assert roles[0].data() == "item 000005" and roles[1].data() is None and roles[3].data() is None
+    assert roles[2].data() == int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    assert [model.index(4, 1).data(role.role()) for role in roles] == [r.data() for r in roles]

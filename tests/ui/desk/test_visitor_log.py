@@ -100,8 +100,12 @@ def names(view: VisitorLogView) -> list[str]:
     return [model.index(row, 1).data() for row in range(model.rowCount())]
 
 
-def settle(qtbot) -> None:
+def settle(qtbot, view: VisitorLogView | None = None) -> None:
+    """Let the view paint and the rows it asked for arrive (the pool answers inline)."""
     qtbot.wait(10)
+    if view is not None:
+        view.table.viewport().repaint()
+        qtbot.waitUntil(lambda: not view.model.fetching, timeout=2000)
 
 
 def test_opening_shows_every_visit_newest_first(qtbot, view, visits, gateway):
@@ -203,7 +207,7 @@ def test_only_the_rows_on_screen_are_read(qtbot, database, gateway):
     assert gateway.row_requests == [view.model.ids()[:100].tolist()]  # the first screenful, with the first ids
 
     view.table.scrollTo(view.model.index(300, 0), view.table.ScrollHint.PositionAtTop)
-    settle(qtbot)
+    settle(qtbot, view)
     assert len(gateway.row_requests) == 2 and gateway.row_requests[1] == view.model.ids()[300:400].tolist()
     assert view.model.index(300, 1).data() != PLACEHOLDER
     view.stop()
