@@ -384,6 +384,15 @@ def admin_shot(settings: Settings, database: Database, out: Path, *, suffix: str
         admin.notices.select_notice(failed.id)
     QApplication.processEvents()
     desk.grab().save(str(out / f"admin-notices-{suffix}.png"))
+    # Every other view of the navigation, as the person signed in sees it.
+    for view in desk.shell.views:
+        if view.key == "today":
+            continue
+        desk.shell.show_view(view.key)
+        for _ in range(3):
+            QApplication.processEvents()
+        desk.grab().save(str(out / f"desk-{view.key}-{suffix}.png"))
+    desk.shell.show_view("today")
     finder = desk.shell.finder
     assert isinstance(finder, QuickFind)
     finder.setText("张")
