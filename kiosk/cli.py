@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 
 from kiosk.application.bootstrap import DatabaseUnavailable, database_problem
 from kiosk.cli_commands import (
+    audit,
     badges,
     database,
     demo,
@@ -33,7 +34,7 @@ from kiosk.services.errors import ServiceError
 
 Handler = Callable[[CliContext, argparse.Namespace], int]
 COMMAND_MODULES = (database, demo, directory, visits, invitations, export, maintenance, users, badges, notify, denylist,
-                   kiosk_pin, notices)
+                   kiosk_pin, notices, audit)
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 

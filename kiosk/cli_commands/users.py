@@ -1,4 +1,9 @@
-"""``kioskctl users add|passwd``: desk logins. A password is never a command-line argument (ps, history)."""
+"""``kioskctl users add|passwd|list|role|deactivate|activate``: desk logins.
+
+A password is never a command-line argument (ps, history). The person at the terminal is the
+operator, with an administrator's rights, and meets the desk's rules: the last active
+administrator is neither demoted nor deactivated.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +11,14 @@ import argparse
 import getpass
 import sys
 
-from kiosk.cli_commands.arguments import Subcommands
+from kiosk.cli_commands.arguments import Subcommands, add_json_flag
 from kiosk.cli_commands.context import CliContext, CliError
+from kiosk.cli_commands.output import local_time, print_json, print_table
 from kiosk.domain.security import StaffRole
 from kiosk.services import auth
+from kiosk.services.auth import StaffAccount
+
+OPERATOR = StaffRole.ADMIN
 
 
 def register(commands: Subcommands) -> None:
@@ -25,6 +34,19 @@ def register(commands: Subcommands) -> None:
     passwd.add_argument("username")
     _password_source(passwd)
     passwd.set_defaults(handler=passwd_command)
+    listing = actions.add_parser("list", help="every staff account: role, active, locked, last sign-in")
+    add_json_flag(listing)
+    listing.set_defaults(handler=list_command)
+    role = actions.add_parser("role", help="change a staff user's role")
+    role.add_argument("username")
+    role.add_argument("role", choices=[r.value for r in StaffRole])
+    role.set_defaults(handler=role_command)
+    deactivate = actions.add_parser("deactivate", help="stop a staff user signing in (their history stays)")
+    deactivate.add_argument("username")
+    deactivate.set_defaults(handler=deactivate_command)
+    activate = actions.add_parser("activate", help="let a deactivated staff user sign in again")
+    activate.add_argument("username")
+    activate.set_defaults(handler=activate_command)
 
 
 def _password_source(parser: argparse.ArgumentParser) -> None:
@@ -45,6 +67,48 @@ def passwd_command(ctx: CliContext, args: argparse.Namespace) -> int:
     with ctx.unit_of_work() as uow:
         auth.set_password(uow, args.username, password)
     print(f"password set for {args.username}")
+    return 0
+
+
+def _status(account: StaffAccount, ctx: CliContext) -> str:
+    if not account.active:
+        return "inactive"
+    if account.locked_until is not None:
+        return f"locked until {local_time(account.locked_until, ctx.zone)}"
+    return "active"
+
+
+def list_command(ctx: CliContext, args: argparse.Namespace) -> int:
+    with ctx.unit_of_work(write=False) as uow:
+        accounts = auth.list_accounts(uow, role=OPERATOR)
+    if args.json:
+        print_json(accounts, ctx.zone)
+        return 0
+    print_table(["user", "name", "role", "status", "last sign-in", "added"],
+                [[a.username, a.display_name, a.role.value, _status(a, ctx),
+                  local_time(a.last_sign_in_at, ctx.zone) or "never", local_time(a.created_at, ctx.zone)]
+                 for a in accounts], empty="no staff accounts yet; add one with: kioskctl users add NAME --role admin")
+    return 0
+
+
+def role_command(ctx: CliContext, args: argparse.Namespace) -> int:
+    with ctx.unit_of_work() as uow:
+        account = auth.change_role(uow, args.username, args.role, role=OPERATOR)
+    print(f"{account.username} is {account.role.value}")
+    return 0
+
+
+def deactivate_command(ctx: CliContext, args: argparse.Namespace) -> int:
+    with ctx.unit_of_work() as uow:
+        account = auth.set_active(uow, args.username, False, role=OPERATOR)
+    print(f"{account.username} deactivated")
+    return 0
+
+
+def activate_command(ctx: CliContext, args: argparse.Namespace) -> int:
+    with ctx.unit_of_work() as uow:
+        account = auth.set_active(uow, args.username, True, role=OPERATOR)
+    print(f"{account.username} activated")
     return 0
 
 

@@ -16,11 +16,11 @@ class AuditEvent(Base):
     __table_args__ = (
         Index("ix_audit_entity", "entity", "entity_id"),
         Index("ix_audit_at", "at"),
-        # The desk's audit log: one person's or one action's events newest first, served by an index
-        # range read backwards, and the filters' lists of actors and actions read by an index walk
-        # (benchmarks/bench_audit_log.py; migration 0008).
-        Index("ix_audit_actor", "actor", "id"),
-        Index("ix_audit_action", "action", "id"),
+        # The desk's audit log: one person's or one action's events newest first (by time, then id),
+        # read backwards from an index range, dates included; the filters' lists of actors and
+        # actions read by a walk over the same indexes (benchmarks/bench_audit_log.py; migration 0008).
+        Index("ix_audit_actor", "actor", "at", "id"),
+        Index("ix_audit_action", "action", "at", "id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

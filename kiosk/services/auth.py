@@ -1,9 +1,18 @@
-"""Staff accounts for the desk and the kiosk's maintenance panel: argon2 hashes, lockout, roles."""
+"""Staff accounts for the desk and the kiosk's maintenance panel: argon2 hashes, lockout, roles.
+
+Signing in, the first administrator and one's own password are everyone's. Keeping the accounts
+(listing them, adding one, changing a role, deactivating and reactivating, resetting a password) is
+the administrator's (``Permission.MANAGE_STAFF``): those functions take the caller's ``role`` as a
+plain value and refuse anyone else (``PolicyRefusal``, code ``not_allowed``). No change may leave
+the site without an active administrator (code ``last_admin``): somebody must always be able to
+manage the accounts. ``add_user`` and ``set_password`` take no role: they are the operator's tools
+(``kioskctl users add|passwd``, seed data).
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -13,11 +22,13 @@ from kiosk.db.uow import UnitOfWork
 from kiosk.domain.security import Permission, StaffRole, may
 from kiosk.models import StaffUser
 from kiosk.services import audit
-from kiosk.services.errors import AuthError, Conflict, FieldError, NotFound, ValidationFailed
+from kiosk.services.errors import AuthError, Conflict, FieldError, NotFound, PolicyRefusal, ValidationFailed
 from kiosk.services.text import clean_text
 
 _HASHER = PasswordHasher()
 MIN_PASSWORD = 8
+NOT_ALLOWED = "not_allowed"
+LAST_ADMIN = "last_admin"
 
 
 @dataclass(frozen=True)
@@ -46,22 +57,48 @@ def _check_password(password: str) -> None:
         )
 
 
-def add_user(uow: UnitOfWork, username: str, password: str, role: StaffRole | str = StaffRole.RECEPTIONIST,
-             display_name: str = "") -> int:
-    name = clean_text(username, "username", max_len=64, required=True)
-    _check_password(password)
+def _role(value: StaffRole | str) -> StaffRole:
+    try:
+        return StaffRole(value)
+    except ValueError:
+        raise ValidationFailed([FieldError("role", "invalid", f"{value!r} is not a staff role")]) from None
+
+
+def _add(uow: UnitOfWork, username: str, password: str, role: StaffRole | str, display_name: str) -> StaffUser:
+    errors: list[FieldError] = []
+    name = clean_text(username, "username", max_len=64, required=True, errors=errors)
+    shown = clean_text(display_name, "display_name", max_len=200, errors=errors)
+    if len(password) < MIN_PASSWORD:
+        errors.append(FieldError("password", "too_short", f"a password has at least {MIN_PASSWORD} characters"))
+    if errors:
+        raise ValidationFailed(errors)
+    chosen = _role(role)
     if uow.session.scalar(select(StaffUser.id).where(StaffUser.username == name)) is not None:
         raise Conflict(f"a user named {name!r} already exists")
     user = StaffUser(
-        username=name, display_name=clean_text(display_name, "display_name", max_len=200),
-        role=StaffRole(role), password_hash=_HASHER.hash(password), failed_attempts=0, active=True,
-        created_at=uow.now(),
+        username=name, display_name=shown, role=chosen, password_hash=_HASHER.hash(password), failed_attempts=0,
+        active=True, created_at=uow.now(),
     )
     uow.session.add(user)
     uow.session.flush()
     audit.record(uow, "staff.added", "staff_user", user.id, after={"role": user.role.value})
+    return user
+
+
+def add_user(uow: UnitOfWork, username: str, password: str, role: StaffRole | str = StaffRole.RECEPTIONIST,
+             display_name: str = "") -> int:
+    user = _add(uow, username, password, role, display_name)
     uow.commit()
     return user.id
+
+
+def _set_password(uow: UnitOfWork, user: StaffUser, password: str) -> None:
+    """A new password, set by someone else: the account is unlocked (said in the audit event when it was)."""
+    _check_password(password)
+    was_locked = user.locked_until is not None and user.locked_until > uow.now()
+    user.password_hash = _HASHER.hash(password)
+    user.failed_attempts, user.locked_until = 0, None
+    audit.record(uow, "staff.password_set", "staff_user", user.id, after={"unlocked": True} if was_locked else None)
 
 
 def set_password(uow: UnitOfWork, username: str, password: str) -> None:
@@ -69,9 +106,7 @@ def set_password(uow: UnitOfWork, username: str, password: str) -> None:
     user = uow.session.scalar(select(StaffUser).where(StaffUser.username == username))
     if user is None:
         raise NotFound(f"no user named {username!r}")
-    user.password_hash = _HASHER.hash(password)
-    user.failed_attempts, user.locked_until = 0, None
-    audit.record(uow, "staff.password_set", "staff_user", user.id)
+    _set_password(uow, user, password)
     uow.commit()
 
 
@@ -99,6 +134,7 @@ def authenticate(uow: UnitOfWork, username: str, password: str, *, max_failures:
         uow.commit()
         raise AuthError("wrong user name or password") from None
     user.failed_attempts, user.locked_until = 0, None
+    user.last_sign_in_at = uow.now()
     if _HASHER.check_needs_rehash(user.password_hash):
         user.password_hash = _HASHER.hash(password)
     audit.record(uow, "staff.login", "staff_user", user.id)
@@ -140,3 +176,123 @@ def change_password(uow: UnitOfWork, user_id: int, old_password: str, new_passwo
     user.password_hash = _HASHER.hash(new_password)
     audit.record(uow, "staff.password_changed", "staff_user", user.id)
     uow.commit()
+
+
+# -- keeping the accounts (an administrator's) ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class StaffAccount:
+    """One account as the staff list shows it. ``locked_until`` only while the lockout lasts."""
+
+    id: int
+    username: str
+    display_name: str
+    role: StaffRole
+    active: bool
+    locked_until: datetime | None
+    last_sign_in_at: datetime | None
+    created_at: datetime
+
+    @property
+    def shown_name(self) -> str:
+        return self.display_name or self.username
+
+
+def refuse_unless_staff_manager(role: StaffRole) -> None:
+    if not may(role, Permission.MANAGE_STAFF):
+        raise PolicyRefusal("only an administrator may manage staff accounts", code=NOT_ALLOWED)
+
+
+def _account(uow: UnitOfWork, user: StaffUser) -> StaffAccount:
+    locked = user.locked_until if user.locked_until is not None and user.locked_until > uow.now() else None
+    return StaffAccount(user.id, user.username, user.display_name, StaffRole(user.role), user.active, locked,
+                        user.last_sign_in_at, user.created_at)
+
+
+def _user_named(uow: UnitOfWork, username: str) -> StaffUser:
+    user = uow.session.scalar(select(StaffUser).where(StaffUser.username == username).with_for_update())
+    if user is None:
+        raise NotFound(f"no user named {username!r}")
+    return user
+
+
+def _keep_an_administrator(uow: UnitOfWork, user: StaffUser) -> None:
+    """Refuse to take away ``user``'s administrator rights when nobody else would have them.
+
+    The active administrators' rows are read ``FOR UPDATE`` (PostgreSQL): two administrators demoting
+    each other at once queue, and the second finds the first already demoted. SQLite's writers queue anyway.
+    """
+    if not (user.active and user.role == StaffRole.ADMIN):
+        return
+    admins = uow.session.scalars(
+        select(StaffUser.id).where(StaffUser.role == StaffRole.ADMIN, StaffUser.active.is_(True)).with_for_update()
+    ).all()
+    if set(admins) <= {user.id}:
+        raise PolicyRefusal(
+            f"{user.username} is the last active administrator; make someone else an administrator first",
+            code=LAST_ADMIN)
+
+
+def list_accounts(uow: UnitOfWork, *, role: StaffRole) -> list[StaffAccount]:
+    """Every account, the active ones first, each group by user name."""
+    refuse_unless_staff_manager(role)
+    users = uow.session.scalars(select(StaffUser).order_by(StaffUser.active.desc(), StaffUser.username))
+    return [_account(uow, user) for user in users]
+
+
+def get_account(uow: UnitOfWork, username: str, *, role: StaffRole) -> StaffAccount:
+    refuse_unless_staff_manager(role)
+    user = uow.session.scalar(select(StaffUser).where(StaffUser.username == username))
+    if user is None:
+        raise NotFound(f"no user named {username!r}")
+    return _account(uow, user)
+
+
+def add_account(uow: UnitOfWork, username: str, password: str, new_role: StaffRole | str,
+                display_name: str = "", *, role: StaffRole) -> StaffAccount:
+    """A new active account; a user name already taken (active or not) is refused (code ``conflict``)."""
+    refuse_unless_staff_manager(role)
+    user = _add(uow, username, password, new_role, display_name)
+    uow.commit()
+    return _account(uow, user)
+
+
+def change_role(uow: UnitOfWork, username: str, new_role: StaffRole | str, *, role: StaffRole) -> StaffAccount:
+    refuse_unless_staff_manager(role)
+    chosen = _role(new_role)
+    user = _user_named(uow, username)
+    if user.role == chosen:
+        return _account(uow, user)
+    if chosen is not StaffRole.ADMIN:
+        _keep_an_administrator(uow, user)
+    before = StaffRole(user.role)
+    user.role = chosen
+    audit.record(uow, "staff.role_changed", "staff_user", user.id, before={"role": before.value},
+                 after={"role": chosen.value})
+    uow.commit()
+    return _account(uow, user)
+
+
+def set_active(uow: UnitOfWork, username: str, active: bool, *, role: StaffRole) -> StaffAccount:
+    """Deactivate (the account can no longer sign in; its history stays) or reactivate an account."""
+    refuse_unless_staff_manager(role)
+    user = _user_named(uow, username)
+    if user.active is active:
+        return _account(uow, user)
+    if not active:
+        _keep_an_administrator(uow, user)
+    user.active = active
+    audit.record(uow, "staff.reactivated" if active else "staff.deactivated", "staff_user", user.id,
+                 before={"active": not active}, after={"active": active})
+    uow.commit()
+    return _account(uow, user)
+
+
+def reset_password(uow: UnitOfWork, username: str, password: str, *, role: StaffRole) -> StaffAccount:
+    """Someone's new password, set by an administrator; a locked account is unlocked."""
+    refuse_unless_staff_manager(role)
+    user = _user_named(uow, username)
+    _set_password(uow, user, password)
+    uow.commit()
+    return _account(uow, user)
