@@ -458,6 +458,15 @@ def _refuse_taken_email(uow: UnitOfWork, email: str, host_id: int | None = None)
                    code=EMAIL_TAKEN_INACTIVE)
 
 
+def _locked_host(uow: UnitOfWork, host_id: int) -> Host:
+    """The host, its row locked until the commit (two desks editing one host wait for each other). Only
+    the host's row: PostgreSQL refuses to lock the department joined in beside it (an outer join)."""
+    host = uow.session.scalar(select(Host).where(Host.id == host_id).with_for_update(of=Host))
+    if host is None:
+        raise NotFound(f"no host with id {host_id}")
+    return host
+
+
 def create_host(uow: UnitOfWork, form: HostForm) -> HostRow:
     """A new host typed at the desk. Unlike the import (which updates a host found by e-mail), an
     e-mail address that belongs to someone already is refused: the desk would overwrite them unseen."""
@@ -481,9 +490,7 @@ def create_host(uow: UnitOfWork, form: HostForm) -> HostRow:
 def edit_host(uow: UnitOfWork, host_id: int, form: HostForm) -> HostRow:
     """Every field of ``form`` replaces the host's; nothing changed, nothing recorded."""
     checked = _checked(_form_values(form))
-    host = uow.session.get(Host, host_id, with_for_update=True)
-    if host is None:
-        raise NotFound(f"no host with id {host_id}")
+    host = _locked_host(uow, host_id)
     _refuse_taken_email(uow, checked.email, host.id)
     department = _department(uow, checked.department, {}) if checked.department else None
     wanted: dict[str, object] = {
@@ -509,9 +516,7 @@ def edit_host(uow: UnitOfWork, host_id: int, form: HostForm) -> HostRow:
 def set_host_active(uow: UnitOfWork, host_id: int, active: bool) -> HostRow:
     """Deactivate (not offered at the kiosk nor for new invitations; visits already planned stay) or
     reactivate a host. Asking for what already is changes nothing: a second desk may have done it."""
-    host = uow.session.get(Host, host_id, with_for_update=True)
-    if host is None:
-        raise NotFound(f"no host with id {host_id}")
+    host = _locked_host(uow, host_id)
     if host.active != active:
         host.active = active
         audit.record(uow, "host.reactivated" if active else "host.deactivated", "host", host.id,
