@@ -16,6 +16,44 @@
     </message>
 </context>
 <context>
+    <name>AccountDialog</name>
+    <message>
+        <location filename="../../kiosk/ui/desk/staff.py" line="239" />
+        <source>Add a staff account</source>
+        <translation>添加员工账号</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/staff.py" line="239" />
+        <source>Add account</source>
+        <translation>添加账号</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/staff.py" line="248" />
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/staff.py" line="249" />
+        <source>Display name</source>
+        <translation>显示名称</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/staff.py" line="250" />
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/staff.py" line="251" />
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/staff.py" line="252" />
+        <source>Repeat password</source>
+        <translation>再次输入密码</translation>
+    </message>
+</context>
+<context>
     <name>AgreementScreen</name>
     <message>
         <location filename="../../kiosk/ui/kiosk/screens/agreement.py" line="113" />
@@ -114,6 +152,129 @@
         <translation>
             <numerusform>%n 条失败</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>AuditLogView</name>
+    <message>
+        <location filename="../../kiosk/ui/desk/audit_log.py" line="80" />
+        <source>{field}: {values}</source>
+        <translation>{field}：{values}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/audit_log.py" line="96" />
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/audit_log.py" line="97" />
+        <source>Person</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/audit_log.py" line="98" />
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/audit_log.py" line="99" />
+        <source>Object</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/audit_log.py" line="100" />
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/audit_log.py" line="449" />
+        <source>Any action</source>
+        <translation>全部操作</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/audit_log.py" line="451" />
+        <source>{group}: every action</source>
+        <translation>{group}：全部操作</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/audit_log.py" line="458" />
+        <source>Any object</source>
+        <translation>全部对象</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/audit_log.py" line="464" />
+        <source>Events: {count}</source>
+        <translation>记录：{count} 条</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/audit_log.py" line="466" />
+        <source>Events: {count}+, counting…</source>
+        <translation>记录：{count}+ 条，统计中…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/audit_log.py" line="470" />
+        <source>Searching…</source>
+        <translation>正在查询…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/audit_log.py" line="485" />
+        <source>Only a supervisor or an administrator may read the audit log.</source>
+        <translation>只有主管或管理员可以查看审计日志。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/audit_log.py" line="487" />
+        <source>Could not read the audit log. Try again in a moment.</source>
+        <translation>无法读取审计日志，请稍后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/audit_log.py" line="497" />
+        <source>Audit log</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/audit_log.py" line="498" />
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/audit_log.py" line="499" />
+        <source>Anyone (e.g. staff:amy, kiosk:K1)</source>
+        <translation>任何人（例如 staff:amy、kiosk:K1）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/audit_log.py" line="500" />
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/audit_log.py" line="502" />
+        <source>All dates</source>
+        <translation>全部日期</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/audit_log.py" line="502" />
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/audit_log.py" line="502" />
+        <source>Last 7 days</source>
+        <translation>最近 7 天</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/audit_log.py" line="503" />
+        <source>Last 30 days</source>
+        <translation>最近 30 天</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/audit_log.py" line="503" />
+        <source>Last 90 days</source>
+        <translation>最近 90 天</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/audit_log.py" line="503" />
+        <source>Choose dates</source>
+        <translation>选择日期</translation>
     </message>
 </context>
 <context>
@@ -472,6 +633,7 @@
     <message>
         <location filename="../../kiosk/ui/desk/dialogs.py" line="21" />
         <location filename="../../kiosk/ui/desk/dialogs.py" line="39" />
+        <location filename="../../kiosk/ui/desk/staff.py" line="184" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -801,42 +963,42 @@
     <message>
         <location filename="../../kiosk/ui/desk/notices.py" line="92" />
         <source>On the kiosk now</source>
-        <translation type="unfinished" />
+        <translation>正在自助机上显示</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/notices.py" line="94" />
         <source>From {day}</source>
-        <translation type="unfinished" />
+        <translation>{day} 起</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/notices.py" line="96" />
         <source>Withdrawn</source>
-        <translation type="unfinished" />
+        <translation>已撤下</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/notices.py" line="97" />
         <source>Ended</source>
-        <translation type="unfinished" />
+        <translation>已结束</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/notices.py" line="105" />
         <source>Someone changed this notice meanwhile. Close this and open it again to see their change.</source>
-        <translation type="unfinished" />
+        <translation>有人刚刚修改了这条公告。请关闭此窗口后重新打开，查看对方的修改。</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/notices.py" line="107" />
         <source>This notice has been withdrawn already.</source>
-        <translation type="unfinished" />
+        <translation>这条公告已被撤下。</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/notices.py" line="108" />
         <source>This notice has ended; it is kept as it was.</source>
-        <translation type="unfinished" />
+        <translation>这条公告已结束，按原样保留，不能再修改。</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/notices.py" line="109" />
         <source>This notice is not there any more. The list has been read again.</source>
-        <translation type="unfinished" />
+        <translation>这条公告已不存在，列表已重新读取。</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/notices.py" line="110" />
@@ -846,47 +1008,47 @@
     <message>
         <location filename="../../kiosk/ui/desk/notices.py" line="115" />
         <source>Give the notice a title in Chinese, in English or in both.</source>
-        <translation type="unfinished" />
+        <translation>请为公告填写中文标题、英文标题，或两者都填。</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/notices.py" line="118" />
         <source>The title is longer than the welcome screen shows (at most {characters} Chinese characters or {letters} letters).</source>
-        <translation type="unfinished" />
+        <translation>标题超出欢迎屏幕可显示的长度（最多 {characters} 个汉字或 {letters} 个字母）。</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/notices.py" line="121" />
         <source>The text is longer than the welcome screen shows (at most {characters} Chinese characters or {letters} letters).</source>
-        <translation type="unfinished" />
+        <translation>正文超出欢迎屏幕可显示的长度（最多 {characters} 个汉字或 {letters} 个字母）。</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/notices.py" line="125" />
         <source>A text needs a title in the same language.</source>
-        <translation type="unfinished" />
+        <translation>填写了正文，也需要填写同一语言的标题。</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/notices.py" line="128" />
         <source>The last day is before the first day.</source>
-        <translation type="unfinished" />
+        <translation>结束日期早于开始日期。</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/notices.py" line="129" />
         <source>The last day has passed already.</source>
-        <translation type="unfinished" />
+        <translation>结束日期已经过去。</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/notices.py" line="130" />
         <source>Choose the last day to show the notice.</source>
-        <translation type="unfinished" />
+        <translation>请选择公告显示的最后一天。</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/notices.py" line="131" />
         <source>Check the days.</source>
-        <translation type="unfinished" />
+        <translation>请检查日期。</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/notices.py" line="132" />
         <source>Check this field.</source>
-        <translation type="unfinished" />
+        <translation>请检查此项。</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/notices.py" line="141" />
@@ -896,12 +1058,12 @@
     <message>
         <location filename="../../kiosk/ui/desk/notices.py" line="141" />
         <source>From</source>
-        <translation type="unfinished" />
+        <translation>开始</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/notices.py" line="141" />
         <source>To</source>
-        <translation type="unfinished" />
+        <translation>结束</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/notices.py" line="142" />
@@ -911,12 +1073,12 @@
     <message>
         <location filename="../../kiosk/ui/desk/notices.py" line="142" />
         <source>Last change</source>
-        <translation type="unfinished" />
+        <translation>最后修改</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/notices.py" line="168" />
         <source>kioskctl ({user})</source>
-        <translation type="unfinished" />
+        <translation>kioskctl（{user}）</translation>
     </message>
 </context>
 <context>
@@ -1056,6 +1218,426 @@
     </message>
 </context>
 <context>
+    <name>DeskWording</name>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording.py" line="21" />
+        <source>Invited</source>
+        <translation>已邀请</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording.py" line="22" />
+        <source>Registered at the kiosk</source>
+        <translation>在访客机登记</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording.py" line="23" />
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording.py" line="24" />
+        <source>Declined</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording.py" line="25" />
+        <source>Checked in</source>
+        <translation>签到</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording.py" line="26" />
+        <source>Signed out</source>
+        <translation>已签离</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording.py" line="27" />
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording.py" line="28" />
+        <source>No-show</source>
+        <translation>未到访</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording.py" line="29" />
+        <source>Held by the deny list</source>
+        <translation>禁入名单暂缓</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording.py" line="30" />
+        <source>Hold released</source>
+        <translation>已解除暂缓</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording.py" line="31" />
+        <source>Host did not answer: passed to reception</source>
+        <translation>被访人未回复，转前台处理</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording.py" line="32" />
+        <source>Host on the way</source>
+        <translation>被访人正在赶来</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording.py" line="33" />
+        <source>Rescheduled</source>
+        <translation>已改期</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording.py" line="34" />
+        <source>Invitation changed</source>
+        <translation>邀请已变更</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording.py" line="35" />
+        <source>Invitation sent again</source>
+        <translation>邀请已重新发送</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording.py" line="36" />
+        <source>Photo taken</source>
+        <translation>已拍照</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording.py" line="37" />
+        <source>Agreement signed</source>
+        <translation>已签署协议</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording.py" line="38" />
+        <source>Agreement published</source>
+        <translation>已发布协议</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording.py" line="39" />
+        <source>Rating given</source>
+        <translation>已评价</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording.py" line="40" />
+        <source>Badge queued</source>
+        <translation>胸卡排队打印</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording.py" line="41" />
+        <source>Badge reprinted</source>
+        <translation>胸卡重打</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording.py" line="42" />
+        <source>Badge reissued</source>
+        <translation>胸卡补发</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording.py" line="43" />
+        <source>Badge printed</source>
+        <translation>胸卡已打印</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording.py" line="44" />
+        <source>Badge not printed</source>
+        <translation>胸卡未打印</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording.py" line="45" />
+        <source>Badge printing interrupted</source>
+        <translation>胸卡打印中断</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording.py" line="46" />
+        <source>Alert seen to</source>
+        <translation>提醒已处理</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording.py" line="47" />
+        <source>Delivery announced</source>
+        <translation>已通知送达</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording.py" line="48" />
+        <source>Host added</source>
+        <translation>已添加被访人</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording.py" line="49" />
+        <source>Host changed</source>
+        <translation>被访人信息已修改</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording.py" line="50" />
+        <source>Host deactivated</source>
+        <translation>被访人已停用</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording.py" line="51" />
+        <source>Host reactivated</source>
+        <translation>被访人已重新启用</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording.py" line="52" />
+        <source>Hosts imported</source>
+        <translation>已导入被访人</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording.py" line="53" />
+        <source>Group visit imported</source>
+        <translation>已导入团体来访</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording.py" line="54" />
+        <source>Added to the deny list</source>
+        <translation>已加入禁入名单</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording.py" line="55" />
+        <source>Removed from the deny list</source>
+        <translation>已移出禁入名单</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording.py" line="56" />
+        <source>Deny-list reason changed</source>
+        <translation>禁入原因已修改</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording.py" line="57" />
+        <source>Visitor's data erased</source>
+        <translation>访客资料已删除</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording.py" line="58" />
+        <source>ID number shown in full</source>
+        <translation>已查看完整证件号码</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording.py" line="59" />
+        <source>Old visits purged</source>
+        <translation>已清理过期来访记录</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording.py" line="60" />
+        <source>Staff account added</source>
+        <translation>已添加员工账号</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording.py" line="61" />
+        <source>Signed in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording.py" line="62" />
+        <source>Locked after wrong passwords</source>
+        <translation>密码错误过多，已锁定</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording.py" line="63" />
+        <source>Own password changed</source>
+        <translation>本人修改了密码</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording.py" line="64" />
+        <source>Password reset</source>
+        <translation>密码已重设</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording.py" line="65" />
+        <source>Role changed</source>
+        <translation>角色已变更</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording.py" line="66" />
+        <source>Staff account deactivated</source>
+        <translation>员工账号已停用</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording.py" line="67" />
+        <source>Staff account reactivated</source>
+        <translation>员工账号已重新启用</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording.py" line="75" />
+        <location filename="../../kiosk/ui/desk/wording.py" line="133" />
+        <source>Visits</source>
+        <translation>来访</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording.py" line="76" />
+        <source>Badges</source>
+        <translation>胸卡</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording.py" line="77" />
+        <source>Staff accounts</source>
+        <translation>员工账号</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording.py" line="78" />
+        <source>Hosts</source>
+        <translation>被访人</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording.py" line="79" />
+        <source>Host imports</source>
+        <translation>被访人导入</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording.py" line="80" />
+        <source>Deny list</source>
+        <translation>禁入名单</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording.py" line="81" />
+        <source>Agreements</source>
+        <translation>协议</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording.py" line="82" />
+        <source>Alerts</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording.py" line="83" />
+        <source>Visitors' data</source>
+        <translation>访客资料</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording.py" line="84" />
+        <source>Group visits</source>
+        <translation>团体来访</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording.py" line="85" />
+        <source>Ratings</source>
+        <translation>评价</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording.py" line="86" />
+        <source>Deliveries</source>
+        <translation>送货人员</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording.py" line="87" />
+        <source>Retention</source>
+        <translation>数据保留</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording.py" line="95" />
+        <location filename="../../kiosk/ui/desk/wording.py" line="128" />
+        <source>Visit</source>
+        <translation>来访</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording.py" line="96" />
+        <source>Visitor</source>
+        <translation>访客</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording.py" line="97" />
+        <source>Badge</source>
+        <translation>胸卡</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording.py" line="98" />
+        <source>Staff account</source>
+        <translation>员工账号</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording.py" line="99" />
+        <location filename="../../kiosk/ui/desk/wording.py" line="129" />
+        <source>Host</source>
+        <translation>被访人</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording.py" line="100" />
+        <location filename="../../kiosk/ui/desk/wording.py" line="126" />
+        <location filename="../../kiosk/ui/desk/wording.py" line="134" />
+        <source>Notice</source>
+        <translation>通知</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording.py" line="101" />
+        <location filename="../../kiosk/ui/desk/wording.py" line="131" />
+        <source>Deny-list entry</source>
+        <translation>禁入名单条目</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording.py" line="102" />
+        <location filename="../../kiosk/ui/desk/wording.py" line="132" />
+        <source>Agreement</source>
+        <translation>协议</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording.py" line="116" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording.py" line="117" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording.py" line="118" />
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording.py" line="119" />
+        <source>Active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording.py" line="120" />
+        <source>Attempts</source>
+        <translation>尝试次数</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording.py" line="121" />
+        <source>Hold</source>
+        <translation>暂缓</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording.py" line="122" />
+        <source>Rating</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording.py" line="123" />
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording.py" line="124" />
+        <source>Minutes</source>
+        <translation>分钟</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording.py" line="125" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording.py" line="127" />
+        <source>Unlocked</source>
+        <translation>已解锁</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording.py" line="130" />
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording.py" line="145" />
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording.py" line="145" />
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
     <name>DoneScreen</name>
     <message>
         <location filename="../../kiosk/ui/kiosk/screens/done.py" line="55" />
@@ -1148,21 +1730,65 @@
     </message>
 </context>
 <context>
+    <name>EventPanel</name>
+    <message>
+        <location filename="../../kiosk/ui/desk/audit_log.py" line="142" />
+        <source>Choose an event to see it in full.</source>
+        <translation>选择一条记录以查看全部内容。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/audit_log.py" line="160" />
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/audit_log.py" line="161" />
+        <source>Person</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/audit_log.py" line="162" />
+        <source>Object</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/audit_log.py" line="163" />
+        <source>Event number</source>
+        <translation>记录编号</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/audit_log.py" line="171" />
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/audit_log.py" line="173" />
+        <source>Nothing else was recorded.</source>
+        <translation>没有记录其他内容。</translation>
+    </message>
+</context>
+<context>
     <name>GroupImportDialog</name>
     <message numerus="yes">
         <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1010" />
         <source>Invite %n visitor(s)</source>
-        <translation><numerusform>邀请 %n 位访客</numerusform></translation>
+        <translation>
+            <numerusform>邀请 %n 位访客</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1024" />
         <source>%n problem(s) in the file. Nothing is saved until every row is right: fix the file and choose it again.</source>
-        <translation><numerusform>文件中有 %n 处问题。所有行都正确之前不会保存任何内容：请修改文件后重新选择。</numerusform></translation>
+        <translation>
+            <numerusform>文件中有 %n 处问题。所有行都正确之前不会保存任何内容：请修改文件后重新选择。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1028" />
         <source>%n visitor(s), every row is right.</source>
-        <translation><numerusform>共 %n 位访客，所有行均正确。</numerusform></translation>
+        <translation>
+            <numerusform>共 %n 位访客，所有行均正确。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2106,17 +2732,23 @@
     <message numerus="yes">
         <location filename="../../kiosk/ui/desk/invitations.py" line="382" />
         <source>%n visitor(s) invited.</source>
-        <translation><numerusform>已邀请 %n 位访客。</numerusform></translation>
+        <translation>
+            <numerusform>已邀请 %n 位访客。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../kiosk/ui/desk/invitations.py" line="422" />
         <source>%n invitation(s)</source>
-        <translation><numerusform>%n 个邀请</numerusform></translation>
+        <translation>
+            <numerusform>%n 个邀请</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../kiosk/ui/desk/invitations.py" line="423" />
         <source>%n+ invitations, counting…</source>
-        <translation><numerusform>%n+ 个邀请，统计中…</numerusform></translation>
+        <translation>
+            <numerusform>%n+ 个邀请，统计中…</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/invitations.py" line="427" />
@@ -2630,12 +3262,12 @@
     <message>
         <location filename="../../kiosk/ui/desk/notices.py" line="513" />
         <source>Change the notice</source>
-        <translation type="unfinished" />
+        <translation>修改公告</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/notices.py" line="513" />
         <source>New notice</source>
-        <translation type="unfinished" />
+        <translation>新建公告</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/notices.py" line="680" />
@@ -2660,37 +3292,37 @@
     <message>
         <location filename="../../kiosk/ui/desk/notices.py" line="684" />
         <source>e.g. 消防演练</source>
-        <translation type="unfinished" />
+        <translation>例如：消防演练</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/notices.py" line="685" />
         <source>e.g. Fire drill</source>
-        <translation type="unfinished" />
+        <translation>例如：Fire drill</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/notices.py" line="686" />
         <source>e.g. 今天14:00进行消防演练，警报响起时请听从工作人员指挥。</source>
-        <translation type="unfinished" />
+        <translation>例如：今天14:00进行消防演练，警报响起时请听从工作人员指挥。</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/notices.py" line="687" />
         <source>e.g. Fire drill today at 14:00. When the alarm sounds, please follow the staff.</source>
-        <translation type="unfinished" />
+        <translation>例如：Fire drill today at 14:00. When the alarm sounds, please follow the staff.</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/notices.py" line="689" />
         <source>Shown from</source>
-        <translation type="unfinished" />
+        <translation>显示日期：从</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/notices.py" line="690" />
         <source>to the end of</source>
-        <translation type="unfinished" />
+        <translation>到（含当天）</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/notices.py" line="692" />
         <source>One paragraph each, as plain text. A Chinese character counts as two. Where one language is empty, visitors reading it see the other.</source>
-        <translation type="unfinished" />
+        <translation>中英文各写一段纯文本，一个汉字按两个字符计算。某种语言留空时，使用该语言的访客会看到另一种语言的内容。</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/notices.py" line="694" />
@@ -2700,7 +3332,7 @@
     <message>
         <location filename="../../kiosk/ui/desk/notices.py" line="694" />
         <source>Publish</source>
-        <translation type="unfinished" />
+        <translation>发布</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/notices.py" line="695" />
@@ -2723,37 +3355,42 @@
     <message>
         <location filename="../../kiosk/ui/desk/notices.py" line="223" />
         <source>Choose a notice to see it in both languages.</source>
-        <translation type="unfinished" />
+        <translation>选择一条公告，查看中英文内容。</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/notices.py" line="229" />
         <source>Shown from {first} to {last}, both days included</source>
-        <translation type="unfinished" />
+        <translation>显示日期：{first} 至 {last}（含首尾两天）</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/notices.py" line="234" />
         <source>(empty: visitors reading Chinese see the English)</source>
-        <translation type="unfinished" />
+        <translation>（未填写：使用中文的访客将看到英文内容）</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/notices.py" line="235" />
         <source>(empty: visitors reading English see the Chinese)</source>
-        <translation type="unfinished" />
+        <translation>（未填写：使用英文的访客将看到中文内容）</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/notices.py" line="243" />
         <source>Published {time} by {who}</source>
-        <translation type="unfinished" />
+        <translation>{who} 于 {time} 发布</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/notices.py" line="246" />
         <source>withdrawn {time} by {who}</source>
-        <translation type="unfinished" />
+        <translation>{who} 于 {time} 撤下</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/notices.py" line="249" />
         <source>last changed {time} by {who}</source>
-        <translation type="unfinished" />
+        <translation>{who} 于 {time} 最后修改</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/notices.py" line="251" />
+        <source>, </source>
+        <translation>，</translation>
     </message>
 </context>
 <context>
@@ -2761,83 +3398,83 @@
     <message>
         <location filename="../../kiosk/ui/desk/notices.py" line="381" />
         <source>The welcome screen shows no notice today.</source>
-        <translation type="unfinished" />
+        <translation>今天欢迎屏幕上没有公告。</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/notices.py" line="383" />
         <source>No notice is waiting for its first day.</source>
-        <translation type="unfinished" />
+        <translation>没有待开始的公告。</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/notices.py" line="385" />
         <source>No notice has ended yet.</source>
-        <translation type="unfinished" />
+        <translation>还没有已结束的公告。</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/notices.py" line="436" />
         <source>Saved. The kiosk shows it from {day}.</source>
-        <translation type="unfinished" />
+        <translation>已保存。自助机将从 {day} 起显示。</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/notices.py" line="438" />
         <source>Saved. The kiosk shows it now, until the end of {day}.</source>
-        <translation type="unfinished" />
+        <translation>已保存。自助机现在开始显示，直到 {day} 结束。</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/notices.py" line="447" />
         <source>Withdraw this notice?</source>
-        <translation type="unfinished" />
+        <translation>撤下这条公告？</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/notices.py" line="448" />
         <source>“{title}” comes off the kiosk's welcome screen at once. It stays in the list of past notices.</source>
-        <translation type="unfinished" />
+        <translation>“{title}”将立即从自助机欢迎屏幕上撤下，并保留在已结束的公告列表中。</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/notices.py" line="450" />
         <source>Withdraw</source>
-        <translation type="unfinished" />
+        <translation>撤下</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/notices.py" line="454" />
         <source>Withdrawn. The kiosk no longer shows it.</source>
-        <translation type="unfinished" />
+        <translation>已撤下。自助机不再显示这条公告。</translation>
     </message>
     <message numerus="yes">
         <location filename="../../kiosk/ui/desk/notices.py" line="484" />
         <source>Current (%n)</source>
-        <translation type="unfinished">
-            <numerusform />
+        <translation>
+            <numerusform>当前（%n）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../kiosk/ui/desk/notices.py" line="485" />
         <source>Upcoming (%n)</source>
-        <translation type="unfinished">
-            <numerusform />
+        <translation>
+            <numerusform>即将开始（%n）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../kiosk/ui/desk/notices.py" line="486" />
         <source>Past (%n)</source>
-        <translation type="unfinished">
-            <numerusform />
+        <translation>
+            <numerusform>已结束（%n）</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/notices.py" line="489" />
         <source>Notices for visitors</source>
-        <translation type="unfinished" />
+        <translation>访客公告</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/notices.py" line="490" />
         <source>The kiosk's welcome screen shows the current notices in the visitor's language.</source>
-        <translation type="unfinished" />
+        <translation>自助机欢迎屏幕会以访客选择的语言显示当前公告。</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/notices.py" line="491" />
         <source>New notice…</source>
-        <translation type="unfinished" />
+        <translation>新建公告…</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/notices.py" line="492" />
@@ -2847,7 +3484,35 @@
     <message>
         <location filename="../../kiosk/ui/desk/notices.py" line="493" />
         <source>Withdraw…</source>
-        <translation type="unfinished" />
+        <translation>撤下…</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <location filename="../../kiosk/ui/desk/staff.py" line="279" />
+        <source>Reset password</source>
+        <translation>重设密码</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/staff.py" line="279" />
+        <source>Set password</source>
+        <translation>设置密码</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/staff.py" line="280" />
+        <source>A new password for {name}. Tell it to them in person; the account is unlocked too.</source>
+        <translation>为 {name} 设置新密码。请当面告诉本人；账号也会同时解锁。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/staff.py" line="285" />
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/staff.py" line="286" />
+        <source>Repeat password</source>
+        <translation>再次输入密码</translation>
     </message>
 </context>
 <context>
@@ -3084,6 +3749,24 @@
     </message>
 </context>
 <context>
+    <name>RoleDialog</name>
+    <message>
+        <location filename="../../kiosk/ui/desk/staff.py" line="266" />
+        <source>Change role</source>
+        <translation>修改角色</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/staff.py" line="267" />
+        <source>The role of {name}:</source>
+        <translation>{name} 的角色：</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/staff.py" line="271" />
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+</context>
+<context>
     <name>ScanScreen</name>
     <message>
         <location filename="../../kiosk/ui/kiosk/screens/scan.py" line="181" />
@@ -3256,6 +3939,208 @@
         <location filename="../../kiosk/ui/kiosk/screens/sign_out.py" line="120" />
         <source>No one by that name is signed in. Please check the spelling, or see the front desk.</source>
         <translation>没有找到该姓名的在访记录。请检查输入，或到前台办理。</translation>
+    </message>
+</context>
+<context>
+    <name>StaffTableModel</name>
+    <message>
+        <location filename="../../kiosk/ui/desk/staff.py" line="124" />
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/staff.py" line="124" />
+        <source>Display name</source>
+        <translation>显示名称</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/staff.py" line="124" />
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/staff.py" line="124" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/staff.py" line="125" />
+        <source>Last sign-in</source>
+        <translation>最近登录</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/staff.py" line="125" />
+        <source>Added</source>
+        <translation>添加时间</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/staff.py" line="140" />
+        <source>Inactive</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/staff.py" line="142" />
+        <source>Locked until {time}</source>
+        <translation>锁定至 {time}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/staff.py" line="143" />
+        <source>Active</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/staff.py" line="148" />
+        <source>{name} (you)</source>
+        <translation>{name}（你）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/staff.py" line="150" />
+        <source>Never</source>
+        <translation>从未</translation>
+    </message>
+</context>
+<context>
+    <name>StaffView</name>
+    <message>
+        <location filename="../../kiosk/ui/desk/staff.py" line="73" />
+        <source>Only an administrator may manage staff accounts.</source>
+        <translation>只有管理员可以管理员工账号。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/staff.py" line="75" />
+        <source>{name} is the only active administrator. Make someone else an administrator first, or nobody could manage staff accounts.</source>
+        <translation>{name} 是唯一在用的管理员。请先让另一位员工成为管理员，否则将没有人能管理员工账号。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/staff.py" line="79" />
+        <source>The user name {name} is taken. Choose another.</source>
+        <translation>用户名 {name} 已被使用，请换一个。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/staff.py" line="81" />
+        <source>This account no longer exists.</source>
+        <translation>此账号已不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/staff.py" line="85" />
+        <location filename="../../kiosk/ui/desk/staff.py" line="225" />
+        <source>A password has at least 8 characters.</source>
+        <translation>密码至少需要 8 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/staff.py" line="87" />
+        <location filename="../../kiosk/ui/desk/staff.py" line="256" />
+        <source>Please fill in a user name.</source>
+        <translation>请填写用户名。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/staff.py" line="89" />
+        <source>A user name has at most 64 characters.</source>
+        <translation>用户名最多 64 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/staff.py" line="91" />
+        <source>A display name has at most 200 characters.</source>
+        <translation>显示名称最多 200 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/staff.py" line="93" />
+        <source>The name has characters that are not allowed (line breaks, control characters).</source>
+        <translation>名称中含有不允许的字符（换行符、控制字符）。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/staff.py" line="95" />
+        <source>That did not work. Try again in a moment.</source>
+        <translation>操作未成功，请稍后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/staff.py" line="223" />
+        <location filename="../../kiosk/ui/desk/staff.py" line="415" />
+        <location filename="../../kiosk/ui/desk/staff.py" line="461" />
+        <source>The two passwords are not the same.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/staff.py" line="391" />
+        <location filename="../../kiosk/ui/desk/staff.py" line="525" />
+        <source>Active accounts: {count}</source>
+        <translation>在用账号：{count} 个</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/staff.py" line="399" />
+        <source>Reactivate</source>
+        <translation>重新启用</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/staff.py" line="402" />
+        <location filename="../../kiosk/ui/desk/staff.py" line="447" />
+        <source>Deactivate</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/staff.py" line="419" />
+        <source>{name} can sign in now, as {role}.</source>
+        <translation>{name} 现在可以登录了，角色：{role}。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/staff.py" line="430" />
+        <source>{name} is now {role}.</source>
+        <translation>{name} 现在的角色是{role}。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/staff.py" line="439" />
+        <source>{name} can sign in again.</source>
+        <translation>{name} 可以重新登录了。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/staff.py" line="442" />
+        <source>Deactivate your own account? You will not be able to sign in again; another administrator would have to reactivate it.</source>
+        <translation>停用你自己的账号？你将无法再登录，需要另一位管理员重新启用。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/staff.py" line="445" />
+        <source>Deactivate {name}? They will not be able to sign in; their history stays.</source>
+        <translation>停用 {name}？此人将无法登录，其操作记录会保留。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/staff.py" line="447" />
+        <source>Deactivate account</source>
+        <translation>停用账号</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/staff.py" line="450" />
+        <source>{name} can no longer sign in.</source>
+        <translation>{name} 已不能登录。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/staff.py" line="464" />
+        <source>New password set for {name}; the account is unlocked.</source>
+        <translation>已为 {name} 设置新密码，账号已解锁。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/staff.py" line="514" />
+        <source>Staff accounts</source>
+        <translation>员工账号</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/staff.py" line="515" />
+        <source>Who may use the desk. A receptionist does the day's work; a supervisor also approves, reads reports and the audit log; an administrator also manages accounts, settings and the deny list.</source>
+        <translation>谁可以使用前台系统。前台接待处理日常工作；主管还可以审批、查看报表和审计日志；管理员还可以管理账号、设置和禁入名单。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/staff.py" line="518" />
+        <source>Add account…</source>
+        <translation>添加账号…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/staff.py" line="519" />
+        <source>Change role…</source>
+        <translation>修改角色…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/staff.py" line="520" />
+        <source>Reset password…</source>
+        <translation>重设密码…</translation>
     </message>
 </context>
 <context>
@@ -3549,249 +4434,157 @@
 <context>
     <name>VisitPanel</name>
     <message>
-        <location filename="../../kiosk/ui/desk/visit_panel.py" line="43" />
+        <location filename="../../kiosk/ui/desk/visit_panel.py" line="44" />
         <source>Choose a visit to see its details.</source>
         <translation>选择一条来访记录以查看详情。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/visit_panel.py" line="69" />
+        <location filename="../../kiosk/ui/desk/visit_panel.py" line="70" />
         <source>Company</source>
         <translation>公司</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/visit_panel.py" line="69" />
+        <location filename="../../kiosk/ui/desk/visit_panel.py" line="70" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/visit_panel.py" line="69" />
+        <location filename="../../kiosk/ui/desk/visit_panel.py" line="70" />
         <source>E-mail</source>
         <translation>电子邮件</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/visit_panel.py" line="70" />
+        <location filename="../../kiosk/ui/desk/visit_panel.py" line="71" />
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/visit_panel.py" line="70" />
+        <location filename="../../kiosk/ui/desk/visit_panel.py" line="71" />
         <source>Host</source>
         <translation>被访人</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/visit_panel.py" line="71" />
+        <location filename="../../kiosk/ui/desk/visit_panel.py" line="72" />
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/visit_panel.py" line="72" />
+        <location filename="../../kiosk/ui/desk/visit_panel.py" line="73" />
         <source>Purpose</source>
         <translation>事由</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/visit_panel.py" line="73" />
+        <location filename="../../kiosk/ui/desk/visit_panel.py" line="74" />
         <source>Expected</source>
         <translation>待到访</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/visit_panel.py" line="74" />
-        <location filename="../../kiosk/ui/desk/visit_panel.py" line="121" />
+        <location filename="../../kiosk/ui/desk/visit_panel.py" line="75" />
         <source>Checked in</source>
         <translation>签到</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/visit_panel.py" line="75" />
-        <location filename="../../kiosk/ui/desk/visit_panel.py" line="121" />
+        <location filename="../../kiosk/ui/desk/visit_panel.py" line="76" />
         <source>Signed out</source>
         <translation>已签离</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/visit_panel.py" line="76" />
+        <location filename="../../kiosk/ui/desk/visit_panel.py" line="77" />
         <source>Decided by</source>
         <translation>审批人</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/visit_panel.py" line="85" />
+        <location filename="../../kiosk/ui/desk/visit_panel.py" line="86" />
         <source>Agreement</source>
         <translation>协议</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/visit_panel.py" line="86" />
+        <location filename="../../kiosk/ui/desk/visit_panel.py" line="87" />
         <source>{title}, version {version} ({language}), signed {at}</source>
         <translation>{title}，第 {version} 版（{language}），签署于 {at}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/visit_panel.py" line="90" />
+        <location filename="../../kiosk/ui/desk/visit_panel.py" line="91" />
         <source>Badges</source>
         <translation>胸卡</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/visit_panel.py" line="91" />
+        <location filename="../../kiosk/ui/desk/visit_panel.py" line="92" />
         <source>{at} {reason}: {status} ({by})</source>
         <translation>{at} {reason}：{status}（{by}）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/visit_panel.py" line="96" />
+        <location filename="../../kiosk/ui/desk/visit_panel.py" line="97" />
         <source>Notices</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/visit_panel.py" line="100" />
+        <location filename="../../kiosk/ui/desk/visit_panel.py" line="101" />
         <source>History</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/visit_panel.py" line="119" />
-        <source>Invited</source>
-        <translation>已邀请</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/desk/visit_panel.py" line="119" />
-        <source>Registered at the kiosk</source>
-        <translation>在访客机登记</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/desk/visit_panel.py" line="120" />
-        <source>Approved</source>
-        <translation>已批准</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/desk/visit_panel.py" line="120" />
-        <source>Declined</source>
-        <translation>已拒绝</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/desk/visit_panel.py" line="122" />
-        <source>Cancelled</source>
-        <translation>已取消</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/desk/visit_panel.py" line="122" />
-        <source>No-show</source>
-        <translation>未到访</translation>
-    </message>
-    <message>
         <location filename="../../kiosk/ui/desk/visit_panel.py" line="123" />
-        <source>Held by the deny list</source>
-        <translation>禁入名单暂缓</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/desk/visit_panel.py" line="123" />
-        <source>Hold released</source>
-        <translation>已解除暂缓</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/desk/visit_panel.py" line="124" />
-        <source>Host did not answer: passed to reception</source>
-        <translation>被访人未回复，转前台处理</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/desk/visit_panel.py" line="125" />
-        <source>Host on the way</source>
-        <translation>被访人正在赶来</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/desk/visit_panel.py" line="125" />
-        <source>Rescheduled</source>
-        <translation>已改期</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/desk/visit_panel.py" line="126" />
-        <source>Photo taken</source>
-        <translation>已拍照</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/desk/visit_panel.py" line="126" />
-        <source>Agreement signed</source>
-        <translation>已签署协议</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/desk/visit_panel.py" line="127" />
-        <source>Badge queued</source>
-        <translation>胸卡排队打印</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/desk/visit_panel.py" line="127" />
-        <source>Badge reprinted</source>
-        <translation>胸卡重打</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/desk/visit_panel.py" line="128" />
-        <source>Badge reissued</source>
-        <translation>胸卡补发</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/desk/visit_panel.py" line="128" />
-        <source>Badge printed</source>
-        <translation>胸卡已打印</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/desk/visit_panel.py" line="129" />
-        <source>Badge not printed</source>
-        <translation>胸卡未打印</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/desk/visit_panel.py" line="134" />
         <source>Arrival</source>
         <translation>到访通知</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/visit_panel.py" line="134" />
+        <location filename="../../kiosk/ui/desk/visit_panel.py" line="123" />
         <source>Approval request</source>
         <translation>审批请求</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/visit_panel.py" line="135" />
+        <location filename="../../kiosk/ui/desk/visit_panel.py" line="124" />
         <source>Host unreachable</source>
         <translation>联系不上被访人</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/visit_panel.py" line="135" />
+        <location filename="../../kiosk/ui/desk/visit_panel.py" line="124" />
         <source>Still on site</source>
         <translation>仍在访提醒</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/visit_panel.py" line="136" />
+        <location filename="../../kiosk/ui/desk/visit_panel.py" line="125" />
         <source>Deny-list alert</source>
         <translation>禁入名单提醒</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/visit_panel.py" line="136" />
+        <location filename="../../kiosk/ui/desk/visit_panel.py" line="125" />
         <source>VIP arrival</source>
         <translation>贵宾到访</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/visit_panel.py" line="137" />
+        <location filename="../../kiosk/ui/desk/visit_panel.py" line="126" />
         <source>Invitation</source>
         <translation>邀请</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/visit_panel.py" line="137" />
+        <location filename="../../kiosk/ui/desk/visit_panel.py" line="126" />
         <source>Invitation changed</source>
         <translation>邀请已变更</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/visit_panel.py" line="138" />
+        <location filename="../../kiosk/ui/desk/visit_panel.py" line="127" />
         <source>Invitation cancelled</source>
         <translation>邀请已取消</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/visit_panel.py" line="142" />
+        <location filename="../../kiosk/ui/desk/visit_panel.py" line="131" />
         <source>waiting</source>
         <translation>待发送</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/visit_panel.py" line="142" />
+        <location filename="../../kiosk/ui/desk/visit_panel.py" line="131" />
         <source>sending</source>
         <translation>发送中</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/visit_panel.py" line="142" />
+        <location filename="../../kiosk/ui/desk/visit_panel.py" line="131" />
         <source>sent</source>
         <translation>已发送</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/visit_panel.py" line="143" />
+        <location filename="../../kiosk/ui/desk/visit_panel.py" line="132" />
         <source>not sent</source>
         <translation>未发送</translation>
     </message>
@@ -4131,67 +4924,67 @@
 <context>
     <name>WelcomeScreen</name>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/welcome.py" line="176" />
+        <location filename="../../kiosk/ui/kiosk/screens/welcome.py" line="340" />
         <source>The camera is ready</source>
         <translation>摄像头已就绪</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/welcome.py" line="180" />
+        <location filename="../../kiosk/ui/kiosk/screens/welcome.py" line="344" />
         <source>The camera is resting. Tap “I have an invitation” to type your code instead.</source>
         <translation>摄像头暂不可用。请点击“我有邀请”输入邀请码。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/welcome.py" line="187" />
+        <location filename="../../kiosk/ui/kiosk/screens/welcome.py" line="351" />
         <source>Welcome</source>
         <translation>欢迎光临</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/welcome.py" line="188" />
+        <location filename="../../kiosk/ui/kiosk/screens/welcome.py" line="352" />
         <source>Invited? Just show your QR code</source>
         <translation>已受邀？出示二维码即可</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/welcome.py" line="189" />
+        <location filename="../../kiosk/ui/kiosk/screens/welcome.py" line="353" />
         <source>Hold the invitation QR code on your phone up to the camera above this screen.</source>
         <translation>请将手机上的邀请二维码对准屏幕上方的摄像头。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/welcome.py" line="190" />
+        <location filename="../../kiosk/ui/kiosk/screens/welcome.py" line="354" />
         <source>I have an invitation</source>
         <translation>我有邀请</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/welcome.py" line="190" />
+        <location filename="../../kiosk/ui/kiosk/screens/welcome.py" line="354" />
         <source>Scan or type your invitation code</source>
         <translation>扫描或输入邀请码</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/welcome.py" line="191" />
+        <location filename="../../kiosk/ui/kiosk/screens/welcome.py" line="355" />
         <source>I'm here to see someone</source>
         <translation>我来拜访</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/welcome.py" line="191" />
+        <location filename="../../kiosk/ui/kiosk/screens/welcome.py" line="355" />
         <source>No invitation? Register here</source>
         <translation>没有邀请？在此登记</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/welcome.py" line="192" />
+        <location filename="../../kiosk/ui/kiosk/screens/welcome.py" line="356" />
         <source>Signing out</source>
         <translation>签离</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/welcome.py" line="192" />
+        <location filename="../../kiosk/ui/kiosk/screens/welcome.py" line="356" />
         <source>Scan your badge or find your name</source>
         <translation>扫描访客证或按姓名查找</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/welcome.py" line="193" />
+        <location filename="../../kiosk/ui/kiosk/screens/welcome.py" line="357" />
         <source>Delivery</source>
         <translation>快递送货</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/welcome.py" line="193" />
+        <location filename="../../kiosk/ui/kiosk/screens/welcome.py" line="357" />
         <source>Parcels and couriers</source>
         <translation>包裹与快递</translation>
     </message>

@@ -15,7 +15,7 @@ from enum import StrEnum
 # What the welcome screen's notice band shows whole, in landscape and portrait, with large text too
 # (tests/ui/test_ui_welcome_notices.py renders texts of exactly these widths).
 TITLE_MAX_COLUMNS = 40  # 20 Chinese characters, or 40 letters
-BODY_MAX_COLUMNS = 140  # 70 Chinese characters, or 140 letters
+BODY_MAX_COLUMNS = 120  # 60 Chinese characters, or 120 letters
 LANGUAGES = ("zh_CN", "en")
 
 

@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from kiosk.db.changes import read_versions
 from kiosk.domain.changes import Area
-from kiosk.domain.notices import NoticeState
+from kiosk.domain.notices import BODY_MAX_COLUMNS, TITLE_MAX_COLUMNS, NoticeState
 from kiosk.models import AuditEvent
 from kiosk.services.desk import notices
 from kiosk.services.desk.notices import NoticeDraft
@@ -164,12 +164,13 @@ def test_a_notice_needs_a_title_in_at_least_one_language(database) -> None:
 
 
 @pytest.mark.parametrize(("field", "fits", "too_wide"), [
-    ("title_zh", "消" * 20, "消" * 21),
+    ("title_zh", "消" * 20, "消" * 21),  # 40 columns: a Chinese character counts two
     ("title_en", "x" * 40, "x" * 41),
-    ("body_zh", "请" * 70, "请" * 70 + "a"),
-    ("body_en", "w" * 140, "w" * 141),
+    ("body_zh", "请" * 60, "请" * 60 + "a"),  # 120 columns
+    ("body_en", "w" * 120, "w" * 121),
 ])
 def test_a_text_wider_than_the_welcome_screen_shows_is_refused_by_field(database, field, fits, too_wide) -> None:
+    assert (TITLE_MAX_COLUMNS, BODY_MAX_COLUMNS) == (40, 120)  # what the welcome screen's tests render
     titles = {"title_zh": "标题", "title_en": "Title"}
     ok = publish(database, NoticeDraft(**(titles | {field: fits}), ends_on=JUNE_15))
     assert getattr(ok, field) == fits

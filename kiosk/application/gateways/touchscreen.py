@@ -14,7 +14,7 @@ from kiosk.db.uow import UnitOfWork
 from kiosk.domain.printing import BadgeStatus
 from kiosk.domain.visits import WalkInProgress
 from kiosk.services.desk import notices
-from kiosk.services.desk.notices import WelcomeNotice
+from kiosk.services.desk.notices import WelcomeNotice as WelcomeNotice  # the welcome screen's notices
 from kiosk.services.directory import hosts
 from kiosk.services.directory.hosts import HostSummary
 from kiosk.services.idnumbers import IdNumberProtector

@@ -248,7 +248,7 @@ class NoticePreview(QFrame):
         elif notice.version > 1:
             lines.append(self.tr("last changed {time} by {who}").format(time=when(notice.updated_at),
                                                                      who=actor_name(notice.updated_by)))
-        self.history.setText(", ".join(lines))
+        self.history.setText(self.tr(", ").join(lines))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

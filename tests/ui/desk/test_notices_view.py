@@ -305,3 +305,33 @@ def test_a_notice_published_elsewhere_shows_by_itself(qtbot, database, opened) -
         view.stop()
     finally:
         assert background.stop(5)
+
+
+def test_in_chinese(notices_view, database, opened) -> None:
+    """The desk's language: the lists, the form and the refusals (the notices themselves stay as written)."""
+    from PySide6.QtCore import QCoreApplication, QEvent, QTranslator
+
+    from kiosk.ui.common.assets import asset
+
+    notice = publish(database, title_en="<b>Lift B</b> closed", ends_on=TOMORROW)
+    translator = QTranslator()
+    assert translator.load(str(asset("translations", "kiosk_zh_CN.qm")))
+    QCoreApplication.installTranslator(translator)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)  # as LanguageManager does
+    try:
+        notices_view.refresh()
+        notices_view.select_notice(notice)
+        assert notices_view.title.text() == "访客公告"
+        assert tab_texts(notices_view) == ["当前（1）", "即将开始（0）", "已结束（0）"]
+        assert notices_view.model.cell(notices_view.model.rows[0], 3) == "正在自助机上显示"
+        assert titles(notices_view) == ["<b>Lift B</b> closed"]
+        assert notices_view.preview.text("zh") == ("（未填写：使用中文的访客将看到英文内容）", "")
+        notices_view.add_button.click()
+        dialog = opened.last
+        assert (dialog.windowTitle(), dialog.save.text()) == ("新建公告", "发布")
+        fill(dialog, title_zh="消" * 21)
+        dialog.save.click()
+        assert dialog.errors["title_zh"].text() == "标题超出欢迎屏幕可显示的长度（最多 20 个汉字或 40 个字母）。"
+    finally:
+        QCoreApplication.removeTranslator(translator)
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)

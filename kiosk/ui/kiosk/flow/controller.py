@@ -34,6 +34,7 @@ from kiosk.ui.kiosk.flow.consent_steps import ConsentSteps
 from kiosk.ui.kiosk.flow.delivery_steps import DeliverySteps
 from kiosk.ui.kiosk.flow.navigator import Steps
 from kiosk.ui.kiosk.flow.walk_in_steps import WalkInSteps
+from kiosk.ui.kiosk.flow.welcome_notices import WelcomeNotices
 from kiosk.ui.kiosk.screens.done import BADGE_FAILED, BADGE_PRINTED
 from kiosk.ui.kiosk.widgets.base import Screen
 from kiosk.ui.kiosk.widgets.overlays import COUNTDOWN_SECONDS
@@ -83,6 +84,7 @@ class KioskFlow(QObject):
         self.consent = ConsentSteps(steps, self)
         self.walk_ins = WalkInSteps(steps, self.consent, poll_interval_ms=poll_interval_ms, parent=self)
         self.deliveries = DeliverySteps(steps, self)
+        self.notices = WelcomeNotices(window, gateway, pool, parent=self)
         self._wire()
 
     def timer(self, *, slot: Callable[[], None], interval: int = 0, single_shot: bool = False) -> QTimer:
@@ -120,11 +122,13 @@ class KioskFlow(QObject):
         self.languages.reset()
         self.show(self.window.welcome)
         self.idle.start()
+        self.notices.start()
 
     def stop(self) -> None:
         for timer in (self._return_timer, self._badge_timer):
             timer.stop()
         self.walk_ins.stop()
+        self.notices.stop()
         self.idle.stop()
         self.window.idle_overlay.cancel()
         self.window.toast.dismiss()
@@ -139,6 +143,8 @@ class KioskFlow(QObject):
         self.idle.set_seconds(self.waiting_idle_seconds if screen.idle_exempt else self.idle_seconds)
         self.idle.poke()
         self.camera_preview(screen.wants_preview)
+        if screen is self.window.welcome:
+            self.notices.welcome_shown()
 
     def show_message(self, message: visitor_messages.Message) -> None:
         self.window.message.show_message(message)

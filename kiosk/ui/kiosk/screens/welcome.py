@@ -3,6 +3,12 @@
 The visitor's own settings (large text, high contrast, language) sit in one row: top right in
 landscape; in portrait, above the tiles, since the top third of a 1920 px tall screen is out of
 reach from a wheelchair and out of sight for a short visitor.
+
+The front desk's notices ("Fire drill at 14:00") sit in one calm card just above the tiles, in the
+visitor's language (the other language where a notice has none), one at a time, taking turns every
+few seconds when there are several. The card takes the room the layout leaves free, never the
+tiles': the services refuse any text wider than it shows (``kiosk/domain/notices.py``). With no
+notice the card is gone and the screen is as it always was.
 """
 
 from __future__ import annotations
@@ -12,8 +18,20 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QLocale, QSize, Qt, QTimer, Signal
-from PySide6.QtWidgets import QBoxLayout, QFrame, QGridLayout, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtGui import QFont, QHideEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
+from kiosk.application.gateways.touchscreen import WelcomeNotice
 from kiosk.devices.camera import CameraState, CameraStatus
 from kiosk.ui.common.icons import icon
 from kiosk.ui.kiosk.accessibility import AccessibilityToggles, make_keyboard_operable
@@ -27,6 +45,128 @@ from kiosk.ui.kiosk.widgets.base import (
     language_switch_text,
     set_role,
 )
+
+ROTATE_MS = 10_000  # how long each notice shows when there are several
+NOTICE_GAP = 24  # px between the card and what is above it
+TITLE_SHARE = 0.34  # of the card's text width, for the title beside its text (landscape)
+
+
+class NoticePage(QWidget):
+    """One notice: its title (bold) and its text, beside each other in landscape, one above the other
+    in portrait. Plain text, word-wrapped, never elided: every word the desk wrote is on the screen."""
+
+    def __init__(self, notice: WelcomeNotice, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.notice = notice
+        self.title = label("body", notice.title)
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.title.font()
+        font.setWeight(QFont.Weight.Bold)  # the style sheet sets the size (large text too), not the weight
+        self.title.setFont(font)
+        self.body = label("hint", notice.body)
+        self.body.setTextFormat(Qt.TextFormat.PlainText)
+        self.body.setVisible(bool(notice.body))
+        self.texts = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self.texts.setContentsMargins(0, 0, 0, 0)
+        self.texts.addWidget(self.title, 0, Qt.AlignmentFlag.AlignTop)
+        self.texts.addWidget(self.body, 1, Qt.AlignmentFlag.AlignTop)
+
+    def set_horizontal(self, horizontal: bool, width: int) -> None:
+        self.texts.setDirection(QBoxLayout.Direction.LeftToRight if horizontal else QBoxLayout.Direction.TopToBottom)
+        self.texts.setSpacing(36 if horizontal else 8)
+        if horizontal and self.notice.body:
+            self.title.setFixedWidth(max(200, int(width * TITLE_SHARE)))
+        else:
+            self.title.setMinimumWidth(0)
+            self.title.setMaximumWidth(16777215)
+
+
+class NoticeBand(QFrame):
+    """The card the notices share. ``show_notices`` replaces them; the one on screen stays on screen if it
+    is still among them (a refresh does not jump back to the first)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setProperty("role", "card")
+        self.notices: list[WelcomeNotice] = []
+        self.pages = QStackedWidget()  # as tall as its tallest page: turning to the next one moves nothing
+        self.pager = label("muted", wrap=False)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(32, 20, 32, 20)
+        row.setSpacing(24)
+        row.addWidget(icon_label("info", 36), 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(self.pages, 1)
+        row.addWidget(self.pager, 0, Qt.AlignmentFlag.AlignTop)
+        self._horizontal = True
+        self.timer = QTimer(self)
+        self.timer.setInterval(ROTATE_MS)
+        self.timer.timeout.connect(self.show_next)
+
+    def show_notices(self, notices: list[WelcomeNotice]) -> None:
+        if notices == self.notices:
+            return
+        shown = self.current()
+        self.notices = list(notices)
+        for page in [self.pages.widget(i) for i in range(self.pages.count())]:
+            if page is not None:
+                self.pages.removeWidget(page)
+                page.deleteLater()
+        for notice in notices:
+            self.pages.addWidget(NoticePage(notice))
+        keep = next((i for i, n in enumerate(notices) if shown is not None and n.id == shown.id), 0)
+        self.pages.setCurrentIndex(keep)
+        self._arrange()
+        self._show_pager()
+        self._run_timer()
+
+    def current(self) -> WelcomeNotice | None:
+        page = self.pages.currentWidget()
+        return page.notice if isinstance(page, NoticePage) else None
+
+    def page_labels(self) -> list[tuple[QLabel, QLabel]]:
+        """Every notice's title and text labels, in order (tests read what the visitor would)."""
+        pages = [self.pages.widget(i) for i in range(self.pages.count())]
+        return [(page.title, page.body) for page in pages if isinstance(page, NoticePage)]
+
+    def show_next(self) -> None:
+        if self.pages.count() > 1:
+            self.pages.setCurrentIndex((self.pages.currentIndex() + 1) % self.pages.count())
+            self._show_pager()
+
+    def _show_pager(self) -> None:
+        count = self.pages.count()
+        self.pager.setText(f"{self.pages.currentIndex() + 1} / {count}")
+        self.pager.setVisible(count > 1)
+
+    def set_horizontal(self, horizontal: bool) -> None:
+        self._horizontal = horizontal
+        self._arrange()
+
+    def _arrange(self) -> None:
+        width = self.pages.width() if self.pages.width() > 100 else self.width()
+        for index in range(self.pages.count()):
+            page = self.pages.widget(index)
+            if isinstance(page, NoticePage):
+                page.set_horizontal(self._horizontal, width)
+
+    def resizeEvent(self, event: object) -> None:
+        super().resizeEvent(event)  # type: ignore[arg-type]
+        self._arrange()
+
+    def _run_timer(self) -> None:
+        if self.pages.count() > 1 and self.isVisible():
+            if not self.timer.isActive():
+                self.timer.start()
+        else:
+            self.timer.stop()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._run_timer()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        self.timer.stop()
 
 
 class WelcomeScreen(Screen):
@@ -107,6 +247,14 @@ class WelcomeScreen(Screen):
         self.tiles = QGridLayout()
         self.tiles.setSpacing(28)
 
+        self.notices = NoticeBand()
+        self._notices_by_language: dict[str, list[WelcomeNotice]] = {}
+        self.notice_area = QWidget()
+        notice_row = QVBoxLayout(self.notice_area)
+        notice_row.setContentsMargins(0, NOTICE_GAP, 0, 0)
+        notice_row.addWidget(self.notices)
+        self.notice_area.hide()
+
         self.main = QVBoxLayout(self)
         self.main.setContentsMargins(72, 48, 72, 56)
         self.main.setSpacing(0)
@@ -114,6 +262,7 @@ class WelcomeScreen(Screen):
         self.main.addStretch(2)
         self.main.addLayout(self.hero)
         self.main.addStretch(2)
+        self.main.addWidget(self.notice_area)
         self.main.addSpacing(40)
         self.main.addLayout(self.lower_options)
         self.main.addLayout(self.tiles)
@@ -138,6 +287,7 @@ class WelcomeScreen(Screen):
         portrait = self.height() > self.width() * 1.2
         self._arrange(1 if portrait else 2)
         self.hero.setDirection(QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight)
+        self.notices.set_horizontal(not portrait)
         self._place_options(portrait)
         super().resizeEvent(event)
 
@@ -154,6 +304,20 @@ class WelcomeScreen(Screen):
 
     def stop(self) -> None:
         self._ticker.stop()
+        self.notices.timer.stop()
+
+    # -- the front desk's notices ----------------------------------------------------------------------------
+
+    def set_notices(self, by_language: dict[str, list[WelcomeNotice]]) -> None:
+        """Today's notices in each language (``{"zh_CN": [...], "en": [...]}``); the visitor's are shown."""
+        self._notices_by_language = dict(by_language)
+        self._show_notices()
+
+    def _show_notices(self) -> None:
+        language = "zh_CN" if QLocale().language() == QLocale.Language.Chinese else "en"
+        shown = self._notices_by_language.get(language, [])
+        self.notices.show_notices(shown)
+        self.notice_area.setVisible(bool(shown))
 
     def update_clock(self) -> None:
         local = self._now().astimezone(self._zone)
@@ -193,3 +357,4 @@ class WelcomeScreen(Screen):
         self.delivery.set_texts(self.tr("Delivery"), self.tr("Parcels and couriers"))
         self.update_clock()
         self._show_camera_line()
+        self._show_notices()
