@@ -547,9 +547,10 @@ class NoticeDialog(QDialog):
             for column, language in ((1, "zh"), (2, "en")):
                 key = f"{kind}_{language}"
                 grid.addWidget(self.fields[key], row, column)
-                under = QHBoxLayout()
-                under.addWidget(self.errors[key], 1)
-                under.addWidget(self.counters[key], 0, Qt.AlignmentFlag.AlignTop)
+                under = QVBoxLayout()
+                under.setSpacing(2)
+                under.addWidget(self.counters[key], 0, Qt.AlignmentFlag.AlignRight)
+                under.addWidget(self.errors[key])
                 grid.addLayout(under, row + 1, column)
         grid.addWidget(self.errors["title"], 3, 1, 1, 2)
         grid.setColumnStretch(1, 1)
