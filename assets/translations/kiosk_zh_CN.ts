@@ -18,37 +18,37 @@
 <context>
     <name>AccountDialog</name>
     <message>
-        <location filename="../../kiosk/ui/desk/staff.py" line="239" />
+        <location filename="../../kiosk/ui/desk/staff.py" line="238" />
         <source>Add a staff account</source>
         <translation>添加员工账号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/staff.py" line="239" />
+        <location filename="../../kiosk/ui/desk/staff.py" line="238" />
         <source>Add account</source>
         <translation>添加账号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/staff.py" line="248" />
+        <location filename="../../kiosk/ui/desk/staff.py" line="247" />
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/staff.py" line="249" />
+        <location filename="../../kiosk/ui/desk/staff.py" line="248" />
         <source>Display name</source>
         <translation>显示名称</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/staff.py" line="250" />
+        <location filename="../../kiosk/ui/desk/staff.py" line="249" />
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/staff.py" line="251" />
+        <location filename="../../kiosk/ui/desk/staff.py" line="250" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/staff.py" line="252" />
+        <location filename="../../kiosk/ui/desk/staff.py" line="251" />
         <source>Repeat password</source>
         <translation>再次输入密码</translation>
     </message>
@@ -157,122 +157,122 @@
 <context>
     <name>AuditLogView</name>
     <message>
-        <location filename="../../kiosk/ui/desk/audit_log.py" line="80" />
+        <location filename="../../kiosk/ui/desk/audit_log.py" line="79" />
         <source>{field}: {values}</source>
         <translation>{field}：{values}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/audit_log.py" line="96" />
+        <location filename="../../kiosk/ui/desk/audit_log.py" line="95" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/audit_log.py" line="97" />
+        <location filename="../../kiosk/ui/desk/audit_log.py" line="96" />
         <source>Person</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/audit_log.py" line="98" />
+        <location filename="../../kiosk/ui/desk/audit_log.py" line="97" />
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/audit_log.py" line="99" />
+        <location filename="../../kiosk/ui/desk/audit_log.py" line="98" />
         <source>Object</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/audit_log.py" line="100" />
+        <location filename="../../kiosk/ui/desk/audit_log.py" line="99" />
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/audit_log.py" line="449" />
+        <location filename="../../kiosk/ui/desk/audit_log.py" line="451" />
         <source>Any action</source>
         <translation>全部操作</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/audit_log.py" line="451" />
+        <location filename="../../kiosk/ui/desk/audit_log.py" line="453" />
         <source>{group}: every action</source>
         <translation>{group}：全部操作</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/audit_log.py" line="458" />
+        <location filename="../../kiosk/ui/desk/audit_log.py" line="460" />
         <source>Any object</source>
         <translation>全部对象</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/audit_log.py" line="464" />
+        <location filename="../../kiosk/ui/desk/audit_log.py" line="466" />
         <source>Events: {count}</source>
         <translation>记录：{count} 条</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/audit_log.py" line="466" />
+        <location filename="../../kiosk/ui/desk/audit_log.py" line="468" />
         <source>Events: {count}+, counting…</source>
         <translation>记录：{count}+ 条，统计中…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/audit_log.py" line="470" />
+        <location filename="../../kiosk/ui/desk/audit_log.py" line="474" />
         <source>Searching…</source>
         <translation>正在查询…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/audit_log.py" line="485" />
+        <location filename="../../kiosk/ui/desk/audit_log.py" line="489" />
         <source>Only a supervisor or an administrator may read the audit log.</source>
         <translation>只有主管或管理员可以查看审计日志。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/audit_log.py" line="487" />
+        <location filename="../../kiosk/ui/desk/audit_log.py" line="491" />
         <source>Could not read the audit log. Try again in a moment.</source>
         <translation>无法读取审计日志，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/audit_log.py" line="497" />
+        <location filename="../../kiosk/ui/desk/audit_log.py" line="502" />
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/audit_log.py" line="498" />
+        <location filename="../../kiosk/ui/desk/audit_log.py" line="503" />
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/audit_log.py" line="499" />
+        <location filename="../../kiosk/ui/desk/audit_log.py" line="504" />
         <source>Anyone (e.g. staff:amy, kiosk:K1)</source>
         <translation>任何人（例如 staff:amy、kiosk:K1）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/audit_log.py" line="500" />
+        <location filename="../../kiosk/ui/desk/audit_log.py" line="505" />
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/audit_log.py" line="502" />
+        <location filename="../../kiosk/ui/desk/audit_log.py" line="507" />
         <source>All dates</source>
         <translation>全部日期</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/audit_log.py" line="502" />
+        <location filename="../../kiosk/ui/desk/audit_log.py" line="507" />
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/audit_log.py" line="502" />
+        <location filename="../../kiosk/ui/desk/audit_log.py" line="507" />
         <source>Last 7 days</source>
         <translation>最近 7 天</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/audit_log.py" line="503" />
+        <location filename="../../kiosk/ui/desk/audit_log.py" line="508" />
         <source>Last 30 days</source>
         <translation>最近 30 天</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/audit_log.py" line="503" />
+        <location filename="../../kiosk/ui/desk/audit_log.py" line="508" />
         <source>Last 90 days</source>
         <translation>最近 90 天</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/audit_log.py" line="503" />
+        <location filename="../../kiosk/ui/desk/audit_log.py" line="508" />
         <source>Choose dates</source>
         <translation>选择日期</translation>
     </message>
@@ -633,7 +633,7 @@
     <message>
         <location filename="../../kiosk/ui/desk/dialogs.py" line="21" />
         <location filename="../../kiosk/ui/desk/dialogs.py" line="39" />
-        <location filename="../../kiosk/ui/desk/staff.py" line="184" />
+        <location filename="../../kiosk/ui/desk/staff.py" line="183" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1627,12 +1627,17 @@
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/wording.py" line="145" />
+        <location filename="../../kiosk/ui/desk/wording.py" line="135" />
+        <source>Where</source>
+        <translation>途径</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording.py" line="146" />
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/wording.py" line="145" />
+        <location filename="../../kiosk/ui/desk/wording.py" line="146" />
         <source>no</source>
         <translation>否</translation>
     </message>
@@ -1732,37 +1737,37 @@
 <context>
     <name>EventPanel</name>
     <message>
-        <location filename="../../kiosk/ui/desk/audit_log.py" line="142" />
+        <location filename="../../kiosk/ui/desk/audit_log.py" line="141" />
         <source>Choose an event to see it in full.</source>
         <translation>选择一条记录以查看全部内容。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/audit_log.py" line="160" />
+        <location filename="../../kiosk/ui/desk/audit_log.py" line="159" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/audit_log.py" line="161" />
+        <location filename="../../kiosk/ui/desk/audit_log.py" line="160" />
         <source>Person</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/audit_log.py" line="162" />
+        <location filename="../../kiosk/ui/desk/audit_log.py" line="161" />
         <source>Object</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/audit_log.py" line="163" />
+        <location filename="../../kiosk/ui/desk/audit_log.py" line="162" />
         <source>Event number</source>
         <translation>记录编号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/audit_log.py" line="171" />
+        <location filename="../../kiosk/ui/desk/audit_log.py" line="170" />
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/audit_log.py" line="173" />
+        <location filename="../../kiosk/ui/desk/audit_log.py" line="172" />
         <source>Nothing else was recorded.</source>
         <translation>没有记录其他内容。</translation>
     </message>
@@ -3270,72 +3275,72 @@
         <translation>新建公告</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/notices.py" line="680" />
+        <location filename="../../kiosk/ui/desk/notices.py" line="681" />
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/notices.py" line="681" />
+        <location filename="../../kiosk/ui/desk/notices.py" line="682" />
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/notices.py" line="682" />
+        <location filename="../../kiosk/ui/desk/notices.py" line="683" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/notices.py" line="683" />
+        <location filename="../../kiosk/ui/desk/notices.py" line="684" />
         <source>Text</source>
         <translation>正文</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/notices.py" line="684" />
+        <location filename="../../kiosk/ui/desk/notices.py" line="685" />
         <source>e.g. 消防演练</source>
         <translation>例如：消防演练</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/notices.py" line="685" />
+        <location filename="../../kiosk/ui/desk/notices.py" line="686" />
         <source>e.g. Fire drill</source>
         <translation>例如：Fire drill</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/notices.py" line="686" />
+        <location filename="../../kiosk/ui/desk/notices.py" line="687" />
         <source>e.g. 今天14:00进行消防演练，警报响起时请听从工作人员指挥。</source>
         <translation>例如：今天14:00进行消防演练，警报响起时请听从工作人员指挥。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/notices.py" line="687" />
+        <location filename="../../kiosk/ui/desk/notices.py" line="688" />
         <source>e.g. Fire drill today at 14:00. When the alarm sounds, please follow the staff.</source>
         <translation>例如：Fire drill today at 14:00. When the alarm sounds, please follow the staff.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/notices.py" line="689" />
+        <location filename="../../kiosk/ui/desk/notices.py" line="690" />
         <source>Shown from</source>
         <translation>显示日期：从</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/notices.py" line="690" />
+        <location filename="../../kiosk/ui/desk/notices.py" line="691" />
         <source>to the end of</source>
         <translation>到（含当天）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/notices.py" line="692" />
+        <location filename="../../kiosk/ui/desk/notices.py" line="693" />
         <source>One paragraph each, as plain text. A Chinese character counts as two. Where one language is empty, visitors reading it see the other.</source>
         <translation>中英文各写一段纯文本，一个汉字按两个字符计算。某种语言留空时，使用该语言的访客会看到另一种语言的内容。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/notices.py" line="694" />
+        <location filename="../../kiosk/ui/desk/notices.py" line="695" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/notices.py" line="694" />
+        <location filename="../../kiosk/ui/desk/notices.py" line="695" />
         <source>Publish</source>
         <translation>发布</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/notices.py" line="695" />
+        <location filename="../../kiosk/ui/desk/notices.py" line="696" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -3490,27 +3495,27 @@
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../kiosk/ui/desk/staff.py" line="279" />
+        <location filename="../../kiosk/ui/desk/staff.py" line="278" />
         <source>Reset password</source>
         <translation>重设密码</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/staff.py" line="279" />
+        <location filename="../../kiosk/ui/desk/staff.py" line="278" />
         <source>Set password</source>
         <translation>设置密码</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/staff.py" line="280" />
+        <location filename="../../kiosk/ui/desk/staff.py" line="279" />
         <source>A new password for {name}. Tell it to them in person; the account is unlocked too.</source>
         <translation>为 {name} 设置新密码。请当面告诉本人；账号也会同时解锁。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/staff.py" line="285" />
+        <location filename="../../kiosk/ui/desk/staff.py" line="284" />
         <source>New password</source>
         <translation>新密码</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/staff.py" line="286" />
+        <location filename="../../kiosk/ui/desk/staff.py" line="285" />
         <source>Repeat password</source>
         <translation>再次输入密码</translation>
     </message>
@@ -3751,17 +3756,17 @@
 <context>
     <name>RoleDialog</name>
     <message>
-        <location filename="../../kiosk/ui/desk/staff.py" line="266" />
+        <location filename="../../kiosk/ui/desk/staff.py" line="265" />
         <source>Change role</source>
         <translation>修改角色</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/staff.py" line="267" />
+        <location filename="../../kiosk/ui/desk/staff.py" line="266" />
         <source>The role of {name}:</source>
         <translation>{name} 的角色：</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/staff.py" line="271" />
+        <location filename="../../kiosk/ui/desk/staff.py" line="270" />
         <source>Role</source>
         <translation>角色</translation>
     </message>
@@ -3944,57 +3949,57 @@
 <context>
     <name>StaffTableModel</name>
     <message>
-        <location filename="../../kiosk/ui/desk/staff.py" line="124" />
+        <location filename="../../kiosk/ui/desk/staff.py" line="123" />
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/staff.py" line="124" />
+        <location filename="../../kiosk/ui/desk/staff.py" line="123" />
         <source>Display name</source>
         <translation>显示名称</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/staff.py" line="124" />
+        <location filename="../../kiosk/ui/desk/staff.py" line="123" />
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/staff.py" line="124" />
+        <location filename="../../kiosk/ui/desk/staff.py" line="123" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/staff.py" line="125" />
+        <location filename="../../kiosk/ui/desk/staff.py" line="124" />
         <source>Last sign-in</source>
         <translation>最近登录</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/staff.py" line="125" />
+        <location filename="../../kiosk/ui/desk/staff.py" line="124" />
         <source>Added</source>
         <translation>添加时间</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/staff.py" line="140" />
+        <location filename="../../kiosk/ui/desk/staff.py" line="139" />
         <source>Inactive</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/staff.py" line="142" />
+        <location filename="../../kiosk/ui/desk/staff.py" line="141" />
         <source>Locked until {time}</source>
         <translation>锁定至 {time}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/staff.py" line="143" />
+        <location filename="../../kiosk/ui/desk/staff.py" line="142" />
         <source>Active</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/staff.py" line="148" />
+        <location filename="../../kiosk/ui/desk/staff.py" line="147" />
         <source>{name} (you)</source>
         <translation>{name}（你）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/staff.py" line="150" />
+        <location filename="../../kiosk/ui/desk/staff.py" line="149" />
         <source>Never</source>
         <translation>从未</translation>
     </message>
@@ -4002,143 +4007,143 @@
 <context>
     <name>StaffView</name>
     <message>
-        <location filename="../../kiosk/ui/desk/staff.py" line="73" />
+        <location filename="../../kiosk/ui/desk/staff.py" line="72" />
         <source>Only an administrator may manage staff accounts.</source>
         <translation>只有管理员可以管理员工账号。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/staff.py" line="75" />
+        <location filename="../../kiosk/ui/desk/staff.py" line="74" />
         <source>{name} is the only active administrator. Make someone else an administrator first, or nobody could manage staff accounts.</source>
         <translation>{name} 是唯一在用的管理员。请先让另一位员工成为管理员，否则将没有人能管理员工账号。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/staff.py" line="79" />
+        <location filename="../../kiosk/ui/desk/staff.py" line="78" />
         <source>The user name {name} is taken. Choose another.</source>
         <translation>用户名 {name} 已被使用，请换一个。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/staff.py" line="81" />
+        <location filename="../../kiosk/ui/desk/staff.py" line="80" />
         <source>This account no longer exists.</source>
         <translation>此账号已不存在。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/staff.py" line="85" />
-        <location filename="../../kiosk/ui/desk/staff.py" line="225" />
+        <location filename="../../kiosk/ui/desk/staff.py" line="84" />
+        <location filename="../../kiosk/ui/desk/staff.py" line="224" />
         <source>A password has at least 8 characters.</source>
         <translation>密码至少需要 8 个字符。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/staff.py" line="87" />
-        <location filename="../../kiosk/ui/desk/staff.py" line="256" />
+        <location filename="../../kiosk/ui/desk/staff.py" line="86" />
+        <location filename="../../kiosk/ui/desk/staff.py" line="255" />
         <source>Please fill in a user name.</source>
         <translation>请填写用户名。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/staff.py" line="89" />
+        <location filename="../../kiosk/ui/desk/staff.py" line="88" />
         <source>A user name has at most 64 characters.</source>
         <translation>用户名最多 64 个字符。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/staff.py" line="91" />
+        <location filename="../../kiosk/ui/desk/staff.py" line="90" />
         <source>A display name has at most 200 characters.</source>
         <translation>显示名称最多 200 个字符。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/staff.py" line="93" />
+        <location filename="../../kiosk/ui/desk/staff.py" line="92" />
         <source>The name has characters that are not allowed (line breaks, control characters).</source>
         <translation>名称中含有不允许的字符（换行符、控制字符）。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/staff.py" line="95" />
+        <location filename="../../kiosk/ui/desk/staff.py" line="94" />
         <source>That did not work. Try again in a moment.</source>
         <translation>操作未成功，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/staff.py" line="223" />
-        <location filename="../../kiosk/ui/desk/staff.py" line="415" />
-        <location filename="../../kiosk/ui/desk/staff.py" line="461" />
+        <location filename="../../kiosk/ui/desk/staff.py" line="222" />
+        <location filename="../../kiosk/ui/desk/staff.py" line="420" />
+        <location filename="../../kiosk/ui/desk/staff.py" line="466" />
         <source>The two passwords are not the same.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/staff.py" line="391" />
-        <location filename="../../kiosk/ui/desk/staff.py" line="525" />
+        <location filename="../../kiosk/ui/desk/staff.py" line="395" />
+        <location filename="../../kiosk/ui/desk/staff.py" line="530" />
         <source>Active accounts: {count}</source>
         <translation>在用账号：{count} 个</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/staff.py" line="399" />
+        <location filename="../../kiosk/ui/desk/staff.py" line="404" />
         <source>Reactivate</source>
         <translation>重新启用</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/staff.py" line="402" />
-        <location filename="../../kiosk/ui/desk/staff.py" line="447" />
+        <location filename="../../kiosk/ui/desk/staff.py" line="407" />
+        <location filename="../../kiosk/ui/desk/staff.py" line="452" />
         <source>Deactivate</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/staff.py" line="419" />
+        <location filename="../../kiosk/ui/desk/staff.py" line="424" />
         <source>{name} can sign in now, as {role}.</source>
         <translation>{name} 现在可以登录了，角色：{role}。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/staff.py" line="430" />
+        <location filename="../../kiosk/ui/desk/staff.py" line="435" />
         <source>{name} is now {role}.</source>
         <translation>{name} 现在的角色是{role}。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/staff.py" line="439" />
+        <location filename="../../kiosk/ui/desk/staff.py" line="444" />
         <source>{name} can sign in again.</source>
         <translation>{name} 可以重新登录了。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/staff.py" line="442" />
+        <location filename="../../kiosk/ui/desk/staff.py" line="447" />
         <source>Deactivate your own account? You will not be able to sign in again; another administrator would have to reactivate it.</source>
         <translation>停用你自己的账号？你将无法再登录，需要另一位管理员重新启用。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/staff.py" line="445" />
+        <location filename="../../kiosk/ui/desk/staff.py" line="450" />
         <source>Deactivate {name}? They will not be able to sign in; their history stays.</source>
         <translation>停用 {name}？此人将无法登录，其操作记录会保留。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/staff.py" line="447" />
+        <location filename="../../kiosk/ui/desk/staff.py" line="452" />
         <source>Deactivate account</source>
         <translation>停用账号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/staff.py" line="450" />
+        <location filename="../../kiosk/ui/desk/staff.py" line="455" />
         <source>{name} can no longer sign in.</source>
         <translation>{name} 已不能登录。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/staff.py" line="464" />
+        <location filename="../../kiosk/ui/desk/staff.py" line="469" />
         <source>New password set for {name}; the account is unlocked.</source>
         <translation>已为 {name} 设置新密码，账号已解锁。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/staff.py" line="514" />
+        <location filename="../../kiosk/ui/desk/staff.py" line="519" />
         <source>Staff accounts</source>
         <translation>员工账号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/staff.py" line="515" />
+        <location filename="../../kiosk/ui/desk/staff.py" line="520" />
         <source>Who may use the desk. A receptionist does the day's work; a supervisor also approves, reads reports and the audit log; an administrator also manages accounts, settings and the deny list.</source>
         <translation>谁可以使用前台系统。前台接待处理日常工作；主管还可以审批、查看报表和审计日志；管理员还可以管理账号、设置和禁入名单。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/staff.py" line="518" />
+        <location filename="../../kiosk/ui/desk/staff.py" line="523" />
         <source>Add account…</source>
         <translation>添加账号…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/staff.py" line="519" />
+        <location filename="../../kiosk/ui/desk/staff.py" line="524" />
         <source>Change role…</source>
         <translation>修改角色…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/staff.py" line="520" />
+        <location filename="../../kiosk/ui/desk/staff.py" line="525" />
         <source>Reset password…</source>
         <translation>重设密码…</translation>
     </message>

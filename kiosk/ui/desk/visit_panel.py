@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QScrollArea, QVBoxLay
 from kiosk.services.visits.visit_detail import VisitDetail
 from kiosk.ui.desk.board_models import badge_text, purpose_text, status_key, status_text
 from kiosk.ui.desk.widgets import label, plain
+from kiosk.ui.desk.wording import action_text
 
 PHOTO_SIDE = 160
 
@@ -115,19 +116,7 @@ class VisitPanel(QScrollArea):
             self.layout_.addWidget(shown)
 
     def _action(self, action: str) -> str:
-        return {
-            "visit.invited": self.tr("Invited"), "visit.walk_in": self.tr("Registered at the kiosk"),
-            "visit.approved": self.tr("Approved"), "visit.denied": self.tr("Declined"),
-            "visit.checked_in": self.tr("Checked in"), "visit.checked_out": self.tr("Signed out"),
-            "visit.cancelled": self.tr("Cancelled"), "visit.no_show": self.tr("No-show"),
-            "visit.held": self.tr("Held by the deny list"), "visit.hold_overridden": self.tr("Hold released"),
-            "visit.escalated": self.tr("Host did not answer: passed to reception"),
-            "visit.acknowledged": self.tr("Host on the way"), "visit.rescheduled": self.tr("Rescheduled"),
-            "visit.photo_saved": self.tr("Photo taken"), "agreement.signed": self.tr("Agreement signed"),
-            "badge.first": self.tr("Badge queued"), "badge.reprint": self.tr("Badge reprinted"),
-            "badge.reissue": self.tr("Badge reissued"), "badge.printed": self.tr("Badge printed"),
-            "badge.failed": self.tr("Badge not printed"),
-        }.get(action, action)
+        return action_text(action)  # the same words as the audit log
 
     def _event(self, event: str) -> str:
         return {
