@@ -1,9 +1,27 @@
-"""Fixtures shared by every test: databases (SQLite always, PostgreSQL when configured), a fixed clock.
+"""Fixtures shared by every test: databases (SQLite always, PostgreSQL when configured), a fixed clock,
+and two watchers that fail a test for what it did not mean to do.
 
 PostgreSQL: set ``KIOSK_TEST_DATABASE_URL`` (``.ci/run`` starts a throwaway
 cluster and does). Tests using ``database`` then run once per backend; the
 PostgreSQL ones carry the ``postgres`` marker, so ``pytest -m postgres`` runs
 just that leg.
+
+The watchers (the autouse fixture ``_watch_the_test``; each reports at the test's teardown):
+
+**Logged warnings.** A record of WARNING or above from a ``kiosk.*`` logger, at any time from
+the test's setup to its teardown, fails the test. A test that provokes warnings on purpose
+says which, by a substring of each message::
+
+    @pytest.mark.expect_log("printer offline", "will retry")
+
+Records containing one of the substrings are allowed, and each substring must turn up in at
+least one record: the marker is also the test's assertion that the warning is logged. For
+one parameter of many, put the marker on that ``pytest.param(..., marks=...)``. ``caplog.clear()``
+no longer hides anything (the watcher keeps its own records).
+
+**Qt messages.** ``QtWarningMsg``, ``QtCriticalMsg`` and ``QtFatalMsg`` fail the test during
+which Qt printed them, unless they match ``tests/qt_messages.py: IGNORED_QT_MESSAGES`` (known
+harmless noise, each pattern with its reason). Messages outside any test fail the run.
 """
 
 from __future__ import annotations
@@ -27,6 +45,7 @@ from kiosk.db.engine import make_engine
 from kiosk.db.migrate import upgrade
 from kiosk.models import Base
 from kiosk.services.directory.sites import ensure_site
+from tests.qt_messages import QtMessages
 
 PG_URL = os.environ.get("KIOSK_TEST_DATABASE_URL", "")
 BACKENDS = ["sqlite"] + (["postgresql"] if PG_URL else [])
@@ -35,10 +54,20 @@ START = datetime(2026, 6, 15, 1, 0, tzinfo=UTC)
 SITE = "HQ"
 
 
+QT_MESSAGES = QtMessages()
+
+
 def pytest_configure(config: pytest.Config) -> None:
     markexpr = config.getoption("markexpr") or ""
     if "postgres" in markexpr and "not postgres" not in markexpr and not PG_URL:
         raise pytest.UsageError("-m postgres needs KIOSK_TEST_DATABASE_URL (see .ci/pg-start)")
+    config.addinivalue_line(
+        "markers", "expect_log(*substrings): the test logs kiosk.* warnings containing these (see tests/conftest.py)")
+    QT_MESSAGES.install()
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    QT_MESSAGES.uninstall()
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -46,16 +75,66 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         callspec = getattr(item, "callspec", None)
         if callspec is not None and callspec.params.get("backend") == "postgresql":
             item.add_marker(pytest.mark.postgres)
+        # pytest-qt would install its own Qt message handler for the test; ours (QT_MESSAGES) must see everything.
+        item.add_marker(pytest.mark.no_qt_log)
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    if QT_MESSAGES.stray() and session.exitstatus == pytest.ExitCode.OK:
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    stray = QT_MESSAGES.stray()
+    if stray:
+        terminalreporter.section("Qt messages outside any test (these fail the run)", red=True)
+        for message in stray:
+            terminalreporter.line(message)
+
+
+class _KioskRecords(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+def _log_problems(records: list[logging.LogRecord], expected: list[str]) -> list[str]:
+    def line(record: logging.LogRecord) -> str:
+        return f"{record.levelname} {record.name}: {record.getMessage()}"
+
+    problems = [f"unexpected log: {line(r)}" for r in records if not any(s in r.getMessage() for s in expected)]
+    for wanted in expected:
+        if not any(wanted in r.getMessage() for r in records):
+            seen = "; ".join(line(r) for r in records) or "none"
+            problems.append(f"expect_log({wanted!r}): no kiosk warning said so (logged: {seen})")
+    return problems
 
 
 @pytest.fixture(autouse=True)
-def _fail_on_logged_errors(caplog: pytest.LogCaptureFixture) -> Iterator[None]:
-    """An error logged by our code is a failure unless the test says it expects it (caplog.clear())."""
+def _watch_the_test(request: pytest.FixtureRequest, caplog: pytest.LogCaptureFixture) -> Iterator[None]:
+    """Fails the test for kiosk warnings it did not expect and for Qt warnings.
+
+    Set up before, and torn down after, every other function-scoped fixture of the test: what
+    their teardown logs or leaves running counts too. See the module docstring for the opt-ins.
+    """
     caplog.set_level(logging.WARNING, logger="kiosk")
-    yield
-    errors = [r for r in caplog.get_records("call") if r.levelno >= logging.ERROR and r.name.startswith("kiosk")]
-    if errors:
-        pytest.fail("unexpected errors logged: " + "; ".join(r.getMessage() for r in errors))
+    records = _KioskRecords()
+    logger = logging.getLogger("kiosk")
+    logger.addHandler(records)
+    qt_start = QT_MESSAGES.mark()
+    try:
+        yield
+    finally:
+        logger.removeHandler(records)
+    node = request.node
+    problems = QT_MESSAGES.since(qt_start)
+    expected = [s for mark in node.iter_markers("expect_log") for s in mark.args]
+    problems += _log_problems(records.records, expected)
+    if problems:
+        pytest.fail("\n".join(problems), pytrace=False)
 
 
 @pytest.fixture(scope="session")

@@ -69,6 +69,7 @@ def test_a_checked_in_visit_prints_its_badge_once_to_the_file_printer(database, 
     assert _job(database, result.badge_job_id) == (PrintJobStatus.DONE, 1, None)
 
 
+@pytest.mark.expect_log("The printer is out of paper. (paper_out, now queued)")
 def test_printer_away_is_retried_with_backoff_and_prints_once_back(database):
     result = _checked_in(database)
     printer = FlakyPrinter(failures=2)
@@ -86,6 +87,7 @@ def test_printer_away_is_retried_with_backoff_and_prints_once_back(database):
     assert _job(database, result.badge_job_id)[:2] == (PrintJobStatus.DONE, 3)
 
 
+@pytest.mark.expect_log("(paper_out, now queued)", "(paper_out, now failed)")
 def test_retries_run_out_and_the_desk_takes_over(database):
     result = _checked_in(database)
     worker = BadgePrintLoop(database, _settings(), printer_factory=lambda: FlakyPrinter(failures=99))
@@ -98,6 +100,7 @@ def test_retries_run_out_and_the_desk_takes_over(database):
     assert _job(database, result.badge_job_id)[0] == PrintJobStatus.FAILED
 
 
+@pytest.mark.expect_log("The printer is out of paper. (paper_out, now failed)")
 def test_a_badge_that_may_have_printed_is_not_retried(database):
     result = _checked_in(database)
     printer = FlakyPrinter(failures=1, delivered=True)
@@ -109,6 +112,7 @@ def test_a_badge_that_may_have_printed_is_not_retried(database):
     assert status == PrintJobStatus.FAILED and "paper" in error
 
 
+@pytest.mark.expect_log("No badge printer is set up")
 def test_no_printer_configured_fails_at_once_for_the_desk(database):
     result = _checked_in(database)
     worker = BadgePrintLoop(database, _settings(kind="none"))
@@ -127,6 +131,7 @@ def test_a_job_interrupted_mid_print_is_not_reprinted_by_itself(database):
     assert _job(database, result.badge_job_id)[0] == PrintJobStatus.FAILED
 
 
+@pytest.mark.expect_log("refused the connection")
 def test_network_printer_that_comes_back_prints_the_badge_once(database):
     """A real TCP listener on loopback: closed at first (retry), then answering status and recording."""
     result = _checked_in(database)

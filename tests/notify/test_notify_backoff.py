@@ -33,6 +33,7 @@ def test_retries_stop_once_24_hours_of_waiting_would_be_exceeded():
     assert attempts == 30
 
 
+@pytest.mark.expect_log("not sent, now pending: SMTP said no", "not sent, now failed: SMTP said no")
 def test_a_row_that_keeps_failing_backs_off_then_fails_with_its_last_error(database: Database, clock, make_settings):
     host = factories.add_host(database)
     walk_in(database, host.id)

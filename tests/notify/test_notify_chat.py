@@ -6,6 +6,8 @@ import subprocess
 import sys
 from datetime import timedelta
 
+import pytest
+
 from kiosk.application.notification_loop import Dispatcher
 from kiosk.db import Database
 from kiosk.services.notifications.sending import retry_delay
@@ -80,6 +82,7 @@ def test_escalation_reaches_reception_and_the_departments_chat_without_links(
     assert len(http_listener.requests) == 3  # copies are queued once, however often rows are claimed
 
 
+@pytest.mark.expect_log("not sent, now pending: apprise could not deliver")
 def test_a_failing_chat_endpoint_is_retried_with_backoff_and_a_useful_error(
     database: Database, clock, make_settings, http_listener
 ):
@@ -108,6 +111,7 @@ def test_a_failing_chat_endpoint_is_retried_with_backoff_and_a_useful_error(
     assert row.status == "sent" and row.attempts == 2 and row.last_error is None
 
 
+@pytest.mark.expect_log("not sent, now failed: apprise does not understand the URL")
 def test_an_unknown_apprise_url_fails_at_once(database: Database, make_settings):
     host = factories.add_host(database, chat_address="nosuchscheme://whatever/token123")
     created = factories.invite(database, host.id)

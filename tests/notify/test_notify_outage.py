@@ -23,6 +23,7 @@ def smtp_later(tmp_path: Path) -> Iterator[SmtpServer]:
     server.stop()
 
 
+@pytest.mark.expect_log("not sent, now pending: SMTP server", "unreachable: ConnectionRefusedError")
 def test_an_smtp_outage_delays_notices_without_losing_or_doubling_any(
     database: Database, clock, make_settings, smtp_later: SmtpServer
 ):

@@ -40,6 +40,7 @@ def test_scanned_invitation_prints_a_badge_and_the_screen_says_take_it(
     assert b"Jane Doe" in out.read_bytes()
 
 
+@pytest.mark.expect_log("refused the connection")
 def test_missing_printer_sends_the_visitor_to_the_desk_and_the_visit_stands(
     english: Kiosk, start_printer, invitation, qtbot, database
 ) -> None:

@@ -112,6 +112,7 @@ def test_the_right_pin_opens_the_panel(english: Kiosk, qtbot) -> None:
     assert english.maintenance.panel.title.text() == "Maintenance"
 
 
+@pytest.mark.expect_log("maintenance: wrong PIN")
 def test_three_wrong_pins_lock_the_pad_for_a_minute(english: Kiosk, qtbot) -> None:
     gate = english.maintenance.gate
     now = [1000.0]
@@ -149,6 +150,7 @@ def test_scans_are_ignored_while_maintenance_is_open(english: Kiosk, qtbot, invi
         assert uow.session.get(Visit, invitation.visit_id).status == VisitStatus.CHECKED_IN
 
 
+@pytest.mark.expect_log("maintenance: the kiosk was exited from the panel")
 def test_exit_quits_the_application(english: Kiosk, qtbot, monkeypatch) -> None:
     exits = []
     monkeypatch.setattr(panel.QCoreApplication, "exit", lambda code=0: exits.append(code))

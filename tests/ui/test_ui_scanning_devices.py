@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
@@ -12,6 +13,7 @@ from kiosk.devices.camera import CameraState
 from kiosk.ui.kiosk.assembly import Kiosk
 
 
+@pytest.mark.expect_log("no-such-camera.png does not exist")
 def test_camera_failure_is_shown_calmly_and_manual_entry_checks_in(
     english: Kiosk, kiosk_settings: Settings, invitation, qtbot, tmp_path
 ) -> None:
