@@ -77,6 +77,11 @@ class DeskInvitationsGateway:
         policy = WalkInPolicy(settings.visits.host_consent_required, settings.visits.refuse_sales_without_appointment)
         return cls(database, settings.site.code, actor, policy=policy, protector=protector)
 
+    @property
+    def keeps_id_numbers(self) -> bool:
+        """Whether an ID number can be stored (a data key is configured); the walk-in form asks only then."""
+        return self.protector is not None
+
     # -- the list -------------------------------------------------------------------------------------------
 
     def ids(self, query: InvitationQuery, limit: int | None = None) -> array[int]:

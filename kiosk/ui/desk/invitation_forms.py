@@ -1105,6 +1105,8 @@ class DeskWalkInDialog(_VisitorFields, _FormDialog):
             grid.addWidget(self._field(key, editor), row_number, 1, Qt.AlignmentFlag.AlignTop)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
+        # Without a data key an ID number could not be stored: the form does not ask for one.
+        self.fields["id_number"].setVisible(gateway.keeps_id_numbers)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 24, 28, 20)
         layout.setSpacing(14)

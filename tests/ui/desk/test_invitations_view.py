@@ -18,7 +18,7 @@ from kiosk.application.gateways.desk_invitations import DeskInvitationsGateway
 from kiosk.db import Database
 from kiosk.domain.changes import Area
 from kiosk.domain.visits import WalkInOutcome
-from kiosk.models import AuditEvent, Notification, Visit, VisitStatus
+from kiosk.models import AuditEvent, Notification, Visit, Visitor, VisitStatus
 from kiosk.services.visits import invitations
 from kiosk.ui.common.i18n import LanguageManager
 from kiosk.ui.common.live import LiveChanges
@@ -346,6 +346,26 @@ def test_a_walk_in_at_the_desk_is_checked_as_at_the_kiosk(qtbot, database, view,
     assert event.actor == "staff:amy"
     with database.unit_of_work(write=False) as uow:
         assert uow.session.get(Visit, result.visit_id).visitor_type == "contractor"
+
+
+def test_an_id_number_is_asked_for_only_where_it_can_be_kept(qtbot, database, view, zhang) -> None:
+    from kiosk.services.idnumbers import IdNumberProtector
+
+    without_key = DeskWalkInDialog(view.gateway, view.pool, parent=view)
+    assert not without_key.fields["id_number"].isVisibleTo(without_key)
+    keeping = DeskInvitationsGateway(database, SITE, "staff:amy", protector=IdNumberProtector(b"k" * 32))
+    dialog = DeskWalkInDialog(keeping, view.pool, parent=view)
+    assert dialog.fields["id_number"].isVisibleTo(dialog)
+    dialog.phone.setText("13900139000")
+    dialog.name.setText("曹磊")
+    dialog.id_number.setText("11010519491231002X")
+    dialog.host.choose(zhang)
+    dialog.purpose.set_value("meeting")
+    dialog.save_button.click()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    with database.unit_of_work(write=False) as uow:
+        assert uow.session.scalars(select(Visitor.id_number_last4)).all() == ["002X"]
+    without_key.reject()
 
 
 def test_a_returning_visitors_details_are_filled_in(qtbot, database, view, zhang) -> None:
