@@ -1,16 +1,14 @@
 """Large text and high contrast from the welcome screen, for every screen, until the visitor has gone;
-the welcome screen by keyboard; the extra translations."""
+the welcome screen by keyboard; the toggles and the maintenance panel in the site's language."""
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
-
 import pytest
-from PySide6.QtCore import Qt, QTranslator
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
-from kiosk.ui.common.assets import asset, assets_dir
+from kiosk.ui.common.assets import assets_dir
 from kiosk.ui.common.theme import DEFAULT_ACCENT, Palette, apply_theme, render_stylesheet, scale_font_sizes
 from kiosk.ui.kiosk.assembly import Kiosk
 
@@ -134,14 +132,11 @@ def test_every_placeholder_in_the_kiosk_theme_is_filled(high_contrast: bool) -> 
     assert "@" not in rendered
 
 
-def test_the_extra_translations_are_finished_and_compiled(qapp) -> None:
-    ts = ET.parse(asset("translations", "kiosk_extra_zh_CN.ts")).getroot()
-    translator = QTranslator()
-    assert translator.load(str(asset("translations", "kiosk_extra_zh_CN.qm")))
-    for context in ts.iter("context"):
-        for message in context.iter("message"):
-            assert message.find("translation").get("type") is None, message.findtext("source")
-            assert translator.translate(context.findtext("name"), message.findtext("source"))
+def test_the_accessibility_toggles_speak_the_sites_language(kiosk: Kiosk) -> None:
+    toggles = kiosk.window.welcome.accessibility
+    # The buttons show signs ("A+", a contrast icon); their names are read aloud and shown as tips.
+    assert (toggles.large_text.accessibleName(), toggles.high_contrast.accessibleName()) == ("放大文字", "高对比度")
+    assert toggles.large_text.toolTip() == "放大文字"
 
 
 def test_the_maintenance_panel_speaks_the_sites_language(kiosk: Kiosk) -> None:
