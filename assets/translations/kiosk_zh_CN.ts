@@ -1124,9 +1124,34 @@
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/views.py" line="31" />
+        <location filename="../../kiosk/ui/desk/views.py" line="44" />
         <source>Today</source>
         <translation>今日</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/views.py" line="45" />
+        <source>Visitors</source>
+        <translation>访客记录</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/views.py" line="46" />
+        <source>Invitations</source>
+        <translation>邀请</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/views.py" line="49" />
+        <source>Notices for visitors</source>
+        <translation>访客公告</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/views.py" line="53" />
+        <source>Audit log</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/views.py" line="56" />
+        <source>Staff accounts</source>
+        <translation>员工账号</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/directory_views.py" line="29" />
@@ -2343,20 +2368,20 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/invitation_forms.py" line="658" />
-        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1146" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1148" />
         <source>Visitor's name</source>
         <translation>访客姓名</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/invitation_forms.py" line="661" />
-        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1147" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1149" />
         <source>Company (optional)</source>
         <translation>公司（选填）</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/invitation_forms.py" line="662" />
         <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1053" />
-        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1149" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1151" />
         <source>Host</source>
         <translation>被访人</translation>
     </message>
@@ -2376,14 +2401,14 @@
     <message>
         <location filename="../../kiosk/ui/desk/invitation_forms.py" line="665" />
         <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1054" />
-        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1150" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1152" />
         <source>Purpose</source>
         <translation>事由</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/invitation_forms.py" line="666" />
         <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1055" />
-        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1151" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1153" />
         <source>Note for the host and the badge (optional)</source>
         <translation>备注（被访人和胸卡上可见，可选）</translation>
     </message>
@@ -2394,13 +2419,13 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/invitation_forms.py" line="671" />
-        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1156" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1158" />
         <source>As on their ID</source>
         <translation>与证件一致</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/invitation_forms.py" line="672" />
-        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1155" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1157" />
         <source>e.g. 138 0013 8000</source>
         <translation>例如 138 0013 8000</translation>
     </message>
@@ -2551,28 +2576,28 @@
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1139" />
-        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1140" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1141" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1142" />
         <source>Register a walk-in</source>
         <translation>登记临时访客</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1141" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1143" />
         <source>For a visitor without an invitation, checked as at the kiosk: the host is asked to approve, and the deny list is screened.</source>
         <translation>为没有邀请的访客登记，检查与访客机相同：请被访人批准，并核对禁入名单。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1145" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1147" />
         <source>Mobile number</source>
         <translation>手机号码</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1148" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1150" />
         <source>ID or passport number (optional)</source>
         <translation>身份证或护照号码（选填）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1159" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1161" />
         <source>Register</source>
         <translation>登记</translation>
     </message>
@@ -4183,8 +4208,8 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/today.py" line="144" />
-        <source>Notices</source>
-        <translation>通知</translation>
+        <source>Alerts</source>
+        <translation>提醒</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/today.py" line="175" />

@@ -3,19 +3,34 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
+from kiosk.application.bootstrap import load_protector
 from kiosk.application.gateways.desk import DeskGateway
+from kiosk.application.gateways.desk_audit import DeskAuditGateway
+from kiosk.application.gateways.desk_directory import DeskDirectoryGateway
+from kiosk.application.gateways.desk_invitations import DeskInvitationsGateway
+from kiosk.application.gateways.desk_notices import DeskNoticesGateway
+from kiosk.application.gateways.desk_staff import DeskStaffGateway
+from kiosk.application.gateways.visitor_log import VisitorLogGateway
 from kiosk.config import Settings
 from kiosk.db import Database
 from kiosk.services.auth import StaffSession
+from kiosk.services.idnumbers import IdNumberProtector
+from kiosk.services.visits.walkins import WalkInPolicy
 
 
 @dataclass(frozen=True)
 class DeskGateways:
     session: StaffSession
     visits: DeskGateway
+    visitor_log: VisitorLogGateway
+    invitations: DeskInvitationsGateway
+    directory: DeskDirectoryGateway
+    notices: DeskNoticesGateway
+    audit: DeskAuditGateway
+    staff: DeskStaffGateway
     now: Callable[[], datetime]  # the database's clock: "today" on screen agrees with the rules
 
 
@@ -23,14 +38,25 @@ class DeskGateways:
 class DeskGatewayFactory:
     database: Database
     site_code: str
+    # The kiosk's walk-in rules and ID-number key: a walk-in registered at the desk is one at the kiosk.
+    policy: WalkInPolicy = field(default_factory=WalkInPolicy)
+    protector: IdNumberProtector | None = None
 
     @classmethod
     def from_settings(cls, database: Database, settings: Settings) -> DeskGatewayFactory:
-        return cls(database, settings.site.code)
+        policy = WalkInPolicy(settings.visits.host_consent_required, settings.visits.refuse_sales_without_appointment)
+        return cls(database, settings.site.code, policy, load_protector(settings))
 
     def for_session(self, session: StaffSession) -> DeskGateways:
+        database, site, actor, role = self.database, self.site_code, session.actor, session.role
         return DeskGateways(
             session=session,
-            visits=DeskGateway(self.database, self.site_code, actor=session.actor, role=session.role),
-            now=self.database.clock.now,
+            visits=DeskGateway(database, site, actor=actor, role=role),
+            visitor_log=VisitorLogGateway(database, site, actor=actor),
+            invitations=DeskInvitationsGateway(database, site, actor, policy=self.policy, protector=self.protector),
+            directory=DeskDirectoryGateway.for_session(database, site, session),
+            notices=DeskNoticesGateway(database, site, actor=actor, role=role),
+            audit=DeskAuditGateway(database, site, actor=actor, role=role),
+            staff=DeskStaffGateway(database, actor=actor, role=role, username=session.username),
+            now=database.clock.now,
         )

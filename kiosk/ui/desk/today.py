@@ -141,7 +141,7 @@ class TodayView(QWidget):
         self.notices = AlertsPage(zone)
         self.notices.retry_requested.connect(self._retry_notice)
         self.notices.acknowledge_requested.connect(self._acknowledge_alert)
-        self.notices_tab = self.tabs.addTab(self.notices, self.tr("Notices"))
+        self.notices_tab = self.tabs.addTab(self.notices, self.tr("Alerts"))
         self.notices_badge = label()
         self.notices_badge.setStyleSheet(TAB_BADGE_STYLE)
         self.notices_badge.hide()

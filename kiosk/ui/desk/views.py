@@ -7,12 +7,20 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QCoreApplication
 
 from kiosk.application.gateways.desk_session import DeskGateways
-from kiosk.ui.common.live import LiveChanges
+from kiosk.domain.changes import Area
+from kiosk.domain.security import Permission
+from kiosk.ui.common.live import AreaFollower, LiveChanges
 from kiosk.ui.common.workers import WorkerPool
+from kiosk.ui.desk.audit_log import AuditLogView
+from kiosk.ui.desk.directory_views import directory_views
+from kiosk.ui.desk.invitations import InvitationsView
+from kiosk.ui.desk.notices import NoticesView
 from kiosk.ui.desk.quick_find import QuickFind
 from kiosk.ui.desk.shell import DeskView
+from kiosk.ui.desk.staff import StaffView
 from kiosk.ui.desk.status_strip import DeskStatusStrip
 from kiosk.ui.desk.today import TodayView
+from kiosk.ui.desk.visitor_log import VisitorLogView
 
 
 def desk_status(gateways: DeskGateways, pool: WorkerPool, *, zone: ZoneInfo,
@@ -26,7 +34,25 @@ def desk_finder(gateways: DeskGateways, pool: WorkerPool) -> QuickFind:
 
 def desk_views(gateways: DeskGateways, pool: WorkerPool, *, site_name: str, zone: ZoneInfo,
                live: LiveChanges | None = None) -> list[DeskView]:
-    today = TodayView(gateways.visits, pool, site_name=site_name, zone=zone, now=gateways.now, live=live)
-    return [
-        DeskView("today", lambda: QCoreApplication.translate("DeskShell", "Today"), today),
+    translate = QCoreApplication.translate
+    session, now = gateways.session, gateways.now
+    today = TodayView(gateways.visits, pool, site_name=site_name, zone=zone, now=now, live=live)
+    visitors = VisitorLogView(gateways.visitor_log, pool, zone=zone, now=now)
+    if live is not None:  # the log refetches its id list and the rows on screen, keeping its place
+        AreaFollower(live, frozenset({Area.VISITS}), visitors.refresh, coalesce_ms=500, parent=visitors)
+    views = [
+        DeskView("today", lambda: translate("DeskShell", "Today"), today),
+        DeskView("visitors", lambda: translate("DeskShell", "Visitors"), visitors),
+        DeskView("invitations", lambda: translate("DeskShell", "Invitations"),
+                 InvitationsView(gateways.invitations, pool, zone=zone, now=now, live=live)),
+        *directory_views(gateways.directory, pool, zone=zone, live=live),
+        DeskView("notices", lambda: translate("DeskShell", "Notices for visitors"),
+                 NoticesView(gateways.notices, pool, zone=zone, live=live)),
     ]
+    if session.may(Permission.AUDIT_LOG):
+        views.append(DeskView("audit", lambda: translate("DeskShell", "Audit log"),
+                              AuditLogView(gateways.audit, pool, zone=zone, now=now, live=live)))
+    if session.may(Permission.MANAGE_STAFF):
+        views.append(DeskView("staff", lambda: translate("DeskShell", "Staff accounts"),
+                              StaffView(gateways.staff, pool, zone=zone, now=now, live=live)))
+    return views
