@@ -638,7 +638,7 @@
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="515" />
+        <location filename="../../kiosk/ui/desk/today.py" line="558" />
         <source>That did not work: {error}</source>
         <translation>操作未成功：{error}</translation>
     </message>
@@ -1124,32 +1124,32 @@
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/views.py" line="44" />
+        <location filename="../../kiosk/ui/desk/views.py" line="45" />
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/views.py" line="45" />
+        <location filename="../../kiosk/ui/desk/views.py" line="46" />
         <source>Visitors</source>
         <translation>访客记录</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/views.py" line="46" />
+        <location filename="../../kiosk/ui/desk/views.py" line="47" />
         <source>Invitations</source>
         <translation>邀请</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/views.py" line="49" />
+        <location filename="../../kiosk/ui/desk/views.py" line="50" />
         <source>Notices for visitors</source>
         <translation>访客公告</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/views.py" line="53" />
+        <location filename="../../kiosk/ui/desk/views.py" line="54" />
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/views.py" line="56" />
+        <location filename="../../kiosk/ui/desk/views.py" line="57" />
         <source>Staff accounts</source>
         <translation>员工账号</translation>
     </message>
@@ -4176,259 +4176,269 @@
 <context>
     <name>TodayView</name>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="115" />
+        <location filename="../../kiosk/ui/desk/today.py" line="123" />
         <source>Save the evacuation list</source>
         <translation>保存疏散名单</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="119" />
-        <location filename="../../kiosk/ui/desk/today.py" line="302" />
+        <location filename="../../kiosk/ui/desk/today.py" line="129" />
+        <location filename="../../kiosk/ui/desk/today.py" line="345" />
         <source>Today's visitors</source>
         <translation>今日访客</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="125" />
+        <location filename="../../kiosk/ui/desk/today.py" line="135" />
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="127" />
+        <location filename="../../kiosk/ui/desk/today.py" line="137" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/today.py" line="139" />
+        <source>Register a walk-in…</source>
+        <translation>登记临时访客…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/today.py" line="140" />
+        <source>New invitation…</source>
+        <translation>新建邀请…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/today.py" line="158" />
         <source>Visitor board</source>
         <translation>访客看板</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="140" />
+        <location filename="../../kiosk/ui/desk/today.py" line="159" />
         <source>On site (evacuation)</source>
         <translation>在访人员（疏散名单）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="144" />
+        <location filename="../../kiosk/ui/desk/today.py" line="163" />
         <source>Alerts</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="175" />
+        <location filename="../../kiosk/ui/desk/today.py" line="194" />
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="176" />
-        <location filename="../../kiosk/ui/desk/today.py" line="449" />
+        <location filename="../../kiosk/ui/desk/today.py" line="195" />
+        <location filename="../../kiosk/ui/desk/today.py" line="492" />
         <source>Decline</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="177" />
+        <location filename="../../kiosk/ui/desk/today.py" line="196" />
         <source>Check in</source>
         <translation>签到</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="178" />
+        <location filename="../../kiosk/ui/desk/today.py" line="197" />
         <source>Sign out</source>
         <translation>签离</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="179" />
-        <location filename="../../kiosk/ui/desk/today.py" line="472" />
+        <location filename="../../kiosk/ui/desk/today.py" line="198" />
+        <location filename="../../kiosk/ui/desk/today.py" line="515" />
         <source>Reprint badge</source>
         <translation>重打胸卡</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="180" />
+        <location filename="../../kiosk/ui/desk/today.py" line="199" />
         <source>Lost badge – reissue</source>
         <translation>胸卡遗失 – 补发</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="181" />
+        <location filename="../../kiosk/ui/desk/today.py" line="200" />
         <source>No-show</source>
         <translation>未到访</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="182" />
-        <location filename="../../kiosk/ui/desk/today.py" line="461" />
+        <location filename="../../kiosk/ui/desk/today.py" line="201" />
+        <location filename="../../kiosk/ui/desk/today.py" line="504" />
         <source>Release hold</source>
         <translation>解除暂缓</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="196" />
+        <location filename="../../kiosk/ui/desk/today.py" line="215" />
         <source>Find on the board: name, company, host</source>
         <translation>在看板中查找：姓名、公司、被访人</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="231" />
+        <location filename="../../kiosk/ui/desk/today.py" line="250" />
         <source>Everyone signed in right now: the list to check at the assembly point.</source>
         <translation>当前在访的所有人员：紧急疏散时在集合点逐一核对。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="232" />
+        <location filename="../../kiosk/ui/desk/today.py" line="251" />
         <source>Print evacuation list</source>
         <translation>打印疏散名单</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="233" />
+        <location filename="../../kiosk/ui/desk/today.py" line="252" />
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="266" />
+        <location filename="../../kiosk/ui/desk/today.py" line="285" />
         <source>Evacuation list sent to the printer.</source>
         <translation>疏散名单已发送到打印机。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="276" />
+        <location filename="../../kiosk/ui/desk/today.py" line="295" />
         <source>The PDF was not saved: {error}</source>
         <translation>PDF 未能保存：{error}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="278" />
+        <location filename="../../kiosk/ui/desk/today.py" line="297" />
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="303" />
+        <location filename="../../kiosk/ui/desk/today.py" line="346" />
         <source>Visitors on {day}</source>
         <translation>{day} 的访客</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/desk/today.py" line="355" />
+        <location filename="../../kiosk/ui/desk/today.py" line="398" />
         <source>%n waiting for approval</source>
         <translation>
             <numerusform>%n 人等待批准</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/desk/today.py" line="356" />
+        <location filename="../../kiosk/ui/desk/today.py" line="399" />
         <source>Expected %n</source>
         <translation>
             <numerusform>待到访 %n</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/desk/today.py" line="357" />
+        <location filename="../../kiosk/ui/desk/today.py" line="400" />
         <source>On site %n</source>
         <translation>
             <numerusform>在访 %n</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/desk/today.py" line="358" />
+        <location filename="../../kiosk/ui/desk/today.py" line="401" />
         <source>Held %n</source>
         <translation>
             <numerusform>暂缓 %n</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/desk/today.py" line="359" />
+        <location filename="../../kiosk/ui/desk/today.py" line="402" />
         <source>Late %n</source>
         <translation>
             <numerusform>迟到 %n</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/desk/today.py" line="360" />
+        <location filename="../../kiosk/ui/desk/today.py" line="403" />
         <source>Signed out %n</source>
         <translation>
             <numerusform>已签离 %n</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/desk/today.py" line="363" />
+        <location filename="../../kiosk/ui/desk/today.py" line="406" />
         <source>%n on site</source>
         <translation>
             <numerusform>在访 %n 人</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="366" />
+        <location filename="../../kiosk/ui/desk/today.py" line="409" />
         <source>Updated {time}</source>
         <translation>更新于 {time}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/desk/today.py" line="378" />
+        <location filename="../../kiosk/ui/desk/today.py" line="421" />
         <source>%n walk-in(s) waiting for approval</source>
         <translation>
             <numerusform>%n 位临时访客等待批准</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/desk/today.py" line="382" />
+        <location filename="../../kiosk/ui/desk/today.py" line="425" />
         <source>Notices not sent: %n</source>
         <translation>
             <numerusform>未发送的通知：%n 条</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="387" />
+        <location filename="../../kiosk/ui/desk/today.py" line="430" />
         <source>Could not read the visitor list: {error}</source>
         <translation>无法读取访客列表：{error}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="447" />
+        <location filename="../../kiosk/ui/desk/today.py" line="490" />
         <source>Decline the visit?</source>
         <translation>拒绝此次来访？</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="448" />
+        <location filename="../../kiosk/ui/desk/today.py" line="491" />
         <source>Why is {visitor} declined? (optional, kept in the visit's history)</source>
         <translation>为什么拒绝 {visitor}？（可不填，记入来访记录）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="459" />
+        <location filename="../../kiosk/ui/desk/today.py" line="502" />
         <source>Release the hold?</source>
         <translation>解除暂缓？</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="460" />
+        <location filename="../../kiosk/ui/desk/today.py" line="503" />
         <source>{visitor} matched the deny list. Why may they come in?</source>
         <translation>{visitor} 命中禁入名单。为什么可以放行？</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="471" />
+        <location filename="../../kiosk/ui/desk/today.py" line="514" />
         <source>Reprint the badge?</source>
         <translation>重打胸卡？</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="471" />
+        <location filename="../../kiosk/ui/desk/today.py" line="514" />
         <source>Why is the badge printed again?</source>
         <translation>为什么需要重打胸卡？</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="475" />
+        <location filename="../../kiosk/ui/desk/today.py" line="518" />
         <source>Badge sent to the printer.</source>
         <translation>胸卡已发送到打印机。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="483" />
+        <location filename="../../kiosk/ui/desk/today.py" line="526" />
         <source>Reissue the badge?</source>
         <translation>补发胸卡？</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="484" />
+        <location filename="../../kiosk/ui/desk/today.py" line="527" />
         <source>{visitor}'s lost badge will stop working and a new one will be printed.</source>
         <translation>{visitor} 遗失的胸卡将立即失效，并打印一张新胸卡。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="486" />
+        <location filename="../../kiosk/ui/desk/today.py" line="529" />
         <source>Reissue badge</source>
         <translation>补发胸卡</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="489" />
+        <location filename="../../kiosk/ui/desk/today.py" line="532" />
         <source>New badge sent to the printer; the lost one no longer works.</source>
         <translation>新胸卡已发送到打印机，遗失的胸卡已失效。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="506" />
+        <location filename="../../kiosk/ui/desk/today.py" line="549" />
         <source>The notice will be sent again shortly.</source>
         <translation>该通知稍后将重新发送。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="510" />
+        <location filename="../../kiosk/ui/desk/today.py" line="553" />
         <source>Done.</source>
         <translation>已完成。</translation>
     </message>

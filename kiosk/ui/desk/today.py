@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.application.gateways.desk import DeskGateway
+from kiosk.application.gateways.desk_invitations import DeskInvitationsGateway
 from kiosk.domain.changes import Area
 from kiosk.domain.printing import PrintJobStatus
 from kiosk.domain.security import Permission, may
@@ -47,6 +48,12 @@ from kiosk.ui.desk.alerts import AlertsPage
 from kiosk.ui.desk.board_models import RosterTableModel, VisitTableModel, board_order, status_key
 from kiosk.ui.desk.dialogs import ask_reason, ask_to_confirm
 from kiosk.ui.desk.evacuation import roster_document, save_pdf
+from kiosk.ui.desk.invitation_forms import (
+    DeskWalkInDialog,
+    NewInvitationDialog,
+    invitation_created_text,
+    walk_in_result_text,
+)
 from kiosk.ui.desk.visit_panel import VisitPanel
 from kiosk.ui.desk.widgets import button, label, table
 
@@ -98,6 +105,7 @@ class TodayView(QWidget):
     def __init__(
         self, desk: DeskGateway, pool: WorkerPool, *, site_name: str, zone: ZoneInfo,
         now: Callable[[], datetime], refresh_ms: int = REFRESH_MS, live: LiveChanges | None = None,
+        invitations: DeskInvitationsGateway | None = None,
     ) -> None:
         super().__init__()
         self.desk, self.pool, self.zone, self.now = desk, pool, zone, now
@@ -115,6 +123,8 @@ class TodayView(QWidget):
             self, self.tr("Save the evacuation list"), name, "PDF (*.pdf)")[0]
         self.choose_printer: Callable[[QDialog], bool] = lambda dialog: dialog.exec() == QDialog.DialogCode.Accepted
         self.site_name = site_name
+        self.invitations = invitations
+        self.show_dialog: Callable[[QDialog], None] = lambda dialog: dialog.open()
 
         self.title = label(self.tr("Today's visitors"), "title")
         self.updated = label(role="muted")
@@ -126,6 +136,12 @@ class TodayView(QWidget):
         self.today_button.clicked.connect(self.show_today)
         self.refresh_button = button(self.tr("Refresh"))
         self.refresh_button.clicked.connect(self.refresh)
+        self.walk_in_button = button(self.tr("Register a walk-in…"))
+        self.invite_button = button(self.tr("New invitation…"), "primary")
+        self.walk_in_button.clicked.connect(self.register_walk_in)
+        self.invite_button.clicked.connect(self.new_invitation)
+        for widget in (self.walk_in_button, self.invite_button):
+            widget.setVisible(invitations is not None)
         top = QHBoxLayout()
         top.addWidget(self.title)
         top.addSpacing(12)
@@ -134,6 +150,9 @@ class TodayView(QWidget):
         top.addWidget(self.date)
         top.addWidget(self.today_button)
         top.addWidget(self.refresh_button)
+        top.addSpacing(16)
+        top.addWidget(self.walk_in_button)
+        top.addWidget(self.invite_button)
 
         self.tabs = QTabWidget()
         self.tabs.addTab(self._board_page(), self.tr("Visitor board"))
@@ -276,6 +295,30 @@ class TodayView(QWidget):
             self.statusBar().showMessage(self.tr("The PDF was not saved: {error}").format(error=exc), 10_000)
             return
         self.statusBar().showMessage(self.tr("Saved {path}").format(path=path), 6000)
+
+    # -- visitors the desk registers itself ------------------------------------------------------------------
+
+    def new_invitation(self) -> None:
+        if self.invitations is None:
+            return
+        day = self.day or self.now().astimezone(self.zone).date()
+        dialog = NewInvitationDialog(self.invitations, self.pool, today=day, parent=self)
+        dialog.saved.connect(lambda created: self._registered(invitation_created_text(created, dialog.emailed),
+                                                              created.visit_id))
+        self.show_dialog(dialog)
+
+    def register_walk_in(self) -> None:
+        """A visitor at the desk without an invitation: the kiosk's checks, the host asked as at the kiosk."""
+        if self.invitations is None:
+            return
+        dialog = DeskWalkInDialog(self.invitations, self.pool, parent=self)
+        dialog.registered.connect(lambda result: self._registered(walk_in_result_text(result), result.visit_id))
+        self.show_dialog(dialog)
+
+    def _registered(self, message: str, visit_id: int) -> None:
+        self.statusBar().showMessage(message, 8000)
+        self._select_after_read = visit_id
+        self.refresh()
 
     def show_visit(self, visit_id: int, day: date) -> None:
         """Look at ``day`` with the visit chosen (Ctrl+K found it)."""

@@ -36,7 +36,8 @@ def desk_views(gateways: DeskGateways, pool: WorkerPool, *, site_name: str, zone
                live: LiveChanges | None = None) -> list[DeskView]:
     translate = QCoreApplication.translate
     session, now = gateways.session, gateways.now
-    today = TodayView(gateways.visits, pool, site_name=site_name, zone=zone, now=now, live=live)
+    today = TodayView(gateways.visits, pool, site_name=site_name, zone=zone, now=now, live=live,
+                      invitations=gateways.invitations)
     visitors = VisitorLogView(gateways.visitor_log, pool, zone=zone, now=now)
     if live is not None:  # the log refetches its id list and the rows on screen, keeping its place
         AreaFollower(live, frozenset({Area.VISITS}), visitors.refresh, coalesce_ms=500, parent=visitors)

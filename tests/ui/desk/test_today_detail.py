@@ -115,3 +115,29 @@ def test_clicking_down_the_board_shows_the_last_visit_chosen(qtbot, database, ho
     pool.run(details[1])
     pool.run(details[0])  # the slower, older answer arrives last
     assert view.panel.detail is not None and view.panel.detail.summary.id == second
+
+
+def test_a_walk_in_registered_at_the_desk_lands_on_the_board_chosen(qtbot, database, host) -> None:
+    from kiosk.application.gateways.desk_invitations import DeskInvitationsGateway
+    from kiosk.services.directory.hosts import HostSummary
+    from kiosk.ui.desk.invitation_forms import DeskWalkInDialog
+
+    opened: list[object] = []
+    view = TodayView(DeskGateway(database, SITE), WorkerPool(synchronous=True), site_name="Test Tower",
+                     zone=ZoneInfo("Asia/Shanghai"), now=database.clock.now,
+                     invitations=DeskInvitationsGateway(database, SITE, "staff:amy"))
+    qtbot.addWidget(view)
+    view.show_dialog = opened.append
+    view.start()
+    view.walk_in_button.click()
+    [dialog] = opened
+    assert isinstance(dialog, DeskWalkInDialog)
+    dialog.phone.setText("13900139000")
+    dialog.name.setText("曹磊")
+    dialog.host.choose(HostSummary(host.id, host.name, "Sales", host.email))
+    dialog.purpose.set_value("maintenance")
+    dialog.save_button.click()
+    chosen = view.selected_visit()
+    assert chosen is not None and chosen.visitor_name == "曹磊" and chosen.status == "pending_approval"
+    assert "张伟" in view.statusBar().currentMessage()
+    view.stop()
