@@ -369,6 +369,10 @@ class LazyTableModel(QAbstractTableModel, Generic[Q, R]):
         call into Python per cell instead of per cell and role. Each call from Qt's thread into Python
         takes the GIL, which a worker reading rows may hold; seven per cell made a paint 80 ms."""
         cell = self._cell(index)
+        for wanted in roles:
+            # Qt hands the same role data objects from cell to cell: a role this cell has no value for
+            # must be cleared, or the previous cell's colour paints this one.
+            wanted.clearData()
         if cell is None:
             return
         for wanted in roles:
