@@ -39,8 +39,9 @@ from kiosk.config import CameraSettings, DatabaseSettings, Settings, SiteSetting
 from kiosk.db import Database
 from kiosk.devices.camera import CameraState, CameraStatus, classify_code
 from kiosk.domain.kiosks import CameraHealth, PrinterHealth
+from kiosk.domain.security import StaffRole
 from kiosk.domain.visits import Purpose
-from kiosk.services import demo
+from kiosk.services import auth, demo
 from kiosk.services.directory import hosts
 from kiosk.services.directory.heartbeats import record_heartbeat
 from kiosk.services.notifications import sending
@@ -330,7 +331,12 @@ def desk_day(database: Database, site_code: str) -> None:
             record_heartbeat(uow, kiosk_code=kiosk, site_code=site_code, camera=CameraHealth.OK, printer=printer)
 
 
+ADMIN_NAME, ADMIN_PASSWORD = "admin", "admin-screenshots"
+
+
 def admin_shots(settings: Settings, database: Database, out: Path) -> None:
+    with database.unit_of_work("system:screenshots") as uow:
+        auth.add_user(uow, ADMIN_NAME, ADMIN_PASSWORD, StaffRole.ADMIN, "李静 Li Jing")
     for language in LANGUAGES:
         languages = LanguageManager(language)
         languages.reset()
@@ -408,6 +414,17 @@ def admin_shot(settings: Settings, database: Database, out: Path, *, suffix: str
     desk.lock()
     QApplication.processEvents()
     desk.grab().save(str(out / f"desk-locked-{suffix}.png"))
+    # The administrator's views: the deny list, agreement texts, the audit log, staff accounts.
+    desk.sign_out()
+    desk.sign_in.username.setText(ADMIN_NAME)
+    desk.sign_in.password.setText(ADMIN_PASSWORD)
+    desk.sign_in.submit_button.click()
+    assert desk.shell is not None, desk.sign_in.error.text()
+    for key in ("deny_list", "agreements", "audit", "staff"):
+        desk.shell.show_view(key)
+        for _ in range(3):
+            QApplication.processEvents()
+        desk.grab().save(str(out / f"desk-{key}-{suffix}.png"))
     desk.stop()
     pool.shutdown()
     desk.close()
