@@ -132,11 +132,13 @@ class ChangeWatcher(BackgroundLoop):
         if not listener.is_open:
             try:
                 listener.open()
+                # LISTEN is on before the versions are read: nothing committed later can be missed.
+                versions = listener.versions()
             except Exception:
+                listener.close()
                 self._fallback_poll_through_pool()
                 raise  # the base logs it, counts it in health and backs off before the next attempt
-            # LISTEN is on before the versions are read: nothing committed later can be missed.
-            self._see(listener.versions())
+            self._see(versions)
             self._last_compared = time.monotonic()
             if self.health.failures_in_a_row:
                 log.info("%s: listening again", self.name)
