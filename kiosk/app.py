@@ -168,7 +168,9 @@ def _run_kiosk(settings: Settings, *, windowed: bool, exit_when_ready: bool) -> 
 def _start_kiosk(settings: Settings, database: Database) -> tuple[Kiosk, BackgroundLoops]:
     """The kiosk's screens and devices, and the loops that print badges, send notices and keep house."""
     from kiosk.application.gateways.touchscreen import KioskGateway
+    from kiosk.application.heartbeat import camera_report
     from kiosk.application.wiring import kiosk_background
+    from kiosk.devices.camera import CameraStatus
     from kiosk.ui.kiosk.assembly import build_kiosk
 
     gateway = KioskGateway.from_settings(database, settings, load_protector(settings))
@@ -180,7 +182,12 @@ def _start_kiosk(settings: Settings, database: Database) -> tuple[Kiosk, Backgro
         from kiosk.domain.badge_layout import labels_for_language
 
         badge_output = os_badge_output(settings.printer, labels_for_language(settings.site.language))
-    background = kiosk_background(database, settings, badge_output=badge_output).start()
+    # The heartbeat tells the desk how the camera is: the latest status the camera thread reported.
+    camera: list[CameraStatus | None] = [None]
+    if kiosk.camera is not None:
+        kiosk.camera.status.connect(lambda status: camera.__setitem__(0, status))
+    background = kiosk_background(database, settings, badge_output=badge_output,
+                                  status=lambda: camera_report(camera[0])).start()
     return kiosk, background
 
 
