@@ -46,6 +46,13 @@ class VisitorLogGateway:
         with self.database.unit_of_work(self.actor, write=False) as uow:
             return visit_log.visit_ids(uow, self.site_code, query, limit=limit)
 
+    def first_rows(self, query: VisitQuery, limit: int, rows: int) -> tuple[array[int], list[VisitRow]]:
+        """The first ``limit`` ids and the rows of the first ``rows`` of them, in one unit of work:
+        what the table paints first for a new search."""
+        with self.database.unit_of_work(self.actor, write=False) as uow:
+            ids = visit_log.visit_ids(uow, self.site_code, query, limit=limit)
+            return ids, visit_log.visit_rows(uow, ids[:rows], phone=PhoneShown.CLEAR)
+
     def rows(self, ids: Sequence[int]) -> list[VisitRow]:
         """The rows of ``ids`` in that order (phone numbers in full, as on the roster); purged visits are left out."""
         with self.database.unit_of_work(self.actor, write=False) as uow:

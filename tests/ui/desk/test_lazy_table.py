@@ -363,3 +363,26 @@ def test_cells_are_painted_from_one_call_per_cell(qtbot, table):
     assert roles[0].data() == "item 000005" and roles[1].data() is None and roles[3].data() is None
     assert roles[2].data() == int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
     assert [model.index(4, 1).data(role.role()) for role in roles] == [r.data() for r in roles]
+
+
+def test_a_source_that_reads_the_first_screenful_in_one_go_is_asked_once(qtbot, pool):
+    class OneGo(Source):
+        def first_rows(self, query: Query, limit: int, rows: int):
+            self.first_calls.append((query, limit, rows))
+            ids = Source.ids(self, query, limit)
+            return ids, [self.items[i] for i in ids[:rows]]
+
+    source = OneGo.of(500)
+    source.first_calls = []
+    model = LazyTableModel(source, COLUMNS, pool, Query(), page_size=50, head_rows=50)
+    view = LazyTableView(model, row_height=ROW_HEIGHT)
+    qtbot.addWidget(view)
+    view.resize(600, 400)
+    view.show()
+    qtbot.waitExposed(view)
+    model.start()
+    paint(qtbot, view)
+    assert source.first_calls == [(Query(), 51, 50)]
+    assert source.row_calls == [] and [limit for _q, limit in source.id_calls] == [51, None]
+    assert cell(view, 0) == "item 000001" and model.rowCount() == 500
+    model.stop()

@@ -42,6 +42,12 @@ class CountingGateway(VisitorLogGateway):
         self.row_requests.append(list(ids))
         return super().rows(ids)
 
+    def first_rows(self, query: VisitQuery, limit: int, rows: int) -> tuple[Sequence[int], list[VisitRow]]:
+        ids, found = super().first_rows(query, limit, rows)
+        self.id_queries.append((query, limit))
+        self.row_requests.append(list(ids[:rows]))
+        return ids, found
+
 
 @pytest.fixture
 def visits(database: Database) -> dict[str, int]:
