@@ -13,7 +13,7 @@ from enum import StrEnum
 from itertools import chain
 from typing import Any
 
-from sqlalchemy import Select, and_, case, func, or_, select, union_all
+from sqlalchemy import Select, and_, case, func, or_, select, union
 from sqlalchemy.orm import joinedload
 from sqlalchemy.sql import operators
 from sqlalchemy.sql.expression import UnaryExpression
@@ -243,7 +243,7 @@ PHONE_MIN_DIGITS = 4
 # at once, while gathering the visits of a surname shared by 20,000 visitors takes a while.
 WALK_FOR_TOP_VISITORS = 1_000
 WALK_FOR_TOP_HOSTS = 10
-_ID_FETCH = 65_536
+_ID_FETCH = 8_192  # rows per fetchmany: the driver holds the GIL while it builds each chunk
 _ROWS_PER_QUERY = 500
 _TOP = "\U0010ffff"
 
@@ -351,12 +351,6 @@ class _TextMatch:
         found = [Visit.visitor_id.in_(self.visitors)]
         return [*found, Visit.host_id.in_(self.hosts)] if self.hosts is not None else found
 
-    def candidates(self) -> Any:
-        """The matching visits' ids as a UNION of indexed lookups: "visitor in (...) OR host in (...)"
-        would be a scan of every visit on PostgreSQL."""
-        parts = [select(Visit.id).where(condition) for condition in self.alternatives()]
-        return union_all(*parts) if len(parts) > 1 else parts[0]
-
     def is_broad(self, uow: UnitOfWork) -> bool:
         """More visitors or hosts match than gathering their visits for a first screenful is worth."""
         def counted(ids: Any, most: int) -> Any:
@@ -395,24 +389,34 @@ def _ids_statement(uow: UnitOfWork, site_id: int, query: VisitQuery, limit: int 
     gather_first = text is not None and (limit is None or not text.is_broad(uow))
     column = _unindexed if gather_first and uow.dialect == "sqlite" else _as_is
     conditions = _filters(site_id, query, column)
-    if text is not None:
-        conditions.append(Visit.id.in_(text.candidates()) if gather_first else or_(*text.alternatives()))
     keys = _sort_keys(query.sort)
-    statement = select(Visit.id, *keys) if gather_first else select(Visit.id)
-    if query.sort in (VisitSort.VISITOR, VisitSort.COMPANY, VisitSort.PHONE):
-        statement = statement.join(Visitor, Visitor.id == Visit.visitor_id)
-    elif query.sort in (VisitSort.HOST, VisitSort.DEPARTMENT):
-        statement = statement.join(Host, Host.id == Visit.host_id)
-        if query.sort is VisitSort.DEPARTMENT:
-            statement = statement.outerjoin(Department, Department.id == Host.department_id)
-    statement = statement.where(*conditions)
+
+    def visits(*columns: Any) -> Select[Any]:
+        statement = select(*columns)
+        if query.sort in (VisitSort.VISITOR, VisitSort.COMPANY, VisitSort.PHONE):
+            statement = statement.join(Visitor, Visitor.id == Visit.visitor_id)
+        elif query.sort in (VisitSort.HOST, VisitSort.DEPARTMENT):
+            statement = statement.join(Host, Host.id == Visit.host_id)
+            if query.sort is VisitSort.DEPARTMENT:
+                statement = statement.outerjoin(Department, Department.id == Host.department_id)
+        return statement.where(*conditions)
+
     visit_id: Any = Visit.id
-    if gather_first:
-        # MATERIALIZED: gathered with their sort keys, then sorted (never folded into the outer query).
-        gathered = statement.cte("matched").prefix_with("MATERIALIZED")
+    if text is not None and gather_first:
+        # One branch per kind of match (visitor, host), each an index lookup that reads each visit
+        # once with its sort keys; UNION drops a visit both match. MATERIALIZED: gathered, then
+        # sorted, never folded into the outer query. ("visitor in (...) OR host in (...)" in one
+        # statement is a scan of every visit on PostgreSQL.)
+        branches = [visits(Visit.id, *keys).where(alternative) for alternative in text.alternatives()]
+        gathered = (union(*branches) if len(branches) > 1 else branches[0]).cte("matched")
+        gathered = gathered.prefix_with("MATERIALIZED")
         visit_id = gathered.c.id
         keys = list(gathered.c)[1:]
-        statement = select(visit_id)
+        statement: Select[Any] = select(visit_id)
+    else:
+        statement = visits(Visit.id)
+        if text is not None:
+            statement = statement.where(or_(*text.alternatives()))
     ordered = [k.desc() if query.descending else k.asc() for k in keys]
     if query.sort in _MAY_BE_EMPTY:
         ordered = [k.nulls_last() for k in ordered]
