@@ -20,7 +20,6 @@ from sqlalchemy.sql.expression import UnaryExpression
 
 from kiosk.db.uow import UnitOfWork
 from kiosk.models import Department, Host, Purpose, Site, Visit, VisitKind, Visitor, VisitorType, VisitStatus
-from kiosk.services.directory.sites import get_site
 from kiosk.services.text import normalise_phone, search_key
 
 
@@ -324,7 +323,7 @@ def _rank(column: Any, order: tuple[StrEnum, ...]) -> Any:
     return case({member.value: n for n, member in enumerate(order)}, value=column, else_=len(order))
 
 
-def _filters(site_id: int, query: VisitQuery, column: Callable[[Any], Any]) -> list[Any]:
+def _filters(site_id: Any, query: VisitQuery, column: Callable[[Any], Any]) -> list[Any]:
     """The query's conditions but for the text; ``column`` may wrap each column (see ``_unindexed``)."""
     conditions: list[Any] = [column(Visit.site_id) == site_id]
     if query.first_day is not None:
@@ -381,7 +380,7 @@ def _unindexed(column: Any) -> Any:
     return UnaryExpression(column, operator=operators.custom_op("+"), type_=column.type)
 
 
-def _ids_statement(uow: UnitOfWork, site_id: int, query: VisitQuery, limit: int | None) -> Select[int]:
+def _ids_statement(uow: UnitOfWork, site_id: Any, query: VisitQuery, limit: int | None) -> Select[int]:
     text = _text_match(query.text)
     # The visits of the matching visitors and hosts are gathered first (index lookups) and sorted
     # after: a planner left to itself may instead walk every visit in the order asked, testing each
@@ -427,8 +426,9 @@ def _ids_statement(uow: UnitOfWork, site_id: int, query: VisitQuery, limit: int 
 
 def visit_ids(uow: UnitOfWork, site_code: str, query: VisitQuery, *, limit: int | None = None) -> array[int]:
     """The ids of the site's visits matching ``query``, in its order (ties by id); the first ``limit`` only if given."""
-    site = get_site(uow, site_code)
-    statement = _ids_statement(uow, site.id, query, limit)
+    # The site by a subquery, not a query of its own: a round trip fewer for every search.
+    site_id = select(Site.id).where(Site.code == site_code).scalar_subquery()
+    statement = _ids_statement(uow, site_id, query, limit)
     ids: array[int] = array("q")
     # The driver's cursor read in chunks: a million ids without a million row objects.
     result = uow.session.connection().execute(statement)
