@@ -22,17 +22,18 @@ first ``rows`` of them in one unit of work (one round of BEGIN/ROLLBACK fewer fo
 re-queries the ids in SQL, sorted by that column (``SortBinding`` says how a query is sorted).
 
 **Lists.** A new query asks first for the first ``head_rows`` ids and the first page's rows in one job
-(the first screenful is painted as soon as that answers), then for the whole id list; ``refresh()``
-asks for the whole list at once (the view's position and selection are kept, by id). Every answer
-carries the number of the question it answers: an answer for a query since replaced, or rows for an
-id list since replaced, are dropped.
+(the first screenful is painted as soon as that answers), then, once that is painted, for the whole
+id list; ``refresh()`` asks for the whole list at once (the view's place and selection are kept, by
+id). Every answer carries the number of the question it answers: an answer for a query since
+replaced, or rows for an id list since replaced, are dropped.
 
-**Rows.** ``data()`` for a row not fetched yet shows a light placeholder and notes the row's page
-(``page_size`` rows); after the paint, the pages noted and not yet asked for are fetched, at most
-``max_in_flight`` at a time, the most recently wanted first (scrolling fast past a page does not
-queue it forever). Fetched rows are cached by id in a bounded LRU (``max_pages`` pages' worth), so a
-re-sort or a narrower search shows known rows at once. ``refresh()`` marks cached rows stale: they
-stay on screen until their page comes back.
+**Rows.** A cell whose row has not arrived shows a light placeholder and notes the row's page
+(``page_size`` rows). Once no new page has been wanted for ``fetch_delay_ms`` (scrolling has paused),
+the pages on screen are asked for, at most ``max_in_flight`` at a time: dragging the scroll bar over a
+million rows asks for nothing on the way. Fetched rows are cached by id in a bounded LRU (``max_pages``
+pages' worth), so a re-sort or a narrower search shows known rows at once; ``refresh()`` marks them
+stale, and they stay on screen until their page comes back. A cell is answered in one call into
+Python for all the roles Qt's delegate asks (``multiData``), from texts worked out once per row.
 
 **View.** ``LazyTableView`` keeps selection, current row and scroll position by id across id lists
 (a visit inserted above the selected one does not move the selection to its neighbour), and gives
@@ -81,6 +82,8 @@ MAX_IN_FLIGHT = 2
 MAX_WANTED = 6
 # Rows are asked for this long after the last new page was wanted (scrolling has paused).
 FETCH_DELAY_MS = 30
+# The whole id list is asked for this long after the first screenful arrived (it is painted first).
+WHOLE_LIST_DELAY_MS = 30
 PLACEHOLDER = "\u2026"  # …
 GONE = "\u2014"  # — a row whose record was deleted (retention) since the ids were read
 PLACEHOLDER_COLOUR = "#b8c2cc"
@@ -197,7 +200,7 @@ class LazyTableModel(QAbstractTableModel, Generic[Q, R]):
         self, source: TableSource[Q, R], columns: Sequence[Column[R]], pool: WorkerPool, query: Q, *,
         sort: SortBinding[Q] | None = None, page_size: int = PAGE_SIZE, head_rows: int = HEAD_ROWS,
         max_pages: int = MAX_PAGES, max_in_flight: int = MAX_IN_FLIGHT, fetch_delay_ms: int = FETCH_DELAY_MS,
-        parent: QObject | None = None,
+        whole_list_delay_ms: int = WHOLE_LIST_DELAY_MS, parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.source, self.columns, self.pool, self.sort_binding = source, list(columns), pool, sort
@@ -221,6 +224,11 @@ class LazyTableModel(QAbstractTableModel, Generic[Q, R]):
         self._flush_timer.setSingleShot(True)
         self._flush_timer.setInterval(fetch_delay_ms)
         self._flush_timer.timeout.connect(self._fetch_wanted)
+        self._whole_list_wanted: tuple[int, Placement] | None = None
+        self._whole_timer = QTimer(self)
+        self._whole_timer.setSingleShot(True)
+        self._whole_timer.setInterval(whole_list_delay_ms)
+        self._whole_timer.timeout.connect(self._ask_for_whole_list)
         self._alignments = [int(column.alignment) for column in self.columns]
         # (first row, last row) on screen, set by the view (LazyTableView does): pages wanted by
         # paints on the way to it are not fetched. Without it every page painted recently is.
@@ -264,7 +272,9 @@ class LazyTableModel(QAbstractTableModel, Generic[Q, R]):
         self._asking = self._ask_again = False
         self._in_flight.clear()
         self._wanted.clear()
+        self._whole_list_wanted = None
         self._flush_timer.stop()
+        self._whole_timer.stop()
 
     def id_at(self, row: int) -> int | None:
         return self._ids[row] if 0 <= row < len(self._ids) else None
@@ -316,6 +326,17 @@ class LazyTableModel(QAbstractTableModel, Generic[Q, R]):
     def fetching(self) -> bool:
         """Rows are about to be asked for, or are being read."""
         return self._flush_timer.isActive() or bool(self._in_flight)
+
+    @property
+    def scheduled(self) -> bool:
+        """Rows or the whole id list are about to be asked for (waiting for scrolling to pause, or for
+        the first screenful to be painted)."""
+        return self._flush_timer.isActive() or self._whole_timer.isActive()
+
+    @property
+    def settled(self) -> bool:
+        """Nothing asked and not answered: the whole list is in and the rows on screen too."""
+        return not self._asking and not self.fetching and not self.scheduled
 
     def sort_indicator(self) -> tuple[int, Qt.SortOrder] | None:
         if self.sort_binding is None:
@@ -460,8 +481,19 @@ class LazyTableModel(QAbstractTableModel, Generic[Q, R]):
         if complete:
             self._list_done()
         else:
-            # The rest of the list keeps the place the person may have scrolled to meanwhile.
+            # The rest of the list keeps the place the person may have scrolled to meanwhile. It is
+            # asked for a moment later: reading it competes for the processor (and the GIL) with
+            # painting the first rows, which the person is waiting for.
             after = Placement.FOLLOW if placement is Placement.FOLLOW else Placement.KEEP
+            self._whole_list_wanted = (question, after)
+            self._whole_timer.start()
+
+    def _ask_for_whole_list(self) -> None:
+        if self._whole_list_wanted is None:
+            return
+        question, after = self._whole_list_wanted
+        self._whole_list_wanted = None
+        if question == self._question:
             self.pool.submit(self.source.ids, self._query, on_done=partial(self._whole_list, question, after),
                              on_error=partial(self._list_failed, question))
 

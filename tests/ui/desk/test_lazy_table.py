@@ -87,8 +87,13 @@ def paint(qtbot, view: LazyTableView) -> None:
     """Let the view paint and the model fetch what the paint asked for (the pool answers inline)."""
     qtbot.wait(1)  # a scroll's layout is done on the next turn of the event loop
     view.viewport().repaint()
-    qtbot.waitUntil(lambda: not view.lazy._flush_timer.isActive(), timeout=2000)
+    qtbot.waitUntil(lambda: not view.lazy.scheduled, timeout=2000)
     view.viewport().repaint()
+
+
+def whole_list_asked(qtbot, pool: HeldWorkerPool) -> None:
+    """The whole id list is asked for a moment after the first screenful has been painted."""
+    qtbot.waitUntil(lambda: bool(pool.pending("ids")), timeout=2000)
 
 
 def visible_rows(view: LazyTableView) -> range:
@@ -132,6 +137,7 @@ def test_rows_not_fetched_yet_show_a_placeholder_then_their_text(qtbot, source):
     qtbot.waitExposed(view)
     model.start()
     pool.run(pool.pending("_read_head")[0])
+    whole_list_asked(qtbot, pool)
     pool.run(pool.pending("ids")[0])
     paint(qtbot, view)
     view.scrollTo(model.index(5_000, 0), view.ScrollHint.PositionAtTop)
@@ -154,6 +160,7 @@ def test_a_late_page_answer_for_an_older_query_is_dropped(qtbot, source):
     qtbot.waitExposed(view)
     model.start()
     pool.run(pool.pending("_read_head")[0])
+    whole_list_asked(qtbot, pool)
     pool.run(pool.pending("ids")[0])
     paint(qtbot, view)
     view.scrollTo(model.index(5_000, 0), view.ScrollHint.PositionAtTop)
@@ -163,6 +170,7 @@ def test_a_late_page_answer_for_an_older_query_is_dropped(qtbot, source):
 
     model.set_query(Query(text="item 00"))  # items 1-9999: the late page's ids are in the new list too
     pool.run(pool.pending("_read_head")[-1])
+    whole_list_asked(qtbot, pool)
     pool.run(pool.pending("ids")[-1])
     changed = []
     model.dataChanged.connect(lambda *args: changed.append(args))
@@ -186,6 +194,7 @@ def test_a_late_id_list_for_an_older_query_is_dropped(qtbot, source):
     _first, older, newer = pool.pending("_read_head")
 
     pool.run(newer)
+    whole_list_asked(qtbot, pool)
     pool.run(pool.pending("ids")[-1])
     pool.run(older)  # the answer to "item 001" arrives last
 
@@ -285,6 +294,7 @@ def test_clicking_a_column_header_sorts_in_the_source(qtbot, table, source):
 def test_rows_gone_from_the_source_show_a_dash(qtbot, table, source):
     model = table.lazy
     model.start()
+    paint(qtbot, table)
     del source.items[60]  # not read yet: its page comes after the first
     table.scrollTo(model.index(59, 0), table.ScrollHint.PositionAtTop)
     paint(qtbot, table)
@@ -300,6 +310,7 @@ def test_the_cache_is_bounded(qtbot, source):
     view.show()
     qtbot.waitExposed(view)
     model.start()
+    paint(qtbot, view)
     for row in range(0, 5_000, 500):
         view.scrollTo(model.index(row, 0), view.ScrollHint.PositionAtTop)
         paint(qtbot, view)

@@ -107,16 +107,16 @@ def names(view: VisitorLogView) -> list[str]:
 
 
 def settle(qtbot, view: VisitorLogView | None = None) -> None:
-    """Let the view paint and the rows it asked for arrive (the pool answers inline)."""
+    """Let the view paint, the whole id list and the rows it asked for arrive (the pool answers inline)."""
     qtbot.wait(10)
     if view is not None:
         view.table.viewport().repaint()
-        qtbot.waitUntil(lambda: not view.model.fetching, timeout=2000)
+        qtbot.waitUntil(lambda: view.model.settled, timeout=2000)
 
 
 def test_opening_shows_every_visit_newest_first(qtbot, view, visits, gateway):
     view.start()
-    settle(qtbot)
+    settle(qtbot, view)
     assert names(view) == ["周八", "王芳", "<b>Bold</b> Ann", "=HYPERLINK(\"http://x\")", "王伟"]
     assert view.count.text() == "5 visit(s)"
     model = view.model
@@ -130,7 +130,7 @@ def test_opening_shows_every_visit_newest_first(qtbot, view, visits, gateway):
 
 def test_the_search_waits_for_a_pause_in_typing(qtbot, view, visits, gateway):
     view.start()
-    settle(qtbot)
+    settle(qtbot, view)
     asked = len(gateway.id_queries)
     for typed in ("王", "王伟"):
         view.search.setText(typed)
@@ -148,7 +148,7 @@ def test_the_search_waits_for_a_pause_in_typing(qtbot, view, visits, gateway):
 
 def test_filters_by_status_department_type_and_days(qtbot, view, visits):
     view.start()
-    settle(qtbot)
+    settle(qtbot, view)
     view.status.setCurrentIndex(view.status.findData(VisitStatus.CHECKED_OUT.value))
     assert names(view) == ["=HYPERLINK(\"http://x\")", "王伟"]
     view.status.setCurrentIndex(0)
@@ -173,10 +173,10 @@ def test_filters_by_status_department_type_and_days(qtbot, view, visits):
 
 def test_clicking_a_header_sorts_in_sql(qtbot, view, visits, gateway):
     view.start()
-    settle(qtbot)
+    settle(qtbot, view)
     visitor_column = 1
     view.table.sortByColumn(visitor_column, Qt.SortOrder.AscendingOrder)
-    settle(qtbot)
+    settle(qtbot, view)
     assert gateway.id_queries[-1][0].sort is VisitSort.VISITOR
     assert names(view) == sorted(names(view))
     assert view.model.query == VisitQuery(sort=VisitSort.VISITOR, descending=False)
@@ -184,14 +184,14 @@ def test_clicking_a_header_sorts_in_sql(qtbot, view, visits, gateway):
 
 def test_the_selected_visit_stays_selected_when_a_visit_is_added_above_it(qtbot, view, visits, database):
     view.start()
-    settle(qtbot)
+    settle(qtbot, view)
     view.table.select_id(visits["王芳"])
     host = add_host(database, name="赵六", email="zhao@example.com")
     newest = add_visit(database, host_id=host.id, name="新来的", day=date(2026, 6, 16),
                        created_at=T0 + timedelta(days=20))
 
     view.refresh()
-    settle(qtbot)
+    settle(qtbot, view)
 
     assert names(view)[0] == "新来的" and view.model.id_at(0) == newest
     assert view.table.selected_ids().tolist() == [visits["王芳"]]
@@ -209,7 +209,7 @@ def test_only_the_rows_on_screen_are_read(qtbot, database, gateway):
     view.show()
     qtbot.waitExposed(view)
     view.start()
-    settle(qtbot)
+    settle(qtbot, view)
     assert gateway.row_requests == [view.model.ids()[:100].tolist()]  # the first screenful, with the first ids
 
     view.table.scrollTo(view.model.index(300, 0), view.table.ScrollHint.PositionAtTop)
@@ -222,7 +222,7 @@ def test_only_the_rows_on_screen_are_read(qtbot, database, gateway):
 
 def test_export_of_the_selection_to_xlsx_reads_back(qtbot, view, visits, out):
     view.start()
-    settle(qtbot)
+    settle(qtbot, view)
     view.table.select_id(visits["王伟"])
     view.table.selectionModel().select(
         view.model.index(view.model.row_of(visits["=HYPERLINK(\"http://x\")"]), 0),
@@ -250,7 +250,7 @@ def test_export_of_the_selection_to_xlsx_reads_back(qtbot, view, visits, out):
 
 def test_export_of_everything_shown_to_csv(qtbot, view, visits, out):
     view.start()
-    settle(qtbot)
+    settle(qtbot, view)
     view.search.setText("王")
     view.apply_filters()
     view.table.clearSelection()
@@ -268,7 +268,7 @@ def test_export_of_everything_shown_to_csv(qtbot, view, visits, out):
 
 def test_a_formula_typed_as_a_name_stays_text_in_csv(qtbot, view, visits, out):
     view.start()
-    settle(qtbot)
+    settle(qtbot, view)
     view.table.select_id(visits["=HYPERLINK(\"http://x\")"])
     view.choose_file = lambda fmt, suggested: str(out / "x.csv")
     view.export(ExportFormat.CSV)
@@ -278,7 +278,7 @@ def test_a_formula_typed_as_a_name_stays_text_in_csv(qtbot, view, visits, out):
 
 def test_an_export_that_cannot_be_written_says_so(qtbot, view, visits, out):
     view.start()
-    settle(qtbot)
+    settle(qtbot, view)
     view.choose_file = lambda fmt, suggested: str(out / "no such folder" / "x.xlsx")
     view.export(ExportFormat.XLSX)
     assert "The export did not work" in view.message.text() and view.export_csv.isEnabled()
@@ -286,7 +286,7 @@ def test_an_export_that_cannot_be_written_says_so(qtbot, view, visits, out):
 
 def test_cancelling_the_file_dialog_exports_nothing(qtbot, view, visits, out):
     view.start()
-    settle(qtbot)
+    settle(qtbot, view)
     view.choose_file = lambda fmt, suggested: ""
     view.export(ExportFormat.CSV)
     assert view.last_export is None and list(out.iterdir()) == []
@@ -297,7 +297,7 @@ def test_chinese_texts(qtbot, view, visits):
     try:
         languages.set_language("zh_CN")
         view.start()
-        settle(qtbot)
+        settle(qtbot, view)
         assert view.title.text() == "访客记录"
         assert view.export_xlsx.text() == "导出 Excel"
         assert view.model.headerData(1, Qt.Orientation.Horizontal) == "访客"
