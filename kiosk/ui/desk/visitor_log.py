@@ -22,6 +22,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QDate, QEvent, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -172,7 +173,8 @@ class VisitorLogView(QWidget):
         self.search.textChanged.connect(lambda _text: self._search_timer.start())
         self.search.returnPressed.connect(self.apply_filters)
         self.period = _combo([key for key, _days in PERIODS])
-        today = QDate.currentDate()
+        local = self.now().astimezone(zone).date()  # the site's today, by the database's clock
+        today = QDate(local.year, local.month, local.day)
         self.first_day, self.last_day = QDateEdit(today.addDays(-29)), QDateEdit(today)
         for edit in (self.first_day, self.last_day):
             edit.setCalendarPopup(True)
@@ -192,6 +194,7 @@ class VisitorLogView(QWidget):
             filters.addWidget(widget)
         filters.addStretch(0)
 
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self).activated.connect(self._focus_search)
         self.message = plain(label(role="muted"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 12)
@@ -229,6 +232,10 @@ class VisitorLogView(QWidget):
             department_id=self.department.currentData(),
             visitor_type=VisitorType(kind) if kind is not None else None,
         )
+
+    def _focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
 
     def apply_filters(self) -> None:
         self._search_timer.stop()

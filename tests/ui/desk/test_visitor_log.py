@@ -314,3 +314,9 @@ def test_stop_leaves_nothing_running(qtbot, view):
     view.search.setText("王")  # the search timer is running
     view.stop()
     assert not view._search_timer.isActive()
+
+
+def test_ctrl_f_goes_to_the_search_box(qtbot, view):
+    view.table.setFocus()
+    qtbot.keyClick(view.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert view.search.hasFocus()
