@@ -397,3 +397,21 @@ def test_a_source_that_reads_the_first_screenful_in_one_go_is_asked_once(qtbot, 
     assert source.row_calls == [] and [limit for _q, limit in source.id_calls] == [51, None]
     assert cell(view, 0) == "item 000001" and model.rowCount() == 500
     model.stop()
+
+
+def test_a_cells_colour_does_not_carry_over_to_the_next_cell(qtbot, pool, source):
+    """Qt's delegate hands the same role data from cell to cell: a role a cell has no value for is cleared."""
+    from PySide6.QtCore import QModelRoleData
+
+    coloured = [Column(lambda: "Name", lambda item: item.name,
+                       foreground=lambda item: "#b42318" if item.id % 2 else None)]
+    model = LazyTableModel(source, coloured, pool, Query(), page_size=50, head_rows=50)
+    view = LazyTableView(model, row_height=ROW_HEIGHT)
+    qtbot.addWidget(view)
+    model.start()
+    roles = [QModelRoleData(Qt.ItemDataRole.ForegroundRole), QModelRoleData(Qt.ItemDataRole.DisplayRole)]
+    model.multiData(model.index(0, 0), roles)  # item 1: red
+    assert roles[0].data() is not None
+    model.multiData(model.index(1, 0), roles)  # item 2: the view's own colour
+    assert roles[0].data() is None and roles[1].data() == "item 000002"
+    model.stop()
