@@ -217,18 +217,22 @@ def _user_named(uow: UnitOfWork, username: str) -> StaffUser:
     return user
 
 
-def _keep_an_administrator(uow: UnitOfWork, user: StaffUser) -> None:
-    """Refuse to take away ``user``'s administrator rights when nobody else would have them.
+def _administrators(uow: UnitOfWork) -> set[int]:
+    """The active administrators' ids, their rows locked (``FOR UPDATE`` on PostgreSQL, in id order).
 
-    The active administrators' rows are read ``FOR UPDATE`` (PostgreSQL): two administrators demoting
-    each other at once queue, and the second finds the first already demoted. SQLite's writers queue anyway.
+    Taken before the account being changed is read: two administrators demoting each other at once
+    queue here, and the second finds the first already demoted (PostgreSQL re-reads a locked row
+    that changed). SQLite's writers queue anyway (``BEGIN IMMEDIATE``).
     """
-    if not (user.active and user.role == StaffRole.ADMIN):
-        return
-    admins = uow.session.scalars(
-        select(StaffUser.id).where(StaffUser.role == StaffRole.ADMIN, StaffUser.active.is_(True)).with_for_update()
-    ).all()
-    if set(admins) <= {user.id}:
+    return set(uow.session.scalars(
+        select(StaffUser.id).where(StaffUser.role == StaffRole.ADMIN, StaffUser.active.is_(True))
+        .order_by(StaffUser.id).with_for_update()
+    ))
+
+
+def _keep_an_administrator(user: StaffUser, administrators: set[int]) -> None:
+    """Refuse to take away ``user``'s administrator rights when nobody else would have them."""
+    if user.active and user.role == StaffRole.ADMIN and administrators <= {user.id}:
         raise PolicyRefusal(
             f"{user.username} is the last active administrator; make someone else an administrator first",
             code=LAST_ADMIN)
@@ -261,11 +265,12 @@ def add_account(uow: UnitOfWork, username: str, password: str, new_role: StaffRo
 def change_role(uow: UnitOfWork, username: str, new_role: StaffRole | str, *, role: StaffRole) -> StaffAccount:
     refuse_unless_staff_manager(role)
     chosen = _role(new_role)
+    administrators = _administrators(uow) if chosen is not StaffRole.ADMIN else set()
     user = _user_named(uow, username)
     if user.role == chosen:
         return _account(uow, user)
     if chosen is not StaffRole.ADMIN:
-        _keep_an_administrator(uow, user)
+        _keep_an_administrator(user, administrators)
     before = StaffRole(user.role)
     user.role = chosen
     audit.record(uow, "staff.role_changed", "staff_user", user.id, before={"role": before.value},
@@ -277,11 +282,12 @@ def change_role(uow: UnitOfWork, username: str, new_role: StaffRole | str, *, ro
 def set_active(uow: UnitOfWork, username: str, active: bool, *, role: StaffRole) -> StaffAccount:
     """Deactivate (the account can no longer sign in; its history stays) or reactivate an account."""
     refuse_unless_staff_manager(role)
+    administrators = _administrators(uow) if not active else set()
     user = _user_named(uow, username)
     if user.active is active:
         return _account(uow, user)
     if not active:
-        _keep_an_administrator(uow, user)
+        _keep_an_administrator(user, administrators)
     user.active = active
     audit.record(uow, "staff.reactivated" if active else "staff.deactivated", "staff_user", user.id,
                  before={"active": not active}, after={"active": active})

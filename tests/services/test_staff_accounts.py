@@ -3,6 +3,8 @@ last active administrator can be neither demoted nor deactivated; a reset passwo
 
 from __future__ import annotations
 
+import threading
+import time
 from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
@@ -178,3 +180,38 @@ def test_anyone_but_an_administrator_is_refused_and_nothing_changes(staff: Datab
     assert accounts["root"].active and _sign_in(staff, "root", "root-password").role is ADMIN
     with staff.unit_of_work("test", write=False) as uow:
         assert uow.session.scalar(select(StaffUser.id).where(StaffUser.username == "eve")) is None
+
+
+def test_two_administrators_demoting_each_other_at_once_leave_one(staff: Database,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each checks "is someone else still an administrator?" while the other is about to commit: one waits for
+    the other (PostgreSQL: the administrators' rows locked; SQLite: writers queue) and is then refused."""
+    _as(staff, "staff:root", auth.change_role, "sue", ADMIN)
+    checked = threading.Event()
+    keep = auth._keep_an_administrator
+
+    def slow_check(user: StaffUser, administrators: set[int]) -> None:
+        keep(user, administrators)
+        checked.set()
+        time.sleep(0.5)  # the other desk's change arrives now, before this one commits
+
+    monkeypatch.setattr(auth, "_keep_an_administrator", slow_check)
+    outcomes: dict[str, str] = {}
+
+    def demote(actor: str, target: str) -> None:
+        try:
+            _as(staff, actor, auth.change_role, target, RECEPTIONIST)
+            outcomes[actor] = "done"
+        except PolicyRefusal as refused:
+            outcomes[actor] = refused.code
+
+    first = threading.Thread(target=demote, args=("staff:root", "sue"))
+    second = threading.Thread(target=demote, args=("staff:sue", "root"))
+    first.start()
+    assert checked.wait(10)
+    second.start()
+    for thread in (first, second):
+        thread.join(30)
+    assert outcomes == {"staff:root": "done", "staff:sue": "last_admin"}
+    accounts = _accounts(staff)
+    assert (accounts["root"].role, accounts["sue"].role) == (ADMIN, RECEPTIONIST)
