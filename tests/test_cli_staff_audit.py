@@ -32,6 +32,12 @@ def test_users_list_role_deactivate_activate(kioskctl, db_url) -> None:  # noqa:
     assert kioskctl("users", "deactivate", "amy").out == "amy deactivated\n"
     assert "inactive" in kioskctl("users", "list").out
     assert kioskctl("users", "activate", "amy").out == "amy activated\n"
+    changed = kioskctl("users", "role", "amy", "admin", "--json").json()
+    assert (changed["username"], changed["role"], changed["active"]) == ("amy", "admin", True)
+    assert kioskctl("users", "deactivate", "amy", "--json").json()["active"] is False
+    added = kioskctl("users", "add", "bo", "--display-name", "<h2>Bo</h2>", "--password-stdin", "--json",
+                     stdin="long-enough\n").json()
+    assert (added["username"], added["role"], added["display_name"]) == ("bo", "receptionist", "<h2>Bo</h2>")
     assert kioskctl("users", "role", "amy", "owner").code == 2  # not a role: argparse says so
     missing = kioskctl("users", "deactivate", "nobody")
     assert (missing.code, missing.err) == (1, "error: no user named 'nobody'\n")

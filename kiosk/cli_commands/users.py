@@ -29,10 +29,12 @@ def register(commands: Subcommands) -> None:
     add.add_argument("--role", choices=[r.value for r in StaffRole], default=StaffRole.RECEPTIONIST.value)
     add.add_argument("--display-name", default="")
     _password_source(add)
+    add_json_flag(add)
     add.set_defaults(handler=add_command)
     passwd = actions.add_parser("passwd", help="set a staff user's password (also unlocks the account)")
     passwd.add_argument("username")
     _password_source(passwd)
+    add_json_flag(passwd)
     passwd.set_defaults(handler=passwd_command)
     listing = actions.add_parser("list", help="every staff account: role, active, locked, last sign-in")
     add_json_flag(listing)
@@ -40,12 +42,15 @@ def register(commands: Subcommands) -> None:
     role = actions.add_parser("role", help="change a staff user's role")
     role.add_argument("username")
     role.add_argument("role", choices=[r.value for r in StaffRole])
+    add_json_flag(role)
     role.set_defaults(handler=role_command)
     deactivate = actions.add_parser("deactivate", help="stop a staff user signing in (their history stays)")
     deactivate.add_argument("username")
+    add_json_flag(deactivate)
     deactivate.set_defaults(handler=deactivate_command)
     activate = actions.add_parser("activate", help="let a deactivated staff user sign in again")
     activate.add_argument("username")
+    add_json_flag(activate)
     activate.set_defaults(handler=activate_command)
 
 
@@ -54,20 +59,26 @@ def _password_source(parser: argparse.ArgumentParser) -> None:
                         help="read the password from the first line of standard input")
 
 
+def _done(ctx: CliContext, args: argparse.Namespace, account: StaffAccount, text: str) -> int:
+    if args.json:
+        print_json(account, ctx.zone)
+    else:
+        print(text)
+    return 0
+
+
 def add_command(ctx: CliContext, args: argparse.Namespace) -> int:
     password = read_password(args.password_stdin)
     with ctx.unit_of_work() as uow:
-        auth.add_user(uow, args.username, password, role=args.role, display_name=args.display_name)
-    print(f"added {args.role} {args.username}")
-    return 0
+        account = auth.add_account(uow, args.username, password, args.role, args.display_name, role=OPERATOR)
+    return _done(ctx, args, account, f"added {account.role.value} {account.username}")
 
 
 def passwd_command(ctx: CliContext, args: argparse.Namespace) -> int:
     password = read_password(args.password_stdin)
     with ctx.unit_of_work() as uow:
-        auth.set_password(uow, args.username, password)
-    print(f"password set for {args.username}")
-    return 0
+        account = auth.reset_password(uow, args.username, password, role=OPERATOR)
+    return _done(ctx, args, account, f"password set for {account.username}")
 
 
 def _status(account: StaffAccount, ctx: CliContext) -> str:
@@ -94,22 +105,19 @@ def list_command(ctx: CliContext, args: argparse.Namespace) -> int:
 def role_command(ctx: CliContext, args: argparse.Namespace) -> int:
     with ctx.unit_of_work() as uow:
         account = auth.change_role(uow, args.username, args.role, role=OPERATOR)
-    print(f"{account.username} is {account.role.value}")
-    return 0
+    return _done(ctx, args, account, f"{account.username} is {account.role.value}")
 
 
 def deactivate_command(ctx: CliContext, args: argparse.Namespace) -> int:
     with ctx.unit_of_work() as uow:
         account = auth.set_active(uow, args.username, False, role=OPERATOR)
-    print(f"{account.username} deactivated")
-    return 0
+    return _done(ctx, args, account, f"{account.username} deactivated")
 
 
 def activate_command(ctx: CliContext, args: argparse.Namespace) -> int:
     with ctx.unit_of_work() as uow:
         account = auth.set_active(uow, args.username, True, role=OPERATOR)
-    print(f"{account.username} activated")
-    return 0
+    return _done(ctx, args, account, f"{account.username} activated")
 
 
 def read_password(from_stdin: bool) -> str:
