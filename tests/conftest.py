@@ -1,5 +1,5 @@
 """Fixtures shared by every test: databases (SQLite always, PostgreSQL when configured), a fixed clock,
-and two watchers that fail a test for what it did not mean to do.
+and three watchers that fail a test for what it did not mean to do.
 
 PostgreSQL: set ``KIOSK_TEST_DATABASE_URL`` (``.ci/run`` starts a throwaway
 cluster and does). Tests using ``database`` then run once per backend; the
@@ -22,6 +22,13 @@ no longer hides anything (the watcher keeps its own records).
 **Qt messages.** ``QtWarningMsg``, ``QtCriticalMsg`` and ``QtFatalMsg`` fail the test during
 which Qt printed them, unless they match ``tests/qt_messages.py: IGNORED_QT_MESSAGES`` (known
 harmless noise, each pattern with its reason). Messages outside any test fail the run.
+
+**Leaks.** After a test that used Qt (``qtbot`` or ``qapp``), a ``QThread`` still running, a
+``QTimer`` still active, a ``QThreadPool`` job still running or a Python thread still alive that
+was not so before the test fails it (``tests/qt_leaks.py`` says how they are found, cheaply).
+A leak in the product, not in the test, is allowed by name until it is fixed::
+
+    @pytest.mark.allow_leaks("CameraThread outlives Kiosk.shutdown (kiosk/...: line)")
 """
 
 from __future__ import annotations
@@ -45,6 +52,7 @@ from kiosk.db.engine import make_engine
 from kiosk.db.migrate import upgrade
 from kiosk.models import Base
 from kiosk.services.directory.sites import ensure_site
+from tests.qt_leaks import LeakGuard
 from tests.qt_messages import QtMessages
 
 PG_URL = os.environ.get("KIOSK_TEST_DATABASE_URL", "")
@@ -55,6 +63,7 @@ SITE = "HQ"
 
 
 QT_MESSAGES = QtMessages()
+LEAKS = LeakGuard()
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -63,10 +72,14 @@ def pytest_configure(config: pytest.Config) -> None:
         raise pytest.UsageError("-m postgres needs KIOSK_TEST_DATABASE_URL (see .ci/pg-start)")
     config.addinivalue_line(
         "markers", "expect_log(*substrings): the test logs kiosk.* warnings containing these (see tests/conftest.py)")
+    config.addinivalue_line(
+        "markers", "allow_leaks(reason): a product leak (thread or timer) this test may leave until it is fixed")
     QT_MESSAGES.install()
+    LEAKS.install()
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
+    LEAKS.uninstall()
     QT_MESSAGES.uninstall()
 
 
@@ -115,7 +128,7 @@ def _log_problems(records: list[logging.LogRecord], expected: list[str]) -> list
 
 @pytest.fixture(autouse=True)
 def _watch_the_test(request: pytest.FixtureRequest, caplog: pytest.LogCaptureFixture) -> Iterator[None]:
-    """Fails the test for kiosk warnings it did not expect and for Qt warnings.
+    """Fails the test for kiosk warnings it did not expect, Qt warnings, and (Qt tests) leaked threads and timers.
 
     Set up before, and torn down after, every other function-scoped fixture of the test: what
     their teardown logs or leaves running counts too. See the module docstring for the opt-ins.
@@ -125,12 +138,22 @@ def _watch_the_test(request: pytest.FixtureRequest, caplog: pytest.LogCaptureFix
     logger = logging.getLogger("kiosk")
     logger.addHandler(records)
     qt_start = QT_MESSAGES.mark()
+    uses_qt = not {"qtbot", "qapp"}.isdisjoint(request.fixturenames)
+    before = LEAKS.snapshot() if uses_qt else None
     try:
         yield
     finally:
         logger.removeHandler(records)
     node = request.node
-    problems = QT_MESSAGES.since(qt_start)
+    problems: list[str] = []
+    if before is not None:
+        leaks = LEAKS.leaks_since(before)
+        allowed = node.get_closest_marker("allow_leaks")
+        if allowed is not None and not allowed.args:
+            problems.append("allow_leaks needs a reason: which product code leaks what (file:line)")
+        elif leaks and allowed is None:
+            problems += [f"leak: {leak}" for leak in leaks]
+    problems += QT_MESSAGES.since(qt_start)
     expected = [s for mark in node.iter_markers("expect_log") for s in mark.args]
     problems += _log_problems(records.records, expected)
     if problems:
