@@ -260,7 +260,8 @@ class AuditLogView(QWidget):
         self.entity_id.textChanged.connect(lambda _text: self._filter_timer.start())
         self.entity_id.returnPressed.connect(self.apply_filters)
         self.period = _combo([key for key, _days in PERIODS])
-        today = QDate.currentDate()
+        local = now().astimezone(zone).date()  # the site's today, not this computer's
+        today = QDate(local.year, local.month, local.day)
         self.first_day, self.last_day = QDateEdit(today.addDays(-6)), QDateEdit(today)
         for edit in (self.first_day, self.last_day):
             edit.setCalendarPopup(True)

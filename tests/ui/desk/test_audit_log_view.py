@@ -130,6 +130,15 @@ def test_filters_by_person_action_object_and_days(qtbot, view: AuditLogView, tra
     assert view.model.rowCount() == 5
 
 
+def test_one_objects_history_from_anywhere(view: AuditLogView) -> None:
+    view.person.setText("staff:bob")
+    view.apply_filters()
+    view.show_object("visit", 7)
+    assert (view.person.text(), view.entity.currentText(), view.entity_id.text()) == ("", "Visit", "7")
+    assert [row[2] for row in _rows(view)] == ["Checked in", "Approved", "Registered at the kiosk"]
+    assert view.first_day.date() == QDate(2026, 6, 9)  # a week back from the site's today, for "Choose dates"
+
+
 def test_the_filter_lists_name_what_the_trail_holds(view: AuditLogView) -> None:
     offered = [view.action.itemText(i) for i in range(view.action.count())]
     assert offered[:4] == ["Any action", "Badges: every action", "Staff accounts: every action",
