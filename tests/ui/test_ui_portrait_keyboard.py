@@ -316,7 +316,7 @@ def test_a_tap_still_leaves_no_focus_ring(english: Kiosk, qtbot) -> None:
 
 
 @pytest.mark.allow_leaks(
-    "product: KioskFlow.stop (kiosk/ui/kiosk/flow/controller.py:124) does not reset the screens, so the host "
+    "product: KioskFlow.stop (kiosk/ui/kiosk/flow/controller.py) does not reset the screens, so the host "
     "picker's 200 ms search debounce (kiosk/ui/kiosk/widgets/host_picker.py:77), started by typing here, "
     "outlives Kiosk.shutdown and fires into the stopped flow")
 def test_the_portrait_walk_in_form_fits_with_its_errors_and_a_full_results_list(english: Kiosk, host,
