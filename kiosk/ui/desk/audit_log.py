@@ -18,17 +18,15 @@ text (a reason written at the desk is shown as written).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from datetime import date, datetime, timedelta
-from typing import Any
+from collections.abc import Callable
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QCoreApplication, QDate, QEvent, QRegularExpression, QStringListModel, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QRegularExpression, QStringListModel, Qt, QTimer
 from PySide6.QtGui import QRegularExpressionValidator, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
-    QDateEdit,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -43,6 +41,7 @@ from kiosk.application.gateways.desk_audit import AuditChoices, AuditQuery, Audi
 from kiosk.domain.changes import Area
 from kiosk.ui.common.live import AreaFollower, LiveChanges
 from kiosk.ui.common.workers import WorkerPool
+from kiosk.ui.desk.filters import COMBO_STYLE, PeriodChoice, combo, header_row
 from kiosk.ui.desk.lazy_table import Column, LazyTableModel, LazyTableView
 from kiosk.ui.desk.widgets import button, label, plain
 from kiosk.ui.desk.wording import action_group_text, action_text, entity_text, field_text, object_text, value_text
@@ -50,13 +49,7 @@ from kiosk.ui.desk.wording import action_group_text, action_text, entity_text, f
 FILTER_DELAY_MS = 300
 # A burst of desk actions (each writes an event) is one re-read of the list.
 LIVE_COALESCE_MS = 1000
-# The period filter: (key, days back from today inclusive; None: every day).
-PERIODS: tuple[tuple[str, int | None], ...] = (
-    ("all", None), ("today", 0), ("7", 6), ("30", 29), ("90", 89), ("custom", None),
-)
-LOCAL_STYLE = (
-    "QComboBox { font-size: 15px; min-height: 36px; padding: 0 10px; border: 1px solid #cbd2d9;"
-    " border-radius: 8px; background: #ffffff; color: #1f2a33; }"
+LOCAL_STYLE = COMBO_STYLE + (
     " QScrollArea#AuditEventPanel, QWidget#AuditEventBody { background: #ffffff; }"
     " QScrollArea#AuditEventPanel { border-left: 1px solid #e4e7eb; }"
 )
@@ -98,18 +91,6 @@ def audit_columns(zone: ZoneInfo) -> list[Column[AuditRow]]:
         Column(lambda: translate("AuditLogView", "Object"), lambda r: object_text(r.entity, r.entity_id), width=130),
         Column(lambda: translate("AuditLogView", "Details"), details_line, width=200),
     ]
-
-
-def _day(edit: QDateEdit) -> date:
-    chosen = edit.date()
-    return date(chosen.year(), chosen.month(), chosen.day())
-
-
-def _combo(values: Sequence[Any]) -> QComboBox:
-    combo = QComboBox()
-    for value in values:
-        combo.addItem("", value)
-    return combo
 
 
 class EventPanel(QScrollArea):
@@ -224,14 +205,7 @@ class AuditLogView(QWidget):
         self.busy = label(role="muted")
         self.clear_button = button("")
         self.clear_button.clicked.connect(self.clear_filters)
-        top = QHBoxLayout()
-        top.addWidget(self.title)
-        top.addSpacing(12)
-        top.addWidget(self.count)
-        top.addSpacing(8)
-        top.addWidget(self.busy)
-        top.addStretch(1)
-        top.addWidget(self.clear_button)
+        top = header_row(self.title, self.count, busy=self.busy, actions=(self.clear_button,))
 
         self._filter_timer = QTimer(self)
         self._filter_timer.setSingleShot(True)
@@ -249,9 +223,9 @@ class AuditLogView(QWidget):
         completer.activated.connect(lambda _text: self.apply_filters())
         self.person.textChanged.connect(lambda _text: self._filter_timer.start())
         self.person.returnPressed.connect(self.apply_filters)
-        self.action = _combo([""])
+        self.action = combo([""])
         self.action.setMinimumWidth(220)
-        self.entity = _combo([""])
+        self.entity = combo([""])
         self.entity_id = QLineEdit()
         self.entity_id.setClearButtonEnabled(True)
         self.entity_id.setValidator(QRegularExpressionValidator(QRegularExpression(r"\d{0,18}"), self.entity_id))
@@ -259,17 +233,10 @@ class AuditLogView(QWidget):
         self.entity_id.setEnabled(False)  # a number means something once a kind of object is chosen
         self.entity_id.textChanged.connect(lambda _text: self._filter_timer.start())
         self.entity_id.returnPressed.connect(self.apply_filters)
-        self.period = _combo([key for key, _days in PERIODS])
-        local = now().astimezone(zone).date()  # the site's today, not this computer's
-        today = QDate(local.year, local.month, local.day)
-        self.first_day, self.last_day = QDateEdit(today.addDays(-6)), QDateEdit(today)
-        for edit in (self.first_day, self.last_day):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
-            edit.dateChanged.connect(lambda _day: self.apply_filters())
+        self.dates = PeriodChoice(now, zone, self.apply_filters, custom_days_back=6)
+        self.period, self.first_day, self.last_day = self.dates.combo, self.dates.first_day, self.dates.last_day
         self.action.currentIndexChanged.connect(lambda _index: self.apply_filters())
         self.entity.currentIndexChanged.connect(self._entity_changed)
-        self.period.currentIndexChanged.connect(self._period_changed)
         filters = QHBoxLayout()
         filters.setSpacing(8)
         filters.addWidget(self.person, 2)
@@ -338,7 +305,7 @@ class AuditLogView(QWidget):
 
     def query(self) -> AuditQuery:
         """The query the filters describe."""
-        first, last = self._days()
+        first, last = self.dates.days()
         entity = self.entity.currentData() or ""
         number = self.entity_id.text().strip()
         return AuditQuery(
@@ -378,21 +345,8 @@ class AuditLogView(QWidget):
         self._entity_changed()
         self._period_changed()
 
-    def _days(self) -> tuple[date | None, date | None]:
-        key = self.period.currentData()
-        if key == "custom":
-            first, last = _day(self.first_day), _day(self.last_day)
-            return (first, last) if first <= last else (last, first)
-        days = dict(PERIODS)[key]
-        if days is None:
-            return None, None
-        today = self.now().astimezone(self.zone).date()
-        return today - timedelta(days=days), today
-
-    def _period_changed(self, *_args: object) -> None:
-        custom = self.period.currentData() == "custom"
-        self.first_day.setVisible(custom)
-        self.last_day.setVisible(custom)
+    def _period_changed(self) -> None:
+        self.dates.show_dates()
         self.apply_filters()
 
     def _entity_changed(self, *_args: object) -> None:

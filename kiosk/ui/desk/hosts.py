@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -56,6 +56,7 @@ from kiosk.ui.desk.directory_texts import (
     phone_text,
     problem_text,
 )
+from kiosk.ui.desk.filters import delayed_search, header_row
 from kiosk.ui.desk.lazy_table import Column, LazyTableModel, LazyTableView, SortBinding
 from kiosk.ui.desk.widgets import button, label, plain, table
 
@@ -126,24 +127,10 @@ class HostsView(QWidget):
         self.add_button = button("", "primary")
         self.import_button.clicked.connect(self.import_csv)
         self.add_button.clicked.connect(self.add)
-        top = QHBoxLayout()
-        top.addWidget(self.title)
-        top.addSpacing(12)
-        top.addWidget(self.count)
-        top.addStretch(1)
-        top.addWidget(self.import_button)
-        top.addWidget(self.add_button)
+        top = header_row(self.title, self.count, actions=(self.import_button, self.add_button))
 
-        self.search = QLineEdit()
-        self.search.setClearButtonEnabled(True)
-        self.search.setMaxLength(100)
-        self.search.setMinimumWidth(340)
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(search_delay_ms)
-        self._search_timer.timeout.connect(self.apply_filters)
-        self.search.textChanged.connect(lambda _text: self._search_timer.start())
-        self.search.returnPressed.connect(self.apply_filters)
+        self.search, self._search_timer = delayed_search(self, self.apply_filters, delay_ms=search_delay_ms,
+                                                         min_width=340)
         self.shown = QComboBox()
         for value in HostsShown:
             self.shown.addItem("", value.value)

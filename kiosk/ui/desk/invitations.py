@@ -21,8 +21,8 @@ from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QCoreApplication, QDate, QEvent, QLocale, QTimer
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QLocale
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.application.gateways.desk_invitations import (
     DeskInvitationsGateway,
@@ -41,6 +41,7 @@ from kiosk.ui.common.live import AreaFollower, LiveChanges
 from kiosk.ui.common.workers import WorkerPool
 from kiosk.ui.desk.board_models import STATUS_COLOURS, status_text
 from kiosk.ui.desk.dialogs import ask_to_confirm
+from kiosk.ui.desk.filters import delayed_search, header_row
 from kiosk.ui.desk.invitation_forms import (
     FORM_STYLE,
     EditInvitationDialog,
@@ -157,26 +158,10 @@ class InvitationsView(QWidget):
         self.group_button = button("")
         self.new_button.clicked.connect(self.new_invitation)
         self.group_button.clicked.connect(self.import_group)
-        top = QHBoxLayout()
-        top.addWidget(self.title)
-        top.addSpacing(12)
-        top.addWidget(self.count)
-        top.addSpacing(8)
-        top.addWidget(self.busy)
-        top.addStretch(1)
-        top.addWidget(self.group_button)
-        top.addWidget(self.new_button)
+        top = header_row(self.title, self.count, busy=self.busy, actions=(self.group_button, self.new_button))
 
-        self.search = QLineEdit()
-        self.search.setClearButtonEnabled(True)
-        self.search.setMaxLength(100)
-        self.search.setMinimumWidth(300)
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(search_delay_ms)
-        self._search_timer.timeout.connect(self.apply_filters)
-        self.search.textChanged.connect(lambda _text: self._search_timer.start())
-        self.search.returnPressed.connect(self.apply_filters)
+        self.search, self._search_timer = delayed_search(self, self.apply_filters, delay_ms=search_delay_ms,
+                                                         min_width=300)
         self.period = QComboBox()
         for key, _days in PERIODS:
             self.period.addItem("", key)

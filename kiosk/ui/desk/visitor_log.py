@@ -14,21 +14,17 @@ rich-text delegate or tooltip.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import replace
-from datetime import date, datetime, timedelta
+from datetime import datetime
 from pathlib import Path
-from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QCoreApplication, QDate, QEvent, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox,
-    QDateEdit,
     QFileDialog,
     QHBoxLayout,
-    QLineEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -45,19 +41,11 @@ from kiosk.application.gateways.visitor_log import (
 from kiosk.domain.visits import VisitorType, VisitStatus
 from kiosk.ui.common.workers import WorkerPool
 from kiosk.ui.desk.board_models import STATUS_COLOURS, status_text
+from kiosk.ui.desk.filters import COMBO_STYLE, PeriodChoice, combo, delayed_search, header_row
 from kiosk.ui.desk.lazy_table import Column, LazyTableModel, LazyTableView, SortBinding
 from kiosk.ui.desk.widgets import button, label, plain
 
 SEARCH_DELAY_MS = 250
-# The period filter: (key, days back from today inclusive; None: every day).
-PERIODS: tuple[tuple[str, int | None], ...] = (
-    ("all", None), ("today", 0), ("7", 6), ("30", 29), ("90", 89), ("custom", None),
-)
-# Fields the admin style sheet does not cover yet (kept here, next to their only user).
-LOCAL_STYLE = (
-    "QComboBox { font-size: 15px; min-height: 36px; padding: 0 10px; border: 1px solid #cbd2d9;"
-    " border-radius: 8px; background: #ffffff; color: #1f2a33; }"
-)
 SORT = SortBinding[VisitQuery](
     of=lambda query: (query.sort, query.descending),
     by=lambda query, key, descending: replace(query, sort=VisitSort(str(key)), descending=descending),
@@ -111,18 +99,6 @@ def visit_columns(zone: ZoneInfo) -> list[Column[VisitRow]]:
     ]
 
 
-def _day(edit: QDateEdit) -> date:
-    chosen = edit.date()
-    return date(chosen.year(), chosen.month(), chosen.day())
-
-
-def _combo(values: Sequence[Any]) -> QComboBox:
-    combo = QComboBox()
-    for value in values:
-        combo.addItem("", value)
-    return combo
-
-
 class VisitorLogView(QWidget):
     """The Visitors view (see the module docstring); ``choose_file`` is replaced in tests (no dialog)."""
 
@@ -133,7 +109,7 @@ class VisitorLogView(QWidget):
         super().__init__()
         self.gateway, self.pool, self.zone, self.now = gateway, pool, zone, now
         self.setObjectName("AdminCentral")
-        self.setStyleSheet(LOCAL_STYLE)
+        self.setStyleSheet(COMBO_STYLE)
         self.choose_file: Callable[[ExportFormat, str], str] = self._ask_for_file
         self.last_export: ExportResult | None = None
         self._exporting = False
@@ -152,41 +128,18 @@ class VisitorLogView(QWidget):
         self.export_xlsx = button("")
         self.export_csv.clicked.connect(lambda: self.export(ExportFormat.CSV))
         self.export_xlsx.clicked.connect(lambda: self.export(ExportFormat.XLSX))
-        top = QHBoxLayout()
-        top.addWidget(self.title)
-        top.addSpacing(12)
-        top.addWidget(self.count)
-        top.addSpacing(8)
-        top.addWidget(self.busy)
-        top.addStretch(1)
-        top.addWidget(self.export_csv)
-        top.addWidget(self.export_xlsx)
+        top = header_row(self.title, self.count, busy=self.busy, actions=(self.export_csv, self.export_xlsx))
 
-        self.search = QLineEdit()
-        self.search.setClearButtonEnabled(True)
-        self.search.setMaxLength(100)
-        self.search.setMinimumWidth(280)
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(search_delay_ms)
-        self._search_timer.timeout.connect(self.apply_filters)
-        self.search.textChanged.connect(lambda _text: self._search_timer.start())
-        self.search.returnPressed.connect(self.apply_filters)
-        self.period = _combo([key for key, _days in PERIODS])
-        local = self.now().astimezone(zone).date()  # the site's today, by the database's clock
-        today = QDate(local.year, local.month, local.day)
-        self.first_day, self.last_day = QDateEdit(today.addDays(-29)), QDateEdit(today)
-        for edit in (self.first_day, self.last_day):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
-            edit.dateChanged.connect(lambda _day: self.apply_filters())
+        self.search, self._search_timer = delayed_search(self, self.apply_filters, delay_ms=search_delay_ms,
+                                                         min_width=280)
+        self.dates = PeriodChoice(self.now, zone, self.apply_filters, custom_days_back=29)
+        self.period, self.first_day, self.last_day = self.dates.combo, self.dates.first_day, self.dates.last_day
         # Item data are plain values (Qt turns an enum into its string anyway): None means "any".
-        self.status = _combo([None, *(s.value for s in VisitStatus)])
-        self.department = _combo([None])
-        self.visitor_type = _combo([None, *(t.value for t in VisitorType)])
-        self.period.currentIndexChanged.connect(self._period_changed)
-        for combo in (self.status, self.department, self.visitor_type):
-            combo.currentIndexChanged.connect(lambda _index: self.apply_filters())
+        self.status = combo([None, *(s.value for s in VisitStatus)])
+        self.department = combo([None])
+        self.visitor_type = combo([None, *(t.value for t in VisitorType)])
+        for chosen in (self.status, self.department, self.visitor_type):
+            chosen.currentIndexChanged.connect(lambda _index: self.apply_filters())
         filters = QHBoxLayout()
         filters.setSpacing(8)
         filters.addWidget(self.search, 2)
@@ -203,7 +156,7 @@ class VisitorLogView(QWidget):
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.message)
-        self._period_changed()
+        self.dates.show_dates()
         self.retranslate()
 
     # -- what the shell calls -------------------------------------------------------------------------------
@@ -224,7 +177,7 @@ class VisitorLogView(QWidget):
 
     def query(self) -> VisitQuery:
         """The query the fields describe, sorted as the table is."""
-        first, last = self._days()
+        first, last = self.dates.days()
         status, kind = self.status.currentData(), self.visitor_type.currentData()
         return replace(
             self.model.query, text=self.search.text(), first_day=first, last_day=last,
@@ -240,23 +193,6 @@ class VisitorLogView(QWidget):
     def apply_filters(self) -> None:
         self._search_timer.stop()
         self.model.set_query(self.query())
-
-    def _days(self) -> tuple[date | None, date | None]:
-        key = self.period.currentData()
-        if key == "custom":
-            first, last = _day(self.first_day), _day(self.last_day)
-            return (first, last) if first <= last else (last, first)
-        days = dict(PERIODS)[key]
-        if days is None:
-            return None, None
-        today = self.now().astimezone(self.zone).date()
-        return today - timedelta(days=days), today
-
-    def _period_changed(self, *_args: object) -> None:
-        custom = self.period.currentData() == "custom"
-        self.first_day.setVisible(custom)
-        self.last_day.setVisible(custom)
-        self.apply_filters()
 
     # -- answers ------------------------------------------------------------------------------------------------
 
