@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.domain.notifications import Channel
 from kiosk.services.notifications.sending import NotificationView
+from kiosk.ui.common.plain_text import plain_tooltip
 from kiosk.ui.desk.board_models import Index, RowsModel
 from kiosk.ui.desk.widgets import button, label, table
 
@@ -103,7 +104,7 @@ class NoticeTableModel(RowsModel):
             return None
         row: NotificationView = self.rows[index.row()]
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == self.ERROR_COLUMN:
-            return row.last_error or None
+            return plain_tooltip(row.last_error) or None  # a mail server's words: "<amy@example.com>" stays
         if row.status == "failed" and index.column() == self.STATUS_COLUMN and role in (
             Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole
         ):

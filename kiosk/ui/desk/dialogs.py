@@ -6,19 +6,26 @@ them directly instead of clicking a modal dialog nobody would see.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLineEdit, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLineEdit, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
-from kiosk.ui.desk.widgets import button, label, plain
+from kiosk.ui.common.plain_text import button_text, plain
+from kiosk.ui.desk.widgets import button, label
 
 REASON_MAX = 200
 
 
-def ask_to_confirm(parent: QWidget, title: str, text: str, yes: str) -> bool:
-    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent)
-    box.setTextFormat(Qt.TextFormat.PlainText)  # the text may hold a visitor's name
-    accept = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
+def confirm_box(parent: QWidget | None, title: str, text: str, yes: str) -> tuple[QMessageBox, QPushButton]:
+    """The question, not yet asked: the box and its yes button. The text may hold a visitor's name: plain."""
+    box = plain(QMessageBox(QMessageBox.Icon.Question, title, "", QMessageBox.StandardButton.NoButton, parent))
+    box.setText(text)
+    accept = box.addButton(button_text(yes), QMessageBox.ButtonRole.AcceptRole)
     box.setDefaultButton(box.addButton(QCoreApplication.translate("Desk", "Cancel"), QMessageBox.ButtonRole.RejectRole))
+    return box, accept
+
+
+def ask_to_confirm(parent: QWidget, title: str, text: str, yes: str) -> bool:
+    box, accept = confirm_box(parent, title, text, yes)
     box.exec()
     return box.clickedButton() is accept
 
@@ -35,7 +42,7 @@ class ReasonDialog(QDialog):
         self.reason = QLineEdit()
         self.reason.setMaxLength(REASON_MAX)
         self.reason.setMinimumWidth(420)
-        self.ok = button(action, "primary")
+        self.ok = button(button_text(action), "primary")
         self.cancel = button(QCoreApplication.translate("Desk", "Cancel"))
         self.ok.clicked.connect(self.accept)
         self.cancel.clicked.connect(self.reject)

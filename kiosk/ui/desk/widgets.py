@@ -1,6 +1,7 @@
 """The desk's building blocks, styled by assets/themes/admin.qss through their ``role`` property.
 
-Text that a visitor, a host or a file supplied goes into a ``plain`` label: Qt never reads it as HTML.
+Text that a visitor, a host or a file supplied reaches Qt as plain text (``kiosk/ui/common/plain_text.py``):
+every ``label`` is plain, and ``plain()`` is kept for the places that say so on purpose.
 """
 
 from __future__ import annotations
@@ -9,6 +10,10 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QPushButton, QTableView
+
+from kiosk.ui.common.plain_text import plain
+
+__all__ = ["button", "label", "plain", "table"]
 
 
 def table(model: Any) -> QTableView:
@@ -35,13 +40,9 @@ def button(text: str, role: str = "") -> QPushButton:
 
 
 def label(text: str = "", role: str = "") -> QLabel:
-    widget = QLabel(text)
+    """Every desk label is plain text: whatever it shows later (a name, a reason, an error) is never read as HTML."""
+    widget = plain(QLabel())
+    widget.setText(text)
     if role:
         widget.setProperty("role", role)
-    return widget
-
-
-def plain(widget: QLabel) -> QLabel:
-    """Shown exactly as written: a name like ``<h2>Fire drill</h2>`` stays those characters."""
-    widget.setTextFormat(Qt.TextFormat.PlainText)
     return widget

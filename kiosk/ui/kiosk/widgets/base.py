@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.ui.common.icons import icon, icon_pixmap
+from kiosk.ui.common.plain_text import plain
 from kiosk.ui.kiosk.accessibility import first_focusable, make_keyboard_operable
 
 ACCENT_ICON = "#0f766e"
@@ -32,7 +33,9 @@ REACH_MARGIN = 24  # px below that line, so a header grown by large text never p
 
 
 def label(role: str, text: str = "", *, wrap: bool = True, align: Qt.AlignmentFlag | None = None) -> QLabel:
-    widget = QLabel(text)
+    """Plain text, always: a screen formats visitors' and hosts' names into its sentences, never as HTML."""
+    widget = plain(QLabel())
+    widget.setText(text)
     widget.setProperty("role", role)
     widget.setWordWrap(wrap)
     if align is not None:
