@@ -1,8 +1,9 @@
 """Checking and normalising what people type, scan or import.
 
 Text is stored as given (after trimming and NFC) or refused with a clear error:
-control characters and bidirectional overrides are refused because they can
-disguise a name on screen and drive a printer.
+control characters, bidirectional marks and overrides, and invisible format
+characters are refused because they can disguise a name on screen (or slip a
+deny-listed name past a match) and drive a printer.
 """
 
 from __future__ import annotations
@@ -15,8 +16,18 @@ import phonenumbers
 
 from kiosk.services.errors import FieldError, ValidationFailed
 
-# Bidi embeddings/overrides/isolates can make a name read differently from what it is.
-_BIDI_CONTROLS = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+# Bidi marks, embeddings, overrides and isolates can make a name read differently from what it is.
+# Most are format characters (Cf, refused below anyway); named here so the list says what is meant.
+_BIDI_CONTROLS = set(
+    "\u061c\u200e\u200f"  # ARABIC LETTER MARK, LEFT-TO-RIGHT MARK, RIGHT-TO-LEFT MARK
+    "\u202a\u202b\u202c\u202d\u202e"  # embeddings and overrides
+    "\u2066\u2067\u2068\u2069"  # isolates
+)
+# Zero-width (non-)joiners are format characters that real text needs: emoji sequences (👩‍💻) and
+# scripts that join letters (Persian, the Indic scripts). Anywhere else they only hide something.
+_JOINERS = set("\u200c\u200d")
+_JOINING_SCRIPTS = ("ARABIC", "SYRIAC", "DEVANAGARI", "BENGALI", "GURMUKHI", "GUJARATI", "ORIYA", "TAMIL",
+                    "TELUGU", "KANNADA", "MALAYALAM", "SINHALA", "MONGOLIAN", "NKO")
 _EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s]+\.[^@\s]{2,}$")
 
 NAME_MAX = 100
@@ -24,12 +35,26 @@ COMPANY_MAX = 200
 NOTE_MAX = 500
 
 
+def _joins(before: str) -> bool:
+    """A joiner is fine after an emoji (or its modifier / variation selector) or a letter of a joining script."""
+    if not before:
+        return False
+    if unicodedata.category(before) in ("So", "Sk") or before == "\ufe0f":
+        return True
+    return unicodedata.name(before, "").startswith(_JOINING_SCRIPTS)
+
+
 def _bad_character(text: str, allow_newlines: bool) -> bool:
-    for ch in text:
+    for index, ch in enumerate(text):
         if allow_newlines and ch in "\n\t":
             continue
         category = unicodedata.category(ch)
-        if category in ("Cc", "Cs", "Co", "Cn") or ch in _BIDI_CONTROLS:
+        if ch in _JOINERS:
+            if not _joins(text[index - 1] if index else ""):
+                return True
+        # Cf: invisible format characters (bidi marks, zero-width space, word joiner, BOM, soft hyphen, tags).
+        # Zl/Zp: line and paragraph separators, a line break by another name.
+        elif category in ("Cc", "Cs", "Co", "Cn", "Cf", "Zl", "Zp") or ch in _BIDI_CONTROLS:
             return True
     return False
 

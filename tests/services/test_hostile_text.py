@@ -21,11 +21,26 @@ STORED_AS_GIVEN = [
     "Zoë Ñúñez-Müller",
     "Ｆｕｌｌｗｉｄｔｈ",
     "<script>alert(1)</script>",
+    "علی\u200cرضا",  # Persian writes some names with a zero-width non-joiner
+    "Dev 👩🏽\u200d💻 ❤️\u200d🔥",  # zero-width joiners inside emoji sequences
 ]
 REFUSED = {
     "\x1b@\x1dV\x00": "bad_characters",  # ESC @, GS V, NUL: printer commands
     "abc\x00def": "bad_characters",
     "Eve\u202egnp.exe": "bad_characters",  # right-to-left override disguises text
+    # Bidi marks and isolates reorder what is shown; they are as invisible as the overrides.
+    "Eve\u200fgnp.exe": "bad_characters",  # RIGHT-TO-LEFT MARK
+    "Ann\u200e": "bad_characters",  # LEFT-TO-RIGHT MARK
+    "\u061cAnn": "bad_characters",  # ARABIC LETTER MARK
+    "Ann \u2067Lee\u2069": "bad_characters",  # RIGHT-TO-LEFT ISOLATE ... POP DIRECTIONAL ISOLATE
+    # Invisible characters make two names that look alike differ (a deny-list entry is then missed).
+    "Li\u200bLei": "bad_characters",  # ZERO WIDTH SPACE
+    "Li\u200dLei": "bad_characters",  # ZERO WIDTH JOINER between Latin letters joins nothing
+    "李\u200c雷": "bad_characters",  # ZERO WIDTH NON-JOINER between Chinese characters
+    "Li\u2060Lei": "bad_characters",  # WORD JOINER
+    "\ufeffAnn": "bad_characters",  # BYTE ORDER MARK / ZERO WIDTH NO-BREAK SPACE
+    "Ann\u00adLee": "bad_characters",  # SOFT HYPHEN
+    "Ann\u2028Lee": "bad_characters",  # LINE SEPARATOR
     "line\nbreak": "bad_characters",
     "\x7f": "bad_characters",
     "x" * 10_000: "too_long",
