@@ -15,7 +15,7 @@ from __future__ import annotations
 import html
 from typing import TypeVar
 
-from PySide6.QtCore import Qt
+from PySide6.QtGui import Qt  # QtGui's Qt: mightBeRichText, convertFromPlainText
 from PySide6.QtWidgets import QLabel, QMessageBox
 
 Shown = TypeVar("Shown", QLabel, QMessageBox)

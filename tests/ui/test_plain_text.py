@@ -1,0 +1,250 @@
+"""Every string a visitor, a host, a member of staff or a file supplied reaches Qt as plain text.
+
+A visitor named ``<h1>Big name</h1><img src="file:///etc/hostname">&amp;`` must read as exactly those
+characters wherever the name shows: not a heading, not a picture from the kiosk's disk, not "&". The
+checker below walks a widget tree (labels, message boxes, buttons, tooltips, the rows of item views) and
+renders each text the way Qt would: a text that Qt reads as HTML is laid out by a QTextDocument, so a
+heading loses its tags and an ``<img>`` becomes an image. The hostile strings then go through every kiosk
+screen and every desk view and dialog.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from zoneinfo import ZoneInfo
+
+import pytest
+from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtGui import QTextDocument
+from PySide6.QtGui import Qt as GuiQt
+from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QApplication, QLabel, QPushButton, QWidget
+
+from kiosk.db import Database
+from kiosk.services.desk import notices
+from kiosk.services.desk.notices import NoticeDraft
+from kiosk.services.visits.checkin import CheckInOutcome, CheckInResult
+from kiosk.services.visits.signout import SignOutResult
+from kiosk.ui.common.plain_text import button_text, escape_for_rich, plain_tooltip
+from kiosk.ui.kiosk.assembly import Kiosk
+from kiosk.ui.kiosk.flow import visitor_messages
+from tests.factories import SITE, add_host, invite
+
+IMAGE = '<img src="file:///etc/hostname">'
+MARK = "Big"
+TODAY = date(2026, 6, 15)  # the test clock's day in Shanghai
+ZONE = ZoneInfo("Asia/Shanghai")
+
+
+def hostile(what: str) -> str:
+    """A name that is also HTML: a heading, a picture from the local disk, an entity. ``what`` says which field."""
+    return f"<h1>{MARK} {what}</h1>{IMAGE}&amp;"
+
+
+# -- the checker ----------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Shown:
+    where: str
+    raw: str
+    visible: str
+    images: bool
+
+
+@dataclass
+class Report:
+    seen: set[str] = field(default_factory=set)  # which hostile fields showed somewhere, as written
+    wrong: list[Shown] = field(default_factory=list)
+
+
+def _as_qt_renders(where: str, raw: str, text_format: Qt.TextFormat) -> Shown:
+    rich = text_format in (Qt.TextFormat.RichText, Qt.TextFormat.MarkdownText) or (
+        text_format == Qt.TextFormat.AutoText and GuiQt.mightBeRichText(raw))
+    if not rich:
+        return Shown(where, raw, raw, False)
+    document = QTextDocument()
+    if text_format == Qt.TextFormat.MarkdownText:
+        document.setMarkdown(raw)
+    else:
+        document.setHtml(raw)
+    images, block = False, document.begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            images = images or it.fragment().charFormat().isImageFormat()
+            it += 1
+        block = block.next()
+    return Shown(where, raw, document.toPlainText(), images)
+
+
+def _button_shows(raw: str) -> str:
+    """A button's text as painted: ``&&`` is one ``&``, any other ``&`` only underlines the next letter."""
+    return re.sub(r"&(.)", r"\1", raw)
+
+
+def _model_texts(where: str, model: QAbstractItemModel | None) -> Iterator[Shown]:
+    if model is None:
+        return
+    for row in range(model.rowCount()):
+        column = 0
+        while (index := model.index(row, column)).isValid():
+            column += 1
+            display = model.data(index, Qt.ItemDataRole.DisplayRole)
+            if isinstance(display, str):  # the standard delegate paints text as it is
+                yield Shown(f"{where}[{row},{index.column()}]", display, display, False)
+            tip = model.data(index, Qt.ItemDataRole.ToolTipRole)
+            if isinstance(tip, str) and tip:
+                yield _as_qt_renders(f"{where}[{row},{index.column()}] tooltip", tip, Qt.TextFormat.AutoText)
+
+
+def shown_texts(widget: QWidget) -> Iterator[Shown]:
+    """Every text the widget and everything in it may show, rendered the way Qt would render it."""
+    for each in [widget, *widget.findChildren(QWidget)]:
+        where = f"{type(each).__name__}({each.objectName() or each.property('role') or ''})"
+        if isinstance(each, QLabel) and each.text():
+            yield _as_qt_renders(where, each.text(), each.textFormat())
+        if isinstance(each, QAbstractButton) and each.text():
+            yield Shown(where, each.text(), _button_shows(each.text()), False)
+        if each.toolTip():
+            yield _as_qt_renders(f"{where} tooltip", each.toolTip(), Qt.TextFormat.AutoText)
+        if isinstance(each, QAbstractItemView):
+            yield from _model_texts(where, each.model())
+
+
+def check_plain(*widgets: QWidget) -> Report:
+    """Which hostile fields showed, and every place a hostile text did not show as written."""
+    report = Report()
+    for widget in widgets:
+        for shown in shown_texts(widget):
+            if MARK not in shown.raw and MARK not in shown.visible:
+                continue
+            literal = f"<h1>{MARK}" in shown.visible and not shown.images and (
+                "amp;" not in shown.visible or "&amp;" in shown.visible)
+            if literal:
+                report.seen.update(re.findall(rf"<h1>{MARK} (\w+)", shown.visible))
+            else:
+                report.wrong.append(shown)
+    return report
+
+
+def assert_plain(*widgets: QWidget, showing: Iterable[str]) -> Report:
+    """Nothing hostile rendered as HTML, and each field in ``showing`` was on screen, as written."""
+    report = check_plain(*widgets)
+    assert not report.wrong, "\n".join(f"{s.where}: {s.raw!r} shows as {s.visible!r}" for s in report.wrong)
+    missing = set(showing) - report.seen
+    assert not missing, f"never shown: {missing}; shown: {report.seen}"
+    return report
+
+
+# -- the checker catches what it should ------------------------------------------------------------------------------
+
+
+def test_the_checker_catches_a_label_qt_reads_as_html(qtbot) -> None:
+    page = QWidget()
+    qtbot.addWidget(page)
+    rich = QLabel(hostile("name"), page)  # AutoText, as a QLabel comes
+    report = check_plain(page)
+    assert [s.raw for s in report.wrong] == [rich.text()]
+    assert report.wrong[0].images and report.wrong[0].visible.startswith(MARK)
+    rich.setTextFormat(Qt.TextFormat.PlainText)
+    assert check_plain(page).seen == {"name"} and not check_plain(page).wrong
+
+
+def test_the_checker_catches_a_tooltip_a_button_and_an_item(qtbot) -> None:
+    from PySide6.QtWidgets import QListWidget
+
+    page = QWidget()
+    qtbot.addWidget(page)
+    page.setToolTip(hostile("tip"))
+    QPushButton(hostile("button"), page)  # "&a" underlines the a: the visitor reads "amp;"
+    items = QListWidget(page)
+    items.addItem(hostile("item"))  # shown as written by the standard delegate...
+    items.item(0).setToolTip(hostile("itemtip"))  # ...but its tooltip is not
+    assert sorted(s.where for s in check_plain(page).wrong) == [
+        "QListWidget()[0,0] tooltip", "QPushButton()", "QWidget() tooltip"]
+    page.setToolTip(plain_tooltip(hostile("tip")))
+    page.findChild(QPushButton).setText(button_text(hostile("button")))
+    items.item(0).setToolTip(plain_tooltip(hostile("itemtip")))
+    assert_plain(page, showing={"tip", "button", "item", "itemtip"})
+
+
+def test_our_own_markup_around_escaped_text_shows_the_text_as_written(qtbot) -> None:
+    page = QWidget()
+    qtbot.addWidget(page)
+    QLabel(f"<b>Visitor:</b> {escape_for_rich(hostile('name'))}", page).setTextFormat(Qt.TextFormat.RichText)
+    assert_plain(page, showing={"name"})
+
+
+# -- the kiosk --------------------------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def hostile_host(database: Database):
+    return add_host(database, name=hostile("host"), email="host@example.com", department=hostile("department"))
+
+
+def test_the_done_screen_welcomes_a_visitor_by_the_name_as_written(english: Kiosk, database: Database,
+                                                                   hostile_host) -> None:
+    invitation = invite(database, hostile_host.id, name=hostile("name"), company=hostile("company"))
+    english.window.welcome.invitation.click()
+    english.flow.scan_input.deliver_text(invitation.token)
+    assert english.window.current() is english.window.done
+    assert english.window.done.title.text() == f"Welcome, {hostile('name')}"
+    assert_plain(english.window, showing={"name", "host", "department"})
+    # Scanned again: "you are checked in, <name>".
+    english.flow.show_checked_in(CheckInResult(invitation.visit_id, CheckInOutcome.CHECKED_IN, hostile("again"),
+                                               hostile("host"), "", None, repeated=True))
+    assert_plain(english.window, showing={"again", "host"})
+
+
+def test_a_walk_in_form_its_host_search_and_the_waiting_screen_show_names_as_written(
+        english: Kiosk, hostile_host) -> None:
+    form = english.window.walk_in
+    english.window.welcome.walk_in.click()
+    form.phone.setText("13800138000")
+    form.name.setText(hostile("name"))
+    form.company.setText(hostile("company"))
+    english.flow._search_hosts(MARK)
+    assert form.host.results.count() == 1
+    assert_plain(english.window, showing={"host", "department"})  # the search's result rows
+    form.host.results.itemClicked.emit(form.host.results.item(0))
+    assert_plain(english.window, showing={"host"})  # the host chosen, for the visitor to review
+    form.purpose_buttons[next(iter(form.purpose_buttons))].click()
+    form.submit.click()
+    assert english.window.current() is english.window.waiting
+    assert_plain(english.window, showing={"host"})
+
+
+def test_signing_out_and_the_messages_name_people_as_written(english: Kiosk, hostile_host) -> None:
+    english.flow._signed_out(SignOutResult(1, hostile("name"), hostile("host")))
+    assert english.window.current() is english.window.rating
+    assert_plain(english.window, showing={"name"})
+    english.flow.show_message(visitor_messages.walk_in_denied(hostile("declined")))
+    assert_plain(english.window, showing={"declined"})
+    english.window.waiting.show_waiting(hostile("waiting"), hostile("department"))
+    english.flow.show(english.window.waiting)
+    assert_plain(english.window, showing={"waiting"})
+
+
+def test_the_sign_out_search_lists_names_as_written(english: Kiosk, database: Database, hostile_host) -> None:
+    invitation = invite(database, hostile_host.id, name=hostile("name"))
+    english.window.welcome.invitation.click()
+    english.flow.scan_input.deliver_text(invitation.token)
+    english.flow.go_home()
+    english.window.welcome.sign_out.click()
+    english.window.sign_out.name.setText("<h1>")
+    english.flow._search_on_site("<h1>")
+    assert english.window.sign_out.matches.count() == 1
+    assert_plain(english.window, showing={"host"})
+    assert check_plain(english.window.sign_out.matches).wrong == []
+
+
+def test_welcome_notices_show_the_desk_s_words_as_written(english: Kiosk, database: Database) -> None:
+    title = f"<h1>{MARK} title</h1>&amp;"  # a title is at most 40 letters
+    with database.unit_of_work("staff:amy") as uow:
+        notices.publish(uow, SITE, NoticeDraft(title_en=title, body_en=hostile("body"), ends_on=TODAY))
+    english.flow.notices.read_now()
+    assert_plain(english.window, showing={"title", "body"})
