@@ -54,6 +54,7 @@ TABLE_AREAS: Mapping[str, Area | None] = {
     "audit_events": Area.AUDIT,
     "kiosks": Area.KIOSKS,
     "kiosk_heartbeats": Area.KIOSKS,
+    "kiosk_pin_locks": None,  # the kiosk's own maintenance pad; no desk view shows it
     "front_desk_notices": Area.NOTICES,
     "data_changes": None,
 }

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 
 from kiosk.db.engine import WRITE_OPTION
 
@@ -33,16 +35,45 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
     The second process then finds the schema at head and does nothing.
     """
     config = alembic_config(engine)
-    with engine.execution_options(**{WRITE_OPTION: True}).begin() as connection:
+    with (
+        engine.connect() as connection,
+        _foreign_keys_off_on_sqlite(connection),
+        connection.execution_options(**{WRITE_OPTION: True}).begin(),
+    ):
         if connection.dialect.name == "postgresql":
             connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_MIGRATION_LOCK})")
         config.attributes["connection"] = connection
         command.upgrade(config, revision)
+        _check_foreign_keys(connection)
+
+
+@contextmanager
+def _foreign_keys_off_on_sqlite(connection: Connection) -> Iterator[None]:
+    """SQLite rebuilds a table (a batch migration) by dropping the old copy: with foreign keys on, that
+    drop deletes, or refuses for, the rows that point at it. The pragma only works outside a
+    transaction, so it is set on the driver's connection before ours begins, and set back after."""
+    if connection.dialect.name != "sqlite":
+        yield
+        return
+    driver = connection.connection.dbapi_connection
+    assert driver is not None
+    driver.execute("PRAGMA foreign_keys=OFF")
+    try:
+        yield
+    finally:
+        driver.execute("PRAGMA foreign_keys=ON")
+
+
+def _check_foreign_keys(connection: Connection) -> None:
+    if connection.dialect.name == "sqlite":
+        broken = connection.exec_driver_sql("PRAGMA foreign_key_check").all()
+        if broken:
+            raise RuntimeError(f"migration left rows pointing at nothing: {broken[:5]}")
 
 
 def downgrade(engine: Engine, revision: str) -> None:
     config = alembic_config(engine)
-    with engine.begin() as connection:
+    with engine.connect() as connection, _foreign_keys_off_on_sqlite(connection), connection.begin():
         config.attributes["connection"] = connection
         command.downgrade(config, revision)
 

@@ -20,7 +20,7 @@ from kiosk.models.live import DataChange, KioskHeartbeat
 from kiosk.models.notices import FrontDeskNotice
 from kiosk.models.org import Department, Host, Kiosk, Site
 from kiosk.models.outbox import Notification
-from kiosk.models.security import DenyListEntry, StaffUser
+from kiosk.models.security import DenyListEntry, KioskPinLock, StaffUser
 from kiosk.models.visits import AccessToken, Feedback, Visit, Visitor, VisitPhoto
 
 __all__ = [
@@ -39,6 +39,7 @@ __all__ = [
     "Host",
     "Kiosk",
     "KioskHeartbeat",
+    "KioskPinLock",
     "Notification",
     "NotificationStatus",
     "PrintJobStatus",

@@ -1,4 +1,4 @@
-"""Who may not come in, and who may run the desk."""
+"""Who may not come in, who may run the desk, and how close a kiosk's maintenance pad is to locking."""
 
 from __future__ import annotations
 
@@ -39,3 +39,15 @@ class StaffUser(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     # The last time the password was accepted (signing in, or unlocking a locked desk).
     last_sign_in_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class KioskPinLock(Base):
+    """Wrong maintenance PINs typed at one kiosk, kept in the database so restarting the kiosk does not reset them."""
+
+    __tablename__ = "kiosk_pin_locks"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kiosk_code: Mapped[str] = mapped_column(String(64), unique=True)
+    wrong_pins: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
