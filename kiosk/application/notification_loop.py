@@ -173,7 +173,7 @@ class Dispatcher(BackgroundLoop):
             self._signer = LinkSigner(load_link_secret(self.settings))
         return self._signer.host_links(
             public_url, actions=actions, visit_id=notice.visit_id, host_email=context.host_email,
-            idempotency_key=notice.idempotency_key, issued_at=notice.created_at,
+            idempotency_key=notice.idempotency_key, issued_at=notice.created_at, visit_key=context.visit_key,
         )
 
 

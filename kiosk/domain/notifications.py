@@ -65,6 +65,8 @@ class NoticeContext:
     visit_date: str = ""
     site_name: str = ""
     site_timezone: str = "Asia/Shanghai"
+    # Binds host-reply links to this very visit (``host_links.visit_key``).
+    visit_key: str = ""
 
 
 def redact_address(address: str) -> str:

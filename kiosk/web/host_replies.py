@@ -47,6 +47,7 @@ REFUSALS = {
     "tampered": ("此链接无效。", "This link is not valid."),
     "expired": ("此链接已过期，请联系前台。", "This link has expired; please call reception."),
     "used": ("此链接已使用过。", "This link has already been used."),
+    "stale": ("此链接已失效，请联系前台。", "This link is no longer valid; please call reception."),
     "conflict": ("无法执行：{detail}", "This cannot be done now: {detail}"),
 }
 # Token links must not leak through Referer, be cached or be indexed.

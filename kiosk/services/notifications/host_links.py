@@ -1,11 +1,16 @@
 """Signed, single-use, expiring host-reply links (approve, decline, on my way, sign out).
 
 A link is ``<public_url>/r/<token>``; the token is ``base64url(json) "." base64url(HMAC-SHA256)``
-over {action, visit, host e-mail, nonce, expiry}. The nonce is derived from the
+over {action, visit, visit key, host e-mail, nonce, expiry}. The nonce is derived from the
 notice's idempotency key and the action, and the expiry from when the notice
 was queued, so a re-sent message carries the very same links: using one copy
 uses them all. Used nonces are stored in ``used_links`` (unique), which makes
 a link act once even when two clicks race.
+
+A link acts only on the visit it was made for, and only while that visit is still its host's:
+the visit key is a digest of the visit's own identity (id, visitor, creation time), so a later
+visit that somehow got the same id does not match, and the host e-mail must still be the visit's
+host's. Otherwise the link is "stale": refused like an expired one, nothing changed or audited.
 """
 
 from __future__ import annotations
@@ -32,12 +37,12 @@ ACTIONS: dict[str, Callable[[UnitOfWork, int], object]] = {
     "on_my_way": escalation.acknowledge,
     "sign_out": lambda uow, visit_id: signout.sign_out_visit(uow, visit_id, via="host"),
 }
-REFUSAL_STATUS = {"tampered": 400, "expired": 410, "used": 410}
+REFUSAL_STATUS = {"tampered": 400, "expired": 410, "used": 410, "stale": 410}
 ACTOR_MAX = 64  # the audit and visit actor columns are 64 characters
 
 
 class LinkRefused(Exception):
-    """The link cannot act: ``reason`` is tampered, expired or used; ``status`` the HTTP answer."""
+    """The link cannot act: ``reason`` is tampered, expired, used or stale; ``status`` the HTTP answer."""
 
     def __init__(self, reason: str) -> None:
         super().__init__(reason)
@@ -52,10 +57,18 @@ class LinkClaim:
     host_email: str
     nonce: str
     expires_at: datetime
+    # ``visit_key`` of the visit the link was made for; "" in links made before keys existed.
+    visit_key: str = ""
 
     @property
     def actor(self) -> str:
         return f"host:{self.host_email}"[:ACTOR_MAX]
+
+
+def visit_key(visit: Visit) -> str:
+    """What tells this visit from any other that might carry its id: not secret (the token is signed)."""
+    identity = f"{visit.id}:{visit.visitor_id}:{visit.created_at.isoformat()}"
+    return hashlib.sha256(identity.encode()).hexdigest()[:24]
 
 
 def _b64(data: bytes) -> str:
@@ -79,8 +92,8 @@ class LinkSigner:
 
     def make_token(self, claim: LinkClaim) -> str:
         body = json.dumps(
-            {"a": claim.action, "v": claim.visit_id, "h": claim.host_email, "n": claim.nonce,
-             "x": int(claim.expires_at.timestamp())},
+            {"a": claim.action, "v": claim.visit_id, "k": claim.visit_key, "h": claim.host_email,
+             "n": claim.nonce, "x": int(claim.expires_at.timestamp())},
             separators=(",", ":"), ensure_ascii=False,
         ).encode("utf-8")
         return f"{_b64(body)}.{_b64(self._mac(body))}"
@@ -101,7 +114,7 @@ class LinkSigner:
             data = json.loads(body)
             claim = LinkClaim(
                 action=str(data["a"]), visit_id=int(data["v"]), host_email=str(data["h"]), nonce=str(data["n"]),
-                expires_at=datetime.fromtimestamp(int(data["x"]), UTC),
+                expires_at=datetime.fromtimestamp(int(data["x"]), UTC), visit_key=str(data.get("k", "")),
             )
         except (ValueError, KeyError, TypeError):
             raise LinkRefused("tampered") from None
@@ -111,7 +124,7 @@ class LinkSigner:
 
     def host_links(
         self, public_url: str, *, actions: Iterable[str], visit_id: int, host_email: str, idempotency_key: str,
-        issued_at: datetime,
+        issued_at: datetime, visit_key: str = "",
     ) -> dict[str, str]:
         """{action: URL} for one notice; the same inputs always give the same URLs."""
         base = public_url.rstrip("/")
@@ -120,6 +133,7 @@ class LinkSigner:
             claim = LinkClaim(
                 action=action, visit_id=visit_id, host_email=host_email,
                 nonce=self.nonce_for(idempotency_key, action), expires_at=issued_at + LINK_LIFETIME,
+                visit_key=visit_key,
             )
             links[action] = f"{base}/r/{self.make_token(claim)}"
         return links
@@ -133,11 +147,24 @@ def check_usable(uow: UnitOfWork, claim: LinkClaim) -> None:
         raise LinkRefused("used")
 
 
+def _bound_visit(uow: UnitOfWork, claim: LinkClaim) -> Visit:
+    """The visit the link was made for, still its host's; LinkRefused("stale") for anything else."""
+    visit = uow.session.get(Visit, claim.visit_id)
+    if visit is None or visit.host.email.casefold() != claim.host_email.casefold():
+        raise LinkRefused("stale")
+    if claim.visit_key:
+        if not hmac.compare_digest(claim.visit_key, visit_key(visit)):
+            raise LinkRefused("stale")
+    elif visit.created_at > claim.expires_at - LINK_LIFETIME:
+        # A link without a key (made before keys existed) predates its notice's visit: another visit.
+        raise LinkRefused("stale")
+    return visit
+
+
 def visitor_name(uow: UnitOfWork, claim: LinkClaim) -> str:
     """Whom a usable link is about, for its confirmation page; LinkRefused when it cannot act any more."""
     check_usable(uow, claim)
-    visit = uow.session.get(Visit, claim.visit_id)
-    return visit.visitor.name if visit is not None else "—"
+    return _bound_visit(uow, claim).visitor.name
 
 
 def redeem(uow: UnitOfWork, claim: LinkClaim) -> None:
@@ -149,6 +176,7 @@ def redeem(uow: UnitOfWork, claim: LinkClaim) -> None:
     """
     try:
         check_usable(uow, claim)
+        _bound_visit(uow, claim)
         uow.session.add(UsedLink(
             nonce=claim.nonce, action=claim.action, visit_id=claim.visit_id, used_by=claim.actor,
             used_at=uow.now(),

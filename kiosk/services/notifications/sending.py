@@ -40,6 +40,7 @@ from kiosk.domain.notifications import (
 from kiosk.models import Department, Host, Notification, NotificationStatus, Visit, VisitPhoto
 from kiosk.services import audit, outbox
 from kiosk.services.errors import Conflict, NotFound
+from kiosk.services.notifications import host_links
 
 S = NotificationStatus
 FIRST_RETRY = timedelta(seconds=30)
@@ -208,7 +209,7 @@ def notice_context(uow: UnitOfWork, claimed: ClaimedNotification) -> NoticeConte
         host_email=host.email, department=host.department.name if host.department else "",
         photo_jpeg=photo, expected_start=visit.expected_start, expected_end=visit.expected_end,
         visit_date=visit.visit_date.isoformat(), site_name=site_name or visit.site.name,
-        site_timezone=visit.site.timezone,
+        site_timezone=visit.site.timezone, visit_key=host_links.visit_key(visit),
     )
 
 
