@@ -79,6 +79,10 @@ class Dispatcher(BackgroundLoop):
         self._chat = chat_sender or ChatSender()
         self._signer: LinkSigner | None = None
 
+    def before_first_step(self) -> None:
+        with self.database.unit_of_work(ACTOR) as uow:
+            sending.seal_clear_codes(uow)  # rows queued before QR codes were sealed at rest
+
     def step(self) -> bool:
         # A full batch is followed at once by the next.
         return self.run_once().claimed >= self.batch_size

@@ -61,6 +61,8 @@ class BadgePrintLoop(BackgroundLoop):
     def before_first_step(self) -> None:
         with self._database.unit_of_work(ACTOR) as uow:
             print_jobs.recover_interrupted_jobs(uow)
+        with self._database.unit_of_work(ACTOR) as uow:
+            print_jobs.seal_clear_codes(uow)  # jobs queued before sign-out codes were sealed at rest
 
     def step(self) -> bool:
         return self.run_once() is not None

@@ -35,7 +35,7 @@ from kiosk.services.directory import hosts
 from kiosk.services.directory.sites import SiteInfo, get_site
 from kiosk.services.errors import NotFound
 from kiosk.services.text import normalise_phone, search_key
-from kiosk.services.visits import checkin, denylist, invitations, signout, walkins
+from kiosk.services.visits import checkin, denylist, invitations, print_jobs, signout, walkins
 
 DEMO_USERNAME = "reception"
 DEMO_PASSWORD = "reception123"
@@ -240,7 +240,7 @@ def _sign_out_with_badge(uow: UnitOfWork, site: SiteInfo, badge_job_id: int | No
     """Leave the way a visitor does: by scanning the QR on the badge the check-in queued."""
     job = uow.session.get(BadgePrintJob, badge_job_id) if badge_job_id is not None else None
     assert job is not None, "a check-in always queues a first badge"
-    signout.sign_out_by_token(uow, job.sign_out_token, site_code=site.code)
+    signout.sign_out_by_token(uow, print_jobs.sign_out_code(uow, job.id), site_code=site.code)
 
 
 def seed_walk_in(uow: UnitOfWork, site: SiteInfo) -> SeededVisit:

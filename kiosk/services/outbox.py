@@ -9,6 +9,12 @@ from sqlalchemy import select
 from kiosk.db.uow import UnitOfWork
 from kiosk.domain.notifications import Channel
 from kiosk.models import Host, Notification, NotificationStatus
+from kiosk.services import token_vault
+
+# The payload key a QR code travels under: sealed in the row (``SEALED_TOKEN``), opened only by the
+# dispatcher that sends it (``services/notifications/sending.py``), blanked once it is out.
+TOKEN = "token"
+SEALED_TOKEN = "sealed_token"
 
 
 def enqueue(
@@ -25,12 +31,14 @@ def enqueue(
     """Queue one notice unless the same (event, subject, channel, recipient) is already queued.
 
     Returns whether a row was added. The key makes repeated events (a double scan,
-    a retried transaction) harmless.
+    a retried transaction) harmless. A QR code in ``payload["token"]`` is stored sealed
+    (``payload["sealed_token"]``, see ``services/token_vault.py``), never clear.
     """
     key = f"{event}:{subject_key}:{channel}:{recipient}"[:200]
     exists = uow.session.scalar(select(Notification.id).where(Notification.idempotency_key == key))
     if exists is not None:
         return False
+    payload = seal_payload(payload)
     uow.session.add(
         Notification(
             event=event, channel=channel, recipient=recipient, language=language, payload=payload,
@@ -75,3 +83,42 @@ def notify_supervisor(
         uow, event=event, channel=Channel.SUPERVISOR, recipient=Channel.SUPERVISOR, payload=payload,
         subject_key=subject_key, visit_id=visit_id,
     )
+
+
+def seal_payload(payload: dict[str, Any]) -> dict[str, Any]:
+    """``payload`` with a clear ``token`` replaced by its sealed form (a new dict; others unchanged)."""
+    if not payload.get(TOKEN):
+        return payload
+    sealed = {k: v for k, v in payload.items() if k != TOKEN}
+    sealed[SEALED_TOKEN] = token_vault.current().seal(str(payload[TOKEN]))
+    return sealed
+
+
+def open_payload(payload: dict[str, Any]) -> dict[str, Any]:
+    """The payload a sender needs: a sealed code opened back into ``token`` (a new dict)."""
+    opened = {k: v for k, v in payload.items() if k != SEALED_TOKEN}
+    if payload.get(SEALED_TOKEN):
+        opened[TOKEN] = token_vault.current().reveal(str(payload[SEALED_TOKEN]))
+    return opened
+
+
+def holds_code(payload: dict[str, Any] | None) -> bool:
+    return bool(payload) and bool((payload or {}).get(TOKEN) or (payload or {}).get(SEALED_TOKEN))
+
+
+def without_code(payload: dict[str, Any]) -> dict[str, Any]:
+    """``payload`` with its code, clear or sealed, blanked (a new dict, so a JSON column sees the change)."""
+    return {**{k: ("" if k in (TOKEN, SEALED_TOKEN) else v) for k, v in payload.items()}, TOKEN: ""}
+
+
+def forget_codes(uow: UnitOfWork, visit_id: int) -> int:
+    """Blank the codes of the visit's notices not yet sent (the code was replaced or cancelled). Returns how many."""
+    rows = uow.session.scalars(
+        select(Notification).where(Notification.visit_id == visit_id, Notification.status != NotificationStatus.SENT)
+    ).all()
+    changed = 0
+    for row in rows:
+        if holds_code(row.payload):
+            row.payload = without_code(row.payload)
+            changed += 1
+    return changed

@@ -18,6 +18,10 @@ Delivery is at least once, never knowingly twice:
 * Failures back off exponentially (30 s doubling, each wait capped at 1 h) for
   up to 24 h of waiting, then the row stays ``failed`` with its last error for
   the receptionist, who can ``retry_notification``.
+
+An invitation's QR code waits in its row sealed (``services/token_vault.py``); the claim opens it
+into the dispatcher's memory only, and the row's code is blanked once the notice is sent or has
+failed for good. Sending a failed invitation again therefore sends a new code (the old one stops).
 """
 
 from __future__ import annotations
@@ -41,6 +45,7 @@ from kiosk.models import Department, Host, Notification, NotificationStatus, Vis
 from kiosk.services import audit, outbox
 from kiosk.services.errors import Conflict, NotFound
 from kiosk.services.notifications import host_links
+from kiosk.services.visits import invitations
 
 S = NotificationStatus
 FIRST_RETRY = timedelta(seconds=30)
@@ -49,7 +54,9 @@ GIVE_UP_AFTER = timedelta(hours=24)
 DEFAULT_LEASE = timedelta(minutes=5)
 ERROR_MAX = 1000
 # Payload keys stored only so the dispatcher could send them; blanked once the notice is out.
-SENT_ONCE_KEYS: dict[str, tuple[str, ...]] = {"invitation_created": ("token",), "invitation_changed": ("token",)}
+SENT_ONCE_KEYS: dict[str, tuple[str, ...]] = {
+    event: (outbox.TOKEN, outbox.SEALED_TOKEN) for event in ("invitation_created", "invitation_changed")
+}
 # Notices a host's department is told about too, on its [notify] departments URLs.
 DEPARTMENT_EVENTS = frozenset({"visitor_arrived", "consent_requested", "host_unreachable"})
 
@@ -126,9 +133,12 @@ def claim_due(uow: UnitOfWork, *, limit: int = 20, lease: timedelta = DEFAULT_LE
         row.status = S.SENDING
         row.attempts += 1
         row.next_attempt_at = now + lease
+        if (row.payload or {}).get(outbox.TOKEN):
+            row.payload = outbox.seal_payload(row.payload)  # a row queued before codes were sealed
         claimed.append(ClaimedNotification(
             id=row.id, event=row.event, channel=row.channel, recipient=row.recipient, language=row.language,
-            payload=dict(row.payload or {}), idempotency_key=row.idempotency_key, attempt=row.attempts,
+            payload=outbox.open_payload(row.payload or {}), idempotency_key=row.idempotency_key,
+            attempt=row.attempts,
             created_at=row.created_at, visit_id=row.visit_id, lease_until=now + lease,
         ))
     uow.commit()
@@ -144,12 +154,28 @@ def mark_sent(uow: UnitOfWork, claimed: ClaimedNotification) -> bool:
     row.status = S.SENT
     row.sent_at = uow.now()
     row.last_error = None
-    secret_keys = SENT_ONCE_KEYS.get(row.event, ())
-    if any(key in (row.payload or {}) for key in secret_keys):
-        # A new dict, so the JSON column sees the change.
-        row.payload = {k: ("" if k in secret_keys else v) for k, v in row.payload.items()}
+    _forget_code(row)
     uow.commit()
     return True
+
+
+def seal_clear_codes(uow: UnitOfWork) -> int:
+    """Rows queued before codes were sealed: waiting ones get their code sealed, the rest lose it.
+    Returns how many changed (the dispatcher runs this once at start)."""
+    changed = 0
+    for row in uow.session.scalars(select(Notification).where(Notification.event.in_(list(SENT_ONCE_KEYS)))):
+        if not (row.payload or {}).get(outbox.TOKEN):
+            continue
+        waiting = row.status in (S.PENDING, S.SENDING)
+        row.payload = outbox.seal_payload(row.payload) if waiting else outbox.without_code(row.payload)
+        changed += 1
+    uow.commit()
+    return changed
+
+
+def _forget_code(row: Notification) -> None:
+    if outbox.holds_code(row.payload):
+        row.payload = outbox.without_code(row.payload)
 
 
 def mark_failed(
@@ -164,6 +190,7 @@ def mark_failed(
     delay = None if permanent else next_retry_delay(row.attempts)
     if delay is None:
         row.status = S.FAILED
+        _forget_code(row)  # a new code is made if the desk sends it again
     else:
         row.status = S.PENDING
         row.next_attempt_at = uow.now() + delay
@@ -263,6 +290,10 @@ def retry_notification(uow: UnitOfWork, notification_id: int) -> None:
         raise Conflict("this notification has already been sent")
     if row.status == S.SENDING and row.next_attempt_at > uow.now():
         raise Conflict("this notification is being sent right now")
+    if row.event in SENT_ONCE_KEYS and not outbox.holds_code(row.payload) and row.visit_id is not None:
+        # Its code was blanked when it failed for good: the invitation goes out with a new one.
+        token = invitations.new_code_for_resend(uow, row.visit_id)
+        row.payload = outbox.seal_payload({**(row.payload or {}), outbox.TOKEN: token})
     row.status = S.PENDING
     row.attempts = 0
     row.next_attempt_at = uow.now()

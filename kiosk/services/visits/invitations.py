@@ -44,7 +44,7 @@ from kiosk.models import (
 from kiosk.services import audit, outbox
 from kiosk.services.directory.hosts import decode_csv, get_host
 from kiosk.services.directory.sites import SiteInfo, get_site
-from kiosk.services.errors import FieldError, NotFound, ValidationFailed
+from kiosk.services.errors import Conflict, FieldError, NotFound, ValidationFailed
 from kiosk.services.text import (
     COMPANY_MAX,
     NAME_MAX,
@@ -217,6 +217,7 @@ def cancel_invitation(uow: UnitOfWork, visit_id: int) -> None:
     lifecycle.transition(uow, visit, VisitStatus.CANCELLED)
     for token in uow.session.scalars(select(AccessToken).where(AccessToken.visit_id == visit.id)):
         token.revoked_at = token.revoked_at or uow.now()
+    outbox.forget_codes(uow, visit.id)  # a waiting invitation e-mail no longer carries a code
     if visit.visitor.email:
         outbox.enqueue(
             uow, event="invitation_cancelled", channel=Channel.EMAIL, recipient=visit.visitor.email,
@@ -239,7 +240,20 @@ def _replace_code(uow: UnitOfWork, visit: Visit) -> str:
     ).all()
     for old in old_tokens:
         old.revoked_at = uow.now()
+    outbox.forget_codes(uow, visit.id)  # e-mails still waiting with a code that just stopped working
     return tokens.issue(uow, visit_id=visit.id, kind=TokenKind.INVITATION, valid_on=visit.visit_date)
+
+
+def new_code_for_resend(uow: UnitOfWork, visit_id: int) -> str:
+    """A new code for an invitation e-mail the desk sends again after it failed for good (its code was
+    blanked then): the earlier code stops working. The caller commits. Conflict if the visit is no
+    longer an invitation waiting for its visitor."""
+    visit = lifecycle.load_visit(uow, visit_id, for_update=True)
+    if visit.status != VisitStatus.INVITED:
+        raise Conflict("this invitation is no longer open, so its code cannot be sent again")
+    token = _replace_code(uow, visit)
+    audit.record(uow, "visit.invitation_resent", "visit", visit.id)
+    return token
 
 
 def _queue_new_code(uow: UnitOfWork, visit: Visit, site: SiteInfo, token: str, event: str) -> bool:
