@@ -18,9 +18,20 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import QAbstractItemModel, Qt
-from PySide6.QtGui import QTextDocument
 from PySide6.QtGui import Qt as GuiQt
-from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QApplication, QLabel, QPushButton, QWidget
+from PySide6.QtGui import QTextDocument
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QWidget,
+)
 
 from kiosk.db import Database
 from kiosk.services.desk import notices
@@ -108,9 +119,13 @@ def shown_texts(widget: QWidget) -> Iterator[Shown]:
             yield _as_qt_renders(where, each.text(), each.textFormat())
         if isinstance(each, QAbstractButton) and each.text():
             yield Shown(where, each.text(), _button_shows(each.text()), False)
+        edited = (each.text() if isinstance(each, QLineEdit) else each.currentText() if isinstance(each, QComboBox)
+                  else each.toPlainText() if isinstance(each, QPlainTextEdit) else "")
+        if edited:
+            yield Shown(where, edited, edited, False)  # what an editor holds is plain text, always
         if each.toolTip():
             yield _as_qt_renders(f"{where} tooltip", each.toolTip(), Qt.TextFormat.AutoText)
-        if isinstance(each, QAbstractItemView):
+        if isinstance(each, QAbstractItemView) and not isinstance(each, QHeaderView):  # a header: its view's model
             yield from _model_texts(where, each.model())
 
 
@@ -248,3 +263,194 @@ def test_welcome_notices_show_the_desk_s_words_as_written(english: Kiosk, databa
         notices.publish(uow, SITE, NoticeDraft(title_en=title, body_en=hostile("body"), ends_on=TODAY))
     english.flow.notices.read_now()
     assert_plain(english.window, showing={"title", "body"})
+
+
+# -- the desk ---------------------------------------------------------------------------------------------------------
+
+ADMIN, PASSWORD = "boss", "boss-password-1"
+
+
+def _settle() -> None:
+    for _ in range(3):
+        QApplication.processEvents()
+
+
+@pytest.fixture
+def hostile_day(database: Database, hostile_host, protector):
+    """A day at the desk where every name, company, reason and text is also HTML."""
+    from kiosk.domain.kiosks import CameraHealth, PrinterHealth
+    from kiosk.domain.security import StaffRole
+    from kiosk.services import auth
+    from kiosk.services.directory.heartbeats import record_heartbeat
+    from kiosk.services.notifications import sending
+    from kiosk.services.visits import agreements, checkin, denylist, walkins
+
+    with database.unit_of_work("cli:root") as uow:
+        auth.add_user(uow, ADMIN, PASSWORD, StaffRole.ADMIN, hostile("staff"))
+    invited = invite(database, hostile_host.id, name=hostile("name"), company=hostile("company"),
+                     email="visitor@example.com")
+    arrived = invite(database, hostile_host.id, name=hostile("arrived"), phone="13900139000")
+    with database.unit_of_work("kiosk:K1") as uow:
+        checkin.check_in_visit(uow, arrived.visit_id, site_code=SITE)
+    with database.unit_of_work("staff:boss") as uow:
+        denylist.add_entry(uow, "name", hostile("denied"), hostile("reason"), role=StaffRole.ADMIN)
+    with database.unit_of_work("kiosk:K1") as uow:
+        walkins.register_walk_in(uow, walkins.WalkInForm(
+            name=hostile("denied"), phone="13700137000", host_id=hostile_host.id, purpose="meeting",
+            company=hostile("walkin")), site_code=SITE)
+    with database.unit_of_work("staff:boss") as uow:
+        notices.publish(uow, SITE, NoticeDraft(title_en=f"<h1>{MARK} title</h1>&amp;", body_en=hostile("body"),
+                                               ends_on=TODAY))
+    with database.unit_of_work("staff:boss") as uow:
+        agreements.publish(uow, visitor_type="visitor", language="en", title=hostile("agreement"),
+                           body=hostile("terms"), role=StaffRole.ADMIN)
+    with database.unit_of_work("dispatcher") as uow:
+        claimed = sending.claim_due(uow, limit=100)
+    for notice in claimed:
+        with database.unit_of_work("dispatcher") as uow:
+            sending.mark_failed(uow, notice, f"SMTP 550 {hostile('error')}", permanent=True)
+    with database.unit_of_work("kiosk:K1") as uow:
+        record_heartbeat(uow, kiosk_code="K1", site_code=SITE, camera=CameraHealth.OK, printer=PrinterHealth.READY)
+    return invited
+
+
+@pytest.fixture
+def desk(qtbot, database: Database, kiosk_settings, hostile_day) -> Iterator:
+    from kiosk.application.gateways.desk_auth import DeskAuthGateway
+    from kiosk.application.gateways.desk_session import DeskGatewayFactory
+    from kiosk.ui.common.i18n import LanguageManager
+    from kiosk.ui.common.workers import WorkerPool
+    from kiosk.ui.desk.views import desk_finder, desk_status, desk_views
+    from kiosk.ui.desk.window import DeskWindow
+
+    pool = WorkerPool(synchronous=True)
+    languages = LanguageManager("en")
+    languages.reset()
+    factory = DeskGatewayFactory.from_settings(database, kiosk_settings)
+    window = DeskWindow(
+        DeskAuthGateway(database), pool, languages, site_name=kiosk_settings.site.name, chime=lambda: None,
+        views_for=lambda session: desk_views(factory.for_session(session), pool, site_name="Test Tower", zone=ZONE),
+        status_for=lambda session: desk_status(factory.for_session(session), pool, zone=ZONE),
+        finder_for=lambda session: desk_finder(factory.for_session(session), pool),
+    )
+    qtbot.addWidget(window)
+    window.show()
+    window.start()
+    window.sign_in.username.setText(ADMIN)
+    window.sign_in.password.setText(PASSWORD)
+    window.sign_in.submit_button.click()
+    assert window.shell is not None, window.sign_in.error.text()
+    yield window
+    window.stop()
+    pool.shutdown()
+    languages.shutdown()
+
+
+def _dialog_checker(seen: list[set[str]]):
+    """Stand-ins for the views' modal questions: the real dialog is built with the texts given, checked, closed."""
+    from kiosk.ui.desk.dialogs import ReasonDialog, confirm_box
+
+    def confirm(title: str, text: str, yes: str) -> bool:
+        box, _yes = confirm_box(None, title, text, yes)
+        seen.append(assert_plain(box, showing=()).seen)
+        box.deleteLater()
+        return False
+
+    def ask_reason(title: str, prompt: str, action: str, *current: str, **options: object) -> None:
+        dialog = ReasonDialog(None, title, prompt, action, required=bool(options.get("required")))
+        dialog.reason.setText(current[0] if current else "")
+        seen.append(assert_plain(dialog, showing=()).seen)
+        dialog.deleteLater()
+        return None
+
+    def show_dialog(dialog: QWidget) -> None:
+        seen.append(assert_plain(dialog, showing=()).seen)
+        dialog.deleteLater()
+
+    return confirm, ask_reason, show_dialog
+
+
+def test_every_desk_view_shows_names_and_texts_as_written(desk) -> None:
+    shell = desk.shell
+    assert_plain(desk, showing={"staff"})  # who is signed in
+    expected = {
+        "today": {"name", "arrived", "company", "host", "department", "denied", "walkin"},
+        "visitors": {"name", "arrived", "host"},
+        "invitations": {"name", "company", "host"},
+        "hosts": {"host", "department"},
+        "deny_list": {"denied", "reason"},
+        "notices": {"title"},
+        "agreements": {"agreement", "terms"},
+        "staff": {"staff"},
+    }
+    for view in shell.views:
+        shell.show_view(view.key)
+        _settle()
+        assert_plain(desk, showing=expected.get(view.key, ()))
+
+
+def test_the_visit_panel_alerts_and_quick_find_show_names_as_written(desk) -> None:
+    from kiosk.ui.desk.today import TodayView
+
+    today = desk.shell.view("today")
+    assert isinstance(today, TodayView)
+    today.refresh()
+    for row in today.visits.rows:
+        today.select_visit(row.id)
+        assert_plain(today.panel, showing={"host"})
+    today.tabs.setCurrentIndex(today.notices_tab)
+    _settle()
+    assert_plain(today.notices, showing={"error"})  # the mail server's error, and its tooltip
+    finder = desk.shell.finder
+    for query, showing in (("13800138000", "name"), ("Big", "host")):
+        finder.setText(query)
+        finder.search_now()
+        _settle()
+        assert_plain(finder.popup, showing={showing})
+    finder.stop()
+
+
+def test_the_desk_s_questions_name_the_visitor_as_written(desk) -> None:
+    """The lost-badge reissue question, the decline and release-hold reasons: the visitor's name, as written."""
+    from kiosk.ui.desk.today import TodayView
+
+    today = desk.shell.view("today")
+    assert isinstance(today, TodayView)
+    seen: list[set[str]] = []
+    today.confirm, today.ask_reason, today.show_dialog = _dialog_checker(seen)
+    today.refresh()
+    by_name = {re.findall(rf"{MARK} (\w+)", v.visitor_name)[0]: v for v in today.visits.rows}
+    today.select_visit(by_name["arrived"].id)
+    today.reissue_button.click()
+    today.reprint_button.click()
+    today.select_visit(by_name["denied"].id)
+    today.release_button.click()
+    today.deny_button.click()
+    assert seen[0] == {"arrived"} and seen[2:] == [{"denied"}, {"denied"}]
+
+
+def test_the_desk_s_forms_show_what_they_edit_as_written(desk, hostile_day) -> None:
+    from kiosk.ui.desk.staff import PasswordDialog, RoleDialog
+
+    seen: list[set[str]] = []
+    for key, select, act in (
+        ("invitations", lambda v: v.select(hostile_day.visit_id), lambda v: v.edit()),
+        ("hosts", lambda v: v.select_host(1), lambda v: v.edit_selected()),
+        ("deny_list", lambda v: v.select_entry(v.model.rows[0].id),
+         lambda v: v.edit_reason()),
+        ("notices", lambda v: v.select_notice(v.board.notices[0].id),
+         lambda v: v.edit_selected()),
+    ):
+        view = desk.shell.view(key)
+        view.confirm, view.ask_reason, view.show_dialog = _dialog_checker(seen)
+        desk.shell.show_view(key)
+        _settle()
+        select(view)
+        act(view)
+    staff = desk.shell.view("staff")
+    account = next(a for a in staff.model.accounts if a.username == ADMIN)
+    for dialog in (RoleDialog(None, account), PasswordDialog(None, account)):
+        seen.append(assert_plain(dialog, showing={"staff"}).seen)
+        dialog.deleteLater()
+    assert len(seen) == 6 and {"name", "company"} <= seen[0] and {"host", "department"} <= seen[1], seen
+    assert {"denied", "reason"} <= seen[2] and {"title", "body"} <= seen[3], seen
