@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import cache
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -110,29 +111,46 @@ def set_password(uow: UnitOfWork, username: str, password: str) -> None:
     uow.commit()
 
 
+@cache
+def _decoy_hash() -> str:
+    """A hash no password is checked against for real: refusals verify against it to cost what a real check does."""
+    return _HASHER.hash("decoy: no account has this password")
+
+
+def _verified(password_hash: str, password: str) -> bool:
+    """One argon2 verification, whatever the outcome: every refusal takes as long as a wrong password."""
+    try:
+        return _HASHER.verify(password_hash, password)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
 def authenticate(uow: UnitOfWork, username: str, password: str, *, max_failures: int = 5,
                  lockout_minutes: int = 15) -> StaffSession:
-    """A session for the right password; after ``max_failures`` wrong ones the account waits it out."""
+    """A session for the right password; after ``max_failures`` wrong ones the account waits it out.
+
+    Every refusal (no such user, inactive, locked, wrong password) costs one argon2 verification,
+    so how long the answer takes says nothing about which it was.
+    """
     # Whatever is typed into a login box reaches here; PostgreSQL would reject a NUL outright.
     if not username or len(username) > 64 or any(ord(ch) < 32 for ch in username):
-        _HASHER.hash(password)
+        _verified(_decoy_hash(), password)
         raise AuthError("wrong user name or password")
     user = uow.session.scalar(select(StaffUser).where(StaffUser.username == username).with_for_update())
     if user is None or not user.active:
-        _HASHER.hash(password)  # same cost either way: no timing hint that the name does not exist
+        _verified(_decoy_hash(), password)
         raise AuthError("wrong user name or password")
+    right = _verified(user.password_hash, password)  # before the lockout check, which would answer at once
     if user.locked_until is not None and user.locked_until > uow.now():
         raise AuthError("too many wrong passwords; try again later", code="locked")
-    try:
-        _HASHER.verify(user.password_hash, password)
-    except (VerificationError, InvalidHashError):
+    if not right:
         user.failed_attempts += 1
         if user.failed_attempts >= max_failures:
             user.locked_until = uow.now() + timedelta(minutes=lockout_minutes)
             user.failed_attempts = 0
             audit.record(uow, "staff.locked", "staff_user", user.id)
         uow.commit()
-        raise AuthError("wrong user name or password") from None
+        raise AuthError("wrong user name or password")
     user.failed_attempts, user.locked_until = 0, None
     user.last_sign_in_at = uow.now()
     if _HASHER.check_needs_rehash(user.password_hash):
