@@ -44,16 +44,15 @@ def purge_command(ctx: CliContext, args: argparse.Namespace) -> int:
 def erase_command(ctx: CliContext, args: argparse.Namespace) -> int:
     with ctx.unit_of_work(write=False) as uow:
         visitor_ids = retention.find_visitor_ids_by_phone(uow, args.phone)
-    if not visitor_ids:
-        raise CliError(f"no visitor with phone {args.phone}")
     if not args.yes:
-        _confirm(f"Erase {len(visitor_ids)} visitor record(s) with phone {args.phone} and all their visits? "
-                 "This cannot be undone. [y/N] ")
-    removed = 0
+        _confirm(f"Erase {len(visitor_ids)} visitor record(s) with phone {args.phone}, all their visits and any "
+                 "contact details left with that number? This cannot be undone. [y/N] ")
     with ctx.unit_of_work() as uow:
-        for visitor_id in visitor_ids:
-            removed += retention.erase_visitor(uow, visitor_id)
-    print(f"erased {len(visitor_ids)} visitor record(s) and {removed} visit(s)")
+        erased = retention.erase_by_phone(uow, args.phone)
+    if not (erased.visitors or erased.notices):
+        raise CliError(f"no visitor with phone {args.phone}")
+    left = f" and {erased.notices} notice(s) with contact details" if erased.notices else ""
+    print(f"erased {erased.visitors} visitor record(s) and {erased.visits} visit(s){left}")
     return 0
 
 

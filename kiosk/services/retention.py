@@ -1,8 +1,16 @@
 """Personal data is kept only as long as ``[retention] days`` says (never under 90: records are kept 3 months).
 
-Purging removes old visits with everything hanging off them (tokens, photos,
-signatures, badges, feedback, notices) and visitors left with no visit.
-Audit events hold only ids and states, so they stay as the record that a purge happened.
+Purging removes old visits with everything hanging off them (tokens, photos, signatures, badges,
+feedback, notices, used reply links), old notices of any kind (a sales visitor's contact details
+too) and visitors left with no visit. Erasing one person on request does the same for every visit
+of theirs, and removes the notices that carry their details without a visit (``contact_left``).
+Audit events stay as the record of what happened and who did it, but the details of those about
+an erased or purged visit or visitor are blanked (a staff member's typed reason may name them).
+
+Kept on purpose: the deny list. It is the site's security record of who may not come in, entered
+by staff; erasing a person on their own request must not lift a ban. Entries are removed at the
+desk. Hosts, departments and staff accounts are employees, managed in the directory, not visitors.
+``tests/services/test_erase_everywhere.py`` lists every table and how it is treated here.
 """
 
 from __future__ import annotations
@@ -10,15 +18,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timedelta
 
-from sqlalchemy import CursorResult, delete, exists, select
+from sqlalchemy import CursorResult, delete, exists, select, update
 
 from kiosk.db.uow import UnitOfWork
 from kiosk.models import (
     AccessToken,
     AgreementSignature,
+    AuditEvent,
     BadgePrintJob,
     Feedback,
     Notification,
+    UsedLink,
     Visit,
     Visitor,
     VisitPhoto,
@@ -34,7 +44,16 @@ MINIMUM_DAYS = 90
 def _deleted(uow: UnitOfWork, statement: object) -> int:
     result = uow.session.execute(statement)  # type: ignore[call-overload]
     return int(result.rowcount or 0) if isinstance(result, CursorResult) else 0
-_CHILDREN = (AccessToken, AgreementSignature, BadgePrintJob, Feedback, VisitPhoto)
+
+
+_CHILDREN = (AccessToken, AgreementSignature, BadgePrintJob, Feedback, VisitPhoto, UsedLink)
+
+
+@dataclass(frozen=True)
+class ErasureReport:
+    visitors: int
+    visits: int
+    notices: int  # notices about the person that belonged to no visit (contact details left)
 
 
 @dataclass(frozen=True)
@@ -52,8 +71,17 @@ def _delete_visits(uow: UnitOfWork, visit_ids: list[int]) -> int:
         for child in _CHILDREN:
             uow.session.execute(delete(child).where(child.visit_id.in_(chunk)))
         uow.session.execute(delete(Notification).where(Notification.visit_id.in_(chunk)))
+        _blank_audit_details(uow, "visit", chunk)
         removed += _deleted(uow, delete(Visit).where(Visit.id.in_(chunk)))
     return removed
+
+
+def _blank_audit_details(uow: UnitOfWork, entity: str, ids: list[int]) -> None:
+    """Who did what and when stays; what was written down about the person goes."""
+    uow.session.execute(
+        update(AuditEvent).where(AuditEvent.entity == entity, AuditEvent.entity_id.in_(ids))
+        .values(before=None, after=None)
+    )
 
 
 def purge(uow: UnitOfWork, *, days: int) -> PurgeReport:
@@ -65,10 +93,11 @@ def purge(uow: UnitOfWork, *, days: int) -> PurgeReport:
     ))
     removed_visits = _delete_visits(uow, old_visits)
     removed_notices = _deleted(uow, delete(Notification).where(Notification.created_at < cutoff))
-    orphaned = delete(Visitor).where(
+    orphans = list(uow.session.scalars(select(Visitor.id).where(
         Visitor.created_at < cutoff, ~exists().where(Visit.visitor_id == Visitor.id)
-    )
-    removed_visitors = _deleted(uow, orphaned)
+    )))
+    _blank_audit_details(uow, "visitor", orphans)
+    removed_visitors = _deleted(uow, delete(Visitor).where(Visitor.id.in_(orphans)))
     report = PurgeReport(removed_visits, removed_visitors, removed_notices)
     audit.record(uow, "retention.purge", "visit", None,
                  after={"days": days, "visits": report.visits, "visitors": report.visitors,
@@ -79,15 +108,38 @@ def purge(uow: UnitOfWork, *, days: int) -> PurgeReport:
 
 def erase_visitor(uow: UnitOfWork, visitor_id: int) -> int:
     """Erase one person on request: every visit of theirs and the person. Returns visits removed."""
+    removed = _erase_visitor(uow, visitor_id)
+    uow.commit()
+    return removed
+
+
+def _erase_visitor(uow: UnitOfWork, visitor_id: int) -> int:
     visitor = uow.session.get(Visitor, visitor_id)
     if visitor is None:
         raise NotFound(f"no visitor with id {visitor_id}")
     visit_ids = list(uow.session.scalars(select(Visit.id).where(Visit.visitor_id == visitor_id)))
     removed = _delete_visits(uow, visit_ids)
+    _blank_audit_details(uow, "visitor", [visitor_id])
     uow.session.execute(delete(Visitor).where(Visitor.id == visitor_id))
     audit.record(uow, "visitor.erased", "visitor", visitor_id, after={"visits": removed})
-    uow.commit()
     return removed
+
+
+def erase_by_phone(uow: UnitOfWork, phone: str) -> ErasureReport:
+    """Erase everyone with this phone number, and the notices without a visit that carry the number
+    (a sales visitor's contact details), in one transaction."""
+    number = normalise_phone(phone, required=True)
+    visitor_ids = find_visitor_ids_by_phone(uow, phone)
+    visits = sum(_erase_visitor(uow, visitor_id) for visitor_id in visitor_ids)
+    # Few rows (reception's notices with no visit), and JSON is queried differently on each database.
+    loose = uow.session.scalars(select(Notification).where(Notification.visit_id.is_(None))).all()
+    about_them = [row.id for row in loose if (row.payload or {}).get("phone") == number]
+    for row_id in about_them:
+        uow.session.execute(delete(Notification).where(Notification.id == row_id))
+    if about_them:
+        audit.record(uow, "contact_details.erased", "notification", None, after={"notices": len(about_them)})
+    uow.commit()
+    return ErasureReport(len(visitor_ids), visits, len(about_them))
 
 
 def find_visitor_ids_by_phone(uow: UnitOfWork, phone: str) -> list[int]:
