@@ -454,3 +454,18 @@ def test_the_desk_s_forms_show_what_they_edit_as_written(desk, hostile_day) -> N
         dialog.deleteLater()
     assert len(seen) == 6 and {"name", "company"} <= seen[0] and {"host", "department"} <= seen[1], seen
     assert {"denied", "reason"} <= seen[2] and {"title", "body"} <= seen[3], seen
+
+
+def test_the_printed_evacuation_list_shows_names_as_written(desk) -> None:
+    """The one place the desk writes HTML of its own: every name in it escaped, no picture from the disk."""
+    from kiosk.ui.desk.today import TodayView
+
+    today = desk.shell.view("today")
+    assert isinstance(today, TodayView)
+    today.refresh()
+    document = today._roster_document()
+    page = QWidget()
+    shown = QLabel(document.toHtml(), page)
+    shown.setTextFormat(Qt.TextFormat.RichText)
+    assert_plain(page, showing={"arrived", "host", "department"})
+    page.deleteLater()

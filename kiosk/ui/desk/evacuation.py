@@ -6,7 +6,6 @@ Every field is escaped before it enters the document's HTML: a visitor's name is
 
 from __future__ import annotations
 
-import html
 from collections import Counter
 from datetime import datetime
 from pathlib import Path
@@ -16,10 +15,11 @@ from PySide6.QtCore import QCoreApplication, QMarginsF, QSizeF
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
 from kiosk.services.visits.roster import RosterEntry
+from kiosk.ui.common.plain_text import escape_for_rich
 
 
 def roster_html(entries: list[RosterEntry], *, site_name: str, at: datetime, zone: ZoneInfo) -> str:
-    e, translate = html.escape, QCoreApplication.translate
+    e, translate = escape_for_rich, QCoreApplication.translate
     title = translate("Evacuation", "Evacuation list")
     printed = translate("Evacuation", "Printed {time}. On site: {count}").format(
         time=f"{at.astimezone(zone):%Y-%m-%d %H:%M}", count=len(entries))
