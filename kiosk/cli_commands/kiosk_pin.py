@@ -17,7 +17,8 @@ from kiosk.cli_commands.context import CliContext, CliError
 from kiosk.cli_commands.output import local_time, print_json, print_table
 from kiosk.services.directory import heartbeats
 
-PIN_MIN, PIN_MAX = 4, 12  # what the kiosk's digit pad accepts
+# What the kiosk's digit pad accepts; six digits at least, as three tries a minute must not find it.
+PIN_MIN, PIN_MAX = 6, 12
 
 
 def register(commands: Subcommands) -> None:

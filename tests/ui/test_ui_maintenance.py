@@ -12,14 +12,15 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import func, select
 
+from kiosk.application.gateways.touchscreen import KioskGateway
 from kiosk.config import PrinterSettings, Settings
 from kiosk.db import Database
 from kiosk.devices.camera import CameraState, CameraStatus
 from kiosk.models import BadgePrintJob, Visit, VisitStatus
-from kiosk.ui.kiosk.assembly import Kiosk
+from kiosk.ui.kiosk.assembly import Kiosk, build_kiosk
 from kiosk.ui.kiosk.maintenance import panel
 
-PIN = "2468"
+PIN = "246813"
 HOLD_MS = 150  # the real 3 s, shortened
 
 
@@ -113,15 +114,15 @@ def test_the_right_pin_opens_the_panel(english: Kiosk, qtbot) -> None:
 
 
 @pytest.mark.expect_log("maintenance: wrong PIN")
-def test_three_wrong_pins_lock_the_pad_for_a_minute(english: Kiosk, qtbot) -> None:
+def test_three_wrong_pins_lock_the_pad_for_a_minute(english: Kiosk, qtbot, database: Database) -> None:
     gate = english.maintenance.gate
     now = [1000.0]
     gate.clock = lambda: now[0]
     _long_press(english, qtbot)
-    _type_pin(english, "1111")
+    _type_pin(english, "111111")
     assert english.maintenance.pad.message.text() == "Wrong PIN. Tries left before a one-minute wait: 2"
-    _type_pin(english, "2222")
-    _type_pin(english, "3333")
+    _type_pin(english, "222222")
+    _type_pin(english, "333333")
     pad = english.maintenance.pad
     assert gate.locked
     assert "Try again in 60 s." in pad.message.text()
@@ -133,10 +134,46 @@ def test_three_wrong_pins_lock_the_pad_for_a_minute(english: Kiosk, qtbot) -> No
     _long_press(english, qtbot)
     assert not pad.keys.isEnabled()
     now[0] += 61
+    database.clock.advance(seconds=61)
     gate._show_state()
     assert pad.keys.isEnabled()
     _type_pin(english, PIN)
     assert english.maintenance.panel.isVisible()
+
+
+def test_the_pad_needs_six_digits(english: Kiosk, qtbot) -> None:
+    _long_press(english, qtbot)
+    pad = english.maintenance.pad
+    for digit in PIN[:5]:
+        pad.digits[digit].click()
+    assert not pad.ok.isEnabled()
+    pad.digits[PIN[5]].click()
+    assert pad.ok.isEnabled()
+
+
+@pytest.mark.expect_log("maintenance: wrong PIN")
+def test_a_restarted_kiosk_is_still_locked(english: Kiosk, qtbot, database: Database, kiosk_settings: Settings,
+                                           protector) -> None:
+    _long_press(english, qtbot)
+    for wrong in ("111111", "222222", "333333"):
+        _type_pin(english, wrong)
+    english.shutdown()
+
+    restarted = build_kiosk(kiosk_settings, KioskGateway.from_settings(database, kiosk_settings, protector),
+                            database.clock.now, synchronous=True)
+    try:
+        restarted.languages.set_language("en")
+        restarted.maintenance.corner.hold.setInterval(HOLD_MS)
+        restarted.window.show()
+        _long_press(restarted, qtbot)
+        pad = restarted.maintenance.pad
+        assert "Try again in 60 s." in pad.message.text()
+        assert not pad.keys.isEnabled()
+        restarted.maintenance.gate.check(PIN)  # the right PIN waits out the minute here too
+        assert not restarted.maintenance.panel.isVisible()
+    finally:
+        restarted.shutdown()
+        restarted.window.deleteLater()
 
 
 def test_scans_are_ignored_while_maintenance_is_open(english: Kiosk, qtbot, invitation, database: Database) -> None:

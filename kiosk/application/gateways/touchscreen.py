@@ -13,11 +13,13 @@ from kiosk.db import Database
 from kiosk.db.uow import UnitOfWork
 from kiosk.domain.printing import BadgeStatus
 from kiosk.domain.visits import WalkInProgress
+from kiosk.services import pin_locks
 from kiosk.services.desk import notices
 from kiosk.services.desk.notices import WelcomeNotice as WelcomeNotice  # the welcome screen's notices
 from kiosk.services.directory import hosts
 from kiosk.services.directory.hosts import HostSummary
 from kiosk.services.idnumbers import IdNumberProtector
+from kiosk.services.pin_locks import PinLockState
 from kiosk.services.visits import (
     agreements,
     checkin,
@@ -171,6 +173,14 @@ class KioskGateway:
         """Today's notices in each language, read once: what the welcome screen shows whichever the visitor picks."""
         with self.database.unit_of_work(self.actor, write=False) as uow:
             return notices.welcome_notices(uow, self.site_code, languages)
+
+    def pin_lock_state(self) -> PinLockState:
+        with self.database.unit_of_work(self.actor, write=False) as uow:
+            return pin_locks.pin_lock_state(uow, self.actor)
+
+    def record_pin_attempt(self, right: bool) -> PinLockState:
+        with self.database.unit_of_work(self.actor) as uow:
+            return pin_locks.record_pin_attempt(uow, self.actor, right=right)
 
     def leave_contact(self, name: str, phone: str, company: str) -> None:
         with self.database.unit_of_work(self.actor) as uow:

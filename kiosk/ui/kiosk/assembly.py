@@ -88,7 +88,8 @@ def build_kiosk(
         poll_interval_ms=poll_interval_ms,
     )
     accessibility = _accessibility(settings, window, flow, languages)
-    maintenance = Maintenance(window, settings, languages, accessibility, flow.scan_input, synchronous=synchronous)
+    maintenance = Maintenance(window, settings, languages, accessibility, flow.scan_input, gateway,
+                              synchronous=synchronous)
 
     # Only over the welcome screen: elsewhere the corner holds "Start over", and a visitor is mid-visit.
     def corner_over_welcome_only(_index: int = 0) -> None:

@@ -2,7 +2,8 @@
 
 Nothing on screen gives the corner away. The PIN is checked against ``[kiosk]
 maintenance_pin_hash`` (argon2, about 50 ms, so in a worker); three wrong PINs lock the
-pad for a minute, also across closing and reopening it.
+pad for a minute, also across closing and reopening it and across restarting the kiosk: the
+count is kept in the database (``services/pin_locks.py``, through the kiosk's gateway).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
+from typing import Protocol
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -26,8 +28,23 @@ log = logging.getLogger(__name__)
 CORNER_PX = 80
 HOLD_MS = 3000
 MAX_WRONG_PINS = 3
-LOCK_SECONDS = 60
-PIN_MIN, PIN_MAX = 4, 12
+PIN_MIN, PIN_MAX = 6, 12  # kioskctl kiosk set-pin refuses shorter ones
+
+
+class PinLock(Protocol):
+    """Where wrong PINs are counted: the kiosk's gateway (``KioskGateway``)."""
+
+    def pin_lock_state(self) -> PinLockStateLike: ...
+
+    def record_pin_attempt(self, right: bool) -> PinLockStateLike: ...
+
+
+class PinLockStateLike(Protocol):
+    @property
+    def wrong_pins(self) -> int: ...
+
+    @property
+    def locked_seconds(self) -> int: ...
 
 
 def pin_matches(pin_hash: str, pin: str) -> bool:
@@ -195,10 +212,10 @@ class PinGate(QObject):
 
     unlocked = Signal()
 
-    def __init__(self, pad: PinPad, pool: WorkerPool, pin_hash: str,
+    def __init__(self, pad: PinPad, pool: WorkerPool, pin_hash: str, pins: PinLock,
                  clock: Callable[[], float] = time.monotonic) -> None:
         super().__init__(pad)
-        self.pad, self.pool, self.pin_hash, self.clock = pad, pool, pin_hash, clock
+        self.pad, self.pool, self.pin_hash, self.pins, self.clock = pad, pool, pin_hash, pins, clock
         self.wrong = 0
         self.locked_until = 0.0
         self._checking = False
@@ -218,8 +235,16 @@ class PinGate(QObject):
                                     "\u201ckioskctl kiosk set-pin\u201d and put the line it prints "
                                     "under [kiosk] in the settings file."), keys=False)
         else:
-            self._show_state()
+            self.pad.prompt(self.tr("Enter the maintenance PIN."))
+            self.pad.set_enabled(False)  # until the database says whether this kiosk is locked
+            self.pool.submit(self.pins.pin_lock_state, on_done=self._apply,
+                             on_error=lambda _e: self._show_state())
         self.pad.open_overlay()
+
+    def _apply(self, state: PinLockStateLike) -> None:
+        self.wrong = state.wrong_pins
+        self.locked_until = self.clock() + state.locked_seconds if state.locked_seconds else 0.0
+        self._show_state()
 
     def _show_state(self) -> None:
         if self.locked:
@@ -239,21 +264,32 @@ class PinGate(QObject):
             return
         self._checking = True
         self.pad.set_enabled(False)
-        self.pool.submit(pin_matches, self.pin_hash, pin, on_done=self._checked,
-                         on_error=lambda _e: self._checked(False))
+        self.pool.submit(self._attempt, self.pin_hash, pin, on_done=self._checked, on_error=self._not_checked)
 
-    def _checked(self, matched: bool) -> None:
+    def _attempt(self, pin_hash: str, pin: str) -> tuple[bool, PinLockStateLike]:
+        """On the worker: another kiosk process (a restart) may have locked the pad meanwhile."""
+        state = self.pins.pin_lock_state()
+        if state.locked_seconds:
+            return False, state
+        right = pin_matches(pin_hash, pin)
+        return right, self.pins.record_pin_attempt(right)
+
+    def _not_checked(self, _error: object) -> None:
         self._checking = False
+        self.pad.prompt(self.tr("Enter the maintenance PIN."))
+
+    def _checked(self, outcome: tuple[bool, PinLockStateLike]) -> None:
+        self._checking = False
+        matched, state = outcome
         if matched:
             self.wrong = 0
             self.pad.close_overlay()
             self.unlocked.emit()
             return
-        self.wrong += 1
-        log.warning("maintenance: wrong PIN (%d of %d)", self.wrong, MAX_WRONG_PINS)
-        if self.wrong >= MAX_WRONG_PINS:
-            self.locked_until = self.clock() + LOCK_SECONDS
-            self._show_state()
-        else:
-            left = MAX_WRONG_PINS - self.wrong
-            self.pad.prompt(self.tr("Wrong PIN. Tries left before a one-minute wait: {left}").format(left=left))
+        log.warning("maintenance: wrong PIN (%d of %d)", state.wrong_pins, MAX_WRONG_PINS)
+        if state.locked_seconds:
+            self._apply(state)
+            return
+        self.wrong = state.wrong_pins
+        left = MAX_WRONG_PINS - self.wrong
+        self.pad.prompt(self.tr("Wrong PIN. Tries left before a one-minute wait: {left}").format(left=left))

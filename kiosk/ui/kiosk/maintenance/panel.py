@@ -22,7 +22,7 @@ from kiosk.ui.common.i18n import LanguageManager
 from kiosk.ui.common.theme import Look
 from kiosk.ui.common.workers import WorkerPool
 from kiosk.ui.kiosk.accessibility import AccessibilityModes
-from kiosk.ui.kiosk.maintenance.corner import MaintenanceCorner, MaintenanceOverlay, PinGate, PinPad
+from kiosk.ui.kiosk.maintenance.corner import MaintenanceCorner, MaintenanceOverlay, PinGate, PinLock, PinPad
 from kiosk.ui.kiosk.widgets.base import button, label
 
 if TYPE_CHECKING:
@@ -131,7 +131,7 @@ class Maintenance(QObject):
     """Wires the corner, the PIN pad and the panel to the kiosk's settings, look, language and camera."""
 
     def __init__(self, window: QWidget, settings: Settings, languages: LanguageManager, modes: AccessibilityModes,
-                 scan_input: QObject, *, synchronous: bool = False) -> None:
+                 scan_input: QObject, pins: PinLock, *, synchronous: bool = False) -> None:
         super().__init__(window)
         self.settings, self.languages, self.modes, self.scan_input = settings, languages, modes, scan_input
         # Its own pool: the flow's cancel_pending() (a visitor leaving) must not drop a PIN check.
@@ -139,7 +139,7 @@ class Maintenance(QObject):
         idle = settings.kiosk.idle_seconds
         self.corner = MaintenanceCorner(window)
         self.pad = PinPad(window, idle)
-        self.gate = PinGate(self.pad, self.pool, settings.kiosk.maintenance_pin_hash)
+        self.gate = PinGate(self.pad, self.pool, settings.kiosk.maintenance_pin_hash, pins)
         self.panel = MaintenancePanel(window, idle)
         self.camera: CameraThread | None = None  # once devices start
         self.camera_status: CameraStatus | None = None
