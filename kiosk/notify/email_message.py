@@ -23,6 +23,7 @@ from email.utils import format_datetime, parseaddr
 
 from kiosk.config import EmailSettings
 from kiosk.domain.notifications import ClaimedNotification, NoticeContext
+from kiosk.notify.addresses import header_recipient
 from kiosk.notify.templates import render
 
 FALLBACK_DOMAIN = "lobby-kiosk.invalid"
@@ -122,7 +123,7 @@ def compose(
     message = EmailMessage()
     message["Subject"] = rendered.subject
     message["From"] = settings.sender
-    message["To"] = notice.recipient
+    message["To"] = header_recipient(notice.recipient)
     message["Date"] = format_datetime(now)
     message["Message-ID"] = message_id(notice.idempotency_key, settings.sender)
     message["Auto-Submitted"] = "auto-generated"  # no vacation replies to the kiosk

@@ -9,6 +9,7 @@ from email.utils import parseaddr
 from types import TracebackType
 
 from kiosk.config import EmailSettings
+from kiosk.notify.addresses import envelope_recipient
 from kiosk.notify.errors import NotConfigured, SendFailed
 
 NOT_CONFIGURED = "e-mail is not configured"
@@ -34,13 +35,17 @@ class EmailSender:
         self.close()
 
     def send(self, message: EmailMessage, recipient: str) -> None:
-        """Hand one message to the server; SendFailed says why not (permanent for a 5xx on the recipient)."""
+        """Hand one message to the server; SendFailed says why not (permanent for a 5xx on the recipient).
+
+        ``recipient`` must be exactly one plain address (``addresses.envelope_recipient``), else nothing is sent.
+        """
         if not self.configured:
             raise NotConfigured(NOT_CONFIGURED)
+        envelope_to = envelope_recipient(recipient)
         envelope_from = parseaddr(self.settings.sender)[1] or "kiosk@localhost"
         try:
             smtp = self._connection()
-            smtp.send_message(message, from_addr=envelope_from, to_addrs=[recipient])
+            smtp.send_message(message, from_addr=envelope_from, to_addrs=[envelope_to])
         except smtplib.SMTPRecipientsRefused as exc:
             self.close()
             code, reply = next(iter(exc.recipients.values()))

@@ -8,11 +8,11 @@ deny-listed name past a match) and drive a printer.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Iterable
 
 import phonenumbers
+from email_validator import EmailNotValidError, validate_email
 
 from kiosk.services.errors import FieldError, ValidationFailed
 
@@ -28,7 +28,6 @@ _BIDI_CONTROLS = set(
 _JOINERS = set("\u200c\u200d")
 _JOINING_SCRIPTS = ("ARABIC", "SYRIAC", "DEVANAGARI", "BENGALI", "GURMUKHI", "GUJARATI", "ORIYA", "TAMIL",
                     "TELUGU", "KANNADA", "MALAYALAM", "SINHALA", "MONGOLIAN", "NKO")
-_EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s]+\.[^@\s]{2,}$")
 
 NAME_MAX = 100
 COMPANY_MAX = 200
@@ -123,19 +122,42 @@ def normalise_phone(
     return None
 
 
+def _one_address(text: str) -> str | None:
+    """``text`` as exactly one plain address (``name@domain``), normalised and lower-cased; else None.
+
+    email-validator checks the syntax (no DNS: check_deliverability=False): a list (``a@x, b@y``),
+    a display name (``Li <a@x>``), a quoted local part (``"a"@x``), a comma, an IP literal or a
+    reserved domain (``.local``, ``localhost``) is refused, so the envelope recipient is always the
+    one address shown. International domains are kept in Unicode (``a@bücher.de``, the same as
+    ``a@xn--bcher-kva.de``); the e-mail sender puts the ASCII form on the envelope.
+    """
+    if len(text) > 320 or _bad_character(text, False):
+        return None
+    try:
+        checked = validate_email(
+            text, check_deliverability=False, allow_display_name=False, allow_quoted_local=False,
+            allow_domain_literal=False, allow_empty_local=False,
+        )
+    except EmailNotValidError:
+        return None
+    return checked.normalized.lower()
+
+
 def normalise_email(
     value: str | None, field: str = "email", *, required: bool = False, errors: list[FieldError] | None = None
 ) -> str | None:
-    text = (value or "").strip()
+    """One e-mail address, normalised (see ``_one_address``), or a FieldError (``invalid_email``)."""
+    text = unicodedata.normalize("NFC", value or "").strip()
     if not text and not required:
         return None
-    if not _EMAIL.match(text) or len(text) > 320 or _bad_character(text, False):
+    address = _one_address(text) if text else None
+    if address is None:
         problem = FieldError(field, "required" if not text else "invalid_email", f"{field} is not an e-mail address")
         if errors is None:
             raise ValidationFailed([problem])
         errors.append(problem)
         return None
-    return text.lower()
+    return address
 
 
 def raise_if_any(errors: Iterable[FieldError]) -> None:
