@@ -58,8 +58,8 @@ def main() -> None:
     db_url, smtp_port, work, start = sys.argv[1], int(sys.argv[2]), Path(sys.argv[3]), datetime.fromisoformat(
         sys.argv[4])
     # Everything the child needs, imported once here.
-    import kiosk.application.gateways.touchscreen  # noqa: F401
-    import kiosk.application.notification_loop  # noqa: F401
+    import kiosk.application.gateways.touchscreen
+    import kiosk.application.notification_loop
     import kiosk.application.print_loop  # noqa: F401
 
     signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGUSR1})

@@ -102,8 +102,8 @@ def test_disk_full_under_sqlite(small_disk: Path, _sqlite_template: Path, clock,
                  for visit_id, attempts in lobby.attempts.items()]
         full = [line for line in log_lines if "disk is full" in line]
         row = record(Row(FAULT, saw=distinct(saw) + " → space back, trying again: " + distinct(after),
-                         note=f"{len(told)} told “Welcome” while full; the log: “{full[0][:120] if full else 'nothing'}”"
-                              f"; integrity_check {integrity}"))
+                         note=f"{len(told)} told “Welcome” while full; the log: "
+                              f"“{full[0][:110] if full else 'nothing'}”; integrity_check {integrity}"))
         problems = lobby.audit(row)
         row.seconds = watch()
         assert not problems, problems
