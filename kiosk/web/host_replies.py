@@ -22,6 +22,7 @@ from kiosk.application.gateways.host_replies import HostReplyGateway
 from kiosk.config import Settings
 from kiosk.services.errors import ServiceError
 from kiosk.services.notifications.host_links import LinkClaim, LinkRefused
+from kiosk.web.security import SecuredStarlette, run_server
 
 log = logging.getLogger(__name__)
 
@@ -82,7 +83,7 @@ def build_app(replies: HostReplyGateway) -> Starlette:
     def health(_request: Request) -> Response:
         return PlainTextResponse("ok")
 
-    return Starlette(routes=[
+    return SecuredStarlette(routes=[  # every response's security headers: kiosk/web/security.py
         Route("/r/{token}", confirm, methods=["GET"]),
         Route("/r/{token}", act, methods=["POST"]),
         Route("/healthz", health, methods=["GET"]),
@@ -121,15 +122,10 @@ def _page(title: str, body: str, status: int) -> Response:
 
 def serve(settings: Settings) -> None:
     """``kioskctl serve``: the host-reply endpoint on ``[notify] listen_host:listen_port`` until interrupted."""
-    import uvicorn
-
     database = connect_database(settings)
     try:
-        uvicorn.run(
-            build_app(HostReplyGateway.from_settings(database, settings)),
-            host=settings.notify.listen_host, port=settings.notify.listen_port,
-            # Behind a reverse proxy that terminates TLS for public_url; only trust it from loopback.
-            proxy_headers=True, forwarded_allow_ips="127.0.0.1", log_level="info",
-        )
+        # Timeouts, the connection limit, proxy headers and the redacted access log: kiosk/web/security.py.
+        run_server(build_app(HostReplyGateway.from_settings(database, settings)),
+                   host=settings.notify.listen_host, port=settings.notify.listen_port)
     finally:
         database.dispose()
