@@ -102,7 +102,9 @@ def test_postgres_restarted_mid_run(cluster: Cluster, clock, tmp_path, smtp, scr
                      lobby.check_in(v[5], second)]
         assert wait_until(lambda: _all_done(kiosk1), 60), "the loops did not reconnect and finish"
         assert heard.wait(15), "the desk's change watcher did not hear the check-ins after the restart"
-        health = [loop.health for loop in loops] + desk_loops.health()
+        every_loop = [*loops, *desk_loops.loops]
+        wait_until(lambda: all(loop.health.healthy for loop in every_loop), 15)  # a loop may be in its backoff
+        health = [loop.health for loop in every_loop]
     finally:
         desk_loops.stop()
         for loop in loops:
