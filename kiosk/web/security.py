@@ -45,7 +45,7 @@ SECURITY_HEADERS = {
 
 KEEP_ALIVE_SECONDS = 5
 HEADER_TIMEOUT_SECONDS = 10.0
-MAX_CONNECTIONS = 100
+MAX_CONNECTIONS = 500  # below the usual limit of 1024 open files; stalled ones are dropped after the header timeout
 
 # -- headers ------------------------------------------------------------------------------------------------------
 
@@ -148,6 +148,15 @@ def guarded_protocol(header_timeout: float) -> type[asyncio.Protocol]:
         def connection_lost(self, exc: Exception | None) -> None:
             self._cancel_header_timer()
             super().connection_lost(exc)
+
+        def send_400_response(self, msg: str) -> None:
+            """uvicorn's answer to a malformed request, with the security headers too."""
+            headers = [(b"content-type", b"text/plain; charset=utf-8"), (b"connection", b"close"),
+                       *((name.lower().encode(), value.encode()) for name, value in SECURITY_HEADERS.items())]
+            for event in (h11.Response(status_code=400, headers=headers, reason=b"Bad Request"),
+                          h11.Data(data=msg.encode("ascii")), h11.EndOfMessage()):
+                self.transport.write(self.conn.send(event) or b"")
+            self.transport.close()
 
         def _arm_header_timer(self) -> None:
             self._cancel_header_timer()

@@ -163,6 +163,19 @@ def test_half_open_connections_are_dropped_and_do_not_hold_the_server(live: Live
             sock.close()
 
 
+def test_a_malformed_request_is_answered_400_with_the_same_headers(live: Live):
+    with socket.create_connection(("127.0.0.1", live.port), timeout=5) as sock:
+        sock.sendall(b"GET /r/x HTTP/1.1\r\nHost: 127.0.0.1\r\nBroken header line\r\n\r\n")
+        answer = b""
+        while chunk := sock.recv(4096):
+            answer += chunk
+    head = answer.split(b"\r\n\r\n")[0].decode().lower()
+    assert head.startswith("http/1.1 400")
+    for name, value in EXPECTED.items():
+        assert f"{name}: {value.lower()}" in head
+    assert "frame-ancestors 'none'" in head
+
+
 def test_an_idle_kept_alive_connection_is_closed_after_its_timeout(live: Live):
     with socket.create_connection(("127.0.0.1", live.port), timeout=5) as sock:
         sock.sendall(b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
