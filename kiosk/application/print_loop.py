@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import time
+from datetime import time, timedelta
 
 from kiosk.application.loops import BackgroundLoop
 from kiosk.config import Settings
@@ -57,6 +57,10 @@ class BadgePrintLoop(BackgroundLoop):
         labels = labels_for_language(settings.site.language)
         self._output = output or EscposBadgeOutput(settings.printer, labels, printer_factory=printer_factory)
         self._day_ends_at = time.fromisoformat(settings.visits.auto_signout_time)
+        # A crash leaves a job "sent"; it counts as interrupted only SENT_STALE_SECONDS later, usually after a
+        # quick restart has run before_first_step: the running loop looks again that often, or it stays "sent".
+        self._stale_check = timedelta(seconds=print_jobs.SENT_STALE_SECONDS)
+        self._next_recovery = database.clock.now() + self._stale_check
 
     def before_first_step(self) -> None:
         with self._database.unit_of_work(ACTOR) as uow:
@@ -65,6 +69,11 @@ class BadgePrintLoop(BackgroundLoop):
             print_jobs.seal_clear_codes(uow)  # jobs queued before sign-out codes were sealed at rest
 
     def step(self) -> bool:
+        now = self._database.clock.now()
+        if now >= self._next_recovery:
+            self._next_recovery = now + self._stale_check
+            with self._database.unit_of_work(ACTOR) as uow:
+                print_jobs.recover_interrupted_jobs(uow)
         return self.run_once() is not None
 
     def run_once(self) -> JobUpdate | None:
