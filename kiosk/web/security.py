@@ -120,16 +120,18 @@ def log_config() -> dict[str, Any]:
 def guarded_protocol(header_timeout: float) -> type[asyncio.Protocol]:
     """uvicorn's h11 protocol, closing a connection whose request head is not complete ``header_timeout`` s on.
 
-    The clock starts when the connection opens and again after each answer on a kept-alive connection,
-    and stops once h11 has the whole head (its ``their_state`` leaves IDLE). uvicorn's own
+    The clock starts when the connection opens and again after each answer, and stops once a whole
+    request head has arrived (uvicorn then starts a new request cycle). uvicorn's own
     ``timeout_keep_alive`` only runs between requests and stops at the first byte, so a client that
-    sends half a request line and waits would hold its connection (and a place under the limit) forever.
+    sends half a request line and waits, or trickles the body of a request already answered, would hold
+    its connection (and a place under the limit) forever.
     """
     import h11
     from uvicorn.protocols.http.h11_impl import H11Protocol
 
     class HeaderTimeoutH11Protocol(H11Protocol):
         _header_timer: asyncio.TimerHandle | None = None
+        _waiting_since: object = None  # the request cycle current when the clock started
 
         def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
             super().connection_made(transport)
@@ -137,12 +139,13 @@ def guarded_protocol(header_timeout: float) -> type[asyncio.Protocol]:
 
         def data_received(self, data: bytes) -> None:
             super().data_received(data)
-            if self.conn.their_state is not h11.IDLE:
-                self._cancel_header_timer()
+            if self._header_timer is not None and self.cycle is not self._waiting_since:
+                self._cancel_header_timer()  # a new request head arrived (uvicorn starts a cycle per request)
 
         def on_response_complete(self) -> None:
-            super().on_response_complete()
-            if not self.transport.is_closing() and self.conn.their_state is h11.IDLE:
+            answered = self.cycle
+            super().on_response_complete()  # may start a pipelined request at once
+            if not self.transport.is_closing() and self.cycle is answered:
                 self._arm_header_timer()
 
         def connection_lost(self, exc: Exception | None) -> None:
@@ -160,6 +163,7 @@ def guarded_protocol(header_timeout: float) -> type[asyncio.Protocol]:
 
         def _arm_header_timer(self) -> None:
             self._cancel_header_timer()
+            self._waiting_since = self.cycle
             self._header_timer = self.loop.call_later(header_timeout, self._header_timed_out)
 
         def _cancel_header_timer(self) -> None:
@@ -169,7 +173,7 @@ def guarded_protocol(header_timeout: float) -> type[asyncio.Protocol]:
 
         def _header_timed_out(self) -> None:
             self._header_timer = None
-            if self.transport.is_closing() or self.conn.their_state is not h11.IDLE:
+            if self.transport.is_closing() or self.cycle is not self._waiting_since:
                 return
             log.debug("closing a connection from %s: no complete request within %s s", self.client, header_timeout)
             try:

@@ -163,6 +163,24 @@ def test_half_open_connections_are_dropped_and_do_not_hold_the_server(live: Live
             sock.close()
 
 
+def test_a_body_trickled_after_the_answer_does_not_hold_the_connection(live: Live):
+    with socket.create_connection(("127.0.0.1", live.port), timeout=5) as sock:
+        sock.sendall(b"POST /r/abc HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 100\r\n\r\n")
+        assert sock.recv(4096).startswith(b"HTTP/1.1 400")  # answered without reading the body
+        started = time.monotonic()
+        sock.settimeout(0.3)
+        closed = False
+        while not closed and time.monotonic() - started < HEADER_TIMEOUT + 4:
+            try:
+                sock.sendall(b"x")  # one byte at a time: each would reset uvicorn's keep-alive clock
+                closed = sock.recv(1024) == b""
+            except TimeoutError:
+                continue
+            except OSError:  # reset by the server
+                closed = True
+        assert closed and time.monotonic() - started < HEADER_TIMEOUT + 4
+
+
 def test_a_malformed_request_is_answered_400_with_the_same_headers(live: Live):
     with socket.create_connection(("127.0.0.1", live.port), timeout=5) as sock:
         sock.sendall(b"GET /r/x HTTP/1.1\r\nHost: 127.0.0.1\r\nBroken header line\r\n\r\n")
