@@ -148,18 +148,23 @@ def plan_host_import(data: bytes) -> HostImportPlan:
         plan.refused = True
         return plan
     seen: set[str] = set()
-    for row in reader:
-        line = reader.line_num
-        values = {(k or "").strip().lower(): (v if isinstance(v, str) else "") for k, v in row.items()}
-        try:
-            checked = _checked(values, seen)
-        except ValidationFailed as exc:
-            shown = ",".join(v if isinstance(v, str) else "" for v in row.values())
-            plan.problems.append(RowProblem(line, exc.message, tuple(exc.errors), _shortened(shown)))
-            continue
-        seen.add(checked.email)
-        pinyin, initials = pinyin_keys(checked.name)
-        plan.rows.append(ImportLine(line, checked, search_key(checked.name), pinyin, initials))
+    try:
+        for row in reader:
+            line = reader.line_num
+            values = {(k or "").strip().lower(): (v if isinstance(v, str) else "") for k, v in row.items()}
+            try:
+                checked = _checked(values, seen)
+            except ValidationFailed as exc:
+                shown = ",".join(v if isinstance(v, str) else "" for v in row.values())
+                plan.problems.append(RowProblem(line, exc.message, tuple(exc.errors), _shortened(shown)))
+                continue
+            seen.add(checked.email)
+            pinyin, initials = pinyin_keys(checked.name)
+            plan.rows.append(ImportLine(line, checked, search_key(checked.name), pinyin, initials))
+    except csv.Error as exc:  # a field over csv's 128 KiB limit, a NUL byte: the file is not a host list
+        message = f"the file cannot be read as CSV here: {exc}; nothing imported"
+        plan.problems = [RowProblem(reader.reader.line_num, message, (FieldError("file", "unreadable", message),))]
+        plan.rows, plan.refused = [], True
     return plan
 
 
