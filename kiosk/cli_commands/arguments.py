@@ -26,6 +26,32 @@ def exact_day(text: str) -> date:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date; use YYYY-MM-DD") from None
 
 
+# Ids are 64-bit signed integers in every database we use; a bigger number can name no record.
+ID_MAX = 2**63 - 1
+
+
+def record_id(text: str) -> int:
+    """A record's id: a whole number from 1 to 2^63-1 (a bigger one would overflow the database driver)."""
+    try:
+        value = int(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not an id; use a whole number such as 42") from None
+    if not 1 <= value <= ID_MAX:
+        raise argparse.ArgumentTypeError(f"{text!r} is not an id; ids run from 1 to {ID_MAX}") from None
+    return value
+
+
+def count(text: str) -> int:
+    """How many (a limit): a whole number from 1 to 2^63-1."""
+    try:
+        value = int(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if not 1 <= value <= ID_MAX:
+        raise argparse.ArgumentTypeError(f"{text!r} is out of range; use 1 to {ID_MAX}") from None
+    return value
+
+
 def time_of_day(text: str) -> time:
     try:
         return datetime.strptime(text.strip(), "%H:%M").time()

@@ -27,12 +27,13 @@ def register(commands: Subcommands) -> None:
     listing.add_argument("--actor", default="", help="one actor exactly, e.g. staff:amy, kiosk:K1, cli:root")
     listing.add_argument("--action", default="", help="an action (visit.checked_in) or the start of some (visit.)")
     listing.add_argument("--entity", default="", help="a kind of object: visit, staff_user, host, badge_print_job ...")
-    listing.add_argument("--id", dest="entity_id", type=int, metavar="ID", help="one object of that kind")
+    listing.add_argument("--id", dest="entity_id", type=arguments.record_id, metavar="ID",
+                         help="one object of that kind")
     listing.add_argument("--from", dest="first_day", type=arguments.exact_day, metavar="YYYY-MM-DD",
                          help="from this day at the site (its timezone)")
     listing.add_argument("--to", dest="last_day", type=arguments.exact_day, metavar="YYYY-MM-DD",
                          help="to this day at the site, included")
-    listing.add_argument("--limit", type=int, default=DEFAULT_LIMIT, metavar="N",
+    listing.add_argument("--limit", type=arguments.count, default=DEFAULT_LIMIT, metavar="N",
                          help=f"the newest N events (default {DEFAULT_LIMIT}; 0: every one)")
     add_json_flag(listing)
     listing.set_defaults(handler=list_command)

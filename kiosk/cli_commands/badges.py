@@ -8,6 +8,7 @@ import os
 from datetime import datetime, time
 from pathlib import Path
 
+from kiosk.cli_commands import arguments
 from kiosk.cli_commands.arguments import Subcommands
 from kiosk.cli_commands.context import CliContext, CliError
 from kiosk.domain.badge_layout import BadgeData, labels_for_language, layout_badge, sample_badge
@@ -27,7 +28,7 @@ def register(commands: Subcommands) -> None:
     test.add_argument("--no-print", action="store_true", help="only write the previews")
     test.set_defaults(handler=test_badge_command)
     reprint = actions.add_parser("reprint", help="print a visitor's badge again (same sign-out code)")
-    reprint.add_argument("--visit", type=int, required=True, metavar="ID")
+    reprint.add_argument("--visit", type=arguments.record_id, required=True, metavar="ID")
     reprint.add_argument("--reason", required=True, help="why (a jam, a smudge): kept in the visit's history")
     reprint.set_defaults(handler=reprint_command)
     queue = actions.add_parser("print-queue", help="print every badge waiting in the queue, then stop")

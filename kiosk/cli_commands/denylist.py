@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 
 from kiosk.application.gateways.desk_directory import DenyEntryView, DeskDirectoryGateway
+from kiosk.cli_commands import arguments
 from kiosk.cli_commands.arguments import Subcommands, add_json_flag
 from kiosk.cli_commands.context import CliContext
 from kiosk.cli_commands.output import local_time, print_json, print_table
@@ -33,12 +34,12 @@ def register(commands: Subcommands) -> None:
     listing.set_defaults(handler=list_command)
     edit = actions.add_parser("edit", help="change an entry's reason (what it matches is not changed: "
                                            "remove it and add another)")
-    edit.add_argument("id", type=int)
+    edit.add_argument("id", type=arguments.record_id)
     edit.add_argument("--reason", required=True, help='the new reason; "" empties it')
     add_json_flag(edit)
     edit.set_defaults(handler=edit_command)
     remove = actions.add_parser("remove", help="stop holding visitors for this entry")
-    remove.add_argument("id", type=int)
+    remove.add_argument("id", type=arguments.record_id)
     remove.set_defaults(handler=remove_command)
 
 

@@ -40,7 +40,7 @@ def register(commands: Subcommands) -> None:
     listing.set_defaults(handler=list_command)
 
     edit = actions.add_parser("edit", help="change an invitation's details or time (another day: reschedule)")
-    edit.add_argument("--visit", type=int, required=True, metavar="ID")
+    edit.add_argument("--visit", type=arguments.record_id, required=True, metavar="ID")
     edit.add_argument("--name", help="the visitor's name")
     edit.add_argument("--phone", help="the visitor's phone ('' to remove it)")
     edit.add_argument("--email", help="the visitor's e-mail ('' to remove it); a new address gets the invitation")
@@ -55,12 +55,12 @@ def register(commands: Subcommands) -> None:
     edit.set_defaults(handler=edit_command)
 
     cancel = actions.add_parser("cancel", help="cancel an invitation; its QR stops working, the visitor is told")
-    cancel.add_argument("--visit", type=int, required=True, metavar="ID")
+    cancel.add_argument("--visit", type=arguments.record_id, required=True, metavar="ID")
     add_json_flag(cancel)
     cancel.set_defaults(handler=cancel_command)
 
     resend = actions.add_parser("resend", help="e-mail the invitation again with a new QR; the old one stops working")
-    resend.add_argument("--visit", type=int, required=True, metavar="ID")
+    resend.add_argument("--visit", type=arguments.record_id, required=True, metavar="ID")
     resend.add_argument("--qr", type=Path, metavar="FILE.png", help="also write the new QR code as a PNG")
     add_json_flag(resend)
     resend.set_defaults(handler=resend_command)

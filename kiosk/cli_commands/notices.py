@@ -42,7 +42,7 @@ def register(commands: Subcommands) -> None:
     add.set_defaults(handler=add_command)
 
     edit = actions.add_parser("edit", help="change a current or upcoming notice (what is not given stays)")
-    edit.add_argument("id", type=int)
+    edit.add_argument("id", type=arguments.record_id)
     for dest, flag, text in _TEXTS:
         edit.add_argument(flag, dest=dest, default=None, help=text + '; "" empties it')
     edit.add_argument("--from", dest="starts_on", type=arguments.exact_day, default=None, metavar="YYYY-MM-DD")
@@ -51,7 +51,7 @@ def register(commands: Subcommands) -> None:
     edit.set_defaults(handler=edit_command)
 
     withdraw = actions.add_parser("withdraw", help="take a notice off the welcome screen now (it stays listed)")
-    withdraw.add_argument("id", type=int)
+    withdraw.add_argument("id", type=arguments.record_id)
     add_json_flag(withdraw)
     withdraw.set_defaults(handler=withdraw_command)
 

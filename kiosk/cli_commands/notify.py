@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 
+from kiosk.cli_commands import arguments
 from kiosk.cli_commands.arguments import Subcommands
 from kiosk.cli_commands.context import CliContext
 from kiosk.cli_commands.output import local_time, print_json, print_table
@@ -25,10 +26,10 @@ def register(commands: Subcommands) -> None:
     listing.add_argument("--json", action="store_true")
     listing.set_defaults(handler=list_command)
     retry = actions.add_parser("retry", help="send a failed notice again")
-    retry.add_argument("id", type=int)
+    retry.add_argument("id", type=arguments.record_id)
     retry.set_defaults(handler=retry_command)
     ack = actions.add_parser("ack", help="mark one of reception's alerts as seen to (the desk's \"Seen to\")")
-    ack.add_argument("id", type=int)
+    ack.add_argument("id", type=arguments.record_id)
     ack.set_defaults(handler=ack_command)
 
 

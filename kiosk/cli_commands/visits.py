@@ -35,7 +35,7 @@ def register(commands: Subcommands) -> None:
     invite.set_defaults(handler=invite_command)
 
     move = commands.add_parser("reschedule", help="move an invitation to another day; the visitor gets a new QR")
-    move.add_argument("--visit", type=int, required=True, metavar="ID")
+    move.add_argument("--visit", type=arguments.record_id, required=True, metavar="ID")
     move.add_argument("--date", type=arguments.day, required=True, metavar="YYYY-MM-DD")
     move.add_argument("--start", type=arguments.time_of_day, metavar="HH:MM")
     move.add_argument("--end", type=arguments.time_of_day, metavar="HH:MM")
@@ -65,7 +65,7 @@ def register(commands: Subcommands) -> None:
     add_json_flag(search)
     search.set_defaults(handler=search_command)
     show = actions.add_parser("show", help="one visit in full: badges, notices sent, history")
-    show.add_argument("visit", type=int, metavar="ID")
+    show.add_argument("visit", type=arguments.record_id, metavar="ID")
     add_json_flag(show)
     show.set_defaults(handler=show_command)
     for name, text, handler in (
@@ -73,14 +73,14 @@ def register(commands: Subcommands) -> None:
         ("no-show", "record that an expected visitor will not come", no_show_command),
     ):
         act = actions.add_parser(name, help=text)
-        act.add_argument("visit", type=int, metavar="ID")
+        act.add_argument("visit", type=arguments.record_id, metavar="ID")
         act.set_defaults(handler=handler)
     decline = actions.add_parser("decline", help="say no to a waiting walk-in")
-    decline.add_argument("visit", type=int, metavar="ID")
+    decline.add_argument("visit", type=arguments.record_id, metavar="ID")
     decline.add_argument("--reason", default="", help="kept in the visit's history, never told the visitor")
     decline.set_defaults(handler=decline_command)
     release = actions.add_parser("release-hold", help="let a deny-list hit be approved or checked in (with a reason)")
-    release.add_argument("visit", type=int, metavar="ID")
+    release.add_argument("visit", type=arguments.record_id, metavar="ID")
     release.add_argument("--reason", required=True)
     release.set_defaults(handler=release_hold_command)
     roster_parser = commands.add_parser("roster", help="everyone on site now: the evacuation list")
