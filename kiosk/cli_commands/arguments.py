@@ -42,13 +42,13 @@ def record_id(text: str) -> int:
 
 
 def count(text: str) -> int:
-    """How many (a limit): a whole number from 1 to 2^63-1."""
+    """How many (a limit; 0 may mean "no limit"): a whole number from 0 to 2^63-1."""
     try:
         value = int(text.strip())
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if not 1 <= value <= ID_MAX:
-        raise argparse.ArgumentTypeError(f"{text!r} is out of range; use 1 to {ID_MAX}") from None
+    if not 0 <= value <= ID_MAX:
+        raise argparse.ArgumentTypeError(f"{text!r} is out of range; use 0 to {ID_MAX}") from None
     return value
 
 
