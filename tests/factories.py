@@ -7,7 +7,8 @@ from datetime import date
 from kiosk.db import Database
 from kiosk.services.directory import hosts
 from kiosk.services.directory.hosts import HostSummary
-from kiosk.services.visits import invitations
+from kiosk.services.outbox import open_payload
+from kiosk.services.visits import invitations, print_jobs
 from kiosk.services.visits.invitations import InvitationCreated
 
 SITE = "HQ"
@@ -26,3 +27,14 @@ def invite(db: Database, host_id: int, name: str = "Jane Doe", phone: str = "138
             uow, site_code=SITE, host_id=host_id, visitor_name=name, phone=phone, visit_date=visit_date,
             **extra,  # type: ignore[arg-type]
         )
+
+
+def badge_code(db: Database, job_id: int) -> str:
+    """The clear sign-out code a waiting badge job will print (it is sealed in the row)."""
+    with db.unit_of_work(write=False) as uow:
+        return print_jobs.sign_out_code(uow, job_id)
+
+
+def mailed_code(payload: dict[str, object]) -> str:
+    """The clear QR code an outbox row's payload will send (sealed in the row; "" once sent)."""
+    return str(open_payload(payload).get("token", ""))

@@ -14,7 +14,7 @@ from kiosk.config import PrinterSettings, Settings
 from kiosk.devices.printer.protocol import PrinterStatus, PrinterUnavailable
 from kiosk.models import BadgePrintJob, PrintJobStatus
 from kiosk.services.visits import checkin, print_jobs
-from tests.factories import SITE, add_host, invite
+from tests.factories import SITE, add_host, badge_code, invite
 
 
 def _settings(**printer) -> Settings:
@@ -53,6 +53,7 @@ class FlakyPrinter:
 
 def test_a_checked_in_visit_prints_its_badge_once_to_the_file_printer(database, tmp_path):
     result = _checked_in(database, "Jane Doe")
+    token = badge_code(database, result.badge_job_id)
     out = tmp_path / "badge.bin"
     updates = []
     worker = BadgePrintLoop(database, _settings(path=str(out)), on_update=updates.append)
@@ -63,10 +64,9 @@ def test_a_checked_in_visit_prints_its_badge_once_to_the_file_printer(database, 
     assert [u.job_id for u in updates] == [result.badge_job_id]
     data = out.read_bytes()
     assert data.startswith(b"\x1b@") and b"Jane Doe" in data and "张伟".encode("gb18030") in data
-    with database.unit_of_work(write=False) as uow:
-        token = uow.session.get(BadgePrintJob, result.badge_job_id).sign_out_token
     assert token.encode() in data  # the sign-out QR carries the badge's own token
     assert _job(database, result.badge_job_id) == (PrintJobStatus.DONE, 1, None)
+    assert badge_code(database, result.badge_job_id) == ""  # printed: the job keeps no code
 
 
 @pytest.mark.expect_log("The printer is out of paper. (paper_out, now queued)")

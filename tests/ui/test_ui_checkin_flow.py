@@ -10,12 +10,13 @@ from kiosk.db import Database
 from kiosk.models import BadgePrintJob, Feedback, Visit, VisitStatus
 from kiosk.services.visits import denylist
 from kiosk.ui.kiosk.assembly import Kiosk
-from tests.factories import invite
+from tests.factories import badge_code, invite
 
 
 def _badge_token(database: Database, visit_id: int) -> str:
     with database.unit_of_work(write=False) as uow:
-        return uow.session.scalars(select(BadgePrintJob.sign_out_token).where(BadgePrintJob.visit_id == visit_id)).one()
+        job_id = uow.session.scalars(select(BadgePrintJob.id).where(BadgePrintJob.visit_id == visit_id)).one()
+    return badge_code(database, job_id)
 
 
 def _visit(database: Database, visit_id: int) -> Visit:

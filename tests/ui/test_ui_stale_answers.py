@@ -21,7 +21,7 @@ from kiosk.models import BadgePrintJob, Purpose, Visit, VisitStatus
 from kiosk.services.visits import agreements, print_jobs, walkins
 from kiosk.ui.kiosk.assembly import Kiosk
 from kiosk.ui.kiosk.widgets.host_picker import HostPicker
-from tests.factories import add_host, invite
+from tests.factories import add_host, badge_code, invite
 from tests.ui.held_pool import HeldWorkerPool
 
 
@@ -57,7 +57,8 @@ def _badge_job(database: Database, visit_id: int) -> int:
 
 def _badge_token(database: Database, visit_id: int) -> str:
     with database.unit_of_work(write=False) as uow:
-        return uow.session.scalars(select(BadgePrintJob.sign_out_token).where(BadgePrintJob.visit_id == visit_id)).one()
+        job_id = uow.session.scalars(select(BadgePrintJob.id).where(BadgePrintJob.visit_id == visit_id)).one()
+    return badge_code(database, job_id)
 
 
 def _visit(database: Database) -> Visit:

@@ -11,7 +11,7 @@ from kiosk.services.visits import checkin, print_jobs, signout
 from kiosk.services.visits.tokens import TokenProblem, TokenRejected
 from kiosk.ui.desk.board_models import VisitTableModel
 from kiosk.ui.desk.today import TodayView
-from tests.factories import SITE, invite
+from tests.factories import SITE, badge_code, invite
 
 
 @pytest.fixture
@@ -50,7 +50,7 @@ def test_reprint_queues_a_second_job_with_the_same_sign_out_code(
     assert asked and asked[0][1] == "Why is the badge printed again?"
     first, again = _jobs(database, on_site)
     assert (first.reason, again.reason) == ("first", "reprint")
-    assert again.sign_out_token == first.sign_out_token
+    assert badge_code(database, again.id) == badge_code(database, first.id)
     assert again.requested_by == "staff:reception"
     with database.unit_of_work(write=False) as uow:
         audited = uow.session.scalars(select(AuditEvent).where(AuditEvent.action == "badge.reprint")).one()
@@ -88,14 +88,16 @@ def test_reissue_asks_first_and_the_lost_badge_no_longer_signs_out(
     admin.confirm = lambda title, text, yes: asked.append(text) or True
     admin.refresh()
     admin.select_visit(on_site)
+    lost_code = badge_code(database, _jobs(database, on_site)[0].id)
     admin.reissue_button.click()
     assert asked == ["Jane Doe's lost badge will stop working and a new one will be printed."]
     lost, new = _jobs(database, on_site)
-    assert new.reason == "reissue" and new.sign_out_token != lost.sign_out_token
+    new_code = badge_code(database, new.id)
+    assert new.reason == "reissue" and new_code != lost_code
     with pytest.raises(TokenRejected) as refused:
-        _sign_out(database, lost.sign_out_token)
+        _sign_out(database, lost_code)
     assert refused.value.problem == TokenProblem.REPLACED
-    _sign_out(database, new.sign_out_token)
+    _sign_out(database, new_code)
 
 
 def test_reissue_cancelled_changes_nothing(admin: TodayView, on_site: int, database: Database) -> None:
