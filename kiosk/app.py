@@ -19,8 +19,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from kiosk.application.bootstrap import load_protector, open_database
-from kiosk.config import ConfigError, Settings, load_settings
+from kiosk.application.bootstrap import (
+    DatabaseUnavailable,
+    SecretUnusable,
+    database_problem,
+    load_protector,
+    open_database,
+)
+from kiosk.application.secrets import load_link_secret
+from kiosk.config import ConfigError, Settings, load_settings, private_umask
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -130,8 +137,28 @@ def _exit_on_signals(app: QApplication) -> None:
     heartbeat.start(500)
 
 
+def _started(prog: str, start: Callable[[], int]) -> int:
+    """Run ``start`` with files made private (umask 077); a database or key that cannot be used is
+    one line on stderr and exit status 1, as a bad setting is, not a traceback."""
+    with private_umask():
+        try:
+            return start()
+        except DatabaseUnavailable as exc:
+            print(f"{prog}: cannot use the database: {database_problem(exc)}", file=sys.stderr)
+        except SecretUnusable as exc:
+            print(f"{prog}: {exc}", file=sys.stderr)
+        except OSError as exc:  # the data folder cannot be made or written (read-only, full disk)
+            where = f"{exc.filename}: " if exc.filename else ""
+            print(f"{prog}: cannot start: {where}{exc.strerror or exc}", file=sys.stderr)
+        return 1
+
+
 def main_kiosk(argv: Sequence[str] | None = None) -> int:
     args = _parser("kiosk", "The lobby visitor kiosk (touchscreen).", demo=True).parse_args(argv)
+    return _started("kiosk", lambda: _main_kiosk(args))
+
+
+def _main_kiosk(args: argparse.Namespace) -> int:
     settings = _settings(args.config)
     if settings is None:
         return 2
@@ -153,9 +180,11 @@ def _run_kiosk(settings: Settings, *, windowed: bool, exit_when_ready: bool) -> 
         # QT_IM_MODULE="" in the environment turns it off (a kiosk with a real keyboard).
         os.environ.setdefault("QT_IM_MODULE", "qtvirtualkeyboard")
         _keyboard_language(settings.site.language)
+    database = open_database(settings)  # before any window: a database problem is one line, not a half-built kiosk
+    if settings.notify.public_url and settings.notify.dispatcher == "kiosk":
+        load_link_secret(settings)
     app = _application("lobby-kiosk")
     apply_theme(app, "kiosk")
-    database = open_database(settings)
     kiosk, background = _start_kiosk(settings, database)
     if windowed:
         kiosk.window.resize(1920, 1080)
@@ -211,6 +240,10 @@ class Desk:
 
 def main_admin(argv: Sequence[str] | None = None) -> int:
     args = _parser("kiosk-admin", "The front desk's visitor board.", demo=False).parse_args(argv)
+    return _started("kiosk-admin", lambda: _main_admin(args))
+
+
+def _main_admin(args: argparse.Namespace) -> int:
     settings = _settings(args.config)
     if settings is None:
         return 2

@@ -11,7 +11,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 
-from kiosk.application.bootstrap import DatabaseUnavailable, database_problem
+from kiosk.application.bootstrap import DatabaseUnavailable, SecretUnusable, database_problem
 from kiosk.cli_commands import (
     audit,
     badges,
@@ -29,7 +29,7 @@ from kiosk.cli_commands import (
     visits,
 )
 from kiosk.cli_commands.context import CliContext, CliError
-from kiosk.config import CONFIG_ENV, ConfigError, load_settings
+from kiosk.config import CONFIG_ENV, ConfigError, load_settings, private_umask
 from kiosk.services.errors import ServiceError
 
 Handler = Callable[[CliContext, argparse.Namespace], int]
@@ -53,6 +53,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    with private_umask():  # the database, its -wal/-shm, keys and exports: 0600 in 0700 folders
+        return _main(argv)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -69,6 +74,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(exc.message)
     except DatabaseUnavailable as exc:
         return _fail(f"cannot use the database: {database_problem(exc)}")
+    except SecretUnusable as exc:
+        return _fail(str(exc))
     except KeyboardInterrupt:
         print(file=sys.stderr)
         return EXIT_INTERRUPTED
@@ -76,6 +83,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader went away (`kioskctl hosts list | head`): stop quietly, as other Unix tools do.
         _silence_stdout()
         return EXIT_ERROR
+    except OSError as exc:  # a folder or file the command needs cannot be made or read (read-only, full disk)
+        where = f"{exc.filename}: " if exc.filename else ""
+        return _fail(f"{where}{exc.strerror or exc}")
     finally:
         if context is not None:
             context.close()

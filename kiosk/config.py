@@ -8,10 +8,13 @@ with a ``ConfigError`` naming the key, the value and what is allowed.
 from __future__ import annotations
 
 import dataclasses
+import math
 import os
 import re
 import tomllib
 import zoneinfo
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, get_type_hints
@@ -28,6 +31,40 @@ class ConfigError(ValueError):
 
 def data_dir() -> Path:
     return Path(os.environ.get("KIOSK_DATA_DIR") or platformdirs.user_data_dir(APP_NAME))
+
+
+# Everything the kiosk writes (database, keys, exports) is for its own user only: directories 0700, files 0600.
+PRIVATE_UMASK = 0o077
+PRIVATE_DIR_MODE = 0o700
+PRIVATE_FILE_MODE = 0o600
+
+
+@contextmanager
+def private_umask() -> Iterator[None]:
+    """Files and folders this process makes are its user's alone (umask 077); the old umask after."""
+    previous = os.umask(PRIVATE_UMASK)
+    try:
+        yield
+    finally:
+        os.umask(previous)
+
+
+def private_dir(path: Path) -> Path:
+    """``path`` and any missing parents created 0700 (an existing folder is left as it is)."""
+    if not path.is_dir():
+        missing = [p for p in (path, *path.parents) if not p.exists()]
+        path.mkdir(mode=PRIVATE_DIR_MODE, parents=True, exist_ok=True)
+        for created in missing:  # mkdir's mode is filtered by the umask; parents= ignores it
+            if created.is_dir():
+                os.chmod(created, PRIVATE_DIR_MODE)
+    return path
+
+
+def private_file(path: Path) -> Path:
+    """``path`` exists (created empty, 0600, if it did not): a file others never get to read."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT, PRIVATE_FILE_MODE)
+    os.close(fd)
+    return path
 
 
 def cache_dir() -> Path:
@@ -103,7 +140,10 @@ class RetentionSettings:
 
 @dataclass(frozen=True)
 class SecuritySettings:
-    # Key that encrypts ID numbers at rest; created with mode 0600 on first use.
+    # Folder for the ID-number key (data.key) and the link secret (link.key), created 0700 with the keys 0600.
+    # Empty: the data directory, beside the database. Put it on a path backed up apart from the database.
+    keys_dir: str = ""
+    # Key that encrypts ID numbers at rest; created with mode 0600 on first use. Empty: keys_dir/data.key.
     data_key_file: str = ""
     max_failed_logins: int = field(default=5, metadata=_range(1, 100))
     lockout_minutes: int = field(default=15, metadata=_range(1, 24 * 60))
@@ -185,8 +225,14 @@ class Settings:
     source: str = field(default="(defaults)", compare=False)
 
     @property
+    def keys_path(self) -> Path:
+        """Where keys without a path of their own live: ``[security] keys_dir``, else the data directory."""
+        return Path(self.security.keys_dir).expanduser() if self.security.keys_dir else data_dir()
+
+    @property
     def data_key_path(self) -> Path:
-        return Path(self.security.data_key_file) if self.security.data_key_file else data_dir() / "data.key"
+        return Path(self.security.data_key_file).expanduser() if self.security.data_key_file \
+            else self.keys_path / "data.key"
 
 
 # Environment variables that override one key each; the name says which.
@@ -211,6 +257,10 @@ def load_settings(path: str | os.PathLike[str] | None = None, env: dict[str, str
             raw = tomllib.loads(file.read_text(encoding="utf-8"))
         except FileNotFoundError:
             raise ConfigError(f"config file {file} does not exist") from None
+        except IsADirectoryError:
+            raise ConfigError(f"config file {file} is a folder; give the path of a .toml file") from None
+        except OSError as exc:
+            raise ConfigError(f"config file {file} cannot be read: {exc.strerror or exc}") from None
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
             raise ConfigError(f"config file {file} is not valid TOML: {exc}") from None
     for var, (section, key) in ENV_OVERRIDES.items():
@@ -280,6 +330,8 @@ def _coerce(name: str, kind: Any, value: Any, meta: Any) -> Any:
         if isinstance(value, bool) or not isinstance(value, int | float):
             raise ConfigError(f"{name} = {value!r} is not allowed; use a number")
         value = float(value)
+        if not math.isfinite(value):  # nan passes every comparison, and inf means "never"
+            raise ConfigError(f"{name} = {value!r} is not allowed; use an ordinary number")
     elif kind is str and not isinstance(value, str):
         raise ConfigError(f"{name} = {value!r} is not allowed; use a quoted string")
     low, high = meta.get("low"), meta.get("high")

@@ -6,29 +6,43 @@ rows in place, so nothing later has to ask "has this been set up yet?".
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DatabaseError
 
+from kiosk.application.secrets import SecretUnusable, load_data_key
 from kiosk.clock import Clock
 from kiosk.config import Settings
 from kiosk.db import Database, UnitOfWork
+from kiosk.db.engine import sqlite_file
 from kiosk.db.migrate import current_revision, head_revision, is_up_to_date, upgrade
 from kiosk.services.directory.sites import ensure_kiosk, ensure_site
 from kiosk.services.idnumbers import IdNumberProtector
 
 # Front ends name these handles without reaching into kiosk.db themselves.
 __all__ = [
-    "Database", "DatabaseUnavailable", "SchemaStatus", "UnitOfWork", "connect_database", "database_problem",
-    "load_protector", "open_database", "schema_status",
+    "Database",
+    "DatabaseUnavailable",
+    "SchemaStatus",
+    "SecretUnusable",
+    "UnitOfWork",
+    "connect_database",
+    "database_problem",
+    "load_protector",
+    "open_database",
+    "open_read_only",
+    "read_only_copy",
+    "schema_status",
 ]
 
 BOOTSTRAP_ACTOR = "system:bootstrap"
-# The database could not be reached, or refused the request (locked, disk full, server gone).
-DatabaseUnavailable = OperationalError
+# The database could not be reached, or refused the request (locked, disk full, server gone), or the
+# file is not a database at all.
+DatabaseUnavailable = DatabaseError
 
 
-def database_problem(exc: OperationalError) -> str:
+def database_problem(exc: DatabaseError) -> str:
     """The driver's own first line, which names the cause ("unable to open database file")."""
     return str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
 
@@ -55,6 +69,35 @@ def connect_database(settings: Settings, *, clock: Clock | None = None) -> Datab
     return Database.from_url(settings.database.url, clock=clock, busy_timeout_ms=settings.database.busy_timeout_ms)
 
 
+def read_only_copy(settings: Settings) -> bool:
+    """The configured database is a SQLite file this account may read but not write (a read-only data
+    folder, or another account's file): reading commands can still use it, through ``open_read_only``."""
+    path = sqlite_file(settings.database.url)
+    if path is None or not path.is_file() or not os.access(path, os.R_OK):
+        return False
+    return not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK))
+
+
+def open_read_only(settings: Settings, *, clock: Clock | None = None) -> Database:
+    """The SQLite file, opened only to read (no migration, no rows written; a write fails as "read-only").
+
+    DatabaseUnavailable when the schema is not at head: it cannot be upgraded, and older tables may not
+    answer today's queries."""
+    path = sqlite_file(settings.database.url)
+    assert path is not None
+    database = Database.from_url(settings.database.url, clock=clock, read_only=True,
+                                 busy_timeout_ms=settings.database.busy_timeout_ms)
+    try:
+        if not is_up_to_date(database.engine):
+            raise DatabaseUnavailable("schema", None, Exception(
+                f"{path} can only be read, and its schema needs upgrading; run 'kioskctl db upgrade' "
+                "as the account that owns it"))
+    except BaseException:
+        database.dispose()
+        raise
+    return database
+
+
 def open_database(settings: Settings, *, clock: Clock | None = None) -> Database:
     """The configured database, migrated to head, with the configured site and kiosk registered."""
     database = connect_database(settings, clock=clock)
@@ -73,5 +116,8 @@ def open_database(settings: Settings, *, clock: Clock | None = None) -> Database
 
 
 def load_protector(settings: Settings) -> IdNumberProtector:
-    """The key that encrypts ID numbers at rest; created (mode 0600) on first use."""
-    return IdNumberProtector.load_or_create(settings.data_key_path)
+    """The key that encrypts ID numbers at rest; created (mode 0600, in a 0700 folder) on first use.
+
+    SecretUnusable (one line) when the keys folder cannot be written or the key file is not a key.
+    """
+    return IdNumberProtector(load_data_key(settings))

@@ -10,7 +10,8 @@ from pathlib import Path
 
 from kiosk.cli_commands import arguments
 from kiosk.cli_commands.arguments import Subcommands
-from kiosk.cli_commands.context import CliContext, CliError
+from kiosk.cli_commands.context import CliContext, CliError, check_writable_target, write_file_bytes
+from kiosk.config import PRIVATE_FILE_MODE
 from kiosk.domain.badge_layout import BadgeData, labels_for_language, layout_badge, sample_badge
 from kiosk.domain.printing import PrintJobStatus
 from kiosk.services.visits import print_jobs
@@ -58,6 +59,9 @@ def test_badge_command(ctx: CliContext, args: argparse.Namespace) -> int:
     settings = ctx.settings
     badge = _test_badge(ctx, args.name)
     labels = labels_for_language(settings.site.language)
+    for target in (args.png, args.pdf):
+        if target is not None:
+            check_writable_target(target)
     if args.png or args.pdf:
         _write_previews(layout_badge(badge, settings.printer.paper_width_mm, labels), args.png, args.pdf)
     if args.no_print:
@@ -89,10 +93,13 @@ def _write_previews(layout: object, png: Path | None, pdf: Path | None) -> None:
     from kiosk.devices.printer.painter import badge_png, write_badge_pdf
 
     if png:
-        png.write_bytes(badge_png(layout))  # type: ignore[arg-type]
+        write_file_bytes(png, badge_png(layout))  # type: ignore[arg-type]
         print(f"preview written to {png}")
     if pdf:
         write_badge_pdf(layout, pdf)  # type: ignore[arg-type]
+        if not pdf.is_file():  # QPdfWriter says nothing when it cannot write
+            raise CliError(f"cannot write {pdf}")
+        os.chmod(pdf, PRIVATE_FILE_MODE)
         print(f"PDF written to {pdf}")
 
 

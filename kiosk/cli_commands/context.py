@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import getpass
+import io
 import os
 from datetime import date
 from pathlib import Path
@@ -11,8 +12,15 @@ from zoneinfo import ZoneInfo
 import qrcode
 from qrcode.image.pil import PilImage
 
-from kiosk.application.bootstrap import Database, UnitOfWork, connect_database, open_database
-from kiosk.config import Settings
+from kiosk.application.bootstrap import (
+    Database,
+    UnitOfWork,
+    connect_database,
+    open_database,
+    open_read_only,
+    read_only_copy,
+)
+from kiosk.config import PRIVATE_FILE_MODE, Settings
 from kiosk.services.directory.sites import get_site
 
 ACTOR_MAX = 64  # the width of the *_by columns
@@ -49,6 +57,11 @@ class CliContext:
     def database(self) -> Database:
         """Migrated to head with the site registered: every command may rely on the schema."""
         if self._database is None:
+            if read_only_copy(self.settings):
+                # A read-only data folder (or another account's file): reading commands work; a command
+                # that writes fails with one "read-only" line.
+                self._database = open_read_only(self.settings)
+                return self._database
             try:
                 self._database = open_database(self.settings)
             except OSError as exc:  # e.g. the SQLite file's folder cannot be created
@@ -88,18 +101,20 @@ def read_file_bytes(path: Path) -> bytes:
 
 
 def write_file_bytes(path: Path, data: bytes) -> None:
+    """``data`` into ``path``, a new file made 0600 (it may hold a visitor's name or a sign-in code)."""
     try:
-        path.write_bytes(data)
+        fd = os.open(path.expanduser(), os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE_MODE)
+        with os.fdopen(fd, "wb") as file:
+            file.write(data)
     except OSError as exc:
         raise CliError(f"cannot write {path}: {exc.strerror or exc}") from None
 
 
 def write_qr_png(text: str, path: Path) -> None:
     """A QR code of ``text``, for printing or sending to a visitor who has no e-mail."""
-    try:
-        qrcode.make(text, image_factory=PilImage).save(str(path))
-    except OSError as exc:
-        raise CliError(f"cannot write {path}: {exc.strerror or exc}") from None
+    png = io.BytesIO()
+    qrcode.make(text, image_factory=PilImage).save(png)
+    write_file_bytes(path, png.getvalue())
 
 
 def check_writable_target(path: Path) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 
+from kiosk.application.secrets import load_link_secret
 from kiosk.cli_commands import arguments
 from kiosk.cli_commands.arguments import Subcommands
 from kiosk.cli_commands.context import CliContext
@@ -37,6 +38,8 @@ def worker_command(ctx: CliContext, args: argparse.Namespace) -> int:
     from kiosk.application.notification_loop import run_notify_worker
 
     ctx.database  # noqa: B018  (migrates and registers the site before the worker starts)
+    if ctx.settings.notify.public_url:
+        load_link_secret(ctx.settings)  # a missing or bad secret is said now, not in every notice's error
     return run_notify_worker(ctx.settings)
 
 
