@@ -1,6 +1,7 @@
 """The badge print loop: one thread that turns queued badge jobs into printed badges.
 
-It claims a job (a row first), hands the badge to the output device, and records the
+It claims one of its kiosk's jobs (a row first; ``[kiosk] id`` names the kiosk, jobs naming no
+kiosk are its own when their visit is at its site), hands the badge to the output device, and records the
 outcome; the GUI thread only ever hears about it through ``on_update``. A printer that
 is away is retried with backoff by the job queue; a job that may already have printed is
 never retried automatically (the desk reprints), so a visitor never gets two badges.
@@ -57,6 +58,7 @@ class BadgePrintLoop(BackgroundLoop):
         labels = labels_for_language(settings.site.language)
         self._output = output or EscposBadgeOutput(settings.printer, labels, printer_factory=printer_factory)
         self._day_ends_at = time.fromisoformat(settings.visits.auto_signout_time)
+        self._kiosk_code, self._site_code = settings.kiosk.id, settings.site.code
         # A crash leaves a job "sent"; it counts as interrupted only SENT_STALE_SECONDS later, usually after a
         # quick restart has run before_first_step: the running loop looks again that often, or it stays "sent".
         self._stale_check = timedelta(seconds=print_jobs.SENT_STALE_SECONDS)
@@ -79,7 +81,8 @@ class BadgePrintLoop(BackgroundLoop):
     def run_once(self) -> JobUpdate | None:
         """Print the next due job, if any. Raises only when the database cannot be reached."""
         with self._database.unit_of_work(ACTOR) as uow:
-            ticket = print_jobs.claim_next_job(uow, day_ends_at=self._day_ends_at)
+            ticket = print_jobs.claim_next_job(uow, kiosk_code=self._kiosk_code, site_code=self._site_code,
+                                               day_ends_at=self._day_ends_at)
         if ticket is None:
             return None
         try:

@@ -21,6 +21,10 @@ class BadgePrintJob(Base):
     reason: Mapped[str] = mapped_column(String(16), default="first")
     status: Mapped[PrintJobStatus] = mapped_column(str_enum(PrintJobStatus))
     requested_by: Mapped[str] = mapped_column(String(64))
+    # The kiosk whose printer prints it (``[kiosk] id``): the one the visitor stands at, for a desk reprint the one
+    # that printed the visit's last badge. None (jobs older than this column): any kiosk of the visit's site, which
+    # writes its own code here when it takes the job.
+    kiosk_code: Mapped[str | None] = mapped_column(String(64))
     # The badge's own sign-out token, printed as its QR. A reissue gets a new one and revokes the old.
     sign_out_token: Mapped[str] = mapped_column(String(64))
     attempts: Mapped[int] = mapped_column(Integer, default=0)

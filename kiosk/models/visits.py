@@ -76,6 +76,9 @@ class Visit(Base):
     checked_out_by: Mapped[str | None] = mapped_column(String(64))
     # Why the visit waits for the receptionist (deny-list hit); never shown to the visitor.
     hold_reason: Mapped[str | None] = mapped_column(String(200))
+    # The kiosk the visitor registered (walk-in) or scanned in at: where a badge queued later (a walk-in the
+    # host or the desk lets in, a held visit the desk checks in) prints.
+    kiosk_code: Mapped[str | None] = mapped_column(String(64))
     decided_by: Mapped[str | None] = mapped_column(String(64))
     decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     host_notified_at: Mapped[datetime | None] = mapped_column(UTCDateTime())

@@ -10,7 +10,7 @@ from datetime import time
 import pytest
 
 from kiosk.application.print_loop import BadgePrintLoop
-from kiosk.config import PrinterSettings, Settings
+from kiosk.config import KioskSettings, PrinterSettings, Settings
 from kiosk.devices.printer.protocol import PrinterStatus, PrinterUnavailable
 from kiosk.models import BadgePrintJob, PrintJobStatus
 from kiosk.services.visits import checkin, print_jobs
@@ -19,7 +19,7 @@ from tests.factories import SITE, add_host, badge_code, invite
 
 def _settings(**printer) -> Settings:
     base = {"kind": "file", "text_mode": "gb18030", "path": "/dev/null"} | printer
-    return dataclasses.replace(Settings(), printer=PrinterSettings(**base))
+    return dataclasses.replace(Settings(), printer=PrinterSettings(**base), kiosk=KioskSettings(id="K1"))
 
 
 def _checked_in(db, name="Jane Doe"):
@@ -124,7 +124,7 @@ def test_no_printer_configured_fails_at_once_for_the_desk(database):
 def test_a_job_interrupted_mid_print_is_not_reprinted_by_itself(database):
     result = _checked_in(database)
     with database.unit_of_work("printer") as uow:
-        print_jobs.claim_next_job(uow, day_ends_at=time(22))
+        print_jobs.claim_next_job(uow, kiosk_code="K1", site_code=SITE, day_ends_at=time(22))
     database.clock.advance(minutes=3)
     with database.unit_of_work("printer") as uow:
         assert print_jobs.recover_interrupted_jobs(uow) == [result.badge_job_id]

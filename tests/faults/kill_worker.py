@@ -30,13 +30,14 @@ def child(token: str, db_url: str, smtp_port: int, work: Path, start: datetime) 
     from kiosk.application.notification_loop import Dispatcher
     from kiosk.application.print_loop import BadgePrintLoop
     from kiosk.clock import FixedClock
-    from kiosk.config import EmailSettings, NotifySettings, PrinterSettings, Settings
+    from kiosk.config import EmailSettings, KioskSettings, NotifySettings, PrinterSettings, Settings
     from kiosk.db import Database
 
     settings = Settings(
         email=EmailSettings(host="127.0.0.1", port=smtp_port, timeout=2.0, sender="Lobby Kiosk <kiosk@hq.example.com>"),
         notify=NotifySettings(link_secret_file=str(work / "link.key")),
         printer=PrinterSettings(kind="file", path=str(work / "badges.bin"), text_mode="gb18030"),
+        kiosk=KioskSettings(id="K1"),
     )
     database = Database.from_url(db_url, clock=FixedClock(start))
     gateway = KioskGateway(database, "HQ", "kiosk:K1")

@@ -19,7 +19,7 @@ from kiosk.application.gateways.touchscreen import KioskGateway
 from kiosk.application.notification_loop import Dispatcher
 from kiosk.application.print_loop import BadgePrintLoop
 from kiosk.application.wiring import desk_background
-from kiosk.config import PrinterSettings
+from kiosk.config import KioskSettings, PrinterSettings
 from kiosk.db import Database
 from kiosk.db.engine import make_engine
 from kiosk.db.migrate import upgrade
@@ -67,7 +67,8 @@ def test_postgres_restarted_mid_run(cluster: Cluster, clock, tmp_path, smtp, scr
         uow.commit()
     settings1 = settings_for(tmp_path, smtp_port=smtp.port)
     settings2 = dataclasses.replace(settings1, printer=PrinterSettings(kind="file", path=str(tmp_path / "k2.bin"),
-                                                                       text_mode="gb18030"))
+                                                                       text_mode="gb18030"),
+                                    kiosk=KioskSettings(id="K2"))
     lobby = Lobby.build(kiosk1, settings1, 6)
     second = KioskGateway(kiosk2, "HQ", "kiosk:K2")
     changes: list[frozenset[object]] = []

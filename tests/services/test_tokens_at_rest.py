@@ -17,7 +17,7 @@ from sqlalchemy import inspect, select, text
 
 from kiosk.application.notification_loop import Dispatcher
 from kiosk.application.print_loop import BadgePrintLoop
-from kiosk.config import EmailSettings, PrinterSettings, Settings
+from kiosk.config import EmailSettings, KioskSettings, PrinterSettings, Settings
 from kiosk.db import Database
 from kiosk.devices.printer.protocol import PrinterStatus, PrinterUnavailable
 from kiosk.models import BadgePrintJob, Notification, PrintJobStatus
@@ -223,7 +223,8 @@ class Printer:
 
 def _print_loop(db: Database, printer: Printer) -> BadgePrintLoop:
     settings = dataclasses.replace(
-        Settings(), printer=PrinterSettings(kind="file", text_mode="gb18030", path="/dev/null"))
+        Settings(), printer=PrinterSettings(kind="file", text_mode="gb18030", path="/dev/null"),
+        kiosk=KioskSettings(id="K1"))
     return BadgePrintLoop(db, settings, printer_factory=lambda: printer)
 
 

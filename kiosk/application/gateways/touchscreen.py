@@ -139,6 +139,11 @@ class KioskGateway:
         with self.database.unit_of_work(self.actor, write=False) as uow:
             return print_jobs.badge_status(uow, job_id)
 
+    def badge_to_desk(self, job_id: int) -> BadgeStatus:
+        """The visitor is told the front desk hands their badge over: the job will not print here later."""
+        with self.database.unit_of_work(self.actor) as uow:
+            return print_jobs.send_badge_to_desk(uow, job_id)
+
     def search_hosts(self, query: str) -> list[HostSummary]:
         with self.database.unit_of_work(self.actor, write=False) as uow:
             return hosts.search_hosts(uow, query, limit=8)

@@ -22,7 +22,7 @@ from kiosk.services import audit, outbox
 from kiosk.services.directory.sites import SiteInfo, get_site
 from kiosk.services.visits import denylist, lifecycle
 from kiosk.services.visits.agreements import Consents, record_consents
-from kiosk.services.visits.print_jobs import queue_first_badge
+from kiosk.services.visits.print_jobs import note_kiosk, queue_first_badge
 from kiosk.services.visits.tokens import TokenProblem, TokenRejected, hash_token, token_kind
 
 
@@ -114,6 +114,7 @@ def check_in_by_token(
     if repeated:
         return visit_result(uow, visit, repeated=True)
 
+    note_kiosk(uow, visit)  # where the badge prints, also once the desk releases a hold
     hit = denylist.screen(
         uow, name=visit.visitor.name, phone=visit.visitor.phone, company=visit.visitor.company,
         text=visit.purpose_note,

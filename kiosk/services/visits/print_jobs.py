@@ -7,6 +7,13 @@ The badge's sign-out code waits in its job sealed (``services/token_vault.py``),
 into the print ticket, and is blanked once the badge is printed or the job fails for good. So a
 reprint of a badge already printed carries a new code, and the earlier badge stops working (as a
 reissue); a reprint while the job still waits reuses the waiting code.
+
+Each job names the kiosk whose printer prints it (``kiosk_code``): several kiosks, maybe in several
+lobbies, share one database, and a badge belongs in the tray the visitor stands at. A check-in or
+walk-in at a kiosk prints there; a badge queued later for a walk-in (let in by the host or the desk)
+prints at the kiosk where the walk-in registered; a desk reprint or reissue prints where the visit's
+last badge printed. A job naming no kiosk (queued before jobs named one, or for a visit no kiosk has
+seen) is printed by any kiosk of the visit's site, never by one of another site.
 """
 
 from __future__ import annotations
@@ -15,39 +22,83 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, func, or_, select
 
 from kiosk.db.uow import UnitOfWork
 from kiosk.domain.badge_layout import BadgeData
 from kiosk.domain.printing import BadgeProgress, BadgeStatus
-from kiosk.models import AccessToken, BadgePrintJob, PrintJobStatus, TokenKind, Visit, VisitorType, VisitPhoto
+from kiosk.models import (
+    AccessToken,
+    BadgePrintJob,
+    PrintJobStatus,
+    Site,
+    TokenKind,
+    Visit,
+    VisitorType,
+    VisitPhoto,
+)
 from kiosk.services import audit, token_vault
 from kiosk.services.errors import Conflict, NotFound
 from kiosk.services.text import clean_text
 from kiosk.services.visits import lifecycle, tokens
 
+KIOSK_ACTOR_PREFIX = "kiosk:"
+
+
+def actor_kiosk(actor: str) -> str | None:
+    """The kiosk code of a kiosk's actor (``kiosk:K1`` -> ``K1``); None for the desk, kioskctl, a host."""
+    code = actor.removeprefix(KIOSK_ACTOR_PREFIX)
+    return code if code != actor and code else None
+
+
+def note_kiosk(uow: UnitOfWork, visit: Visit) -> None:
+    """Remember the kiosk the visitor stands at (registering or scanning in), if this action is a kiosk's."""
+    kiosk = actor_kiosk(uow.actor)
+    if kiosk is not None:
+        visit.kiosk_code = kiosk
+
 
 def queue_first_badge(uow: UnitOfWork, visit: Visit, valid_on: date) -> int:
+    """The visit's first badge, printed at the kiosk acting (a check-in there), else at the kiosk the visitor
+    registered or scanned in at (a walk-in the desk checks in), else at any kiosk of the visit's site."""
     existing = uow.session.scalar(
         select(BadgePrintJob.id).where(BadgePrintJob.visit_id == visit.id, BadgePrintJob.reason == "first")
     )
     if existing is not None:
         return existing
     sign_out = tokens.issue(uow, visit_id=visit.id, kind=TokenKind.SIGN_OUT, valid_on=valid_on)
-    return _queue(uow, visit.id, "first", sign_out)
+    kiosk = actor_kiosk(uow.actor) or visit.kiosk_code
+    return _queue(uow, visit.id, "first", sign_out, kiosk=kiosk)
 
 
-def _queue(uow: UnitOfWork, visit_id: int, reason: str, sign_out_token: str, *, why: str = "") -> int:
+def _queue(
+    uow: UnitOfWork, visit_id: int, reason: str, sign_out_token: str, *, kiosk: str | None, why: str = ""
+) -> int:
     job = BadgePrintJob(
-        visit_id=visit_id, reason=reason, status=PrintJobStatus.QUEUED, requested_by=uow.actor,
+        visit_id=visit_id, reason=reason, status=PrintJobStatus.QUEUED, requested_by=uow.actor, kiosk_code=kiosk,
         attempts=0, sign_out_token=_sealed(sign_out_token), created_at=uow.now(), updated_at=uow.now(),
         next_attempt_at=uow.now(),
     )
     uow.session.add(job)
     uow.session.flush()
-    audit.record(uow, f"badge.{reason}", "badge_print_job", job.id,
-                 after={"visit_id": visit_id, **({"reason": why} if why else {})})
+    after: dict[str, object] = {"visit_id": visit_id, **({"kiosk": kiosk} if kiosk else {})}
+    audit.record(uow, f"badge.{reason}", "badge_print_job", job.id, after=after | ({"reason": why} if why else {}))
     return job.id
+
+
+def _reprint_kiosk(uow: UnitOfWork, visit_id: int) -> str | None:
+    """Where the desk's reprint or reissue prints: the kiosk that printed the visit's last badge, else the one the
+    last job was for (it failed there: the visitor is in that lobby), else the kiosk the visitor stood at, else
+    None (any kiosk of the visit's site)."""
+    for finished in (True, False):
+        query = select(BadgePrintJob.kiosk_code).where(
+            BadgePrintJob.visit_id == visit_id, BadgePrintJob.kiosk_code.is_not(None))
+        if finished:
+            query = query.where(BadgePrintJob.status == PrintJobStatus.DONE)
+        kiosk = uow.session.scalar(query.order_by(BadgePrintJob.id.desc()).limit(1))
+        if kiosk is not None:
+            return kiosk
+    return uow.session.scalar(select(Visit.kiosk_code).where(Visit.id == visit_id))
 
 
 def _sealed(token: str) -> str:
@@ -68,7 +119,7 @@ def reprint_badge(uow: UnitOfWork, visit_id: int, reason: str = "") -> int:
     if last is None:
         raise Conflict("this visit has no badge to reprint")
     code = last.sign_out_token or _replace_sign_out_code(uow, visit_id, "reprint")
-    job_id = _queue(uow, visit_id, "reprint", code, why=why)
+    job_id = _queue(uow, visit_id, "reprint", code, kiosk=_reprint_kiosk(uow, visit_id), why=why)
     uow.commit()
     return job_id
 
@@ -93,7 +144,7 @@ def reissue_badge(uow: UnitOfWork, visit_id: int) -> int:
     """A lost badge: a new sign-out token; the old one stops working at once."""
     sign_out = _replace_sign_out_code(uow, visit_id, "reissue")
     _forget_waiting_codes(uow, visit_id)  # jobs still waiting would print the revoked code
-    job_id = _queue(uow, visit_id, "reissue", sign_out)
+    job_id = _queue(uow, visit_id, "reissue", sign_out, kiosk=_reprint_kiosk(uow, visit_id))
     uow.commit()
     return job_id
 
@@ -130,11 +181,22 @@ class PrintTicket:
     language: str
 
 
-def claim_next_job(uow: UnitOfWork, *, day_ends_at: time, language: str = "zh_CN") -> PrintTicket | None:
-    """The oldest due job, marked sent (one attempt more), with everything its badge shows."""
+def claim_next_job(
+    uow: UnitOfWork, *, kiosk_code: str, site_code: str, day_ends_at: time, language: str = "zh_CN"
+) -> PrintTicket | None:
+    """The oldest due job for kiosk ``kiosk_code`` (of site ``site_code``), marked sent (one attempt more), with
+    everything its badge shows. The kiosk's jobs are its own and those naming no kiosk for a visit at its
+    site; it writes its code into such a job, so the desk's reprint finds where the badge came out."""
+    at_this_site = (
+        select(Visit.id).join(Site, Site.id == Visit.site_id)
+        .where(Visit.id == BadgePrintJob.visit_id, Site.code == site_code).exists()
+    )
     job = uow.session.scalar(
         select(BadgePrintJob)
-        .where(BadgePrintJob.status == PrintJobStatus.QUEUED, BadgePrintJob.next_attempt_at <= uow.now())
+        .where(
+            BadgePrintJob.status == PrintJobStatus.QUEUED, BadgePrintJob.next_attempt_at <= uow.now(),
+            or_(BadgePrintJob.kiosk_code == kiosk_code, and_(BadgePrintJob.kiosk_code.is_(None), at_this_site)),
+        )
         .order_by(BadgePrintJob.next_attempt_at, BadgePrintJob.id)
         .limit(1)
         .with_for_update(skip_locked=True)
@@ -142,6 +204,7 @@ def claim_next_job(uow: UnitOfWork, *, day_ends_at: time, language: str = "zh_CN
     if job is None:
         return None
     job.status, job.attempts, job.updated_at = PrintJobStatus.SENT, job.attempts + 1, uow.now()
+    job.kiosk_code = kiosk_code
     visit = lifecycle.load_visit(uow, job.visit_id)
     ticket = PrintTicket(job.id, visit.id, job.attempts, _badge_data(uow, visit, job, day_ends_at), language)
     uow.commit()
@@ -178,8 +241,10 @@ def fail_job(uow: UnitOfWork, job_id: int, reason: str, *, retry: bool) -> Print
     Returns the job's new status (queued for another try, or failed for the desk).
     """
     job = _job(uow, job_id)
+    # No next attempt was noted while it printed: the kiosk sent the visitor to the desk meanwhile.
+    sent_to_desk = job.next_attempt_at is None
     job.last_error, job.updated_at = reason[:500], uow.now()
-    if not retry or job.attempts > len(RETRY_DELAYS_SECONDS):
+    if not retry or sent_to_desk or job.attempts > len(RETRY_DELAYS_SECONDS):
         job.status, job.next_attempt_at = PrintJobStatus.FAILED, None
         job.sign_out_token = ""  # failed for good: the desk's reprint carries a new code
         audit.record(uow, "badge.failed", "badge_print_job", job.id, after={"attempts": job.attempts})
@@ -187,6 +252,32 @@ def fail_job(uow: UnitOfWork, job_id: int, reason: str, *, retry: bool) -> Print
         job.status = PrintJobStatus.QUEUED
         job.next_attempt_at = uow.now() + timedelta(seconds=RETRY_DELAYS_SECONDS[job.attempts - 1])
     status = PrintJobStatus(job.status)
+    uow.commit()
+    return status
+
+
+SENT_TO_DESK = "the kiosk sent the visitor to the front desk for this badge"
+
+
+def send_badge_to_desk(uow: UnitOfWork, job_id: int) -> BadgeStatus:
+    """The kiosk stopped waiting and told the visitor the front desk hands their badge over: the job must
+    not print later at the kiosk (a second working badge in the tray after the desk handed one over).
+
+    A job still waiting is failed (the desk's board shows "Print failed", its reprint carries a new code).
+    A job printing right now cannot be called back: this try is its last (a failure is not retried), and
+    the kiosk asks again for the outcome. Returns the job's status after this.
+    """
+    job = uow.session.scalar(select(BadgePrintJob).where(BadgePrintJob.id == job_id).with_for_update())
+    if job is None:
+        return BadgeStatus(BadgeProgress.MISSING)
+    if job.status == PrintJobStatus.QUEUED:
+        job.status, job.next_attempt_at, job.updated_at = PrintJobStatus.FAILED, None, uow.now()
+        job.last_error = (f"{SENT_TO_DESK} ({job.last_error})" if job.last_error else SENT_TO_DESK)[:500]
+        job.sign_out_token = ""
+        audit.record(uow, "badge.sent_to_desk", "badge_print_job", job.id, after={"attempts": job.attempts})
+    elif job.status == PrintJobStatus.SENT:
+        job.next_attempt_at = None
+    status = BadgeStatus(BadgeProgress(job.status.value), job.last_error)
     uow.commit()
     return status
 

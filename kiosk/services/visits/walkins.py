@@ -16,7 +16,7 @@ from kiosk.services.text import COMPANY_MAX, NAME_MAX, NOTE_MAX, clean_text, nor
 from kiosk.services.visits import denylist, lifecycle
 from kiosk.services.visits.agreements import Consents, record_consents
 from kiosk.services.visits.checkin import CheckInResult, notify_arrival, visit_result
-from kiosk.services.visits.print_jobs import queue_first_badge
+from kiosk.services.visits.print_jobs import note_kiosk, queue_first_badge
 from kiosk.services.visits.visitors import upsert_visitor
 
 
@@ -107,6 +107,7 @@ def register_walk_in(
         status=VisitStatus.PENDING_APPROVAL, purpose=values["purpose"], purpose_note=values["purpose_note"],
         visitor_type=values["visitor_type"], visit_date=site.local_date(uow.now()), created_at=uow.now(),
     )
+    note_kiosk(uow, visit)  # the badge prints here, also when the host or the desk lets the visitor in later
     uow.session.add(visit)
     uow.session.flush()
     audit.record(uow, "visit.walk_in", "visit", visit.id,

@@ -267,16 +267,19 @@ class KioskFlow(QObject):
             return
         self._badge_polls += 1
         job = self._badge_job
-        self.pool.submit(self.gateway.badge_status, job, on_done=lambda status: self._badge_status(job, status),
-                         on_error=lambda _e: None)
+        # Waited long enough: the desk hands this badge over, so the job is called off before the visitor is
+        # told (it must not print here later, a second badge after the desk's); one printing right now may
+        # still come out, and the next poll asks again.
+        ask = self.gateway.badge_to_desk if self._badge_polls >= BADGE_POLLS else self.gateway.badge_status
+        self.pool.submit(ask, job, on_done=lambda status: self._badge_status(job, status), on_error=lambda _e: None)
 
     def _badge_status(self, job: int, status: BadgeStatus) -> None:
         if job != self._badge_job:
             return  # news of the previous visitor's badge: this visitor's done screen has its own
         if status.progress is BadgeProgress.DONE:
             self.window.done.set_badge_state(BADGE_PRINTED)
-        elif status.progress in (BadgeProgress.FAILED, BadgeProgress.MISSING) or self._badge_polls >= BADGE_POLLS:
-            # No printer, a jam, or nothing heard: the check-in stands, the desk hands the badge over.
+        elif status.progress in (BadgeProgress.FAILED, BadgeProgress.MISSING):
+            # No printer, a jam, or waited too long: the check-in stands, the desk hands the badge over.
             self.window.done.set_badge_state(BADGE_FAILED)
         else:
             return
