@@ -53,7 +53,7 @@ def load_data_key(settings: Settings) -> bytes:
 def _read_or_create(path: Path, what: str, make: Callable[[], bytes]) -> bytes:
     try:
         return _read(path, what)
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):
         pass
     try:
         private_dir(path.parent)
@@ -71,7 +71,7 @@ def _read_or_create(path: Path, what: str, make: Callable[[], bytes]) -> bytes:
 def _read(path: Path, what: str) -> bytes:
     try:
         return path.read_bytes()
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):
         raise
     except IsADirectoryError:
         raise SecretUnusable(f"the {what} {path} is a folder; it must be a file") from None
