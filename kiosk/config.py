@@ -8,6 +8,7 @@ with a ``ConfigError`` naming the key, the value and what is allowed.
 from __future__ import annotations
 
 import dataclasses
+import errno
 import math
 import os
 import re
@@ -51,6 +52,8 @@ def private_umask() -> Iterator[None]:
 
 def private_dir(path: Path) -> Path:
     """``path`` and any missing parents created 0700 (an existing folder is left as it is)."""
+    if path.exists() and not path.is_dir():
+        raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(path))
     if not path.is_dir():
         missing = [p for p in (path, *path.parents) if not p.exists()]
         path.mkdir(mode=PRIVATE_DIR_MODE, parents=True, exist_ok=True)

@@ -57,6 +57,9 @@ def _read_or_create(path: Path, what: str, make: Callable[[], bytes]) -> bytes:
         pass
     try:
         private_dir(path.parent)
+    except OSError as exc:
+        raise SecretUnusable(f"cannot create the {what} {path}: {exc.strerror or exc}") from None
+    try:
         # O_EXCL: if two processes start at once, one creates and the other reads.
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE_MODE)
     except FileExistsError:
