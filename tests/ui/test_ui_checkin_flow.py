@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import time, timedelta
 
 from sqlalchemy import select
 
 from kiosk.db import Database
-from kiosk.models import BadgePrintJob, Feedback, Visit, VisitStatus
-from kiosk.services.visits import denylist
+from kiosk.models import BadgePrintJob, Feedback, PrintJobStatus, Visit, VisitStatus
+from kiosk.services.visits import denylist, print_jobs
 from kiosk.ui.kiosk.assembly import Kiosk
 from tests.factories import badge_code, invite
 
@@ -49,11 +49,33 @@ def test_the_same_code_held_up_again_is_not_an_error(english: Kiosk, invitation,
     assert english.window.current() is english.window.welcome
 
 
-def test_badge_without_a_printer_is_handed_over_at_the_desk(english: Kiosk, invitation) -> None:
+def _badge_job(database: Database, visit_id: int) -> BadgePrintJob:
+    with database.unit_of_work(write=False) as uow:
+        return uow.session.scalars(select(BadgePrintJob).where(BadgePrintJob.visit_id == visit_id)).one()
+
+
+def test_badge_without_a_printer_is_handed_over_at_the_desk(english: Kiosk, invitation, database: Database) -> None:
     english.flow.scan_input.deliver_text(invitation.token)
     for _ in range(6):
         english.flow._poll_badge()
     assert english.window.done.badge_line.text() == "Your badge will be handed to you at the front desk."
+    # What the visitor was told holds: the waiting job is called off, so no second badge prints here later.
+    job = _badge_job(database, invitation.visit_id)
+    assert job.status == PrintJobStatus.FAILED and job.last_error == print_jobs.SENT_TO_DESK
+
+
+def test_a_badge_printing_when_the_wait_is_over_is_waited_for(english: Kiosk, invitation, database: Database) -> None:
+    english.flow.scan_input.deliver_text(invitation.token)
+    job_id = _badge_job(database, invitation.visit_id).id
+    with database.unit_of_work("printer") as uow:  # the printer is at it right now
+        print_jobs.claim_next_job(uow, kiosk_code="K1", site_code="HQ", day_ends_at=time(22))
+    for _ in range(6):
+        english.flow._poll_badge()
+    assert "printing" in english.window.done.badge_line.text()  # it may still come out: not sent to the desk yet
+    with database.unit_of_work("printer") as uow:
+        print_jobs.finish_job(uow, job_id)
+    english.flow._poll_badge()
+    assert english.window.done.badge_line.text() == "Please take your visitor badge from the printer and wear it."
 
 
 def test_badge_scan_signs_out_and_the_rating_is_saved(english: Kiosk, invitation, database: Database) -> None:
@@ -122,7 +144,7 @@ def test_deny_list_hit_shows_only_see_the_front_desk(english: Kiosk, host, datab
 
 
 def test_a_replaced_invitation_says_so_in_chinese(kiosk, database, invitation) -> None:
-    from datetime import timedelta
+    from datetime import time, timedelta
 
     from kiosk.services.visits import invitations
 
