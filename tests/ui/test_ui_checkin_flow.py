@@ -144,7 +144,7 @@ def test_deny_list_hit_shows_only_see_the_front_desk(english: Kiosk, host, datab
 
 
 def test_a_replaced_invitation_says_so_in_chinese(kiosk, database, invitation) -> None:
-    from datetime import time, timedelta
+    from datetime import timedelta
 
     from kiosk.services.visits import invitations
 
