@@ -91,7 +91,7 @@ def test_reissue_asks_first_and_the_lost_badge_no_longer_signs_out(
     lost_code = badge_code(database, _jobs(database, on_site)[0].id)
     admin.reissue_button.click()
     assert asked == ["Jane Doe's lost badge will stop working and a new one will be printed."]
-    lost, new = _jobs(database, on_site)
+    _lost, new = _jobs(database, on_site)
     new_code = badge_code(database, new.id)
     assert new.reason == "reissue" and new_code != lost_code
     with pytest.raises(TokenRejected) as refused:
