@@ -43,9 +43,14 @@ from kiosk.application.change_watcher import ChangeWatcher
 from kiosk.db import Database
 from kiosk.db.migrate import upgrade
 from kiosk.domain.changes import Area
+from kiosk.services import token_vault
 from kiosk.services.directory import hosts
 from kiosk.services.directory.sites import ensure_site
+from kiosk.services.token_vault import TokenSealer
 from kiosk.services.visits import invitations
+
+# A throwaway data key: codes waiting in outbox rows and badge jobs are sealed with one.
+token_vault.install(TokenSealer(os.urandom(32)))
 
 ROOT = Path(__file__).resolve().parents[1]
 WRITER = ROOT / "tests" / "application" / "change_writer.py"

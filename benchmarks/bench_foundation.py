@@ -55,11 +55,16 @@ from kiosk.clock import FixedClock
 from kiosk.db import Database
 from kiosk.db.migrate import upgrade
 from kiosk.models import Host, Visit, Visitor
+from kiosk.services import token_vault
 from kiosk.services.directory.hosts import search_hosts
 from kiosk.services.directory.sites import ensure_site
+from kiosk.services.token_vault import TokenSealer
 from kiosk.services.visits.checkin import check_in_by_token
 from kiosk.services.visits.roster import on_site_roster
 from kiosk.services.visits.visit_log import search_visits
+
+# A throwaway data key: codes waiting in outbox rows and badge jobs are sealed with one.
+token_vault.install(TokenSealer(os.urandom(32)))
 
 SITE_CODE = "HQ"
 SITE_NAME = "HQ Tower"

@@ -17,6 +17,7 @@ SQLite in a temporary directory, the system clock.
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import statistics
 import sys
@@ -31,10 +32,15 @@ from kiosk.config import EmailSettings, NotifySettings, Settings
 from kiosk.db import Database
 from kiosk.db.migrate import upgrade
 from kiosk.notify.email_message import message_id
+from kiosk.services import token_vault
 from kiosk.services.directory import hosts
 from kiosk.services.directory.sites import ensure_site
+from kiosk.services.token_vault import TokenSealer
 from kiosk.services.visits import checkin, invitations
 from tests.notify.smtp_server import SmtpServer
+
+# A throwaway data key: codes waiting in outbox rows and badge jobs are sealed with one.
+token_vault.install(TokenSealer(os.urandom(32)))
 
 SITE = "HQ"
 HOST_EMAIL = "host@example.com"

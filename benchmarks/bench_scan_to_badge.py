@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import os
 import statistics
 import sys
 import tempfile
@@ -30,9 +31,14 @@ from kiosk.config import PrinterSettings, Settings
 from kiosk.db import Database
 from kiosk.db.migrate import upgrade
 from kiosk.devices.camera import CameraSource, classify_code, decode_texts
+from kiosk.services import token_vault
 from kiosk.services.directory import hosts
 from kiosk.services.directory.sites import ensure_site
+from kiosk.services.token_vault import TokenSealer
 from kiosk.services.visits import checkin, invitations
+
+# A throwaway data key: codes waiting in outbox rows and badge jobs are sealed with one.
+token_vault.install(TokenSealer(os.urandom(32)))
 
 TARGET_P95_MS = 150.0
 

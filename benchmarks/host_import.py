@@ -21,6 +21,7 @@ chunk), check-ins done during the import, their p50/max latency, and how many fa
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import statistics
 import sys
@@ -38,9 +39,14 @@ from kiosk.clock import FixedClock
 from kiosk.db import Database
 from kiosk.db.migrate import upgrade
 from kiosk.domain.security import StaffRole
+from kiosk.services import token_vault
 from kiosk.services.directory import hosts
 from kiosk.services.directory.sites import ensure_site
+from kiosk.services.token_vault import TokenSealer
 from kiosk.services.visits import checkin, invitations
+
+# A throwaway data key: codes waiting in outbox rows and badge jobs are sealed with one.
+token_vault.install(TokenSealer(os.urandom(32)))
 
 SITE = "HQ"
 NOON = datetime(2026, 6, 15, 4, 0, tzinfo=UTC)  # 12:00 in Shanghai

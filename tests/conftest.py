@@ -36,6 +36,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import secrets
 import shutil
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -51,7 +52,9 @@ from kiosk.db import Database
 from kiosk.db.engine import make_engine
 from kiosk.db.migrate import upgrade
 from kiosk.models import Base
+from kiosk.services import token_vault
 from kiosk.services.directory.sites import ensure_site
+from kiosk.services.token_vault import TokenSealer
 from tests.qt_leaks import LeakGuard
 from tests.qt_messages import QtMessages
 
@@ -158,6 +161,26 @@ def _watch_the_test(request: pytest.FixtureRequest, caplog: pytest.LogCaptureFix
     problems += _log_problems(records.records, expected)
     if problems:
         pytest.fail("\n".join(problems), pytrace=False)
+
+
+_TEST_DATA_KEY = secrets.token_bytes(32)
+
+
+@pytest.fixture(autouse=True)
+def _no_files_outside_the_test(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Whatever a test opens with default settings (keys, database) lands in a folder of its own, never in
+    the account's real data directory."""
+    if "KIOSK_DATA_DIR" not in os.environ:
+        monkeypatch.setenv("KIOSK_DATA_DIR", str(tmp_path_factory.mktemp("data-dir")))
+
+
+@pytest.fixture(autouse=True)
+def _token_sealer() -> Iterator[None]:
+    """Waiting codes are sealed with a data key; an entry point sets it from its settings (bootstrap), a
+    test gets this one. A test that opens the database through bootstrap switches to that settings' key."""
+    token_vault.install(TokenSealer(_TEST_DATA_KEY))
+    yield
+    token_vault.install(None)
 
 
 @pytest.fixture(scope="session")

@@ -26,7 +26,7 @@ from kiosk.db import Database
 from kiosk.models import BadgePrintJob
 from kiosk.services import auth
 from kiosk.services.directory.sites import ensure_site
-from tests.factories import SITE, add_host, invite
+from tests.factories import SITE, add_host, badge_code, invite
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 HOSTS_CSV = "name,department,email\n张伟,销售部,zhang.wei@example.com\n张伟,研发部,wei.zhang@example.com\n"
@@ -103,7 +103,8 @@ def test_badge_token_signs_out_and_an_invitation_token_cannot(kioskctl, with_hos
     kioskctl("checkin", "--token", invitation["token"])
     db = Database.from_url(db_url)
     with db.unit_of_work(write=False) as uow:
-        badge_token = uow.session.scalar(select(BadgePrintJob.sign_out_token))
+        job_id = uow.session.scalar(select(BadgePrintJob.id))
+    badge_token = badge_code(db, job_id)  # sealed with the kioskctl run's key, which this process now uses
     db.dispose()
 
     wrong = kioskctl("checkout", "--token", invitation["token"])

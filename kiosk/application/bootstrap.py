@@ -17,6 +17,7 @@ from kiosk.config import Settings
 from kiosk.db import Database, UnitOfWork
 from kiosk.db.engine import sqlite_file
 from kiosk.db.migrate import current_revision, head_revision, is_up_to_date, upgrade
+from kiosk.services import token_vault
 from kiosk.services.directory.sites import ensure_kiosk, ensure_site
 from kiosk.services.idnumbers import IdNumberProtector
 
@@ -34,6 +35,7 @@ __all__ = [
     "open_read_only",
     "read_only_copy",
     "schema_status",
+    "use_keys_of",
 ]
 
 BOOTSTRAP_ACTOR = "system:bootstrap"
@@ -66,6 +68,7 @@ def schema_status(database: Database) -> SchemaStatus:
 
 def connect_database(settings: Settings, *, clock: Clock | None = None) -> Database:
     """The configured database as it is: no migration, no rows written (for read-only checks)."""
+    use_keys_of(settings)
     return Database.from_url(settings.database.url, clock=clock, busy_timeout_ms=settings.database.busy_timeout_ms)
 
 
@@ -85,6 +88,7 @@ def open_read_only(settings: Settings, *, clock: Clock | None = None) -> Databas
     answer today's queries."""
     path = sqlite_file(settings.database.url)
     assert path is not None
+    use_keys_of(settings)
     database = Database.from_url(settings.database.url, clock=clock, read_only=True,
                                  busy_timeout_ms=settings.database.busy_timeout_ms)
     try:
@@ -113,6 +117,12 @@ def open_database(settings: Settings, *, clock: Clock | None = None) -> Database
         database.dispose()
         raise
     return database
+
+
+def use_keys_of(settings: Settings) -> None:
+    """Codes waiting in outbox rows and badge jobs are sealed with this process's data key (read when
+    first needed: a command that seals nothing works even where the key cannot be read)."""
+    token_vault.use_data_key(lambda: load_data_key(settings))
 
 
 def load_protector(settings: Settings) -> IdNumberProtector:

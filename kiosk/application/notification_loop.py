@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from types import FrameType
 
+from kiosk.application.bootstrap import connect_database
 from kiosk.application.loops import BackgroundLoop
 from kiosk.application.secrets import load_link_secret
 from kiosk.config import Settings
@@ -194,7 +195,7 @@ def dispatcher_for_kiosk(database: Database, settings: Settings) -> Dispatcher |
 def run_notify_worker(settings: Settings, *, stop_event: threading.Event | None = None) -> int:
     """``kioskctl notify-worker``: run the dispatcher in this process until SIGINT/SIGTERM. Returns 0."""
     stop = stop_event or threading.Event()
-    database = Database.from_url(settings.database.url, busy_timeout_ms=settings.database.busy_timeout_ms)
+    database = connect_database(settings)
     previous: dict[signal.Signals, object] = {}
     if threading.current_thread() is threading.main_thread():
         def _request_stop(signum: int, _frame: FrameType | None) -> None:

@@ -10,9 +10,9 @@ replaced) the row is blanked (see ``services/notifications/sending.py``, ``visit
 The sealed form fits the 64 characters a badge job's column holds: a code shaped like ours
 (``v1.i.`` / ``v1.o.`` and 24 random bytes) is sealed as one kind byte and its 24 bytes.
 
-Every process that queues or sends must read the same key file, like the link secret: the
-sealer comes from ``install()`` when an entry point set one, else from the settings the process
-runs with (``KIOSK_CONFIG``; the data directory's ``data.key`` by default).
+Every process that queues or sends must read the same key file, like the link secret: opening the
+database through ``application/bootstrap.py`` points this module at the settings' key
+(``use_data_key``); tests ``install`` a sealer of their own.
 """
 
 from __future__ import annotations
@@ -21,15 +21,12 @@ import base64
 import re
 import secrets
 import threading
-from pathlib import Path
+from collections.abc import Callable
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
-
-from kiosk.config import ConfigError, data_dir, load_settings
-from kiosk.services.idnumbers import IdNumberProtector
 
 SEALED_PREFIX = "s1."
 _NONCE = 12
@@ -51,11 +48,6 @@ class TokenSealer:
         # A key of its own, so the ID-number key is never used for two purposes.
         self._key = HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=b"kiosk-token-at-rest-v1").derive(
             data_key)
-
-    @classmethod
-    def load_or_create(cls, path: Path) -> TokenSealer:
-        IdNumberProtector.load_or_create(path)  # creates the key file (0600) the first time
-        return cls(path.read_bytes())
 
     def seal(self, token: str) -> str:
         """``s1.<...>`` for a non-empty code; "" stays ""."""
@@ -98,32 +90,34 @@ def is_clear(stored: str) -> bool:
 
 _lock = threading.Lock()
 _installed: TokenSealer | None = None
-_by_path: dict[Path, TokenSealer] = {}
+_load_key: Callable[[], bytes] | None = None
+
+
+class NoDataKey(RuntimeError):
+    """No key to seal codes with: the process started without ``use_data_key`` (a wiring bug)."""
+
+
+def use_data_key(load_key: Callable[[], bytes]) -> None:
+    """Seal with the key ``load_key`` returns, read on first use (so a command that never seals a code
+    works even where the key cannot be read). Entry points call it through ``bootstrap``."""
+    global _installed, _load_key
+    with _lock:
+        _installed, _load_key = None, load_key
 
 
 def install(sealer: TokenSealer | None) -> None:
-    """Use ``sealer`` in this process (an entry point that loaded its settings; tests). None: back to the default."""
-    global _installed
+    """Use ``sealer`` in this process (tests); None forgets it and the key source."""
+    global _installed, _load_key
     with _lock:
-        _installed = sealer
-
-
-def install_for_key_file(path: Path) -> TokenSealer:
-    sealer = TokenSealer.load_or_create(path)
-    install(sealer)
-    return sealer
+        _installed, _load_key = sealer, None
 
 
 def current() -> TokenSealer:
-    """The sealer for this process: the installed one, else the one of the settings' data key file."""
+    """The sealer for this process, made from the configured data key on first use."""
+    global _installed
     with _lock:
-        if _installed is not None:
-            return _installed
-        try:
-            path = load_settings().data_key_path
-        except ConfigError:
-            path = data_dir() / "data.key"
-        sealer = _by_path.get(path)
-        if sealer is None:
-            sealer = _by_path[path] = TokenSealer.load_or_create(path)
-        return sealer
+        if _installed is None:
+            if _load_key is None:
+                raise NoDataKey("no data key configured for sealing codes; open the database through bootstrap")
+            _installed = TokenSealer(_load_key())
+        return _installed

@@ -6,6 +6,7 @@ import dataclasses
 import threading
 import time
 
+from kiosk.application.bootstrap import use_keys_of
 from kiosk.application.notification_loop import Dispatcher, run_notify_worker
 from kiosk.application.wiring import kiosk_background
 from kiosk.config import DatabaseSettings
@@ -31,9 +32,10 @@ def test_an_external_dispatcher_setting_starts_no_thread(database: Database, mak
 
 
 def test_run_notify_worker_sends_until_told_to_stop(database: Database, db_url, smtp, make_settings):
+    settings = dataclasses.replace(make_settings(smtp), database=DatabaseSettings(url=db_url))
+    use_keys_of(settings)  # as the worker will: the invitation's code is sealed with the settings' key
     host = factories.add_host(database, language="en")
     factories.invite(database, host.id, email="jane@example.org")
-    settings = dataclasses.replace(make_settings(smtp), database=DatabaseSettings(url=db_url))
     stop = threading.Event()
     exit_codes: list[int] = []
     thread = threading.Thread(target=lambda: exit_codes.append(run_notify_worker(settings, stop_event=stop)))

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import secrets
 from email.message import EmailMessage
 from pathlib import Path
 from types import TracebackType
@@ -32,7 +33,8 @@ from tests.factories import SITE, add_host, invite
 
 @pytest.fixture(autouse=True)
 def sealer(tmp_path: Path):
-    sealer = token_vault.install_for_key_file(tmp_path / "data.key")
+    sealer = TokenSealer(secrets.token_bytes(32))
+    token_vault.install(sealer)
     yield sealer
     token_vault.install(None)
 
