@@ -127,27 +127,27 @@
 <context>
     <name>AlertsPage</name>
     <message>
-        <location filename="../../kiosk/ui/desk/alerts.py" line="138" />
+        <location filename="../../kiosk/ui/desk/alerts.py" line="139" />
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/alerts.py" line="139" />
+        <location filename="../../kiosk/ui/desk/alerts.py" line="140" />
         <source>Seen to</source>
         <translation>已处理</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/alerts.py" line="140" />
+        <location filename="../../kiosk/ui/desk/alerts.py" line="141" />
         <source>Mark the alert as dealt with: it no longer counts as new.</source>
         <translation>标记为已处理：不再计为新提醒。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/alerts.py" line="142" />
+        <location filename="../../kiosk/ui/desk/alerts.py" line="143" />
         <source>Alerts for reception, and notices that could not be sent.</source>
         <translation>前台提醒，以及未能发送的通知。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/desk/alerts.py" line="170" />
+        <location filename="../../kiosk/ui/desk/alerts.py" line="171" />
         <source>%n failed</source>
         <translation>
             <numerusform>%n 条失败</numerusform>
@@ -157,122 +157,122 @@
 <context>
     <name>AuditLogView</name>
     <message>
-        <location filename="../../kiosk/ui/desk/audit_log.py" line="79" />
+        <location filename="../../kiosk/ui/desk/audit_log.py" line="72" />
         <source>{field}: {values}</source>
         <translation>{field}：{values}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/audit_log.py" line="95" />
+        <location filename="../../kiosk/ui/desk/audit_log.py" line="88" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/audit_log.py" line="96" />
+        <location filename="../../kiosk/ui/desk/audit_log.py" line="89" />
         <source>Person</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/audit_log.py" line="97" />
+        <location filename="../../kiosk/ui/desk/audit_log.py" line="90" />
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/audit_log.py" line="98" />
+        <location filename="../../kiosk/ui/desk/audit_log.py" line="91" />
         <source>Object</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/audit_log.py" line="99" />
+        <location filename="../../kiosk/ui/desk/audit_log.py" line="92" />
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/audit_log.py" line="451" />
+        <location filename="../../kiosk/ui/desk/audit_log.py" line="406" />
         <source>Any action</source>
         <translation>全部操作</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/audit_log.py" line="453" />
+        <location filename="../../kiosk/ui/desk/audit_log.py" line="408" />
         <source>{group}: every action</source>
         <translation>{group}：全部操作</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/audit_log.py" line="460" />
+        <location filename="../../kiosk/ui/desk/audit_log.py" line="415" />
         <source>Any object</source>
         <translation>全部对象</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/audit_log.py" line="466" />
+        <location filename="../../kiosk/ui/desk/audit_log.py" line="421" />
         <source>Events: {count}</source>
         <translation>记录：{count} 条</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/audit_log.py" line="468" />
+        <location filename="../../kiosk/ui/desk/audit_log.py" line="423" />
         <source>Events: {count}+, counting…</source>
         <translation>记录：{count}+ 条，统计中…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/audit_log.py" line="474" />
+        <location filename="../../kiosk/ui/desk/audit_log.py" line="429" />
         <source>Searching…</source>
         <translation>正在查询…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/audit_log.py" line="489" />
+        <location filename="../../kiosk/ui/desk/audit_log.py" line="444" />
         <source>Only a supervisor or an administrator may read the audit log.</source>
         <translation>只有主管或管理员可以查看审计日志。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/audit_log.py" line="491" />
+        <location filename="../../kiosk/ui/desk/audit_log.py" line="446" />
         <source>Could not read the audit log. Try again in a moment.</source>
         <translation>无法读取审计日志，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/audit_log.py" line="502" />
+        <location filename="../../kiosk/ui/desk/audit_log.py" line="457" />
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/audit_log.py" line="503" />
+        <location filename="../../kiosk/ui/desk/audit_log.py" line="458" />
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/audit_log.py" line="504" />
+        <location filename="../../kiosk/ui/desk/audit_log.py" line="459" />
         <source>Anyone (e.g. staff:amy, kiosk:K1)</source>
         <translation>任何人（例如 staff:amy、kiosk:K1）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/audit_log.py" line="505" />
+        <location filename="../../kiosk/ui/desk/audit_log.py" line="460" />
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/audit_log.py" line="507" />
+        <location filename="../../kiosk/ui/desk/audit_log.py" line="462" />
         <source>All dates</source>
         <translation>全部日期</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/audit_log.py" line="507" />
+        <location filename="../../kiosk/ui/desk/audit_log.py" line="462" />
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/audit_log.py" line="507" />
+        <location filename="../../kiosk/ui/desk/audit_log.py" line="462" />
         <source>Last 7 days</source>
         <translation>最近 7 天</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/audit_log.py" line="508" />
+        <location filename="../../kiosk/ui/desk/audit_log.py" line="463" />
         <source>Last 30 days</source>
         <translation>最近 30 天</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/audit_log.py" line="508" />
+        <location filename="../../kiosk/ui/desk/audit_log.py" line="463" />
         <source>Last 90 days</source>
         <translation>最近 90 天</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/audit_log.py" line="508" />
+        <location filename="../../kiosk/ui/desk/audit_log.py" line="463" />
         <source>Choose dates</source>
         <translation>选择日期</translation>
     </message>
@@ -566,7 +566,7 @@
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/alerts.py" line="85" />
+        <location filename="../../kiosk/ui/desk/alerts.py" line="86" />
         <location filename="../../kiosk/ui/desk/board_models.py" line="168" />
         <source>Status</source>
         <translation>状态</translation>
@@ -631,8 +631,8 @@
         <translation>签到时间</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/dialogs.py" line="21" />
-        <location filename="../../kiosk/ui/desk/dialogs.py" line="39" />
+        <location filename="../../kiosk/ui/desk/dialogs.py" line="23" />
+        <location filename="../../kiosk/ui/desk/dialogs.py" line="46" />
         <location filename="../../kiosk/ui/desk/staff.py" line="183" />
         <source>Cancel</source>
         <translation>取消</translation>
@@ -643,102 +643,102 @@
         <translation>操作未成功：{error}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/alerts.py" line="41" />
+        <location filename="../../kiosk/ui/desk/alerts.py" line="42" />
         <source>Deny list match</source>
         <translation>命中黑名单</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/alerts.py" line="42" />
+        <location filename="../../kiosk/ui/desk/alerts.py" line="43" />
         <source>Host not answering</source>
         <translation>被访人未回复</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/alerts.py" line="43" />
+        <location filename="../../kiosk/ui/desk/alerts.py" line="44" />
         <source>Sales visitor left details</source>
         <translation>推销访客留下联系方式</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/alerts.py" line="44" />
+        <location filename="../../kiosk/ui/desk/alerts.py" line="45" />
         <source>VIP arrived</source>
         <translation>贵宾已到达</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/alerts.py" line="45" />
+        <location filename="../../kiosk/ui/desk/alerts.py" line="46" />
         <source>Arrival notice to host</source>
         <translation>到访通知（被访人）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/alerts.py" line="46" />
+        <location filename="../../kiosk/ui/desk/alerts.py" line="47" />
         <source>Walk-in request to host</source>
         <translation>临时来访请求（被访人）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/alerts.py" line="47" />
+        <location filename="../../kiosk/ui/desk/alerts.py" line="48" />
         <source>Still on site reminder</source>
         <translation>仍在访提醒</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/alerts.py" line="48" />
+        <location filename="../../kiosk/ui/desk/alerts.py" line="49" />
         <source>Invitation e-mail</source>
         <translation>邀请邮件</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/alerts.py" line="49" />
+        <location filename="../../kiosk/ui/desk/alerts.py" line="50" />
         <source>Cancellation e-mail</source>
         <translation>取消邮件</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/alerts.py" line="59" />
+        <location filename="../../kiosk/ui/desk/alerts.py" line="60" />
         <source>{visitor} for {host}</source>
         <translation>{visitor} 拜访 {host}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/alerts.py" line="69" />
+        <location filename="../../kiosk/ui/desk/alerts.py" line="70" />
         <source>Waiting to send</source>
         <translation>等待发送</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/alerts.py" line="69" />
+        <location filename="../../kiosk/ui/desk/alerts.py" line="70" />
         <source>Sending</source>
         <translation>发送中</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/alerts.py" line="70" />
+        <location filename="../../kiosk/ui/desk/alerts.py" line="71" />
         <source>Sent</source>
         <translation>已发送</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/alerts.py" line="70" />
+        <location filename="../../kiosk/ui/desk/alerts.py" line="71" />
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/alerts.py" line="84" />
+        <location filename="../../kiosk/ui/desk/alerts.py" line="85" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/alerts.py" line="84" />
+        <location filename="../../kiosk/ui/desk/alerts.py" line="85" />
         <source>Notice</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/alerts.py" line="84" />
+        <location filename="../../kiosk/ui/desk/alerts.py" line="85" />
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/alerts.py" line="85" />
+        <location filename="../../kiosk/ui/desk/alerts.py" line="86" />
         <source>Sent to</source>
         <translation>发送给</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/alerts.py" line="85" />
+        <location filename="../../kiosk/ui/desk/alerts.py" line="86" />
         <source>Last error</source>
         <translation>最近错误</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/alerts.py" line="93" />
+        <location filename="../../kiosk/ui/desk/alerts.py" line="94" />
         <source>Reception</source>
         <translation>前台</translation>
     </message>
@@ -1762,37 +1762,37 @@
 <context>
     <name>EventPanel</name>
     <message>
-        <location filename="../../kiosk/ui/desk/audit_log.py" line="141" />
+        <location filename="../../kiosk/ui/desk/audit_log.py" line="122" />
         <source>Choose an event to see it in full.</source>
         <translation>选择一条记录以查看全部内容。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/audit_log.py" line="159" />
+        <location filename="../../kiosk/ui/desk/audit_log.py" line="140" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/audit_log.py" line="160" />
+        <location filename="../../kiosk/ui/desk/audit_log.py" line="141" />
         <source>Person</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/audit_log.py" line="161" />
+        <location filename="../../kiosk/ui/desk/audit_log.py" line="142" />
         <source>Object</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/audit_log.py" line="162" />
+        <location filename="../../kiosk/ui/desk/audit_log.py" line="143" />
         <source>Event number</source>
         <translation>记录编号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/audit_log.py" line="170" />
+        <location filename="../../kiosk/ui/desk/audit_log.py" line="151" />
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/audit_log.py" line="172" />
+        <location filename="../../kiosk/ui/desk/audit_log.py" line="153" />
         <source>Nothing else was recorded.</source>
         <translation>没有记录其他内容。</translation>
     </message>
@@ -1824,7 +1824,7 @@
 <context>
     <name>Header</name>
     <message>
-        <location filename="../../kiosk/ui/kiosk/widgets/base.py" line="167" />
+        <location filename="../../kiosk/ui/kiosk/widgets/base.py" line="170" />
         <source>Start over</source>
         <translation>返回首页</translation>
     </message>
@@ -1832,62 +1832,62 @@
 <context>
     <name>HostFormDialog</name>
     <message>
-        <location filename="../../kiosk/ui/desk/hosts.py" line="364" />
+        <location filename="../../kiosk/ui/desk/hosts.py" line="351" />
         <source>Edit host</source>
         <translation>编辑被访人</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/hosts.py" line="364" />
+        <location filename="../../kiosk/ui/desk/hosts.py" line="351" />
         <source>Add a host</source>
         <translation>添加被访人</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/hosts.py" line="388" />
+        <location filename="../../kiosk/ui/desk/hosts.py" line="375" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/hosts.py" line="388" />
+        <location filename="../../kiosk/ui/desk/hosts.py" line="375" />
         <source>E-mail</source>
         <translation>电子邮件</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/hosts.py" line="389" />
+        <location filename="../../kiosk/ui/desk/hosts.py" line="376" />
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/hosts.py" line="389" />
+        <location filename="../../kiosk/ui/desk/hosts.py" line="376" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/hosts.py" line="390" />
+        <location filename="../../kiosk/ui/desk/hosts.py" line="377" />
         <source>Chat address</source>
         <translation>聊天地址</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/hosts.py" line="390" />
+        <location filename="../../kiosk/ui/desk/hosts.py" line="377" />
         <source>Notices in</source>
         <translation>通知语言</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/hosts.py" line="394" />
+        <location filename="../../kiosk/ui/desk/hosts.py" line="381" />
         <source>Visitors find hosts at the kiosk by name, pinyin or initials. Arrival notices go to the e-mail address (and the chat address, if any).</source>
         <translation>访客在访客机上可按姓名、拼音或首字母找到被访人。到访通知发送到电子邮件地址（如填写了聊天地址，也会发送到聊天）。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/hosts.py" line="400" />
+        <location filename="../../kiosk/ui/desk/hosts.py" line="387" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/hosts.py" line="400" />
+        <location filename="../../kiosk/ui/desk/hosts.py" line="387" />
         <source>Add host</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/hosts.py" line="401" />
+        <location filename="../../kiosk/ui/desk/hosts.py" line="388" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1913,164 +1913,164 @@
 <context>
     <name>HostsView</name>
     <message>
-        <location filename="../../kiosk/ui/desk/hosts.py" line="78" />
+        <location filename="../../kiosk/ui/desk/hosts.py" line="79" />
         <source>Receives visitors</source>
         <translation>接待访客</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/hosts.py" line="78" />
-        <location filename="../../kiosk/ui/desk/hosts.py" line="343" />
+        <location filename="../../kiosk/ui/desk/hosts.py" line="79" />
+        <location filename="../../kiosk/ui/desk/hosts.py" line="330" />
         <source>Inactive</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/hosts.py" line="81" />
+        <location filename="../../kiosk/ui/desk/hosts.py" line="82" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/hosts.py" line="82" />
+        <location filename="../../kiosk/ui/desk/hosts.py" line="83" />
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/hosts.py" line="84" />
+        <location filename="../../kiosk/ui/desk/hosts.py" line="85" />
         <source>E-mail</source>
         <translation>电子邮件</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/hosts.py" line="85" />
+        <location filename="../../kiosk/ui/desk/hosts.py" line="86" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/hosts.py" line="87" />
+        <location filename="../../kiosk/ui/desk/hosts.py" line="88" />
         <source>Notices in</source>
         <translation>通知语言</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/hosts.py" line="89" />
+        <location filename="../../kiosk/ui/desk/hosts.py" line="90" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/hosts.py" line="230" />
-        <location filename="../../kiosk/ui/desk/hosts.py" line="347" />
+        <location filename="../../kiosk/ui/desk/hosts.py" line="217" />
+        <location filename="../../kiosk/ui/desk/hosts.py" line="334" />
         <source>All departments</source>
         <translation>全部部门</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/desk/hosts.py" line="240" />
+        <location filename="../../kiosk/ui/desk/hosts.py" line="227" />
         <source>%n host(s)</source>
         <translation>
             <numerusform>%n 位被访人</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/desk/hosts.py" line="240" />
+        <location filename="../../kiosk/ui/desk/hosts.py" line="227" />
         <source>%n+ hosts…</source>
         <translation>
             <numerusform>%n 位以上被访人…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/hosts.py" line="264" />
+        <location filename="../../kiosk/ui/desk/hosts.py" line="251" />
         <source>Saved {name} ({email}).</source>
         <translation>已保存 {name}（{email}）。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/hosts.py" line="272" />
+        <location filename="../../kiosk/ui/desk/hosts.py" line="259" />
         <source>Deactivate this host?</source>
         <translation>停用此被访人？</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/hosts.py" line="273" />
+        <location filename="../../kiosk/ui/desk/hosts.py" line="260" />
         <source>{name} will no longer be offered at the kiosk or for new invitations. Visits already planned stay as they are. You can reactivate them later.</source>
         <translation>访客机和新邀请中将不再提供 {name}。已安排的来访不受影响。之后可以重新启用。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/hosts.py" line="275" />
-        <location filename="../../kiosk/ui/desk/hosts.py" line="341" />
+        <location filename="../../kiosk/ui/desk/hosts.py" line="262" />
+        <location filename="../../kiosk/ui/desk/hosts.py" line="328" />
         <source>Deactivate</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/hosts.py" line="288" />
+        <location filename="../../kiosk/ui/desk/hosts.py" line="275" />
         <source>{name} receives visitors again.</source>
         <translation>{name} 已恢复接待访客。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/hosts.py" line="289" />
+        <location filename="../../kiosk/ui/desk/hosts.py" line="276" />
         <source>{name} no longer receives visitors.</source>
         <translation>{name} 已停止接待访客。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/hosts.py" line="302" />
+        <location filename="../../kiosk/ui/desk/hosts.py" line="289" />
         <source>Import hosts</source>
         <translation>导入被访人</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/hosts.py" line="302" />
+        <location filename="../../kiosk/ui/desk/hosts.py" line="289" />
         <source>CSV (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/hosts.py" line="311" />
+        <location filename="../../kiosk/ui/desk/hosts.py" line="298" />
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/hosts.py" line="336" />
+        <location filename="../../kiosk/ui/desk/hosts.py" line="323" />
         <source>Hosts</source>
         <translation>被访人</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/hosts.py" line="337" />
+        <location filename="../../kiosk/ui/desk/hosts.py" line="324" />
         <source>Name, pinyin, initials, e-mail or department</source>
         <translation>姓名、拼音、首字母、电子邮件或部门</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/hosts.py" line="338" />
+        <location filename="../../kiosk/ui/desk/hosts.py" line="325" />
         <source>Import CSV…</source>
         <translation>导入 CSV…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/hosts.py" line="339" />
+        <location filename="../../kiosk/ui/desk/hosts.py" line="326" />
         <source>Add host…</source>
         <translation>添加被访人…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/hosts.py" line="340" />
+        <location filename="../../kiosk/ui/desk/hosts.py" line="327" />
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/hosts.py" line="342" />
+        <location filename="../../kiosk/ui/desk/hosts.py" line="329" />
         <source>Reactivate</source>
         <translation>重新启用</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/hosts.py" line="343" />
+        <location filename="../../kiosk/ui/desk/hosts.py" line="330" />
         <source>Receive visitors</source>
         <translation>接待访客</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/hosts.py" line="344" />
+        <location filename="../../kiosk/ui/desk/hosts.py" line="331" />
         <source>Everyone</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/hosts.py" line="480" />
+        <location filename="../../kiosk/ui/desk/hosts.py" line="467" />
         <source>Line</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/hosts.py" line="480" />
+        <location filename="../../kiosk/ui/desk/hosts.py" line="467" />
         <source>The line in the file</source>
         <translation>文件中的该行</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/hosts.py" line="481" />
+        <location filename="../../kiosk/ui/desk/hosts.py" line="468" />
         <source>What is wrong</source>
         <translation>问题</translation>
     </message>
@@ -2096,49 +2096,49 @@
 <context>
     <name>ImportReportDialog</name>
     <message>
-        <location filename="../../kiosk/ui/desk/hosts.py" line="497" />
+        <location filename="../../kiosk/ui/desk/hosts.py" line="484" />
         <source>Import hosts</source>
         <translation>导入被访人</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/hosts.py" line="501" />
+        <location filename="../../kiosk/ui/desk/hosts.py" line="488" />
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/hosts.py" line="511" />
+        <location filename="../../kiosk/ui/desk/hosts.py" line="498" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/hosts.py" line="526" />
+        <location filename="../../kiosk/ui/desk/hosts.py" line="513" />
         <source>{added} added, {updated} updated, {unchanged} already up to date.</source>
         <translation>新增 {added} 位，更新 {updated} 位，{unchanged} 位无变化。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/desk/hosts.py" line="529" />
+        <location filename="../../kiosk/ui/desk/hosts.py" line="516" />
         <source>%n line(s) not imported.</source>
         <translation>
             <numerusform>%n 行未导入。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/hosts.py" line="530" />
+        <location filename="../../kiosk/ui/desk/hosts.py" line="517" />
         <source>{counts} {skipped}</source>
         <translation>{counts}{skipped}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/hosts.py" line="531" />
+        <location filename="../../kiosk/ui/desk/hosts.py" line="518" />
         <source>The other lines are saved. Put these lines right in the file and import it again: hosts already imported are not added twice.</source>
         <translation>其余各行已保存。请在文件中改正这些行后再次导入：已导入的被访人不会重复添加。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/hosts.py" line="535" />
+        <location filename="../../kiosk/ui/desk/hosts.py" line="522" />
         <source>Every line was imported.</source>
         <translation>所有行均已导入。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/hosts.py" line="541" />
+        <location filename="../../kiosk/ui/desk/hosts.py" line="528" />
         <source>Nothing was imported.</source>
         <translation>未导入任何内容。</translation>
     </message>
@@ -2605,82 +2605,82 @@
 <context>
     <name>Invitations</name>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="73" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="74" />
         <source>No e-mail</source>
         <translation>无邮件</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="75" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="76" />
         <source>Queued</source>
         <translation>待发送</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="76" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="77" />
         <source>Sending</source>
         <translation>发送中</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="77" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="78" />
         <source>Sent</source>
         <translation>已发送</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="78" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="79" />
         <source>Not delivered</source>
         <translation>未送达</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="87" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="88" />
         <source>Any time</source>
         <translation>全天</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="93" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="94" />
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="107" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="108" />
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="108" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="109" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="109" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="110" />
         <source>Visitor</source>
         <translation>访客</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="110" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="111" />
         <source>Company</source>
         <translation>公司</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="111" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="112" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="112" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="113" />
         <source>E-mail</source>
         <translation>电子邮件</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="113" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="114" />
         <source>Host</source>
         <translation>被访人</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="114" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="115" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="116" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="117" />
         <source>Invitation e-mail</source>
         <translation>邀请邮件</translation>
     </message>
@@ -2688,170 +2688,170 @@
 <context>
     <name>InvitationsView</name>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="325" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="310" />
         <source>Nothing was changed.</source>
         <translation>没有修改任何内容。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="327" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="312" />
         <source>Saved. {visitor} is e-mailed the change with a new QR code; the old one no longer works.</source>
         <translation>已保存。已向 {visitor} 发送变更邮件及新二维码，旧二维码已失效。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="330" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="315" />
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="342" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="327" />
         <source>{visitor} now comes on {day}; a new QR code is e-mailed, the old one no longer works.</source>
         <translation>{visitor} 改为 {day} 来访；新二维码已通过邮件发送，旧二维码已失效。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="344" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="329" />
         <source>{visitor} now comes on {day}.</source>
         <translation>{visitor} 改为 {day} 来访。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="349" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="334" />
         <source>Send the invitation again?</source>
         <translation>重新发送邀请？</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="350" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="335" />
         <source>{visitor} is e-mailed the invitation again at {email} with a new QR code. The code sent before stops working.</source>
         <translation>将向 {visitor}（{email}）重新发送邀请邮件及新二维码，之前发送的二维码将失效。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="352" />
-        <location filename="../../kiosk/ui/desk/invitations.py" line="446" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="337" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="431" />
         <source>Send again</source>
         <translation>重新发送</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="356" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="341" />
         <source>The invitation is e-mailed to {visitor} again.</source>
         <translation>已重新向 {visitor} 发送邀请邮件。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="362" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="347" />
         <source>Cancel the invitation?</source>
         <translation>取消邀请？</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="363" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="348" />
         <source>{visitor}'s visit on {day} is cancelled and the QR code stops working.</source>
         <translation>{visitor} {day} 的来访将被取消，二维码随即失效。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="365" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="350" />
         <source>The visitor is told by e-mail.</source>
         <translation>将通过邮件通知访客。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="366" />
-        <location filename="../../kiosk/ui/desk/invitations.py" line="447" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="351" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="432" />
         <source>Cancel invitation</source>
         <translation>取消邀请</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="370" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="355" />
         <source>{visitor}'s invitation is cancelled.</source>
         <translation>{visitor} 的邀请已取消。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/desk/invitations.py" line="382" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="367" />
         <source>%n visitor(s) invited.</source>
         <translation>
             <numerusform>已邀请 %n 位访客。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/desk/invitations.py" line="422" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="407" />
         <source>%n invitation(s)</source>
         <translation>
             <numerusform>%n 个邀请</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/desk/invitations.py" line="423" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="408" />
         <source>%n+ invitations, counting…</source>
         <translation>
             <numerusform>%n+ 个邀请，统计中…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="427" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="412" />
         <source>Searching…</source>
         <translation>正在查询…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="431" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="416" />
         <source>Could not read the invitations: {error}</source>
         <translation>无法读取邀请：{error}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="441" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="426" />
         <source>Invitations</source>
         <translation>邀请</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="442" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="427" />
         <source>New invitation</source>
         <translation>新建邀请</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="443" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="428" />
         <source>Invite a group (CSV)…</source>
         <translation>团体邀请（CSV）…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="444" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="429" />
         <source>Edit</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="445" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="430" />
         <source>Reschedule</source>
         <translation>改期</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="448" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="433" />
         <source>Find: visitor, company, phone, e-mail, host</source>
         <translation>查找：访客、公司、电话、邮箱、被访人</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="449" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="434" />
         <source>Any host (name, pinyin, initials)</source>
         <translation>所有被访人（姓名、拼音、首字母）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="450" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="435" />
         <source>Show cancelled</source>
         <translation>显示已取消</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="452" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="437" />
         <source>All upcoming</source>
         <translation>全部待到访</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="452" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="437" />
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="452" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="437" />
         <source>Next 7 days</source>
         <translation>未来 7 天</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="453" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="438" />
         <source>Next 30 days</source>
         <translation>未来 30 天</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="453" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="438" />
         <source>Choose days…</source>
         <translation>自选日期…</translation>
     </message>
@@ -3621,22 +3621,24 @@
 <context>
     <name>PinGate</name>
     <message>
-        <location filename="../../kiosk/ui/kiosk/maintenance/corner.py" line="217" />
+        <location filename="../../kiosk/ui/kiosk/maintenance/corner.py" line="234" />
         <source>Maintenance needs a PIN first. On this computer, run “kioskctl kiosk set-pin” and put the line it prints under [kiosk] in the settings file.</source>
         <translation>需要先设置维护 PIN 码。请在本机运行“kioskctl kiosk set-pin”，并将它输出的那一行放入设置文件的 [kiosk] 部分。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/maintenance/corner.py" line="228" />
+        <location filename="../../kiosk/ui/kiosk/maintenance/corner.py" line="253" />
         <source>Too many wrong PINs. Try again in {seconds} s.</source>
         <translation>PIN 码错误次数过多，请 {seconds} 秒后再试。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/maintenance/corner.py" line="235" />
+        <location filename="../../kiosk/ui/kiosk/maintenance/corner.py" line="238" />
+        <location filename="../../kiosk/ui/kiosk/maintenance/corner.py" line="260" />
+        <location filename="../../kiosk/ui/kiosk/maintenance/corner.py" line="279" />
         <source>Enter the maintenance PIN.</source>
         <translation>请输入维护 PIN 码。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/maintenance/corner.py" line="259" />
+        <location filename="../../kiosk/ui/kiosk/maintenance/corner.py" line="295" />
         <source>Wrong PIN. Tries left before a one-minute wait: {left}</source>
         <translation>PIN 码错误。再错 {left} 次将需等待一分钟。</translation>
     </message>
@@ -3644,22 +3646,22 @@
 <context>
     <name>PinPad</name>
     <message>
-        <location filename="../../kiosk/ui/kiosk/maintenance/corner.py" line="187" />
+        <location filename="../../kiosk/ui/kiosk/maintenance/corner.py" line="204" />
         <source>Maintenance</source>
         <translation>维护</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/maintenance/corner.py" line="188" />
+        <location filename="../../kiosk/ui/kiosk/maintenance/corner.py" line="205" />
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/maintenance/corner.py" line="189" />
+        <location filename="../../kiosk/ui/kiosk/maintenance/corner.py" line="206" />
         <source>OK</source>
         <translation>确定</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/maintenance/corner.py" line="190" />
+        <location filename="../../kiosk/ui/kiosk/maintenance/corner.py" line="207" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -4632,73 +4634,73 @@
 <context>
     <name>VisitorLog</name>
     <message>
-        <location filename="../../kiosk/ui/desk/visitor_log.py" line="74" />
-        <location filename="../../kiosk/ui/desk/visitor_log.py" line="97" />
+        <location filename="../../kiosk/ui/desk/visitor_log.py" line="63" />
+        <location filename="../../kiosk/ui/desk/visitor_log.py" line="86" />
         <source>Visitor</source>
         <translation>访客</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/visitor_log.py" line="75" />
+        <location filename="../../kiosk/ui/desk/visitor_log.py" line="64" />
         <source>Contractor</source>
         <translation>承包商</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/visitor_log.py" line="76" />
+        <location filename="../../kiosk/ui/desk/visitor_log.py" line="65" />
         <source>Interview</source>
         <translation>面试</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/visitor_log.py" line="77" />
+        <location filename="../../kiosk/ui/desk/visitor_log.py" line="66" />
         <source>Delivery</source>
         <translation>送货</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/visitor_log.py" line="96" />
+        <location filename="../../kiosk/ui/desk/visitor_log.py" line="85" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/visitor_log.py" line="98" />
+        <location filename="../../kiosk/ui/desk/visitor_log.py" line="87" />
         <source>Company</source>
         <translation>公司</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/visitor_log.py" line="99" />
+        <location filename="../../kiosk/ui/desk/visitor_log.py" line="88" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/visitor_log.py" line="100" />
+        <location filename="../../kiosk/ui/desk/visitor_log.py" line="89" />
         <source>Host</source>
         <translation>被访人</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/visitor_log.py" line="101" />
+        <location filename="../../kiosk/ui/desk/visitor_log.py" line="90" />
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/visitor_log.py" line="102" />
+        <location filename="../../kiosk/ui/desk/visitor_log.py" line="91" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/visitor_log.py" line="104" />
+        <location filename="../../kiosk/ui/desk/visitor_log.py" line="93" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/visitor_log.py" line="106" />
+        <location filename="../../kiosk/ui/desk/visitor_log.py" line="95" />
         <source>Expected</source>
         <translation>预计到达</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/visitor_log.py" line="108" />
+        <location filename="../../kiosk/ui/desk/visitor_log.py" line="97" />
         <source>In</source>
         <translation>签到</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/visitor_log.py" line="109" />
+        <location filename="../../kiosk/ui/desk/visitor_log.py" line="98" />
         <source>Out</source>
         <translation>签离</translation>
     </message>
@@ -4706,131 +4708,131 @@
 <context>
     <name>VisitorLogView</name>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/desk/visitor_log.py" line="258" />
+        <location filename="../../kiosk/ui/desk/visitor_log.py" line="201" />
         <source>%n visit(s)</source>
         <translation>
             <numerusform>共 %n 次来访</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/desk/visitor_log.py" line="260" />
+        <location filename="../../kiosk/ui/desk/visitor_log.py" line="203" />
         <source>%n+ visits, counting…</source>
         <translation>
             <numerusform>%n+ 次来访，正在统计…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/visitor_log.py" line="263" />
+        <location filename="../../kiosk/ui/desk/visitor_log.py" line="206" />
         <source>Searching…</source>
         <translation>正在查询…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/visitor_log.py" line="269" />
-        <location filename="../../kiosk/ui/desk/visitor_log.py" line="345" />
+        <location filename="../../kiosk/ui/desk/visitor_log.py" line="212" />
+        <location filename="../../kiosk/ui/desk/visitor_log.py" line="288" />
         <source>All departments</source>
         <translation>全部部门</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/visitor_log.py" line="277" />
+        <location filename="../../kiosk/ui/desk/visitor_log.py" line="220" />
         <source>Could not read the visitor log: {error}</source>
         <translation>无法读取访客记录：{error}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/desk/visitor_log.py" line="294" />
+        <location filename="../../kiosk/ui/desk/visitor_log.py" line="237" />
         <source>Exporting %n selected visit(s)…</source>
         <translation>
             <numerusform>正在导出所选的 %n 次来访…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/visitor_log.py" line="298" />
+        <location filename="../../kiosk/ui/desk/visitor_log.py" line="241" />
         <source>Exporting every visit shown…</source>
         <translation>正在导出列表中的全部来访…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/visitor_log.py" line="303" />
+        <location filename="../../kiosk/ui/desk/visitor_log.py" line="246" />
         <source>CSV (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/visitor_log.py" line="303" />
+        <location filename="../../kiosk/ui/desk/visitor_log.py" line="246" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/visitor_log.py" line="305" />
+        <location filename="../../kiosk/ui/desk/visitor_log.py" line="248" />
         <source>Export visitors</source>
         <translation>导出访客记录</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/desk/visitor_log.py" line="316" />
+        <location filename="../../kiosk/ui/desk/visitor_log.py" line="259" />
         <source>Exported %n visit(s) to {file}</source>
         <translation>
             <numerusform>已导出 %n 次来访到 {file}</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/visitor_log.py" line="321" />
+        <location filename="../../kiosk/ui/desk/visitor_log.py" line="264" />
         <source>The export did not work: {error}</source>
         <translation>导出未成功：{error}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/visitor_log.py" line="331" />
+        <location filename="../../kiosk/ui/desk/visitor_log.py" line="274" />
         <source>Visitors</source>
         <translation>访客记录</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/visitor_log.py" line="332" />
+        <location filename="../../kiosk/ui/desk/visitor_log.py" line="275" />
         <source>Search name, phone, company or host</source>
         <translation>搜索姓名、电话、公司或被访人</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/visitor_log.py" line="333" />
+        <location filename="../../kiosk/ui/desk/visitor_log.py" line="276" />
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/visitor_log.py" line="334" />
+        <location filename="../../kiosk/ui/desk/visitor_log.py" line="277" />
         <source>Export Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/visitor_log.py" line="336" />
+        <location filename="../../kiosk/ui/desk/visitor_log.py" line="279" />
         <source>All dates</source>
         <translation>全部日期</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/visitor_log.py" line="336" />
+        <location filename="../../kiosk/ui/desk/visitor_log.py" line="279" />
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/visitor_log.py" line="336" />
+        <location filename="../../kiosk/ui/desk/visitor_log.py" line="279" />
         <source>Last 7 days</source>
         <translation>最近 7 天</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/visitor_log.py" line="337" />
+        <location filename="../../kiosk/ui/desk/visitor_log.py" line="280" />
         <source>Last 30 days</source>
         <translation>最近 30 天</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/visitor_log.py" line="337" />
+        <location filename="../../kiosk/ui/desk/visitor_log.py" line="280" />
         <source>Last 90 days</source>
         <translation>最近 90 天</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/visitor_log.py" line="337" />
+        <location filename="../../kiosk/ui/desk/visitor_log.py" line="280" />
         <source>Choose dates</source>
         <translation>选择日期</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/visitor_log.py" line="341" />
+        <location filename="../../kiosk/ui/desk/visitor_log.py" line="284" />
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/visitor_log.py" line="346" />
+        <location filename="../../kiosk/ui/desk/visitor_log.py" line="289" />
         <source>All visitor types</source>
         <translation>全部访客类型</translation>
     </message>
