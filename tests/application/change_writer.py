@@ -17,6 +17,7 @@ commit its callback came.
 from __future__ import annotations
 
 import json
+import os
 import random
 import sys
 import time
@@ -29,8 +30,10 @@ import kiosk.db.uow
 from kiosk.clock import FixedClock
 from kiosk.db import Database, UnitOfWork
 from kiosk.domain.kiosks import CameraHealth, PrinterHealth
+from kiosk.services import token_vault
 from kiosk.services.directory import hosts
 from kiosk.services.directory.heartbeats import record_heartbeat
+from kiosk.services.token_vault import TokenSealer
 from kiosk.services.visits.checkin import check_in_by_token
 
 SITE = "HQ"
@@ -109,4 +112,5 @@ def main(argv: list[str]) -> None:
 
 
 if __name__ == "__main__":
+    token_vault.install(TokenSealer(os.urandom(32)))  # what bootstrap does in a real kiosk, with a throwaway key
     main(sys.argv[1:])

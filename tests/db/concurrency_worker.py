@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
 from pathlib import Path
 
 from kiosk.db import Database
+from kiosk.services import token_vault
 from kiosk.services.errors import ServiceError
+from kiosk.services.token_vault import TokenSealer
 from kiosk.services.visits.checkin import check_in_by_token
 
 
@@ -33,4 +36,5 @@ def main(url: str, tokens_file: str, go_file: str, out_file: str, name: str) -> 
 
 
 if __name__ == "__main__":
+    token_vault.install(TokenSealer(os.urandom(32)))  # what bootstrap does in a real kiosk, with a throwaway key
     main(*sys.argv[1:])

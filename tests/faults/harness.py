@@ -18,7 +18,7 @@ from sqlalchemy import func, select
 from kiosk.application.gateways.touchscreen import KioskGateway
 from kiosk.application.notification_loop import Dispatcher
 from kiosk.application.print_loop import BadgePrintLoop
-from kiosk.config import EmailSettings, KioskSettings, NotifySettings, PrinterSettings, Settings
+from kiosk.config import EmailSettings, KioskSettings, NotifySettings, PrinterSettings, SecuritySettings, Settings
 from kiosk.db import Database
 from kiosk.domain.printing import BadgeProgress
 from kiosk.domain.visits import CheckInOutcome
@@ -34,6 +34,7 @@ def settings_for(tmp_path: Path, *, smtp_port: int, printer: PrinterSettings | N
     email = EmailSettings(host="127.0.0.1", port=smtp_port, timeout=2.0, sender="Lobby Kiosk <kiosk@hq.example.com>")
     return Settings(email=email, notify=NotifySettings(link_secret_file=str(tmp_path / "link.key")),
                     kiosk=KioskSettings(id="K1"),  # the lobby checks in as kiosk:K1: its badges print here
+                    security=SecuritySettings(data_key_file=str(tmp_path / "data.key")),
                     printer=printer or PrinterSettings(kind="file", path=str(tmp_path / "badges.bin"),
                                                        text_mode="gb18030"))
 

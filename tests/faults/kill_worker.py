@@ -26,11 +26,19 @@ def say(line: str) -> None:
 
 
 def child(token: str, db_url: str, smtp_port: int, work: Path, start: datetime) -> None:
+    from kiosk.application.bootstrap import use_keys_of
     from kiosk.application.gateways.touchscreen import KioskGateway
     from kiosk.application.notification_loop import Dispatcher
     from kiosk.application.print_loop import BadgePrintLoop
     from kiosk.clock import FixedClock
-    from kiosk.config import EmailSettings, KioskSettings, NotifySettings, PrinterSettings, Settings
+    from kiosk.config import (
+        EmailSettings,
+        KioskSettings,
+        NotifySettings,
+        PrinterSettings,
+        SecuritySettings,
+        Settings,
+    )
     from kiosk.db import Database
 
     settings = Settings(
@@ -38,7 +46,9 @@ def child(token: str, db_url: str, smtp_port: int, work: Path, start: datetime) 
         notify=NotifySettings(link_secret_file=str(work / "link.key")),
         printer=PrinterSettings(kind="file", path=str(work / "badges.bin"), text_mode="gb18030"),
         kiosk=KioskSettings(id="K1"),
+        security=SecuritySettings(data_key_file=str(work / "data.key")),
     )
+    use_keys_of(settings)  # as the kiosk's start-up does: every run seals and opens codes with one key file
     database = Database.from_url(db_url, clock=FixedClock(start))
     gateway = KioskGateway(database, "HQ", "kiosk:K1")
     printer = BadgePrintLoop(database, settings)

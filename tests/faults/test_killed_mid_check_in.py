@@ -19,6 +19,7 @@ import time
 import pytest
 from sqlalchemy import text
 
+from kiosk.application.bootstrap import use_keys_of
 from kiosk.application.print_loop import BadgePrintLoop
 from tests.faults.harness import Attempt, Lobby, Stopwatch, distinct, settings_for
 from tests.faults.table import ROOT, Row, record
@@ -89,6 +90,7 @@ def test_killed_mid_check_in_100_times(backend, database, db_url, clock, tmp_pat
     seed = int(os.environ.get("KIOSK_FAULT_SEED", time.time_ns() % 1_000_000))
     rng = random.Random(seed)
     settings = settings_for(tmp_path, smtp_port=smtp.port)
+    use_keys_of(settings)  # the killed kiosks seal codes with this key file; the restarted one opens them
     lobby = Lobby.build(database, settings, KILLS + 1)
     lobby.send_all()  # the invitations' e-mails: out of the way, so each round's work is its own check-in
     sent_before = len(smtp.files())
