@@ -113,6 +113,27 @@ def test_a_data_folder_that_already_exists_is_left_as_the_operator_set_it(tmp_pa
     assert ran.returncode == 0, ran.stderr
     assert oct(stat.S_IMODE(data.stat().st_mode)) == "0o750"
     assert oct(stat.S_IMODE((data / "kiosk.sqlite3").stat().st_mode)) == "0o600"
+    assert ran.stderr == f"warning: {data} can be read by other accounts (mode 0750); chmod 700 it\n"
+
+
+def test_an_install_from_before_private_files_is_told_what_to_tighten(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    assert _run(str(BIN / "kioskctl"), "db", "upgrade", env=_env(data), cwd=tmp_path).returncode == 0
+    (data / "data.key").write_bytes(os.urandom(32))  # as an older version left it
+    for path, mode in ((data, 0o755), (data / "kiosk.sqlite3", 0o644), (data / "data.key", 0o644)):
+        os.chmod(path, mode)
+
+    told = _run(str(BIN / "kioskctl"), "db", "current", env=_env(data), cwd=tmp_path)
+    lines = told.stderr.splitlines()
+    assert told.returncode == 0 and lines[:2] == [
+        f"warning: {data} can be read by other accounts (mode 0755); chmod 700 it",
+        f"warning: {data / 'kiosk.sqlite3'} can be read by other accounts (mode 0644); chmod 600 it",
+    ]
+    assert f"warning: {data / 'data.key'} can be read by other accounts (mode 0644); chmod 600 it" in lines
+    os.chmod(data, 0o700)
+    for path in data.iterdir():  # what the README says to do (SQLite made -wal/-shm like the database)
+        os.chmod(path, 0o600)
+    assert _run(str(BIN / "kioskctl"), "db", "current", env=_env(data), cwd=tmp_path).stderr == ""
 
 
 @pytest.mark.parametrize("program", ["kioskctl", "kiosk-admin"])

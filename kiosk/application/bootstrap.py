@@ -7,11 +7,13 @@ rows in place, so nothing later has to ask "has this been set up yet?".
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlalchemy.exc import DatabaseError
 
-from kiosk.application.secrets import SecretUnusable, load_data_key
+from kiosk.application.secrets import SecretUnusable, link_secret_path, load_data_key
 from kiosk.clock import Clock
 from kiosk.config import Settings
 from kiosk.db import Database, UnitOfWork
@@ -25,12 +27,14 @@ from kiosk.services.idnumbers import IdNumberProtector
 __all__ = [
     "Database",
     "DatabaseUnavailable",
+    "LooseFile",
     "SchemaStatus",
     "SecretUnusable",
     "UnitOfWork",
     "connect_database",
     "database_problem",
     "load_protector",
+    "loose_files",
     "open_database",
     "open_read_only",
     "read_only_copy",
@@ -117,6 +121,36 @@ def open_database(settings: Settings, *, clock: Clock | None = None) -> Database
         database.dispose()
         raise
     return database
+
+
+@dataclass(frozen=True)
+class LooseFile:
+    path: Path
+    mode: int  # permission bits
+
+    def advice(self) -> str:
+        fix = "chmod 700" if self.path.is_dir() else "chmod 600"
+        return f"{self.path} can be read by other accounts (mode {self.mode:04o}); {fix} it"
+
+
+def loose_files(settings: Settings) -> list[LooseFile]:
+    """The database's and keys' files and folders that other accounts may read or enter: made by an older
+    version, or by hand. New ones are private (umask 077); existing ones are reported, never changed on
+    our own (a folder may be shared with a group on purpose)."""
+    candidates: list[Path] = []
+    database = sqlite_file(settings.database.url)
+    if database is not None:
+        candidates += [database.parent, database, *(database.with_name(database.name + s) for s in ("-wal", "-shm"))]
+    candidates += [settings.keys_path, settings.data_key_path, link_secret_path(settings)]
+    found: list[LooseFile] = []
+    for path in dict.fromkeys(candidates):  # in order, once each
+        try:
+            mode = stat.S_IMODE(path.stat().st_mode)
+        except OSError:
+            continue
+        if mode & 0o077:
+            found.append(LooseFile(path, mode))
+    return found
 
 
 def use_keys_of(settings: Settings) -> None:

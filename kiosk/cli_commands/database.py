@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
-from kiosk.application.bootstrap import schema_status
+from kiosk.application.bootstrap import loose_files, schema_status
 from kiosk.cli_commands.arguments import Subcommands
 from kiosk.cli_commands.context import CliContext
 
@@ -23,6 +24,7 @@ def upgrade(ctx: CliContext, args: argparse.Namespace) -> int:
     print(f"database {status.url}")
     print(f"schema at revision {status.revision} (head); site {ctx.site_code} "
           f"and kiosk {ctx.settings.kiosk.id} registered")
+    warn_loose_files(ctx)
     return 0
 
 
@@ -35,4 +37,11 @@ def current(ctx: CliContext, args: argparse.Namespace) -> int:
         print(f"{revision} (head)")
     else:
         print(f"{revision} (head is {head}); run 'kioskctl db upgrade'")
+    warn_loose_files(ctx)
     return 0
+
+
+def warn_loose_files(ctx: CliContext) -> None:
+    """An install from before files were private: say which to tighten, one line each (stderr)."""
+    for loose in loose_files(ctx.settings):
+        print(f"warning: {loose.advice()}", file=sys.stderr)
