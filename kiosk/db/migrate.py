@@ -43,7 +43,9 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
         if connection.dialect.name == "postgresql":
             connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_MIGRATION_LOCK})")
         config.attributes["connection"] = connection
+        high_water = _sqlite_sequences(connection)
         command.upgrade(config, revision)
+        _restore_sqlite_sequences(connection, high_water)
         _check_foreign_keys(connection)
 
 
@@ -64,6 +66,28 @@ def _foreign_keys_off_on_sqlite(connection: Connection) -> Iterator[None]:
         driver.execute("PRAGMA foreign_keys=ON")
 
 
+def _sqlite_sequences(connection: Connection) -> dict[str, int]:
+    """SQLite's AUTOINCREMENT high-water marks (an empty dict before any table has one)."""
+    if connection.dialect.name != "sqlite":
+        return {}
+    if not connection.exec_driver_sql("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_sequence'").first():
+        return {}
+    return {name: seq for name, seq in connection.exec_driver_sql("SELECT name, seq FROM sqlite_sequence")}
+
+
+def _restore_sqlite_sequences(connection: Connection, before: dict[str, int]) -> None:
+    """A batch migration rebuilds a table by copying its rows into a new one: the copy's high-water mark is
+    only its largest id, so the ids of rows deleted before the rebuild would be handed out again. Put
+    back any mark a rebuild lowered (ids never reused, migration 0009)."""
+    after = _sqlite_sequences(connection)
+    for name, seq in before.items():
+        if name in after and after[name] < seq:
+            connection.exec_driver_sql("UPDATE sqlite_sequence SET seq = ? WHERE name = ?", (seq, name))
+        elif name not in after and connection.exec_driver_sql(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)).first():
+            connection.exec_driver_sql("INSERT INTO sqlite_sequence (name, seq) VALUES (?, ?)", (name, seq))
+
+
 def _check_foreign_keys(connection: Connection) -> None:
     if connection.dialect.name == "sqlite":
         broken = connection.exec_driver_sql("PRAGMA foreign_key_check").all()
@@ -75,7 +99,9 @@ def downgrade(engine: Engine, revision: str) -> None:
     config = alembic_config(engine)
     with engine.connect() as connection, _foreign_keys_off_on_sqlite(connection), connection.begin():
         config.attributes["connection"] = connection
+        high_water = _sqlite_sequences(connection)
         command.downgrade(config, revision)
+        _restore_sqlite_sequences(connection, high_water)
 
 
 def current_revision(engine: Engine) -> str | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from sqlalchemy import delete, func, select
 
 from kiosk.db.engine import make_engine
-from kiosk.db.migrate import upgrade
+from kiosk.db.migrate import downgrade, upgrade
 from kiosk.models import AccessToken, Base, Notification, StaffUser, Visit, Visitor
 from kiosk.services import auth
 from tests.factories import add_host, invite
@@ -106,3 +106,32 @@ def test_upgrading_a_populated_0008_database_keeps_every_row_and_stops_reuse(tmp
         engine.dispose()
     assert counts == {"visitors": 1, "visits": 2, "visit_photos": 1, "access_tokens": 1, "audit_events": 1}
     assert new_id == 4  # not 3, the erased visit the audit trail still mentions
+
+
+def test_a_table_rebuilt_by_a_migration_keeps_its_high_water_mark(tmp_path) -> None:
+    """Downgrading 0011 rebuilds ``visits`` (SQLite drops a column by copying the table): the copy's mark
+    would be its largest id, and the id of a visit erased just before would come back."""
+    engine = make_engine(f"sqlite:///{tmp_path / 'rebuilt.sqlite3'}")
+    try:
+        upgrade(engine)
+        with engine.begin() as conn:
+            run = conn.exec_driver_sql
+            run("INSERT INTO sites (id, code, name, timezone) VALUES (1, 'HQ', 'HQ', 'Asia/Shanghai')")
+            run("INSERT INTO hosts (id, name, email, language, active, name_key, pinyin, initials) "
+                "VALUES (1, 'Li Na', 'li.na@example.com', 'zh_CN', 1, '', '', '')")
+            run("INSERT INTO visitors (id, name, name_key, created_at) VALUES (1, 'V', 'v', '2026-06-01 01:00:00')")
+            for _ in range(3):
+                run("INSERT INTO visits (site_id, host_id, visitor_id, kind, status, purpose, purpose_note, "
+                    "visitor_type, vip, visit_date, created_at) VALUES (1, 1, 1, 'walk_in', 'checked_in', "
+                    "'meeting', '', 'visitor', 0, '2026-06-01', '2026-06-01 01:00:00')")
+            run("DELETE FROM visits WHERE id = 3")  # erased
+        downgrade(engine, "0010")
+        with engine.begin() as conn:
+            conn.exec_driver_sql(
+                "INSERT INTO visits (site_id, host_id, visitor_id, kind, status, purpose, purpose_note, "
+                "visitor_type, vip, visit_date, created_at) VALUES (1, 1, 1, 'walk_in', 'checked_in', "
+                "'meeting', '', 'visitor', 0, '2026-06-02', '2026-06-02 01:00:00')")
+            new_id = conn.exec_driver_sql("SELECT MAX(id) FROM visits").scalar()
+    finally:
+        engine.dispose()
+    assert new_id == 4
