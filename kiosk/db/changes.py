@@ -57,6 +57,9 @@ TABLE_AREAS: Mapping[str, Area | None] = {
     "kiosk_pin_locks": None,  # the kiosk's own maintenance pad; no desk view shows it
     "front_desk_notices": Area.NOTICES,
     "data_changes": None,
+    "host_sign_in_links": None,  # the web pages' own; no desk view shows them
+    "host_web_sessions": None,
+    "rate_limit_hits": None,
 }
 
 _unmapped_warned: set[str] = set()

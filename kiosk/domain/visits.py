@@ -19,6 +19,8 @@ class VisitStatus(StrEnum):
 class VisitKind(StrEnum):
     INVITED = "invited"
     WALK_IN = "walk_in"
+    # Registered ahead on the web page by the visitor; pending until the host agrees, then invited.
+    PREREGISTERED = "preregistered"
 
 
 class VisitorType(StrEnum):

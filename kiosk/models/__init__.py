@@ -22,6 +22,7 @@ from kiosk.models.org import Department, Host, Kiosk, Site
 from kiosk.models.outbox import Notification
 from kiosk.models.security import DenyListEntry, KioskPinLock, StaffUser
 from kiosk.models.visits import AccessToken, Feedback, Visit, Visitor, VisitPhoto
+from kiosk.models.web import HostSignInLink, HostWebSession, RateLimitHit
 
 __all__ = [
     "AccessToken",
@@ -37,6 +38,8 @@ __all__ = [
     "Feedback",
     "FrontDeskNotice",
     "Host",
+    "HostSignInLink",
+    "HostWebSession",
     "Kiosk",
     "KioskHeartbeat",
     "KioskPinLock",
@@ -44,6 +47,7 @@ __all__ = [
     "NotificationStatus",
     "PrintJobStatus",
     "Purpose",
+    "RateLimitHit",
     "Site",
     "StaffRole",
     "StaffUser",

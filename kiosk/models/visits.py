@@ -15,6 +15,7 @@ from sqlalchemy import (
     String,
     Text,
     false,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -84,6 +85,9 @@ class Visit(Base):
     host_notified_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     host_acknowledged_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     escalated_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+    # How many people come on this visit (a group registered as one); badges are per person at the kiosk.
+    party_size: Mapped[int] = mapped_column(Integer, default=1, server_default=text("1"))
 
     site: Mapped[Site] = relationship()
     host: Mapped[Host] = relationship()

@@ -40,6 +40,9 @@ TABLES = {
     "agreements": "no visitor data: the texts",
     "front_desk_notices": "no visitor data: what staff tell all visitors",
     "data_changes": "no visitor data: change counters",
+    "host_sign_in_links": "no visitor data: a host's one-time links (hashes), deleted with the host",
+    "host_web_sessions": "no visitor data: a host's sessions (hashes), deleted with the host",
+    "rate_limit_hits": "no visitor data: keyed hashes of addresses, purged after a day",
 }
 
 NAME, PHONE, EMAIL = "Zelda Quixote", "13812345678", "zelda.quixote@example.org"
