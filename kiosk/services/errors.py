@@ -48,6 +48,16 @@ class AuthError(ServiceError):
     code = "auth_failed"
 
 
+class RateLimited(ServiceError):
+    """Too many requests from one client (or for one host) just now: try again in ``retry_after`` s."""
+
+    code = "rate_limited"
+
+    def __init__(self, retry_after: int) -> None:
+        super().__init__(f"too many requests; try again in {retry_after} s")
+        self.retry_after = retry_after
+
+
 @dataclass(frozen=True)
 class FieldError:
     field: str
