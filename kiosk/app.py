@@ -282,7 +282,8 @@ def _build_desk(settings: Settings, database: Database, languages: LanguageManag
     live = LiveChanges()
 
     def views_for(session: StaffSession) -> list[DeskView]:
-        return desk_views(gateways.for_session(session), pool, site_name=settings.site.name, zone=zone, live=live)
+        return desk_views(gateways.for_session(session), pool, site_name=settings.site.name, zone=zone, live=live,
+                          public_url=settings.notify.public_url)
 
     auth = DeskAuthGateway(database, max_failures=settings.security.max_failed_logins,
                            lockout_minutes=settings.security.lockout_minutes)

@@ -9,8 +9,10 @@ shows within a second. Every action runs as the person signed in.
     view = InvitationsView(DeskInvitationsGateway(database, site_code, actor), pool, zone=zone,
                            now=clock.now, live=live)
 
-``confirm`` (are you sure?) and ``show_dialog`` (how a form is shown; ``open()``) are replaced in tests:
-a modal dialog would wait for a click nobody makes.
+``confirm`` (are you sure?), ``show_dialog`` (how a form is shown; ``open()``) and ``choose_pdf_path`` (where
+the lobby poster is saved) are replaced in tests: a modal dialog would wait for a click nobody makes.
+
+"Lobby poster…" saves the A4 poster for the door (a QR code of ``<[notify] public_url>/visit``) as a PDF.
 """
 
 from __future__ import annotations
@@ -18,11 +20,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, datetime, timedelta
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QDate, QEvent, QLocale
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QFileDialog, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.application.gateways.desk_invitations import (
     DeskInvitationsGateway,
@@ -33,6 +36,7 @@ from kiosk.application.gateways.desk_invitations import (
     InvitationRow,
     InvitationSort,
 )
+from kiosk.devices.printer.painter import visit_page_url, write_poster_pdf
 from kiosk.domain.changes import Area
 from kiosk.domain.notifications import NotificationStatus
 from kiosk.domain.visits import VisitStatus
@@ -127,15 +131,19 @@ class InvitationsView(QWidget):
 
     def __init__(
         self, gateway: DeskInvitationsGateway, pool: WorkerPool, *, zone: ZoneInfo, now: Callable[[], datetime],
-        live: LiveChanges | None = None, search_delay_ms: int = SEARCH_DELAY_MS,
+        live: LiveChanges | None = None, search_delay_ms: int = SEARCH_DELAY_MS, site_name: str = "",
+        public_url: str = "",
     ) -> None:
         super().__init__()
         self.gateway, self.pool, self.zone, self.now = gateway, pool, zone, now
+        self.site_name, self.visit_page_url = site_name, visit_page_url(public_url)
         self.setObjectName("AdminCentral")
         self.setStyleSheet(FORM_STYLE)
         # Replaced in tests: a modal dialog would wait for a click nobody makes.
         self.confirm: Callable[[str, str, str], bool] = lambda *texts: ask_to_confirm(self, *texts)
         self.show_dialog: Callable[[QDialog], None] = lambda dialog: dialog.open()
+        self.choose_pdf_path: Callable[[str], str] = lambda name: QFileDialog.getSaveFileName(
+            self, self.tr("Save the lobby poster"), name, "PDF (*.pdf)")[0]
         self.dialog: QDialog | None = None  # the form open now, if any
         self._started = False  # nothing is read before the shell starts the view
 
@@ -156,9 +164,12 @@ class InvitationsView(QWidget):
         self.busy = label(role="muted")
         self.new_button = button("", "primary")
         self.group_button = button("")
+        self.poster_button = button("")
         self.new_button.clicked.connect(self.new_invitation)
         self.group_button.clicked.connect(self.import_group)
-        top = header_row(self.title, self.count, busy=self.busy, actions=(self.group_button, self.new_button))
+        self.poster_button.clicked.connect(self.save_poster)
+        top = header_row(self.title, self.count, busy=self.busy,
+                         actions=(self.poster_button, self.group_button, self.new_button))
 
         self.search, self._search_timer = delayed_search(self, self.apply_filters, delay_ms=search_delay_ms,
                                                          min_width=300)
@@ -401,6 +412,23 @@ class InvitationsView(QWidget):
     def _say(self, text: str) -> None:
         self.message.setText(text)
 
+    # -- the lobby poster ---------------------------------------------------------------------------------------
+
+    def save_poster(self) -> None:
+        """The A4 poster for the lobby door, a QR code of the pre-registration page, saved as a PDF."""
+        if not self.visit_page_url:
+            self._say(self.tr("Set [notify] public_url in the settings file to make the lobby poster."))
+            return
+        path = self.choose_pdf_path("lobby-poster.pdf")
+        if not path:
+            return
+        try:
+            write_poster_pdf(Path(path), site_name=self.site_name, url=self.visit_page_url)
+        except OSError as exc:
+            self._say(self.tr("The PDF was not saved: {error}").format(error=exc))
+            return
+        self._say(self.tr("Lobby poster saved: {path}").format(path=path))
+
     # -- answers ------------------------------------------------------------------------------------------------
 
     def _show_count(self, rows: int, complete: bool) -> None:
@@ -426,6 +454,8 @@ class InvitationsView(QWidget):
         self.title.setText(self.tr("Invitations"))
         self.new_button.setText(self.tr("New invitation"))
         self.group_button.setText(self.tr("Invite a group (CSV)…"))
+        self.poster_button.setText(self.tr("Lobby poster…"))
+        self.poster_button.setToolTip(self.tr("A4 poster for the lobby door: visitors scan it to register ahead"))
         self.edit_button.setText(self.tr("Edit"))
         self.reschedule_button.setText(self.tr("Reschedule"))
         self.resend_button.setText(self.tr("Send again"))

@@ -33,7 +33,7 @@ def desk_finder(gateways: DeskGateways, pool: WorkerPool) -> QuickFind:
 
 
 def desk_views(gateways: DeskGateways, pool: WorkerPool, *, site_name: str, zone: ZoneInfo,
-               live: LiveChanges | None = None) -> list[DeskView]:
+               live: LiveChanges | None = None, public_url: str = "") -> list[DeskView]:
     translate = QCoreApplication.translate
     session, now = gateways.session, gateways.now
     today = TodayView(gateways.visits, pool, site_name=site_name, zone=zone, now=now, live=live,
@@ -45,7 +45,8 @@ def desk_views(gateways: DeskGateways, pool: WorkerPool, *, site_name: str, zone
         DeskView("today", lambda: translate("DeskShell", "Today"), today),
         DeskView("visitors", lambda: translate("DeskShell", "Visitors"), visitors),
         DeskView("invitations", lambda: translate("DeskShell", "Invitations"),
-                 InvitationsView(gateways.invitations, pool, zone=zone, now=now, live=live)),
+                 InvitationsView(gateways.invitations, pool, zone=zone, now=now, live=live, site_name=site_name,
+                                 public_url=public_url)),
         *directory_views(gateways.directory, pool, zone=zone, live=live),
         DeskView("notices", lambda: translate("DeskShell", "Notices for visitors"),
                  NoticesView(gateways.notices, pool, zone=zone, live=live)),
