@@ -3,7 +3,9 @@
 - every minute: hosts silent for ``[visits] escalation_minutes`` are escalated to reception;
 - from ``still_on_site_reminder_time``: hosts of visitors still signed in get a sign-out link;
 - from ``auto_signout_time``: everyone still in is signed out, unused invitations become no-shows;
-- once a day: personal data older than ``[retention] days`` is purged, spent reply links forgotten.
+- every minute: pre-registrations still unanswered after their day are cancelled (the visitor told once);
+- once a day: personal data older than ``[retention] days`` is purged, spent reply links and rate-limit
+  hits older than a day forgotten.
 
 Every job is idempotent and takes its own write transaction, so several kiosks on one
 PostgreSQL database may all run it.
@@ -18,10 +20,10 @@ from datetime import date, time
 from kiosk.application.loops import BackgroundLoop
 from kiosk.config import Settings
 from kiosk.db import Database
-from kiosk.services import retention
+from kiosk.services import rate_limits, retention
 from kiosk.services.directory.sites import get_site
 from kiosk.services.notifications.host_links import forget_spent_links
-from kiosk.services.visits import escalation, signout
+from kiosk.services.visits import escalation, preregistration, signout
 
 log = logging.getLogger(__name__)
 ACTOR = "system:housekeeping"
@@ -33,6 +35,7 @@ class HousekeepingReport:
     reminded: list[int] = field(default_factory=list)
     signed_out: list[int] = field(default_factory=list)
     no_shows: list[int] = field(default_factory=list)
+    expired_requests: list[int] = field(default_factory=list)  # pre-registrations whose day passed unanswered
     purged: bool = False
 
 
@@ -60,6 +63,8 @@ class Housekeeping(BackgroundLoop):
         with self._database.unit_of_work(ACTOR) as uow:
             report.signed_out, report.no_shows = signout.end_of_day(
                 uow, site_code=site, signout_time=time.fromisoformat(visits.auto_signout_time))
+        with self._database.unit_of_work(ACTOR) as uow:
+            report.expired_requests = preregistration.expire_unanswered(uow, site_code=site)
         with self._database.unit_of_work(ACTOR, write=False) as uow:
             today = get_site(uow, site).local_date(uow.now())
         if self._purged_on != today:
@@ -67,5 +72,7 @@ class Housekeeping(BackgroundLoop):
                 retention.purge(uow, days=self._settings.retention.days)
             with self._database.unit_of_work(ACTOR) as uow:
                 forget_spent_links(uow)
+            with self._database.unit_of_work(ACTOR) as uow:
+                rate_limits.purge_old_hits(uow)
             self._purged_on, report.purged = today, True
         return report

@@ -38,6 +38,7 @@ ACTOR = "notify:dispatcher"
 # Which host-reply links go into which notice.
 LINK_ACTIONS = {
     "consent_requested": ("approve", "decline", "on_my_way"),
+    "preregistration_request": ("approve", "decline"),  # another time: the host page, named in the notice
     "visitor_arrived": ("on_my_way", "sign_out"),
     "still_on_site": ("sign_out",),
 }

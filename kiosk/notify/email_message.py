@@ -55,7 +55,8 @@ def qr_png(text: str) -> bytes:
     return buffer.getvalue()
 
 
-INVITATION_EVENTS = ("invitation_created", "invitation_changed")
+# The e-mails that carry a QR code and a calendar entry (a pre-registration the host agreed to, too).
+INVITATION_EVENTS = ("invitation_created", "invitation_changed", "preregistration_approved", "preregistration_proposed")
 
 
 def calendar_invite(

@@ -162,6 +162,71 @@ TEMPLATES: dict[str, dict[str, Template]] = {
             "The visitor has been asked to see the front desk.",
         )),
     },
+    "preregistration_request": {
+        "zh_CN": Template("访客预约拜访您：{visitor_name}，{visit_date}", (
+            "{visitor_label} 在网上预约于 {visit_date} {time_text} 到访 {site_name} 拜访您，共 {party_size} 人。",
+            "来访目的：{purpose_text}",
+            "请批准或拒绝；如需另约时间，请在访客页面提出：{host_page}",
+        )),
+        "en": Template("Visit request from {visitor_name} for {visit_date}", (
+            "{visitor_label} asked on the web to visit you at {site_name} on {visit_date} {time_text} "
+            "({party_size} in the party).",
+            "Purpose: {purpose_text}",
+            "Please approve or decline; to propose another time, use your visitors page: {host_page}",
+        )),
+    },
+    "preregistration_approved": {
+        "zh_CN": Template("来访已确认：{visit_date} 拜访 {host_name}", (
+            "{visitor_name}，您好：",
+            "{host_name} 已同意您于 {visit_date} {time_text} 到访 {site_name}。",
+            "到达后请在大堂访客机上出示本邮件中的二维码，即可签到。",
+            "二维码仅限当天使用，请勿转发。",
+        )),
+        "en": Template("Your visit to {host_name} on {visit_date} is confirmed", (
+            "Dear {visitor_name},",
+            "{host_name} has agreed to your visit to {site_name} on {visit_date} {time_text}.",
+            "When you arrive, show the QR code in this e-mail to the lobby kiosk to check in.",
+            "The code works on that day only; please do not forward it.",
+        )),
+    },
+    "preregistration_proposed": {
+        "zh_CN": Template("{host_name} 建议的来访时间：{visit_date}", (
+            "{visitor_name}，您好：",
+            "{host_name} 建议您改于 {visit_date} {time_text} 到访 {site_name}。",
+            "到达后请在大堂访客机上出示本邮件中的二维码，即可签到；二维码仅限当天使用。",
+            "如该时间不便，欢迎重新预约。",
+        )),
+        "en": Template("{host_name} proposes {visit_date} for your visit", (
+            "Dear {visitor_name},",
+            "{host_name} proposes that you visit {site_name} on {visit_date} {time_text} instead.",
+            "When you arrive, show the QR code in this e-mail to the lobby kiosk; it works on that day only.",
+            "If this time does not suit you, you are welcome to register again.",
+        )),
+    },
+    "preregistration_declined": {
+        "zh_CN": Template("关于您 {visit_date} 的来访预约", (
+            "{visitor_name}，您好：",
+            "感谢您的预约。很抱歉，{host_name} 无法在 {visit_date} 接待您。",
+            "如有需要，欢迎另选时间重新预约。",
+        )),
+        "en": Template("About your visit request for {visit_date}", (
+            "Dear {visitor_name},",
+            "Thank you for your request. We are sorry, but {host_name} cannot receive you on {visit_date}.",
+            "You are welcome to register again for another time.",
+        )),
+    },
+    "preregistration_expired": {
+        "zh_CN": Template("您 {visit_date} 的来访预约未能确认", (
+            "{visitor_name}，您好：",
+            "很抱歉，您 {visit_date} 的来访预约未能及时得到确认，已自动取消。",
+            "欢迎另选时间重新预约。",
+        )),
+        "en": Template("Your visit request for {visit_date} could not be confirmed", (
+            "Dear {visitor_name},",
+            "We are sorry: your visit request for {visit_date} was not confirmed in time and has been closed.",
+            "You are welcome to register again for another time.",
+        )),
+    },
     "contact_left": {
         "zh_CN": Template("访客留下联系方式：{name}", (
             "{name} {company_part}未预约来访，留下了联系方式：{phone}",

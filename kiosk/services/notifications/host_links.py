@@ -28,12 +28,13 @@ from sqlalchemy.exc import IntegrityError
 
 from kiosk.db.uow import UnitOfWork
 from kiosk.models import UsedLink, Visit
-from kiosk.services.visits import escalation, signout, walkins
+from kiosk.services.visits import escalation, preregistration, signout
 
 LINK_LIFETIME = timedelta(hours=24)
 ACTIONS: dict[str, Callable[[UnitOfWork, int], object]] = {
-    "approve": walkins.approve_visit,
-    "decline": walkins.deny_visit,
+    # A walk-in is let in (or not); a pre-registration becomes an invitation (or the visitor is told no).
+    "approve": preregistration.host_approves,
+    "decline": preregistration.host_declines,
     "on_my_way": escalation.acknowledge,
     "sign_out": lambda uow, visit_id: signout.sign_out_visit(uow, visit_id, via="host"),
 }

@@ -55,7 +55,7 @@ DEFAULT_LEASE = timedelta(minutes=5)
 ERROR_MAX = 1000
 # Payload keys stored only so the dispatcher could send them; blanked once the notice is out.
 SENT_ONCE_KEYS: dict[str, tuple[str, ...]] = {
-    event: (outbox.TOKEN, outbox.SEALED_TOKEN) for event in ("invitation_created", "invitation_changed")
+    event: (outbox.TOKEN, outbox.SEALED_TOKEN) for event in invitations.INVITATION_EVENTS
 }
 # Notices a host's department is told about too, on its [notify] departments URLs.
 DEPARTMENT_EVENTS = frozenset({"visitor_arrived", "consent_requested", "host_unreachable"})

@@ -59,7 +59,7 @@ from kiosk.services.visits import lifecycle, tokens
 from kiosk.services.visits.visitors import upsert_visitor
 
 # The e-mails that carry a visit's QR code, and the one that says it no longer works.
-INVITATION_EVENTS = ("invitation_created", "invitation_changed")
+INVITATION_EVENTS = ("invitation_created", "invitation_changed", "preregistration_approved", "preregistration_proposed")
 MAIL_EVENTS = (*INVITATION_EVENTS, "invitation_cancelled")
 
 

@@ -5,7 +5,8 @@
        └──> cancelled
     pending_approval ──> approved ──> checked_in
        ├──> denied
-       └──> cancelled        (the visitor gave up waiting)
+       ├──> invited          (a pre-registration the host agreed to: the visitor gets a QR code)
+       └──> cancelled        (the visitor gave up waiting, or a pre-registration's day passed unanswered)
 
 Any other move is an IllegalTransition, never a silent write.
 """
@@ -22,7 +23,7 @@ from kiosk.services.errors import IllegalTransition, NotFound
 S = VisitStatus
 ALLOWED: dict[VisitStatus, frozenset[VisitStatus]] = {
     S.INVITED: frozenset({S.CHECKED_IN, S.NO_SHOW, S.CANCELLED}),
-    S.PENDING_APPROVAL: frozenset({S.APPROVED, S.DENIED, S.CANCELLED}),
+    S.PENDING_APPROVAL: frozenset({S.APPROVED, S.DENIED, S.CANCELLED, S.INVITED}),
     S.APPROVED: frozenset({S.CHECKED_IN, S.CANCELLED}),
     S.CHECKED_IN: frozenset({S.CHECKED_OUT}),
 }
