@@ -3,6 +3,7 @@
 
     python3 dev.py demo      # the kiosk and the admin window on a seeded demo database
     python3 dev.py test      # the test suite (SQLite; PostgreSQL too when KIOSK_TEST_DATABASE_URL is set)
+    python3 dev.py test tests/browser -m browser   # the real-browser tests (installs chromium when root)
     python3 dev.py bench     # the benchmarks, printing figures
     python3 dev.py setup     # only install (system packages when root, then .venv)
 
@@ -33,6 +34,8 @@ QT_PACKAGES = [
     "fonts-wqy-microhei", "libusb-1.0-0",
 ]
 VENV_PACKAGES = ["python3-venv"]
+# The browser tests (tests/browser, -m browser): headless chromium driven through its WebDriver.
+BROWSER_PACKAGES = ["chromium", "chromium-driver"]
 # Only needed to show windows on a machine without a display.
 XVFB_PACKAGES = ["xvfb", "libxkbcommon-x11-0", "libxcb-cursor0", "libxcb-icccm4", "libxcb-keysyms1", "libxcb-shape0"]
 
@@ -118,6 +121,8 @@ def demo(extra: list[str]) -> int:
 
 def test(extra: list[str]) -> int:
     setup()
+    if any("browser" in argument for argument in extra):  # -m browser: the real-browser suite
+        ensure_debian_packages(BROWSER_PACKAGES, "the browser tests")
     return run([str(BIN / "python"), "-m", "pytest", *extra], env={"QT_QPA_PLATFORM": "offscreen"})
 
 
