@@ -21,6 +21,7 @@ from kiosk.application.loops import BackgroundLoop
 from kiosk.config import Settings
 from kiosk.db import Database
 from kiosk.services import rate_limits, retention
+from kiosk.services.directory import host_web_access
 from kiosk.services.directory.sites import get_site
 from kiosk.services.notifications.host_links import forget_spent_links
 from kiosk.services.visits import escalation, preregistration, signout
@@ -74,5 +75,7 @@ class Housekeeping(BackgroundLoop):
                 forget_spent_links(uow)
             with self._database.unit_of_work(ACTOR) as uow:
                 rate_limits.purge_old_hits(uow)
+            with self._database.unit_of_work(ACTOR) as uow:
+                host_web_access.purge_expired(uow)  # hosts' spent or expired sign-in links and sessions
             self._purged_on, report.purged = today, True
         return report

@@ -227,6 +227,20 @@ TEMPLATES: dict[str, dict[str, Template]] = {
             "You are welcome to register again for another time.",
         )),
     },
+    "host_sign_in": {
+        "zh_CN": Template("登录访客页面", (
+            "{host_name}，您好：",
+            "请打开下面的链接登录您的访客页面（{minutes} 分钟内有效，仅可使用一次）：",
+            "{public_url}/host/sign-in/{token}",
+            "如果您没有申请登录，请忽略本邮件；请勿转发。",
+        )),
+        "en": Template("Sign in to your visitors page", (
+            "Dear {host_name},",
+            "Open this link to sign in to your visitors page (it works once, within {minutes} minutes):",
+            "{public_url}/host/sign-in/{token}",
+            "If you did not ask to sign in, ignore this e-mail; please do not forward it.",
+        )),
+    },
     "contact_left": {
         "zh_CN": Template("访客留下联系方式：{name}", (
             "{name} {company_part}未预约来访，留下了联系方式：{phone}",

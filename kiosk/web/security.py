@@ -80,7 +80,7 @@ class SecuredStarlette(Starlette):
 
 # -- access log ---------------------------------------------------------------------------------------------------
 
-_LINK = re.compile(r"(/r/)([^/?#\s\"]+)")
+_LINK = re.compile(r"(/r/|/host/sign-in/)([^/?#\s\"]+)")  # host-reply links, hosts' sign-in links
 _QUERY = re.compile(r"\?[^\s\"]*")
 
 
