@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from datetime import datetime, time
 
-from kiosk.application.bootstrap import open_database
 from kiosk.clock import FixedClock
 from kiosk.domain.visits import CheckInOutcome
 from kiosk.services.visits.checkin import check_in_by_token
@@ -57,7 +56,7 @@ def test_visitor_registers_host_approves_kiosk_accepts_the_qr(site: WebSite, pho
 
     # At the kiosk, on the day: the QR code checks the visitor in.
     clock = FixedClock(datetime.combine(day, time(9, 55), tzinfo=ZONE))
-    database = open_database(site.settings(), clock=clock)
+    database = site.open_database(clock)
     try:
         with database.unit_of_work("kiosk:KIOSK-1") as uow:
             result = check_in_by_token(uow, token, site_code="HQ")

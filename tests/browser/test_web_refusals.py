@@ -12,7 +12,6 @@ import httpx
 import pytest
 from sqlalchemy import func, select
 
-from kiosk.application.bootstrap import open_database
 from kiosk.models import Visit
 from tests.browser.flows import Visitor, css, fill_visit_form, sign_in_host, submit_visit_form, tomorrow, wait_until
 from tests.browser.web_site import HOSTS, WebSite
@@ -21,7 +20,7 @@ CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
 
 
 def visits_saved(site: WebSite) -> int:
-    database = open_database(site.settings())
+    database = site.open_database()
     try:
         with database.unit_of_work(write=False) as uow:
             return int(uow.session.scalar(select(func.count()).select_from(Visit)) or 0)

@@ -26,7 +26,9 @@ from email.message import EmailMessage
 from pathlib import Path
 from typing import Any
 
+from kiosk.clock import Clock
 from kiosk.config import Settings, load_settings
+from kiosk.db import Database
 from tests.notify.smtp_server import SmtpServer, free_port
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -153,11 +155,18 @@ class WebSite:
     def settings(self) -> Settings:
         return load_settings(self.config, env={})
 
+    def open_database(self, clock: Clock | None = None) -> Database:
+        """The site's database in this process, with the site's keys (codes sealed as the server seals them)."""
+        from kiosk.application.bootstrap import open_database, use_keys_of
+
+        settings = self.settings()
+        use_keys_of(settings)
+        return open_database(settings, clock=clock)
+
     def seed(self) -> None:
-        from kiosk.application.bootstrap import open_database
         from kiosk.services.directory import hosts
 
-        database = open_database(self.settings())
+        database = self.open_database()
         try:
             with database.unit_of_work("test:seed") as uow:
                 for host in self.hosts:
