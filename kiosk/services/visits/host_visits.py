@@ -270,6 +270,8 @@ def group_csv(text: str) -> tuple[bytes, dict[int, int]]:
             cells = [cells[0], cells[1], "", cells[2]]
         write(cells)
         lines[written] = number
+    if not written:
+        write(NO_HEADINGS)  # nothing pasted: the import says "no visitors"
     return "".join(out).encode("utf-8"), lines
 
 
