@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import errno
+import ipaddress
 import math
 import os
 import re
@@ -211,6 +212,8 @@ class NotifySettings:
     link_secret_file: str = ""
     listen_host: str = "127.0.0.1"
     listen_port: int = field(default=8765, metadata=_range(1, 65535))
+    # kioskctl serve believes X-Forwarded-For/-Proto only from these addresses (the reverse proxy's).
+    trusted_proxies: tuple[str, ...] = ("127.0.0.1",)
 
 
 @dataclass(frozen=True)
@@ -362,6 +365,12 @@ def _check_cross_fields(settings: Settings) -> None:
             f"site.timezone = {settings.site.timezone!r} is not a known time zone; "
             "use an IANA name such as Asia/Shanghai"
         ) from None
+    for proxy in settings.notify.trusted_proxies:
+        try:
+            ipaddress.ip_network(proxy, strict=False)
+        except ValueError:
+            raise ConfigError(f"notify.trusted_proxies contains {proxy!r}; use IP addresses or networks "
+                              "such as 127.0.0.1 or 10.0.0.0/8") from None
     url = settings.database.url
     if not (url.startswith("sqlite") or url.startswith("postgresql")):
         raise ConfigError(f"database.url = {url!r} is not allowed; use sqlite:///PATH or postgresql+psycopg://...")

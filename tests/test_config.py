@@ -81,3 +81,11 @@ def test_entry_requirements_name_real_visitor_types(tmp_path):
     assert settings.visits.agreement_for == ("contractor",)
     with pytest.raises(ConfigError, match=r"visits\.photo_for contains 'guest'"):
         _load(tmp_path, '[visits]\nphoto_for = ["guest"]\n')
+
+
+def test_trusted_proxies_are_addresses_or_networks(tmp_path):
+    assert load_settings(env={}).notify.trusted_proxies == ("127.0.0.1",)
+    settings = _load(tmp_path, '[notify]\ntrusted_proxies = ["10.0.0.5", "192.168.0.0/16", "::1"]\n')
+    assert settings.notify.trusted_proxies == ("10.0.0.5", "192.168.0.0/16", "::1")
+    with pytest.raises(ConfigError, match=r"notify\.trusted_proxies contains '\*'"):
+        _load(tmp_path, '[notify]\ntrusted_proxies = ["*"]\n')

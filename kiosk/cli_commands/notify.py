@@ -18,7 +18,7 @@ def register(commands: Subcommands) -> None:
         "notify-worker", help="send queued notices until stopped (for [notify] dispatcher = \"external\")"
     ).set_defaults(handler=worker_command)
     commands.add_parser(
-        "serve", help="serve the approve/decline links hosts get, on [notify] listen_host:listen_port"
+        "serve", help="the web app (/visit, /host, the reply links) on [notify] listen_host:listen_port"
     ).set_defaults(handler=serve_command)
     group = commands.add_parser("notifications", help="queued, sent and failed notices")
     actions = group.add_subparsers(dest="notifications_action", required=True, metavar="ACTION")
@@ -44,7 +44,7 @@ def worker_command(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def serve_command(ctx: CliContext, args: argparse.Namespace) -> int:
-    from kiosk.web.host_replies import serve
+    from kiosk.web.app import serve
 
     ctx.database  # noqa: B018
     serve(ctx.settings)

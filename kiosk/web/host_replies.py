@@ -1,4 +1,4 @@
-"""Host replies over the web: ``kioskctl serve`` runs this Starlette app on uvicorn.
+"""Host replies over the web: the ``/r/`` routes of the app ``kioskctl serve`` runs (kiosk/web/app.py).
 
 ``GET /r/<token>`` only shows a confirmation page (in Chinese and English):
 mail scanners and chat link previews fetch every link, and must not approve a
@@ -9,20 +9,21 @@ no longer be changed that way (already decided, signed out) 409.
 
 from __future__ import annotations
 
-import html
 import logging
+import secrets
 
 from starlette.applications import Starlette
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, PlainTextResponse, Response
-from starlette.routing import Route
+from starlette.responses import PlainTextResponse, Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
 
-from kiosk.application.bootstrap import connect_database
 from kiosk.application.gateways.host_replies import HostReplyGateway
-from kiosk.config import Settings
 from kiosk.services.errors import ServiceError
 from kiosk.services.notifications.host_links import LinkClaim, LinkRefused
-from kiosk.web.security import SecuredStarlette, run_server
+from kiosk.web.pages import STATIC_DIR, AnonymousCsrf, Pages
+from kiosk.web.security import SecuredStarlette
+from kiosk.web.texts import TEXTS
 
 log = logging.getLogger(__name__)
 
@@ -51,81 +52,61 @@ REFUSALS = {
     "stale": ("此链接已失效，请联系前台。", "This link is no longer valid; please call reception."),
     "conflict": ("无法执行：{detail}", "This cannot be done now: {detail}"),
 }
-# Token links must not leak through Referer, be cached or be indexed.
-HEADERS = {
-    "Cache-Control": "no-store",
-    "Referrer-Policy": "no-referrer",
-    "X-Robots-Tag": "noindex, nofollow",
-    "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'",
-}
 
 
-def build_app(replies: HostReplyGateway) -> Starlette:
+def reply_routes(replies: HostReplyGateway, pages: Pages) -> list[Route]:
+    """``/r/<token>``: the confirmation page (GET) and the answer (POST). The link's token is its own
+    secret, so the page's form needs no CSRF token of its own: a forged form would have to know it."""
+
     # Plain functions: Starlette runs them in its thread pool, so database calls never block the event loop.
     def confirm(request: Request) -> Response:
         try:
             preview = replies.preview(request.path_params["token"])
         except LinkRefused as refused:
-            return _refusal(refused.reason, refused.status)
-        return _confirmation_page(preview.claim, preview.visitor_name)
+            return _refusal(pages, request, refused.reason, refused.status)
+        claim: LinkClaim = preview.claim
+        zh_q, en_q = (q.format(name=preview.visitor_name) for q in QUESTIONS[claim.action])
+        zh_b, en_b = BUTTONS[claim.action]
+        return _page(pages, request, "reply.confirm.title", [(zh_q, en_q)], 200, button=f"{zh_b} / {en_b}")
 
     def act(request: Request) -> Response:
         try:
             claim = replies.act(request.path_params["token"])
         except LinkRefused as refused:
-            return _refusal(refused.reason, refused.status)
+            return _refusal(pages, request, refused.reason, refused.status)
         except ServiceError as exc:
-            return _refusal("conflict", 409, detail=exc.message)
+            return _refusal(pages, request, "conflict", 409, detail=exc.message)
         log.info("host link used: %s on visit %s", claim.action, claim.visit_id)
-        zh, en = DONE[claim.action]
-        return _page("完成 / Done", f"<p>{html.escape(zh)}</p><p lang='en'>{html.escape(en)}</p>", 200)
+        return _page(pages, request, "reply.done.title", [DONE[claim.action]], 200)
 
-    def health(_request: Request) -> Response:
-        return PlainTextResponse("ok")
-
-    return SecuredStarlette(routes=[  # every response's security headers: kiosk/web/security.py
+    return [
         Route("/r/{token}", confirm, methods=["GET"]),
         Route("/r/{token}", act, methods=["POST"]),
+    ]
+
+
+def build_app(replies: HostReplyGateway) -> Starlette:
+    """The reply links alone (what ``kioskctl serve`` ran before the web pages; tests use it)."""
+    pages = Pages(AnonymousCsrf(secrets.token_bytes(32)))
+    return SecuredStarlette(routes=[  # every response's security headers: kiosk/web/security.py
+        *reply_routes(replies, pages),
         Route("/healthz", health, methods=["GET"]),
+        Mount("/static", app=StaticFiles(directory=STATIC_DIR), name="static"),
     ])
 
 
-def _confirmation_page(claim: LinkClaim, visitor_name: str) -> Response:
-    zh_q, en_q = (q.format(name=html.escape(visitor_name)) for q in QUESTIONS[claim.action])
-    zh_b, en_b = BUTTONS[claim.action]
-    body = (
-        f"<p>{zh_q}</p><p lang='en'>{en_q}</p>"
-        # An empty action posts back to this same URL, token included.
-        f'<form method="post" action=""><button type="submit" '
-        f'style="font-size:18px;padding:12px 28px">{html.escape(zh_b)} / {html.escape(en_b)}</button></form>'
-        "<p style='color:#888'>打开此页面不会执行任何操作。 / Opening this page does nothing until you press "
-        "the button.</p>"
-    )
-    return _page("请确认 / Please confirm", body, 200)
+def health(_request: Request) -> Response:
+    return PlainTextResponse("ok")
 
 
-def _refusal(reason: str, status: int, *, detail: str = "") -> Response:
-    zh, en = (text.format(detail=html.escape(detail)) for text in REFUSALS[reason])
-    return _page("无法完成 / Not done", f"<p>{zh}</p><p lang='en'>{en}</p>", status)
+def _refusal(pages: Pages, request: Request, reason: str, status: int, *, detail: str = "") -> Response:
+    zh, en = (message.format(detail=detail) for message in REFUSALS[reason])
+    return _page(pages, request, "reply.refused.title", [(zh, en)], status)
 
 
-def _page(title: str, body: str, status: int) -> Response:
-    document = (
-        '<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8">'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>{html.escape(title)}</title></head>"
-        f'<body style="font-family:sans-serif;max-width:32em;margin:2em auto;padding:0 1em">'
-        f"<h1 style='font-size:22px'>{html.escape(title)}</h1>{body}</body></html>"
-    )
-    return HTMLResponse(document, status_code=status, headers=HEADERS)
-
-
-def serve(settings: Settings) -> None:
-    """``kioskctl serve``: the host-reply endpoint on ``[notify] listen_host:listen_port`` until interrupted."""
-    database = connect_database(settings)
-    try:
-        # Timeouts, the connection limit, proxy headers and the redacted access log: kiosk/web/security.py.
-        run_server(build_app(HostReplyGateway.from_settings(database, settings)),
-                   host=settings.notify.listen_host, port=settings.notify.listen_port)
-    finally:
-        database.dispose()
+def _page(pages: Pages, request: Request, title_key: str, paragraphs: list[tuple[str, str]], status: int, *,
+          button: str = "") -> Response:
+    """Both languages on one page: the link came in a message, whose reader's language the page cannot know."""
+    zh_title, en_title = TEXTS[title_key]
+    return pages.render(request, "reply.html", status=status, title=f"{zh_title} / {en_title}",
+                        paragraphs=paragraphs, button=button, t_both=TEXTS.__getitem__)

@@ -32,8 +32,10 @@ log = logging.getLogger(__name__)
 
 SECURITY_HEADERS = {
     "X-Frame-Options": "DENY",
+    # No inline scripts or styles anywhere: the stylesheet and the small scripts are files under /static/.
     "Content-Security-Policy": (
-        "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+        "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self'; connect-src 'self'; "
+        "form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
     ),
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
@@ -42,6 +44,10 @@ SECURITY_HEADERS = {
     "Cross-Origin-Opener-Policy": "same-origin",
     "Cross-Origin-Resource-Policy": "same-origin",
 }
+
+# The stylesheet and scripts hold nothing personal, and their addresses carry a hash of their content.
+STATIC_PREFIX = "/static/"
+STATIC_CACHE_CONTROL = "public, max-age=86400"
 
 KEEP_ALIVE_SECONDS = 5
 HEADER_TIMEOUT_SECONDS = 10.0
@@ -66,6 +72,8 @@ class SecurityHeaders:
                 headers = MutableHeaders(scope=message)
                 for name, value in SECURITY_HEADERS.items():
                     headers[name] = value
+                if scope.get("path", "").startswith(STATIC_PREFIX) and message.get("status") == 200:
+                    headers["Cache-Control"] = STATIC_CACHE_CONTROL
             await send(message)
 
         await self.app(scope, receive, send_secured)
@@ -85,7 +93,8 @@ _QUERY = re.compile(r"\?[^\s\"]*")
 
 
 def redact_path(text: str) -> str:
-    """``/r/<token>?x=y`` → ``/r/…1a2b3c4d``: the path prefix and a short hash, never the token or a query."""
+    """``/r/<token>?x=y`` → ``/r/…1a2b3c4d`` (``/host/sign-in/<token>`` alike): the path prefix and a short hash,
+    never the token or a query."""
 
     def hashed(match: re.Match[str]) -> str:
         return f"{match.group(1)}…{hashlib.sha256(match.group(2).encode()).hexdigest()[:8]}"
@@ -188,7 +197,7 @@ def guarded_protocol(header_timeout: float) -> type[asyncio.Protocol]:
 def server_config(
     app: ASGIApp, *, host: str, port: int, log_level: str = "info",
     header_timeout: float = HEADER_TIMEOUT_SECONDS, keep_alive: int = KEEP_ALIVE_SECONDS,
-    max_connections: int = MAX_CONNECTIONS,
+    max_connections: int = MAX_CONNECTIONS, trusted_proxies: list[str] | None = None,
 ) -> Any:
     """The ``uvicorn.Config`` ``kioskctl serve`` runs (tests start the same with shorter timeouts)."""
     import uvicorn
@@ -196,14 +205,15 @@ def server_config(
     return uvicorn.Config(
         app, host=host, port=port, log_level=log_level, log_config=log_config(),
         http=guarded_protocol(header_timeout), timeout_keep_alive=keep_alive, limit_concurrency=max_connections,
-        # Behind a reverse proxy that terminates TLS for public_url; only trust it from loopback.
-        proxy_headers=True, forwarded_allow_ips="127.0.0.1",
+        # Behind a reverse proxy that terminates TLS for public_url; its headers count only from
+        # [notify] trusted_proxies (the app applies the same list itself: kiosk/web/app.py).
+        proxy_headers=True, forwarded_allow_ips=trusted_proxies or ["127.0.0.1"],
         server_header=False,
     )
 
 
-def run_server(app: ASGIApp, *, host: str, port: int) -> None:
+def run_server(app: ASGIApp, *, host: str, port: int, trusted_proxies: list[str] | None = None) -> None:
     """Serve ``app`` until interrupted."""
     import uvicorn
 
-    uvicorn.Server(server_config(app, host=host, port=port)).run()
+    uvicorn.Server(server_config(app, host=host, port=port, trusted_proxies=trusted_proxies)).run()
