@@ -141,3 +141,29 @@ def test_dates_are_checked_against_the_sites_today(database, gateway):
     with pytest.raises(ValidationFailed) as err:
         gateway.register(_form(choice.ref, visit_date=TOMORROW + timedelta(days=60)), CLIENT)
     assert err.value.by_field["date"].code == "too_far"
+
+
+def test_rules_accepted_on_the_web_are_not_asked_again_at_the_kiosk(database, gateway):
+    from kiosk.application.gateways.touchscreen import KioskGateway
+    from kiosk.services.outbox import open_payload
+    from kiosk.services.visits import preregistration
+
+    asking = dataclasses.replace(gateway, settings=dataclasses.replace(
+        gateway.settings, visits=VisitSettings(agreement_for=("visitor",))))
+    with database.unit_of_work("staff:amy") as uow:
+        agreements.publish(uow, visitor_type="visitor", language="en", title="House rules", body="Be kind.")
+        agreements.publish(uow, visitor_type="visitor", language="zh_CN", title="须知", body="请友善。")
+    add_host(database)
+    [choice] = asking.search_hosts("zhang", CLIENT)
+    asking.register(_form(choice.ref, rules_accepted=True), CLIENT)
+    with database.unit_of_work("host:zhang.wei@example.com") as uow:
+        visit_id = uow.session.scalar(select(Visit.id))
+        preregistration.approve(uow, visit_id)
+    with database.unit_of_work(write=False) as uow:
+        mail = uow.session.scalar(select(Notification).where(Notification.event == "preregistration_approved"))
+        code = open_payload(mail.payload)["token"]
+    database.clock.advance(days=1)
+    kiosk = KioskGateway(database, SITE, "kiosk:K1", agreement_for=("visitor",))
+    entry = kiosk.invitation_entry(code, "zh_CN")  # the kiosk's language differs from the page's: still accepted
+    assert not entry.requirements.any
+    assert kiosk.check_in(code).outcome == "checked_in"

@@ -321,3 +321,27 @@ def test_pending_past_its_day_is_cancelled_with_one_polite_note(database):
 
 def test_rate_limit_buckets_fit_the_column():
     assert len(rate_limits.PREREGISTER_CLIENT_BUCKET) <= 32
+
+
+def test_erasing_the_visitor_leaves_nothing_of_the_request(database):
+    import json
+
+    from kiosk.models import Base
+    from kiosk.services import retention
+
+    host = add_host(database)
+    with database.unit_of_work("staff:amy") as uow:
+        rules = agreements.publish(uow, visitor_type="visitor", language="en", title="Rules", body="Be kind.")
+    done = _register(database, _request(host.id, name="Zelda Quixote", company="Quixote Mills",
+                                        purpose_note="ask for Zelda", rules_accepted=True),
+                     agreement_id=rules.id, subjects=Subjects.of(SECRET, "203.0.113.7"))
+    with database.unit_of_work("host:zhang.wei@example.com") as uow:
+        preregistration.approve(uow, done.visit_id)
+    with database.unit_of_work("staff:amy") as uow:
+        report = retention.erase_by_phone(uow, "13800138000")
+    assert report.visits == 1
+    with database.unit_of_work(write=False) as uow:
+        for table in Base.metadata.sorted_tables:
+            rows = uow.session.execute(select(table)).all()
+            dump = json.dumps([[str(v) for v in row] for row in rows], ensure_ascii=False)
+            assert "Zelda" not in dump and "13800138000" not in dump and "jane@example.org" not in dump, table.name

@@ -103,7 +103,11 @@ class KioskGateway:
         with self.database.unit_of_work(self.actor, write=False) as uow:
             preview = checkin.preview_invitation(uow, token, site_code=self.site_code,
                                                  grace_seconds=self.grace_seconds)
-            return InvitationEntry(preview, self._requirements(uow, preview.visitor_type, language))
+            requirements = self._requirements(uow, preview.visitor_type, language)
+            if requirements.agreement is not None and agreements.accepted_current(
+                    uow, preview.visit_id, preview.visitor_type):  # accepted on the web when registering ahead
+                requirements = EntryRequirements(None, requirements.photo)
+            return InvitationEntry(preview, requirements)
 
     def walk_in_entry(self, form: WalkInForm, language: str) -> EntryRequirements:
         """The form checked first (so the visitor fixes typos before signing), then what they do before entering."""

@@ -213,6 +213,17 @@ def add_signature(uow: UnitOfWork, visit: Visit, agreement_id: int, signature_pn
                                                                     "version": agreement.version})
 
 
+def accepted_current(uow: UnitOfWork, visit_id: int, visitor_type: str) -> bool:
+    """Whether the visit already holds a signature (or a web acceptance) on a current text for its visitor
+    type, in either language: a visitor who accepted the house rules when registering ahead is not asked again."""
+    return uow.session.scalar(
+        select(AgreementSignature.id).join(Agreement, Agreement.id == AgreementSignature.agreement_id).where(
+            AgreementSignature.visit_id == visit_id, Agreement.visitor_type == VisitorType(visitor_type),
+            Agreement.active,
+        ).limit(1)
+    ) is not None
+
+
 @dataclass(frozen=True)
 class Consents:
     """What a visitor gave at the kiosk before entering, recorded with the check-in itself."""
