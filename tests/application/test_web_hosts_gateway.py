@@ -100,7 +100,9 @@ def test_unknown_address_same_answer_nothing_sent_and_a_bad_link_is_not_signed_i
 def test_the_link_works_once(gateway, zhang):
     gateway.request_sign_in("zhang.wei@example.com", CLIENT, language="zh_CN")
     link = mailed_code(_mails(gateway.database)[-1].payload)
+    assert gateway.sign_in_link_valid(link)
     started = gateway.sign_in(link)
+    assert not gateway.sign_in_link_valid(link)
     assert started.expires_at == gateway.database.clock.now() + timedelta(hours=12)
     with pytest.raises(NotSignedIn):
         gateway.sign_in(link)

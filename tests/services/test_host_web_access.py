@@ -7,7 +7,10 @@ import secrets
 import pytest
 from sqlalchemy import select
 
+from kiosk.config import EmailSettings
+from kiosk.domain.notifications import NoticeContext
 from kiosk.models import HostSignInLink, HostWebSession, Notification
+from kiosk.notify import email_message
 from kiosk.notify.templates import render
 from kiosk.services import outbox
 from kiosk.services.directory import host_web_access as access
@@ -95,11 +98,18 @@ def test_no_public_url_no_link(database):
     assert err.value.code == "not_configured"
 
 
+def _valid(db, token):
+    with db.unit_of_work(write=False) as uow:
+        return access.link_is_valid(uow, token)
+
+
 def test_a_link_works_once(database):
     host = add_host(database)
     _ask(database)
     token = _link_token(database)
+    assert _valid(database, token) and _valid(database, token)  # looking spends nothing
     started = _start(database, token)
+    assert not _valid(database, token) and not _valid(database, "made-up")
     assert started.host_id == host.id and started.token != token
     assert started.expires_at == database.clock.now() + access.timedelta(hours=access.SESSION_MAX_HOURS)
     with pytest.raises(access.NotSignedIn):
@@ -113,6 +123,7 @@ def test_a_link_expires_after_fifteen_minutes(database, clock):
     _ask(database)
     token = _link_token(database)
     clock.advance(minutes=access.SIGN_IN_LINK_MINUTES, seconds=1)
+    assert not _valid(database, token)
     with pytest.raises(access.NotSignedIn):
         _start(database, token)
 
@@ -138,6 +149,7 @@ def test_a_host_deactivated_after_asking_cannot_use_the_link_nor_the_session(dat
     later = _link_token(database)
     with database.unit_of_work("test") as uow:
         hosts.deactivate_host(uow, host.id)
+    assert not _valid(database, later)
     with pytest.raises(access.NotSignedIn):
         _start(database, later)
     with pytest.raises(access.NotSignedIn):
@@ -276,6 +288,11 @@ def test_the_link_token_is_blanked_once_the_mail_is_sent(database):
     with database.unit_of_work("notify") as uow:
         [claimed] = sending.claim_due(uow)
     assert claimed.payload["token"]
+    message = email_message.compose(claimed, NoticeContext(), EmailSettings(sender="Lobby <lobby@example.com>"),
+                                    now=database.clock.now())
+    text = message.get_body(("plain",)).get_content()
+    assert f"https://visit.example.com/host/sign-in/{claimed.payload['token']}" in text
+    assert message["To"] == "zhang.wei@example.com" and not list(message.iter_attachments())
     with database.unit_of_work("notify") as uow:
         assert sending.mark_sent(uow, claimed)
     [mail] = _mails(database)

@@ -148,6 +148,12 @@ class HostWebGateway:
                 limit_secret=self._key("rate-limits"), language=language,
             )
 
+    def sign_in_link_valid(self, link_token: str) -> bool:
+        """Whether the link would sign in now; nothing is spent. For the GET of ``/host/sign-in/<token>``, which
+        must only show a "Sign in" button (mail scanners open links); the POST calls ``sign_in``."""
+        with self.database.unit_of_work(SIGN_IN_ACTOR, write=False) as uow:
+            return host_web_access.link_is_valid(uow, link_token)
+
     def sign_in(self, link_token: str) -> SessionStarted:
         """Spend a sign-in link (single use, ``SIGN_IN_LINK_MINUTES``) and start a session. NotSignedIn when
         the link is unknown, used or expired."""

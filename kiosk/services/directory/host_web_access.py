@@ -147,6 +147,16 @@ def request_sign_in_link(
     return SignInLinkSent(queued=True, host_id=host.id)
 
 
+def link_is_valid(uow: UnitOfWork, link_token: str) -> bool:
+    """Whether the link would start a session now; nothing is spent (a GET shows a button, a POST signs in:
+    mail scanners open links, and must not spend them)."""
+    found = uow.session.execute(
+        select(HostSignInLink.used_at, HostSignInLink.expires_at, Host.active)
+        .join(Host, Host.id == HostSignInLink.host_id).where(HostSignInLink.token_hash == token_hash(link_token))
+    ).first()
+    return found is not None and found[0] is None and found[1] > uow.now() and bool(found[2])
+
+
 def start_session(uow: UnitOfWork, link_token: str) -> NewSession:
     """Spend a sign-in link and start a session. NotSignedIn when the link is unknown, spent or expired,
     or its host was deactivated since. The host's other unused links are voided."""
@@ -241,16 +251,6 @@ def end_session(uow: UnitOfWork, session_token: str) -> None:
     session.ended_at = uow.now()
     audit.record(uow, "host.signed_out", "host", session.host_id, after={"session": session.id})
     uow.commit()
-
-
-def end_host_sessions(uow: UnitOfWork, host_id: int) -> int:
-    """End every open session of a host and void their unused links (e.g. their e-mail changed). Caller commits."""
-    now = uow.now()
-    uow.session.execute(update(HostSignInLink).where(
-        HostSignInLink.host_id == host_id, HostSignInLink.used_at.is_(None)).values(used_at=now))
-    result = uow.session.execute(update(HostWebSession).where(
-        HostWebSession.host_id == host_id, HostWebSession.ended_at.is_(None)).values(ended_at=now))
-    return int(getattr(result, "rowcount", 0) or 0)
 
 
 # -- CSRF -------------------------------------------------------------------------------------------------------
