@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import io
+import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import date
@@ -41,6 +42,8 @@ from kiosk.services.errors import FieldError, NotFound, RateLimited, ServiceErro
 from kiosk.web.pages import CSRF_FIELD, UPLOAD_LIMIT, Pages, field_value, language_of, set_cookie
 from kiosk.web.texts import TEXTS, field_error, text
 from kiosk.web.visit_pages import PURPOSES, client_ref, field_messages, parse_date, parse_time
+
+log = logging.getLogger(__name__)
 
 SESSION_COOKIE = "host_session"
 COOKIE_PATH = "/host"
@@ -178,6 +181,8 @@ class HostPages:
                                                                              language=language))
             except (RateLimited, ValidationFailed):
                 pass  # the same page either way: it must not tell whose address this is
+            except ServiceError as exc:  # e.g. no [notify] public_url: links cannot be made
+                log.error("no sign-in link sent: %s", exc.message)
         return self.pages.message(request, "host.sign_in.sent.title", text("host.sign_in.sent.body", language),
                                   status=200)
 
