@@ -151,7 +151,7 @@ def approvals(site: WebSite, args: argparse.Namespace) -> None:
         mails = len(site.smtp.files())
         token = CSRF.findall(browser.get("/host/sign-in").text)[0]
         browser.post("/host/sign-in", data={"csrf_token": token, "email": host.email}).raise_for_status()
-        message, _ = wait_for_mail(site.smtp, host.email, after=mails)
+        message, _ = wait_for_mail(site.smtp, host.email, after=mails, containing="/host/sign-in/")
         [link] = [url for url in links_in(message, site.base) if "/host/sign-in/" in url]
         token = CSRF.findall(browser.get(link).text)[0]
         browser.post(link, data={"csrf_token": token}).raise_for_status()

@@ -108,8 +108,8 @@ def sign_in_host(driver: Any, site: WebSite, email: str) -> str:
     wait_until(lambda: css(driver, "#f-email"), what="the sign-in form")
     by_id(driver, "f-email").send_keys(email)
     css(driver, "form[action='/host/sign-in'] button[type=submit]")[0].click()
-    wait_until(lambda: css(driver, ".notice, .card"), what="the sign-in answer")
-    message, _at = wait_for_mail(site.smtp, email, after=mails_before)
+    wait_until(lambda: css(driver, "p.message"), what="the sign-in answer (\"check your e-mail\")")
+    message, _at = wait_for_mail(site.smtp, email, after=mails_before, containing="/host/sign-in/")
     [link] = [url for url in links_in(message, site.base) if "/host/sign-in/" in url]
     driver.get(link)
     css(driver, "form button[type=submit]")[0].click()

@@ -240,14 +240,16 @@ def links_in(message: EmailMessage, base: str) -> list[str]:
 
 
 def wait_for_mail(smtp: SmtpServer, to: str, *, after: int = 0, timeout: float = 20.0,
-                  subject_has: str = "") -> tuple[EmailMessage, float]:
-    """The first message to ``to`` beyond the ``after`` oldest in the mailbox, and when it was accepted
-    (seconds since the epoch, from the mailbox file's name)."""
+                  subject_has: str = "", containing: str = "") -> tuple[EmailMessage, float]:
+    """The first message to ``to`` beyond the ``after`` oldest in the mailbox (whose subject has
+    ``subject_has`` and whose text has ``containing``), and when it was accepted (seconds since the
+    epoch, from the mailbox file's name)."""
     deadline = time.monotonic() + timeout
     while True:
         files = smtp.files()[after:]
         for path, message in zip(files, smtp.messages()[after:], strict=True):
-            if to.lower() in str(message.get("To", "")).lower() and subject_has in str(message.get("Subject", "")):
+            if (to.lower() in str(message.get("To", "")).lower() and subject_has in str(message.get("Subject", ""))
+                    and containing in text_of(message)):
                 return message, int(path.name.split("-", 1)[0]) / 1e9
         if time.monotonic() > deadline:
             seen = [f"{m.get('To')}: {m.get('Subject')}" for m in smtp.messages()]
