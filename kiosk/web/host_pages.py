@@ -122,7 +122,10 @@ class HostPages:
 
     async def signed_in_post(self, request: Request, handler: Handler) -> Response:
         """A signed-in host's form: the CSRF token first, then the session, then ``handler``."""
-        form = await request.form()
+        async with request.form() as form:  # the upload's temporary file is closed after
+            return await self.checked(request, form, handler)
+
+    async def checked(self, request: Request, form: FormData, handler: Handler) -> Response:
         token = request.cookies.get(SESSION_COOKIE, "")
         posted = form.get(CSRF_FIELD)
         if not token or not isinstance(posted, str) or not posted:
@@ -170,7 +173,10 @@ class HostPages:
                 "upcoming": [row for row in rest if row.visit_date > today]}
 
     async def ask_for_link(self, request: Request) -> Response:
-        form = await request.form()
+        async with request.form() as form:
+            return await self.link_asked(request, form)
+
+    async def link_asked(self, request: Request, form: FormData) -> Response:
         if not self.pages.csrf.check(request, form):
             return self.pages.forbidden(request)
         email = field_value(form, "email")[:254]
@@ -193,7 +199,10 @@ class HostPages:
                                  csrf=self.pages.csrf.token(request))
 
     async def sign_in(self, request: Request) -> Response:
-        form = await request.form()
+        async with request.form() as form:
+            return await self.link_pressed(request, form)
+
+    async def link_pressed(self, request: Request, form: FormData) -> Response:
         if not self.pages.csrf.check(request, form):
             return self.pages.forbidden(request)
         try:

@@ -107,7 +107,10 @@ class VisitPages:
         return self.form_page(request, rules, {"party_size": "1", "purpose": Purpose.MEETING.value})
 
     async def submit(self, request: Request) -> Response:
-        form = await request.form()
+        async with request.form() as form:  # closes any uploaded parts after
+            return await self.submitted(request, form)
+
+    async def submitted(self, request: Request, form: FormData) -> Response:
         if not self.pages.csrf.check(request, form):
             return self.pages.forbidden(request)
         language = language_of(request)
