@@ -211,7 +211,7 @@ def test_invite_a_group_by_paste_or_csv_upload_one_bad_row_saves_nothing(client,
     pasted = client.post("/host/invite-group", data={**when, "rows": "Ann,13800138001\nBen,13800138002\n"},
                          files={"file": ("", b"", "text/csv")})
     assert pasted.status_code == 303 and pasted.headers["location"] == "/host?done=invite_group&count=2"
-    upload = "Cai,13800138003,cai@example.org,Gamma\nDee,13800138004\n".encode()
+    upload = b"Cai,13800138003,cai@example.org,Gamma\nDee,13800138004\n"
     uploaded = client.post("/host/invite-group", data={**when, "rows": ""},
                            files={"file": ("group.csv", upload, "text/csv")})
     assert uploaded.status_code == 303 and uploaded.headers["location"].endswith("count=2")
