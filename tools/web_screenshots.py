@@ -117,7 +117,7 @@ class Shooter:
         def _hosts(language: str) -> None:
             language_first(language)
             by_id(driver, "f-name").send_keys("王小明" if language == "zh_CN" else "Jane Doe")
-            pick_host(driver, "zhang", "张伟")
+            pick_host(driver, "张伟", "张伟")
 
         @page("visit-errors")
         def _errors(language: str) -> None:
@@ -130,12 +130,13 @@ class Shooter:
         def _receipt(language: str) -> None:
             language_first(language)
             fill_visit_form(driver, site, Visitor(name="王小明" if language == "zh_CN" else "Jane Doe",
-                                                   email=f"receipt.{size}.{language}@example.org"), tomorrow())
+                                                   email=f"receipt.{size}.{language}@example.org",
+                                                   host_typed="李娜", host_name="李娜"), tomorrow())
             submit_visit_form(driver)
 
         @page("host-sign-in")
         def _sign_in(language: str) -> None:
-            driver.get(site.url(f"/host/sign-in?lang={language}"))
+            driver.get(site.url(f"/host?lang={language}"))  # signed out: the sign-in form
 
         @page("host-list")
         def _list(language: str) -> None:
