@@ -1139,17 +1139,17 @@
         <translation>邀请</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/views.py" line="50" />
+        <location filename="../../kiosk/ui/desk/views.py" line="51" />
         <source>Notices for visitors</source>
         <translation>访客公告</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/views.py" line="54" />
+        <location filename="../../kiosk/ui/desk/views.py" line="55" />
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/views.py" line="57" />
+        <location filename="../../kiosk/ui/desk/views.py" line="58" />
         <source>Staff accounts</source>
         <translation>员工账号</translation>
     </message>
@@ -2605,82 +2605,82 @@
 <context>
     <name>Invitations</name>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="74" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="78" />
         <source>No e-mail</source>
         <translation>无邮件</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="76" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="80" />
         <source>Queued</source>
         <translation>待发送</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="77" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="81" />
         <source>Sending</source>
         <translation>发送中</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="78" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="82" />
         <source>Sent</source>
         <translation>已发送</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="79" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="83" />
         <source>Not delivered</source>
         <translation>未送达</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="88" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="92" />
         <source>Any time</source>
         <translation>全天</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="94" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="98" />
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="108" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="112" />
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="109" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="113" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="110" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="114" />
         <source>Visitor</source>
         <translation>访客</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="111" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="115" />
         <source>Company</source>
         <translation>公司</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="112" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="116" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="113" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="117" />
         <source>E-mail</source>
         <translation>电子邮件</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="114" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="118" />
         <source>Host</source>
         <translation>被访人</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="115" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="119" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="117" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="121" />
         <source>Invitation e-mail</source>
         <translation>邀请邮件</translation>
     </message>
@@ -2688,170 +2688,200 @@
 <context>
     <name>InvitationsView</name>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="310" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="146" />
+        <source>Save the lobby poster</source>
+        <translation>保存大堂海报</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitations.py" line="321" />
         <source>Nothing was changed.</source>
         <translation>没有修改任何内容。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="312" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="323" />
         <source>Saved. {visitor} is e-mailed the change with a new QR code; the old one no longer works.</source>
         <translation>已保存。已向 {visitor} 发送变更邮件及新二维码，旧二维码已失效。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="315" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="326" />
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="327" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="338" />
         <source>{visitor} now comes on {day}; a new QR code is e-mailed, the old one no longer works.</source>
         <translation>{visitor} 改为 {day} 来访；新二维码已通过邮件发送，旧二维码已失效。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="329" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="340" />
         <source>{visitor} now comes on {day}.</source>
         <translation>{visitor} 改为 {day} 来访。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="334" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="345" />
         <source>Send the invitation again?</source>
         <translation>重新发送邀请？</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="335" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="346" />
         <source>{visitor} is e-mailed the invitation again at {email} with a new QR code. The code sent before stops working.</source>
         <translation>将向 {visitor}（{email}）重新发送邀请邮件及新二维码，之前发送的二维码将失效。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="337" />
-        <location filename="../../kiosk/ui/desk/invitations.py" line="431" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="348" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="461" />
         <source>Send again</source>
         <translation>重新发送</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="341" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="352" />
         <source>The invitation is e-mailed to {visitor} again.</source>
         <translation>已重新向 {visitor} 发送邀请邮件。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="347" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="358" />
         <source>Cancel the invitation?</source>
         <translation>取消邀请？</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="348" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="359" />
         <source>{visitor}'s visit on {day} is cancelled and the QR code stops working.</source>
         <translation>{visitor} {day} 的来访将被取消，二维码随即失效。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="350" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="361" />
         <source>The visitor is told by e-mail.</source>
         <translation>将通过邮件通知访客。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="351" />
-        <location filename="../../kiosk/ui/desk/invitations.py" line="432" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="362" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="462" />
         <source>Cancel invitation</source>
         <translation>取消邀请</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="355" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="366" />
         <source>{visitor}'s invitation is cancelled.</source>
         <translation>{visitor} 的邀请已取消。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/desk/invitations.py" line="367" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="378" />
         <source>%n visitor(s) invited.</source>
         <translation>
             <numerusform>已邀请 %n 位访客。</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitations.py" line="420" />
+        <source>Set [notify] public_url in the settings file to make the lobby poster.</source>
+        <translation>请先在设置文件中填写 [notify] public_url，才能生成大堂海报。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitations.py" line="428" />
+        <source>The PDF was not saved: {error}</source>
+        <translation>PDF 未能保存：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitations.py" line="430" />
+        <source>Lobby poster saved: {path}</source>
+        <translation>大堂海报已保存：{path}</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/desk/invitations.py" line="407" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="435" />
         <source>%n invitation(s)</source>
         <translation>
             <numerusform>%n 个邀请</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/desk/invitations.py" line="408" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="436" />
         <source>%n+ invitations, counting…</source>
         <translation>
             <numerusform>%n+ 个邀请，统计中…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="412" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="440" />
         <source>Searching…</source>
         <translation>正在查询…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="416" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="444" />
         <source>Could not read the invitations: {error}</source>
         <translation>无法读取邀请：{error}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="426" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="454" />
         <source>Invitations</source>
         <translation>邀请</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="427" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="455" />
         <source>New invitation</source>
         <translation>新建邀请</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="428" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="456" />
         <source>Invite a group (CSV)…</source>
         <translation>团体邀请（CSV）…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="429" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="457" />
+        <source>Lobby poster…</source>
+        <translation>大堂海报…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitations.py" line="458" />
+        <source>A4 poster for the lobby door: visitors scan it to register ahead</source>
+        <translation>贴在大堂门口的 A4 海报：访客扫码即可提前预约</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitations.py" line="459" />
         <source>Edit</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="430" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="460" />
         <source>Reschedule</source>
         <translation>改期</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="433" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="463" />
         <source>Find: visitor, company, phone, e-mail, host</source>
         <translation>查找：访客、公司、电话、邮箱、被访人</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="434" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="464" />
         <source>Any host (name, pinyin, initials)</source>
         <translation>所有被访人（姓名、拼音、首字母）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="435" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="465" />
         <source>Show cancelled</source>
         <translation>显示已取消</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="437" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="467" />
         <source>All upcoming</source>
         <translation>全部待到访</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="437" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="467" />
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="437" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="467" />
         <source>Next 7 days</source>
         <translation>未来 7 天</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="438" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="468" />
         <source>Next 30 days</source>
         <translation>未来 30 天</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="438" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="468" />
         <source>Choose days…</source>
         <translation>自选日期…</translation>
     </message>

@@ -35,8 +35,9 @@ from kiosk.clock import Clock, SystemClock
 from kiosk.config import Settings
 from kiosk.web.host_pages import HostPages
 from kiosk.web.host_replies import health, reply_routes
-from kiosk.web.pages import STATIC_DIR, AnonymousCsrf, BodyLimit, BodyTooLarge, Pages
+from kiosk.web.pages import STATIC_DIR, AnonymousCsrf, BodyLimit, BodyTooLarge, Pages, language_of
 from kiosk.web.security import SecuredStarlette, run_server
+from kiosk.web.texts import text
 from kiosk.web.visit_pages import VisitPages
 
 
@@ -68,6 +69,11 @@ def build_app(settings: Settings, *, visitors: PreRegistrationGateway, hosts: Ho
         assert isinstance(exc, HTTPException)
         if exc.status_code == 404:
             return pages.not_found(request)
+        if exc.status_code == 405:  # e.g. a form's address opened by hand: the same calm page, kept a 405
+            page = pages.message(request, "error.method.title", text("error.method.body", language_of(request)),
+                                 status=405)
+            page.headers.update(exc.headers or {})
+            return page
         return Response(exc.detail, status_code=exc.status_code, headers=exc.headers)
 
     routes = [

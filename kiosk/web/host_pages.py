@@ -76,6 +76,9 @@ class HostPages:
             Route("/host", self.home, methods=["GET"]),
             Route("/host/list", self.list_fragment, methods=["GET"]),
             Route("/host/sign-in", self.ask_for_link, methods=["POST"]),
+            # Reloading the "link on its way" page, or a bookmark of it: back to the start, not a bare 405.
+            Route("/host/sign-in", self.to_start, methods=["GET"]),
+            Route("/host/sign-out", self.to_start, methods=["GET"]),
             Route("/host/sign-in/{token}", self.confirm_sign_in, methods=["GET"]),
             Route("/host/sign-in/{token}", self.sign_in, methods=["POST"]),
             Route("/host/sign-out", self.sign_out, methods=["POST"]),
@@ -87,6 +90,9 @@ class HostPages:
             Route("/host/invite-group", self.group_form, methods=["GET"]),
             Route("/host/invite-group", self.invite_group, methods=["POST"]),
         ]
+
+    async def to_start(self, _request: Request) -> Response:
+        return RedirectResponse("/host", status_code=303)
 
     # -- sessions ------------------------------------------------------------------------------------------------
 

@@ -33,6 +33,8 @@ TEXTS: dict[str, tuple[str, str]] = {
                                 "Too many requests just now; please try again in {seconds} seconds."),
     "error.not_found.title": ("未找到", "Not found"),
     "error.not_found.body": ("此页面不存在或已不可用。", "This page does not exist or is no longer available."),
+    "error.method.title": ("无法这样打开", "This page opens from a form"),
+    "error.method.body": ("请从开始页面重新操作。", "Please start again from the first page."),
     "error.conflict.title": ("无法完成", "This cannot be done now"),
     "error.conflict.body": ("此访问的状态已变化，请刷新后再试。",
                             "This visit has changed in the meantime; please reload and try again."),

@@ -198,3 +198,16 @@ def test_sign_in_links_are_redacted_in_the_access_log():
     redacted = redact_path(line)
     assert "abcDEF123secret" not in redacted and "/host/sign-in/…" in redacted and "lang=en" not in redacted
 
+
+
+def test_a_forms_address_opened_by_hand_leads_back_calmly(client):
+    """Reloading "a link is on its way" (GET /host/sign-in) or a bookmark of sign-out: back to /host; any other
+    form-only address answers a styled page in the reader's language, still a 405 and with the headers."""
+    for address in ("/host/sign-in", "/host/sign-out"):
+        back = client.get(address)
+        assert (back.status_code, back.headers["location"]) == (303, "/host")
+    refused = client.get("/host/visits/1/approve", headers={"Accept-Language": "en"})
+    assert refused.status_code == 405 and "POST" in refused.headers["allow"]
+    assert "This page opens from a form" in refused.text and "Method Not Allowed" not in refused.text
+    assert refused.headers["x-frame-options"] == "DENY"
+    assert "无法这样打开" in client.post("/healthz", headers={"Accept-Language": "zh-CN"}).text
