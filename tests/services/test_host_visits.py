@@ -117,8 +117,8 @@ def test_the_detail_shows_the_phone_only_while_the_visit_waits_for_the_host(data
     with database.unit_of_work("kiosk:K1") as uow:
         photos.save_photo(uow, waiting, JPEG)
     detail = _detail(database, host.id, waiting)
-    assert (detail.phone, detail.visit.company, detail.photo_jpeg) == ("+8613800138000", "Acme", JPEG)
-    assert detail.visit.state is HostVisitState.WAITING_FOR_YOU
+    assert (detail.phone, detail.row.company, detail.photo_jpeg) == ("+8613800138000", "Acme", JPEG)
+    assert detail.row.state is HostVisitState.WAITING_FOR_YOU
     _as_host(database, host_visits.approve, host.id, waiting)
     detail = _detail(database, host.id, waiting)
     assert detail.phone == "138****8000" and detail.photo_jpeg == JPEG

@@ -14,7 +14,7 @@ import hashlib
 import hmac
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from datetime import date, datetime, time
 
 from kiosk.application.gateways.web_visitors import ClientRef
@@ -26,7 +26,7 @@ from kiosk.services.directory import host_web_access
 from kiosk.services.directory.host_web_access import SignedInHost
 from kiosk.services.errors import RateLimited
 from kiosk.services.visits import host_visits
-from kiosk.services.visits.host_visits import GroupRowsRefused, HostVisit, HostVisitState
+from kiosk.services.visits.host_visits import GroupRowsRefused, HostVisitDetail, HostVisitRow, HostVisitState
 
 __all__ = ["SESSION_IDLE_MINUTES", "SESSION_MAX_HOURS", "SIGN_IN_LINK_MINUTES", "ClientRef", "GroupRowsRefused",
            "HostIdentity", "HostInvitation", "HostVisitDetail", "HostVisitRow", "HostVisitState", "HostWebGateway",
@@ -50,31 +50,6 @@ class HostIdentity:
 class SessionStarted:
     token: str  # for the cookie; never logged, never in a URL
     expires_at: datetime  # the latest it can last (SESSION_MAX_HOURS): the cookie's Expires; idle ends it sooner
-
-
-@dataclass(frozen=True)
-class HostVisitRow:
-    visit_id: int
-    state: HostVisitState
-    visitor_name: str
-    company: str
-    visit_date: date
-    start: time | None  # site-local
-    end: time | None
-    purpose: str
-    party_size: int
-    kind: str  # invited | walk_in | preregistered
-    arrived_at: datetime | None
-    left_at: datetime | None
-
-
-@dataclass(frozen=True)
-class HostVisitDetail:
-    row: HostVisitRow
-    phone: str  # masked unless the visit waits for this host's answer
-    email: str
-    purpose_note: str
-    photo_jpeg: bytes | None
 
 
 @dataclass(frozen=True)
@@ -131,10 +106,6 @@ class HostWebGateway:
         except host_web_access.NotSignedIn as exc:
             raise NotSignedIn(exc.message) from None
 
-    @staticmethod
-    def _row(item: HostVisit) -> HostVisitRow:
-        return HostVisitRow(**{f.name: getattr(item, f.name) for f in fields(item)})
-
     # -- signing in ----------------------------------------------------------------------------------------
 
     def request_sign_in(self, email: str, client: ClientRef, *, language: str) -> None:
@@ -189,39 +160,37 @@ class HostWebGateway:
         """Today's and upcoming visits for this host (and today's past ones), waiting-for-you first."""
         with self._as_host(session_token, write=False) as (uow, who):
             items = host_visits.host_visits(uow, who.host_id, site_code=self.settings.site.code, days=days)
-        return [self._row(item) for item in items]
+        return items
 
     def visit_detail(self, session_token: str, visit_id: int) -> HostVisitDetail:
         """What the desk sees (company, phone, purpose, photo). NotFound unless the visit is this host's."""
         with self._as_host(session_token, write=False) as (uow, who):
-            context = host_visits.host_visit_context(uow, who.host_id, visit_id)
-        return HostVisitDetail(self._row(context.visit), context.phone, context.email, context.purpose_note,
-                               context.photo_jpeg)
+            return host_visits.host_visit_context(uow, who.host_id, visit_id)
 
     def approve(self, session_token: str, visit_id: int) -> HostVisitRow:
         """A waiting walk-in is let in; a pre-registration becomes an invitation (the visitor is e-mailed
         the QR code and calendar entry). Conflict when it is no longer waiting."""
         with self._as_host(session_token, write=True) as (uow, who):
-            return self._row(host_visits.approve(uow, who.host_id, visit_id))
+            return host_visits.approve(uow, who.host_id, visit_id)
 
     def decline(self, session_token: str, visit_id: int, reason: str = "") -> HostVisitRow:
         with self._as_host(session_token, write=True) as (uow, who):
-            return self._row(host_visits.decline(uow, who.host_id, visit_id, reason))
+            return host_visits.decline(uow, who.host_id, visit_id, reason)
 
     def propose_time(self, session_token: str, visit_id: int, visit_date: date, start: time | None,
                      end: time | None) -> HostVisitRow:
         """A pre-registration is accepted for another time: the visitor is e-mailed the invitation for it."""
         with self._as_host(session_token, write=True) as (uow, who):
-            return self._row(host_visits.propose_time(uow, who.host_id, visit_id, visit_date, start, end))
+            return host_visits.propose_time(uow, who.host_id, visit_id, visit_date, start, end)
 
     def invite(self, session_token: str, invitation: HostInvitation) -> HostVisitRow:
         with self._as_host(session_token, write=True) as (uow, who):
-            return self._row(host_visits.invite(
+            return host_visits.invite(
                 uow, who.host_id, site_code=self.settings.site.code, visitor_name=invitation.visitor_name,
                 phone=invitation.phone, email=invitation.email, company=invitation.company,
                 visit_date=invitation.visit_date, start=invitation.start, end=invitation.end,
                 purpose=invitation.purpose, purpose_note=invitation.purpose_note,
-            ))
+            )
 
     def invite_group(self, session_token: str, rows_csv: str, visit_date: date, start: time | None,
                      end: time | None, purpose: str) -> list[HostVisitRow]:
@@ -230,13 +199,13 @@ class HostWebGateway:
         with self._as_host(session_token, write=True) as (uow, who):
             items = host_visits.invite_group(uow, who.host_id, rows_csv, site_code=self.settings.site.code,
                                              visit_date=visit_date, start=start, end=end, purpose=purpose)
-        return [self._row(item) for item in items]
+        return items
 
     def reschedule(self, session_token: str, visit_id: int, visit_date: date, start: time | None,
                    end: time | None) -> HostVisitRow:
         with self._as_host(session_token, write=True) as (uow, who):
-            return self._row(host_visits.reschedule(uow, who.host_id, visit_id, visit_date, start, end))
+            return host_visits.reschedule(uow, who.host_id, visit_id, visit_date, start, end)
 
     def cancel(self, session_token: str, visit_id: int) -> HostVisitRow:
         with self._as_host(session_token, write=True) as (uow, who):
-            return self._row(host_visits.cancel(uow, who.host_id, visit_id))
+            return host_visits.cancel(uow, who.host_id, visit_id)

@@ -61,7 +61,7 @@ _STATES = {
 
 
 @dataclass(frozen=True)
-class HostVisit:
+class HostVisitRow:
     visit_id: int
     state: HostVisitState
     visitor_name: str
@@ -77,8 +77,8 @@ class HostVisit:
 
 
 @dataclass(frozen=True)
-class HostVisitContext:
-    visit: HostVisit
+class HostVisitDetail:
+    row: HostVisitRow
     phone: str  # clear only while the visit waits for this host's answer, else masked
     email: str  # likewise
     purpose_note: str
@@ -109,9 +109,9 @@ def _local(instant: datetime | None, zone: ZoneInfo) -> time | None:
     return instant.astimezone(zone).time().replace(tzinfo=None) if instant is not None else None
 
 
-def _item(visit: Visit) -> HostVisit:
+def _item(visit: Visit) -> HostVisitRow:
     zone = ZoneInfo(visit.site.timezone)
-    return HostVisit(
+    return HostVisitRow(
         visit_id=visit.id, state=_state(visit), visitor_name=visit.visitor.name,
         company=visit.visitor.company or "", visit_date=visit.visit_date,
         start=_local(visit.expected_start, zone), end=_local(visit.expected_end, zone),
@@ -136,7 +136,7 @@ def _sort_key(visit: Visit) -> tuple[int, date, datetime, int]:
     return (0 if _waiting_for_host(visit) else 1, visit.visit_date, when, visit.id)
 
 
-def host_visits(uow: UnitOfWork, host_id: int, *, site_code: str, days: int = 14) -> list[HostVisit]:
+def host_visits(uow: UnitOfWork, host_id: int, *, site_code: str, days: int = 14) -> list[HostVisitRow]:
     """Today's visits (finished ones too) and the next ``days`` days' (at most ``MAX_DAYS``), waiting-for-you
     first, then by day and time. Visits held by reception are left out (see the module)."""
     today = get_site(uow, site_code).local_date(uow.now())
@@ -149,7 +149,7 @@ def host_visits(uow: UnitOfWork, host_id: int, *, site_code: str, days: int = 14
     return [_item(v) for v in sorted(shown, key=_sort_key)]
 
 
-def host_visit(uow: UnitOfWork, host_id: int, visit_id: int) -> HostVisit:
+def host_visit(uow: UnitOfWork, host_id: int, visit_id: int) -> HostVisitRow:
     return _item(_own_visit(uow, host_id, visit_id))
 
 
@@ -158,7 +158,7 @@ def _mask_email(email: str) -> str:
     return f"{local[:1]}***@{domain}" if domain else "***"
 
 
-def host_visit_context(uow: UnitOfWork, host_id: int, visit_id: int) -> HostVisitContext:
+def host_visit_context(uow: UnitOfWork, host_id: int, visit_id: int) -> HostVisitDetail:
     """What the desk sees about the visit: company, phone, purpose, the photo when one was taken. The phone
     and e-mail are clear only while the host must decide (to call the visitor back), masked otherwise."""
     visit = _own_visit(uow, host_id, visit_id)
@@ -166,7 +166,7 @@ def host_visit_context(uow: UnitOfWork, host_id: int, visit_id: int) -> HostVisi
     if not _waiting_for_host(visit):
         phone = mask_phone(phone) if phone else ""
         email = _mask_email(email) if email else ""
-    return HostVisitContext(_item(visit), phone, email, visit.purpose_note or "", photo_for(uow, visit.id))
+    return HostVisitDetail(_item(visit), phone, email, visit.purpose_note or "", photo_for(uow, visit.id))
 
 
 # -- answering --------------------------------------------------------------------------------------------------
@@ -179,7 +179,7 @@ def _waiting(uow: UnitOfWork, host_id: int, visit_id: int) -> Visit:
     return visit
 
 
-def approve(uow: UnitOfWork, host_id: int, visit_id: int) -> HostVisit:
+def approve(uow: UnitOfWork, host_id: int, visit_id: int) -> HostVisitRow:
     """A waiting walk-in is let in; a pre-registration becomes an invitation (the visitor gets the QR code)."""
     visit = _waiting(uow, host_id, visit_id)
     if visit.kind == VisitKind.PREREGISTERED:
@@ -189,7 +189,7 @@ def approve(uow: UnitOfWork, host_id: int, visit_id: int) -> HostVisit:
     return host_visit(uow, host_id, visit_id)
 
 
-def decline(uow: UnitOfWork, host_id: int, visit_id: int, reason: str = "") -> HostVisit:
+def decline(uow: UnitOfWork, host_id: int, visit_id: int, reason: str = "") -> HostVisitRow:
     """The host says no (the reason stays in the visit's history; the visitor is never told it)."""
     visit = _waiting(uow, host_id, visit_id)
     if visit.kind == VisitKind.PREREGISTERED:
@@ -200,7 +200,7 @@ def decline(uow: UnitOfWork, host_id: int, visit_id: int, reason: str = "") -> H
 
 
 def propose_time(uow: UnitOfWork, host_id: int, visit_id: int, visit_date: date, start: time | None,
-                 end: time | None) -> HostVisit:
+                 end: time | None) -> HostVisitRow:
     """A pre-registration accepted for another day or time (a walk-in is in the lobby now: Conflict)."""
     visit = _waiting(uow, host_id, visit_id)
     if visit.kind != VisitKind.PREREGISTERED:
@@ -214,7 +214,7 @@ def propose_time(uow: UnitOfWork, host_id: int, visit_id: int, visit_date: date,
 
 def invite(uow: UnitOfWork, host_id: int, *, site_code: str, visitor_name: str, phone: str, email: str,
            company: str, visit_date: date | None, start: time | None, end: time | None, purpose: str,
-           purpose_note: str = "") -> HostVisit:
+           purpose_note: str = "") -> HostVisitRow:
     """One invitation from this host (checked like the desk's; the visitor is e-mailed the QR code)."""
     created = invitations.create_invitation(
         uow, site_code=site_code, host_id=host_id, visitor_name=visitor_name, phone=phone, email=email,
@@ -276,7 +276,7 @@ def group_csv(text: str) -> tuple[bytes, dict[int, int]]:
 
 
 def invite_group(uow: UnitOfWork, host_id: int, rows_text: str, *, site_code: str, visit_date: date,
-                 start: time | None, end: time | None, purpose: str) -> list[HostVisit]:
+                 start: time | None, end: time | None, purpose: str) -> list[HostVisitRow]:
     """Invite every visitor of a pasted list or uploaded CSV (name, phone[, email, company] per line) for one
     day and time. One bad row and nothing is saved: GroupRowsRefused names each problem by its line."""
     data, lines = group_csv(rows_text)
@@ -293,7 +293,7 @@ def invite_group(uow: UnitOfWork, host_id: int, rows_text: str, *, site_code: st
 
 
 def reschedule(uow: UnitOfWork, host_id: int, visit_id: int, visit_date: date, start: time | None,
-               end: time | None) -> HostVisit:
+               end: time | None) -> HostVisitRow:
     """Move an invitation not yet used: the visitor gets a new QR code for the new day (the old one stops)."""
     visit = _own_visit(uow, host_id, visit_id, for_update=True)
     if visit.status != VisitStatus.INVITED:
@@ -302,7 +302,7 @@ def reschedule(uow: UnitOfWork, host_id: int, visit_id: int, visit_date: date, s
     return host_visit(uow, host_id, visit_id)
 
 
-def cancel(uow: UnitOfWork, host_id: int, visit_id: int) -> HostVisit:
+def cancel(uow: UnitOfWork, host_id: int, visit_id: int) -> HostVisitRow:
     """Call off an expected visit: its QR code stops working and the visitor is told by e-mail."""
     visit = _own_visit(uow, host_id, visit_id, for_update=True)
     if visit.status != VisitStatus.INVITED:
