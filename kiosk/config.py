@@ -88,6 +88,8 @@ def _range(low: float | None = None, high: float | None = None) -> dict[str, Any
 
 
 _TIME_OF_DAY = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+# Control characters other than tab and line breaks: a pasted escape sequence is not directions.
+_NOT_PLAIN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 @dataclass(frozen=True)
@@ -97,12 +99,28 @@ class DatabaseSettings:
     busy_timeout_ms: int = field(default=10_000, metadata=_range(100, 600_000))
 
 
+DIRECTIONS_MAX = 500
+
+
+def _plain_text(max_len: int) -> dict[str, Any]:
+    return {"max_len": max_len, "plain_text": True}
+
+
 @dataclass(frozen=True)
 class SiteSettings:
     code: str = "HQ"
     name: str = "Lobby"
     timezone: str = "Asia/Shanghai"
     language: str = field(default="zh_CN", metadata=_choices("zh_CN", "en"))
+    # How to find the site, in each language, for the invitation e-mails (plain text; empty: not shown).
+    directions_zh: str = field(default="", metadata=_plain_text(DIRECTIONS_MAX))
+    directions_en: str = field(default="", metadata=_plain_text(DIRECTIONS_MAX))
+
+    def directions(self, language: str) -> str:
+        """The directions in ``language`` ("en", else Chinese), or in the other language when only it is set."""
+        first, other = (self.directions_en, self.directions_zh) if language == "en" else (
+            self.directions_zh, self.directions_en)
+        return (first or other).strip()
 
 
 @dataclass(frozen=True)
@@ -347,6 +365,10 @@ def _coerce(name: str, kind: Any, value: Any, meta: Any) -> Any:
         raise ConfigError(f"{name} = {value!r} is too large; allowed: {low} to {high}")
     if "choices" in meta and value not in meta["choices"]:
         raise ConfigError(f"{name} = {value!r} is not allowed; allowed: {', '.join(map(str, meta['choices']))}")
+    if "max_len" in meta and len(value) > meta["max_len"]:
+        raise ConfigError(f"{name} is {len(value)} characters long; allowed: at most {meta['max_len']}")
+    if meta.get("plain_text") and _NOT_PLAIN.search(value):
+        raise ConfigError(f"{name} contains control characters; use plain text (line breaks are fine)")
     if "pattern" in meta and not meta["pattern"].match(value):
         raise ConfigError(f"{name} = {value!r} is not allowed; use {meta['pattern_text']}")
     return value

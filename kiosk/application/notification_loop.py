@@ -15,7 +15,7 @@ import logging
 import signal
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 from types import FrameType
 
@@ -147,6 +147,8 @@ class Dispatcher(BackgroundLoop):
         with self.database.unit_of_work(ACTOR, write=False) as uow:
             context = sending.notice_context(uow, notice)
             now = uow.now()
+        # How to find the site is the settings', read at send time: a corrected text reaches waiting e-mails.
+        context = replace(context, directions=self.settings.site.directions(notice.language))
         links = self._links(notice, context)
         if notice.channel == Channel.EMAIL:
             if not email.configured:

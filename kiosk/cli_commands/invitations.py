@@ -16,6 +16,7 @@ from kiosk.cli_commands import arguments
 from kiosk.cli_commands.arguments import Subcommands, add_json_flag
 from kiosk.cli_commands.context import CliContext, CliError, check_writable_target, read_file_bytes, write_qr_png
 from kiosk.cli_commands.output import local_time, print_json, print_table
+from kiosk.domain import short_codes
 from kiosk.domain.visits import Purpose
 from kiosk.services.directory import hosts
 from kiosk.services.visits import invitations
@@ -129,6 +130,7 @@ def edit_command(ctx: CliContext, args: argparse.Namespace) -> int:
     print(f"visit {edited.visit_id}: changed {', '.join(edited.changed)}")
     if edited.token:
         print(f"the visitor was sent a new QR code (the earlier one no longer works); token: {edited.token}")
+        print(f"short code: {short_codes.shown(edited.short_code or '')}")
     return 0
 
 
@@ -163,6 +165,7 @@ def resend_command(ctx: CliContext, args: argparse.Namespace) -> int:
     print(f"visit {sent.visit_id}: the invitation will be e-mailed to {sent.visitor_name} again "
           "with a new QR code; the earlier one no longer works")
     print(f"token: {sent.token}")
+    print(f"short code: {short_codes.shown(sent.short_code)}")
     return 0
 
 

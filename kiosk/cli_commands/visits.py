@@ -11,6 +11,7 @@ from kiosk.cli_commands import arguments
 from kiosk.cli_commands.arguments import Subcommands, add_json_flag
 from kiosk.cli_commands.context import CliContext, check_writable_target, write_qr_png
 from kiosk.cli_commands.output import local_time, print_json, print_table
+from kiosk.domain import short_codes
 from kiosk.domain.security import StaffRole
 from kiosk.domain.visits import CheckInOutcome, Purpose, VisitStatus
 from kiosk.services.directory import hosts
@@ -44,7 +45,7 @@ def register(commands: Subcommands) -> None:
     move.set_defaults(handler=reschedule_command)
 
     check_in = commands.add_parser("checkin", help="check a visitor in by invitation token, as the kiosk would")
-    check_in.add_argument("--token", required=True)
+    check_in.add_argument("--token", required=True, help="the QR code's text (v1.i....) or the short code (XXXX-XXXX)")
     check_in.set_defaults(handler=checkin_command)
     check_out = commands.add_parser("checkout", help="sign a visitor out by the token on their badge")
     check_out.add_argument("--token", required=True)
@@ -106,6 +107,7 @@ def invite_command(ctx: CliContext, args: argparse.Namespace) -> int:
     print(f"invited {created.visitor_name} to see {created.host_name} on {created.visit_date.isoformat()} "
           f"(visit {created.visit_id})")
     print(f"token: {created.token}")
+    print(f"short code: {short_codes.shown(created.short_code)}")
     if args.qr is not None:
         print(f"QR code: {args.qr}")
     return 0
@@ -124,6 +126,7 @@ def reschedule_command(ctx: CliContext, args: argparse.Namespace) -> int:
         return 0
     print(f"moved visit {moved.visit_id} ({moved.visitor_name}) to {moved.visit_date.isoformat()}")
     print(f"token: {moved.token}")
+    print(f"short code: {short_codes.shown(moved.short_code)}")
     return 0
 
 
@@ -213,7 +216,9 @@ def no_show_command(ctx: CliContext, args: argparse.Namespace) -> int:
 def release_hold_command(ctx: CliContext, args: argparse.Namespace) -> int:
     # Whoever runs kioskctl on the server holds the database itself: they act as an administrator.
     with ctx.unit_of_work() as uow:
-        denylist.override_hold(uow, args.visit, reason=args.reason, role=StaffRole.ADMIN)
+        public_url = ctx.settings.notify.public_url.rstrip("/")
+        denylist.override_hold(uow, args.visit, reason=args.reason, role=StaffRole.ADMIN,
+                               host_page=f"{public_url}/host" if public_url else "")
     print(f"hold on visit {args.visit} released")
     return 0
 

@@ -67,6 +67,8 @@ class NoticeContext:
     site_timezone: str = "Asia/Shanghai"
     # Binds host-reply links to this very visit (``host_links.visit_key``).
     visit_key: str = ""
+    # How to find the site ([site] directions_zh / directions_en in the notice's language), for invitations.
+    directions: str = ""
 
 
 def redact_address(address: str) -> str:

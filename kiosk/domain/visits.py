@@ -42,6 +42,8 @@ class Purpose(StrEnum):
 class TokenKind(StrEnum):
     INVITATION = "invitation"
     SIGN_OUT = "sign_out"
+    # The invitation's typed twin (``domain/short_codes.py``): same visit, same day, spent with the QR.
+    SHORT_CODE = "short_code"
 
 
 class CheckInOutcome(StrEnum):

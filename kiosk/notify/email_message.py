@@ -1,6 +1,6 @@
 """Building the e-mail for one notice: HTML with a plain-text part, inline images, a calendar invite.
 
-Invitation (multipart/mixed):
+Invitation (multipart/mixed; the short code to type and the directions are in the text and HTML):
     multipart/alternative
         text/plain
         multipart/related
@@ -24,7 +24,7 @@ from email.utils import format_datetime, parseaddr
 from kiosk.config import EmailSettings
 from kiosk.domain.notifications import ClaimedNotification, NoticeContext
 from kiosk.notify.addresses import header_recipient
-from kiosk.notify.templates import render
+from kiosk.notify.templates import INVITATION_EVENTS, render
 
 FALLBACK_DOMAIN = "lobby-kiosk.invalid"
 
@@ -55,8 +55,8 @@ def qr_png(text: str) -> bytes:
     return buffer.getvalue()
 
 
-# The e-mails that carry a QR code and a calendar entry (a pre-registration the host agreed to, too).
-INVITATION_EVENTS = ("invitation_created", "invitation_changed", "preregistration_approved", "preregistration_proposed")
+# INVITATION_EVENTS (from the templates): the e-mails that carry a QR code, a short code, directions and
+# a calendar entry (a pre-registration the host agreed to, too).
 
 
 def calendar_invite(
@@ -119,7 +119,7 @@ def compose(
 
     rendered = render(
         notice.event, notice.language, notice.payload, links=links, timezone=context.site_timezone,
-        image_cid=cid, image_kind=image_kind,
+        image_cid=cid, image_kind=image_kind, directions=context.directions,
     )
     message = EmailMessage()
     message["Subject"] = rendered.subject

@@ -268,6 +268,13 @@ ATTACHMENT_NOTES = {
     "zh_CN": {"qr": "签到二维码见下图（或附件 qr.png）。", "photo": "访客照片见下图。"},
     "en": {"qr": "Your check-in QR code is below (also attached as qr.png).", "photo": "The visitor's photo is below."},
 }
+# The e-mails that carry the visit's codes (QR and short code) and how to find the site.
+INVITATION_EVENTS = ("invitation_created", "invitation_changed", "preregistration_approved", "preregistration_proposed")
+SHORT_CODE_NOTES = {
+    "zh_CN": "二维码无法扫描时，也可在访客机上输入此邀请码：",
+    "en": "Or type this code at the kiosk:",
+}
+DIRECTIONS_TITLES = {"zh_CN": "如何到达", "en": "How to find us"}
 FOOTER = {
     "zh_CN": "此邮件由大堂访客机自动发送，请勿直接回复。",
     "en": "Sent automatically by the lobby visitor kiosk; please do not reply.",
@@ -288,11 +295,14 @@ def render(
     timezone: str = "Asia/Shanghai",
     image_cid: str | None = None,
     image_kind: str | None = None,
+    directions: str = "",
 ) -> RenderedNotice:
     """The notice for ``event`` in ``language`` (anything but "en" reads as zh_CN).
 
     ``links`` maps an action (approve, decline, on_my_way, sign_out) to its URL;
     ``image_cid`` names an inline image (``image_kind`` "qr" or "photo") the HTML shows.
+    An invitation shows the payload's ``short_code`` (big, monospace) under the QR, and
+    ``directions`` (how to find the site, plain text) when given.
     """
     try:
         by_language = TEMPLATES[event]
@@ -313,6 +323,18 @@ def render(
         alt = "QR" if image_kind == "qr" else "photo"
         html_lines.append(f'<p><img src="cid:{html.escape(image_cid)}" alt="{alt}" '
                           f'style="max-width:320px;border:1px solid #ddd"></p>')
+    code = _shown_code(values.get("short_code", "")) if event in INVITATION_EVENTS else ""
+    if code:
+        text_lines += [SHORT_CODE_NOTES[lang], f"    {code}"]
+        html_lines.append(f"<p>{html.escape(SHORT_CODE_NOTES[lang])}</p>")
+        html_lines.append(
+            '<p style="font-family:\'Courier New\',Consolas,monospace;font-size:32px;font-weight:bold;'
+            f'letter-spacing:4px;margin:8px 0 16px">{html.escape(code)}</p>')
+    where = directions.strip() if event in INVITATION_EVENTS else ""
+    if where:
+        text_lines += ["", f"{DIRECTIONS_TITLES[lang]}:", where]
+        shown_lines = "<br>".join(html.escape(line) for line in where.splitlines())
+        html_lines.append(f"<p><strong>{html.escape(DIRECTIONS_TITLES[lang])}</strong><br>{shown_lines}</p>")
     for action, url in (links or {}).items():
         label = LINK_LABELS[lang][action]
         text_lines.append(f"{label}: {url}")
@@ -364,6 +386,12 @@ def _fields(payload: Mapping[str, Any], lang: str, timezone: str) -> dict[str, s
     if "note" in payload and not values.get("note"):
         values["note"] = "—"
     return values
+
+
+def _shown_code(code: str) -> str:
+    """``XXXX-XXXX``, as the kiosk accepts it typed; "" for no code (a blanked one, or none)."""
+    code = code.strip().replace("-", "").upper()
+    return f"{code[:4]}-{code[4:]}" if len(code) == 8 else ""
 
 
 def _local_time(iso: str, zone: ZoneInfo) -> str:

@@ -15,6 +15,11 @@ from kiosk.services import token_vault
 # dispatcher that sends it (``services/notifications/sending.py``), blanked once it is out.
 TOKEN = "token"
 SEALED_TOKEN = "sealed_token"
+# An invitation's short code (typed at the kiosk) travels the same way, beside the QR code.
+SHORT_CODE = "short_code"
+SEALED_SHORT_CODE = "sealed_short_code"
+_SEALED = {TOKEN: SEALED_TOKEN, SHORT_CODE: SEALED_SHORT_CODE}
+CODE_KEYS = (TOKEN, SEALED_TOKEN, SHORT_CODE, SEALED_SHORT_CODE)
 
 
 def enqueue(
@@ -86,29 +91,42 @@ def notify_supervisor(
 
 
 def seal_payload(payload: dict[str, Any]) -> dict[str, Any]:
-    """``payload`` with a clear ``token`` replaced by its sealed form (a new dict; others unchanged)."""
-    if not payload.get(TOKEN):
+    """``payload`` with a clear ``token`` and ``short_code`` replaced by their sealed forms (a new dict
+    when anything was sealed; other keys unchanged)."""
+    clear = [key for key in _SEALED if payload.get(key)]
+    if not clear:
         return payload
-    sealed = {k: v for k, v in payload.items() if k != TOKEN}
-    sealed[SEALED_TOKEN] = token_vault.current().seal(str(payload[TOKEN]))
+    sealed = {k: v for k, v in payload.items() if k not in clear}
+    for key in clear:
+        sealed[_SEALED[key]] = token_vault.current().seal(str(payload[key]))
     return sealed
 
 
 def open_payload(payload: dict[str, Any]) -> dict[str, Any]:
-    """The payload a sender needs: a sealed code opened back into ``token`` (a new dict)."""
-    opened = {k: v for k, v in payload.items() if k != SEALED_TOKEN}
-    if payload.get(SEALED_TOKEN):
-        opened[TOKEN] = token_vault.current().reveal(str(payload[SEALED_TOKEN]))
+    """The payload a sender needs: sealed codes opened back into ``token`` and ``short_code`` (a new dict)."""
+    opened = {k: v for k, v in payload.items() if k not in _SEALED.values()}
+    for key, sealed_key in _SEALED.items():
+        if payload.get(sealed_key):
+            opened[key] = token_vault.current().reveal(str(payload[sealed_key]))
     return opened
 
 
+def holds_clear_code(payload: dict[str, Any] | None) -> bool:
+    """A row written with a code in clear (before codes, or short codes, were sealed)."""
+    return any((payload or {}).get(key) for key in _SEALED)
+
+
 def holds_code(payload: dict[str, Any] | None) -> bool:
-    return bool(payload) and bool((payload or {}).get(TOKEN) or (payload or {}).get(SEALED_TOKEN))
+    return any((payload or {}).get(key) for key in CODE_KEYS)
 
 
 def without_code(payload: dict[str, Any]) -> dict[str, Any]:
-    """``payload`` with its code, clear or sealed, blanked (a new dict, so a JSON column sees the change)."""
-    return {**{k: ("" if k in (TOKEN, SEALED_TOKEN) else v) for k, v in payload.items()}, TOKEN: ""}
+    """``payload`` with its codes, clear or sealed, blanked (a new dict, so a JSON column sees the change)."""
+    blanked = {k: ("" if k in CODE_KEYS else v) for k, v in payload.items()}
+    blanked[TOKEN] = ""
+    if SHORT_CODE in payload or SEALED_SHORT_CODE in payload:
+        blanked[SHORT_CODE] = ""
+    return blanked
 
 
 def forget_codes(uow: UnitOfWork, visit_id: int) -> int:

@@ -13,7 +13,13 @@ what                      limit                   why
 host search, per client   30 a minute, 300 a day  type-ahead is fine; dumping the directory is not
 pre-registration, client  5 an hour               a person registers a visit or two, not dozens
 pre-registration, host    20 a day                nobody floods one host's mailbox from the web
+wrong short codes, kiosk  10 in 10 minutes, then  someone trying codes at a kiosk is slowed to a
+                          a minute refused        crawl; a visitor with a typo never notices
 ========================  ======================  ============================================
+
+The short codes' limit counts only wrong codes, per kiosk (its actor, ``kiosk:<id>``: a kiosk is
+no person, so it is stored as it is), and refuses every typed code meanwhile, right or wrong, so
+the refusal says nothing about the code.
 """
 
 from __future__ import annotations
@@ -51,6 +57,9 @@ HOST_SEARCH_LIMITS = (
 )
 PREREGISTER_CLIENT_LIMITS = (Limit(PREREGISTER_CLIENT_BUCKET, 5, timedelta(hours=1)),)
 PREREGISTER_HOST_LIMITS = (Limit(PREREGISTER_HOST_BUCKET, 20, timedelta(days=1)),)
+WRONG_SHORT_CODE_BUCKET = "wrong_short_code"
+WRONG_SHORT_CODE_LIMIT = Limit(WRONG_SHORT_CODE_BUCKET, 10, timedelta(minutes=10))
+WRONG_SHORT_CODE_LOCK = timedelta(minutes=1)
 
 
 def keyed_subject(secret: bytes, kind: str, value: str) -> str:
@@ -90,6 +99,19 @@ def check(uow: UnitOfWork, limits: Sequence[Limit], subject: str) -> None:
             worst = max(worst, max(1, math.ceil((frees_at - now).total_seconds())))
     if worst:
         raise RateLimited(worst)
+
+
+def check_lockout(uow: UnitOfWork, limit: Limit, lock_for: timedelta, subject: str) -> None:
+    """RateLimited for ``lock_for`` after the hit that made ``limit.most`` within ``limit.window``
+    (each further hit while that many remain in the window locks again)."""
+    now = uow.now()
+    times = list(uow.session.scalars(
+        select(RateLimitHit.at).where(
+            RateLimitHit.bucket == limit.bucket, RateLimitHit.subject == subject, RateLimitHit.at > now - limit.window,
+        ).order_by(RateLimitHit.at.desc()).limit(limit.most)
+    ))
+    if len(times) >= limit.most and now < times[0] + lock_for:
+        raise RateLimited(max(1, math.ceil((times[0] + lock_for - now).total_seconds())))
 
 
 def record_hit(uow: UnitOfWork, bucket: str, subject: str) -> None:

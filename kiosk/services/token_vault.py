@@ -18,6 +18,8 @@ database through ``application/bootstrap.py`` points this module at the settings
 from __future__ import annotations
 
 import base64
+import hashlib
+import hmac
 import re
 import secrets
 import threading
@@ -48,6 +50,13 @@ class TokenSealer:
         # A key of its own, so the ID-number key is never used for two purposes.
         self._key = HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=b"kiosk-token-at-rest-v1").derive(
             data_key)
+        self._short_code_key = HKDF(algorithm=hashes.SHA256(), length=32, salt=None,
+                                    info=b"kiosk-short-code-digest-v1").derive(data_key)
+
+    def short_code_digest(self, code: str) -> str:
+        """What is stored of a short code (64 hex characters): keyed, because 40 bits are few enough to
+        try every one against a plain hash; without the key file a copy of the database opens nothing."""
+        return hmac.new(self._short_code_key, code.encode("ascii"), hashlib.sha256).hexdigest()
 
     def seal(self, token: str) -> str:
         """``s1.<...>`` for a non-empty code; "" stays ""."""

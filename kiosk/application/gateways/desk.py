@@ -54,6 +54,8 @@ class DeskGateway:
     site_code: str
     actor: str = "staff:reception"
     role: StaffRole = StaffRole.RECEPTIONIST
+    # The hosts' web page (``[notify] public_url`` + /host), named in a released pre-registration's request.
+    host_page: str = ""
 
     def visits_on(self, day: date | None = None) -> tuple[date, list[VisitSummary]]:
         """A day's visits (today at the site when ``day`` is None), with the day they are for."""
@@ -67,7 +69,7 @@ class DeskGateway:
 
     def override_hold(self, visit_id: int, reason: str) -> None:
         with self.database.unit_of_work(self.actor) as uow:
-            denylist.override_hold(uow, visit_id, reason=reason, role=self.role)
+            denylist.override_hold(uow, visit_id, reason=reason, role=self.role, host_page=self.host_page)
 
     def mark_no_show(self, visit_id: int) -> None:
         with self.database.unit_of_work(self.actor) as uow:

@@ -34,6 +34,12 @@ class DeskGateways:
     now: Callable[[], datetime]  # the database's clock: "today" on screen agrees with the rules
 
 
+def host_page_of(settings: Settings) -> str:
+    """The hosts' web page named in their notices ("" without [notify] public_url)."""
+    public_url = settings.notify.public_url.rstrip("/")
+    return f"{public_url}/host" if public_url else ""
+
+
 @dataclass(frozen=True)
 class DeskGatewayFactory:
     database: Database
@@ -41,17 +47,18 @@ class DeskGatewayFactory:
     # The kiosk's walk-in rules and ID-number key: a walk-in registered at the desk is one at the kiosk.
     policy: WalkInPolicy = field(default_factory=WalkInPolicy)
     protector: IdNumberProtector | None = None
+    host_page: str = ""  # the hosts' web page, when [notify] public_url is set
 
     @classmethod
     def from_settings(cls, database: Database, settings: Settings) -> DeskGatewayFactory:
         policy = WalkInPolicy(settings.visits.host_consent_required, settings.visits.refuse_sales_without_appointment)
-        return cls(database, settings.site.code, policy, load_protector(settings))
+        return cls(database, settings.site.code, policy, load_protector(settings), host_page_of(settings))
 
     def for_session(self, session: StaffSession) -> DeskGateways:
         database, site, actor, role = self.database, self.site_code, session.actor, session.role
         return DeskGateways(
             session=session,
-            visits=DeskGateway(database, site, actor=actor, role=role),
+            visits=DeskGateway(database, site, actor=actor, role=role, host_page=self.host_page),
             visitor_log=VisitorLogGateway(database, site, actor=actor),
             invitations=DeskInvitationsGateway(database, site, actor, policy=self.policy, protector=self.protector),
             directory=DeskDirectoryGateway.for_session(database, site, session),

@@ -87,10 +87,12 @@ class KioskGateway:
         """False when no visitor type signs or poses: every check-in stays a single scan, with no extra read."""
         return bool(self.agreement_for or self.photo_for)
 
-    def check_in(self, token: str, consents: Consents | None = None) -> CheckInResult:
+    def check_in(self, token: str, consents: Consents | None = None, typed: bool = False) -> CheckInResult:
+        """``typed``: the visitor typed ``token`` into the code box (a wrong short code counts against
+        this kiosk; ``RateLimited`` while it is refused typed codes)."""
         with self.database.unit_of_work(self.actor) as uow:
             return checkin.check_in_by_token(uow, token, site_code=self.site_code, grace_seconds=self.grace_seconds,
-                                             consents=consents)
+                                             consents=consents, typed_at=self.actor if typed else None)
 
     def _requirements(self, uow: UnitOfWork, visitor_type: str, language: str) -> EntryRequirements:
         agreement = None
@@ -98,11 +100,13 @@ class KioskGateway:
             agreement = agreements.current(uow, visitor_type=visitor_type, language=language)
         return EntryRequirements(agreement, visitor_type in self.photo_for)
 
-    def invitation_entry(self, token: str, language: str) -> InvitationEntry:
-        """Who the invitation is for and what they do first; the token is not spent."""
-        with self.database.unit_of_work(self.actor, write=False) as uow:
+    def invitation_entry(self, token: str, language: str, typed: bool = False) -> InvitationEntry:
+        """Who the invitation is for and what they do first; the token is not spent. ``typed``: as for
+        ``check_in`` (then the read may write: a wrong code is counted)."""
+        with self.database.unit_of_work(self.actor, write=typed) as uow:
             preview = checkin.preview_invitation(uow, token, site_code=self.site_code,
-                                                 grace_seconds=self.grace_seconds)
+                                                 grace_seconds=self.grace_seconds,
+                                                 typed_at=self.actor if typed else None)
             requirements = self._requirements(uow, preview.visitor_type, language)
             if requirements.agreement is not None and agreements.accepted_current(
                     uow, preview.visit_id, preview.visitor_type):  # accepted on the web when registering ahead

@@ -54,9 +54,7 @@ GIVE_UP_AFTER = timedelta(hours=24)
 DEFAULT_LEASE = timedelta(minutes=5)
 ERROR_MAX = 1000
 # Payload keys stored only so the dispatcher could send them; blanked once the notice is out.
-SENT_ONCE_KEYS: dict[str, tuple[str, ...]] = {
-    event: (outbox.TOKEN, outbox.SEALED_TOKEN) for event in invitations.INVITATION_EVENTS
-}
+SENT_ONCE_KEYS: dict[str, tuple[str, ...]] = {event: outbox.CODE_KEYS for event in invitations.INVITATION_EVENTS}
 # Notices a host's department is told about too, on its [notify] departments URLs.
 DEPARTMENT_EVENTS = frozenset({"visitor_arrived", "consent_requested", "host_unreachable"})
 
@@ -133,7 +131,7 @@ def claim_due(uow: UnitOfWork, *, limit: int = 20, lease: timedelta = DEFAULT_LE
         row.status = S.SENDING
         row.attempts += 1
         row.next_attempt_at = now + lease
-        if (row.payload or {}).get(outbox.TOKEN):
+        if outbox.holds_clear_code(row.payload):
             row.payload = outbox.seal_payload(row.payload)  # a row queued before codes were sealed
         claimed.append(ClaimedNotification(
             id=row.id, event=row.event, channel=row.channel, recipient=row.recipient, language=row.language,
@@ -164,7 +162,7 @@ def seal_clear_codes(uow: UnitOfWork) -> int:
     Returns how many changed (the dispatcher runs this once at start)."""
     changed = 0
     for row in uow.session.scalars(select(Notification).where(Notification.event.in_(list(SENT_ONCE_KEYS)))):
-        if not (row.payload or {}).get(outbox.TOKEN):
+        if not outbox.holds_clear_code(row.payload):
             continue
         waiting = row.status in (S.PENDING, S.SENDING)
         row.payload = outbox.seal_payload(row.payload) if waiting else outbox.without_code(row.payload)
@@ -292,8 +290,9 @@ def retry_notification(uow: UnitOfWork, notification_id: int) -> None:
         raise Conflict("this notification is being sent right now")
     if row.event in SENT_ONCE_KEYS and not outbox.holds_code(row.payload) and row.visit_id is not None:
         # Its code was blanked when it failed for good: the invitation goes out with a new one.
-        token = invitations.new_code_for_resend(uow, row.visit_id)
-        row.payload = outbox.seal_payload({**(row.payload or {}), outbox.TOKEN: token})
+        codes = invitations.new_code_for_resend(uow, row.visit_id)
+        row.payload = outbox.seal_payload(
+            {**(row.payload or {}), outbox.TOKEN: codes.token, outbox.SHORT_CODE: codes.short_code})
     row.status = S.PENDING
     row.attempts = 0
     row.next_attempt_at = uow.now()

@@ -6,6 +6,10 @@ notified (outbox rows), all audited. A camera sees a code many times, so a
 repeat within the grace window returns the first result instead of an error;
 two kiosks scanning at once give exactly one check-in (``BEGIN IMMEDIATE`` on
 SQLite, a row lock on PostgreSQL).
+
+A short code typed at the kiosk (``domain/short_codes.py``) takes the same path and gives the
+same answers as the QR it came with. Wrong typed codes are counted per kiosk (``typed_at``); after
+too many the kiosk is refused typed codes for a minute (``rate_limits``).
 """
 
 from __future__ import annotations
@@ -16,14 +20,15 @@ from datetime import timedelta
 from sqlalchemy import select
 
 from kiosk.db.uow import UnitOfWork
+from kiosk.domain import short_codes
 from kiosk.domain.visits import CheckInOutcome
 from kiosk.models import AccessToken, BadgePrintJob, TokenKind, Visit, VisitStatus
-from kiosk.services import audit, outbox
+from kiosk.services import audit, outbox, rate_limits
 from kiosk.services.directory.sites import SiteInfo, get_site
 from kiosk.services.visits import denylist, lifecycle
 from kiosk.services.visits.agreements import Consents, record_consents
 from kiosk.services.visits.print_jobs import note_kiosk, queue_first_badge
-from kiosk.services.visits.tokens import TokenProblem, TokenRejected, hash_token, token_kind
+from kiosk.services.visits.tokens import TokenProblem, TokenRejected, hash_token, short_code_hash, token_kind
 
 
 @dataclass(frozen=True)
@@ -45,6 +50,26 @@ def lock_token(uow: UnitOfWork, token: str, expected: TokenKind) -> AccessToken:
         select(AccessToken).where(AccessToken.token_hash == hash_token(token.strip())).with_for_update()
     )
     if row is None:
+        raise TokenRejected(TokenProblem.UNKNOWN)
+    return row
+
+
+def lock_short_code(uow: UnitOfWork, code: str, typed_at: str | None) -> AccessToken:
+    """The short code's row, locked; TokenRejected(UNKNOWN) for a wrong one, counted against the kiosk
+    ``typed_at`` (None: not counted, the operator's own tools), RateLimited while that kiosk is refused.
+
+    A wrong code is counted and committed before the rejection, so the count survives it."""
+    if typed_at is not None:
+        rate_limits.check_lockout(uow, rate_limits.WRONG_SHORT_CODE_LIMIT, rate_limits.WRONG_SHORT_CODE_LOCK,
+                                  typed_at)
+    row = uow.session.scalar(
+        select(AccessToken).where(AccessToken.token_hash == short_code_hash(code),
+                                  AccessToken.kind == TokenKind.SHORT_CODE).with_for_update()
+    )
+    if row is None:
+        if typed_at is not None:
+            rate_limits.record_hit(uow, rate_limits.WRONG_SHORT_CODE_BUCKET, typed_at)
+            uow.commit()
         raise TokenRejected(TokenProblem.UNKNOWN)
     return row
 
@@ -75,10 +100,12 @@ class InvitationPreview:
 
 
 def _valid_invitation(
-    uow: UnitOfWork, token: str, site: SiteInfo, grace_seconds: int
+    uow: UnitOfWork, token: str, site: SiteInfo, grace_seconds: int, typed_at: str | None = None
 ) -> tuple[AccessToken, Visit, bool]:
-    """The token and its visit, or TokenRejected; the flag says "a repeat scan of a fresh check-in"."""
-    row = lock_token(uow, token, TokenKind.INVITATION)
+    """The token (a QR's or a typed short code) and its visit, or TokenRejected; the flag says "a repeat
+    scan of a fresh check-in"."""
+    code = short_codes.normalise(token) if isinstance(token, str) else None
+    row = lock_token(uow, token, TokenKind.INVITATION) if code is None else lock_short_code(uow, code, typed_at)
     visit = lifecycle.load_visit(uow, row.visit_id)
     if visit.site_id != site.id:
         raise TokenRejected(TokenProblem.WRONG_SITE)
@@ -96,8 +123,11 @@ def _valid_invitation(
     return row, visit, False
 
 
-def preview_invitation(uow: UnitOfWork, token: str, *, site_code: str, grace_seconds: int = 10) -> InvitationPreview:
-    _row, visit, repeated = _valid_invitation(uow, token, get_site(uow, site_code), grace_seconds)
+def preview_invitation(
+    uow: UnitOfWork, token: str, *, site_code: str, grace_seconds: int = 10, typed_at: str | None = None
+) -> InvitationPreview:
+    """``typed_at``: as for ``check_in_by_token`` (a wrong short code is counted here too, and committed)."""
+    _row, visit, repeated = _valid_invitation(uow, token, get_site(uow, site_code), grace_seconds, typed_at)
     return InvitationPreview(
         visit_id=visit.id, visitor_name=visit.visitor.name, visitor_type=visit.visitor_type.value,
         host_name=visit.host.name, department=visit.host.department.name if visit.host.department else "",
@@ -106,11 +136,14 @@ def preview_invitation(uow: UnitOfWork, token: str, *, site_code: str, grace_sec
 
 
 def check_in_by_token(
-    uow: UnitOfWork, token: str, *, site_code: str, grace_seconds: int = 10, consents: Consents | None = None
+    uow: UnitOfWork, token: str, *, site_code: str, grace_seconds: int = 10, consents: Consents | None = None,
+    typed_at: str | None = None,
 ) -> CheckInResult:
-    """``consents``: the agreement signed and photo taken at the kiosk, saved with the check-in."""
+    """``token``: the QR's text, or a short code as typed. ``consents``: the agreement signed and photo
+    taken at the kiosk, saved with the check-in. ``typed_at``: the kiosk a short code was typed at, whose
+    wrong codes are counted (see ``lock_short_code``)."""
     site = get_site(uow, site_code)
-    row, visit, repeated = _valid_invitation(uow, token, site, grace_seconds)
+    row, visit, repeated = _valid_invitation(uow, token, site, grace_seconds, typed_at)
     if repeated:
         return visit_result(uow, visit, repeated=True)
 
@@ -182,7 +215,8 @@ def check_in_visit(uow: UnitOfWork, visit_id: int, *, site_code: str) -> CheckIn
     denylist.refuse_if_held(visit)
     if visit.status == VisitStatus.INVITED:
         for row in uow.session.scalars(
-            select(AccessToken).where(AccessToken.visit_id == visit.id, AccessToken.kind == TokenKind.INVITATION)
+            select(AccessToken).where(AccessToken.visit_id == visit.id,
+                                      AccessToken.kind.in_([TokenKind.INVITATION, TokenKind.SHORT_CODE]))
         ):
             row.used_at, row.used_by = row.used_at or uow.now(), row.used_by or uow.actor
     lifecycle.transition(uow, visit, VisitStatus.CHECKED_IN, via="desk")

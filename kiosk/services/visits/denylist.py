@@ -16,10 +16,12 @@ from sqlalchemy import select
 
 from kiosk.db.uow import UnitOfWork
 from kiosk.domain.security import Permission, StaffRole, may
-from kiosk.models import DenyKind, DenyListEntry, Visit
+from kiosk.models import DenyKind, DenyListEntry, Visit, VisitKind, VisitStatus
 from kiosk.services import audit
+from kiosk.services.directory.sites import get_site
 from kiosk.services.errors import Conflict, FieldError, NotFound, PolicyRefusal, ValidationFailed
 from kiosk.services.text import clean_text, normalise_phone, search_key
+from kiosk.services.visits import host_requests
 
 REASON_MAX = 200
 ENTRY_REASON_MAX = 500
@@ -125,8 +127,12 @@ def refuse_if_held(visit: Visit) -> None:
                             code=HELD_FOR_SUPERVISOR)
 
 
-def override_hold(uow: UnitOfWork, visit_id: int, *, reason: str, role: StaffRole) -> None:
-    """A supervisor lets a held visitor be approved or checked in, saying why (kept in the audit trail)."""
+def override_hold(uow: UnitOfWork, visit_id: int, *, reason: str, role: StaffRole, host_page: str = "") -> None:
+    """A supervisor lets a held visitor be approved or checked in, saying why (kept in the audit trail).
+
+    A visit registered ahead on the web that the hold kept from its host still waits for the host's
+    answer: the host is asked now, as an unheld request is (``host_page`` as there), unless its day
+    has passed (housekeeping closes it then)."""
     if not may(role, Permission.OVERRIDE_DENY_LIST):
         raise PolicyRefusal("only a supervisor may override the deny list", code="supervisor_needed")
     why = clean_text(reason, "reason", max_len=REASON_MAX, required=True)
@@ -138,6 +144,10 @@ def override_hold(uow: UnitOfWork, visit_id: int, *, reason: str, role: StaffRol
     audit.record(uow, "visit.hold_overridden", "visit", visit.id, before={"hold": visit.hold_reason},
                  after={"reason": why})
     visit.hold_reason = None
+    if visit.kind == VisitKind.PREREGISTERED and visit.status == VisitStatus.PENDING_APPROVAL:
+        site = get_site(uow, visit.site.code)
+        if visit.visit_date >= site.local_date(uow.now()):
+            host_requests.ask_host(uow, visit, site, host_page=host_page)
     uow.commit()
 
 

@@ -8,7 +8,9 @@ is saved).
 **One working code per visit.** Only a token's SHA-256 is stored, so a code once sent can never be
 sent again: whenever the visitor must get a QR again (another day, another time, another address,
 "I never got the e-mail"), a new code is issued and every earlier one is revoked. The kiosk then
-answers an old code with "this code has been replaced" (``TokenProblem.REPLACED``).
+answers an old code with "this code has been replaced" (``TokenProblem.REPLACED``). Each code comes
+with a short code to type at the kiosk (``tokens.InvitationCodes``); the two are issued, mailed,
+replaced and spent together.
 """
 
 from __future__ import annotations
@@ -72,6 +74,7 @@ class InvitationCreated:
     host_name: str
     expected_start: datetime | None
     expected_end: datetime | None
+    short_code: str = ""  # canonical; shown XXXX-XXXX (``domain.short_codes.shown``)
 
 
 @dataclass(frozen=True)
@@ -190,18 +193,19 @@ def _invite(
     )
     uow.session.add(visit)
     uow.session.flush()
-    token = tokens.issue(uow, visit_id=visit.id, kind=TokenKind.INVITATION, valid_on=day)
+    codes = tokens.issue_invitation(uow, visit_id=visit.id, valid_on=day)
     audit.record(uow, "visit.invited", "visit", visit.id, after={"status": "invited", "host_id": host.id})
     if details.email:
         outbox.enqueue(
             uow, event="invitation_created", channel=Channel.EMAIL, recipient=details.email,
-            payload={"visit_id": visit.id, "token": token, "visitor_name": details.name, "host_name": host.name,
-                     "visit_date": day.isoformat(), "site_name": site.name},
+            payload={"visit_id": visit.id, "token": codes.token, "short_code": codes.short_code,
+                     "visitor_name": details.name, "host_name": host.name, "visit_date": day.isoformat(),
+                     "site_name": site.name},
             subject_key=f"visit:{visit.id}", language=host.language, visit_id=visit.id,
         )
     return InvitationCreated(
-        visit_id=visit.id, token=token, visit_date=day, visitor_name=details.name, host_name=host.name,
-        expected_start=visit.expected_start, expected_end=visit.expected_end,
+        visit_id=visit.id, token=codes.token, visit_date=day, visitor_name=details.name, host_name=host.name,
+        expected_start=visit.expected_start, expected_end=visit.expected_end, short_code=codes.short_code,
     )
 
 
@@ -233,47 +237,54 @@ def _only_invited(visit: Visit, wanted: str) -> None:
         raise ValidationFailed([FieldError("visit", "not_invited", f"only an invitation not yet used can be {wanted}")])
 
 
-def _replace_code(uow: UnitOfWork, visit: Visit) -> str:
-    """A new invitation code for the visit's day; every code issued before stops working (see the module)."""
+def _replace_code(uow: UnitOfWork, visit: Visit) -> tokens.InvitationCodes:
+    """A new invitation code and short code for the visit's day; every code issued before stops working
+    (see the module)."""
     old_tokens = uow.session.scalars(
         select(AccessToken).where(AccessToken.visit_id == visit.id, AccessToken.revoked_at.is_(None))
     ).all()
     for old in old_tokens:
         old.revoked_at = uow.now()
     outbox.forget_codes(uow, visit.id)  # e-mails still waiting with a code that just stopped working
-    return tokens.issue(uow, visit_id=visit.id, kind=TokenKind.INVITATION, valid_on=visit.visit_date)
+    return tokens.issue_invitation(uow, visit_id=visit.id, valid_on=visit.visit_date)
 
 
-def new_code_for_resend(uow: UnitOfWork, visit_id: int) -> str:
+def new_code_for_resend(uow: UnitOfWork, visit_id: int) -> tokens.InvitationCodes:
     """A new code for an invitation e-mail the desk sends again after it failed for good (its code was
     blanked then): the earlier code stops working. The caller commits. Conflict if the visit is no
     longer an invitation waiting for its visitor."""
     visit = lifecycle.load_visit(uow, visit_id, for_update=True)
     if visit.status != VisitStatus.INVITED:
         raise Conflict("this invitation is no longer open, so its code cannot be sent again")
-    token = _replace_code(uow, visit)
+    codes = _replace_code(uow, visit)
     audit.record(uow, "visit.invitation_resent", "visit", visit.id)
-    return token
+    return codes
 
 
-def _queue_new_code(uow: UnitOfWork, visit: Visit, site: SiteInfo, token: str, event: str) -> bool:
-    """The e-mail with ``token`` and the visit's calendar entry, updated (same UID, the next SEQUENCE)."""
+def _queue_new_code(
+    uow: UnitOfWork, visit: Visit, site: SiteInfo, codes: tokens.InvitationCodes, event: str
+) -> bool:
+    """The e-mail with ``codes`` and the visit's calendar entry, updated (same UID, the next SEQUENCE)."""
     if not visit.visitor.email:
         return False
-    sequence = len(uow.session.scalars(select(AccessToken.id).where(AccessToken.visit_id == visit.id)).all()) - 1
+    # One more QR code each time (short codes ride along and are not counted).
+    sequence = len(uow.session.scalars(select(AccessToken.id).where(
+        AccessToken.visit_id == visit.id, AccessToken.kind == TokenKind.INVITATION)).all()) - 1
     return outbox.enqueue(
         uow, event=event, channel=Channel.EMAIL, recipient=visit.visitor.email,
-        payload={"visit_id": visit.id, "token": token, "visitor_name": visit.visitor.name,
+        payload={"visit_id": visit.id, "token": codes.token, "short_code": codes.short_code,
+                 "visitor_name": visit.visitor.name,
                  "host_name": visit.host.name, "visit_date": visit.visit_date.isoformat(), "site_name": site.name,
                  "sequence": sequence},
         subject_key=f"visit:{visit.id}:v{sequence}", language=visit.host.language, visit_id=visit.id,
     )
 
 
-def _sent(visit: Visit, token: str) -> InvitationCreated:
+def _sent(visit: Visit, codes: tokens.InvitationCodes) -> InvitationCreated:
     return InvitationCreated(
-        visit_id=visit.id, token=token, visit_date=visit.visit_date, visitor_name=visit.visitor.name,
+        visit_id=visit.id, token=codes.token, visit_date=visit.visit_date, visitor_name=visit.visitor.name,
         host_name=visit.host.name, expected_start=visit.expected_start, expected_end=visit.expected_end,
+        short_code=codes.short_code,
     )
 
 
@@ -294,11 +305,11 @@ def reschedule_invitation(
     visit.visit_date = visit_date
     visit.expected_start = site.local_instant(visit_date, start) if start else None
     visit.expected_end = site.local_instant(visit_date, end) if end else None
-    token = _replace_code(uow, visit)
+    codes = _replace_code(uow, visit)
     audit.record(uow, "visit.rescheduled", "visit", visit.id, before=before,
                  after={"visit_date": visit_date.isoformat()})
-    _queue_new_code(uow, visit, site, token, "invitation_changed")
-    result = _sent(visit, token)
+    _queue_new_code(uow, visit, site, codes, "invitation_changed")
+    result = _sent(visit, codes)
     uow.commit()
     return result
 
@@ -317,6 +328,7 @@ class InvitationEdited:
     changed: tuple[str, ...]  # the fields that changed, in EDIT_FIELDS order; empty: nothing was saved
     token: str | None = None  # the new code when the visitor was sent one (the old one stopped working)
     emailed: bool = False
+    short_code: str | None = None  # the new short code, with ``token``
 
 
 def _local_time(instant: datetime | None, site: SiteInfo) -> time | None:
@@ -388,14 +400,15 @@ def edit_invitation(
         "fields": list(changed), "visitor_id": visitor.id, "purpose": visit.purpose.value,
         "expected_start": _iso(visit.expected_start), "expected_end": _iso(visit.expected_end),
     })
-    token: str | None = None
+    codes: tokens.InvitationCodes | None = None
     emailed = False
     if visitor.email and MAILED_FIELDS.intersection(changed):
-        token = _replace_code(uow, visit)
-        emailed = _queue_new_code(uow, visit, site, token,
+        codes = _replace_code(uow, visit)
+        emailed = _queue_new_code(uow, visit, site, codes,
                                   "invitation_created" if "email" in changed else "invitation_changed")
     uow.commit()
-    return InvitationEdited(visit.id, changed, token, emailed)
+    return InvitationEdited(visit.id, changed, codes.token if codes else None, emailed,
+                            codes.short_code if codes else None)
 
 
 def _iso(instant: datetime | None) -> str | None:
@@ -419,10 +432,10 @@ def resend_invitation(uow: UnitOfWork, visit_id: int) -> InvitationCreated:
         raise ValidationFailed([FieldError("date", "in_past", "the visit date is in the past")])
     if not visit.visitor.email:
         raise ValidationFailed([FieldError("email", "required", "the visitor has no e-mail address to send to")])
-    token = _replace_code(uow, visit)
+    codes = _replace_code(uow, visit)
     audit.record(uow, "visit.invitation_resent", "visit", visit.id)
-    _queue_new_code(uow, visit, site, token, "invitation_created")
-    result = _sent(visit, token)
+    _queue_new_code(uow, visit, site, codes, "invitation_created")
+    result = _sent(visit, codes)
     uow.commit()
     return result
 

@@ -2,8 +2,8 @@
 
     register       the public page's form → a visit of kind PREREGISTERED, pending; the host is asked
                    (e-mail and chat with approve/decline links and a pointer to the host page).
-                   A deny-list hit holds it for reception instead (the host is not asked) and the
-                   visitor sees the very same receipt.
+                   A deny-list hit holds it for reception instead (the host is not asked until the
+                   desk releases the hold) and the visitor sees the very same receipt.
     approve        → an invitation (INVITED, a QR code for the day): the visitor is e-mailed the QR
                    and the calendar entry, saying their host agreed.
     propose_time   → an invitation for another day/time, the e-mail saying the host proposed it.
@@ -32,7 +32,7 @@ from sqlalchemy import select
 
 from kiosk.db.uow import UnitOfWork
 from kiosk.domain.notifications import Channel
-from kiosk.models import AuditEvent, Host, Purpose, TokenKind, Visit, VisitKind, VisitStatus
+from kiosk.models import AuditEvent, Host, Purpose, Visit, VisitKind, VisitStatus
 from kiosk.services import audit, outbox, rate_limits
 from kiosk.services.directory import hosts as directory
 from kiosk.services.directory.sites import SiteInfo, get_site
@@ -48,7 +48,7 @@ from kiosk.services.text import (
     normalise_phone,
     raise_if_any,
 )
-from kiosk.services.visits import denylist, lifecycle, tokens, walkins
+from kiosk.services.visits import denylist, host_requests, lifecycle, tokens, walkins
 from kiosk.services.visits.agreements import Consents, record_consents
 from kiosk.services.visits.invitations import InvitationCreated
 from kiosk.services.visits.visitors import upsert_visitor
@@ -60,7 +60,7 @@ HOST_MATCHES = 5
 SEARCH_MIN_CHARS = 2
 SALES_TODAY = "sales_without_appointment"  # the walk-in's code: the page shows the same message
 NOT_WAITING = "not_waiting"
-REQUEST_EVENT = "preregistration_request"
+REQUEST_EVENT = host_requests.REQUEST_EVENT
 APPROVED_EVENT = "preregistration_approved"
 PROPOSED_EVENT = "preregistration_proposed"
 DECLINED_EVENT = "preregistration_declined"
@@ -204,12 +204,6 @@ def _check(request: PreRegistrationRequest, today: date, rules_required: bool) -
     return _Checked(name, phone, email, company, id_number, purpose, note, day, language)
 
 
-def _time_text(site: SiteInfo, visit: Visit) -> str:
-    start = visit.expected_start.astimezone(site.zone).strftime("%H:%M") if visit.expected_start else ""
-    end = visit.expected_end.astimezone(site.zone).strftime("%H:%M") if visit.expected_end else ""
-    return f"{start}–{end}" if start and end else start
-
-
 def register(
     uow: UnitOfWork,
     request: PreRegistrationRequest,
@@ -277,14 +271,7 @@ def register(
         uow.commit()
         return PreRegistered(visit.id, PreRegistrationOutcome.HELD, host.name, visit.visit_date)
 
-    # host_notified_at stays empty: the 15-minute escalation is for visitors waiting in the lobby.
-    outbox.notify_host(
-        uow, host, event=REQUEST_EVENT, subject_key=f"visit:{visit.id}", visit_id=visit.id,
-        payload={"visit_id": visit.id, "visitor_name": visitor.name, "company": visitor.company or "",
-                 "purpose": visit.purpose.value, "purpose_note": visit.purpose_note, "site_name": site.name,
-                 "visit_date": visit.visit_date.isoformat(), "time_text": _time_text(site, visit),
-                 "party_size": visit.party_size, "host_page": host_page},
-    )
+    host_requests.ask_host(uow, visit, site, host_page=host_page)
     uow.commit()
     return PreRegistered(visit.id, PreRegistrationOutcome.PENDING, host.name, visit.visit_date)
 
@@ -309,15 +296,18 @@ def visitor_language(uow: UnitOfWork, visit: Visit) -> str:
     return language if language in ("zh_CN", "en") else visit.host.language
 
 
-def _mail_visitor(uow: UnitOfWork, visit: Visit, site: SiteInfo, event: str, token: str | None = None) -> bool:
+def _mail_visitor(
+    uow: UnitOfWork, visit: Visit, site: SiteInfo, event: str, codes: tokens.InvitationCodes | None = None
+) -> bool:
     if not visit.visitor.email:
         return False
     payload: dict[str, object] = {
         "visit_id": visit.id, "visitor_name": visit.visitor.name, "host_name": visit.host.name,
-        "visit_date": visit.visit_date.isoformat(), "time_text": _time_text(site, visit), "site_name": site.name,
+        "visit_date": visit.visit_date.isoformat(), "time_text": host_requests.time_text(site, visit),
+        "site_name": site.name,
     }
-    if token is not None:
-        payload.update({"token": token, "sequence": 0})
+    if codes is not None:
+        payload.update({"token": codes.token, "short_code": codes.short_code, "sequence": 0})
     return outbox.enqueue(
         uow, event=event, channel=Channel.EMAIL, recipient=visit.visitor.email, payload=payload,
         subject_key=f"visit:{visit.id}", language=visitor_language(uow, visit), visit_id=visit.id,
@@ -331,11 +321,12 @@ def _invite(uow: UnitOfWork, visit: Visit, site: SiteInfo, event: str, **details
     lifecycle.transition(uow, visit, VisitStatus.INVITED, via="preregistration", **details)
     visit.decided_at, visit.decided_by = uow.now(), uow.actor
     visit.host_acknowledged_at = visit.host_acknowledged_at or uow.now()
-    token = tokens.issue(uow, visit_id=visit.id, kind=TokenKind.INVITATION, valid_on=visit.visit_date)
-    _mail_visitor(uow, visit, site, event, token)
+    codes = tokens.issue_invitation(uow, visit_id=visit.id, valid_on=visit.visit_date)
+    _mail_visitor(uow, visit, site, event, codes)
     return InvitationCreated(
-        visit_id=visit.id, token=token, visit_date=visit.visit_date, visitor_name=visit.visitor.name,
+        visit_id=visit.id, token=codes.token, visit_date=visit.visit_date, visitor_name=visit.visitor.name,
         host_name=visit.host.name, expected_start=visit.expected_start, expected_end=visit.expected_end,
+        short_code=codes.short_code,
     )
 
 

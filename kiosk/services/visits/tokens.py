@@ -4,6 +4,10 @@ A token reads ``v1.i.<secret>`` (an invitation: checks in) or ``v1.o.<secret>``
 (a badge: signs out); the secret is 192 random bits in base64url. The prefix
 lets the kiosk tell our codes from a URL or a Wi-Fi code without a database
 round trip; the secret is what proves anything.
+
+An invitation also gets a short code to type (``domain/short_codes.py``): 40 bits, stored as a
+keyed digest (``token_vault``), a row of kind SHORT_CODE beside the QR's. Either one checks the
+visit in; the other then answers "already used", since the visit is no longer waiting.
 """
 
 from __future__ import annotations
@@ -11,11 +15,16 @@ from __future__ import annotations
 import hashlib
 import re
 import secrets
+from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from sqlalchemy import select
+
 from kiosk.db.uow import UnitOfWork
+from kiosk.domain import short_codes
 from kiosk.models import AccessToken, TokenKind
+from kiosk.services import token_vault
 from kiosk.services.errors import ServiceError
 
 _PREFIX = {TokenKind.INVITATION: "v1.i.", TokenKind.SIGN_OUT: "v1.o."}
@@ -79,3 +88,41 @@ def issue(uow: UnitOfWork, *, visit_id: int, kind: TokenKind, valid_on: date) ->
         )
     )
     return token
+
+
+@dataclass(frozen=True)
+class InvitationCodes:
+    """The two ways into one invitation, in clear once, to be mailed (sealed) and never stored."""
+
+    token: str  # v1.i.<secret>, the QR
+    short_code: str  # eight canonical characters, shown XXXX-XXXX
+
+
+def short_code_hash(code: str) -> str:
+    return token_vault.current().short_code_digest(code)
+
+
+# Two codes alike among a day's few hundred are rare (about n²/2⁴¹), but the column is unique: draw again.
+_SHORT_CODE_DRAWS = 8
+
+
+def issue_short_code(uow: UnitOfWork, *, visit_id: int, valid_on: date) -> str:
+    """A new short code for the visit's day; the canonical text is returned once and never stored."""
+    for _ in range(_SHORT_CODE_DRAWS):
+        code = short_codes.from_number(secrets.randbits(short_codes.BITS))
+        digest = short_code_hash(code)
+        if uow.session.scalar(select(AccessToken.id).where(AccessToken.token_hash == digest)) is None:
+            break
+    else:  # pragma: no cover - eight collisions in a row mean the random source is broken
+        raise RuntimeError("no unused short code could be drawn")
+    uow.session.add(
+        AccessToken(visit_id=visit_id, kind=TokenKind.SHORT_CODE, token_hash=digest, valid_on=valid_on,
+                    created_at=uow.now())
+    )
+    return code
+
+
+def issue_invitation(uow: UnitOfWork, *, visit_id: int, valid_on: date) -> InvitationCodes:
+    """An invitation's QR token and its short code, both for ``valid_on``."""
+    token = issue(uow, visit_id=visit_id, kind=TokenKind.INVITATION, valid_on=valid_on)
+    return InvitationCodes(token, issue_short_code(uow, visit_id=visit_id, valid_on=valid_on))

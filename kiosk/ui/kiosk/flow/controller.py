@@ -18,6 +18,7 @@ from PySide6.QtGui import QGuiApplication
 
 from kiosk.application.gateways.touchscreen import InvitationEntry, KioskGateway
 from kiosk.devices.camera import CameraStatus, ScannedCode
+from kiosk.domain import short_codes
 from kiosk.domain.printing import BadgeProgress, BadgeStatus
 from kiosk.domain.visits import CheckInOutcome
 from kiosk.services.directory.hosts import HostSummary
@@ -106,7 +107,7 @@ class KioskFlow(QObject):
         w.welcome.walk_in_chosen.connect(lambda: self.show(w.walk_in))
         w.welcome.sign_out_chosen.connect(lambda: self.show(w.sign_out))
         w.welcome.delivery_chosen.connect(lambda: self.show(w.delivery))
-        w.scan.code_entered.connect(self.scan_input.deliver_text)
+        w.scan.code_entered.connect(self.handle_typed)
         w.sign_out.search.connect(self._search_on_site)
         w.sign_out.chosen.connect(self._sign_out_by_name)
         w.rating.rated.connect(self._rate)
@@ -193,18 +194,28 @@ class KioskFlow(QObject):
         self.window.scan.set_camera_status(status)
         self.window.photo.set_camera_status(status)
 
-    def handle_code(self, code: ScannedCode) -> None:
+    def _taking_codes(self) -> bool:
         if self.busy or not self.window.current().accepts_codes:
-            return
+            return False
         self.idle.poke()
         self.window.idle_overlay.cancel()
+        return True
+
+    def _seen_recently(self, text: str) -> bool:
+        seen = self._recent.get(text)
+        if seen is not None and time.monotonic() - seen < RECENT_SUCCESS_SECONDS:
+            # Still being held up (or looping in a demo video): each sighting extends the quiet period.
+            self._recent[text] = time.monotonic()
+            return True
+        return False
+
+    def handle_code(self, code: ScannedCode) -> None:
+        if not self._taking_codes():
+            return
         if not code.is_ours:
             self.window.toast.show_text(visitor_messages.foreign_code(code)())
             return
-        seen = self._recent.get(code.text)
-        if seen is not None and time.monotonic() - seen < RECENT_SUCCESS_SECONDS:
-            # Still being held up (or looping in a demo video): each sighting extends the quiet period.
-            self._recent[code.text] = time.monotonic()
+        if self._seen_recently(code.text):
             return
         self.busy = True
         self.window.toast.dismiss()
@@ -215,26 +226,40 @@ class KioskFlow(QObject):
                              on_done=lambda r: self._signed_out(r, code.text),
                              on_error=lambda e: self.show_failure(e, signing_out=True))
 
-    def _invitation(self, text: str) -> None:
+    def handle_typed(self, text: str) -> None:
+        """The scan screen's code box: a short code checks in as its QR would (its wrong guesses counted
+        against this kiosk); anything else is read as a scan, as before (a QR's text typed out)."""
+        code = short_codes.normalise(text)
+        if code is None:
+            self.scan_input.deliver_text(text)
+            return
+        if not self._taking_codes() or self._seen_recently(code):
+            return
+        self.busy = True
+        self.window.toast.dismiss()
+        self._invitation(code, typed=True)
+
+    def _invitation(self, text: str, typed: bool = False) -> None:
         if not self.gateway.may_require_steps:
-            self._check_in(text)
+            self._check_in(text, typed=typed)
             return
         # Read first, without spending the token: some visitors sign or have a photo taken before entering.
-        self.pool.submit(self.gateway.invitation_entry, text, self.languages.current,
-                         on_done=lambda entry: self._invitation_read(entry, text), on_error=self.show_failure)
+        self.pool.submit(self.gateway.invitation_entry, text, self.languages.current, *((True,) if typed else ()),
+                         on_done=lambda entry: self._invitation_read(entry, text, typed), on_error=self.show_failure)
 
-    def _invitation_read(self, entry: InvitationEntry, text: str) -> None:
+    def _invitation_read(self, entry: InvitationEntry, text: str, typed: bool = False) -> None:
         if entry.preview.already_checked_in or not entry.requirements.any:
-            self._check_in(text)  # still zero-tap
+            self._check_in(text, typed=typed)  # still zero-tap
             return
         self.busy = False
         self.consent.begin(entry.requirements, entry.preview.visitor_type,
-                           on_done=lambda consents: self._check_in(text, consents))
+                           on_done=lambda consents: self._check_in(text, consents, typed=typed))
 
-    def _check_in(self, text: str, consents: Consents | None = None) -> None:
+    def _check_in(self, text: str, consents: Consents | None = None, *, typed: bool = False) -> None:
         """One service call: the token spent, the signature and photo saved, the visit checked in."""
         self.busy = True
-        self.pool.submit(self.gateway.check_in, text, consents,
+        # ``typed`` only when set, so the call reads as before for a scan.
+        self.pool.submit(self.gateway.check_in, text, consents, *((True,) if typed else ()),
                          on_done=lambda r: self.show_checked_in(r, text), on_error=self.show_failure)
 
     def _remember(self, text: str) -> None:

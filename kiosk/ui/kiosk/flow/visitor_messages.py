@@ -116,11 +116,24 @@ def something_went_wrong() -> Message:
     )
 
 
+def too_many_codes() -> Message:
+    """Too many wrong codes typed at this kiosk: a minute's pause, said without blaming anyone."""
+    return Message(
+        "info",
+        lambda: QCoreApplication.translate("Messages", "Please wait a moment"),
+        lambda: QCoreApplication.translate(
+            "Messages", "Several codes typed here were not recognised. Please try again in a minute, "
+            "hold up the QR code, or ask at the front desk."),
+    )
+
+
 def service_error(error: ServiceError, *, signing_out: bool = False) -> Message:
     if isinstance(error, TokenRejected):
         return token_problem(error, signing_out=signing_out)
     if error.code == "held_for_reception":
         return see_front_desk()
+    if error.code == "rate_limited":
+        return too_many_codes()
     return something_went_wrong()
 
 

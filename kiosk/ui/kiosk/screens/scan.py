@@ -203,7 +203,7 @@ class ScanScreen(Screen):
         self.title.setText(self.tr("Show your invitation"))
         self.subtitle.setText(self.tr("Hold the QR code from your invitation message up to the camera."))
         self.manual_title.setText(self.tr("No QR code? Type your invitation code"))
-        self.manual_hint.setText(self.tr("It is printed under the QR code, and starts with \u201cv1.i.\u201d"))
+        self.manual_hint.setText(self.tr("It is printed under the QR code, like ABCD-1234."))
         self.code.setPlaceholderText(self.tr("Invitation code"))
         self.submit.setText(self.tr("Check in"))
         self._show_status()
