@@ -3057,7 +3057,7 @@
     <name>Messages</name>
     <message>
         <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="42" />
-        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="186" />
+        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="199" />
         <source>Please see the front desk</source>
         <translation>请到前台办理</translation>
     </message>
@@ -3182,137 +3182,147 @@
         <translation>请重试，或到前台寻求帮助。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="130" />
+        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="123" />
+        <source>Please wait a moment</source>
+        <translation>请稍候</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="124" />
+        <source>Several codes typed here were not recognised. Please try again in a minute, hold up the QR code, or ask at the front desk.</source>
+        <translation>此处输入的多个邀请码未能识别。请一分钟后再试，或出示二维码，或到前台咨询。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="143" />
         <source>{host} is not able to meet you right now</source>
         <translation>{host}暂时无法与您见面</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="132" />
+        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="145" />
         <source>We are sorry. The front desk can help you arrange another time.</source>
         <translation>非常抱歉。前台可以帮您另约时间。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="140" />
+        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="153" />
         <source>We only meet sales visitors by appointment</source>
         <translation>销售拜访需提前预约</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="141" />
+        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="154" />
         <source>Thank you for coming by. Leave your contact details and the right person will get back to you.</source>
         <translation>感谢您的到访。请留下联系方式，相关负责人会与您联系。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="145" />
+        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="158" />
         <source>Leave my contact details</source>
         <translation>留下联系方式</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="146" />
+        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="159" />
         <source>No, thank you</source>
         <translation>不用了，谢谢</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="155" />
+        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="168" />
         <source>Thank you, your details have been passed on</source>
         <translation>谢谢，您的联系方式已转交</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="156" />
+        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="169" />
         <source>Someone will be in touch. Have a good day!</source>
         <translation>我们会尽快与您联系。祝您愉快！</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="166" />
+        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="179" />
         <source>Please leave the parcel at the front desk. Reception has been told it is here.</source>
         <translation>请将包裹放在前台，前台已收到通知。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="168" />
+        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="181" />
         <source>{host} ({department})</source>
         <translation>{host}（{department}）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="170" />
+        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="183" />
         <source>Please leave the parcel at the front desk. {recipient} has been told it is here.</source>
         <translation>请将包裹放在前台，已通知{recipient}。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="176" />
+        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="189" />
         <source>Thank you</source>
         <translation>谢谢</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="187" />
+        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="200" />
         <source>No problem. Our receptionist will help you with the next steps.</source>
         <translation>没关系，前台工作人员会为您办理后续事宜。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="195" />
+        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="208" />
         <source>Thank you for your visit</source>
         <translation>感谢您的来访</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="196" />
+        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="209" />
         <source>Have a safe journey. We hope to see you again soon.</source>
         <translation>一路平安，期待再次见到您。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="204" />
+        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="217" />
         <source>Your visit request has been cancelled</source>
         <translation>您的来访申请已取消</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="205" />
+        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="218" />
         <source>You are welcome to register again at any time.</source>
         <translation>欢迎您随时重新登记。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="215" />
+        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="228" />
         <source>Please enter your name</source>
         <translation>请输入您的姓名</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="216" />
+        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="229" />
         <source>Please enter your mobile number</source>
         <translation>请输入您的手机号码</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="217" />
+        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="230" />
         <source>Please choose the person you are visiting</source>
         <translation>请选择被访人</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="218" />
+        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="231" />
         <source>Please choose the purpose of your visit</source>
         <translation>请选择来访事由</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="220" />
+        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="233" />
         <source>This does not look like a mobile number</source>
         <translation>手机号码格式不正确</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="221" />
+        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="234" />
         <source>An ID number has only letters and digits</source>
         <translation>证件号码只能包含字母和数字</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="222" />
+        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="235" />
         <source>This is too long</source>
         <translation>内容过长</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="223" />
+        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="236" />
         <source>Please use letters, digits and punctuation only</source>
         <translation>请只使用文字、数字和标点</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="225" />
+        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="238" />
         <source>This person no longer receives visitors; please choose someone else</source>
         <translation>此人已不再接待访客，请选择其他人</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="229" />
+        <location filename="../../kiosk/ui/kiosk/flow/visitor_messages.py" line="242" />
         <source>Please check this field</source>
         <translation>请检查此项</translation>
     </message>
@@ -3872,8 +3882,8 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/kiosk/screens/scan.py" line="206" />
-        <source>It is printed under the QR code, and starts with “v1.i.”</source>
-        <translation>邀请码位于二维码下方，以“v1.i.”开头</translation>
+        <source>It is printed under the QR code, like ABCD-1234.</source>
+        <translation>邀请码印在二维码下方，形如 ABCD-1234。</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/kiosk/screens/scan.py" line="207" />
