@@ -38,3 +38,8 @@ def badge_code(db: Database, job_id: int) -> str:
 def mailed_code(payload: dict[str, object]) -> str:
     """The clear QR code an outbox row's payload will send (sealed in the row; "" once sent)."""
     return str(open_payload(payload).get("token", ""))
+
+
+def mailed_short_code(payload: dict[str, object]) -> str:
+    """The clear short code an outbox row's payload will send (sealed in the row; "" once sent)."""
+    return str(open_payload(payload).get("short_code", ""))

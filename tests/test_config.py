@@ -89,3 +89,18 @@ def test_trusted_proxies_are_addresses_or_networks(tmp_path):
     assert settings.notify.trusted_proxies == ("10.0.0.5", "192.168.0.0/16", "::1")
     with pytest.raises(ConfigError, match=r"notify\.trusted_proxies contains '\*'"):
         _load(tmp_path, '[notify]\ntrusted_proxies = ["*"]\n')
+
+
+def test_directions_are_plain_text_of_limited_length_in_either_language(tmp_path):
+    path = tmp_path / "kiosk.toml"
+    path.write_text('[site]\ndirections_zh = """地铁2号线\n科技园站A出口"""\ndirections_en = ""\n', encoding="utf-8")
+    site = load_settings(path, env={}).site
+    assert site.directions("zh_CN") == "地铁2号线\n科技园站A出口"
+    assert site.directions("en") == "地铁2号线\n科技园站A出口"  # the other language rather than nothing
+    assert load_settings(env={}).site.directions("en") == ""
+    path.write_text(f'[site]\ndirections_en = "{"x" * 501}"\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match="site.directions_en is 501 characters long; allowed: at most 500"):
+        load_settings(path, env={})
+    path.write_text('[site]\ndirections_en = "Turn left\\u001b[2J"\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match="site.directions_en contains control characters"):
+        load_settings(path, env={})

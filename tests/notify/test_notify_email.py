@@ -141,3 +141,61 @@ def _jpeg() -> bytes:
     from tests.notify.helpers import jpeg
 
     return jpeg("blue")
+
+
+def _with_directions(settings, zh: str = "", en: str = ""):
+    from dataclasses import replace
+
+    from kiosk.config import SiteSettings
+
+    return replace(settings, site=SiteSettings(directions_zh=zh, directions_en=en))
+
+
+def test_invitation_email_shows_the_short_code_big_under_the_qr_and_the_directions(
+        database: Database, smtp, make_settings):
+    host = factories.add_host(database, name="Alice Smith", email="alice@example.com", language="en")
+    created = factories.invite(database, host.id, name="Jane Doe", email="jane@example.org")
+    settings = _with_directions(make_settings(smtp), zh="地铁2号线科技园站A出口",
+                                en="Metro line 2, exit A\nB1 parking <free>")
+
+    assert Dispatcher(database, settings).run_once().sent == 1
+
+    [message] = smtp.messages()
+    shown = f"{created.short_code[:4]}-{created.short_code[4:]}"
+    text = part_of(message, "text/plain").get_content().replace("\r\n", "\n")
+    assert f"Or type this code at the kiosk:\n    {shown}\n" in text
+    assert "How to find us:\nMetro line 2, exit A\nB1 parking <free>\n" in text and "地铁" not in text
+    html = part_of(message, "text/html").get_content()
+    code_at, qr_at = html.index(f">{shown}</p>"), html.index('src="cid:')
+    assert qr_at < code_at  # under the QR
+    paragraph = html[html.rindex("<p", 0, code_at):code_at]
+    assert "monospace" in paragraph and "font-size:32px" in paragraph
+    assert "Metro line 2, exit A<br>B1 parking &lt;free&gt;" in html
+    [row] = rows(database, event="invitation_created")
+    assert row.payload["short_code"] == "" and row.payload["sealed_short_code"] == ""
+
+
+def test_a_chinese_invitation_reads_the_code_and_directions_in_chinese(database: Database, smtp, make_settings):
+    host = factories.add_host(database, language="zh_CN")
+    created = factories.invite(database, host.id, email="jane@example.org")
+    # Only the English directions are set: better those than none.
+    settings = _with_directions(make_settings(smtp), en="Metro line 2, exit A")
+    Dispatcher(database, settings).run_once()
+    [message] = smtp.messages()
+    text = part_of(message, "text/plain").get_content().replace("\r\n", "\n")
+    assert f"二维码无法扫描时，也可在访客机上输入此邀请码：\n    {created.short_code[:4]}-" in text
+    assert "如何到达:\nMetro line 2, exit A" in text
+
+
+def test_without_directions_nothing_is_said_about_them_and_arrivals_carry_no_code(
+        database: Database, smtp, make_settings):
+    host = factories.add_host(database, language="en")
+    created = factories.invite(database, host.id, email="jane@example.org")
+    Dispatcher(database, make_settings(smtp)).run_once()
+    check_in(database, created.token)
+    settings = _with_directions(make_settings(smtp), en="Metro line 2")
+    Dispatcher(database, settings).run_once()
+    invitation, arrival = smtp.messages()
+    assert "How to find us" not in part_of(invitation, "text/plain").get_content()
+    arrival_text = part_of(arrival, "text/plain").get_content()
+    assert "type this code" not in arrival_text and "Metro" not in arrival_text

@@ -8,6 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from kiosk.application.gateways.host_replies import HostReplyGateway
+from kiosk.domain.security import StaffRole
 from kiosk.models import AgreementSignature, AuditEvent, Notification, Visit, VisitKind, VisitStatus
 from kiosk.notify.templates import render
 from kiosk.services import rate_limits
@@ -18,7 +19,8 @@ from kiosk.services.rate_limits import Subjects
 from kiosk.services.visits import agreements, checkin, denylist, preregistration
 from kiosk.services.visits.preregistration import PreRegistrationOutcome, PreRegistrationRequest
 from kiosk.services.visits.tokens import TokenProblem, TokenRejected
-from tests.factories import SITE, add_host, mailed_code
+from tests import factories
+from tests.factories import SITE, add_host, mailed_code, mailed_short_code
 
 TODAY = date(2026, 6, 15)  # the test clock: 09:00 in Shanghai
 TOMORROW = TODAY + timedelta(days=1)
@@ -345,3 +347,63 @@ def test_erasing_the_visitor_leaves_nothing_of_the_request(database):
             rows = uow.session.execute(select(table)).all()
             dump = json.dumps([[str(v) for v in row] for row in rows], ensure_ascii=False)
             assert "Zelda" not in dump and "13800138000" not in dump and "jane@example.org" not in dump, table.name
+
+
+def test_a_held_request_released_by_the_desk_asks_the_host_as_an_unheld_one_would(database):
+    host = add_host(database, chat_address="wecombot://KEY")
+    with database.unit_of_work("staff:boss") as uow:
+        denylist.add_entry(uow, "phone", "13800138000", "trespass")
+    done = _register(database, _request(host.id))
+    assert [r[0] for r in _rows(database, done.visit_id)] == ["deny_list_hit"]
+
+    with database.unit_of_work("staff:sue") as uow:
+        denylist.override_hold(uow, done.visit_id, reason="Known to us", role=StaffRole.SUPERVISOR,
+                               host_page="https://k.example.com/host")
+
+    asked = [r for r in _rows(database, done.visit_id) if r[0] == "preregistration_request"]
+    assert [(r[1], r[2]) for r in asked] == [("email", "zhang.wei@example.com"), ("chat", "wecombot://KEY")]
+    payload = asked[0][4]
+    assert (payload["visit_date"], payload["time_text"], payload["party_size"], payload["host_page"]) == (
+        "2026-06-16", "10:00–11:30", 3, "https://k.example.com/host")
+    visit = _visit(database, done.visit_id)
+    assert visit.hold_reason is None and visit.status == VisitStatus.PENDING_APPROVAL
+    # And the host's answer now works as for any request.
+    with database.unit_of_work("host:zhang.wei@example.com") as uow:
+        preregistration.approve(uow, done.visit_id)
+    assert _visit(database, done.visit_id).status == VisitStatus.INVITED
+
+
+def test_a_released_request_whose_day_has_passed_asks_nobody(database):
+    host = add_host(database)
+    with database.unit_of_work("staff:boss") as uow:
+        denylist.add_entry(uow, "phone", "13800138000", "trespass")
+    done = _register(database, _request(host.id))
+    database.clock.advance(days=2)
+    with database.unit_of_work("staff:sue") as uow:
+        denylist.override_hold(uow, done.visit_id, reason="Known to us", role=StaffRole.SUPERVISOR)
+    assert [r[0] for r in _rows(database, done.visit_id)] == ["deny_list_hit"]
+
+
+def test_a_desk_released_hold_on_a_walk_in_or_invitation_asks_nobody_new(database):
+    host = add_host(database)
+    with database.unit_of_work("staff:boss") as uow:
+        denylist.add_entry(uow, "name", "mallory bad")
+    created = factories.invite(database, host.id, name="Mallory Bad")
+    with database.unit_of_work("kiosk:K1") as uow:
+        checkin.check_in_by_token(uow, created.token, site_code=SITE)
+    with database.unit_of_work("staff:sue") as uow:
+        denylist.override_hold(uow, created.visit_id, reason="Known to us", role=StaffRole.SUPERVISOR)
+    assert "preregistration_request" not in [r[0] for r in _rows(database, created.visit_id)]
+
+
+def test_a_preregistration_approved_mails_the_short_code_too(database):
+    host = add_host(database)
+    done = _register(database, _request(host.id, visit_date=TODAY))
+    with database.unit_of_work("host:zhang.wei@example.com") as uow:
+        invited = preregistration.approve(uow, done.visit_id)
+    [mail] = [r for r in _rows(database, done.visit_id) if r[0] == "preregistration_approved"]
+    assert mailed_short_code(mail[4]) == invited.short_code and "short_code" not in mail[4]
+    text = render("preregistration_approved", "en", {**mail[4], "short_code": invited.short_code}).text
+    assert f"Or type this code at the kiosk:\n    {invited.short_code[:4]}-{invited.short_code[4:]}" in text
+    with database.unit_of_work("kiosk:K1") as uow:
+        assert checkin.check_in_by_token(uow, invited.short_code, site_code=SITE).outcome == "checked_in"
