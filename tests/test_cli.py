@@ -98,6 +98,20 @@ def test_invitation_token_checks_in_once_then_is_already_used(kioskctl, with_hos
     assert second.err == "error: this code has already been used\n"
 
 
+def test_the_short_code_checks_in_too_typed_any_way_and_the_qr_is_then_used(kioskctl, with_hosts):
+    invitation = _invite(kioskctl)
+    code = invitation["short_code"]
+    assert len(code) == 8
+    plain = kioskctl("invite", "--host", "zhang.wei@example.com", "--name", "Jim Roe", "--phone", "13900139000")
+    assert "short code: " in plain.out and plain.out.split("short code: ")[1][4] == "-"
+
+    typed = f" {code[:4].lower()}-{code[4:]} "
+    first = kioskctl("checkin", "--token", typed)
+    assert first.code == 0 and first.out.startswith("checked in: Jane Doe to see 张伟"), first.err
+    assert kioskctl("checkin", "--token", invitation["token"]).err == "error: this code has already been used\n"
+    assert kioskctl("checkin", "--token", "ABCD-EFGH").err == "error: this code is not a valid invitation or badge\n"
+
+
 def test_badge_token_signs_out_and_an_invitation_token_cannot(kioskctl, with_hosts, db_url):
     invitation = _invite(kioskctl)
     kioskctl("checkin", "--token", invitation["token"])
