@@ -99,8 +99,8 @@ def test_directions_are_plain_text_of_limited_length_in_either_language(tmp_path
     assert site.directions("en") == "地铁2号线\n科技园站A出口"  # the other language rather than nothing
     assert load_settings(env={}).site.directions("en") == ""
     path.write_text(f'[site]\ndirections_en = "{"x" * 501}"\n', encoding="utf-8")
-    with pytest.raises(ConfigError, match="site.directions_en is 501 characters long; allowed: at most 500"):
+    with pytest.raises(ConfigError, match=r"site\.directions_en is 501 characters long; allowed: at most 500"):
         load_settings(path, env={})
     path.write_text('[site]\ndirections_en = "Turn left\\u001b[2J"\n', encoding="utf-8")
-    with pytest.raises(ConfigError, match="site.directions_en contains control characters"):
+    with pytest.raises(ConfigError, match=r"site\.directions_en contains control characters"):
         load_settings(path, env={})
