@@ -42,7 +42,8 @@ def test_purge_removes_only_what_is_older_than_the_setting(database):
     with database.unit_of_work(write=False) as uow:
         assert uow.session.scalars(select(Visit.id)).all() == [recent]
         assert uow.session.scalars(select(Visitor.name)).all() == ["New Visitor"]
-        assert uow.session.scalar(select(func.count()).select_from(AccessToken)) == 3  # the new visit's QR, short code and badge
+        # The new visit's QR code, short code and badge.
+        assert uow.session.scalar(select(func.count()).select_from(AccessToken)) == 3
         assert "retention.purge" in uow.session.scalars(select(AuditEvent.action)).all()
 
 
