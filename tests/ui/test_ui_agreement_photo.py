@@ -319,3 +319,24 @@ def test_sales_walk_in_is_refused_before_signing_anything(english: Kiosk, host, 
     assert english.window.current() is english.window.message
     assert english.window.message.title.text() == "We only meet sales visitors by appointment"
     assert _signatures(database) == []
+
+
+def test_a_typed_short_code_leads_to_the_same_signing(english: Kiosk, rules, contractor, database: Database) -> None:
+    window = english.window
+    window.welcome.invitation.click()
+    window.scan.code.setText(contractor.short_code.lower())
+    window.scan.submit.click()
+    assert window.current() is window.agreement
+    _sign(english)
+    window.agreement.accept.click()
+    assert window.current() is window.done
+    assert _status(database, contractor.visit_id) == VisitStatus.CHECKED_IN
+    [signature] = _signatures(database)
+    assert signature.visit_id == contractor.visit_id
+
+
+def test_a_wrong_code_typed_before_signing_reads_as_unknown(english: Kiosk, rules, contractor) -> None:
+    english.window.welcome.invitation.click()
+    english.window.scan.code.setText("ABCD-EFGH")
+    english.window.scan.submit.click()
+    assert english.window.message.title.text() == "We could not recognise this code"
