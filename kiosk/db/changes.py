@@ -60,6 +60,12 @@ TABLE_AREAS: Mapping[str, Area | None] = {
     "host_sign_in_links": None,  # the web pages' own; no desk view shows them
     "host_web_sessions": None,
     "rate_limit_hits": None,
+    "parcels": Area.PARCELS,
+    "parcel_photos": Area.PARCELS,
+    "parcel_signatures": Area.PARCELS,
+    "label_print_jobs": Area.PARCELS,
+    "outgoing_mail": Area.PARCELS,
+    "carriers": Area.PARCELS,
 }
 
 _unmapped_warned: set[str] = set()

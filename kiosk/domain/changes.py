@@ -27,6 +27,8 @@ class Area(StrEnum):
     KIOSKS = "kiosks"
     # Notices at the front desk (what the kiosk's welcome screen tells visitors).
     NOTICES = "notices"
+    # Parcels received for staff (photos, signatures, shelf labels), outgoing mail, the carriers.
+    PARCELS = "parcels"
 
 
 ALL_AREAS: frozenset[Area] = frozenset(Area)

@@ -20,6 +20,7 @@ from kiosk.models.live import DataChange, KioskHeartbeat
 from kiosk.models.notices import FrontDeskNotice
 from kiosk.models.org import Department, Host, Kiosk, Site
 from kiosk.models.outbox import Notification
+from kiosk.models.parcels import Carrier, LabelPrintJob, OutgoingMail, Parcel, ParcelPhoto, ParcelSignature
 from kiosk.models.security import DenyListEntry, KioskPinLock, StaffUser
 from kiosk.models.visits import AccessToken, Feedback, Visit, Visitor, VisitPhoto
 from kiosk.models.web import HostSignInLink, HostWebSession, RateLimitHit
@@ -31,6 +32,7 @@ __all__ = [
     "AuditEvent",
     "BadgePrintJob",
     "Base",
+    "Carrier",
     "DataChange",
     "DenyKind",
     "DenyListEntry",
@@ -43,7 +45,12 @@ __all__ = [
     "Kiosk",
     "KioskHeartbeat",
     "KioskPinLock",
+    "LabelPrintJob",
     "Notification",
+    "OutgoingMail",
+    "Parcel",
+    "ParcelPhoto",
+    "ParcelSignature",
     "NotificationStatus",
     "PrintJobStatus",
     "Purpose",

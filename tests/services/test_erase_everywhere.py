@@ -43,6 +43,12 @@ TABLES = {
     "host_sign_in_links": "no visitor data: a host's one-time links (hashes), deleted with the host",
     "host_web_sessions": "no visitor data: a host's sessions (hashes), deleted with the host",
     "rate_limit_hits": "no visitor data: keyed hashes of addresses, purged after a day",
+    "carriers": "no personal data: courier companies",
+    "parcels": "staff's parcels, no visitor data; sender names and pickup details purged with the retention period",
+    "parcel_photos": "no visitor data: packaging evidence, deleted with the parcel",
+    "parcel_signatures": "staff signatures at pickup, deleted with the parcel by the retention purge",
+    "label_print_jobs": "no visitor data: deleted with the parcel",
+    "outgoing_mail": "external recipients' addresses: purged with the retention period",
 }
 
 NAME, PHONE, EMAIL = "Zelda Quixote", "13812345678", "zelda.quixote@example.org"

@@ -1,0 +1,141 @@
+"""The desk's parcels and outgoing mail: receive (one or a batch), labels, pickup with a signature, the
+unclaimed rules, returns, the parcel log, outgoing mail and its monthly statement.
+
+Acting as the person signed in (``actor``), one unit of work per call; the views import the value types
+from here. Lists follow the visitor log: ids sorted in SQL (``parcel_ids``), rows fetched for the ids on
+screen (``parcel_rows``).
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from kiosk.db import Database
+from kiosk.domain.security import StaffRole
+from kiosk.services.parcels.records import (
+    CarrierView,
+    MailForm,
+    MailQuery,
+    MailRow,
+    MailStatus,
+    ParcelCondition,
+    ParcelDetail,
+    ParcelForm,
+    ParcelQuery,
+    ParcelReceived,
+    ParcelRow,
+    ParcelSort,
+    ParcelStatus,
+    PickupRequest,
+    RecipientChoice,
+    RecipientKind,
+    StatementLine,
+    UnclaimedRun,
+)
+
+__all__ = [
+    "CarrierView", "DeskParcelsGateway", "MailForm", "MailQuery", "MailRow", "MailStatus", "ParcelCondition",
+    "ParcelDetail", "ParcelForm", "ParcelQuery", "ParcelReceived", "ParcelRow", "ParcelSort", "ParcelStatus",
+    "PickupRequest", "RecipientChoice", "RecipientKind", "StatementLine", "UnclaimedRun",
+]
+
+
+@dataclass
+class DeskParcelsGateway:
+    database: Database
+    site_code: str
+    actor: str = "staff:reception"
+    role: StaffRole = StaffRole.RECEPTIONIST
+    # The ``[kiosk] id`` of this desk: its shelf labels print on its printer ("" = no label printer).
+    station: str = ""
+
+    # -- receiving -----------------------------------------------------------------------------------------
+
+    def carriers(self) -> list[CarrierView]:
+        raise NotImplementedError
+
+    def guess_carrier(self, tracking_no: str) -> str:
+        """The carrier code whose pattern alone matches the whole number, else ""."""
+        raise NotImplementedError
+
+    def find_recipients(self, text: str, limit: int = 12) -> list[RecipientChoice]:
+        """Hosts (with their departments) and departments matching ``text``; Reception always offered."""
+        raise NotImplementedError
+
+    def receive(self, form: ParcelForm) -> ParcelReceived:
+        """Log a parcel (or complete a courier's announcement): pickup code, label job, the recipient told.
+        ValidationFailed (fields at once; damaged/wet without photo and note), Conflict (a tracking number
+        already waiting at the desk)."""
+        raise NotImplementedError
+
+    def announced(self) -> list[ParcelRow]:
+        """Couriers' announcements from the kiosk that wait for the desk to complete them."""
+        raise NotImplementedError
+
+    def reprint_label(self, parcel_id: int) -> int:
+        raise NotImplementedError
+
+    # -- pickup --------------------------------------------------------------------------------------------
+
+    def waiting_for_code(self, code: str) -> list[ParcelRow]:
+        """Everything waiting for the recipient whose pickup code (typed or scanned) this is."""
+        raise NotImplementedError
+
+    def waiting_for_recipient(self, recipient: RecipientChoice) -> list[ParcelRow]:
+        raise NotImplementedError
+
+    def hand_over(self, request: PickupRequest) -> list[ParcelRow]:
+        """Record the pickup of every parcel in the request at once, with the signature(s); the recipient
+        (and, on someone's behalf, both people) told. Conflict "already picked up by X at T" when another
+        desk was first (nothing recorded)."""
+        raise NotImplementedError
+
+    # -- unclaimed and returns -----------------------------------------------------------------------------
+
+    def run_unclaimed_rules(self) -> UnclaimedRun:
+        raise NotImplementedError
+
+    def mark_returned(self, parcel_id: int, receipt: str) -> ParcelRow:
+        raise NotImplementedError
+
+    def mark_cod_reimbursed(self, parcel_id: int) -> ParcelRow:
+        raise NotImplementedError
+
+    def cancel(self, parcel_id: int, reason: str) -> ParcelRow:
+        raise NotImplementedError
+
+    # -- the parcel log ------------------------------------------------------------------------------------
+
+    def parcel_ids(self, query: ParcelQuery, limit: int | None = None) -> array[int]:
+        raise NotImplementedError
+
+    def parcel_rows(self, ids: Sequence[int]) -> list[ParcelRow]:
+        raise NotImplementedError
+
+    def parcel(self, parcel_id: int) -> ParcelDetail:
+        raise NotImplementedError
+
+    def export_parcels(self, query: ParcelQuery, path: Path) -> int:
+        """CSV or XLSX by the file's suffix; the number of rows written."""
+        raise NotImplementedError
+
+    # -- outgoing mail -------------------------------------------------------------------------------------
+
+    def log_mail(self, form: MailForm) -> MailRow:
+        raise NotImplementedError
+
+    def mark_mail_sent(self, mail_id: int, tracking_no: str, postage_receipt_no: str, fee_cents: int) -> MailRow:
+        raise NotImplementedError
+
+    def mail(self, query: MailQuery) -> list[MailRow]:
+        raise NotImplementedError
+
+    def statement(self, month: date) -> list[StatementLine]:
+        raise NotImplementedError
+
+    def export_statement(self, month: date, path: Path) -> int:
+        raise NotImplementedError
