@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QScrollArea, QScr
 
 from kiosk.services.visits.agreements import AgreementText
 from kiosk.ui.kiosk.widgets.base import Header, Screen, button, label, page_layout
-from kiosk.ui.kiosk.widgets.signature_pad import SignaturePad
+from kiosk.ui.common.signature_pad import SignaturePad
 
 
 class AgreementScreen(Screen):
