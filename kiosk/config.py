@@ -161,6 +161,14 @@ class RetentionSettings:
 
 
 @dataclass(frozen=True)
+class ParcelSettings:
+    # Calendar days (site-local) a parcel waits before its one reminder, and before it goes on the
+    # return-to-carrier list.
+    reminder_days: int = field(default=3, metadata=_range(1, 60))
+    return_days: int = field(default=7, metadata=_range(1, 365))
+
+
+@dataclass(frozen=True)
 class SecuritySettings:
     # Folder for the ID-number key (data.key) and the link secret (link.key), created 0700 with the keys 0600.
     # Empty: the data directory, beside the database. Put it on a path backed up apart from the database.
@@ -241,6 +249,7 @@ class Settings:
     kiosk: KioskSettings = field(default_factory=KioskSettings)
     visits: VisitSettings = field(default_factory=VisitSettings)
     retention: RetentionSettings = field(default_factory=RetentionSettings)
+    parcels: ParcelSettings = field(default_factory=ParcelSettings)
     security: SecuritySettings = field(default_factory=SecuritySettings)
     printer: PrinterSettings = field(default_factory=PrinterSettings)
     camera: CameraSettings = field(default_factory=CameraSettings)
@@ -393,6 +402,9 @@ def _check_cross_fields(settings: Settings) -> None:
         except ValueError:
             raise ConfigError(f"notify.trusted_proxies contains {proxy!r}; use IP addresses or networks "
                               "such as 127.0.0.1 or 10.0.0.0/8") from None
+    if settings.parcels.return_days <= settings.parcels.reminder_days:
+        raise ConfigError(f"parcels.return_days = {settings.parcels.return_days} must be more than "
+                          f"parcels.reminder_days = {settings.parcels.reminder_days}")
     url = settings.database.url
     if not (url.startswith("sqlite") or url.startswith("postgresql")):
         raise ConfigError(f"database.url = {url!r} is not allowed; use sqlite:///PATH or postgresql+psycopg://...")

@@ -23,6 +23,7 @@ def test_defaults_work_with_no_file(monkeypatch, tmp_path):
     assert settings.database.url == f"sqlite:///{tmp_path / 'kiosk.sqlite3'}"
     assert (settings.site.language, settings.retention.days, settings.kiosk.idle_seconds) == ("zh_CN", 180, 30)
     assert settings.visits.host_consent_required and settings.visits.escalation_minutes == 15
+    assert (settings.parcels.reminder_days, settings.parcels.return_days) == (3, 7)
 
 
 def test_example_file_documents_a_valid_configuration():
@@ -47,6 +48,9 @@ def test_environment_overrides_the_file(tmp_path):
         ('[kiosk]\nidle_seconds = "soon"\n', "kiosk.idle_seconds = 'soon' is not allowed; use a whole number"),
         ('[visits]\nauto_signout_time = "25:00"\n', "visits.auto_signout_time = '25:00' is not allowed; use HH:MM"),
         ("[printer]\npaper_width_mm = 70\n", "printer.paper_width_mm = 70 is not allowed; allowed: 58, 80"),
+        ("[parcels]\nreminder_days = 0\n", "parcels.reminder_days = 0 is too small; allowed: 1 to 60"),
+        ("[parcels]\nreturn_days = 400\n", "parcels.return_days = 400 is too large; allowed: 1 to 365"),
+        ("[parcels]\nreminder_days = 7\nreturn_days = 7\n", "parcels.return_days = 7 must be more than"),
         ("[database\n", "is not valid TOML"),
     ],
 )
