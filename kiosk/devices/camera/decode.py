@@ -21,6 +21,8 @@ Point = tuple[int, int]
 Quad = tuple[Point, Point, Point, Point]
 
 _QR = zxingcpp.BarcodeFormat.QRCode
+# The desk's parcels: tracking numbers come as 1D barcodes (Code 128, ...) as well as QR and other 2D codes.
+EVERY_FORMAT = zxingcpp.BarcodeFormat.AllReadable
 
 
 @dataclass(frozen=True)
@@ -52,8 +54,8 @@ def to_gray(frame: np.ndarray) -> np.ndarray:
     return np.ascontiguousarray(frame)
 
 
-def decode_qr(frame: np.ndarray | None) -> list[DecodedQr]:
-    """Every QR code zxing-cpp finds in ``frame``; an empty list when there is none."""
+def decode_qr(frame: np.ndarray | None, *, every_format: bool = False) -> list[DecodedQr]:
+    """Every QR code zxing-cpp finds in ``frame`` (every 1D and 2D code with ``every_format``); [] when none."""
     if frame is None or frame.size == 0:
         return []
     gray = to_gray(frame)
@@ -62,9 +64,10 @@ def decode_qr(frame: np.ndarray | None) -> list[DecodedQr]:
     # noisy codes alike (zxing's defaults take 1 ms, and 5.5 ms on a noisy frame). The
     # local-average binarizer, inverted codes included, then rescues dark, unevenly lit
     # and low-contrast frames. Empty frames, by far the most common, pay for both: ~1.4 ms.
-    found = _read(gray, zxingcpp.Binarizer.FixedThreshold, try_invert=False)
+    formats = EVERY_FORMAT if every_format else _QR
+    found = _read(gray, zxingcpp.Binarizer.FixedThreshold, try_invert=False, formats=formats)
     if not found:
-        found = _read(gray, zxingcpp.Binarizer.LocalAverage, try_invert=True)
+        found = _read(gray, zxingcpp.Binarizer.LocalAverage, try_invert=True, formats=formats)
     return [_to_result(barcode) for barcode in found if barcode.valid]
 
 
@@ -73,12 +76,13 @@ def decode_texts(frame: np.ndarray | None) -> list[str]:
     return [d.text for d in decode_qr(frame) if d.text is not None]
 
 
-def _read(gray: np.ndarray, binarizer: zxingcpp.Binarizer, *, try_invert: bool) -> list[zxingcpp.Barcode]:
+def _read(gray: np.ndarray, binarizer: zxingcpp.Binarizer, *, try_invert: bool,
+          formats: zxingcpp.BarcodeFormat = _QR) -> list[zxingcpp.Barcode]:
     # try_rotate only matters for 1D barcodes; QR finder patterns work in any orientation.
     return zxingcpp.read_barcodes(
         gray,
-        formats=_QR,  # type: ignore[arg-type]  # a single format is accepted at runtime, from 2.x to 3.x
-        try_rotate=False,
+        formats=formats,  # type: ignore[arg-type]  # a single format is accepted at runtime, from 2.x to 3.x
+        try_rotate=formats != _QR,
         try_invert=try_invert,
         binarizer=binarizer,
     )

@@ -51,7 +51,9 @@ class CameraLoop:
         sleep: Callable[[float], object] | None = None,
         backoff: Backoff | None = None,
         preview_max_side: int = PREVIEW_MAX_SIDE,
+        every_format: bool = False,  # 1D barcodes and every 2D code too (the desk's tracking numbers)
     ) -> None:
+        self._every_format = every_format
         self._source = source or CameraSource(settings.source, width=settings.width, height=settings.height)
         self._on_code = on_code
         self._on_preview = on_preview
@@ -144,7 +146,7 @@ class CameraLoop:
     def _process(self, frame: np.ndarray, now: float) -> None:
         self._latest = frame
         self.frames_processed += 1
-        for decoded in decode_qr(frame):
+        for decoded in decode_qr(frame, every_format=self._every_format):
             code = classify_code(decoded.text if decoded.text is not None else decoded.raw)
             if self._debouncer.should_report(code.text, now):
                 self._call(self._on_code, code)

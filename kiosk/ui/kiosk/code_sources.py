@@ -32,8 +32,9 @@ class CameraThread(QThread):
     preview = Signal(QImage)
     status = Signal(object)  # CameraStatus
 
-    def __init__(self, settings: CameraSettings, parent: QObject | None = None) -> None:
+    def __init__(self, settings: CameraSettings, parent: QObject | None = None, *, every_format: bool = False) -> None:
         super().__init__(parent)
+        self._every_format = every_format  # 1D barcodes too (the desk's parcel tracking numbers)
         self.setObjectName("camera")
         # Converting frames costs CPU on a small machine: only while a screen shows the preview.
         self.preview_wanted = False
@@ -46,7 +47,8 @@ class CameraThread(QThread):
         from kiosk.devices.camera.loop import CameraLoop
 
         self._loop = CameraLoop(
-            self._settings, on_code=self.code.emit, on_preview=self._send_preview, on_status=self.status.emit
+            self._settings, on_code=self.code.emit, on_preview=self._send_preview, on_status=self.status.emit,
+            every_format=self._every_format,
         )
         if not self._stop_requested:
             self._loop.run()
