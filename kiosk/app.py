@@ -293,7 +293,13 @@ def _build_desk(settings: Settings, database: Database, languages: LanguageManag
                                                                live=live),
                         finder_for=lambda session: desk_finder(gateways.for_session(session), pool))
     live.setParent(window)
-    background = desk_background(database, on_change=live.listener).start()
+    label_output = None
+    if settings.printer.kind == "os":
+        from kiosk.devices.printer.os_output import os_layout_output
+
+        label_output = os_layout_output(settings.printer)
+    background = desk_background(database, on_change=live.listener, settings=settings,
+                                 label_output=label_output).start()
     window.start()
     return Desk(window, pool, background)
 

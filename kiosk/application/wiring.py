@@ -11,12 +11,13 @@ from dataclasses import dataclass, field
 from kiosk.application.change_watcher import ChangeListener, ChangeWatcher
 from kiosk.application.heartbeat import DeviceStatus, HeartbeatLoop, PrinterWatch, with_printer
 from kiosk.application.housekeeping import Housekeeping
+from kiosk.application.label_print_loop import LabelPrintLoop, label_station
 from kiosk.application.loops import BackgroundLoop, LoopHealth
 from kiosk.application.notification_loop import dispatcher_for_kiosk
 from kiosk.application.print_loop import BadgePrintLoop
 from kiosk.config import Settings
 from kiosk.db import Database
-from kiosk.devices.printer.output import BadgeOutput
+from kiosk.devices.printer.output import BadgeOutput, LayoutOutput
 from kiosk.domain.kiosks import UNKNOWN_DEVICES
 
 
@@ -60,7 +61,12 @@ def kiosk_background(database: Database, settings: Settings, *, badge_output: Ba
     return BackgroundLoops(loops)
 
 
-def desk_background(database: Database, *, on_change: ChangeListener) -> BackgroundLoops:
+def desk_background(database: Database, *, on_change: ChangeListener, settings: Settings | None = None,
+                    label_output: LayoutOutput | None = None) -> BackgroundLoops:
     """A desk's loops: the change watcher, calling ``on_change(areas)`` on its own thread when
-    committed transactions (anyone's, this desk's too) changed those areas."""
-    return BackgroundLoops([ChangeWatcher(database, on_change)])
+    committed transactions (anyone's, this desk's too) changed those areas; and, when the desk has a
+    ``[printer]``, the shelf-label print loop for its station (``label_output`` replaces ESC/POS)."""
+    loops: list[BackgroundLoop] = [ChangeWatcher(database, on_change)]
+    if settings is not None and label_station(settings):
+        loops.append(LabelPrintLoop(database, settings, output=label_output))
+    return BackgroundLoops(loops)

@@ -231,10 +231,10 @@ def layout_badge(badge: BadgeData, paper_width_mm: int = 80, labels: BadgeLabels
     if token:
         elements.append(QrCode(token))
     elements.append(centred(labels.scan_hint))
-    return BadgeLayout(paper_width_mm, columns, tuple(_tidy(elements)))
+    return BadgeLayout(paper_width_mm, columns, tuple(tidy_elements(elements)))
 
 
-def _tidy(elements: list[BadgeElement]) -> list[BadgeElement]:
+def tidy_elements(elements: list[BadgeElement]) -> list[BadgeElement]:
     """Lines exactly as the printer will get them: trimmed, and none left empty by hostile input."""
     tidy: list[BadgeElement] = []
     for element in elements:

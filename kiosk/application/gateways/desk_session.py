@@ -12,8 +12,10 @@ from kiosk.application.gateways.desk_audit import DeskAuditGateway
 from kiosk.application.gateways.desk_directory import DeskDirectoryGateway
 from kiosk.application.gateways.desk_invitations import DeskInvitationsGateway
 from kiosk.application.gateways.desk_notices import DeskNoticesGateway
+from kiosk.application.gateways.desk_parcels import DeskParcelsGateway
 from kiosk.application.gateways.desk_staff import DeskStaffGateway
 from kiosk.application.gateways.visitor_log import VisitorLogGateway
+from kiosk.application.label_print_loop import label_station
 from kiosk.config import Settings
 from kiosk.db import Database
 from kiosk.services.auth import StaffSession
@@ -31,6 +33,7 @@ class DeskGateways:
     notices: DeskNoticesGateway
     audit: DeskAuditGateway
     staff: DeskStaffGateway
+    parcels: DeskParcelsGateway
     now: Callable[[], datetime]  # the database's clock: "today" on screen agrees with the rules
 
 
@@ -48,11 +51,14 @@ class DeskGatewayFactory:
     policy: WalkInPolicy = field(default_factory=WalkInPolicy)
     protector: IdNumberProtector | None = None
     host_page: str = ""  # the hosts' web page, when [notify] public_url is set
+    # This desk's ``[kiosk] id`` when it has a [printer]: its shelf labels print there ("" = no labels).
+    station: str = ""
 
     @classmethod
     def from_settings(cls, database: Database, settings: Settings) -> DeskGatewayFactory:
         policy = WalkInPolicy(settings.visits.host_consent_required, settings.visits.refuse_sales_without_appointment)
-        return cls(database, settings.site.code, policy, load_protector(settings), host_page_of(settings))
+        return cls(database, settings.site.code, policy, load_protector(settings), host_page_of(settings),
+                   label_station(settings))
 
     def for_session(self, session: StaffSession) -> DeskGateways:
         database, site, actor, role = self.database, self.site_code, session.actor, session.role
@@ -65,5 +71,6 @@ class DeskGatewayFactory:
             notices=DeskNoticesGateway(database, site, actor=actor, role=role),
             audit=DeskAuditGateway(database, site, actor=actor, role=role),
             staff=DeskStaffGateway(database, actor=actor, role=role, username=session.username),
+            parcels=DeskParcelsGateway(database, site, actor=actor, role=role, station=self.station),
             now=database.clock.now,
         )

@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from kiosk.config import PrinterSettings
 from kiosk.devices.printer.protocol import Printer
-from kiosk.domain.badge_layout import BILINGUAL_LABELS, BadgeData, BadgeLabels
+from kiosk.domain.badge_layout import BILINGUAL_LABELS, BadgeData, BadgeLabels, BadgeLayout
 
 # Prints the badge or raises PrinterUnavailable (``delivered`` when it may have come out anyway).
 BadgeOutput = Callable[[BadgeData], None]
@@ -38,3 +38,28 @@ class EscposBadgeOutput:
         from kiosk.devices.printer.escpos_render import render_badge_for
 
         self._printer_factory().send(render_badge_for(badge, self._settings, self._labels))
+
+
+# Prints a laid-out page (a parcel's shelf label) or raises PrinterUnavailable, like ``BadgeOutput``.
+LayoutOutput = Callable[[BadgeLayout], None]
+
+
+class EscposLayoutOutput:
+    """Any ``BadgeLayout`` (the label print loop's shelf labels) out of the configured ESC/POS printer, with
+    the text mode and profile from ``[printer]``."""
+
+    def __init__(self, settings: PrinterSettings, *, printer_factory: Callable[[], Printer] | None = None) -> None:
+        self._settings = settings
+        self._printer_factory = printer_factory or (lambda: _configured_printer(settings))
+
+    def __call__(self, layout: BadgeLayout) -> None:
+        from kiosk.devices.printer.escpos_render import render_layout
+
+        job = render_layout(layout, text_mode=self._settings.text_mode, profile=self._settings.profile)
+        self._printer_factory().send(job)
+
+
+def _configured_printer(settings: PrinterSettings) -> Printer:
+    from kiosk.devices.printer.backends import printer_from_settings
+
+    return printer_from_settings(settings)
