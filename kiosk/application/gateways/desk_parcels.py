@@ -16,6 +16,7 @@ from pathlib import Path
 
 from kiosk.db import Database
 from kiosk.domain.security import StaffRole
+from kiosk.services.parcels import exports, outgoing
 from kiosk.services.parcels.records import (
     CarrierView,
     MailForm,
@@ -52,6 +53,8 @@ class DeskParcelsGateway:
     role: StaffRole = StaffRole.RECEPTIONIST
     # The ``[kiosk] id`` of this desk: its shelf labels print on its printer ("" = no label printer).
     station: str = ""
+    # ``[parcels] reminder_days``: a parcel waiting longer is overdue (the log's filter, the exports).
+    reminder_days: int = 3
 
     # -- receiving -----------------------------------------------------------------------------------------
 
@@ -121,21 +124,45 @@ class DeskParcelsGateway:
 
     def export_parcels(self, query: ParcelQuery, path: Path) -> int:
         """CSV or XLSX by the file's suffix; the number of rows written."""
-        raise NotImplementedError
+        with self.database.unit_of_work(self.actor, write=False) as uow:
+            return exports.export_parcels(uow, self.site_code, query, path, reminder_days=self.reminder_days)
 
     # -- outgoing mail -------------------------------------------------------------------------------------
 
     def log_mail(self, form: MailForm) -> MailRow:
-        raise NotImplementedError
+        """ValidationFailed names every wrong field; with both tracking and receipt numbers it is logged sent."""
+        with self.database.unit_of_work(self.actor) as uow:
+            return outgoing.log_mail(uow, self.site_code, form)
 
     def mark_mail_sent(self, mail_id: int, tracking_no: str, postage_receipt_no: str, fee_cents: int) -> MailRow:
-        raise NotImplementedError
+        with self.database.unit_of_work(self.actor) as uow:
+            return outgoing.mark_sent(uow, self.site_code, mail_id, tracking_no, postage_receipt_no, fee_cents)
+
+    def cancel_mail(self, mail_id: int) -> MailRow:
+        with self.database.unit_of_work(self.actor) as uow:
+            return outgoing.cancel(uow, self.site_code, mail_id)
 
     def mail(self, query: MailQuery) -> list[MailRow]:
-        raise NotImplementedError
+        """Newest first."""
+        with self.database.unit_of_work(self.actor, write=False) as uow:
+            return outgoing.list_mail(uow, self.site_code, query)
 
     def statement(self, month: date) -> list[StatementLine]:
-        raise NotImplementedError
+        """Per department and carrier, the mail logged in the site-local month holding ``month``."""
+        with self.database.unit_of_work(self.actor, write=False) as uow:
+            return outgoing.statement(uow, self.site_code, month)
 
     def export_statement(self, month: date, path: Path) -> int:
-        raise NotImplementedError
+        """CSV or XLSX by the file's suffix; the number of statement lines (a total row follows them)."""
+        with self.database.unit_of_work(self.actor, write=False) as uow:
+            return exports.export_statement(uow, self.site_code, month, path)
+
+    def sender_id(self, email: str) -> int:
+        """The host with this e-mail address (NotFound otherwise): ``MailForm.sender_host_id``."""
+        with self.database.unit_of_work(self.actor, write=False) as uow:
+            return outgoing.sender_id(uow, email)
+
+    def department_id(self, name: str) -> int:
+        """The department named so (NotFound otherwise): ``MailForm.department_id``, ``MailQuery``."""
+        with self.database.unit_of_work(self.actor, write=False) as uow:
+            return outgoing.department_id(uow, name)
