@@ -105,12 +105,11 @@ def _refusal(uow: UnitOfWork, parcel_id: int) -> Conflict | NotFound:
     return Conflict(f"parcel {parcel.id} was changed at another desk; look again before handing it over")
 
 
-def hand_over(uow: UnitOfWork, site_code: str, request: PickupRequest, *, reminder_days: int,
-              collector_host_id: int | None = None) -> list[ParcelRow]:
+def hand_over(uow: UnitOfWork, site_code: str, request: PickupRequest, *, reminder_days: int) -> list[ParcelRow]:
     """Record the pickup of every parcel in ``request`` at once, each at the version the desk saw.
 
-    AlreadyPickedUp / Conflict (nothing recorded) when another desk was first. ``collector_host_id``:
-    the colleague collecting on the recipient's behalf, told too (else a unique active host by that name).
+    AlreadyPickedUp / Conflict (nothing recorded) when another desk was first. On someone's behalf the
+    collector is told too when staff: ``request.collector_host_id``, else the one active host of that name.
     """
     taker, checked, behalf, phone = _checked(request)
     site = get_site(uow, site_code)
@@ -132,7 +131,7 @@ def hand_over(uow: UnitOfWork, site_code: str, request: PickupRequest, *, remind
             raise _refusal(uow, parcel_id)
     parcels = list(uow.session.scalars(
         select(Parcel).where(Parcel.id.in_(ids)).execution_options(populate_existing=True)))
-    collector = collector_host_id if behalf else None
+    collector = request.collector_host_id if behalf else None
     if behalf and collector is None:
         namesakes = list(uow.session.scalars(select(Host.id).where(Host.active.is_(True), Host.name == taker).limit(2)))
         collector = namesakes[0] if len(namesakes) == 1 else None

@@ -147,6 +147,7 @@ class PickupRequest:
     on_behalf_of: str = ""  # "" = the recipient in person; else the recipient's name...
     proxy_phone: str = ""  # ...and the collector's phone
     proxy_signature_png: bytes | None = None
+    collector_host_id: int | None = None  # the colleague collecting on someone's behalf, told too
 
 
 @dataclass(frozen=True)
