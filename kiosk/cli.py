@@ -25,6 +25,7 @@ from kiosk.cli_commands import (
     maintenance,
     notices,
     notify,
+    parcels,
     poster,
     users,
     visits,
@@ -35,7 +36,7 @@ from kiosk.services.errors import ServiceError
 
 Handler = Callable[[CliContext, argparse.Namespace], int]
 COMMAND_MODULES = (database, demo, directory, visits, invitations, export, maintenance, users, badges, notify, denylist,
-                   kiosk_pin, notices, audit, poster)
+                   kiosk_pin, notices, audit, poster, parcels)
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 

@@ -184,10 +184,14 @@ class DeskParcelsGateway:
         with self.database.unit_of_work(self.actor, write=False) as uow:
             return exports.export_statement(uow, self.site_code, month, path)
 
-    def sender_id(self, email: str) -> int:
-        """The host with this e-mail address (NotFound otherwise): ``MailForm.sender_host_id``."""
+    def mail_item(self, mail_id: int) -> MailRow:
         with self.database.unit_of_work(self.actor, write=False) as uow:
-            return outgoing.sender_id(uow, email)
+            return outgoing.get_mail(uow, self.site_code, mail_id)
+
+    def host_by_email(self, email: str) -> RecipientChoice:
+        """The host with this e-mail address (NotFound otherwise): a parcel's recipient, a mail's sender."""
+        with self.database.unit_of_work(self.actor, write=False) as uow:
+            return outgoing.host_choice(uow, email)
 
     def department_id(self, name: str) -> int:
         """The department named so (NotFound otherwise): ``MailForm.department_id``, ``MailQuery``."""

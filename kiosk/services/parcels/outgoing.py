@@ -19,14 +19,14 @@ from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import joinedload
 
 from kiosk.db.uow import UnitOfWork
-from kiosk.domain.parcels import MailStatus
+from kiosk.domain.parcels import MailStatus, RecipientKind
 from kiosk.models.org import Department, Host
 from kiosk.models.parcels import Carrier, OutgoingMail
 from kiosk.services import audit
 from kiosk.services.directory.hosts import find_host_by_email
 from kiosk.services.directory.sites import SiteInfo, get_site
 from kiosk.services.errors import Conflict, FieldError, NotFound
-from kiosk.services.parcels.records import MailForm, MailQuery, MailRow, StatementLine
+from kiosk.services.parcels.records import MailForm, MailQuery, MailRow, RecipientChoice, StatementLine
 from kiosk.services.text import NAME_MAX, NOTE_MAX, clean_text, normalise_phone, raise_if_any, search_key
 
 WEIGHT_MAX_GRAMS = 100_000  # 100 kg: more is freight, not mail
@@ -257,7 +257,8 @@ def department_id(uow: UnitOfWork, name: str) -> int:
     return found
 
 
-def sender_id(uow: UnitOfWork, email: str) -> int:
-    """The id of the host with this e-mail address (the ``--from`` of ``kioskctl mail send``)."""
-    return find_host_by_email(uow, email).id
-
+def host_choice(uow: UnitOfWork, email: str) -> RecipientChoice:
+    """The host with this e-mail address, as the receive form offers it (``kioskctl --recipient/--from``)."""
+    host = find_host_by_email(uow, email)
+    return RecipientChoice(kind=RecipientKind.HOST, host_id=host.id, department_id=host.department_id,
+                           name=host.name, department=host.department.name if host.department else "")
