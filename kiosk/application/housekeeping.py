@@ -4,6 +4,8 @@
 - from ``still_on_site_reminder_time``: hosts of visitors still signed in get a sign-out link;
 - from ``auto_signout_time``: everyone still in is signed out, unused invitations become no-shows;
 - every minute: pre-registrations still unanswered after their day are cancelled (the visitor told once);
+- every minute: parcels waiting ``[parcels] reminder_days`` get their one reminder, those waiting
+  ``return_days`` are listed to go back to the carrier;
 - once a day: personal data older than ``[retention] days`` is purged, spent reply links and rate-limit
   hits older than a day forgotten.
 
@@ -24,6 +26,7 @@ from kiosk.services import rate_limits, retention
 from kiosk.services.directory import host_web_access
 from kiosk.services.directory.sites import get_site
 from kiosk.services.notifications.host_links import forget_spent_links
+from kiosk.services.parcels import unclaimed
 from kiosk.services.visits import escalation, preregistration, signout
 
 log = logging.getLogger(__name__)
@@ -37,6 +40,8 @@ class HousekeepingReport:
     signed_out: list[int] = field(default_factory=list)
     no_shows: list[int] = field(default_factory=list)
     expired_requests: list[int] = field(default_factory=list)  # pre-registrations whose day passed unanswered
+    parcels_reminded: list[int] = field(default_factory=list)
+    parcels_to_return: list[int] = field(default_factory=list)
     purged: bool = False
 
 
@@ -66,6 +71,10 @@ class Housekeeping(BackgroundLoop):
                 uow, site_code=site, signout_time=time.fromisoformat(visits.auto_signout_time))
         with self._database.unit_of_work(ACTOR) as uow:
             report.expired_requests = preregistration.expire_unanswered(uow, site_code=site)
+        with self._database.unit_of_work(ACTOR) as uow:
+            parcels = self._settings.parcels
+            run = unclaimed.run(uow, site, reminder_days=parcels.reminder_days, return_days=parcels.return_days)
+            report.parcels_reminded, report.parcels_to_return = run.reminded, run.to_return
         with self._database.unit_of_work(ACTOR, write=False) as uow:
             today = get_site(uow, site).local_date(uow.now())
         if self._purged_on != today:

@@ -10,6 +10,7 @@ from kiosk.cli_commands.arguments import Subcommands
 from kiosk.cli_commands.context import CliContext, CliError
 from kiosk.services import retention
 from kiosk.services.notifications.host_links import forget_spent_links
+from kiosk.services.parcels import unclaimed
 from kiosk.services.visits import escalation, signout
 
 
@@ -23,7 +24,8 @@ def register(commands: Subcommands) -> None:
     erase.set_defaults(handler=erase_command)
     commands.add_parser(
         "end-of-day", help="remind hosts of visitors still in (after [visits] still_on_site_reminder_time); "
-        "sign everyone out after auto_signout_time; mark no-shows",
+        "sign everyone out after auto_signout_time; mark no-shows; remind recipients of parcels waiting "
+        "[parcels] reminder_days and list those to return to the carrier",
     ).set_defaults(handler=end_of_day_command)
     commands.add_parser(
         "escalate", help="alert reception about hosts who have not answered within [visits] escalation_minutes",
@@ -72,8 +74,12 @@ def end_of_day_command(ctx: CliContext, args: argparse.Namespace) -> int:
     with ctx.unit_of_work() as uow:
         signed_out, no_shows = signout.end_of_day(
             uow, site_code=ctx.site_code, signout_time=time.fromisoformat(visits.auto_signout_time))
+    with ctx.unit_of_work() as uow:
+        parcels = unclaimed.run(uow, ctx.site_code, reminder_days=ctx.settings.parcels.reminder_days,
+                                return_days=ctx.settings.parcels.return_days)
     print(f"reminded hosts of {len(reminded)} visitor(s) still signed in; signed out {len(signed_out)} "
-          f"visitor(s); {len(no_shows)} invitation(s) marked no-show")
+          f"visitor(s); {len(no_shows)} invitation(s) marked no-show; {len(parcels.reminded)} parcel "
+          f"reminder(s) queued; {len(parcels.to_return)} parcel(s) to return to the carrier")
     return 0
 
 

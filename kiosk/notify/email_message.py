@@ -24,7 +24,7 @@ from email.utils import format_datetime, parseaddr
 from kiosk.config import EmailSettings
 from kiosk.domain.notifications import ClaimedNotification, NoticeContext
 from kiosk.notify.addresses import header_recipient
-from kiosk.notify.templates import INVITATION_EVENTS, render
+from kiosk.notify.templates import INVITATION_EVENTS, PICKUP_CODE_EVENTS, render
 
 FALLBACK_DOMAIN = "lobby-kiosk.invalid"
 
@@ -113,6 +113,8 @@ def compose(
     image_kind = None
     if notice.event in INVITATION_EVENTS and token:
         image, image_kind = (qr_png(token), "png", "qr.png"), "qr"
+    elif notice.event in PICKUP_CODE_EVENTS and token:
+        image, image_kind = (qr_png(token), "png", "qr.png"), "pickup_qr"
     elif notice.event == "visitor_arrived" and context.photo_jpeg:
         image, image_kind = (context.photo_jpeg, "jpeg", "visitor.jpg"), "photo"
     cid = f"{image_kind}.{notice.id}@{domain}" if image else None

@@ -241,6 +241,60 @@ TEMPLATES: dict[str, dict[str, Template]] = {
             "If you did not ask to sign in, ignore this e-mail; please do not forward it.",
         )),
     },
+    "parcel_arrived": {
+        "zh_CN": Template("您有快递在前台：{tracking_no}", (
+            "{recipient_name}，您好：",
+            "您的快递（{carrier} {tracking_no}，共 {pieces} 件）已于 {arrived_time} 送达 {site_name} 前台，"
+            "货架：{shelf}。",
+            "领取时请出示本邮件中的二维码或取件码，并携带工牌。",
+        )),
+        "en": Template("You have a parcel at the front desk: {tracking_no}", (
+            "Dear {recipient_name},",
+            "Your parcel ({carrier} {tracking_no}, {pieces} piece(s)) arrived at the {site_name} front desk "
+            "at {arrived_time}. Shelf: {shelf}.",
+            "To collect it, show the QR code or pickup code in this e-mail and bring your staff card.",
+        )),
+    },
+    "parcel_reminder": {
+        "zh_CN": Template("提醒：您的快递仍在前台等待领取：{tracking_no}", (
+            "{recipient_name}，您好：",
+            "您的快递（{carrier} {tracking_no}）自 {arrived_date} 起在 {site_name} 前台等待领取，货架：{shelf}。",
+            "请尽快领取；长时间无人领取的快递将退回快递公司。领取时请携带工牌。",
+        )),
+        "en": Template("Reminder: your parcel is still at the front desk: {tracking_no}", (
+            "Dear {recipient_name},",
+            "Your parcel ({carrier} {tracking_no}) has been waiting at the {site_name} front desk since "
+            "{arrived_date}. Shelf: {shelf}.",
+            "Please collect it soon; parcels left unclaimed go back to the carrier. Bring your staff card.",
+        )),
+    },
+    "parcel_picked_up": {
+        "zh_CN": Template("您的快递已被领取：{tracking_no}", (
+            "{recipient_name}，您好：",
+            "您的快递（{carrier} {tracking_no}）已于 {picked_up_time} 由 {picked_up_by} 在 {site_name} "
+            "前台领取{behalf_text}。",
+            "如非您本人或您委托的人领取，请立即联系前台。",
+        )),
+        "en": Template("Your parcel has been collected: {tracking_no}", (
+            "Dear {recipient_name},",
+            "Your parcel ({carrier} {tracking_no}) was collected at the {site_name} front desk by {picked_up_by} "
+            "at {picked_up_time}{behalf_text}.",
+            "If you did not collect it or ask someone to, please contact the front desk at once.",
+        )),
+    },
+    "parcel_returned": {
+        "zh_CN": Template("您的快递已退回快递公司：{tracking_no}", (
+            "{recipient_name}，您好：",
+            "您的快递（{carrier} {tracking_no}）在 {site_name} 前台长时间无人领取，已退回快递公司（无人认领）。",
+            "退件回执：{return_receipt}。如有需要，请联系快递公司或寄件人。",
+        )),
+        "en": Template("Your parcel went back to the carrier: {tracking_no}", (
+            "Dear {recipient_name},",
+            "Your parcel ({carrier} {tracking_no}) was not collected from the {site_name} front desk and has been "
+            "returned to the carrier, marked unclaimed.",
+            "Carrier's receipt: {return_receipt}. Please contact the carrier or the sender if you still need it.",
+        )),
+    },
     "contact_left": {
         "zh_CN": Template("访客留下联系方式：{name}", (
             "{name} {company_part}未预约来访，留下了联系方式：{phone}",
@@ -268,6 +322,11 @@ ATTACHMENT_NOTES = {
     "zh_CN": {"qr": "签到二维码见下图（或附件 qr.png）。", "photo": "访客照片见下图。"},
     "en": {"qr": "Your check-in QR code is below (also attached as qr.png).", "photo": "The visitor's photo is below."},
 }
+ATTACHMENT_NOTES["zh_CN"]["pickup_qr"] = "取件二维码见下图，请在前台出示。"
+ATTACHMENT_NOTES["en"]["pickup_qr"] = "Your pickup QR code is below; show it at the front desk."
+# The parcel notices that carry the pickup code (in the payload's ``token``): shown big, and as a QR in e-mail.
+PICKUP_CODE_EVENTS = ("parcel_arrived", "parcel_reminder")
+PICKUP_CODE_NOTES = {"zh_CN": "取件码：", "en": "Pickup code:"}
 # The e-mails that carry the visit's codes (QR and short code) and how to find the site.
 INVITATION_EVENTS = ("invitation_created", "invitation_changed", "preregistration_approved", "preregistration_proposed")
 SHORT_CODE_NOTES = {
@@ -320,7 +379,7 @@ def render(
     if image_cid and image_kind:
         note = ATTACHMENT_NOTES[lang][image_kind]
         text_lines.append(note)
-        alt = "QR" if image_kind == "qr" else "photo"
+        alt = "photo" if image_kind == "photo" else "QR"
         html_lines.append(f'<p><img src="cid:{html.escape(image_cid)}" alt="{alt}" '
                           f'style="max-width:320px;border:1px solid #ddd"></p>')
     code = _shown_code(values.get("short_code", "")) if event in INVITATION_EVENTS else ""
@@ -330,6 +389,13 @@ def render(
         html_lines.append(
             '<p style="font-family:\'Courier New\',Consolas,monospace;font-size:32px;font-weight:bold;'
             f'letter-spacing:4px;margin:8px 0 16px">{html.escape(code)}</p>')
+    pickup_code = _shown_code(values.get("token", "")) if event in PICKUP_CODE_EVENTS else ""
+    if pickup_code:
+        text_lines += [PICKUP_CODE_NOTES[lang], f"    {pickup_code}"]
+        html_lines.append(f"<p>{html.escape(PICKUP_CODE_NOTES[lang])}</p>")
+        html_lines.append(
+            '<p style="font-family:\'Courier New\',Consolas,monospace;font-size:40px;font-weight:bold;'
+            f'letter-spacing:6px;margin:8px 0 16px">{html.escape(pickup_code)}</p>')
     where = directions.strip() if event in INVITATION_EVENTS else ""
     if where:
         text_lines += ["", f"{DIRECTIONS_TITLES[lang]}:", where]
@@ -373,6 +439,14 @@ def _fields(payload: Mapping[str, Any], lang: str, timezone: str) -> dict[str, s
     values["purpose_text"] = f"{purpose} — {note}" if note else purpose
     values["arrived_time"] = _local_time(values.get("arrived_at", ""), zone)
     values["waiting_time"] = _local_time(values.get("waiting_since", ""), zone)
+    if "parcel_id" in payload:
+        values["picked_up_time"] = _local_time(values.get("picked_up_at", ""), zone)
+        values["arrived_date"] = _local_date(values.get("arrived_at", ""), zone)
+        behalf = values.get("on_behalf_of", "")
+        on_behalf = f"（代 {behalf} 领取）" if lang == "zh_CN" else f" on behalf of {behalf}"
+        values["behalf_text"] = on_behalf if behalf else ""
+        if not values.get("shelf"):
+            values["shelf"] = "—"
     if not values.get("department"):
         values["department"] = "—"
     if "host_name" in payload:
@@ -392,6 +466,13 @@ def _shown_code(code: str) -> str:
     """``XXXX-XXXX``, as the kiosk accepts it typed; "" for no code (a blanked one, or none)."""
     code = code.strip().replace("-", "").upper()
     return f"{code[:4]}-{code[4:]}" if len(code) == 8 else ""
+
+
+def _local_date(iso: str, zone: ZoneInfo) -> str:
+    try:
+        return datetime.fromisoformat(iso).astimezone(zone).strftime("%Y-%m-%d")
+    except ValueError:
+        return iso
 
 
 def _local_time(iso: str, zone: ZoneInfo) -> str:

@@ -7,6 +7,9 @@ of theirs, and removes the notices that carry their details without a visit (``c
 Audit events stay as the record of what happened and who did it, but the details of those about
 an erased or purged visit or visitor are blanked (a staff member's typed reason may name them).
 
+Parcels that left the desk (picked up, returned, cancelled) go with their photos, signatures and label
+jobs once older than the same days (a parcel still on the shelf stays), and outgoing mail with them.
+
 Kept on purpose: the deny list. It is the site's security record of who may not come in, entered
 by staff; erasing a person on their own request must not lift a ban. Entries are removed at the
 desk. Hosts, departments and staff accounts are employees, managed in the directory, not visitors.
@@ -16,11 +19,12 @@ desk. Hosts, departments and staff accounts are employees, managed in the direct
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import CursorResult, delete, exists, select, update
 
 from kiosk.db.uow import UnitOfWork
+from kiosk.domain.parcels import ParcelStatus
 from kiosk.models import (
     AccessToken,
     AgreementSignature,
@@ -34,6 +38,7 @@ from kiosk.models import (
     VisitPhoto,
     VisitStatus,
 )
+from kiosk.models.parcels import LabelPrintJob, OutgoingMail, Parcel, ParcelPhoto, ParcelSignature
 from kiosk.services import audit
 from kiosk.services.errors import NotFound
 from kiosk.services.text import normalise_phone
@@ -61,6 +66,8 @@ class PurgeReport:
     visits: int
     visitors: int
     notifications: int
+    parcels: int = 0
+    outgoing_mail: int = 0
 
 
 def _delete_visits(uow: UnitOfWork, visit_ids: list[int]) -> int:
@@ -98,12 +105,29 @@ def purge(uow: UnitOfWork, *, days: int) -> PurgeReport:
     )))
     _blank_audit_details(uow, "visitor", orphans)
     removed_visitors = _deleted(uow, delete(Visitor).where(Visitor.id.in_(orphans)))
-    report = PurgeReport(removed_visits, removed_visitors, removed_notices)
+    removed_parcels = _delete_old_parcels(uow, cutoff)
+    removed_mail = _deleted(uow, delete(OutgoingMail).where(OutgoingMail.logged_at < cutoff))
+    report = PurgeReport(removed_visits, removed_visitors, removed_notices, removed_parcels, removed_mail)
     audit.record(uow, "retention.purge", "visit", None,
                  after={"days": days, "visits": report.visits, "visitors": report.visitors,
-                        "notifications": report.notifications})
+                        "notifications": report.notifications, "parcels": removed_parcels,
+                        "outgoing_mail": removed_mail})
     uow.commit()
     return report
+
+
+def _delete_old_parcels(uow: UnitOfWork, cutoff: datetime) -> int:
+    gone = (ParcelStatus.PICKED_UP, ParcelStatus.RETURNED, ParcelStatus.CANCELLED)
+    parcel_ids = list(uow.session.scalars(
+        select(Parcel.id).where(Parcel.created_at < cutoff, Parcel.status.in_(gone))))
+    removed = 0
+    for start in range(0, len(parcel_ids), 500):
+        chunk = parcel_ids[start:start + 500]
+        for child in (ParcelPhoto, ParcelSignature, LabelPrintJob):
+            uow.session.execute(delete(child).where(child.parcel_id.in_(chunk)))
+        _blank_audit_details(uow, "parcel", chunk)
+        removed += _deleted(uow, delete(Parcel).where(Parcel.id.in_(chunk)))
+    return removed
 
 
 def erase_visitor(uow: UnitOfWork, visitor_id: int) -> int:
