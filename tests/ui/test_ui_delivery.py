@@ -1,18 +1,25 @@
-"""Couriers at the kiosk: name the recipient or reception, reception and the host are told, thank you."""
+"""Couriers at the kiosk: name the recipient or reception, reception and the host are told, thank you; the
+desk finds the parcel's record announced, to complete when the courier hands the parcel over."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel
 from sqlalchemy import select
 
+from kiosk.application.gateways.desk_parcels import DeskParcelsGateway, ParcelRow, ParcelStatus, RecipientKind
 from kiosk.db import Database
 from kiosk.models import Notification
 from kiosk.ui.kiosk.assembly import Kiosk
+from tests.factories import SITE
 
 
 def _notices(database: Database) -> list[tuple[str, str, dict]]:
     with database.unit_of_work(write=False) as uow:
         return sorted((n.event, n.channel, n.payload) for n in uow.session.scalars(select(Notification)))
+
+
+def _announced(database: Database) -> list[ParcelRow]:
+    return DeskParcelsGateway(database, SITE, actor="staff:amy").announced()
 
 
 def _open(kiosk: Kiosk) -> None:
@@ -37,6 +44,9 @@ def test_delivery_for_a_host_tells_reception_and_the_host(english: Kiosk, host, 
     assert [(event, channel) for event, channel, _ in notices] == [
         ("delivery_arrived", "reception"), ("delivery_for_host", "email")]
     assert all(payload["carrier"] == "顺丰 SF" and payload["host_name"] == "张伟" for _, _, payload in notices)
+    [parcel] = _announced(database)
+    assert (parcel.status, parcel.recipient_kind, parcel.recipient_name, parcel.department, parcel.carrier_code) == (
+        ParcelStatus.ANNOUNCED, RecipientKind.HOST, "张伟", "Sales", "SF")
 
 
 def test_delivery_for_reception_tells_reception_only(english: Kiosk, host, database: Database) -> None:
@@ -50,6 +60,9 @@ def test_delivery_for_reception_tells_reception_only(english: Kiosk, host, datab
     [(event, channel, payload)] = _notices(database)
     assert (event, channel) == ("delivery_arrived", "reception")
     assert (payload["host_name"], payload["carrier"]) == ("", "")
+    [parcel] = _announced(database)
+    assert (parcel.status, parcel.recipient_kind, parcel.carrier_code) == (
+        ParcelStatus.ANNOUNCED, RecipientKind.RECEPTION, "")
 
 
 def test_picking_a_person_unpicks_reception_and_the_other_way_round(english: Kiosk, host) -> None:

@@ -1,5 +1,8 @@
 """Couriers at the kiosk: they name the recipient (or "reception"), reception is alerted, and the
-host is told a delivery is waiting. The courier sees nothing but names and departments."""
+host is told a delivery is waiting. The courier sees nothing but names and departments.
+
+The same transaction writes the parcel's first record, ANNOUNCED (``parcels/receiving.announce``): the
+desk completes it when the courier hands the parcel over (tracking number, shelf, pickup code, label)."""
 
 from __future__ import annotations
 
@@ -10,6 +13,7 @@ from kiosk.services import audit, outbox
 from kiosk.services.directory.hosts import get_host
 from kiosk.services.directory.sites import get_site
 from kiosk.services.errors import FieldError, ValidationFailed
+from kiosk.services.parcels import carriers, receiving
 from kiosk.services.text import clean_text, raise_if_any
 
 
@@ -40,5 +44,12 @@ def announce_delivery(
         outbox.notify_host(uow, host, event="delivery_for_host", subject_key=f"delivery:{stamp}",
                            payload=payload, visit_id=None)
     audit.record(uow, "delivery.announced", "host", host_id, after={"carrier": bool(clean_carrier)})
+    receiving.announce(uow, site_code, host.id if host else None, _carrier_code(uow, clean_carrier), commit=False)
     uow.commit()
     return DeliveryAnnounced(recipient=host.name if host else "", department=department)
+
+
+def _carrier_code(uow: UnitOfWork, typed: str) -> str:
+    """The known carrier's code in what the courier picked or typed ("顺丰 SF" -> "SF"), else ""."""
+    codes = {view.code.upper(): view.code for view in carriers.list_carriers(uow)}
+    return next((codes[word] for word in typed.upper().split() if word in codes), "")
