@@ -253,6 +253,11 @@ def _carrier_code(gateway: DeskParcelsGateway, text: str) -> str:
     for carrier in known:
         if wanted in (carrier.code.casefold(), carrier.name_zh.casefold(), carrier.name_en.casefold()):
             return carrier.code
+    # The start of a name is enough when only one carrier's name starts so (顺丰 for 顺丰速运, "SF Ex").
+    starting = {c.code for c in known if c.name_zh.casefold().startswith(wanted)
+                or c.name_en.casefold().startswith(wanted)}
+    if len(starting) == 1:
+        return starting.pop()
     codes = ", ".join(c.code for c in known if c.active)
     raise CliError(f"unknown carrier {text!r}; known: {codes}")
 
@@ -266,6 +271,8 @@ def _recipient(gateway: DeskParcelsGateway, text: str) -> RecipientChoice:
 def receive_command(ctx: CliContext, args: argparse.Namespace) -> int:
     condition = ParcelCondition(args.condition)
     cod = cents(args.cod, "--cod") if args.cod is not None else 0
+    if cod and not args.cod_paid_by.strip():
+        raise CliError("--cod needs --cod-paid-by NAME (who at reception paid the courier)")
     if condition is not ParcelCondition.INTACT and args.photo is None:
         raise CliError(f"a {condition.value} parcel needs --photo FILE.jpg and --note TEXT (for the carrier claim)")
     photo = read_jpeg(args.photo) if args.photo is not None else None
