@@ -88,7 +88,8 @@ def files(tmp_path: Path) -> tuple[Path, Path]:
 def test_receive_list_pickup_by_code_and_show(kioskctl, tmp_path: Path) -> None:
     signature, _photo = files(tmp_path)
     ran = kioskctl("parcels", "receive", "--recipient", "zhang.wei@example.com", "--carrier", "顺丰",
-                   "--tracking", "SF1234567890123", "--sender", "京东", "--cod", "12.50", "--cod-paid-by", "Amy", "--shelf", "A3")
+                   "--tracking", "SF1234567890123", "--sender", "京东", "--cod", "12.50", "--cod-paid-by", "Amy",
+                   "--shelf", "A3")
     assert ran.code == 0, ran.err
     parcel_id, code = ran.out.split()[1], ran.out.split()[-1]
     assert ran.out.startswith(f"parcel {parcel_id} received (SF); pickup code ")
