@@ -231,8 +231,9 @@ def find_recipients(uow: UnitOfWork, text: str, *, limit: int = 12) -> list[Reci
     found: list[RecipientChoice] = []
     if text.strip():
         hosts = search_hosts(uow, text, limit=limit)
-        departments_of = dict(uow.session.execute(
-            select(Host.id, Host.department_id).where(Host.id.in_([h.id for h in hosts]))).tuples().all())
+        departments_of: dict[int, int | None] = {
+            row[0]: row[1] for row in uow.session.execute(
+                select(Host.id, Host.department_id).where(Host.id.in_([h.id for h in hosts])))}
         found += [RecipientChoice(kind=RecipientKind.HOST, host_id=h.id, department_id=departments_of.get(h.id),
                                   name=h.name, department=h.department) for h in hosts]
         key = search_key(text).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
