@@ -283,7 +283,7 @@ def _build_desk(settings: Settings, database: Database, languages: LanguageManag
 
     def views_for(session: StaffSession) -> list[DeskView]:
         return desk_views(gateways.for_session(session), pool, site_name=settings.site.name, zone=zone, live=live,
-                          public_url=settings.notify.public_url)
+                          public_url=settings.notify.public_url, camera=settings.camera)
 
     auth = DeskAuthGateway(database, max_failures=settings.security.max_failed_logins,
                            lockout_minutes=settings.security.lockout_minutes)

@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QCoreApplication
 
 from kiosk.application.gateways.desk_session import DeskGateways
+from kiosk.config import CameraSettings
 from kiosk.domain.changes import Area
 from kiosk.domain.security import Permission
 from kiosk.ui.common.live import AreaFollower, LiveChanges
@@ -15,6 +16,7 @@ from kiosk.ui.desk.audit_log import AuditLogView
 from kiosk.ui.desk.directory_views import directory_views
 from kiosk.ui.desk.invitations import InvitationsView
 from kiosk.ui.desk.notices import NoticesView
+from kiosk.ui.desk.parcels import parcel_views
 from kiosk.ui.desk.quick_find import QuickFind
 from kiosk.ui.desk.shell import DeskView
 from kiosk.ui.desk.staff import StaffView
@@ -33,7 +35,8 @@ def desk_finder(gateways: DeskGateways, pool: WorkerPool) -> QuickFind:
 
 
 def desk_views(gateways: DeskGateways, pool: WorkerPool, *, site_name: str, zone: ZoneInfo,
-               live: LiveChanges | None = None, public_url: str = "") -> list[DeskView]:
+               live: LiveChanges | None = None, public_url: str = "",
+               camera: CameraSettings | None = None) -> list[DeskView]:
     translate = QCoreApplication.translate
     session, now = gateways.session, gateways.now
     today = TodayView(gateways.visits, pool, site_name=site_name, zone=zone, now=now, live=live,
@@ -51,6 +54,8 @@ def desk_views(gateways: DeskGateways, pool: WorkerPool, *, site_name: str, zone
         DeskView("notices", lambda: translate("DeskShell", "Notices for visitors"),
                  NoticesView(gateways.notices, pool, zone=zone, live=live)),
     ]
+    if session.may(Permission.DAILY_WORK):
+        views += parcel_views(gateways.parcels, pool, zone=zone, now=now, live=live, camera=camera)
     if session.may(Permission.AUDIT_LOG):
         views.append(DeskView("audit", lambda: translate("DeskShell", "Audit log"),
                               AuditLogView(gateways.audit, pool, zone=zone, now=now, live=live)))

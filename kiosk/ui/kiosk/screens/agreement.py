@@ -6,8 +6,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QScrollArea, QScroller, QVBoxLayout, QWidget
 
 from kiosk.services.visits.agreements import AgreementText
-from kiosk.ui.kiosk.widgets.base import Header, Screen, button, label, page_layout
 from kiosk.ui.common.signature_pad import SignaturePad
+from kiosk.ui.kiosk.widgets.base import Header, Screen, button, label, page_layout
 
 
 class AgreementScreen(Screen):

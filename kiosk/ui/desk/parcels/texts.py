@@ -1,0 +1,166 @@
+"""The parcel views' words: statuses, conditions, recipients, money, and one line for what went wrong."""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
+
+from kiosk.application.gateways.desk_parcels import (
+    MailStatus,
+    ParcelCondition,
+    ParcelStatus,
+    RecipientChoice,
+    RecipientKind,
+)
+from kiosk.services.errors import ServiceError, ValidationFailed
+
+# Two decimals of yuan, nothing more: what the COD and fee boxes accept.
+YUAN_PATTERN = r"^\d{0,7}([.]\d{0,2})?$"
+# Field error styling: a red frame on whatever a ValidationFailed names.
+INVALID_STYLE = (
+    '*[invalid="true"] { border: 2px solid #d64545; border-radius: 8px; }'
+)
+
+
+def translate(text: str) -> str:
+    return QCoreApplication.translate("DeskParcels", text)
+
+
+def status_text(status: ParcelStatus | str) -> str:
+    return {
+        ParcelStatus.ANNOUNCED: translate("Announced"),
+        ParcelStatus.WAITING: translate("Waiting"),
+        ParcelStatus.PICKED_UP: translate("Picked up"),
+        ParcelStatus.RETURNED: translate("Returned"),
+        ParcelStatus.CANCELLED: translate("Cancelled"),
+    }.get(ParcelStatus(status), str(status))
+
+
+def mail_status_text(status: MailStatus | str) -> str:
+    return {
+        MailStatus.LOGGED: translate("Waiting for the courier"),
+        MailStatus.SENT: translate("Sent"),
+        MailStatus.CANCELLED: translate("Cancelled"),
+    }.get(MailStatus(status), str(status))
+
+
+def condition_text(condition: ParcelCondition | str) -> str:
+    return {
+        ParcelCondition.INTACT: translate("Intact"),
+        ParcelCondition.DAMAGED: translate("Damaged"),
+        ParcelCondition.WET: translate("Wet"),
+    }.get(ParcelCondition(condition), str(condition))
+
+
+def recipient_text(choice: RecipientChoice) -> str:
+    """"张伟 · 销售部", "销售部 (department)", "Reception"."""
+    if choice.kind is RecipientKind.RECEPTION:
+        return translate("Reception")
+    if choice.kind is RecipientKind.DEPARTMENT:
+        return translate("{department} (whole department)").format(department=choice.name)
+    return f"{choice.name} · {choice.department}" if choice.department else choice.name
+
+
+def recipient_name(kind: RecipientKind, name: str, department: str = "") -> str:
+    if kind is RecipientKind.RECEPTION:
+        return translate("Reception")
+    return name
+
+
+def money(cents: int) -> str:
+    """Cents as yuan with two decimals: 1250 → "12.50"."""
+    sign = "-" if cents < 0 else ""
+    cents = abs(cents)
+    return f"{sign}{cents // 100}.{cents % 100:02d}"
+
+
+def cents_of(text: str) -> int | None:
+    """"12.5" → 1250, "" → 0; None when it is not an amount of yuan with at most two decimals."""
+    text = text.strip()
+    if not text:
+        return 0
+    try:
+        amount = Decimal(text)
+    except InvalidOperation:
+        return None
+    if amount < 0 or amount.as_tuple().exponent < -2:  # type: ignore[operator]
+        return None
+    return int(amount * 100)
+
+
+def grams_of(text: str) -> int | None:
+    """"1.25" (kg) → 1250 g; "" → 0; None when not a weight."""
+    text = text.strip()
+    if not text:
+        return 0
+    try:
+        kilos = Decimal(text)
+    except InvalidOperation:
+        return None
+    return int(kilos * 1000) if kilos >= 0 else None
+
+
+def problem_text(error: ServiceError) -> str:
+    """One line for the desk. A conflict says who was first and when, as the service worded it."""
+    if isinstance(error, ValidationFailed):
+        return translate("Check the marked fields: {fields}").format(
+            fields=", ".join(field_text(e.field) for e in error.errors))
+    if error.code == "conflict":
+        return error.message
+    if error.code == "not_found":
+        return translate("Nothing found: it may have been handed out or returned meanwhile.")
+    return translate("That did not work: {error}").format(error=error.message)
+
+
+def field_text(field: str) -> str:
+    return {
+        "tracking_no": translate("tracking number"),
+        "carrier_code": translate("carrier"),
+        "recipient": translate("recipient"),
+        "pieces": translate("pieces"),
+        "cod_cents": translate("COD amount"),
+        "cod_paid_by": translate("who paid"),
+        "condition_note": translate("note"),
+        "photo_jpeg": translate("photo"),
+        "shelf": translate("shelf"),
+        "signature_png": translate("signature"),
+        "proxy_signature_png": translate("collector's signature"),
+        "picked_up_by": translate("collected by"),
+        "identity_checked": translate("identity checked"),
+        "on_behalf_of": translate("on behalf of"),
+        "proxy_phone": translate("phone"),
+        "recipient_name": translate("recipient"),
+        "address": translate("address"),
+        "phone": translate("phone"),
+        "sender_host_id": translate("sender"),
+        "weight_grams": translate("weight"),
+        "fee_cents": translate("fee"),
+        "department_id": translate("department"),
+    }.get(field, field)
+
+
+# A service may name a field by the form's attribute or a shorter word: both mark the same box.
+ALIASES = {"photo": "photo_jpeg", "note": "condition_note", "carrier": "carrier_code", "tracking": "tracking_no",
+           "signature": "signature_png", "proxy_signature": "proxy_signature_png", "sender": "sender_host_id",
+           "department": "department_id", "weight": "weight_grams", "fee": "fee_cents", "cod": "cod_cents"}
+
+
+def wrong_fields(error: ServiceError) -> set[str]:
+    if not isinstance(error, ValidationFailed):
+        return set()
+    return {ALIASES.get(e.field, e.field) for e in error.errors}
+
+
+def mark(fields: dict[str, QWidget], wrong: set[str]) -> None:
+    """Frame the widgets ``wrong`` names in red, unframe the others."""
+    for key, widget in fields.items():
+        if bool(widget.property("invalid")) != (key in wrong):
+            widget.setProperty("invalid", key in wrong)
+            widget.style().unpolish(widget)
+            widget.style().polish(widget)
+
+
+def is_marked(widget: QWidget) -> bool:
+    return bool(widget.property("invalid"))
