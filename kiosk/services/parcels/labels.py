@@ -60,7 +60,7 @@ def claim_next_label(uow: UnitOfWork, *, station: str, site_code: str) -> LabelT
             )
             .order_by(LabelPrintJob.next_attempt_at, LabelPrintJob.id)
             .limit(1)
-            .with_for_update(skip_locked=True)
+            .with_for_update(skip_locked=True, of=LabelPrintJob)  # the job's row only, not its parcel's
         )
         if job is None:
             break
