@@ -219,3 +219,17 @@ if __name__ == "__main__":
             print(f'        "{hex_text[start : start + 96]}"')
         print("    ),")
     print("}")
+
+
+@pytest.mark.parametrize("paper", [58, 80])
+def test_the_qpainter_renderer_draws_the_same_label_and_its_qr_reads(qapp, paper: int) -> None:
+    import numpy as np
+    from PySide6.QtGui import QImage
+
+    from kiosk.devices.printer.painter import badge_image
+
+    image = badge_image(layout_label(CJK, paper, BILINGUAL_LABEL_LABELS)).convertToFormat(
+        QImage.Format.Format_Grayscale8)
+    assert image.width() == {58: 384, 80: 576}[paper]
+    gray = np.frombuffer(image.constBits(), dtype=np.uint8).reshape(image.height(), image.bytesPerLine())
+    assert [r.text for r in zxingcpp.read_barcodes(gray[:, : image.width()].copy())] == [SAMPLE_PICKUP_CODE]
