@@ -18,8 +18,9 @@ from kiosk.ui.desk.wording import action_text
 
 def picture(data: bytes, height: int) -> QPixmap:
     pixmap = QPixmap()
-    pixmap.loadFromData(data)
-    return pixmap.scaledToHeight(height, Qt.TransformationMode.SmoothTransformation) if not pixmap.isNull() else pixmap
+    if not pixmap.loadFromData(data):
+        return pixmap
+    return pixmap.scaledToHeight(height, Qt.TransformationMode.SmoothTransformation)
 
 
 class ParcelPanel(QScrollArea):

@@ -306,8 +306,8 @@ class ReceivePanel(QWidget):
         self.photo_jpeg = jpeg
         if jpeg:
             pixmap = QPixmap()
-            pixmap.loadFromData(jpeg)
-            self.photo.setPixmap(pixmap.scaledToHeight(96, Qt.TransformationMode.SmoothTransformation))
+            if pixmap.loadFromData(jpeg):
+                self.photo.setPixmap(pixmap.scaledToHeight(96, Qt.TransformationMode.SmoothTransformation))
         else:
             self.photo.clear()
             self.photo.setText(self.tr("No photo yet"))
