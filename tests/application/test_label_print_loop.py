@@ -19,7 +19,7 @@ from kiosk.application.gateways.desk_parcels import DeskParcelsGateway, ParcelFo
 from kiosk.application.gateways.desk_session import DeskGatewayFactory
 from kiosk.application.label_print_loop import LabelPrintLoop, label_station
 from kiosk.application.wiring import desk_background
-from kiosk.config import KioskSettings, PrinterSettings, SecuritySettings, Settings, SiteSettings
+from kiosk.config import KioskSettings, ParcelSettings, PrinterSettings, SecuritySettings, Settings, SiteSettings
 from kiosk.db import Database
 from kiosk.devices.printer.protocol import PrinterUnavailable
 from kiosk.domain.badge_layout import BadgeLayout, QrCode, TextSize
@@ -266,3 +266,12 @@ def test_a_desk_with_a_printer_runs_the_label_loop_and_names_its_station(databas
     assert label_station(_settings("DESK-N", kind="none")) == ""
     assert DeskGatewayFactory(database, SITE).for_session(
         StaffSession(1, "amy", StaffRole.RECEPTIONIST)).parcels.station == ""
+
+
+def test_the_desks_parcels_gateway_follows_the_settings(database: Database, tmp_path: Path) -> None:
+    settings = dataclasses.replace(_settings("DESK-N"), security=SecuritySettings(keys_dir=str(tmp_path)),
+                                   parcels=ParcelSettings(reminder_days=2, return_days=10))
+    parcels = DeskGatewayFactory.from_settings(database, settings).for_session(
+        StaffSession(1, "amy", StaffRole.RECEPTIONIST)).parcels
+    assert (parcels.station, parcels.reminder_days, parcels.return_days, parcels.actor) == (
+        "DESK-N", 2, 10, "staff:amy")

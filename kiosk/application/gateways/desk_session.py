@@ -16,7 +16,7 @@ from kiosk.application.gateways.desk_parcels import DeskParcelsGateway
 from kiosk.application.gateways.desk_staff import DeskStaffGateway
 from kiosk.application.gateways.visitor_log import VisitorLogGateway
 from kiosk.application.label_print_loop import label_station
-from kiosk.config import Settings
+from kiosk.config import ParcelSettings, Settings
 from kiosk.db import Database
 from kiosk.services.auth import StaffSession
 from kiosk.services.idnumbers import IdNumberProtector
@@ -53,12 +53,13 @@ class DeskGatewayFactory:
     host_page: str = ""  # the hosts' web page, when [notify] public_url is set
     # This desk's ``[kiosk] id`` when it has a [printer]: its shelf labels print there ("" = no labels).
     station: str = ""
+    parcel_rules: ParcelSettings = field(default_factory=ParcelSettings)  # [parcels] reminder and return days
 
     @classmethod
     def from_settings(cls, database: Database, settings: Settings) -> DeskGatewayFactory:
         policy = WalkInPolicy(settings.visits.host_consent_required, settings.visits.refuse_sales_without_appointment)
         return cls(database, settings.site.code, policy, load_protector(settings), host_page_of(settings),
-                   label_station(settings))
+                   label_station(settings), settings.parcels)
 
     def for_session(self, session: StaffSession) -> DeskGateways:
         database, site, actor, role = self.database, self.site_code, session.actor, session.role
@@ -71,6 +72,8 @@ class DeskGatewayFactory:
             notices=DeskNoticesGateway(database, site, actor=actor, role=role),
             audit=DeskAuditGateway(database, site, actor=actor, role=role),
             staff=DeskStaffGateway(database, actor=actor, role=role, username=session.username),
-            parcels=DeskParcelsGateway(database, site, actor=actor, role=role, station=self.station),
+            parcels=DeskParcelsGateway(database, site, actor=actor, role=role, station=self.station,
+                                       reminder_days=self.parcel_rules.reminder_days,
+                                       return_days=self.parcel_rules.return_days),
             now=database.clock.now,
         )
