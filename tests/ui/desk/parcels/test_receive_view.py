@@ -18,7 +18,6 @@ from kiosk.ui.desk.parcels.texts import is_marked
 from tests.ui.desk.parcels.conftest import host, photo_bytes
 
 
-
 @pytest.fixture
 def jpeg(qapp) -> bytes:
     return photo_bytes()
