@@ -33,6 +33,7 @@ A leak in the product, not in the test, is allowed by name until it is fixed::
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import logging
 import os
@@ -50,7 +51,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from kiosk.clock import FixedClock
 from kiosk.db import Database
 from kiosk.db.engine import make_engine
-from kiosk.db.migrate import upgrade
+from kiosk.db.migrate import MIGRATIONS, upgrade
 from kiosk.models import Base
 from kiosk.services import token_vault
 from kiosk.services.directory.sites import ensure_site
@@ -206,10 +207,24 @@ def _pg_engine() -> Iterator[object]:
     engine.dispose()
 
 
+def _seeded_rows() -> list[tuple[str, list[dict[str, object]]]]:
+    """Rows the migrations seed (the carriers of 0012), from the migrations' own lists: a truncated
+    PostgreSQL database gets them back, as a copied SQLite template still has them."""
+    spec = importlib.util.spec_from_file_location("kiosk_migration_0012", MIGRATIONS / "versions" / "0012_parcels.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    carriers = [{"code": code, "name_zh": zh, "name_en": en, "tracking_pattern": pattern, "active": True}
+                for code, zh, en, pattern in module.CARRIERS]
+    return [("carriers", carriers)]
+
+
 def _truncate_all(engine: object) -> None:
     tables = ", ".join(f'"{t.name}"' for t in Base.metadata.sorted_tables)
     with engine.begin() as conn:  # type: ignore[attr-defined]
         conn.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+        for table, rows in _seeded_rows():
+            conn.execute(Base.metadata.tables[table].insert(), rows)
 
 
 @pytest.fixture
