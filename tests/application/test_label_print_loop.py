@@ -28,19 +28,8 @@ from kiosk.domain.security import StaffRole
 from kiosk.models import AuditEvent
 from kiosk.models.parcels import LabelPrintJob
 from kiosk.services.auth import StaffSession
-from kiosk.services.parcels import carriers, labels
-from kiosk.services.parcels.records import CarrierView
+from kiosk.services.parcels import labels
 from tests.factories import SITE, add_host
-
-
-def ensure_carriers(database: Database, *codes: str) -> None:
-    """The carriers the test names; PostgreSQL's per-test TRUNCATE empties the seeded list."""
-    with database.unit_of_work("test") as uow:
-        known = {view.code for view in carriers.list_carriers(uow, include_inactive=True)}
-        for code in codes:
-            if code not in known:
-                carriers.save_carrier(uow, CarrierView(code, code, code, "", True))
-        uow.commit()
 
 
 @dataclasses.dataclass
@@ -96,7 +85,6 @@ def open_desk(db_url: str, database: Database, tmp_path: Path) -> Iterator[Calla
 
 @pytest.fixture
 def host_id(database: Database) -> int:
-    ensure_carriers(database, "SF")
     return add_host(database, name="Anna Schmidt", email="anna@example.com", department="Engineering").id
 
 

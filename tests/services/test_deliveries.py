@@ -11,8 +11,6 @@ from kiosk.models.parcels import Parcel
 from kiosk.notify.templates import render
 from kiosk.services.directory import hosts
 from kiosk.services.errors import ValidationFailed
-from kiosk.services.parcels import carriers
-from kiosk.services.parcels.records import CarrierView
 from kiosk.services.visits import deliveries
 from tests.factories import SITE, add_host
 
@@ -51,15 +49,6 @@ def test_control_characters_from_the_courier_are_refused(database):
         deliveries.announce_delivery(uow, site_code=SITE, host_id=None, carrier="\x1b@")
 
 
-def ensure_carriers(database, *codes):
-    """The carriers the test names; PostgreSQL's per-test TRUNCATE empties the seeded list."""
-    with database.unit_of_work("test") as uow:
-        known = {view.code for view in carriers.list_carriers(uow, include_inactive=True)}
-        for code in codes:
-            if code not in known:
-                carriers.save_carrier(uow, CarrierView(code, code, code, "", True))
-        uow.commit()
-
 
 def _parcels(db):
     with db.unit_of_work(write=False) as uow:
@@ -68,7 +57,6 @@ def _parcels(db):
 
 
 def test_the_delivery_is_also_the_parcels_first_record_for_the_desk(database):
-    ensure_carriers(database, "JD")
     host = add_host(database)
     with database.unit_of_work("kiosk:K1") as uow:
         deliveries.announce_delivery(uow, site_code=SITE, host_id=host.id, carrier="京东 JD")

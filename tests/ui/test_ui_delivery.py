@@ -11,7 +11,6 @@ from kiosk.db import Database
 from kiosk.models import Notification
 from kiosk.ui.kiosk.assembly import Kiosk
 from tests.factories import SITE
-from tests.services.test_deliveries import ensure_carriers
 
 
 def _notices(database: Database) -> list[tuple[str, str, dict]]:
@@ -32,7 +31,6 @@ def test_delivery_for_a_host_tells_reception_and_the_host(english: Kiosk, host, 
     _open(english)
     screen = english.window.delivery
     assert not screen.submit.isEnabled()  # no recipient yet
-    ensure_carriers(database, "SF")
     english.flow._search_hosts("zw")
     screen.host.results.itemClicked.emit(screen.host.results.item(0))
     screen.carrier_buttons["顺丰 SF"].click()
