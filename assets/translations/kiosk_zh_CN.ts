@@ -278,6 +278,59 @@
     </message>
 </context>
 <context>
+    <name>CameraDialog</name>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/scanning.py" line="71" />
+        <source>Take a photo</source>
+        <translation>拍照</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/scanning.py" line="71" />
+        <source>Scan with the camera</source>
+        <translation>用摄像头扫描</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/scanning.py" line="76" />
+        <source>Starting the camera…</source>
+        <translation>正在启动摄像头…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/scanning.py" line="78" />
+        <source>Take photo</source>
+        <translation>拍照</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/scanning.py" line="82" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/scanning.py" line="114" />
+        <source>Hold the label up to the camera.</source>
+        <translation>请将面单对准摄像头。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/scanning.py" line="115" />
+        <source>Hold the parcel in view, then take the photo.</source>
+        <translation>请将包裹放在镜头内，然后拍照。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/scanning.py" line="117" />
+        <source>No camera is available at this desk. Type the number, or use the scanner.</source>
+        <translation>本前台没有可用的摄像头。请手动输入单号，或使用扫码枪。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/scanning.py" line="119" />
+        <source>No camera is available at this desk. Choose a photo file instead.</source>
+        <translation>本前台没有可用的摄像头。请改为选择照片文件。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/scanning.py" line="120" />
+        <source>No camera</source>
+        <translation>无摄像头</translation>
+    </message>
+</context>
+<context>
     <name>ChangePasswordDialog</name>
     <message>
         <location filename="../../kiosk/ui/desk/password.py" line="20" />
@@ -1082,6 +1135,289 @@
     </message>
 </context>
 <context>
+    <name>DeskParcels</name>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/log.py" line="76" />
+        <source>{status} · to return</source>
+        <translation>{status} · 待退回</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/log.py" line="78" />
+        <source>{status} · overdue ({days} days)</source>
+        <translation>{status} · 已逾期（{days} 天）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/log.py" line="91" />
+        <source>Received</source>
+        <translation>签收时间</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/log.py" line="93" />
+        <location filename="../../kiosk/ui/desk/parcels/mail.py" line="64" />
+        <source>Tracking number</source>
+        <translation>快递单号</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/log.py" line="94" />
+        <location filename="../../kiosk/ui/desk/parcels/mail.py" line="63" />
+        <location filename="../../kiosk/ui/desk/parcels/mail.py" line="79" />
+        <source>Carrier</source>
+        <translation>快递公司</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/log.py" line="95" />
+        <source>For</source>
+        <translation>收件人</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/log.py" line="97" />
+        <location filename="../../kiosk/ui/desk/parcels/mail.py" line="62" />
+        <location filename="../../kiosk/ui/desk/parcels/mail.py" line="79" />
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/log.py" line="98" />
+        <source>Shelf</source>
+        <translation>货架</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/log.py" line="99" />
+        <location filename="../../kiosk/ui/desk/parcels/mail.py" line="65" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/log.py" line="101" />
+        <source>Condition</source>
+        <translation>包裹状况</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/log.py" line="102" />
+        <source>COD</source>
+        <translation>代收货款</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/log.py" line="103" />
+        <source>Picked up by</source>
+        <translation>领取人</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/mail.py" line="61" />
+        <source>Logged</source>
+        <translation>登记时间</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/mail.py" line="61" />
+        <source>Sender</source>
+        <translation>寄件人</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/mail.py" line="62" />
+        <source>Recipient</source>
+        <translation>收件人</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/mail.py" line="63" />
+        <source>Weight (kg)</source>
+        <translation>重量（公斤）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/mail.py" line="64" />
+        <source>Fee</source>
+        <translation>运费</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/mail.py" line="80" />
+        <source>Items</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/mail.py" line="80" />
+        <source>Fees (yuan)</source>
+        <translation>运费（元）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="32" />
+        <source>Announced</source>
+        <translation>快递员已登记</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="33" />
+        <source>Waiting</source>
+        <translation>待领取</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="34" />
+        <source>Picked up</source>
+        <translation>已领取</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="35" />
+        <source>Returned</source>
+        <translation>已退回</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="36" />
+        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="44" />
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="42" />
+        <source>Waiting for the courier</source>
+        <translation>等待快递员揽收</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="43" />
+        <source>Sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="50" />
+        <source>Intact</source>
+        <translation>完好</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="51" />
+        <source>Damaged</source>
+        <translation>破损</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="52" />
+        <source>Wet</source>
+        <translation>受潮</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="59" />
+        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="67" />
+        <source>Reception</source>
+        <translation>前台</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="61" />
+        <source>{department} (whole department)</source>
+        <translation>{department}（整个部门）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="107" />
+        <source>Check the marked fields: {fields}</source>
+        <translation>请检查标红的项目：{fields}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="112" />
+        <source>Nothing found: it may have been handed out or returned meanwhile.</source>
+        <translation>未找到：可能已被领取或退回。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="113" />
+        <source>That did not work: {error}</source>
+        <translation>操作未成功：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="118" />
+        <source>tracking number</source>
+        <translation>快递单号</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="119" />
+        <source>carrier</source>
+        <translation>快递公司</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="120" />
+        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="133" />
+        <source>recipient</source>
+        <translation>收件人</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="121" />
+        <source>pieces</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="122" />
+        <source>COD amount</source>
+        <translation>代收金额</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="123" />
+        <source>who paid</source>
+        <translation>垫付人</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="124" />
+        <source>note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="125" />
+        <source>photo</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="126" />
+        <source>shelf</source>
+        <translation>货架</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="127" />
+        <source>signature</source>
+        <translation>签名</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="128" />
+        <source>collector's signature</source>
+        <translation>代领人签名</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="129" />
+        <source>collected by</source>
+        <translation>领取人</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="130" />
+        <source>identity checked</source>
+        <translation>身份核验</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="131" />
+        <source>on behalf of</source>
+        <translation>代领</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="132" />
+        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="135" />
+        <source>phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="134" />
+        <source>address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="136" />
+        <source>sender</source>
+        <translation>寄件人</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="137" />
+        <source>weight</source>
+        <translation>重量</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="138" />
+        <source>fee</source>
+        <translation>运费</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="139" />
+        <source>department</source>
+        <translation>部门</translation>
+    </message>
+</context>
+<context>
     <name>DeskShell</name>
     <message>
         <location filename="../../kiosk/ui/desk/shell.py" line="32" />
@@ -1124,32 +1460,32 @@
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/views.py" line="45" />
+        <location filename="../../kiosk/ui/desk/views.py" line="48" />
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/views.py" line="46" />
+        <location filename="../../kiosk/ui/desk/views.py" line="49" />
         <source>Visitors</source>
         <translation>访客记录</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/views.py" line="47" />
+        <location filename="../../kiosk/ui/desk/views.py" line="50" />
         <source>Invitations</source>
         <translation>邀请</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/views.py" line="51" />
+        <location filename="../../kiosk/ui/desk/views.py" line="54" />
         <source>Notices for visitors</source>
         <translation>访客公告</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/views.py" line="55" />
+        <location filename="../../kiosk/ui/desk/views.py" line="60" />
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/views.py" line="58" />
+        <location filename="../../kiosk/ui/desk/views.py" line="63" />
         <source>Staff accounts</source>
         <translation>员工账号</translation>
     </message>
@@ -1167,6 +1503,21 @@
         <location filename="../../kiosk/ui/desk/directory_views.py" line="34" />
         <source>Agreement texts</source>
         <translation>协议文本</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/__init__.py" line="35" />
+        <source>Parcels</source>
+        <translation>快递包裹</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/__init__.py" line="36" />
+        <source>Parcel log</source>
+        <translation>包裹记录</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/__init__.py" line="37" />
+        <source>Outgoing mail</source>
+        <translation>寄出邮件</translation>
     </message>
 </context>
 <context>
@@ -3558,6 +3909,447 @@
     </message>
 </context>
 <context>
+    <name>OutgoingMailView</name>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/mail.py" line="191" />
+        <location filename="../../kiosk/ui/desk/parcels/mail.py" line="297" />
+        <location filename="../../kiosk/ui/desk/parcels/mail.py" line="309" />
+        <source>Carrier</source>
+        <translation>快递公司</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/mail.py" line="207" />
+        <source>Fill in the marked fields.</source>
+        <translation>请填写标红的项目。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/mail.py" line="233" />
+        <source>Logged: {recipient}</source>
+        <translation>已登记：{recipient}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/mail.py" line="257" />
+        <location filename="../../kiosk/ui/desk/parcels/mail.py" line="261" />
+        <source>Sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/mail.py" line="257" />
+        <source>The carrier's tracking number:</source>
+        <translation>快递单号：</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/mail.py" line="257" />
+        <source>Next</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/mail.py" line="261" />
+        <source>The postage receipt number (if any):</source>
+        <translation>邮资收据号（如有）：</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/mail.py" line="262" />
+        <source>Mark sent</source>
+        <translation>标记为已寄出</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/desk/parcels/mail.py" line="279" />
+        <source>Exported %n line(s) to {file}</source>
+        <translation><numerusform>已导出 %n 行到 {file}</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/mail.py" line="282" />
+        <source>Export the statement</source>
+        <translation>导出月结单</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/mail.py" line="284" />
+        <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/mail.py" line="295" />
+        <source>Outgoing mail</source>
+        <translation>寄出邮件</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/mail.py" line="296" />
+        <source>Sender</source>
+        <translation>寄件人</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/mail.py" line="296" />
+        <source>Recipient</source>
+        <translation>收件人</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/mail.py" line="296" />
+        <source>Company</source>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/mail.py" line="296" />
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/mail.py" line="296" />
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/mail.py" line="297" />
+        <source>Weight (kg)</source>
+        <translation>重量（公斤）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/mail.py" line="297" />
+        <source>Fee (yuan)</source>
+        <translation>运费（元）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/mail.py" line="297" />
+        <source>Tracking number</source>
+        <translation>快递单号</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/mail.py" line="298" />
+        <source>Postage receipt</source>
+        <translation>邮资收据</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/mail.py" line="298" />
+        <source>Charge to</source>
+        <translation>费用记入</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/mail.py" line="301" />
+        <source>The host sending it</source>
+        <translation>寄件的员工</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/mail.py" line="302" />
+        <source>Department (default: the sender's)</source>
+        <translation>部门（默认：寄件人所在部门）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/mail.py" line="303" />
+        <source>Log mail</source>
+        <translation>登记邮件</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/mail.py" line="304" />
+        <source>This month's mail</source>
+        <translation>本月邮件</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/mail.py" line="305" />
+        <source>Monthly statement per department and carrier</source>
+        <translation>按部门和快递公司的月结单</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/mail.py" line="306" />
+        <source>Mark sent…</source>
+        <translation>标记为已寄出…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/mail.py" line="307" />
+        <source>Export statement</source>
+        <translation>导出月结单</translation>
+    </message>
+</context>
+<context>
+    <name>ParcelLogView</name>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/log.py" line="119" />
+        <source>Returned to the carrier</source>
+        <translation>已退回快递公司</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/log.py" line="119" />
+        <source>The number on the carrier's receipt:</source>
+        <translation>快递公司回执上的编号：</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/log.py" line="120" />
+        <source>Mark returned</source>
+        <translation>标记为已退回</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/log.py" line="122" />
+        <source>Cancel the parcel</source>
+        <translation>作废包裹记录</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/log.py" line="122" />
+        <source>Why is this record cancelled?</source>
+        <translation>为什么作废这条记录？</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/log.py" line="122" />
+        <source>Cancel parcel</source>
+        <translation>作废</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/desk/parcels/log.py" line="218" />
+        <source>%n parcel(s)</source>
+        <translation><numerusform>%n 个包裹</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/desk/parcels/log.py" line="218" />
+        <source>%n+ parcels</source>
+        <translation><numerusform>%n+ 个包裹</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/log.py" line="252" />
+        <source>The label is printing again.</source>
+        <translation>正在重新打印标签。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/log.py" line="274" />
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/log.py" line="280" />
+        <source>Export parcels</source>
+        <translation>导出包裹记录</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/log.py" line="281" />
+        <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/desk/parcels/log.py" line="287" />
+        <source>Exported %n parcel(s) to {file}</source>
+        <translation><numerusform>已导出 %n 个包裹到 {file}</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/log.py" line="301" />
+        <source>Parcel log</source>
+        <translation>包裹记录</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/log.py" line="302" />
+        <source>Tracking number, recipient or sender</source>
+        <translation>快递单号、收件人或寄件人</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/log.py" line="303" />
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/log.py" line="304" />
+        <source>All dates</source>
+        <translation>全部日期</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/log.py" line="304" />
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/log.py" line="304" />
+        <source>Last 7 days</source>
+        <translation>最近 7 天</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/log.py" line="305" />
+        <source>Last 30 days</source>
+        <translation>最近 30 天</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/log.py" line="305" />
+        <source>Last 90 days</source>
+        <translation>最近 90 天</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/log.py" line="305" />
+        <source>Choose dates</source>
+        <translation>选择日期</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/log.py" line="308" />
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/log.py" line="311" />
+        <source>Waiting</source>
+        <translation>待领取</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/log.py" line="311" />
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/log.py" line="311" />
+        <source>To return</source>
+        <translation>待退回</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/log.py" line="312" />
+        <source>Damaged</source>
+        <translation>破损</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/log.py" line="312" />
+        <source>COD unpaid</source>
+        <translation>代收款未报销</translation>
+    </message>
+</context>
+<context>
+    <name>ParcelPanel</name>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/parcel_detail.py" line="77" />
+        <source>Choose a parcel</source>
+        <translation>请选择一个包裹</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/parcel_detail.py" line="86" />
+        <source>Status: {status}</source>
+        <translation>状态：{status}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/parcel_detail.py" line="87" />
+        <source>For: {name}</source>
+        <translation>收件人：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/parcel_detail.py" line="89" />
+        <source>From: {sender}</source>
+        <translation>寄件人：{sender}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/desk/parcels/parcel_detail.py" line="91" />
+        <source>Shelf {shelf}, %n piece(s)</source>
+        <translation><numerusform>货架 {shelf}，共 %n 件</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/parcel_detail.py" line="92" />
+        <source>Condition: {condition}</source>
+        <translation>状况：{condition}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/parcel_detail.py" line="95" />
+        <source>Note: {note}</source>
+        <translation>说明：{note}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/parcel_detail.py" line="97" />
+        <source>COD {amount}, paid by {who}, {state}</source>
+        <translation>代收货款 {amount}，由 {who} 垫付，{state}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/parcel_detail.py" line="99" />
+        <source>reimbursed</source>
+        <translation>已报销</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/parcel_detail.py" line="99" />
+        <source>not reimbursed yet</source>
+        <translation>尚未报销</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/desk/parcels/parcel_detail.py" line="101" />
+        <source>Received {when}, %n day(s) waiting</source>
+        <translation><numerusform>{when} 签收，已等待 %n 天</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/parcel_detail.py" line="103" />
+        <source>Received {when}</source>
+        <translation>{when} 签收</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/parcel_detail.py" line="105" />
+        <source>Picked up by {name} at {when}; checked: {checked}</source>
+        <translation>{name} 于 {when} 领取；核验：{checked}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/parcel_detail.py" line="108" />
+        <source>On behalf of {name}, phone {phone}</source>
+        <translation>代 {name} 领取，电话 {phone}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/parcel_detail.py" line="111" />
+        <source>Returned {when}, carrier's receipt {receipt}</source>
+        <translation>{when} 已退回，快递回执 {receipt}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/parcel_detail.py" line="118" />
+        <source>Signatures</source>
+        <translation>签名</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/parcel_detail.py" line="124" />
+        <source>History</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/parcel_detail.py" line="137" />
+        <source>Returned to carrier…</source>
+        <translation>退回快递公司…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/parcel_detail.py" line="138" />
+        <source>COD reimbursed</source>
+        <translation>代收款已报销</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/parcel_detail.py" line="139" />
+        <source>Reprint label</source>
+        <translation>重新打印标签</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/parcel_detail.py" line="140" />
+        <source>Cancel…</source>
+        <translation>作废…</translation>
+    </message>
+</context>
+<context>
+    <name>ParcelsView</name>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/desk/parcels/parcels_view.py" line="126" />
+        <source>%n courier announcement(s) from the kiosk to complete</source>
+        <translation><numerusform>%n 条快递员在自助机上的登记待补全</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/parcels_view.py" line="142" />
+        <location filename="../../kiosk/ui/desk/parcels/parcels_view.py" line="162" />
+        <source>Pickup code</source>
+        <translation>取件码</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/parcels_view.py" line="144" />
+        <source>The shelf label is printing; the recipient has been told.</source>
+        <translation>货架标签正在打印；已通知收件人。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/parcels_view.py" line="146" />
+        <source>No label printer at this desk: write the code on the parcel. The recipient has been told.</source>
+        <translation>本前台没有标签打印机：请把取件码写在包裹上。已通知收件人。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/parcels_view.py" line="159" />
+        <source>Parcels</source>
+        <translation>快递包裹</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/parcels_view.py" line="160" />
+        <source>Receive</source>
+        <translation>签收</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/parcels_view.py" line="161" />
+        <source>Pick up</source>
+        <translation>领取</translation>
+    </message>
+</context>
+<context>
     <name>PasswordDialog</name>
     <message>
         <location filename="../../kiosk/ui/desk/staff.py" line="278" />
@@ -3656,6 +4448,134 @@
         <location filename="../../kiosk/ui/kiosk/screens/photo.py" line="235" />
         <source>Continue without a photo</source>
         <translation>不拍照，继续</translation>
+    </message>
+</context>
+<context>
+    <name>PickupPanel</name>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/pickup.py" line="166" />
+        <source>shelf {shelf}</source>
+        <translation>货架 {shelf}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/desk/parcels/pickup.py" line="167" />
+        <source>%n piece(s)</source>
+        <translation><numerusform>%n 件</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/pickup.py" line="169" />
+        <source>COD {amount}</source>
+        <translation>代收 {amount}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/desk/parcels/pickup.py" line="179" />
+        <source>%n parcel(s) waiting for {name}</source>
+        <translation><numerusform>{name} 有 %n 个包裹待领取</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/pickup.py" line="183" />
+        <source>Nothing is waiting for this code or person.</source>
+        <translation>此取件码或此人没有待领取的包裹。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/pickup.py" line="217" />
+        <source>Tick what was checked, and sign.</source>
+        <translation>请勾选核验的证件并签名。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/desk/parcels/pickup.py" line="238" />
+        <source>%n parcel(s) handed over.</source>
+        <translation><numerusform>已交付 %n 个包裹。</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/pickup.py" line="272" />
+        <source>Pickup code</source>
+        <translation>取件码</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/pickup.py" line="272" />
+        <source>Or by name</source>
+        <translation>或按姓名</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/pickup.py" line="272" />
+        <source>Collected by</source>
+        <translation>领取人</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/pickup.py" line="273" />
+        <source>Identity</source>
+        <translation>身份</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/pickup.py" line="273" />
+        <source>Signature</source>
+        <translation>签名</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/pickup.py" line="275" />
+        <source>Scan the recipient's QR or type the code</source>
+        <translation>扫描收件人的二维码或输入取件码</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/pickup.py" line="276" />
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/pickup.py" line="277" />
+        <source>Name of the person taking the parcels</source>
+        <translation>领取包裹的人的姓名</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/pickup.py" line="278" />
+        <source>Identity checked:</source>
+        <translation>已核验身份：</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/pickup.py" line="279" />
+        <source>staff card</source>
+        <translation>工牌</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/pickup.py" line="279" />
+        <source>ID card</source>
+        <translation>身份证</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/pickup.py" line="280" />
+        <source>known in person</source>
+        <translation>本人认识</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/pickup.py" line="285" />
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/pickup.py" line="286" />
+        <source>Collected on someone's behalf</source>
+        <translation>代他人领取</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/pickup.py" line="287" />
+        <source>Collector's name</source>
+        <translation>代领人姓名</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/pickup.py" line="287" />
+        <source>Collector's phone</source>
+        <translation>代领人电话</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/pickup.py" line="288" />
+        <source>Collector's signature</source>
+        <translation>代领人签名</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/pickup.py" line="290" />
+        <source>Hand over</source>
+        <translation>交付</translation>
     </message>
 </context>
 <context>
@@ -3818,6 +4738,169 @@
         <translation>
             <numerusform>%n 星</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ReceivePanel</name>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/receive.py" line="220" />
+        <location filename="../../kiosk/ui/desk/parcels/receive.py" line="518" />
+        <source>Carrier: guess from the number</source>
+        <translation>快递公司：按单号识别</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/receive.py" line="301" />
+        <source>Photo of the parcel</source>
+        <translation>包裹照片</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/receive.py" line="302" />
+        <source>Pictures (*.jpg *.jpeg *.png)</source>
+        <translation>图片 (*.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/receive.py" line="313" />
+        <location filename="../../kiosk/ui/desk/parcels/receive.py" line="512" />
+        <source>No photo yet</source>
+        <translation>尚无照片</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/desk/parcels/receive.py" line="328" />
+        <source>%n parcel(s) in this batch</source>
+        <translation><numerusform>本批已登记 %n 个包裹</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/receive.py" line="360" />
+        <source>Fill in the marked fields.</source>
+        <translation>请填写标红的项目。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/receive.py" line="493" />
+        <source>Tracking number</source>
+        <translation>快递单号</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/receive.py" line="493" />
+        <source>Carrier</source>
+        <translation>快递公司</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/receive.py" line="493" />
+        <source>For</source>
+        <translation>收件人</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/receive.py" line="494" />
+        <source>Sender</source>
+        <translation>寄件人</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/receive.py" line="494" />
+        <source>Company</source>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/receive.py" line="494" />
+        <source>Pieces</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/receive.py" line="495" />
+        <source>Cash on delivery (yuan)</source>
+        <translation>代收货款（元）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/receive.py" line="495" />
+        <source>Condition</source>
+        <translation>包裹状况</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/receive.py" line="496" />
+        <source>Photo</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/receive.py" line="496" />
+        <source>Note for the claim</source>
+        <translation>理赔说明</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/receive.py" line="496" />
+        <source>Shelf</source>
+        <translation>货架</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/receive.py" line="500" />
+        <source>Scan the label or type the number</source>
+        <translation>扫描面单或输入单号</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/receive.py" line="501" />
+        <source>Scan with camera</source>
+        <translation>摄像头扫描</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/receive.py" line="502" />
+        <source>Reception</source>
+        <translation>前台</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/receive.py" line="503" />
+        <source>Sender's name</source>
+        <translation>寄件人姓名</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/receive.py" line="504" />
+        <source>Sender's company</source>
+        <translation>寄件单位</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/receive.py" line="506" />
+        <source>Paid by (e.g. Reception, or a name)</source>
+        <translation>垫付人（如：前台，或姓名）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/receive.py" line="509" />
+        <source>Take photo</source>
+        <translation>拍照</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/receive.py" line="510" />
+        <source>Choose file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/receive.py" line="513" />
+        <source>What is damaged, for the claim</source>
+        <translation>破损情况，用于理赔</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/receive.py" line="514" />
+        <source>e.g. A3</source>
+        <translation>例如 A3</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/receive.py" line="515" />
+        <source>Batch: a courier with many parcels</source>
+        <translation>批量：一位快递员送来多件</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/receive.py" line="516" />
+        <source>Save and print label</source>
+        <translation>保存并打印标签</translation>
+    </message>
+</context>
+<context>
+    <name>RecipientPicker</name>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/recipients.py" line="92" />
+        <source>For: {who}</source>
+        <translation>收件人：{who}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/recipients.py" line="107" />
+        <source>Name or department of the recipient</source>
+        <translation>收件人姓名或部门</translation>
     </message>
 </context>
 <context>

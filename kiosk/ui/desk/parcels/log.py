@@ -73,9 +73,10 @@ def parcel_columns(zone: ZoneInfo, return_days: int) -> list[Column[LogRow]]:
     def state(r: LogRow) -> str:
         text = status_text(r.row.status)
         if to_return(r):
-            return translate("{status} · to return").format(status=text)
+            return translate("DeskParcels", "{status} · to return").format(status=text)
         if r.row.overdue:
-            return translate("{status} · overdue ({days} days)").format(status=text, days=r.row.days_waiting)
+            overdue = translate("DeskParcels", "{status} · overdue ({days} days)")
+            return overdue.format(status=text, days=r.row.days_waiting)
         return text
 
     def colour(r: LogRow, which: int) -> str | None:
@@ -83,19 +84,23 @@ def parcel_columns(zone: ZoneInfo, return_days: int) -> list[Column[LogRow]]:
             return TO_RETURN[which]
         return OVERDUE[which] if r.row.overdue else None
 
+    def cod(r: LogRow) -> str:
+        return money(r.row.cod_cents) if r.row.cod_cents else ""
+
     return [
-        Column(lambda: translate("Received"), lambda r: when(r.row.received_at), ParcelSort.RECEIVED_DESC, 110),
-        Column(lambda: translate("Tracking number"), lambda r: r.row.tracking_no, None, 170),
-        Column(lambda: translate("Carrier"), lambda r: r.row.carrier_code, None, 70),
-        Column(lambda: translate("For"), lambda r: recipient_name(r.row.recipient_kind, r.row.recipient_name),
-               ParcelSort.RECIPIENT, 120),
-        Column(lambda: translate("Department"), lambda r: r.row.department, None, 110),
-        Column(lambda: translate("Shelf"), lambda r: r.row.shelf, None, 60),
-        Column(lambda: translate("Status"), state, ParcelSort.STATUS, 170,
+        Column(lambda: translate("DeskParcels", "Received"), lambda r: when(r.row.received_at),
+               ParcelSort.RECEIVED_DESC, 110),
+        Column(lambda: translate("DeskParcels", "Tracking number"), lambda r: r.row.tracking_no, None, 170),
+        Column(lambda: translate("DeskParcels", "Carrier"), lambda r: r.row.carrier_code, None, 70),
+        Column(lambda: translate("DeskParcels", "For"),
+               lambda r: recipient_name(r.row.recipient_kind, r.row.recipient_name), ParcelSort.RECIPIENT, 120),
+        Column(lambda: translate("DeskParcels", "Department"), lambda r: r.row.department, None, 110),
+        Column(lambda: translate("DeskParcels", "Shelf"), lambda r: r.row.shelf, None, 60),
+        Column(lambda: translate("DeskParcels", "Status"), state, ParcelSort.STATUS, 170,
                foreground=lambda r: colour(r, 0), background=lambda r: colour(r, 1)),
-        Column(lambda: translate("Condition"), lambda r: condition_text(r.row.condition), None, 80),
-        Column(lambda: translate("COD"), lambda r: money(r.row.cod_cents) if r.row.cod_cents else "", None, 70),
-        Column(lambda: translate("Picked up by"), lambda r: r.row.picked_up_by, None, 120),
+        Column(lambda: translate("DeskParcels", "Condition"), lambda r: condition_text(r.row.condition), None, 80),
+        Column(lambda: translate("DeskParcels", "COD"), cod, None, 70),
+        Column(lambda: translate("DeskParcels", "Picked up by"), lambda r: r.row.picked_up_by, None, 120),
     ]
 
 

@@ -57,9 +57,13 @@ from kiosk.ui.desk.widgets import button, label, table
 
 class MailModel(RowsModel):
     def headers(self) -> list[str]:
-        return [translate("Logged"), translate("Sender"), translate("Department"), translate("Recipient"),
-                translate("Carrier"), translate("Weight (kg)"), translate("Fee"), translate("Tracking number"),
-                translate("Status")]
+        return [
+            translate("DeskParcels", "Logged"), translate("DeskParcels", "Sender"),
+            translate("DeskParcels", "Department"), translate("DeskParcels", "Recipient"),
+            translate("DeskParcels", "Carrier"), translate("DeskParcels", "Weight (kg)"),
+            translate("DeskParcels", "Fee"), translate("DeskParcels", "Tracking number"),
+            translate("DeskParcels", "Status"),
+        ]
 
     def cell(self, row: Any, column: int) -> str:
         assert isinstance(row, MailRow)
@@ -72,7 +76,8 @@ class MailModel(RowsModel):
 
 class StatementModel(RowsModel):
     def headers(self) -> list[str]:
-        return [translate("Department"), translate("Carrier"), translate("Items"), translate("Fees (yuan)")]
+        return [translate("DeskParcels", "Department"), translate("DeskParcels", "Carrier"),
+                translate("DeskParcels", "Items"), translate("DeskParcels", "Fees (yuan)")]
 
     def cell(self, row: Any, column: int) -> str:
         assert isinstance(row, StatementLine)

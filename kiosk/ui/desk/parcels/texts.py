@@ -24,48 +24,47 @@ INVALID_STYLE = (
 )
 
 
-def translate(text: str) -> str:
-    return QCoreApplication.translate("DeskParcels", text)
+translate = QCoreApplication.translate
 
 
 def status_text(status: ParcelStatus | str) -> str:
     return {
-        ParcelStatus.ANNOUNCED: translate("Announced"),
-        ParcelStatus.WAITING: translate("Waiting"),
-        ParcelStatus.PICKED_UP: translate("Picked up"),
-        ParcelStatus.RETURNED: translate("Returned"),
-        ParcelStatus.CANCELLED: translate("Cancelled"),
+        ParcelStatus.ANNOUNCED: translate("DeskParcels", "Announced"),
+        ParcelStatus.WAITING: translate("DeskParcels", "Waiting"),
+        ParcelStatus.PICKED_UP: translate("DeskParcels", "Picked up"),
+        ParcelStatus.RETURNED: translate("DeskParcels", "Returned"),
+        ParcelStatus.CANCELLED: translate("DeskParcels", "Cancelled"),
     }.get(ParcelStatus(status), str(status))
 
 
 def mail_status_text(status: MailStatus | str) -> str:
     return {
-        MailStatus.LOGGED: translate("Waiting for the courier"),
-        MailStatus.SENT: translate("Sent"),
-        MailStatus.CANCELLED: translate("Cancelled"),
+        MailStatus.LOGGED: translate("DeskParcels", "Waiting for the courier"),
+        MailStatus.SENT: translate("DeskParcels", "Sent"),
+        MailStatus.CANCELLED: translate("DeskParcels", "Cancelled"),
     }.get(MailStatus(status), str(status))
 
 
 def condition_text(condition: ParcelCondition | str) -> str:
     return {
-        ParcelCondition.INTACT: translate("Intact"),
-        ParcelCondition.DAMAGED: translate("Damaged"),
-        ParcelCondition.WET: translate("Wet"),
+        ParcelCondition.INTACT: translate("DeskParcels", "Intact"),
+        ParcelCondition.DAMAGED: translate("DeskParcels", "Damaged"),
+        ParcelCondition.WET: translate("DeskParcels", "Wet"),
     }.get(ParcelCondition(condition), str(condition))
 
 
 def recipient_text(choice: RecipientChoice) -> str:
     """"张伟 · 销售部", "销售部 (department)", "Reception"."""
     if choice.kind is RecipientKind.RECEPTION:
-        return translate("Reception")
+        return translate("DeskParcels", "Reception")
     if choice.kind is RecipientKind.DEPARTMENT:
-        return translate("{department} (whole department)").format(department=choice.name)
+        return translate("DeskParcels", "{department} (whole department)").format(department=choice.name)
     return f"{choice.name} · {choice.department}" if choice.department else choice.name
 
 
 def recipient_name(kind: RecipientKind, name: str, department: str = "") -> str:
     if kind is RecipientKind.RECEPTION:
-        return translate("Reception")
+        return translate("DeskParcels", "Reception")
     return name
 
 
@@ -105,39 +104,39 @@ def grams_of(text: str) -> int | None:
 def problem_text(error: ServiceError) -> str:
     """One line for the desk. A conflict says who was first and when, as the service worded it."""
     if isinstance(error, ValidationFailed):
-        return translate("Check the marked fields: {fields}").format(
+        return translate("DeskParcels", "Check the marked fields: {fields}").format(
             fields=", ".join(field_text(e.field) for e in error.errors))
     if error.code == "conflict":
         return error.message
     if error.code == "not_found":
-        return translate("Nothing found: it may have been handed out or returned meanwhile.")
-    return translate("That did not work: {error}").format(error=error.message)
+        return translate("DeskParcels", "Nothing found: it may have been handed out or returned meanwhile.")
+    return translate("DeskParcels", "That did not work: {error}").format(error=error.message)
 
 
 def field_text(field: str) -> str:
     return {
-        "tracking_no": translate("tracking number"),
-        "carrier_code": translate("carrier"),
-        "recipient": translate("recipient"),
-        "pieces": translate("pieces"),
-        "cod_cents": translate("COD amount"),
-        "cod_paid_by": translate("who paid"),
-        "condition_note": translate("note"),
-        "photo_jpeg": translate("photo"),
-        "shelf": translate("shelf"),
-        "signature_png": translate("signature"),
-        "proxy_signature_png": translate("collector's signature"),
-        "picked_up_by": translate("collected by"),
-        "identity_checked": translate("identity checked"),
-        "on_behalf_of": translate("on behalf of"),
-        "proxy_phone": translate("phone"),
-        "recipient_name": translate("recipient"),
-        "address": translate("address"),
-        "phone": translate("phone"),
-        "sender_host_id": translate("sender"),
-        "weight_grams": translate("weight"),
-        "fee_cents": translate("fee"),
-        "department_id": translate("department"),
+        "tracking_no": translate("DeskParcels", "tracking number"),
+        "carrier_code": translate("DeskParcels", "carrier"),
+        "recipient": translate("DeskParcels", "recipient"),
+        "pieces": translate("DeskParcels", "pieces"),
+        "cod_cents": translate("DeskParcels", "COD amount"),
+        "cod_paid_by": translate("DeskParcels", "who paid"),
+        "condition_note": translate("DeskParcels", "note"),
+        "photo_jpeg": translate("DeskParcels", "photo"),
+        "shelf": translate("DeskParcels", "shelf"),
+        "signature_png": translate("DeskParcels", "signature"),
+        "proxy_signature_png": translate("DeskParcels", "collector's signature"),
+        "picked_up_by": translate("DeskParcels", "collected by"),
+        "identity_checked": translate("DeskParcels", "identity checked"),
+        "on_behalf_of": translate("DeskParcels", "on behalf of"),
+        "proxy_phone": translate("DeskParcels", "phone"),
+        "recipient_name": translate("DeskParcels", "recipient"),
+        "address": translate("DeskParcels", "address"),
+        "phone": translate("DeskParcels", "phone"),
+        "sender_host_id": translate("DeskParcels", "sender"),
+        "weight_grams": translate("DeskParcels", "weight"),
+        "fee_cents": translate("DeskParcels", "fee"),
+        "department_id": translate("DeskParcels", "department"),
     }.get(field, field)
 
 
