@@ -33,7 +33,8 @@ class Parcel(Base):
     __table_args__ = (
         # The desk's lists: waiting/overdue by age, a recipient's parcels, the log by date.
         Index("ix_parcels_site_status_received", "site_id", "status", "received_at"),
-        Index("ix_parcels_tracking_no", "tracking_no"),
+        # text_pattern_ops: PostgreSQL serves a LIKE prefix from it whatever the database's collation.
+        Index("ix_parcels_tracking_no", "tracking_no", postgresql_ops={"tracking_no": "text_pattern_ops"}),
         Index("ix_parcels_host_status", "host_id", "status"),
         Index("ix_parcels_received", "received_at"),
     )

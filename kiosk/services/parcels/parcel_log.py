@@ -8,6 +8,7 @@ waiting" count calendar days in the site's timezone, like the unclaimed rules.
 
 from __future__ import annotations
 
+import re
 from array import array
 from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
@@ -46,6 +47,18 @@ def _like_escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
+# A tracking number as people type or scan it: letters and digits, at least four digits among them.
+_TRACKING_SHAPE = re.compile(r"(?=(?:[A-Z]*\d){4})[A-Z0-9]{4,64}")
+
+
+def _tracking_prefix(uow: UnitOfWork, number: str) -> Any:
+    if uow.dialect == "sqlite":
+        # SQLite's LIKE ignores the index; a range in its binary order uses it (numbers are ASCII upper-case).
+        return and_(Parcel.tracking_no >= number, Parcel.tracking_no < number + "\x7f")
+    # PostgreSQL: the index is built with text_pattern_ops, which serves a LIKE prefix whatever the collation.
+    return Parcel.tracking_no.like(f"{_like_escape(number)}%", escape="\\")
+
+
 def _conditions(uow: UnitOfWork, site_id: int, zone: ZoneInfo, query: ParcelQuery, reminder_days: int) -> list[Any]:
     where: list[Any] = [Parcel.site_id == site_id]
     if query.statuses:
@@ -65,18 +78,22 @@ def _conditions(uow: UnitOfWork, site_id: int, zone: ZoneInfo, query: ParcelQuer
         where.append(Parcel.host_id == query.host_id)
     text = query.text.strip()
     if text:
-        number = _like_escape(normalise_tracking(text))
-        key = _like_escape(search_key(text))
-        plain = _like_escape(text.lower())
-        matches = [
-            Parcel.tracking_no.like(f"{number}%", escape="\\") if number else None,
-            Host.name_key.like(f"%{key}%", escape="\\") if key else None,
-            Host.pinyin.like(f"{key}%", escape="\\") if key else None,
-            func.lower(Department.name).like(f"%{plain}%", escape="\\"),
-            func.lower(Parcel.sender_name).like(f"%{plain}%", escape="\\"),
-            func.lower(Parcel.sender_company).like(f"%{plain}%", escape="\\"),
-        ]
-        where.append(or_(*[m for m in matches if m is not None]))
+        number = normalise_tracking(text)
+        if _TRACKING_SHAPE.fullmatch(number):
+            # Typed or scanned tracking numbers: one indexed prefix lookup. Mixed into the name matches'
+            # OR it made the planner read every row (0.6-1 s at 200,000 parcels).
+            where.append(_tracking_prefix(uow, number))
+        else:
+            key = _like_escape(search_key(text))
+            plain = _like_escape(text.lower())
+            matches = [
+                Host.name_key.like(f"%{key}%", escape="\\") if key else None,
+                Host.pinyin.like(f"{key}%", escape="\\") if key else None,
+                func.lower(Department.name).like(f"%{plain}%", escape="\\"),
+                func.lower(Parcel.sender_name).like(f"%{plain}%", escape="\\"),
+                func.lower(Parcel.sender_company).like(f"%{plain}%", escape="\\"),
+            ]
+            where.append(or_(*[m for m in matches if m is not None]))
     return where
 
 

@@ -74,3 +74,19 @@ def test_retention_purges_parcels_that_left_and_old_mail(database, clock):
         details = uow.session.scalars(select(AuditEvent.after).where(
             AuditEvent.entity == "parcel", AuditEvent.entity_id == gone.parcel_id)).all()
         assert details and all(after is None for after in details)
+
+
+def test_a_typed_tracking_number_is_one_indexed_lookup(database):
+    """At 200,000 parcels a tracking number mixed into the name matches' OR read every row (~1 s); alone it
+    is a prefix lookup on ``ix_parcels_tracking_no`` (SQLite: a range in binary order, which LIKE is not)."""
+    host = add_host(database)
+    gateway = desk(database)
+    received = gateway.receive(for_host(host.id, "SF1234567890123"))
+    assert list(gateway.parcel_ids(ParcelQuery(text="sf 1234-5678"))) == [received.parcel_id]
+    assert list(gateway.parcel_ids(ParcelQuery(text="SF12345678901239"))) == []
+    if database.engine.dialect.name == "sqlite":
+        with database.engine.connect() as connection:
+            plan = " ".join(str(row) for row in connection.exec_driver_sql(
+                "EXPLAIN QUERY PLAN SELECT id FROM parcels "
+                "WHERE tracking_no >= 'SF1234' AND tracking_no < 'SF1234' || char(127)"))
+        assert "ix_parcels_tracking_no" in plan

@@ -101,7 +101,8 @@ def upgrade() -> None:
         sqlite_autoincrement=True,
     )
     op.create_index('ix_parcels_site_status_received', 'parcels', ['site_id', 'status', 'received_at'])
-    op.create_index('ix_parcels_tracking_no', 'parcels', ['tracking_no'])
+    op.create_index('ix_parcels_tracking_no', 'parcels', ['tracking_no'],
+                    postgresql_ops={'tracking_no': 'text_pattern_ops'})
     op.create_index('ix_parcels_host_status', 'parcels', ['host_id', 'status'])
     op.create_index('ix_parcels_received', 'parcels', ['received_at'])
     op.create_table(
