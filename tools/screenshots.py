@@ -32,6 +32,13 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.application.bootstrap import open_database
 from kiosk.application.gateways.desk_auth import DeskAuthGateway
+from kiosk.application.gateways.desk_parcels import (
+    DeskParcelsGateway,
+    MailForm,
+    ParcelCondition,
+    ParcelForm,
+    RecipientKind,
+)
 from kiosk.application.gateways.desk_session import DeskGatewayFactory
 from kiosk.application.gateways.touchscreen import EntryRequirements, KioskGateway
 from kiosk.clock import FixedClock
@@ -52,12 +59,14 @@ from kiosk.services.visits.tokens import TokenProblem, TokenRejected
 from kiosk.ui.common.i18n import LanguageManager
 from kiosk.ui.common.theme import admin_stylesheet, apply_theme
 from kiosk.ui.common.workers import WorkerPool
+from kiosk.ui.desk.parcels import ParcelLogView, ParcelsView
 from kiosk.ui.desk.quick_find import QuickFind
 from kiosk.ui.desk.today import TodayView
 from kiosk.ui.desk.views import desk_finder, desk_status, desk_views
 from kiosk.ui.desk.window import DeskWindow
 from kiosk.ui.kiosk.assembly import Kiosk, build_kiosk
 from kiosk.ui.kiosk.flow import visitor_messages
+from kiosk.ui.kiosk.screens.photo import frame_from_image
 
 SIZES = {"landscape": (1920, 1080), "portrait": (1080, 1920)}
 LANGUAGES = ("zh_CN", "en")
@@ -331,20 +340,114 @@ def desk_day(database: Database, site_code: str) -> None:
             record_heartbeat(uow, kiosk_code=kiosk, site_code=site_code, camera=CameraHealth.OK, printer=printer)
 
 
+def desk_parcels(database: Database, site_code: str, clock: FixedClock) -> list[str]:
+    """Parcels on the shelf (some past the reminder and the return rule, one damaged with COD), a courier's
+    announcement, and a month of outgoing mail; the pickup codes, for the pickup picture."""
+    gateway = DeskParcelsGateway(database, site_code, actor="staff:screenshots")
+    people = [next(c for c in gateway.find_recipients(name) if c.kind is RecipientKind.HOST)
+              for name in ("张伟", "李", "王", "陈")]
+    codes = []
+    for days, number, who, extra in (
+        (9, "SF1408830020171", 0, {}), (5, "YT7412905531880", 1, {"shelf": "C1"}),
+        (4, "JDX000231489675", 2, {"condition": ParcelCondition.DAMAGED, "condition_note": "外箱一角压扁",
+                                   "photo_jpeg": jpeg_of(preview_frame()), "cod_cents": 3850,
+                                   "cod_paid_by": "前台"}),
+        (0, "SF1408830020199", 0, {"pieces": 2}), (0, "773201458839201", 3, {"sender_name": "王师傅"}),
+    ):
+        clock.advance(days=-days)
+        received = gateway.receive(ParcelForm(tracking_no=number, carrier_code="", recipient=people[who % len(people)],
+                                              shelf=str(extra.pop("shelf", "A2")), **extra))  # type: ignore[arg-type]
+        clock.advance(days=days)
+        codes.append(received.pickup_code)
+    sender = people[0]
+    for recipient, address, fee, sent in (("Acme Ltd 采购部", "上海市浦东新区张江路 88 号", 2300, True),
+                                          ("北京分公司 行政部", "北京市朝阳区建国路 1 号", 1800, True),
+                                          ("李律师", "深圳市南山区科技园 6 栋", 2600, False)):
+        mail = gateway.log_mail(MailForm(sender_host_id=sender.host_id, recipient_name=recipient, address=address,
+                                         phone="13800138000", carrier_code="SF", weight_grams=850, fee_cents=fee))
+        if sent:
+            gateway.mark_mail_sent(mail.mail_id, f"SF{1408830030000 + fee}", f"P-{fee}", fee)
+    return codes
+
+
+def jpeg_of(image: QImage) -> bytes:
+    ok, encoded = cv2.imencode(".jpg", frame_from_image(image))
+    return encoded.tobytes() if ok else b""
+
+
+def parcel_shots(desk: DeskWindow, out: Path, suffix: str, codes: list[str]) -> None:
+    """Receive with batch on, a damaged parcel with its photo, pick up with the signature, the log with an
+    overdue parcel chosen, outgoing mail with the statement."""
+    assert desk.shell is not None
+
+    def shoot(name: str) -> None:
+        for _ in range(3):
+            QApplication.processEvents()
+        desk.grab().save(str(out / f"desk-{name}-{suffix}.png"))
+
+    desk.shell.show_view("parcels")
+    view = desk.shell.view("parcels")
+    assert isinstance(view, ParcelsView)
+    receive = view.receive
+    receive.batch.setChecked(True)
+    receive.sender_box.setText("王师傅")
+    receive.company.setText("顺丰速运")
+    receive.shelf.setText("B2")
+    for number, name in ((f"SF14088300203{len(suffix)}1", "李"), (f"SF14088300203{len(suffix)}2", "王")):
+        receive.tracking.setText(number)
+        receive.guess_now()
+        receive.recipient.box.setText(name)
+        receive.recipient.search_now()
+        receive.recipient.choose(receive.recipient.matches.item(0).data(256))
+        receive.save.click()
+    receive.tracking.setText(f"SF14088300203{len(suffix)}3")
+    receive.guess_now()
+    receive.recipient.box.setText("张")
+    receive.recipient.search_now()
+    shoot("parcels-receive-batch")
+    receive.recipient.choose(receive.recipient.matches.item(0).data(256) if receive.recipient.matches.count()
+                             else None)
+    receive.set_condition(ParcelCondition.DAMAGED)
+    receive.set_photo(jpeg_of(preview_frame()))
+    receive.note.setText("外箱受潮变形，内件待收件人确认")
+    shoot("parcels-damaged")
+    receive.batch.setChecked(False)
+    receive.clear()
+    receive.keep_draft()
+    view.tabs.setCurrentIndex(1)
+    pickup = view.pickup
+    pickup.code.setText(codes[0])
+    pickup.look_up_code()
+    pickup.identity.setChecked(True)
+    shoot("parcels-pickup")  # laid out before signing: the pad has its size
+    sign(pickup.signature)
+    shoot("parcels-pickup")
+    pickup.reset()
+    view.tabs.setCurrentIndex(0)
+    desk.shell.show_view("parcel_log")
+    log = desk.shell.view("parcel_log")
+    assert isinstance(log, ParcelLogView)
+    log.table.selectRow(log.model.rowCount() - 1)  # the oldest: past the return rule
+    shoot("parcel-log-overdue")
+    desk.shell.show_view("mail")
+    shoot("mail-statement")
+
+
 ADMIN_NAME, ADMIN_PASSWORD = "admin", "admin-screenshots"
 
 
-def admin_shots(settings: Settings, database: Database, out: Path) -> None:
+def admin_shots(settings: Settings, database: Database, out: Path, parcel_codes: list[str] | None = None) -> None:
     with database.unit_of_work("system:screenshots") as uow:
         auth.add_user(uow, ADMIN_NAME, ADMIN_PASSWORD, StaffRole.ADMIN, "李静 Li Jing")
     for language in LANGUAGES:
         languages = LanguageManager(language)
         languages.reset()
-        admin_shot(settings, database, out, suffix=language, languages=languages)
+        admin_shot(settings, database, out, suffix=language, languages=languages, parcel_codes=parcel_codes or [])
         languages.shutdown()
 
 
-def admin_shot(settings: Settings, database: Database, out: Path, *, suffix: str, languages: LanguageManager) -> None:
+def admin_shot(settings: Settings, database: Database, out: Path, *, suffix: str, languages: LanguageManager,
+               parcel_codes: list[str]) -> None:
     """The desk as a receptionist meets it: sign-in, then Today's board, roster and notices, then locked."""
     pool = WorkerPool(synchronous=True)
     factory = DeskGatewayFactory.from_settings(database, settings)
@@ -398,6 +501,7 @@ def admin_shot(settings: Settings, database: Database, out: Path, *, suffix: str
         for _ in range(3):
             QApplication.processEvents()
         desk.grab().save(str(out / f"desk-{view.key}-{suffix}.png"))
+    parcel_shots(desk, out, suffix, parcel_codes)
     desk.shell.show_view("today")
     finder = desk.shell.finder
     assert isinstance(finder, QuickFind)
@@ -441,6 +545,7 @@ def main(argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     apply_theme(app, "kiosk")  # type: ignore[arg-type]
     with tempfile.TemporaryDirectory() as folder:
+        os.environ["KIOSK_DATA_DIR"] = folder  # the desk's drafts (parcel receive form) stay in the folder
         settings = replace(
             Settings(),
             database=DatabaseSettings(url=f"sqlite:///{Path(folder) / 'shots.sqlite3'}"),
@@ -460,7 +565,9 @@ def main(argv: list[str] | None = None) -> int:
             kiosk.shutdown()
         if args.only != "kiosk":
             desk_day(database, settings.site.code)
-            admin_shots(settings, database, args.out)
+            assert isinstance(database.clock, FixedClock)
+            codes = desk_parcels(database, settings.site.code, database.clock)
+            admin_shots(settings, database, args.out, codes)
         database.dispose()
     print(f"screenshots written to {args.out}")
     return 0

@@ -1137,68 +1137,68 @@
 <context>
     <name>DeskParcels</name>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/log.py" line="76" />
+        <location filename="../../kiosk/ui/desk/parcels/log.py" line="78" />
         <source>{status} · to return</source>
         <translation>{status} · 待退回</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/log.py" line="78" />
+        <location filename="../../kiosk/ui/desk/parcels/log.py" line="80" />
         <source>{status} · overdue ({days} days)</source>
         <translation>{status} · 已逾期（{days} 天）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/log.py" line="91" />
+        <location filename="../../kiosk/ui/desk/parcels/log.py" line="93" />
         <source>Received</source>
         <translation>签收时间</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/log.py" line="93" />
+        <location filename="../../kiosk/ui/desk/parcels/log.py" line="95" />
         <location filename="../../kiosk/ui/desk/parcels/mail.py" line="64" />
         <source>Tracking number</source>
         <translation>快递单号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/log.py" line="94" />
+        <location filename="../../kiosk/ui/desk/parcels/log.py" line="96" />
         <location filename="../../kiosk/ui/desk/parcels/mail.py" line="63" />
         <location filename="../../kiosk/ui/desk/parcels/mail.py" line="79" />
         <source>Carrier</source>
         <translation>快递公司</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/log.py" line="95" />
+        <location filename="../../kiosk/ui/desk/parcels/log.py" line="97" />
         <source>For</source>
         <translation>收件人</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/log.py" line="97" />
+        <location filename="../../kiosk/ui/desk/parcels/log.py" line="99" />
         <location filename="../../kiosk/ui/desk/parcels/mail.py" line="62" />
         <location filename="../../kiosk/ui/desk/parcels/mail.py" line="79" />
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/log.py" line="98" />
+        <location filename="../../kiosk/ui/desk/parcels/log.py" line="100" />
         <source>Shelf</source>
         <translation>货架</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/log.py" line="99" />
+        <location filename="../../kiosk/ui/desk/parcels/log.py" line="101" />
         <location filename="../../kiosk/ui/desk/parcels/mail.py" line="65" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/log.py" line="101" />
+        <location filename="../../kiosk/ui/desk/parcels/log.py" line="103" />
         <source>Condition</source>
         <translation>包裹状况</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/log.py" line="102" />
+        <location filename="../../kiosk/ui/desk/parcels/log.py" line="104" />
         <source>COD</source>
         <translation>代收货款</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/log.py" line="103" />
+        <location filename="../../kiosk/ui/desk/parcels/log.py" line="105" />
         <source>Picked up by</source>
         <translation>领取人</translation>
     </message>
@@ -1238,181 +1238,213 @@
         <translation>运费（元）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="32" />
+        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="55" />
         <source>Announced</source>
         <translation>快递员已登记</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="33" />
+        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="56" />
         <source>Waiting</source>
         <translation>待领取</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="34" />
+        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="41" />
+        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="57" />
         <source>Picked up</source>
         <translation>已领取</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="35" />
+        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="58" />
         <source>Returned</source>
         <translation>已退回</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="36" />
-        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="44" />
+        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="43" />
+        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="59" />
+        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="67" />
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
+        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="39" />
+        <source>Received at the desk</source>
+        <translation>前台签收</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="40" />
+        <source>Announced by the courier at the kiosk</source>
+        <translation>快递员在自助机上登记</translation>
+    </message>
+    <message>
         <location filename="../../kiosk/ui/desk/parcels/texts.py" line="42" />
+        <source>Label printed again</source>
+        <translation>重新打印了标签</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="44" />
+        <source>Recipient reminded</source>
+        <translation>已提醒收件人</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="45" />
+        <source>Returned to the carrier</source>
+        <translation>已退回快递公司</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="46" />
+        <source>COD reimbursed</source>
+        <translation>代收款已报销</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="65" />
         <source>Waiting for the courier</source>
         <translation>等待快递员揽收</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="43" />
+        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="66" />
         <source>Sent</source>
         <translation>已发送</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="50" />
+        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="73" />
         <source>Intact</source>
         <translation>完好</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="51" />
+        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="74" />
         <source>Damaged</source>
         <translation>破损</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="52" />
+        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="75" />
         <source>Wet</source>
         <translation>受潮</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="59" />
-        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="67" />
+        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="82" />
+        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="90" />
         <source>Reception</source>
         <translation>前台</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="61" />
+        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="84" />
         <source>{department} (whole department)</source>
         <translation>{department}（整个部门）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="107" />
+        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="130" />
         <source>Check the marked fields: {fields}</source>
         <translation>请检查标红的项目：{fields}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="112" />
+        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="135" />
         <source>Nothing found: it may have been handed out or returned meanwhile.</source>
         <translation>未找到：可能已被领取或退回。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="113" />
+        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="136" />
         <source>That did not work: {error}</source>
         <translation>操作未成功：{error}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="118" />
+        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="141" />
         <source>tracking number</source>
         <translation>快递单号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="119" />
+        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="142" />
         <source>carrier</source>
         <translation>快递公司</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="120" />
-        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="133" />
+        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="143" />
+        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="156" />
         <source>recipient</source>
         <translation>收件人</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="121" />
+        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="144" />
         <source>pieces</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="122" />
+        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="145" />
         <source>COD amount</source>
         <translation>代收金额</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="123" />
+        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="146" />
         <source>who paid</source>
         <translation>垫付人</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="124" />
+        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="147" />
         <source>note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="125" />
+        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="148" />
         <source>photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="126" />
+        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="149" />
         <source>shelf</source>
         <translation>货架</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="127" />
+        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="150" />
         <source>signature</source>
         <translation>签名</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="128" />
+        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="151" />
         <source>collector's signature</source>
         <translation>代领人签名</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="129" />
+        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="152" />
         <source>collected by</source>
         <translation>领取人</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="130" />
+        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="153" />
         <source>identity checked</source>
         <translation>身份核验</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="131" />
+        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="154" />
         <source>on behalf of</source>
         <translation>代领</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="132" />
-        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="135" />
+        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="155" />
+        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="158" />
         <source>phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="134" />
+        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="157" />
         <source>address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="136" />
+        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="159" />
         <source>sender</source>
         <translation>寄件人</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="137" />
+        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="160" />
         <source>weight</source>
         <translation>重量</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="138" />
+        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="161" />
         <source>fee</source>
         <translation>运费</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="139" />
+        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="162" />
         <source>department</source>
         <translation>部门</translation>
     </message>
@@ -3911,150 +3943,152 @@
 <context>
     <name>OutgoingMailView</name>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/mail.py" line="191" />
-        <location filename="../../kiosk/ui/desk/parcels/mail.py" line="297" />
-        <location filename="../../kiosk/ui/desk/parcels/mail.py" line="309" />
+        <location filename="../../kiosk/ui/desk/parcels/mail.py" line="194" />
+        <location filename="../../kiosk/ui/desk/parcels/mail.py" line="300" />
+        <location filename="../../kiosk/ui/desk/parcels/mail.py" line="312" />
         <source>Carrier</source>
         <translation>快递公司</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/mail.py" line="207" />
+        <location filename="../../kiosk/ui/desk/parcels/mail.py" line="210" />
         <source>Fill in the marked fields.</source>
         <translation>请填写标红的项目。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/mail.py" line="233" />
+        <location filename="../../kiosk/ui/desk/parcels/mail.py" line="236" />
         <source>Logged: {recipient}</source>
         <translation>已登记：{recipient}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/mail.py" line="257" />
-        <location filename="../../kiosk/ui/desk/parcels/mail.py" line="261" />
+        <location filename="../../kiosk/ui/desk/parcels/mail.py" line="260" />
+        <location filename="../../kiosk/ui/desk/parcels/mail.py" line="264" />
         <source>Sent</source>
         <translation>已发送</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/mail.py" line="257" />
+        <location filename="../../kiosk/ui/desk/parcels/mail.py" line="260" />
         <source>The carrier's tracking number:</source>
         <translation>快递单号：</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/mail.py" line="257" />
+        <location filename="../../kiosk/ui/desk/parcels/mail.py" line="260" />
         <source>Next</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/mail.py" line="261" />
+        <location filename="../../kiosk/ui/desk/parcels/mail.py" line="264" />
         <source>The postage receipt number (if any):</source>
         <translation>邮资收据号（如有）：</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/mail.py" line="262" />
+        <location filename="../../kiosk/ui/desk/parcels/mail.py" line="265" />
         <source>Mark sent</source>
         <translation>标记为已寄出</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/desk/parcels/mail.py" line="279" />
+        <location filename="../../kiosk/ui/desk/parcels/mail.py" line="282" />
         <source>Exported %n line(s) to {file}</source>
-        <translation><numerusform>已导出 %n 行到 {file}</numerusform></translation>
+        <translation>
+            <numerusform>已导出 %n 行到 {file}</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/mail.py" line="282" />
+        <location filename="../../kiosk/ui/desk/parcels/mail.py" line="285" />
         <source>Export the statement</source>
         <translation>导出月结单</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/mail.py" line="284" />
+        <location filename="../../kiosk/ui/desk/parcels/mail.py" line="287" />
         <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/mail.py" line="295" />
+        <location filename="../../kiosk/ui/desk/parcels/mail.py" line="298" />
         <source>Outgoing mail</source>
         <translation>寄出邮件</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/mail.py" line="296" />
+        <location filename="../../kiosk/ui/desk/parcels/mail.py" line="299" />
         <source>Sender</source>
         <translation>寄件人</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/mail.py" line="296" />
+        <location filename="../../kiosk/ui/desk/parcels/mail.py" line="299" />
         <source>Recipient</source>
         <translation>收件人</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/mail.py" line="296" />
+        <location filename="../../kiosk/ui/desk/parcels/mail.py" line="299" />
         <source>Company</source>
         <translation>公司</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/mail.py" line="296" />
+        <location filename="../../kiosk/ui/desk/parcels/mail.py" line="299" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/mail.py" line="296" />
+        <location filename="../../kiosk/ui/desk/parcels/mail.py" line="299" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/mail.py" line="297" />
+        <location filename="../../kiosk/ui/desk/parcels/mail.py" line="300" />
         <source>Weight (kg)</source>
         <translation>重量（公斤）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/mail.py" line="297" />
+        <location filename="../../kiosk/ui/desk/parcels/mail.py" line="300" />
         <source>Fee (yuan)</source>
         <translation>运费（元）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/mail.py" line="297" />
+        <location filename="../../kiosk/ui/desk/parcels/mail.py" line="300" />
         <source>Tracking number</source>
         <translation>快递单号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/mail.py" line="298" />
+        <location filename="../../kiosk/ui/desk/parcels/mail.py" line="301" />
         <source>Postage receipt</source>
         <translation>邮资收据</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/mail.py" line="298" />
+        <location filename="../../kiosk/ui/desk/parcels/mail.py" line="301" />
         <source>Charge to</source>
         <translation>费用记入</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/mail.py" line="301" />
+        <location filename="../../kiosk/ui/desk/parcels/mail.py" line="304" />
         <source>The host sending it</source>
         <translation>寄件的员工</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/mail.py" line="302" />
+        <location filename="../../kiosk/ui/desk/parcels/mail.py" line="305" />
         <source>Department (default: the sender's)</source>
         <translation>部门（默认：寄件人所在部门）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/mail.py" line="303" />
+        <location filename="../../kiosk/ui/desk/parcels/mail.py" line="306" />
         <source>Log mail</source>
         <translation>登记邮件</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/mail.py" line="304" />
+        <location filename="../../kiosk/ui/desk/parcels/mail.py" line="307" />
         <source>This month's mail</source>
         <translation>本月邮件</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/mail.py" line="305" />
+        <location filename="../../kiosk/ui/desk/parcels/mail.py" line="308" />
         <source>Monthly statement per department and carrier</source>
         <translation>按部门和快递公司的月结单</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/mail.py" line="306" />
+        <location filename="../../kiosk/ui/desk/parcels/mail.py" line="309" />
         <source>Mark sent…</source>
         <translation>标记为已寄出…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/mail.py" line="307" />
+        <location filename="../../kiosk/ui/desk/parcels/mail.py" line="310" />
         <source>Export statement</source>
         <translation>导出月结单</translation>
     </message>
@@ -4062,142 +4096,148 @@
 <context>
     <name>ParcelLogView</name>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/log.py" line="119" />
+        <location filename="../../kiosk/ui/desk/parcels/log.py" line="121" />
         <source>Returned to the carrier</source>
         <translation>已退回快递公司</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/log.py" line="119" />
+        <location filename="../../kiosk/ui/desk/parcels/log.py" line="121" />
         <source>The number on the carrier's receipt:</source>
         <translation>快递公司回执上的编号：</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/log.py" line="120" />
+        <location filename="../../kiosk/ui/desk/parcels/log.py" line="122" />
         <source>Mark returned</source>
         <translation>标记为已退回</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/log.py" line="122" />
+        <location filename="../../kiosk/ui/desk/parcels/log.py" line="124" />
         <source>Cancel the parcel</source>
         <translation>作废包裹记录</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/log.py" line="122" />
+        <location filename="../../kiosk/ui/desk/parcels/log.py" line="124" />
         <source>Why is this record cancelled?</source>
         <translation>为什么作废这条记录？</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/log.py" line="122" />
+        <location filename="../../kiosk/ui/desk/parcels/log.py" line="124" />
         <source>Cancel parcel</source>
         <translation>作废</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/desk/parcels/log.py" line="218" />
+        <location filename="../../kiosk/ui/desk/parcels/log.py" line="224" />
         <source>%n parcel(s)</source>
-        <translation><numerusform>%n 个包裹</numerusform></translation>
+        <translation>
+            <numerusform>%n 个包裹</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/desk/parcels/log.py" line="218" />
+        <location filename="../../kiosk/ui/desk/parcels/log.py" line="224" />
         <source>%n+ parcels</source>
-        <translation><numerusform>%n+ 个包裹</numerusform></translation>
+        <translation>
+            <numerusform>%n+ 个包裹</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/log.py" line="252" />
+        <location filename="../../kiosk/ui/desk/parcels/log.py" line="258" />
         <source>The label is printing again.</source>
         <translation>正在重新打印标签。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/log.py" line="274" />
+        <location filename="../../kiosk/ui/desk/parcels/log.py" line="280" />
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/log.py" line="280" />
+        <location filename="../../kiosk/ui/desk/parcels/log.py" line="286" />
         <source>Export parcels</source>
         <translation>导出包裹记录</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/log.py" line="281" />
+        <location filename="../../kiosk/ui/desk/parcels/log.py" line="287" />
         <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/desk/parcels/log.py" line="287" />
+        <location filename="../../kiosk/ui/desk/parcels/log.py" line="293" />
         <source>Exported %n parcel(s) to {file}</source>
-        <translation><numerusform>已导出 %n 个包裹到 {file}</numerusform></translation>
+        <translation>
+            <numerusform>已导出 %n 个包裹到 {file}</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/log.py" line="301" />
+        <location filename="../../kiosk/ui/desk/parcels/log.py" line="307" />
         <source>Parcel log</source>
         <translation>包裹记录</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/log.py" line="302" />
+        <location filename="../../kiosk/ui/desk/parcels/log.py" line="308" />
         <source>Tracking number, recipient or sender</source>
         <translation>快递单号、收件人或寄件人</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/log.py" line="303" />
+        <location filename="../../kiosk/ui/desk/parcels/log.py" line="309" />
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/log.py" line="304" />
+        <location filename="../../kiosk/ui/desk/parcels/log.py" line="310" />
         <source>All dates</source>
         <translation>全部日期</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/log.py" line="304" />
+        <location filename="../../kiosk/ui/desk/parcels/log.py" line="310" />
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/log.py" line="304" />
+        <location filename="../../kiosk/ui/desk/parcels/log.py" line="310" />
         <source>Last 7 days</source>
         <translation>最近 7 天</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/log.py" line="305" />
+        <location filename="../../kiosk/ui/desk/parcels/log.py" line="311" />
         <source>Last 30 days</source>
         <translation>最近 30 天</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/log.py" line="305" />
+        <location filename="../../kiosk/ui/desk/parcels/log.py" line="311" />
         <source>Last 90 days</source>
         <translation>最近 90 天</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/log.py" line="305" />
+        <location filename="../../kiosk/ui/desk/parcels/log.py" line="311" />
         <source>Choose dates</source>
         <translation>选择日期</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/log.py" line="308" />
+        <location filename="../../kiosk/ui/desk/parcels/log.py" line="314" />
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/log.py" line="311" />
+        <location filename="../../kiosk/ui/desk/parcels/log.py" line="317" />
         <source>Waiting</source>
         <translation>待领取</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/log.py" line="311" />
+        <location filename="../../kiosk/ui/desk/parcels/log.py" line="317" />
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/log.py" line="311" />
+        <location filename="../../kiosk/ui/desk/parcels/log.py" line="317" />
         <source>To return</source>
         <translation>待退回</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/log.py" line="312" />
+        <location filename="../../kiosk/ui/desk/parcels/log.py" line="318" />
         <source>Damaged</source>
         <translation>破损</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/log.py" line="312" />
+        <location filename="../../kiosk/ui/desk/parcels/log.py" line="318" />
         <source>COD unpaid</source>
         <translation>代收款未报销</translation>
     </message>
@@ -4205,107 +4245,111 @@
 <context>
     <name>ParcelPanel</name>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/parcel_detail.py" line="77" />
+        <location filename="../../kiosk/ui/desk/parcels/parcel_detail.py" line="76" />
         <source>Choose a parcel</source>
         <translation>请选择一个包裹</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/parcel_detail.py" line="86" />
+        <location filename="../../kiosk/ui/desk/parcels/parcel_detail.py" line="85" />
         <source>Status: {status}</source>
         <translation>状态：{status}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/parcel_detail.py" line="87" />
+        <location filename="../../kiosk/ui/desk/parcels/parcel_detail.py" line="86" />
         <source>For: {name}</source>
         <translation>收件人：{name}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/parcel_detail.py" line="89" />
+        <location filename="../../kiosk/ui/desk/parcels/parcel_detail.py" line="88" />
         <source>From: {sender}</source>
         <translation>寄件人：{sender}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/desk/parcels/parcel_detail.py" line="91" />
+        <location filename="../../kiosk/ui/desk/parcels/parcel_detail.py" line="90" />
         <source>Shelf {shelf}, %n piece(s)</source>
-        <translation><numerusform>货架 {shelf}，共 %n 件</numerusform></translation>
+        <translation>
+            <numerusform>货架 {shelf}，共 %n 件</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/parcel_detail.py" line="92" />
+        <location filename="../../kiosk/ui/desk/parcels/parcel_detail.py" line="91" />
         <source>Condition: {condition}</source>
         <translation>状况：{condition}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/parcel_detail.py" line="95" />
+        <location filename="../../kiosk/ui/desk/parcels/parcel_detail.py" line="94" />
         <source>Note: {note}</source>
         <translation>说明：{note}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/parcel_detail.py" line="97" />
+        <location filename="../../kiosk/ui/desk/parcels/parcel_detail.py" line="96" />
         <source>COD {amount}, paid by {who}, {state}</source>
         <translation>代收货款 {amount}，由 {who} 垫付，{state}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/parcel_detail.py" line="99" />
+        <location filename="../../kiosk/ui/desk/parcels/parcel_detail.py" line="98" />
         <source>reimbursed</source>
         <translation>已报销</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/parcel_detail.py" line="99" />
+        <location filename="../../kiosk/ui/desk/parcels/parcel_detail.py" line="98" />
         <source>not reimbursed yet</source>
         <translation>尚未报销</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/desk/parcels/parcel_detail.py" line="101" />
+        <location filename="../../kiosk/ui/desk/parcels/parcel_detail.py" line="100" />
         <source>Received {when}, %n day(s) waiting</source>
-        <translation><numerusform>{when} 签收，已等待 %n 天</numerusform></translation>
+        <translation>
+            <numerusform>{when} 签收，已等待 %n 天</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/parcel_detail.py" line="103" />
+        <location filename="../../kiosk/ui/desk/parcels/parcel_detail.py" line="102" />
         <source>Received {when}</source>
         <translation>{when} 签收</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/parcel_detail.py" line="105" />
+        <location filename="../../kiosk/ui/desk/parcels/parcel_detail.py" line="104" />
         <source>Picked up by {name} at {when}; checked: {checked}</source>
         <translation>{name} 于 {when} 领取；核验：{checked}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/parcel_detail.py" line="108" />
+        <location filename="../../kiosk/ui/desk/parcels/parcel_detail.py" line="107" />
         <source>On behalf of {name}, phone {phone}</source>
         <translation>代 {name} 领取，电话 {phone}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/parcel_detail.py" line="111" />
+        <location filename="../../kiosk/ui/desk/parcels/parcel_detail.py" line="110" />
         <source>Returned {when}, carrier's receipt {receipt}</source>
         <translation>{when} 已退回，快递回执 {receipt}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/parcel_detail.py" line="118" />
+        <location filename="../../kiosk/ui/desk/parcels/parcel_detail.py" line="117" />
         <source>Signatures</source>
         <translation>签名</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/parcel_detail.py" line="124" />
+        <location filename="../../kiosk/ui/desk/parcels/parcel_detail.py" line="123" />
         <source>History</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/parcel_detail.py" line="137" />
+        <location filename="../../kiosk/ui/desk/parcels/parcel_detail.py" line="136" />
         <source>Returned to carrier…</source>
         <translation>退回快递公司…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/parcel_detail.py" line="138" />
+        <location filename="../../kiosk/ui/desk/parcels/parcel_detail.py" line="137" />
         <source>COD reimbursed</source>
         <translation>代收款已报销</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/parcel_detail.py" line="139" />
+        <location filename="../../kiosk/ui/desk/parcels/parcel_detail.py" line="138" />
         <source>Reprint label</source>
         <translation>重新打印标签</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/parcel_detail.py" line="140" />
+        <location filename="../../kiosk/ui/desk/parcels/parcel_detail.py" line="139" />
         <source>Cancel…</source>
         <translation>作废…</translation>
     </message>
@@ -4313,40 +4357,47 @@
 <context>
     <name>ParcelsView</name>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/desk/parcels/parcels_view.py" line="126" />
+        <location filename="../../kiosk/ui/desk/parcels/parcels_view.py" line="131" />
         <source>%n courier announcement(s) from the kiosk to complete</source>
-        <translation><numerusform>%n 条快递员在自助机上的登记待补全</numerusform></translation>
+        <translation>
+            <numerusform>%n 条快递员在自助机上的登记待补全</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/parcels_view.py" line="142" />
-        <location filename="../../kiosk/ui/desk/parcels/parcels_view.py" line="162" />
+        <location filename="../../kiosk/ui/desk/parcels/parcels_view.py" line="149" />
+        <location filename="../../kiosk/ui/desk/parcels/parcels_view.py" line="169" />
         <source>Pickup code</source>
         <translation>取件码</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/parcels_view.py" line="144" />
+        <location filename="../../kiosk/ui/desk/parcels/parcels_view.py" line="151" />
         <source>The shelf label is printing; the recipient has been told.</source>
         <translation>货架标签正在打印；已通知收件人。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/parcels_view.py" line="146" />
+        <location filename="../../kiosk/ui/desk/parcels/parcels_view.py" line="153" />
         <source>No label printer at this desk: write the code on the parcel. The recipient has been told.</source>
         <translation>本前台没有标签打印机：请把取件码写在包裹上。已通知收件人。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/parcels_view.py" line="159" />
+        <location filename="../../kiosk/ui/desk/parcels/parcels_view.py" line="166" />
         <source>Parcels</source>
         <translation>快递包裹</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/parcels_view.py" line="160" />
+        <location filename="../../kiosk/ui/desk/parcels/parcels_view.py" line="167" />
         <source>Receive</source>
         <translation>签收</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/parcels_view.py" line="161" />
+        <location filename="../../kiosk/ui/desk/parcels/parcels_view.py" line="168" />
         <source>Pick up</source>
         <translation>领取</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/parcels_view.py" line="170" />
+        <source>When a courier announces a parcel at the kiosk, it appears here: choose it to complete the record as it is put on the shelf.</source>
+        <translation>快递员在自助机上登记的包裹会显示在这里：上架时选中它即可补全记录。</translation>
     </message>
 </context>
 <context>
@@ -4453,127 +4504,133 @@
 <context>
     <name>PickupPanel</name>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/pickup.py" line="166" />
+        <location filename="../../kiosk/ui/desk/parcels/pickup.py" line="177" />
         <source>shelf {shelf}</source>
         <translation>货架 {shelf}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/desk/parcels/pickup.py" line="167" />
+        <location filename="../../kiosk/ui/desk/parcels/pickup.py" line="178" />
         <source>%n piece(s)</source>
-        <translation><numerusform>%n 件</numerusform></translation>
+        <translation>
+            <numerusform>%n 件</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/pickup.py" line="169" />
+        <location filename="../../kiosk/ui/desk/parcels/pickup.py" line="180" />
         <source>COD {amount}</source>
         <translation>代收 {amount}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/desk/parcels/pickup.py" line="179" />
+        <location filename="../../kiosk/ui/desk/parcels/pickup.py" line="191" />
         <source>%n parcel(s) waiting for {name}</source>
-        <translation><numerusform>{name} 有 %n 个包裹待领取</numerusform></translation>
+        <translation>
+            <numerusform>{name} 有 %n 个包裹待领取</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/pickup.py" line="183" />
+        <location filename="../../kiosk/ui/desk/parcels/pickup.py" line="195" />
         <source>Nothing is waiting for this code or person.</source>
         <translation>此取件码或此人没有待领取的包裹。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/pickup.py" line="217" />
+        <location filename="../../kiosk/ui/desk/parcels/pickup.py" line="229" />
         <source>Tick what was checked, and sign.</source>
         <translation>请勾选核验的证件并签名。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/desk/parcels/pickup.py" line="238" />
+        <location filename="../../kiosk/ui/desk/parcels/pickup.py" line="250" />
         <source>%n parcel(s) handed over.</source>
-        <translation><numerusform>已交付 %n 个包裹。</numerusform></translation>
+        <translation>
+            <numerusform>已交付 %n 个包裹。</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/pickup.py" line="272" />
+        <location filename="../../kiosk/ui/desk/parcels/pickup.py" line="284" />
         <source>Pickup code</source>
         <translation>取件码</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/pickup.py" line="272" />
+        <location filename="../../kiosk/ui/desk/parcels/pickup.py" line="284" />
         <source>Or by name</source>
         <translation>或按姓名</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/pickup.py" line="272" />
+        <location filename="../../kiosk/ui/desk/parcels/pickup.py" line="284" />
         <source>Collected by</source>
         <translation>领取人</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/pickup.py" line="273" />
+        <location filename="../../kiosk/ui/desk/parcels/pickup.py" line="285" />
         <source>Identity</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/pickup.py" line="273" />
+        <location filename="../../kiosk/ui/desk/parcels/pickup.py" line="285" />
         <source>Signature</source>
         <translation>签名</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/pickup.py" line="275" />
+        <location filename="../../kiosk/ui/desk/parcels/pickup.py" line="287" />
         <source>Scan the recipient's QR or type the code</source>
         <translation>扫描收件人的二维码或输入取件码</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/pickup.py" line="276" />
+        <location filename="../../kiosk/ui/desk/parcels/pickup.py" line="288" />
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/pickup.py" line="277" />
+        <location filename="../../kiosk/ui/desk/parcels/pickup.py" line="289" />
         <source>Name of the person taking the parcels</source>
         <translation>领取包裹的人的姓名</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/pickup.py" line="278" />
+        <location filename="../../kiosk/ui/desk/parcels/pickup.py" line="290" />
         <source>Identity checked:</source>
         <translation>已核验身份：</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/pickup.py" line="279" />
+        <location filename="../../kiosk/ui/desk/parcels/pickup.py" line="291" />
         <source>staff card</source>
         <translation>工牌</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/pickup.py" line="279" />
+        <location filename="../../kiosk/ui/desk/parcels/pickup.py" line="291" />
         <source>ID card</source>
         <translation>身份证</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/pickup.py" line="280" />
+        <location filename="../../kiosk/ui/desk/parcels/pickup.py" line="292" />
         <source>known in person</source>
         <translation>本人认识</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/pickup.py" line="285" />
+        <location filename="../../kiosk/ui/desk/parcels/pickup.py" line="297" />
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/pickup.py" line="286" />
+        <location filename="../../kiosk/ui/desk/parcels/pickup.py" line="298" />
         <source>Collected on someone's behalf</source>
         <translation>代他人领取</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/pickup.py" line="287" />
+        <location filename="../../kiosk/ui/desk/parcels/pickup.py" line="299" />
         <source>Collector's name</source>
         <translation>代领人姓名</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/pickup.py" line="287" />
+        <location filename="../../kiosk/ui/desk/parcels/pickup.py" line="299" />
         <source>Collector's phone</source>
         <translation>代领人电话</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/pickup.py" line="288" />
+        <location filename="../../kiosk/ui/desk/parcels/pickup.py" line="300" />
         <source>Collector's signature</source>
         <translation>代领人签名</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/pickup.py" line="290" />
+        <location filename="../../kiosk/ui/desk/parcels/pickup.py" line="302" />
         <source>Hand over</source>
         <translation>交付</translation>
     </message>
@@ -4767,7 +4824,9 @@
     <message numerus="yes">
         <location filename="../../kiosk/ui/desk/parcels/receive.py" line="328" />
         <source>%n parcel(s) in this batch</source>
-        <translation><numerusform>本批已登记 %n 个包裹</numerusform></translation>
+        <translation>
+            <numerusform>本批已登记 %n 个包裹</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/parcels/receive.py" line="360" />
@@ -4893,12 +4952,7 @@
 <context>
     <name>RecipientPicker</name>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/recipients.py" line="92" />
-        <source>For: {who}</source>
-        <translation>收件人：{who}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/desk/parcels/recipients.py" line="107" />
+        <location filename="../../kiosk/ui/desk/parcels/recipients.py" line="108" />
         <source>Name or department of the recipient</source>
         <translation>收件人姓名或部门</translation>
     </message>

@@ -30,6 +30,8 @@ from kiosk.ui.desk.parcels.parcel_detail import ParcelPanel
 from kiosk.ui.desk.parcels.texts import condition_text, money, problem_text, recipient_name, status_text, translate
 from kiosk.ui.desk.widgets import button, label
 
+CHIP_STYLE = ('QPushButton[role="chip"]:checked { background: #e3f1ef; color: #0b5d52; border-color: #0f766e;'
+              ' font-weight: 600; }')
 OVERDUE = ("#b42318", "#fef3f2")  # foreground, background of a row past the reminder
 TO_RETURN = ("#ffffff", "#d64545")
 
@@ -90,15 +92,15 @@ def parcel_columns(zone: ZoneInfo, return_days: int) -> list[Column[LogRow]]:
     return [
         Column(lambda: translate("DeskParcels", "Received"), lambda r: when(r.row.received_at),
                ParcelSort.RECEIVED_DESC, 110),
-        Column(lambda: translate("DeskParcels", "Tracking number"), lambda r: r.row.tracking_no, None, 170),
-        Column(lambda: translate("DeskParcels", "Carrier"), lambda r: r.row.carrier_code, None, 70),
+        Column(lambda: translate("DeskParcels", "Tracking number"), lambda r: r.row.tracking_no, None, 150),
+        Column(lambda: translate("DeskParcels", "Carrier"), lambda r: r.row.carrier_code, None, 64),
         Column(lambda: translate("DeskParcels", "For"),
-               lambda r: recipient_name(r.row.recipient_kind, r.row.recipient_name), ParcelSort.RECIPIENT, 120),
-        Column(lambda: translate("DeskParcels", "Department"), lambda r: r.row.department, None, 110),
-        Column(lambda: translate("DeskParcels", "Shelf"), lambda r: r.row.shelf, None, 60),
-        Column(lambda: translate("DeskParcels", "Status"), state, ParcelSort.STATUS, 170,
+               lambda r: recipient_name(r.row.recipient_kind, r.row.recipient_name), ParcelSort.RECIPIENT, 90),
+        Column(lambda: translate("DeskParcels", "Department"), lambda r: r.row.department, None, 90),
+        Column(lambda: translate("DeskParcels", "Shelf"), lambda r: r.row.shelf, None, 54),
+        Column(lambda: translate("DeskParcels", "Status"), state, ParcelSort.STATUS, 200,
                foreground=lambda r: colour(r, 0), background=lambda r: colour(r, 1)),
-        Column(lambda: translate("DeskParcels", "Condition"), lambda r: condition_text(r.row.condition), None, 80),
+        Column(lambda: translate("DeskParcels", "Condition"), lambda r: condition_text(r.row.condition), None, 70),
         Column(lambda: translate("DeskParcels", "COD"), cod, None, 70),
         Column(lambda: translate("DeskParcels", "Picked up by"), lambda r: r.row.picked_up_by, None, 120),
     ]
@@ -113,7 +115,7 @@ class ParcelLogView(QWidget):
         super().__init__()
         self.gateway, self.pool, self.zone, self.now = gateway, pool, zone, now
         self.setObjectName("AdminCentral")
-        self.setStyleSheet(COMBO_STYLE)
+        self.setStyleSheet(COMBO_STYLE + CHIP_STYLE)
         self.choose_file: Callable[[str], str] = self._ask_for_file
         self.ask_receipt: Callable[[], str | None] = lambda: ask_reason(
             self, self.tr("Returned to the carrier"), self.tr("The number on the carrier's receipt:"),
@@ -151,13 +153,16 @@ class ParcelLogView(QWidget):
         filters.addWidget(self.search, 2)
         for widget in (self.dates.combo, self.dates.first_day, self.dates.last_day, self.status):
             filters.addWidget(widget)
+        filters.addStretch(0)
+        chips = QHBoxLayout()
+        chips.setSpacing(8)
         for key in ("waiting", "overdue", "to_return", "damaged", "cod_unpaid"):
             toggle = button("", "chip")
             toggle.setCheckable(True)
             toggle.toggled.connect(partial(self._quick_toggled, key))
             self.quick[key] = toggle
-            filters.addWidget(toggle)
-        filters.addStretch(0)
+            chips.addWidget(toggle)
+        chips.addStretch(1)
         self.message = label(role="muted")
         body = QHBoxLayout()
         body.addWidget(self.table, 3)
@@ -167,6 +172,7 @@ class ParcelLogView(QWidget):
         layout.setSpacing(10)
         layout.addLayout(top)
         layout.addLayout(filters)
+        layout.addLayout(chips)
         layout.addLayout(body, 1)
         layout.addWidget(self.message)
         self.dates.show_dates()

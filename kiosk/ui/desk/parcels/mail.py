@@ -123,7 +123,10 @@ class OutgoingMailView(QWidget):
             "tracking_no": self.tracking, "postage_receipt_no": self.receipt,
             "department_id": self.department_picker.box,
         }
-        left = QVBoxLayout()
+        left_box = QWidget()
+        left_box.setMaximumWidth(460)
+        left = QVBoxLayout(left_box)
+        left.setContentsMargins(0, 0, 0, 0)
         left.addLayout(form)
         left.addWidget(self.error)
         left.addWidget(self.log_button, 0, Qt.AlignmentFlag.AlignRight)
@@ -160,7 +163,7 @@ class OutgoingMailView(QWidget):
         right.addWidget(self.message)
         body = QHBoxLayout()
         body.setSpacing(20)
-        body.addLayout(left, 2)
+        body.addWidget(left_box, 2)
         body.addLayout(right, 3)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 12)

@@ -11,9 +11,8 @@ from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
 from kiosk.application.gateways.desk_parcels import ParcelDetail, ParcelStatus
-from kiosk.ui.desk.parcels.texts import condition_text, money, recipient_name, status_text
+from kiosk.ui.desk.parcels.texts import condition_text, money, parcel_action_text, recipient_name, status_text
 from kiosk.ui.desk.widgets import button, label
-from kiosk.ui.desk.wording import action_text
 
 
 def picture(data: bytes, height: int) -> QPixmap:
@@ -30,7 +29,7 @@ class ParcelPanel(QScrollArea):
         self.setObjectName("VisitPanel")
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setMinimumWidth(340)
+        self.setMinimumWidth(300)
         self.detail: ParcelDetail | None = None
         body = QWidget()
         body.setObjectName("VisitPanelBody")
@@ -122,7 +121,7 @@ class ParcelPanel(QScrollArea):
             image.setPixmap(picture(png, 70))
             self.signatures.addWidget(image)
         self.history_title.setText(self.tr("History"))
-        self.history.setText("\n".join(f"{self._time(when)}  {who}  {action_text(what)}"
+        self.history.setText("\n".join(f"{self._time(when)}  {who}  {parcel_action_text(what)}"
                                        for when, who, what in detail.history))
         waiting = row.status is ParcelStatus.WAITING
         self.returned.setEnabled(waiting)

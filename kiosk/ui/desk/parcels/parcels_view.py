@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -29,7 +29,7 @@ from kiosk.services.errors import ServiceError
 from kiosk.ui.common.workers import WorkerPool
 from kiosk.ui.desk.parcels.pickup import PickupPanel
 from kiosk.ui.desk.parcels.receive import ReceivePanel
-from kiosk.ui.desk.parcels.texts import problem_text, recipient_name
+from kiosk.ui.desk.parcels.texts import INVALID_STYLE, ITEM_HEIGHT, problem_text, recipient_name
 from kiosk.ui.desk.widgets import label
 
 CARD_STYLE = (
@@ -52,7 +52,7 @@ class ParcelsView(QWidget):
         super().__init__()
         self.gateway, self.pool = gateway, pool
         self.setObjectName("AdminCentral")
-        self.setStyleSheet(CARD_STYLE)
+        self.setStyleSheet(CARD_STYLE + INVALID_STYLE)
         self.title = label(role="title")
         self.receive = ReceivePanel(gateway, pool, camera=camera, draft_path=draft_path)
         self.pickup = PickupPanel(gateway, pool)
@@ -83,14 +83,18 @@ class ParcelsView(QWidget):
         self.announced.itemActivated.connect(self._complete)
         self.announced.itemClicked.connect(self._complete)
         self.announced_rows: list[ParcelRow] = []
+        self.announced_hint = label(role="hint")
+        self.announced_hint.setWordWrap(True)
         self.message = label(role="muted")
         self.message.setWordWrap(True)
         side = QVBoxLayout()
         side.setSpacing(10)
         side.addWidget(self.card)
         side.addWidget(self.announced_title)
-        side.addWidget(self.announced, 1)
+        side.addWidget(self.announced, 3)
+        side.addWidget(self.announced_hint)
         side.addWidget(self.message)
+        side.addStretch(1)
         body = QHBoxLayout()
         body.setSpacing(16)
         body.addWidget(self.tabs, 3)
@@ -122,9 +126,12 @@ class ParcelsView(QWidget):
             text = " · ".join(part for part in (row.carrier_code, row.tracking_no, who) if part)
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, row.parcel_id)
+            item.setSizeHint(QSize(0, ITEM_HEIGHT))
             self.announced.addItem(item)
         self.announced_title.setText(self.tr("%n courier announcement(s) from the kiosk to complete", "",
                                              len(rows)))
+        self.announced.setVisible(bool(rows))
+        self.announced_hint.setVisible(not rows)
 
     def _complete(self, item: QListWidgetItem) -> None:
         parcel_id = item.data(Qt.ItemDataRole.UserRole)
@@ -160,4 +167,6 @@ class ParcelsView(QWidget):
         self.tabs.setTabText(0, self.tr("Receive"))
         self.tabs.setTabText(1, self.tr("Pick up"))
         self.card_title.setText(self.tr("Pickup code"))
+        self.announced_hint.setText(self.tr("When a courier announces a parcel at the kiosk, it appears here: "
+                                            "choose it to complete the record as it is put on the shelf."))
         self._show_announced(self.announced_rows)

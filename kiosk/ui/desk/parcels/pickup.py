@@ -5,7 +5,7 @@ who took it and when, and the list is read again."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -30,7 +30,15 @@ from kiosk.ui.common.signature_pad import SignaturePad
 from kiosk.ui.common.workers import WorkerPool
 from kiosk.ui.desk.parcels.recipients import RecipientPicker
 from kiosk.ui.desk.parcels.scanning import ScanField
-from kiosk.ui.desk.parcels.texts import INVALID_STYLE, mark, money, problem_text, recipient_name, wrong_fields
+from kiosk.ui.desk.parcels.texts import (
+    INVALID_STYLE,
+    ITEM_HEIGHT,
+    mark,
+    money,
+    problem_text,
+    recipient_name,
+    wrong_fields,
+)
 from kiosk.ui.desk.widgets import button, label
 
 # What was checked, as the desk ticks it (stored as the words shown).
@@ -103,21 +111,24 @@ class PickupPanel(QWidget):
         behalf_form.addRow(self.behalf_labels[1], self.collector_phone)
         behalf_form.addRow(self.behalf_labels[2], self.proxy_signature)
         self.behalf_box.hide()
-        form = QFormLayout()
-        form.setSpacing(10)
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.labels = [label() for _ in range(5)]
-        form.addRow(self.labels[0], code_row)
-        form.addRow(self.labels[1], self.by_name)
+        search, form = QFormLayout(), QFormLayout()
+        for each in (search, form):
+            each.setSpacing(10)
+            each.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        search.addRow(self.labels[0], code_row)
+        search.addRow(self.labels[1], self.by_name)
         form.addRow(self.labels[2], self.taker)
         form.addRow(self.labels[3], identity_row)
         form.addRow(self.labels[4], signature_row)
+        self.parcels.setMaximumHeight(170)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(10)
-        layout.addLayout(form)
+        layout.addLayout(search)
         layout.addWidget(self.found)
         layout.addWidget(self.parcels)
+        layout.addLayout(form)
         layout.addWidget(self.behalf)
         layout.addWidget(self.behalf_box)
         layout.addWidget(self.message)
@@ -171,6 +182,7 @@ class PickupPanel(QWidget):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked)
             item.setData(Qt.ItemDataRole.UserRole, row.parcel_id)
+            item.setSizeHint(QSize(0, ITEM_HEIGHT))
             self.parcels.addItem(item)
         self.parcels.blockSignals(False)
         if rows:

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QSize, QTimer, Signal
 from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from kiosk.application.gateways.desk_parcels import RecipientChoice, RecipientKind
 from kiosk.services.errors import ServiceError
 from kiosk.ui.common.workers import WorkerPool
-from kiosk.ui.desk.parcels.texts import recipient_text
+from kiosk.ui.desk.parcels.texts import ITEM_HEIGHT, recipient_text
 from kiosk.ui.desk.widgets import label
 
 SEARCH_DELAY_MS = 250
@@ -36,6 +36,7 @@ class RecipientPicker(QWidget):
         self.matches.itemActivated.connect(self._picked)
         self.matches.itemClicked.connect(self._picked)
         self.shown = label(role="small")
+        self.shown.hide()  # only for a search that failed
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(delay_ms)
@@ -63,6 +64,7 @@ class RecipientPicker(QWidget):
         for choice in found:
             item = QListWidgetItem(recipient_text(choice))
             item.setData(256, choice)
+            item.setSizeHint(QSize(0, ITEM_HEIGHT))
             self.matches.addItem(item)
         self.matches.setVisible(bool(found))
         if found:
@@ -72,6 +74,7 @@ class RecipientPicker(QWidget):
         self.matches.clear()
         self.matches.hide()
         self.shown.setText(getattr(error, "message", str(error)))
+        self.shown.show()
 
     def _enter(self) -> None:
         if self._timer.isActive():
@@ -89,7 +92,7 @@ class RecipientPicker(QWidget):
         self.box.blockSignals(True)
         self.box.setText(recipient_text(choice) if choice is not None else "")
         self.box.blockSignals(False)
-        self.shown.setText(self.tr("For: {who}").format(who=recipient_text(choice)) if choice is not None else "")
+        self.shown.hide()
         self.chosen_changed.emit(choice)
 
     def choose_reception(self) -> None:

@@ -16,12 +16,35 @@ from kiosk.application.gateways.desk_parcels import (
 )
 from kiosk.services.errors import ServiceError, ValidationFailed
 
+ITEM_HEIGHT = 34  # a line of the parcel views' lists
 # Two decimals of yuan, nothing more: what the COD and fee boxes accept.
 YUAN_PATTERN = r"^\d{0,7}([.]\d{0,2})?$"
-# Field error styling: a red frame on whatever a ValidationFailed names.
+# The parcel views' form controls at the desk's size, and a red frame on whatever a ValidationFailed names.
 INVALID_STYLE = (
+    "QComboBox, QSpinBox { font-size: 15px; min-height: 34px; padding: 0 10px; border: 1px solid #cbd2d9;"
+    " border-radius: 8px; background: #ffffff; color: #1f2a33; }"
+    "QCheckBox, QRadioButton { font-size: 15px; color: #1f2a33; spacing: 6px; }"
+    "QListWidget { font-size: 15px; background: #ffffff; border: 1px solid #e4e7eb; border-radius: 8px; }"
+    "QListWidget::item { padding: 0 8px; }"
+    'QLabel[role="hint"] { font-size: 13px; color: #7b8794; padding: 12px; }'
     '*[invalid="true"] { border: 2px solid #d64545; border-radius: 8px; }'
 )
+
+
+def parcel_action_text(action: str) -> str:
+    """A parcel's history line: ``parcel.received`` as "Received"; other codes as the audit log says them."""
+    from kiosk.ui.desk.wording import action_text
+
+    return {
+        "parcel.received": translate("DeskParcels", "Received at the desk"),
+        "parcel.announced": translate("DeskParcels", "Announced by the courier at the kiosk"),
+        "parcel.picked_up": translate("DeskParcels", "Picked up"),
+        "parcel.label_reprinted": translate("DeskParcels", "Label printed again"),
+        "parcel.cancelled": translate("DeskParcels", "Cancelled"),
+        "parcel.reminded": translate("DeskParcels", "Recipient reminded"),
+        "parcel.returned": translate("DeskParcels", "Returned to the carrier"),
+        "parcel.cod_reimbursed": translate("DeskParcels", "COD reimbursed"),
+    }.get(action) or action_text(action)
 
 
 translate = QCoreApplication.translate
