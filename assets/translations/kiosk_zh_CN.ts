@@ -1338,113 +1338,118 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/parcels/texts.py" line="135" />
+        <source>Already picked up by {name} at {time}.</source>
+        <translation>已被 {name} 于 {time} 领取。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="138" />
         <source>Nothing found: it may have been handed out or returned meanwhile.</source>
         <translation>未找到：可能已被领取或退回。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="136" />
+        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="139" />
         <source>That did not work: {error}</source>
         <translation>操作未成功：{error}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="141" />
+        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="144" />
         <source>tracking number</source>
         <translation>快递单号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="142" />
+        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="145" />
         <source>carrier</source>
         <translation>快递公司</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="143" />
-        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="156" />
+        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="146" />
+        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="159" />
         <source>recipient</source>
         <translation>收件人</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="144" />
+        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="147" />
         <source>pieces</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="145" />
+        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="148" />
         <source>COD amount</source>
         <translation>代收金额</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="146" />
+        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="149" />
         <source>who paid</source>
         <translation>垫付人</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="147" />
+        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="150" />
         <source>note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="148" />
+        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="151" />
         <source>photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="149" />
+        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="152" />
         <source>shelf</source>
         <translation>货架</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="150" />
+        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="153" />
         <source>signature</source>
         <translation>签名</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="151" />
+        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="154" />
         <source>collector's signature</source>
         <translation>代领人签名</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="152" />
+        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="155" />
         <source>collected by</source>
         <translation>领取人</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="153" />
+        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="156" />
         <source>identity checked</source>
         <translation>身份核验</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="154" />
+        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="157" />
         <source>on behalf of</source>
         <translation>代领</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="155" />
         <location filename="../../kiosk/ui/desk/parcels/texts.py" line="158" />
+        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="161" />
         <source>phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="157" />
+        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="160" />
         <source>address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="159" />
+        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="162" />
         <source>sender</source>
         <translation>寄件人</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="160" />
+        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="163" />
         <source>weight</source>
         <translation>重量</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="161" />
+        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="164" />
         <source>fee</source>
         <translation>运费</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="162" />
+        <location filename="../../kiosk/ui/desk/parcels/texts.py" line="165" />
         <source>department</source>
         <translation>部门</translation>
     </message>
@@ -4952,7 +4957,7 @@
 <context>
     <name>RecipientPicker</name>
     <message>
-        <location filename="../../kiosk/ui/desk/parcels/recipients.py" line="108" />
+        <location filename="../../kiosk/ui/desk/parcels/recipients.py" line="110" />
         <source>Name or department of the recipient</source>
         <translation>收件人姓名或部门</translation>
     </message>

@@ -130,6 +130,9 @@ def problem_text(error: ServiceError) -> str:
         return translate("DeskParcels", "Check the marked fields: {fields}").format(
             fields=", ".join(field_text(e.field) for e in error.errors))
     if error.code == "conflict":
+        taker, when = getattr(error, "picked_up_by", None), getattr(error, "picked_up_at", None)
+        if taker is not None and when is not None:  # AlreadyPickedUp: another desk was first
+            return translate("DeskParcels", "Already picked up by {name} at {time}.").format(name=taker, time=when)
         return error.message
     if error.code == "not_found":
         return translate("DeskParcels", "Nothing found: it may have been handed out or returned meanwhile.")

@@ -87,5 +87,5 @@ def test_another_desk_was_first(qtbot, database, gateway, pool, people) -> None:
     sign(panel.signature)
     panel.hand_over_button.click()
     assert panel.message.isVisible()
-    assert "already picked up by 张伟" in panel.message.text()
+    assert "Already picked up by 张伟 at" in panel.message.text()
     assert panel.rows == []  # read again: nothing waits any more
