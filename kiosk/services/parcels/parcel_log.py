@@ -54,7 +54,9 @@ _TRACKING_SHAPE = re.compile(r"(?=(?:[A-Z]*\d){4})[A-Z0-9]{4,64}")
 def _tracking_prefix(uow: UnitOfWork, number: str) -> Any:
     if uow.dialect == "sqlite":
         # SQLite's LIKE ignores the index; a range in its binary order uses it (numbers are ASCII upper-case).
-        return and_(Parcel.tracking_no >= number, Parcel.tracking_no < number + "\x7f")
+        # As a subquery of ids: beside ``site_id = ?`` the planner (no statistics) would walk the site's index.
+        matching = select(Parcel.id).where(Parcel.tracking_no >= number, Parcel.tracking_no < number + "\x7f")
+        return Parcel.id.in_(matching)
     # PostgreSQL: the index is built with text_pattern_ops, which serves a LIKE prefix whatever the collation.
     return Parcel.tracking_no.like(f"{_like_escape(number)}%", escape="\\")
 
