@@ -66,6 +66,15 @@ TABLE_AREAS: Mapping[str, Area | None] = {
     "label_print_jobs": Area.PARCELS,
     "outgoing_mail": Area.PARCELS,
     "carriers": Area.PARCELS,
+    "supply_items": Area.SUPPLIES,
+    "stock_movements": Area.SUPPLIES,
+    "requisitions": Area.SUPPLIES,
+    "requisition_lines": Area.SUPPLIES,
+    "supply_issues": Area.SUPPLIES,
+    "purchase_requests": Area.SUPPLIES,
+    "purchase_lines": Area.SUPPLIES,
+    "stocktakes": Area.SUPPLIES,
+    "stocktake_lines": Area.SUPPLIES,
 }
 
 _unmapped_warned: set[str] = set()

@@ -29,6 +29,8 @@ class Area(StrEnum):
     NOTICES = "notices"
     # Parcels received for staff (photos, signatures, shelf labels), outgoing mail, the carriers.
     PARCELS = "parcels"
+    # Office supplies: items, the stock ledger, requisitions, purchases, stocktakes.
+    SUPPLIES = "supplies"
 
 
 ALL_AREAS: frozenset[Area] = frozenset(Area)

@@ -22,6 +22,17 @@ from kiosk.models.org import Department, Host, Kiosk, Site
 from kiosk.models.outbox import Notification
 from kiosk.models.parcels import Carrier, LabelPrintJob, OutgoingMail, Parcel, ParcelPhoto, ParcelSignature
 from kiosk.models.security import DenyListEntry, KioskPinLock, StaffUser
+from kiosk.models.supplies import (
+    PurchaseLine,
+    PurchaseRequest,
+    Requisition,
+    RequisitionLine,
+    StockMovement,
+    Stocktake,
+    StocktakeLine,
+    SupplyIssue,
+    SupplyItem,
+)
 from kiosk.models.visits import AccessToken, Feedback, Visit, Visitor, VisitPhoto
 from kiosk.models.web import HostSignInLink, HostWebSession, RateLimitHit
 
@@ -53,11 +64,20 @@ __all__ = [
     "ParcelPhoto",
     "ParcelSignature",
     "PrintJobStatus",
+    "PurchaseLine",
+    "PurchaseRequest",
     "Purpose",
     "RateLimitHit",
+    "Requisition",
+    "RequisitionLine",
     "Site",
     "StaffRole",
     "StaffUser",
+    "StockMovement",
+    "Stocktake",
+    "StocktakeLine",
+    "SupplyIssue",
+    "SupplyItem",
     "TokenKind",
     "Visit",
     "VisitKind",

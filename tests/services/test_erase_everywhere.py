@@ -49,6 +49,15 @@ TABLES = {
     "parcel_signatures": "staff signatures at pickup, deleted with the parcel by the retention purge",
     "label_print_jobs": "no visitor data: deleted with the parcel",
     "outgoing_mail": "external recipients' addresses: purged with the retention period",
+    "supply_items": "no personal data: the cupboard's items",
+    "stock_movements": "no visitor data: staff actors on the ledger (kept: the stock's books)",
+    "requisitions": "no visitor data: a staff requester (a host) and department",
+    "requisition_lines": "no personal data",
+    "supply_issues": "no visitor data: staff signatures on the issue register (kept with the books)",
+    "purchase_requests": "no personal data",
+    "purchase_lines": "no personal data",
+    "stocktakes": "no personal data",
+    "stocktake_lines": "no personal data",
 }
 
 NAME, PHONE, EMAIL = "Zelda Quixote", "13812345678", "zelda.quixote@example.org"

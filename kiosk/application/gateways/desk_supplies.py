@@ -1,0 +1,179 @@
+"""The desk's supply cupboard: items and their balances, the ledger, requisitions (approved by the
+department head at the desk or by a signed link; issued, partially when stock is short, against a
+signature), purchase requests, stocktakes, low stock and the reports.
+
+Acting as the person signed in (``actor``, ``role``: approving needs Permission.APPROVE), one unit of
+work per call; the views import the value types from here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from kiosk.db import Database
+from kiosk.domain.security import StaffRole
+from kiosk.services.supplies.records import (
+    ConsumptionLine,
+    DocumentKind,
+    IssueLine,
+    ItemForm,
+    ItemRow,
+    LowStockLine,
+    MovementKind,
+    MovementRow,
+    PurchaseLineForm,
+    PurchaseRow,
+    PurchaseStatus,
+    ReceiptLine,
+    RequisitionLineForm,
+    RequisitionRow,
+    RequisitionStatus,
+    StockShort,
+    StocktakeRow,
+    StocktakeStatus,
+)
+
+__all__ = [
+    "ConsumptionLine", "DeskSuppliesGateway", "DocumentKind", "IssueLine", "ItemForm", "ItemRow", "LowStockLine",
+    "MovementKind", "MovementRow", "PurchaseLineForm", "PurchaseRow", "PurchaseStatus", "ReceiptLine",
+    "RequisitionLineForm", "RequisitionRow", "RequisitionStatus", "StockShort", "StocktakeRow", "StocktakeStatus",
+]
+
+
+@dataclass
+class DeskSuppliesGateway:
+    database: Database
+    site_code: str
+    actor: str = "staff:reception"
+    role: StaffRole = StaffRole.RECEPTIONIST
+    public_url: str = ""  # for the department head's approval links ("" = approval at the desk only)
+
+    # -- items and stock -----------------------------------------------------------------------------------
+
+    def items(self, text: str = "", *, below_minimum_only: bool = False, include_inactive: bool = False
+              ) -> list[ItemRow]:
+        raise NotImplementedError
+
+    def add_item(self, form: ItemForm) -> ItemRow:
+        raise NotImplementedError
+
+    def edit_item(self, item_id: int, form: ItemForm, version: int) -> ItemRow:
+        raise NotImplementedError
+
+    def import_items(self, path: Path) -> tuple[int, list[str]]:
+        """CSV or XLSX; (items added or updated, one line per refused row)."""
+        raise NotImplementedError
+
+    def receive_stock(self, item_id: int, quantity: int, unit_cost_cents: int | None, reason: str) -> ItemRow:
+        """Stock taken in by hand (a purchase's delivery goes through ``receive_purchase``)."""
+        raise NotImplementedError
+
+    def return_stock(self, item_id: int, quantity: int, reason: str, department_id: int | None = None) -> ItemRow:
+        raise NotImplementedError
+
+    def move_stock(self, item_id: int, to_location: str) -> ItemRow:
+        raise NotImplementedError
+
+    def history(self, item_id: int, limit: int = 200) -> list[MovementRow]:
+        """The item's ledger, newest first."""
+        raise NotImplementedError
+
+    def low_stock(self) -> list[LowStockLine]:
+        raise NotImplementedError
+
+    # -- requisitions --------------------------------------------------------------------------------------
+
+    def create_requisition(self, requester_host_id: int, lines: list[RequisitionLineForm], purpose: str = ""
+                           ) -> RequisitionRow:
+        """Pending the department head's approval; the head is asked by e-mail/chat with single-use
+        approve/decline links when ``public_url`` is set."""
+        raise NotImplementedError
+
+    def requisitions(self, statuses: frozenset[RequisitionStatus] = frozenset()) -> list[RequisitionRow]:
+        raise NotImplementedError
+
+    def requisition(self, requisition_id: int) -> RequisitionRow:
+        raise NotImplementedError
+
+    def approve_requisition(self, requisition_id: int, version: int) -> RequisitionRow:
+        """At the desk: a supervisor's signature (Permission.APPROVE)."""
+        raise NotImplementedError
+
+    def decline_requisition(self, requisition_id: int, version: int, note: str) -> RequisitionRow:
+        raise NotImplementedError
+
+    def issue(self, requisition_id: int, lines: list[IssueLine], received_by: str, signature_png: bytes
+              ) -> tuple[RequisitionRow, list[StockShort]]:
+        """Hand out now what stock allows; short lines stay open (StockShort says what is on hand).
+        Two desks issuing the last units: one succeeds, the other is refused with the quantity left."""
+        raise NotImplementedError
+
+    def cancel_rest(self, requisition_id: int, line_ids: list[int] | None = None) -> RequisitionRow:
+        raise NotImplementedError
+
+    def purchase_for_shortfall(self, requisition_id: int) -> PurchaseRow:
+        """The open quantities become a purchase request (draft) linked to their lines."""
+        raise NotImplementedError
+
+    # -- purchases -----------------------------------------------------------------------------------------
+
+    def suggest_purchase(self) -> PurchaseRow | None:
+        """A draft for every active item under its minimum, up to its reorder level (None: nothing low)."""
+        raise NotImplementedError
+
+    def create_purchase(self, lines: list[PurchaseLineForm], purpose: str, supplier: str = "") -> PurchaseRow:
+        raise NotImplementedError
+
+    def purchases(self, statuses: frozenset[PurchaseStatus] = frozenset()) -> list[PurchaseRow]:
+        raise NotImplementedError
+
+    def submit_purchase(self, purchase_id: int, version: int) -> PurchaseRow:
+        raise NotImplementedError
+
+    def approve_purchase(self, purchase_id: int, version: int) -> PurchaseRow:
+        raise NotImplementedError
+
+    def mark_ordered(self, purchase_id: int, version: int, supplier: str = "") -> PurchaseRow:
+        raise NotImplementedError
+
+    def receive_purchase(self, purchase_id: int, lines: list[ReceiptLine]) -> PurchaseRow:
+        """Into stock at each line's cost, partially when a delivery is short."""
+        raise NotImplementedError
+
+    def cancel_purchase(self, purchase_id: int, version: int) -> PurchaseRow:
+        raise NotImplementedError
+
+    # -- stocktakes ----------------------------------------------------------------------------------------
+
+    def start_stocktake(self, *, location: str = "", item_ids: list[int] | None = None, scope: str = ""
+                        ) -> StocktakeRow:
+        """A count sheet of the items at ``location``, or of ``item_ids`` (e.g. the daily fast movers)."""
+        raise NotImplementedError
+
+    def stocktakes(self) -> list[StocktakeRow]:
+        raise NotImplementedError
+
+    def stocktake(self, stocktake_id: int) -> StocktakeRow:
+        raise NotImplementedError
+
+    def count(self, stocktake_id: int, item_id: int, counted: int, reason: str = "") -> StocktakeRow:
+        raise NotImplementedError
+
+    def post_stocktake(self, stocktake_id: int) -> StocktakeRow:
+        """Variances become ADJUSTED movements (a reason is required for each); afterwards book equals count."""
+        raise NotImplementedError
+
+    def count_sheet_pdf(self, stocktake_id: int, path: Path) -> None:
+        raise NotImplementedError
+
+    # -- reports -------------------------------------------------------------------------------------------
+
+    def consumption(self, month_from: date, month_to: date) -> list[ConsumptionLine]:
+        raise NotImplementedError
+
+    def export_report(self, report: str, path: Path, month_from: date | None = None, month_to: date | None = None
+                      ) -> int:
+        """``report``: consumption | stock_value | slow_movers | open_requisitions; CSV/XLSX by suffix."""
+        raise NotImplementedError
