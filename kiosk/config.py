@@ -169,6 +169,15 @@ class ParcelSettings:
 
 
 @dataclass(frozen=True)
+class SuppliesSettings:
+    # Who gets the daily low-stock digest: e-mail addresses and/or apprise URLs (wecombot://, mailto://, ...).
+    # Empty: nobody is sent it; the desk still shows low stock at a glance.
+    responsible: tuple[str, ...] = ()
+    # From this local time, once a day, the digest of items under their minimum is queued (if any are).
+    digest_time: str = field(default="08:00", metadata={"pattern": _TIME_OF_DAY, "pattern_text": "HH:MM"})
+
+
+@dataclass(frozen=True)
 class SecuritySettings:
     # Folder for the ID-number key (data.key) and the link secret (link.key), created 0700 with the keys 0600.
     # Empty: the data directory, beside the database. Put it on a path backed up apart from the database.
@@ -250,6 +259,7 @@ class Settings:
     visits: VisitSettings = field(default_factory=VisitSettings)
     retention: RetentionSettings = field(default_factory=RetentionSettings)
     parcels: ParcelSettings = field(default_factory=ParcelSettings)
+    supplies: SuppliesSettings = field(default_factory=SuppliesSettings)
     security: SecuritySettings = field(default_factory=SecuritySettings)
     printer: PrinterSettings = field(default_factory=PrinterSettings)
     camera: CameraSettings = field(default_factory=CameraSettings)
@@ -405,6 +415,10 @@ def _check_cross_fields(settings: Settings) -> None:
     if settings.parcels.return_days <= settings.parcels.reminder_days:
         raise ConfigError(f"parcels.return_days = {settings.parcels.return_days} must be more than "
                           f"parcels.reminder_days = {settings.parcels.reminder_days}")
+    for address in settings.supplies.responsible:
+        if "://" not in address and not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", address):
+            raise ConfigError(f"supplies.responsible contains {address!r}; use e-mail addresses or apprise URLs "
+                              "such as wecombot://KEY")
     url = settings.database.url
     if not (url.startswith("sqlite") or url.startswith("postgresql")):
         raise ConfigError(f"database.url = {url!r} is not allowed; use sqlite:///PATH or postgresql+psycopg://...")

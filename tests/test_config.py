@@ -108,3 +108,16 @@ def test_directions_are_plain_text_of_limited_length_in_either_language(tmp_path
     path.write_text('[site]\ndirections_en = "Turn left\\u001b[2J"\n', encoding="utf-8")
     with pytest.raises(ConfigError, match=r"site\.directions_en contains control characters"):
         load_settings(path, env={})
+
+
+def test_supplies_digest_goes_to_addresses_or_chat_urls_at_a_time_of_day(tmp_path):
+    defaults = load_settings(env={}).supplies
+    assert (defaults.responsible, defaults.digest_time) == ((), "08:00")
+    settings = _load(tmp_path, '[supplies]\nresponsible = ["li.na@example.com", "wecombot://KEY"]\n'
+                               'digest_time = "07:30"\n')
+    assert settings.supplies.responsible == ("li.na@example.com", "wecombot://KEY")
+    assert settings.supplies.digest_time == "07:30"
+    with pytest.raises(ConfigError, match=r"supplies\.responsible contains 'Li Na'"):
+        _load(tmp_path, '[supplies]\nresponsible = ["Li Na"]\n')
+    with pytest.raises(ConfigError, match=r"supplies\.digest_time = '8' is not allowed; use HH:MM"):
+        _load(tmp_path, '[supplies]\ndigest_time = "8"\n')
