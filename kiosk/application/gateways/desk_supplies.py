@@ -14,6 +14,7 @@ from pathlib import Path
 
 from kiosk.db import Database
 from kiosk.domain.security import StaffRole
+from kiosk.services.supplies import reports, stocktakes
 from kiosk.services.supplies.records import (
     ConsumptionLine,
     DocumentKind,
@@ -34,12 +35,14 @@ from kiosk.services.supplies.records import (
     StocktakeRow,
     StocktakeStatus,
 )
+from kiosk.services.supplies.reports import OpenRequisitionLine, SlowMover, StockValue, StockValueLine, SupplyReport
 
 __all__ = [
     "ConsumptionLine", "DeskSuppliesGateway", "DocumentKind", "IssueLine", "ItemForm", "ItemRow", "LowStockLine",
     "MovementKind", "MovementRow", "PurchaseLineForm", "PurchaseRow", "PurchaseStatus", "ReceiptLine",
     "RequisitionLineForm", "RequisitionRow", "RequisitionStatus", "StockShort", "StocktakeRow", "StocktakeStatus",
 ]
+__all__ += ["OpenRequisitionLine", "SlowMover", "StockValue", "StockValueLine", "SupplyReport"]  # the reports
 
 
 @dataclass
@@ -49,6 +52,7 @@ class DeskSuppliesGateway:
     actor: str = "staff:reception"
     role: StaffRole = StaffRole.RECEPTIONIST
     public_url: str = ""  # for the department head's approval links ("" = approval at the desk only)
+    fast_movers: tuple[str, ...] = ()  # ``[supplies] fast_movers``: barcodes or names counted daily
 
     # -- items and stock -----------------------------------------------------------------------------------
 
@@ -150,30 +154,74 @@ class DeskSuppliesGateway:
     def start_stocktake(self, *, location: str = "", item_ids: list[int] | None = None, scope: str = ""
                         ) -> StocktakeRow:
         """A count sheet of the items at ``location``, or of ``item_ids`` (e.g. the daily fast movers)."""
-        raise NotImplementedError
+        with self.database.unit_of_work(self.actor) as uow:
+            return stocktakes.start(uow, self.site_code, location=location, item_ids=item_ids, scope=scope)
+
+    def start_fast_movers(self) -> StocktakeRow:
+        """The daily count of ``fast_movers`` (``[supplies] fast_movers``: item barcodes or names)."""
+        with self.database.unit_of_work(self.actor) as uow:
+            ids = stocktakes.fast_mover_ids(uow, self.fast_movers)
+            return stocktakes.start(uow, self.site_code, item_ids=ids, scope=stocktakes.FAST_MOVERS)
 
     def stocktakes(self) -> list[StocktakeRow]:
-        raise NotImplementedError
+        """Newest first, without their lines."""
+        with self.database.unit_of_work(self.actor, write=False) as uow:
+            return stocktakes.list_stocktakes(uow, self.site_code)
 
     def stocktake(self, stocktake_id: int) -> StocktakeRow:
-        raise NotImplementedError
+        """The stocktake with its count sheet (lines in walking order: location, category, name)."""
+        with self.database.unit_of_work(self.actor, write=False) as uow:
+            return stocktakes.get(uow, self.site_code, stocktake_id)
 
     def count(self, stocktake_id: int, item_id: int, counted: int, reason: str = "") -> StocktakeRow:
-        raise NotImplementedError
+        """A typed count; a recount overwrites the count and the reason."""
+        with self.database.unit_of_work(self.actor) as uow:
+            return stocktakes.count(uow, self.site_code, stocktake_id, item_id=item_id, counted=counted,
+                                    reason=reason)
+
+    def count_scanned(self, stocktake_id: int, barcode: str, counted: int, reason: str = "") -> StocktakeRow:
+        """A count by the item's scanned barcode (NotFound: not on this sheet)."""
+        with self.database.unit_of_work(self.actor) as uow:
+            return stocktakes.count(uow, self.site_code, stocktake_id, barcode=barcode, counted=counted,
+                                    reason=reason)
 
     def post_stocktake(self, stocktake_id: int) -> StocktakeRow:
         """Variances become ADJUSTED movements (a reason is required for each); afterwards book equals count."""
-        raise NotImplementedError
+        with self.database.unit_of_work(self.actor) as uow:
+            return stocktakes.post(uow, self.site_code, stocktake_id)
 
-    def count_sheet_pdf(self, stocktake_id: int, path: Path) -> None:
-        raise NotImplementedError
+    def cancel_stocktake(self, stocktake_id: int) -> StocktakeRow:
+        with self.database.unit_of_work(self.actor) as uow:
+            return stocktakes.cancel(uow, self.site_code, stocktake_id)
+
+    def count_sheet(self, stocktake_id: int) -> StocktakeRow:
+        """The printable count sheet as data (the gateway draws nothing: the desk view paints it, on screen
+        or to PDF with QPainter): the stocktake's lines in walking order."""
+        return self.stocktake(stocktake_id)
 
     # -- reports -------------------------------------------------------------------------------------------
 
     def consumption(self, month_from: date, month_to: date) -> list[ConsumptionLine]:
-        raise NotImplementedError
+        """Issued less returned per site-local month, department and item."""
+        with self.database.unit_of_work(self.actor, write=False) as uow:
+            return reports.consumption(uow, self.site_code, month_from, month_to)
 
-    def export_report(self, report: str, path: Path, month_from: date | None = None, month_to: date | None = None
-                      ) -> int:
+    def stock_value(self) -> StockValue:
+        with self.database.unit_of_work(self.actor, write=False) as uow:
+            return reports.stock_value(uow)
+
+    def slow_movers(self, days: int = reports.DEFAULT_SLOW_DAYS) -> list[SlowMover]:
+        with self.database.unit_of_work(self.actor, write=False) as uow:
+            return reports.slow_movers(uow, days)
+
+    def open_requisitions(self) -> list[OpenRequisitionLine]:
+        """Oldest first, with their age in days and age band."""
+        with self.database.unit_of_work(self.actor, write=False) as uow:
+            return reports.open_requisitions(uow, self.site_code)
+
+    def export_report(self, report: str, path: Path, month_from: date | None = None, month_to: date | None = None,
+                      *, slow_days: int = reports.DEFAULT_SLOW_DAYS) -> int:
         """``report``: consumption | stock_value | slow_movers | open_requisitions; CSV/XLSX by suffix."""
-        raise NotImplementedError
+        with self.database.unit_of_work(self.actor, write=False) as uow:
+            return reports.export_report(uow, self.site_code, report, path, month_from=month_from,
+                                         month_to=month_to, slow_days=slow_days)
