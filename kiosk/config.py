@@ -175,6 +175,8 @@ class SuppliesSettings:
     responsible: tuple[str, ...] = ()
     # From this local time, once a day, the digest of items under their minimum is queued (if any are).
     digest_time: str = field(default="08:00", metadata={"pattern": _TIME_OF_DAY, "pattern_text": "HH:MM"})
+    # The fast movers counted every day (kioskctl stocktake start --fast-movers): item barcodes or exact names.
+    fast_movers: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
