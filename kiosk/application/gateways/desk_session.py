@@ -14,6 +14,7 @@ from kiosk.application.gateways.desk_invitations import DeskInvitationsGateway
 from kiosk.application.gateways.desk_notices import DeskNoticesGateway
 from kiosk.application.gateways.desk_parcels import DeskParcelsGateway
 from kiosk.application.gateways.desk_staff import DeskStaffGateway
+from kiosk.application.gateways.desk_supplies import DeskSuppliesGateway
 from kiosk.application.gateways.visitor_log import VisitorLogGateway
 from kiosk.application.label_print_loop import label_station
 from kiosk.config import ParcelSettings, Settings
@@ -34,6 +35,7 @@ class DeskGateways:
     audit: DeskAuditGateway
     staff: DeskStaffGateway
     parcels: DeskParcelsGateway
+    supplies: DeskSuppliesGateway
     now: Callable[[], datetime]  # the database's clock: "today" on screen agrees with the rules
 
 
@@ -54,12 +56,14 @@ class DeskGatewayFactory:
     # This desk's ``[kiosk] id`` when it has a [printer]: its shelf labels print there ("" = no labels).
     station: str = ""
     parcel_rules: ParcelSettings = field(default_factory=ParcelSettings)  # [parcels] reminder and return days
+    public_url: str = ""  # [notify] public_url: the department heads' approval links ("" = at the desk only)
 
     @classmethod
     def from_settings(cls, database: Database, settings: Settings) -> DeskGatewayFactory:
         policy = WalkInPolicy(settings.visits.host_consent_required, settings.visits.refuse_sales_without_appointment)
         return cls(database, settings.site.code, policy, load_protector(settings), host_page_of(settings),
-                   label_station(settings), settings.parcels)
+                   label_station(settings), settings.parcels,
+                   settings.notify.public_url.rstrip("/"))
 
     def for_session(self, session: StaffSession) -> DeskGateways:
         database, site, actor, role = self.database, self.site_code, session.actor, session.role
@@ -75,5 +79,6 @@ class DeskGatewayFactory:
             parcels=DeskParcelsGateway(database, site, actor=actor, role=role, station=self.station,
                                        reminder_days=self.parcel_rules.reminder_days,
                                        return_days=self.parcel_rules.return_days),
+            supplies=DeskSuppliesGateway(database, site, actor=actor, role=role, public_url=self.public_url),
             now=database.clock.now,
         )

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication
 
+from kiosk.application.gateways.desk_directory import HostQuery
 from kiosk.application.gateways.desk_session import DeskGateways
 from kiosk.config import CameraSettings
 from kiosk.domain.changes import Area
@@ -21,6 +23,7 @@ from kiosk.ui.desk.quick_find import QuickFind
 from kiosk.ui.desk.shell import DeskView
 from kiosk.ui.desk.staff import StaffView
 from kiosk.ui.desk.status_strip import DeskStatusStrip
+from kiosk.ui.desk.supplies import supply_views
 from kiosk.ui.desk.today import TodayView
 from kiosk.ui.desk.visitor_log import VisitorLogView
 
@@ -32,6 +35,14 @@ def desk_status(gateways: DeskGateways, pool: WorkerPool, *, zone: ZoneInfo,
 
 def desk_finder(gateways: DeskGateways, pool: WorkerPool) -> QuickFind:
     return QuickFind(gateways.visits, pool)
+
+
+def host_finder(gateways: DeskGateways) -> Callable[[str], list[tuple[int, str, str]]]:
+    """(id, name, department) of the active hosts a typed name finds: a requisition's requester."""
+    def find(text: str) -> list[tuple[int, str, str]]:
+        rows = gateways.directory.host_rows(gateways.directory.host_ids(HostQuery(text=text), 20))
+        return [(row.id, row.name, row.department) for row in rows]
+    return find
 
 
 def desk_views(gateways: DeskGateways, pool: WorkerPool, *, site_name: str, zone: ZoneInfo,
@@ -56,6 +67,8 @@ def desk_views(gateways: DeskGateways, pool: WorkerPool, *, site_name: str, zone
     ]
     if session.may(Permission.DAILY_WORK):
         views += parcel_views(gateways.parcels, pool, zone=zone, now=now, live=live, camera=camera)
+        views += supply_views(gateways.supplies, pool, zone=zone, now=now, live=live,
+                              may_approve=session.may(Permission.APPROVE), find_hosts=host_finder(gateways))
     if session.may(Permission.AUDIT_LOG):
         views.append(DeskView("audit", lambda: translate("DeskShell", "Audit log"),
                               AuditLogView(gateways.audit, pool, zone=zone, now=now, live=live)))
