@@ -6,6 +6,8 @@
 - every minute: pre-registrations still unanswered after their day are cancelled (the visitor told once);
 - every minute: parcels waiting ``[parcels] reminder_days`` get their one reminder, those waiting
   ``return_days`` are listed to go back to the carrier;
+- once a day from ``[supplies] digest_time``: one digest of the office supplies under their minimum to
+  ``[supplies] responsible`` (when anything is low; never one notice per movement);
 - once a day: personal data older than ``[retention] days`` is purged, spent reply links and rate-limit
   hits older than a day forgotten.
 
@@ -27,6 +29,7 @@ from kiosk.services.directory import host_web_access
 from kiosk.services.directory.sites import get_site
 from kiosk.services.notifications.host_links import forget_spent_links
 from kiosk.services.parcels import unclaimed
+from kiosk.services.supplies import digest
 from kiosk.services.visits import escalation, preregistration, signout
 
 log = logging.getLogger(__name__)
@@ -43,6 +46,7 @@ class HousekeepingReport:
     parcels_reminded: list[int] = field(default_factory=list)
     parcels_to_return: list[int] = field(default_factory=list)
     purged: bool = False
+    supplies_digest: str = ""  # services/supplies/digest.DigestOutcome of this pass ("" : already done today)
 
 
 class Housekeeping(BackgroundLoop):
@@ -53,6 +57,7 @@ class Housekeeping(BackgroundLoop):
         self._database = database
         self._settings = settings
         self._purged_on: date | None = None
+        self._digest_on: date | None = None
 
     def step(self) -> bool:
         self.run_once()
@@ -77,6 +82,16 @@ class Housekeeping(BackgroundLoop):
             report.parcels_reminded, report.parcels_to_return = run.reminded, run.to_return
         with self._database.unit_of_work(ACTOR, write=False) as uow:
             today = get_site(uow, site).local_date(uow.now())
+        if self._digest_on != today:
+            supplies = self._settings.supplies
+            with self._database.unit_of_work(ACTOR) as uow:
+                outcome = digest.queue_digest(uow, site, responsible=supplies.responsible,
+                                              digest_time=time.fromisoformat(supplies.digest_time),
+                                              language=self._settings.site.language)
+            report.supplies_digest = outcome.value
+            if outcome in (digest.DigestOutcome.QUEUED, digest.DigestOutcome.ALREADY_QUEUED,
+                           digest.DigestOutcome.NOBODY):
+                self._digest_on = today
         if self._purged_on != today:
             with self._database.unit_of_work(ACTOR) as uow:
                 retention.purge(uow, days=self._settings.retention.days)

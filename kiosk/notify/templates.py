@@ -307,6 +307,20 @@ TEMPLATES: dict[str, dict[str, Template]] = {
     },
 }
 
+# The daily digest of office supplies under their minimum (``services/supplies/digest.py``): one a day.
+TEMPLATES["supplies_low_stock"] = {
+    "zh_CN": Template("办公用品库存不足：{count} 种（{date}）", (
+        "{site_name} 以下办公用品低于最低库存，请申请采购：",
+        "{low_stock_lines}",
+    )),
+    "en": Template("Office supplies low: {count} item(s) on {date}", (
+        "These office supplies at {site_name} are below their minimum; please apply for a purchase:",
+        "{low_stock_lines}",
+    )),
+}
+# Payload fields holding several lines: line breaks kept in HTML.
+MULTILINE_FIELDS = ("low_stock_lines",)
+
 PURPOSES = {
     "zh_CN": {"meeting": "会议", "interview": "面试", "delivery": "送货", "maintenance": "维修",
               "sales": "销售拜访", "other": "其他"},
@@ -318,6 +332,81 @@ LINK_LABELS = {
     "zh_CN": {"approve": "批准", "decline": "拒绝", "on_my_way": "我马上到", "sign_out": "为访客签退"},
     "en": {"approve": "Approve", "decline": "Decline", "on_my_way": "On my way", "sign_out": "Sign the visitor out"},
 }
+LINK_LABELS["zh_CN"].update(approve_requisition="批准领用", decline_requisition="拒绝领用")
+LINK_LABELS["en"].update(approve_requisition="Approve the requisition", decline_requisition="Decline the requisition")
+# Office supplies: a requisition's steps, to its requester and its head (services/supplies/requisitions.py).
+TEMPLATES.update({
+    "requisition_approval_requested": {
+        "zh_CN": Template("请审批领用申请 #{requisition_id}：{requester_name}（{department}）", (
+            "{requester_name}（{department}）申请领用办公用品：",
+            "{lines_text}",
+            "用途：{purpose}",
+            "请点击下方链接批准或拒绝（链接仅可使用一次，24 小时内有效），或到前台签批。",
+        )),
+        "en": Template("Please approve requisition #{requisition_id}: {requester_name} ({department})", (
+            "{requester_name} ({department}) asks for office supplies:",
+            "{lines_text}",
+            "Purpose: {purpose}",
+            "Approve or decline with the links below (each works once, for 24 hours), or at the front desk.",
+        )),
+    },
+    "requisition_submitted": {
+        "zh_CN": Template("领用申请 #{requisition_id} 已提交，等待部门负责人审批", (
+            "您的办公用品领用申请已提交：",
+            "{lines_text}",
+            "部门负责人批准后，请到前台领取。",
+        )),
+        "en": Template("Requisition #{requisition_id} sent for your department head's approval", (
+            "Your requisition for office supplies has been sent:",
+            "{lines_text}",
+            "Once your department head approves it, collect the supplies at the front desk.",
+        )),
+    },
+    "requisition_approved": {
+        "zh_CN": Template("领用申请 #{requisition_id} 已批准", (
+            "{requester_name}（{department}）的领用申请已批准：",
+            "{lines_text}",
+            "请到前台领取，并在登记簿上签字。",
+        )),
+        "en": Template("Requisition #{requisition_id} approved", (
+            "The requisition of {requester_name} ({department}) has been approved:",
+            "{lines_text}",
+            "Collect the supplies at the front desk and sign the issue register.",
+        )),
+    },
+    "requisition_declined": {
+        "zh_CN": Template("领用申请 #{requisition_id} 未获批准", (
+            "{requester_name}（{department}）的领用申请未获批准：",
+            "{lines_text}",
+            "原因：{note}",
+        )),
+        "en": Template("Requisition #{requisition_id} declined", (
+            "The requisition of {requester_name} ({department}) was declined:",
+            "{lines_text}",
+            "Reason: {note}",
+        )),
+    },
+    "requisition_issued": {
+        "zh_CN": Template("领用申请 #{requisition_id} 已发放", (
+            "前台已发放：{issued_text}（领取人：{received_by}）。",
+            "尚未发放：{open_text}",
+        )),
+        "en": Template("Requisition #{requisition_id}: supplies issued", (
+            "The front desk issued: {issued_text} (received by {received_by}).",
+            "Still open: {open_text}",
+        )),
+    },
+    "requisition_cancelled": {
+        "zh_CN": Template("领用申请 #{requisition_id}：未发放部分已取消", (
+            "{requester_name}（{department}）的领用申请中尚未发放的部分已取消。",
+            "申请明细：{lines_text}",
+        )),
+        "en": Template("Requisition #{requisition_id}: the rest cancelled", (
+            "What was still open on the requisition of {requester_name} ({department}) has been cancelled.",
+            "Lines: {lines_text}",
+        )),
+    },
+})
 ATTACHMENT_NOTES = {
     "zh_CN": {"qr": "签到二维码见下图（或附件 qr.png）。", "photo": "访客照片见下图。"},
     "en": {"qr": "Your check-in QR code is below (also attached as qr.png).", "photo": "The visitor's photo is below."},
@@ -370,7 +459,8 @@ def render(
     lang = "en" if language == "en" else "zh_CN"
     template = by_language[lang]
     values = _fields(payload, lang, timezone)
-    escaped = _BlankForMissing({k: html.escape(v) for k, v in values.items()})
+    escaped = _BlankForMissing({k: html.escape(v).replace("\n", "<br>") if k in MULTILINE_FIELDS else html.escape(v)
+                                for k, v in values.items()})
     plain = _BlankForMissing(values)
 
     subject = " ".join(template.subject.format_map(plain).split())
@@ -447,6 +537,8 @@ def _fields(payload: Mapping[str, Any], lang: str, timezone: str) -> dict[str, s
         values["behalf_text"] = on_behalf if behalf else ""
         if not values.get("shelf"):
             values["shelf"] = "—"
+    if isinstance(payload.get("low_stock"), list):
+        values["low_stock_lines"] = "\n".join(_low_stock_line(line, lang) for line in payload["low_stock"])
     if not values.get("department"):
         values["department"] = "—"
     if "host_name" in payload:
@@ -460,6 +552,15 @@ def _fields(payload: Mapping[str, Any], lang: str, timezone: str) -> dict[str, s
     if "note" in payload and not values.get("note"):
         values["note"] = "—"
     return values
+
+
+def _low_stock_line(line: Mapping[str, Any], lang: str) -> str:
+    label = f"{line.get('name', '')} {line.get('specification', '')}".strip()
+    unit = str(line.get("unit", ""))
+    on_hand, minimum, buy = line.get("on_hand", 0), line.get("min_qty", 0), line.get("to_purchase", 0)
+    if lang == "zh_CN":
+        return f"· {label}：库存 {on_hand} {unit}，最低 {minimum} {unit}，建议采购 {buy} {unit}"
+    return f"· {label}: {on_hand} {unit} on hand, minimum {minimum}, to purchase {buy} {unit}"
 
 
 def _shown_code(code: str) -> str:
