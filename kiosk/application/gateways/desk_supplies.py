@@ -12,9 +12,11 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from kiosk.application.gateways.desk_directory import read_import_file
 from kiosk.db import Database
 from kiosk.domain.security import StaffRole
-from kiosk.services.supplies import reports, stocktakes
+from kiosk.services.supplies import items as stock_items
+from kiosk.services.supplies import purchases, reports, requisitions, stocktakes
 from kiosk.services.supplies.records import (
     ConsumptionLine,
     DocumentKind,
@@ -58,34 +60,55 @@ class DeskSuppliesGateway:
 
     def items(self, text: str = "", *, below_minimum_only: bool = False, include_inactive: bool = False
               ) -> list[ItemRow]:
-        raise NotImplementedError
+        """Every item with its balance (on hand, value, to purchase), by category and name; ``text`` searches
+        name, specification, category and barcode."""
+        with self.database.unit_of_work(self.actor, write=False) as uow:
+            return stock_items.list_items(uow, text, below_minimum_only=below_minimum_only,
+                                    include_inactive=include_inactive)
+
+    def item(self, item_id: int) -> ItemRow:
+        with self.database.unit_of_work(self.actor, write=False) as uow:
+            return stock_items.item_row(uow, item_id)
 
     def add_item(self, form: ItemForm) -> ItemRow:
-        raise NotImplementedError
+        with self.database.unit_of_work(self.actor) as uow:
+            return stock_items.add_item(uow, form)
 
     def edit_item(self, item_id: int, form: ItemForm, version: int) -> ItemRow:
-        raise NotImplementedError
+        """Conflict (``stale_version``) when another desk changed the item since ``version`` was read."""
+        with self.database.unit_of_work(self.actor) as uow:
+            return stock_items.edit_item(uow, item_id, form, version)
 
     def import_items(self, path: Path) -> tuple[int, list[str]]:
         """CSV or XLSX; (items added or updated, one line per refused row)."""
-        raise NotImplementedError
+        data = read_import_file(path)  # the host import's reader: a size limit, one-line errors
+        plan = stock_items.plan_item_import(data, Path(path).name)
+        if plan.refused:
+            return 0, plan.problems
+        with self.database.unit_of_work(self.actor) as uow:
+            return stock_items.import_items(uow, plan)
 
     def receive_stock(self, item_id: int, quantity: int, unit_cost_cents: int | None, reason: str) -> ItemRow:
         """Stock taken in by hand (a purchase's delivery goes through ``receive_purchase``)."""
-        raise NotImplementedError
+        with self.database.unit_of_work(self.actor) as uow:
+            return stock_items.receive_stock(uow, item_id, quantity, unit_cost_cents, reason)
 
     def return_stock(self, item_id: int, quantity: int, reason: str, department_id: int | None = None) -> ItemRow:
-        raise NotImplementedError
+        with self.database.unit_of_work(self.actor) as uow:
+            return stock_items.return_stock(uow, item_id, quantity, reason, department_id)
 
     def move_stock(self, item_id: int, to_location: str) -> ItemRow:
-        raise NotImplementedError
+        with self.database.unit_of_work(self.actor) as uow:
+            return stock_items.move_stock(uow, item_id, to_location)
 
     def history(self, item_id: int, limit: int = 200) -> list[MovementRow]:
         """The item's ledger, newest first."""
-        raise NotImplementedError
+        with self.database.unit_of_work(self.actor, write=False) as uow:
+            return stock_items.history(uow, item_id, limit)
 
     def low_stock(self) -> list[LowStockLine]:
-        raise NotImplementedError
+        with self.database.unit_of_work(self.actor, write=False) as uow:
+            return stock_items.low_stock(uow)
 
     # -- requisitions --------------------------------------------------------------------------------------
 
@@ -93,61 +116,84 @@ class DeskSuppliesGateway:
                            ) -> RequisitionRow:
         """Pending the department head's approval; the head is asked by e-mail/chat with single-use
         approve/decline links when ``public_url`` is set."""
-        raise NotImplementedError
+        with self.database.unit_of_work(self.actor) as uow:
+            return requisitions.create(uow, self.site_code, requester_host_id, lines, purpose)
 
     def requisitions(self, statuses: frozenset[RequisitionStatus] = frozenset()) -> list[RequisitionRow]:
-        raise NotImplementedError
+        with self.database.unit_of_work(self.actor, write=False) as uow:
+            return requisitions.list_requisitions(uow, self.site_code, statuses)
 
     def requisition(self, requisition_id: int) -> RequisitionRow:
-        raise NotImplementedError
+        with self.database.unit_of_work(self.actor, write=False) as uow:
+            return requisitions.get(uow, requisition_id)
 
     def approve_requisition(self, requisition_id: int, version: int) -> RequisitionRow:
         """At the desk: a supervisor's signature (Permission.APPROVE)."""
-        raise NotImplementedError
+        requisitions.refuse_unless_approver(self.role)
+        with self.database.unit_of_work(self.actor) as uow:
+            return requisitions.approve(uow, requisition_id, version)
 
     def decline_requisition(self, requisition_id: int, version: int, note: str) -> RequisitionRow:
-        raise NotImplementedError
+        requisitions.refuse_unless_approver(self.role)
+        with self.database.unit_of_work(self.actor) as uow:
+            return requisitions.decline(uow, requisition_id, version, note)
 
     def issue(self, requisition_id: int, lines: list[IssueLine], received_by: str, signature_png: bytes
               ) -> tuple[RequisitionRow, list[StockShort]]:
         """Hand out now what stock allows; short lines stay open (StockShort says what is on hand).
         Two desks issuing the last units: one succeeds, the other is refused with the quantity left."""
-        raise NotImplementedError
+        with self.database.unit_of_work(self.actor) as uow:
+            return requisitions.issue(uow, requisition_id, lines, received_by, signature_png)
 
     def cancel_rest(self, requisition_id: int, line_ids: list[int] | None = None) -> RequisitionRow:
-        raise NotImplementedError
+        with self.database.unit_of_work(self.actor) as uow:
+            return requisitions.cancel_rest(uow, requisition_id, line_ids)
 
     def purchase_for_shortfall(self, requisition_id: int) -> PurchaseRow:
         """The open quantities become a purchase request (draft) linked to their lines."""
-        raise NotImplementedError
+        with self.database.unit_of_work(self.actor) as uow:
+            return requisitions.purchase_for_shortfall(uow, self.site_code, requisition_id)
 
     # -- purchases -----------------------------------------------------------------------------------------
 
     def suggest_purchase(self) -> PurchaseRow | None:
         """A draft for every active item under its minimum, up to its reorder level (None: nothing low)."""
-        raise NotImplementedError
+        with self.database.unit_of_work(self.actor) as uow:
+            return purchases.suggest(uow, self.site_code)
 
     def create_purchase(self, lines: list[PurchaseLineForm], purpose: str, supplier: str = "") -> PurchaseRow:
-        raise NotImplementedError
+        with self.database.unit_of_work(self.actor) as uow:
+            return purchases.create(uow, self.site_code, lines, purpose, supplier)
 
     def purchases(self, statuses: frozenset[PurchaseStatus] = frozenset()) -> list[PurchaseRow]:
-        raise NotImplementedError
+        with self.database.unit_of_work(self.actor, write=False) as uow:
+            return purchases.list_purchases(uow, self.site_code, statuses)
+
+    def purchase(self, purchase_id: int) -> PurchaseRow:
+        with self.database.unit_of_work(self.actor, write=False) as uow:
+            return purchases.get(uow, purchase_id)
 
     def submit_purchase(self, purchase_id: int, version: int) -> PurchaseRow:
-        raise NotImplementedError
+        with self.database.unit_of_work(self.actor) as uow:
+            return purchases.submit(uow, purchase_id, version)
 
     def approve_purchase(self, purchase_id: int, version: int) -> PurchaseRow:
-        raise NotImplementedError
+        requisitions.refuse_unless_approver(self.role)
+        with self.database.unit_of_work(self.actor) as uow:
+            return purchases.approve(uow, purchase_id, version)
 
     def mark_ordered(self, purchase_id: int, version: int, supplier: str = "") -> PurchaseRow:
-        raise NotImplementedError
+        with self.database.unit_of_work(self.actor) as uow:
+            return purchases.mark_ordered(uow, purchase_id, version, supplier)
 
     def receive_purchase(self, purchase_id: int, lines: list[ReceiptLine]) -> PurchaseRow:
         """Into stock at each line's cost, partially when a delivery is short."""
-        raise NotImplementedError
+        with self.database.unit_of_work(self.actor) as uow:
+            return purchases.receive(uow, purchase_id, lines)
 
     def cancel_purchase(self, purchase_id: int, version: int) -> PurchaseRow:
-        raise NotImplementedError
+        with self.database.unit_of_work(self.actor) as uow:
+            return purchases.cancel(uow, purchase_id, version)
 
     # -- stocktakes ----------------------------------------------------------------------------------------
 
