@@ -27,6 +27,7 @@ from kiosk.cli_commands import (
     notify,
     parcels,
     poster,
+    stocktake,
     users,
     visits,
 )
@@ -36,7 +37,7 @@ from kiosk.services.errors import ServiceError
 
 Handler = Callable[[CliContext, argparse.Namespace], int]
 COMMAND_MODULES = (database, demo, directory, visits, invitations, export, maintenance, users, badges, notify, denylist,
-                   kiosk_pin, notices, audit, poster, parcels)
+                   kiosk_pin, notices, audit, poster, parcels, stocktake)
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
