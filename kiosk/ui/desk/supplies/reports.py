@@ -11,11 +11,16 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QDate, QEvent
 from PySide6.QtWidgets import QDateEdit, QFileDialog, QHBoxLayout, QVBoxLayout, QWidget
 
-from kiosk.application.gateways.desk_supplies import ConsumptionLine, DeskSuppliesGateway, ItemRow, RequisitionRow
+from kiosk.application.gateways.desk_supplies import (
+    ConsumptionLine,
+    DeskSuppliesGateway,
+    OpenRequisitionLine,
+    SlowMover,
+    StockValue,
+)
 from kiosk.services.errors import ServiceError
 from kiosk.ui.common.workers import WorkerPool
 from kiosk.ui.desk.filters import COMBO_STYLE, combo, header_row
-from kiosk.ui.desk.supplies.requisitions import OPEN
 from kiosk.ui.desk.supplies.texts import STYLE, cell, fill, grid, money, problem_text, requisition_status_text
 from kiosk.ui.desk.widgets import button, label
 
@@ -87,16 +92,11 @@ class ReportsView(QWidget):
             self.pool.submit(self.gateway.consumption, first_of(self.month_from), first_of(self.month_to),
                              on_done=self._consumption, on_error=self._failed)
         elif report == "stock_value":
-            self.pool.submit(self.gateway.items, on_done=self._stock_value, on_error=self._failed)
+            self.pool.submit(self.gateway.stock_value, on_done=self._stock_value, on_error=self._failed)
         elif report == "open_requisitions":
-            self.pool.submit(self.gateway.requisitions, OPEN, on_done=self._open_requisitions,
-                             on_error=self._failed)
+            self.pool.submit(self.gateway.open_requisitions, on_done=self._open_requisitions, on_error=self._failed)
         else:
-            self._headers([])
-            fill(self.table, [])
-            self.count.setText("")
-            self.message.setText(self.tr("Slow movers: items with stock and no issue for 90 days. Export to "
-                                         "see the list."))
+            self.pool.submit(self.gateway.slow_movers, on_done=self._slow_movers, on_error=self._failed)
 
     def _headers(self, names: list[str]) -> None:
         self.table.setColumnCount(len(names))
@@ -112,21 +112,31 @@ class ReportsView(QWidget):
         self.count.setText(money(sum(line.value_cents for line in lines)))
         self.message.setText("")
 
-    def _stock_value(self, items: list[ItemRow]) -> None:
-        self._headers([self.tr("Item"), self.tr("Category"), self.tr("On hand"), self.tr("Value")])
-        rows = sorted(items, key=lambda i: -i.value_cents)
-        fill(self.table, [[cell(f"{i.name} {i.specification}".strip()), cell(i.category),
-                           cell(f"{i.on_hand} {i.unit}", number=True), cell(money(i.value_cents), number=True)]
-                          for i in rows])
-        self.count.setText(self.tr("Total {value}").format(value=money(sum(i.value_cents for i in items))))
+    def _stock_value(self, value: StockValue) -> None:
+        self._headers([self.tr("Item"), self.tr("Category"), self.tr("Location"), self.tr("On hand"),
+                       self.tr("Average cost"), self.tr("Value")])
+        fill(self.table, [[cell(f"{i.item_name} {i.specification}".strip()), cell(i.category), cell(i.location),
+                           cell(f"{i.on_hand} {i.unit}", number=True), cell(money(i.average_cost_cents), number=True),
+                           cell(money(i.value_cents), number=True)] for i in value.lines])
+        self.count.setText(self.tr("Total {value}").format(value=money(value.total_cents)))
         self.message.setText("")
 
-    def _open_requisitions(self, rows: list[RequisitionRow]) -> None:
+    def _slow_movers(self, rows: list[SlowMover]) -> None:
+        self._headers([self.tr("Item"), self.tr("Location"), self.tr("On hand"), self.tr("Value"),
+                       self.tr("Last issued")])
+        fill(self.table, [[cell(f"{r.item_name} {r.specification}".strip()), cell(r.location),
+                           cell(f"{r.on_hand} {r.unit}", number=True), cell(money(r.value_cents), number=True),
+                           cell(self.tr("never") if r.last_issued_at is None else
+                                self.tr("%n day(s) ago", "", r.days_since_issue or 0))] for r in rows])
+        self.count.setText(self.tr("%n item(s)", "", len(rows)))
+        self.message.setText(self.tr("Items with stock and no issue for a long time."))
+
+    def _open_requisitions(self, rows: list[OpenRequisitionLine]) -> None:
         self._headers([self.tr("No."), self.tr("Requester"), self.tr("Department"), self.tr("Status"),
-                       self.tr("Age (days)")])
-        rows = sorted(rows, key=lambda r: -r.age_days)
+                       self.tr("Age (days)"), self.tr("Open units")])
         fill(self.table, [[cell(f"#{r.requisition_id}"), cell(r.requester), cell(r.department),
-                           cell(requisition_status_text(r.status)), cell(r.age_days, number=True)] for r in rows])
+                           cell(requisition_status_text(r.status)), cell(r.age_days, number=True),
+                           cell(r.open_qty, number=True)] for r in rows])
         self.count.setText(self.tr("%n open", "", len(rows)))
         self.message.setText("")
 
