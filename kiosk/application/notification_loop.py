@@ -42,6 +42,8 @@ LINK_ACTIONS = {
     "visitor_arrived": ("on_my_way", "sign_out"),
     "still_on_site": ("sign_out",),
 }
+# A department head's requisition approval: links bound to the requisition (payload) and the head.
+REQUISITION_LINK_ACTIONS = {"requisition_approval_requested": ("approve_requisition", "decline_requisition")}
 # While e-mail is not configured, its rows are looked at again this often.
 NOT_CONFIGURED_WAIT = timedelta(minutes=1)
 
@@ -173,6 +175,8 @@ class Dispatcher(BackgroundLoop):
         """Host-reply links, only in the host's own notices and only when [notify] public_url is set."""
         actions = LINK_ACTIONS.get(notice.event)
         public_url = self.settings.notify.public_url
+        if notice.event in REQUISITION_LINK_ACTIONS:
+            return self._requisition_links(notice, REQUISITION_LINK_ACTIONS[notice.event], public_url)
         if not (actions and public_url and context.host_email and notice.visit_id is not None):
             return None
         if COPY_FOR_DEPARTMENT in notice.payload or notice.channel == Channel.RECEPTION:
@@ -182,6 +186,20 @@ class Dispatcher(BackgroundLoop):
         return self._signer.host_links(
             public_url, actions=actions, visit_id=notice.visit_id, host_email=context.host_email,
             idempotency_key=notice.idempotency_key, issued_at=notice.created_at, visit_key=context.visit_key,
+        )
+
+    def _requisition_links(self, notice: ClaimedNotification, actions: tuple[str, ...], public_url: str
+                           ) -> dict[str, str] | None:
+        payload = notice.payload
+        head_email = str(payload.get("head_email") or "")
+        if not (public_url and head_email and payload.get("requisition_key")) or notice.channel == Channel.RECEPTION:
+            return None
+        if self._signer is None:
+            self._signer = LinkSigner(load_link_secret(self.settings))
+        return self._signer.requisition_links(
+            public_url, actions=actions, requisition_id=int(payload["requisition_id"]),
+            requisition_key=str(payload["requisition_key"]), head_email=head_email,
+            idempotency_key=notice.idempotency_key, issued_at=notice.created_at,
         )
 
 

@@ -32,18 +32,24 @@ QUESTIONS = {
     "decline": ("拒绝访客 {name}？", "Decline {name}'s visit?"),
     "on_my_way": ("告诉前台和访客 {name}：您马上到？", "Tell reception and {name} you are on your way?"),
     "sign_out": ("为访客 {name} 签退？", "Sign {name} out?"),
+    "approve_requisition": ("批准 {name} 的办公用品领用申请？", "Approve {name}'s requisition for office supplies?"),
+    "decline_requisition": ("拒绝 {name} 的办公用品领用申请？", "Decline {name}'s requisition for office supplies?"),
 }
 BUTTONS = {
     "approve": ("批准", "Approve"),
     "decline": ("拒绝", "Decline"),
     "on_my_way": ("我马上到", "On my way"),
     "sign_out": ("签退", "Sign out"),
+    "approve_requisition": ("批准", "Approve"),
+    "decline_requisition": ("拒绝", "Decline"),
 }
 DONE = {
     "approve": ("已批准，前台访客机将为访客打印胸卡。", "Approved: the kiosk will print the visitor's badge."),
     "decline": ("已拒绝，访客将被告知。", "Declined: the visitor will be told."),
     "on_my_way": ("已告知前台您马上到。", "Reception knows you are on your way."),
     "sign_out": ("访客已签退。", "The visitor has been signed out."),
+    "approve_requisition": ("已批准，申请人可到前台领取。", "Approved: the requester can collect at the front desk."),
+    "decline_requisition": ("已拒绝，申请人将被告知。", "Declined: the requester will be told."),
 }
 REFUSALS = {
     "tampered": ("此链接无效。", "This link is not valid."),
@@ -67,7 +73,10 @@ def reply_routes(replies: HostReplyGateway, pages: Pages) -> list[Route]:
         claim: LinkClaim = preview.claim
         zh_q, en_q = (q.format(name=preview.visitor_name) for q in QUESTIONS[claim.action])
         zh_b, en_b = BUTTONS[claim.action]
-        return _page(pages, request, "reply.confirm.title", [(zh_q, en_q)], 200, button=f"{zh_b} / {en_b}")
+        paragraphs = [(zh_q, en_q)]
+        if preview.lines:  # a requisition's lines, as typed
+            paragraphs.append(("申请明细：" + "；".join(preview.lines), "Lines: " + "; ".join(preview.lines)))
+        return _page(pages, request, "reply.confirm.title", paragraphs, 200, button=f"{zh_b} / {en_b}")
 
     def act(request: Request) -> Response:
         try:
@@ -76,7 +85,7 @@ def reply_routes(replies: HostReplyGateway, pages: Pages) -> list[Route]:
             return _refusal(pages, request, refused.reason, refused.status)
         except ServiceError as exc:
             return _refusal(pages, request, "conflict", 409, detail=exc.message)
-        log.info("host link used: %s on visit %s", claim.action, claim.visit_id)
+        log.info("host link used: %s on %s %s", claim.action, claim.subject, claim.visit_id)
         return _page(pages, request, "reply.done.title", [DONE[claim.action]], 200)
 
     return [

@@ -14,7 +14,8 @@ from kiosk.services.notifications.host_links import LinkClaim, LinkSigner
 @dataclass(frozen=True)
 class LinkPreview:
     claim: LinkClaim
-    visitor_name: str
+    visitor_name: str  # for a requisition: its requester (and department)
+    lines: tuple[str, ...] = ()  # a requisition's lines, shown on the confirmation page
 
 
 @dataclass
@@ -30,6 +31,9 @@ class HostReplyGateway:
         """What the link would do and to whom; nothing is spent. LinkRefused when it cannot act."""
         claim = self.signer.read_token(token)
         with self.database.unit_of_work(claim.actor, write=False) as uow:
+            if claim.subject == host_links.REQUISITION:
+                who, lines = host_links.requisition_preview(uow, claim)
+                return LinkPreview(claim, who, tuple(lines))
             return LinkPreview(claim, host_links.visitor_name(uow, claim))
 
     def act(self, token: str) -> LinkClaim:

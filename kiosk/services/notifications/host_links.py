@@ -11,6 +11,12 @@ A link acts only on the visit it was made for, and only while that visit is stil
 the visit key is a digest of the visit's own identity (id, visitor, creation time), so a later
 visit that somehow got the same id does not match, and the host e-mail must still be the visit's
 host's. Otherwise the link is "stale": refused like an expired one, nothing changed or audited.
+
+A claim may be about something other than a visit: ``"s": "requisition"`` in the token (absent for
+visits, so their tokens are unchanged) makes it a department head's approve/decline of a requisition,
+bound the same way to the requisition's id, its key (``requisitions.requisition_key``) and the head's
+e-mail (the department's contact address, checked again at use). Its used-link row holds visit_id 0:
+it belongs to no visit, so erasing a visit never forgets it.
 """
 
 from __future__ import annotations
@@ -28,6 +34,8 @@ from sqlalchemy.exc import IntegrityError
 
 from kiosk.db.uow import UnitOfWork
 from kiosk.models import UsedLink, Visit
+from kiosk.models.supplies import Requisition
+from kiosk.services.supplies import requisitions
 from kiosk.services.visits import escalation, preregistration, signout
 
 LINK_LIFETIME = timedelta(hours=24)
@@ -38,6 +46,14 @@ ACTIONS: dict[str, Callable[[UnitOfWork, int], object]] = {
     "on_my_way": escalation.acknowledge,
     "sign_out": lambda uow, visit_id: signout.sign_out_visit(uow, visit_id, via="host"),
 }
+# What a link about a requisition can do (its claim's ``subject`` is "requisition").
+REQUISITION = "requisition"
+REQUISITION_ACTIONS: dict[str, Callable[[UnitOfWork, int], object]] = {
+    "approve_requisition": lambda uow, requisition_id: requisitions.approve(uow, requisition_id),
+    "decline_requisition": lambda uow, requisition_id: requisitions.decline(
+        uow, requisition_id, note="declined by the department head's link"),
+}
+SUBJECT_ACTIONS = {"visit": ACTIONS, REQUISITION: REQUISITION_ACTIONS}
 REFUSAL_STATUS = {"tampered": 400, "expired": 410, "used": 410, "stale": 410}
 ACTOR_MAX = 64  # the audit and visit actor columns are 64 characters
 
@@ -60,6 +76,8 @@ class LinkClaim:
     expires_at: datetime
     # ``visit_key`` of the visit the link was made for; "" in links made before keys existed.
     visit_key: str = ""
+    # What ``visit_id``/``visit_key`` name: "visit", or "requisition" (its id and requisition_key).
+    subject: str = "visit"
 
     @property
     def actor(self) -> str:
@@ -92,11 +110,12 @@ class LinkSigner:
         return hmac.new(self._secret, f"nonce:{idempotency_key}:{action}".encode(), hashlib.sha256).hexdigest()[:32]
 
     def make_token(self, claim: LinkClaim) -> str:
-        body = json.dumps(
-            {"a": claim.action, "v": claim.visit_id, "k": claim.visit_key, "h": claim.host_email,
-             "n": claim.nonce, "x": int(claim.expires_at.timestamp())},
-            separators=(",", ":"), ensure_ascii=False,
-        ).encode("utf-8")
+        fields: dict[str, object] = {
+            "a": claim.action, "v": claim.visit_id, "k": claim.visit_key, "h": claim.host_email,
+            "n": claim.nonce, "x": int(claim.expires_at.timestamp())}
+        if claim.subject != "visit":
+            fields["s"] = claim.subject
+        body = json.dumps(fields, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
         return f"{_b64(body)}.{_b64(self._mac(body))}"
 
     def read_token(self, token: str) -> LinkClaim:
@@ -116,10 +135,11 @@ class LinkSigner:
             claim = LinkClaim(
                 action=str(data["a"]), visit_id=int(data["v"]), host_email=str(data["h"]), nonce=str(data["n"]),
                 expires_at=datetime.fromtimestamp(int(data["x"]), UTC), visit_key=str(data.get("k", "")),
+                subject=str(data.get("s", "visit")),
             )
         except (ValueError, KeyError, TypeError):
             raise LinkRefused("tampered") from None
-        if claim.action not in ACTIONS:
+        if claim.action not in SUBJECT_ACTIONS.get(claim.subject, {}):
             raise LinkRefused("tampered")
         return claim
 
@@ -138,6 +158,18 @@ class LinkSigner:
             )
             links[action] = f"{base}/r/{self.make_token(claim)}"
         return links
+
+    def requisition_links(
+        self, public_url: str, *, actions: Iterable[str], requisition_id: int, requisition_key: str,
+        head_email: str, idempotency_key: str, issued_at: datetime,
+    ) -> dict[str, str]:
+        """{action: URL} for a department head's approval notice; stable like ``host_links``."""
+        base = public_url.rstrip("/")
+        return {action: f"{base}/r/" + self.make_token(LinkClaim(
+            action=action, visit_id=requisition_id, host_email=head_email,
+            nonce=self.nonce_for(idempotency_key, action), expires_at=issued_at + LINK_LIFETIME,
+            visit_key=requisition_key, subject=REQUISITION,
+        )) for action in actions}
 
 
 def check_usable(uow: UnitOfWork, claim: LinkClaim) -> None:
@@ -162,6 +194,28 @@ def _bound_visit(uow: UnitOfWork, claim: LinkClaim) -> Visit:
     return visit
 
 
+def _bound_requisition(uow: UnitOfWork, claim: LinkClaim) -> Requisition:
+    """The requisition the link was made for, its head still the link's; LinkRefused("stale") otherwise."""
+    requisition = uow.session.get(Requisition, claim.visit_id)
+    if requisition is None or not hmac.compare_digest(claim.visit_key, requisitions.requisition_key(requisition)):
+        raise LinkRefused("stale")
+    if requisitions.department_head(uow, requisition).casefold() != claim.host_email.casefold():
+        raise LinkRefused("stale")
+    return requisition
+
+
+def requisition_preview(uow: UnitOfWork, claim: LinkClaim) -> tuple[str, list[str]]:
+    """Whose requisition a usable link is about and its lines, for the confirmation page."""
+    check_usable(uow, claim)
+    row = requisitions.get(uow, _bound_requisition(uow, claim).id)
+    who = f"{row.requester}（{row.department}）" if row.department else row.requester
+    lines = [f"{line.item_name} {line.specification} × {line.quantity} {line.unit}".replace("  ", " ")
+             for line in row.lines]
+    if row.purpose:
+        lines.append(row.purpose)
+    return who, lines
+
+
 def visitor_name(uow: UnitOfWork, claim: LinkClaim) -> str:
     """Whom a usable link is about, for its confirmation page; LinkRefused when it cannot act any more."""
     check_usable(uow, claim)
@@ -177,13 +231,16 @@ def redeem(uow: UnitOfWork, claim: LinkClaim) -> None:
     """
     try:
         check_usable(uow, claim)
-        _bound_visit(uow, claim)
+        if claim.subject == REQUISITION:
+            _bound_requisition(uow, claim)
+        else:
+            _bound_visit(uow, claim)
         uow.session.add(UsedLink(
-            nonce=claim.nonce, action=claim.action, visit_id=claim.visit_id, used_by=claim.actor,
-            used_at=uow.now(),
+            nonce=claim.nonce, action=claim.action, visit_id=0 if claim.subject == REQUISITION else claim.visit_id,
+            used_by=claim.actor, used_at=uow.now(),
         ))
         uow.session.flush()
-        ACTIONS[claim.action](uow, claim.visit_id)  # commits
+        SUBJECT_ACTIONS[claim.subject][claim.action](uow, claim.visit_id)  # commits
     except IntegrityError:
         # Another click of the same link committed first (PostgreSQL; SQLite serialises writers).
         uow.rollback()
