@@ -126,8 +126,9 @@ def start(uow: UnitOfWork, site_code: str, *, location: str = "", item_ids: Sequ
     location = location.strip()
     if location and item_ids:
         raise ValidationFailed([FieldError("scope", "invalid", "count a location or a list of items, not both")])
-    # Two desks starting the same count at once: the second waits for the first, then sees its sheet.
-    uow.session.scalars(select(Site).where(Site.id == site.id).with_for_update()).one()
+    # Two desks starting the same count at once: the second waits for the first, then sees its sheet
+    # (FOR NO KEY UPDATE on PostgreSQL: rows that merely refer to the site are not held up).
+    uow.session.scalars(select(Site.id).where(Site.id == site.id).with_for_update(key_share=True)).one()
     query = select(SupplyItem).where(SupplyItem.active.is_(True))
     if location:
         query = query.where(SupplyItem.location == location)
