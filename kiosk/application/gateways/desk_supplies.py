@@ -119,6 +119,16 @@ class DeskSuppliesGateway:
         with self.database.unit_of_work(self.actor) as uow:
             return requisitions.create(uow, self.site_code, requester_host_id, lines, purpose)
 
+    def item_id_for(self, ref: str) -> int:
+        """The item with this barcode, else this id (NotFound): ``kioskctl requisitions|purchases``' ITEM."""
+        with self.database.unit_of_work(self.actor, write=False) as uow:
+            return requisitions.item_id_for(uow, ref)
+
+    def requester_id(self, email: str) -> int:
+        """The active host with this e-mail (NotFound): a requisition's requester."""
+        with self.database.unit_of_work(self.actor, write=False) as uow:
+            return requisitions.host_id_for(uow, email)
+
     def requisitions(self, statuses: frozenset[RequisitionStatus] = frozenset()) -> list[RequisitionRow]:
         with self.database.unit_of_work(self.actor, write=False) as uow:
             return requisitions.list_requisitions(uow, self.site_code, statuses)

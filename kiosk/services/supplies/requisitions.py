@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from datetime import UTC
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from kiosk.db.uow import UnitOfWork
 from kiosk.domain.security import Permission, StaffRole, may
@@ -441,3 +441,27 @@ def purchase_for_shortfall(uow: UnitOfWork, site_code: str, requisition_id: int)
                  after={"purchase_id": purchase_id, "lines": len(forms)})
     uow.commit()
     return purchases.get(uow, purchase_id)
+
+
+# -- finding what a command line names ---------------------------------------------------------------------
+
+
+def item_id_for(uow: UnitOfWork, ref: str) -> int:
+    """An item named by its barcode, else by its id (NotFound names the reference)."""
+    ref = (ref or "").strip()
+    if ref:
+        found = uow.session.scalar(select(SupplyItem.id).where(SupplyItem.barcode == ref))
+        if found is not None:
+            return int(found)
+        if ref.isascii() and ref.isdigit() and uow.session.get(SupplyItem, int(ref)) is not None:
+            return int(ref)
+    raise NotFound(f"no supply item with id or barcode {ref!r}")
+
+
+def host_id_for(uow: UnitOfWork, email: str) -> int:
+    """The active host with this e-mail address (NotFound otherwise)."""
+    found = uow.session.scalar(select(Host.id).where(func.lower(Host.email) == (email or "").strip().lower(),
+                                                     Host.active.is_(True)))
+    if found is None:
+        raise NotFound(f"no active host with e-mail {email.strip()!r}")
+    return int(found)
