@@ -213,11 +213,14 @@ class RequisitionsView(QWidget):
         dialog.deleteLater()
         if answer is not None:
             lines, receiver, png = answer
-            self.pool.submit(self.gateway.issue, row.requisition_id, lines, receiver, png, on_done=self._issued,
-                             on_error=self._failed)
+            self.pool.submit(self.gateway.issue, row.requisition_id, lines, receiver, png,
+                             on_done=lambda answer: self._issued(answer, row), on_error=self._failed)
 
-    def _issued(self, answer: tuple[RequisitionRow, list[StockShort]]) -> None:
+    def _issued(self, answer: tuple[RequisitionRow, list[StockShort]], before: RequisitionRow) -> None:
         row, shorts = answer
+        if not shorts:  # what was asked beyond the shelf, as it stood when the dialog opened
+            shorts = [StockShort(line.item_id, line.item_name, line.open_qty, line.on_hand) for line in before.lines
+                      if line.open_qty > line.on_hand]
         self.short.setVisible(bool(shorts))
         self.short.setText(short_text(shorts) + " " + self.tr(
             "The rest stays open: cancel it, or turn it into a purchase request.") if shorts else "")
