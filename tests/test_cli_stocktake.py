@@ -115,6 +115,16 @@ def test_start_count_post(kioskctl, items) -> None:
     assert [(t["stocktake_id"], t["status"]) for t in listed] == [(2, "counting"), (1, "posted")]
 
 
+def test_the_count_sheet_as_pdf(kioskctl, items, tmp_path) -> None:
+    assert kioskctl("stocktake", "start", "--location", "A-1").code == 0
+    pdf = tmp_path / "sheet.pdf"
+    ran = kioskctl("stocktake", "sheet", "1", "--pdf", str(pdf))
+    assert ran.code == 0, ran.err
+    assert ran.out.strip() == f"count sheet of stocktake 1 (2 lines) written to {pdf}"
+    assert pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_mode & 0o777 == 0o600
+    one_line_error(kioskctl("stocktake", "sheet", "1", "--pdf", str(tmp_path / "no" / "s.pdf")), "does not exist")
+
+
 def test_fast_movers_and_cancel(kioskctl, items) -> None:
     started = kioskctl("stocktake", "start", "--fast-movers", "--json")
     assert started.code == 0, started.err

@@ -6,6 +6,7 @@ reports, for scripts and cron (the same rules as the desk: ``DeskSuppliesGateway
     kioskctl stocktake start --items 3,4,9
     kioskctl stocktake count 12 --item 6901234567890 --qty 47 --reason "3 broken"   # ITEM: id or barcode
     kioskctl stocktake show 12
+    kioskctl stocktake sheet 12 --pdf count-sheet.pdf  # printable, to count on paper
     kioskctl stocktake post 12                         # variances become adjustments; book equals count
     kioskctl stocktake cancel 12
     kioskctl supplies-report consumption --from 2026-01 --to 2026-06 --out consumption.xlsx
@@ -17,6 +18,7 @@ Every stocktake command takes ``--json``. Something to fix exits 1 with one ``er
 from __future__ import annotations
 
 import argparse
+import os
 from datetime import date, datetime
 from pathlib import Path
 
@@ -25,6 +27,7 @@ from kiosk.cli_commands import arguments
 from kiosk.cli_commands.arguments import Subcommands, add_json_flag
 from kiosk.cli_commands.context import CliContext, CliError, check_writable_target
 from kiosk.cli_commands.output import local_time, print_json, print_table
+from kiosk.config import PRIVATE_FILE_MODE
 from kiosk.domain.security import StaffRole
 
 REPORTS = {"consumption": SupplyReport.CONSUMPTION, "value": SupplyReport.STOCK_VALUE,
@@ -77,6 +80,11 @@ def register(commands: Subcommands) -> None:
         action.add_argument("stocktake_id", type=arguments.record_id, metavar="ID")
         add_json_flag(action)
         action.set_defaults(handler=handler)
+
+    sheet = actions.add_parser("sheet", help="the printable count sheet as a PDF (A4)")
+    sheet.add_argument("stocktake_id", type=arguments.record_id, metavar="ID")
+    sheet.add_argument("--pdf", type=Path, required=True, metavar="FILE", help="save the PDF here")
+    sheet.set_defaults(handler=cmd_sheet)
 
     listing = actions.add_parser("list", help="the stocktakes, newest first")
     add_json_flag(listing)
@@ -155,6 +163,33 @@ def cmd_post(ctx: CliContext, args: argparse.Namespace) -> int:
 
 def cmd_cancel(ctx: CliContext, args: argparse.Namespace) -> int:
     return _show(ctx, args, _gateway(ctx).cancel_stocktake(args.stocktake_id), "cancelled")
+
+
+def cmd_sheet(ctx: CliContext, args: argparse.Namespace) -> int:
+    """The count sheet to write on: book shown, counted and reason blank while counting (filled once posted)."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen" if not os.environ.get("DISPLAY") else "xcb")
+    from PySide6.QtGui import QGuiApplication
+
+    from kiosk.devices.printer.painter import write_table_pdf
+
+    row = _gateway(ctx).count_sheet(args.stocktake_id)
+    path: Path = args.pdf.expanduser()
+    check_writable_target(path)
+    app = QGuiApplication.instance() or QGuiApplication([])  # noqa: F841  (QPainter needs an application)
+    rows = [(str(line.item_id), f"{line.item_name} {line.specification}".strip(), line.unit, line.location,
+             str(line.book_qty), "" if line.counted_qty is None else str(line.counted_qty), line.reason)
+            for line in row.lines]
+    try:
+        write_table_pdf(path, title=f"盘点表 Count sheet — stocktake {row.stocktake_id}",
+                        subtitle=f"{row.scope} · {local_time(row.created_at, ctx.zone)} · {row.created_by} · "
+                                 f"{row.status.value}",
+                        headers=("id", "item", "unit", "location", "book", "counted", "reason"), rows=rows,
+                        widths=(0.07, 0.33, 0.07, 0.12, 0.08, 0.1, 0.23))
+    except OSError as exc:
+        raise CliError(f"cannot write {args.pdf}: {exc}") from None
+    os.chmod(path, PRIVATE_FILE_MODE)
+    print(f"count sheet of stocktake {row.stocktake_id} ({len(rows)} lines) written to {path}")
+    return 0
 
 
 def cmd_list(ctx: CliContext, args: argparse.Namespace) -> int:

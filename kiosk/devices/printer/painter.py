@@ -12,6 +12,7 @@ bilingual steps. ``kioskctl poster`` and the desk's "Lobby poster…" both save 
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 from pathlib import Path
 
 import qrcode
@@ -325,6 +326,71 @@ def write_poster_pdf(path: Path, *, site_name: str, url: str) -> None:
     if not painter.begin(writer):
         raise OSError(f"{path} could not be written")
     paint_poster(painter, writer.width(), writer.height(), site_name=site_name, url=url)
+    painter.end()
+    del writer  # closes the file
+    if not path.is_file() or path.stat().st_size == 0:
+        raise OSError(f"{path} could not be written")
+
+
+# -- a printed table (the stocktake's count sheet) ---------------------------------------------------------------
+
+SHEET_DPI = 150
+
+
+def write_table_pdf(path: Path, *, title: str, subtitle: str, headers: Sequence[str], rows: Sequence[Sequence[str]],
+                    widths: Sequence[float]) -> None:
+    """A4 portrait pages of ``rows`` under ``headers`` (repeated on every page), ``widths`` the columns'
+    shares of the line; a page number at the foot. Plain strings in: the caller decides what a cell says
+    (a count sheet leaves "counted" and "reason" blank to write on). OSError when it cannot be written."""
+    if not path.parent.is_dir():
+        raise OSError(f"folder {path.parent} does not exist")
+    writer = QPdfWriter(str(path))
+    writer.setResolution(SHEET_DPI)
+    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
+                                     QMarginsF(12, 12, 12, 12), QPageLayout.Unit.Millimeter))
+    writer.setTitle(title)
+    writer.setCreator("lobby-kiosk")
+    painter = QPainter()
+    if not painter.begin(writer):
+        raise OSError(f"{path} could not be written")
+    width, height = writer.width(), writer.height()
+    mm = SHEET_DPI / 25.4
+    row_height = round(8 * mm)
+    total = sum(widths) or 1.0
+    lefts = [0]
+    for share in widths:
+        lefts.append(lefts[-1] + round(width * share / total))
+    body = _poster_font(3.2 * mm)
+    bold = _poster_font(3.2 * mm, bold=True)
+
+    def cells(values: Sequence[str], top: int, font: QFont) -> None:
+        painter.setFont(font)
+        for index, value in enumerate(values):
+            area = QRect(lefts[index] + round(mm), top, lefts[index + 1] - lefts[index] - round(2 * mm), row_height)
+            painter.drawText(area, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+                             QFontMetrics(font).elidedText(value, Qt.TextElideMode.ElideRight, area.width()))
+        painter.drawLine(0, top + row_height, width, top + row_height)
+
+    page, index = 1, 0
+    while True:
+        painter.setPen(QPen(_INK))
+        painter.setFont(_poster_font(5 * mm, bold=True))
+        painter.drawText(QRect(0, 0, width, round(9 * mm)), Qt.AlignmentFlag.AlignLeft, title)
+        painter.setFont(body)
+        painter.drawText(QRect(0, round(9 * mm), width, round(6 * mm)), Qt.AlignmentFlag.AlignLeft, subtitle)
+        top = round(17 * mm)
+        cells(headers, top, bold)
+        top += row_height
+        while index < len(rows) and top + row_height <= height - round(10 * mm):
+            cells(rows[index], top, body)
+            top += row_height
+            index += 1
+        painter.setPen(QPen(_MUTED))
+        painter.drawText(QRect(0, height - round(6 * mm), width, round(6 * mm)), Qt.AlignmentFlag.AlignRight, str(page))
+        if index >= len(rows):
+            break
+        writer.newPage()
+        page += 1
     painter.end()
     del writer  # closes the file
     if not path.is_file() or path.stat().st_size == 0:
