@@ -25,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import cv2
 import numpy as np
 import qrcode  # type: ignore[import-untyped]
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPoint, Qt
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
@@ -40,6 +40,14 @@ from kiosk.application.gateways.desk_parcels import (
     RecipientKind,
 )
 from kiosk.application.gateways.desk_session import DeskGatewayFactory
+from kiosk.application.gateways.desk_supplies import (
+    DeskSuppliesGateway,
+    IssueLine,
+    ItemForm,
+    RequisitionLineForm,
+    RequisitionStatus,
+    StockShort,
+)
 from kiosk.application.gateways.touchscreen import EntryRequirements, KioskGateway
 from kiosk.clock import FixedClock
 from kiosk.config import CameraSettings, DatabaseSettings, Settings, SiteSettings
@@ -61,6 +69,8 @@ from kiosk.ui.common.theme import admin_stylesheet, apply_theme
 from kiosk.ui.common.workers import WorkerPool
 from kiosk.ui.desk.parcels import ParcelLogView, ParcelsView
 from kiosk.ui.desk.quick_find import QuickFind
+from kiosk.ui.desk.supplies import PurchasesView, RequisitionsView, SuppliesView
+from kiosk.ui.desk.supplies.requisitions import short_text
 from kiosk.ui.desk.today import TodayView
 from kiosk.ui.desk.views import desk_finder, desk_status, desk_views
 from kiosk.ui.desk.window import DeskWindow
@@ -433,6 +443,94 @@ def parcel_shots(desk: DeskWindow, out: Path, suffix: str, codes: list[str]) -> 
     shoot("mail-statement")
 
 
+def desk_supplies(database: Database, site_code: str) -> None:
+    """The supply cupboard: items (some under their minimum), a requisition issued partially (paper short),
+    one waiting for approval, a purchase suggested from low stock, a stocktake counted with variances."""
+    gateway = DeskSuppliesGateway(database, site_code, actor="staff:screenshots", role=StaffRole.SUPERVISOR)
+    people = DeskParcelsGateway(database, site_code, actor="staff:screenshots")
+    zhang, li = (next(c for c in people.find_recipients(name) if c.kind is RecipientKind.HOST).host_id or 0
+                 for name in ("张伟", "李"))
+    items = {}
+    for name, spec, unit, category, location, barcode, minimum, reorder, cost, stock in (
+        ("A4 复印纸", "70g 500张/包", "包", "纸张", "A-1", "6907777000012", 10, 40, 2200, 4),
+        ("中性笔", "0.5mm 黑", "支", "书写", "A-2", "6901234567892", 20, 100, 150, 64),
+        ("笔记本", "B5 60页", "本", "纸张", "A-1", "6903333000017", 10, 30, 600, 25),
+        ("订书钉", "24/6 1000枚", "盒", "装订", "B-1", "6905555000011", 5, 20, 300, 2),
+        ("长尾夹", "32mm 12只/盒", "盒", "装订", "B-1", "6906666000013", 5, 20, 450, 12),
+        ("白板笔", "黑 可擦", "支", "书写", "A-2", "6908888000015", 10, 30, 350, 6),
+    ):
+        row = gateway.add_item(ItemForm(name=name, unit=unit, specification=spec, category=category,
+                                        location=location, barcode=barcode, min_qty=minimum, reorder_qty=reorder,
+                                        unit_cost_cents=cost))
+        gateway.receive_stock(row.item_id, stock, None, "期初库存")
+        items[name] = row
+    asked = gateway.create_requisition(zhang, [RequisitionLineForm(items["A4 复印纸"].item_id, 6),
+                                               RequisitionLineForm(items["中性笔"].item_id, 10)], "客户展会物料")
+    approved = gateway.approve_requisition(asked.requisition_id, asked.version)
+    gateway.issue(approved.requisition_id, [IssueLine(line.line_id, min(line.open_qty, line.on_hand),
+                                                      "外包装略有破损" if line.item_name == "A4 复印纸" else "")
+                                            for line in approved.lines], "张伟", signature_png())
+    gateway.create_requisition(li, [RequisitionLineForm(items["笔记本"].item_id, 5),
+                                    RequisitionLineForm(items["长尾夹"].item_id, 2)], "新员工入职")
+    gateway.suggest_purchase()
+    take = gateway.start_stocktake(location="B-1")
+    for line in take.lines:
+        counted = line.book_qty + (1 if line.item_name == "长尾夹" else -1)
+        gateway.count(take.stocktake_id, line.item_id, counted, "盘点多出" if counted > line.book_qty else "损耗")
+
+
+def signature_png() -> bytes:
+    image = QImage(320, 120, QImage.Format.Format_ARGB32)
+    image.fill(0)
+    painter = QPainter(image)
+    painter.drawLine(20, 80, 120, 30)
+    painter.drawLine(120, 30, 220, 90)
+    painter.end()
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    buffer.close()
+    return bytes(data.data())
+
+
+def supply_shots(desk: DeskWindow, out: Path, suffix: str) -> None:
+    """The stock sheet with an item's history, the partially issued requisition with its short message, the
+    suggested purchase, the count sheet with its variances."""
+    assert desk.shell is not None
+
+    def shoot(name: str) -> None:
+        for _ in range(3):
+            QApplication.processEvents()
+        desk.grab().save(str(out / f"desk-{name}-{suffix}.png"))
+
+    desk.shell.show_view("supplies")
+    supplies = desk.shell.view("supplies")
+    assert isinstance(supplies, SuppliesView)
+    supplies.table.selectRow(0)
+    shoot("supplies-history")
+    desk.shell.show_view("requisitions")
+    requisitions = desk.shell.view("requisitions")
+    assert isinstance(requisitions, RequisitionsView)
+    partial = next((r for r in requisitions.rows if r.status is RequisitionStatus.PARTIALLY_ISSUED), None)
+    if partial is not None:
+        requisitions.choose(partial.requisition_id)
+        requisitions.short.setText(short_text([StockShort(line.item_id, line.item_name, line.quantity,
+                                                          line.issued_qty)
+                                               for line in partial.lines if line.open_qty]))
+        requisitions.short.show()
+    shoot("requisitions-partial")
+    requisitions.short.hide()
+    desk.shell.show_view("purchases")
+    purchases = desk.shell.view("purchases")
+    assert isinstance(purchases, PurchasesView)
+    if purchases.rows:
+        purchases.choose(purchases.rows[0].purchase_id)
+    shoot("purchases-suggested")
+    desk.shell.show_view("stocktake")
+    shoot("stocktake-variances")
+
+
 ADMIN_NAME, ADMIN_PASSWORD = "admin", "admin-screenshots"
 
 
@@ -502,6 +600,7 @@ def admin_shot(settings: Settings, database: Database, out: Path, *, suffix: str
             QApplication.processEvents()
         desk.grab().save(str(out / f"desk-{view.key}-{suffix}.png"))
     parcel_shots(desk, out, suffix, parcel_codes)
+    supply_shots(desk, out, suffix)
     desk.shell.show_view("today")
     finder = desk.shell.finder
     assert isinstance(finder, QuickFind)
@@ -529,6 +628,15 @@ def admin_shot(settings: Settings, database: Database, out: Path, *, suffix: str
         for _ in range(3):
             QApplication.processEvents()
         desk.grab().save(str(out / f"desk-{key}-{suffix}.png"))
+    desk.shell.show_view("requisitions")  # a supervisor's approve and decline buttons, enabled
+    requisitions = desk.shell.view("requisitions")
+    assert isinstance(requisitions, RequisitionsView)
+    waiting = next((r for r in requisitions.rows if r.status is RequisitionStatus.PENDING_APPROVAL), None)
+    if waiting is not None:
+        requisitions.choose(waiting.requisition_id)
+    for _ in range(3):
+        QApplication.processEvents()
+    desk.grab().save(str(out / f"desk-requisitions-approve-{suffix}.png"))
     desk.stop()
     pool.shutdown()
     desk.close()
@@ -567,6 +675,7 @@ def main(argv: list[str] | None = None) -> int:
             desk_day(database, settings.site.code)
             assert isinstance(database.clock, FixedClock)
             codes = desk_parcels(database, settings.site.code, database.clock)
+            desk_supplies(database, settings.site.code)
             admin_shots(settings, database, args.out, codes)
         database.dispose()
     print(f"screenshots written to {args.out}")

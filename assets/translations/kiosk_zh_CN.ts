@@ -687,6 +687,7 @@
         <location filename="../../kiosk/ui/desk/dialogs.py" line="23" />
         <location filename="../../kiosk/ui/desk/dialogs.py" line="46" />
         <location filename="../../kiosk/ui/desk/staff.py" line="183" />
+        <location filename="../../kiosk/ui/desk/supplies/item_dialog.py" line="43" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1497,32 +1498,32 @@
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/views.py" line="48" />
+        <location filename="../../kiosk/ui/desk/views.py" line="59" />
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/views.py" line="49" />
+        <location filename="../../kiosk/ui/desk/views.py" line="60" />
         <source>Visitors</source>
         <translation>访客记录</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/views.py" line="50" />
+        <location filename="../../kiosk/ui/desk/views.py" line="61" />
         <source>Invitations</source>
         <translation>邀请</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/views.py" line="54" />
+        <location filename="../../kiosk/ui/desk/views.py" line="65" />
         <source>Notices for visitors</source>
         <translation>访客公告</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/views.py" line="60" />
+        <location filename="../../kiosk/ui/desk/views.py" line="73" />
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/views.py" line="63" />
+        <location filename="../../kiosk/ui/desk/views.py" line="76" />
         <source>Staff accounts</source>
         <translation>员工账号</translation>
     </message>
@@ -1555,6 +1556,31 @@
         <location filename="../../kiosk/ui/desk/parcels/__init__.py" line="37" />
         <source>Outgoing mail</source>
         <translation>寄出邮件</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/__init__.py" line="39" />
+        <source>Supplies</source>
+        <translation>办公用品</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/__init__.py" line="40" />
+        <source>Requisitions</source>
+        <translation>领用申请</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/__init__.py" line="41" />
+        <source>Purchases</source>
+        <translation>采购申请</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/__init__.py" line="42" />
+        <source>Stocktake</source>
+        <translation>盘点</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/__init__.py" line="43" />
+        <source>Supply reports</source>
+        <translation>用品报表</translation>
     </message>
 </context>
 <context>
@@ -1620,6 +1646,505 @@
         <location filename="../../kiosk/ui/desk/status_strip.py" line="96" />
         <source>printer error</source>
         <translation>打印机故障</translation>
+    </message>
+</context>
+<context>
+    <name>DeskSupplies</name>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/count_sheet.py" line="22" />
+        <source>Count sheet #{n}: {scope}</source>
+        <translation>盘点表 #{n}：{scope}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/count_sheet.py" line="23" />
+        <source>Printed {time} · {count} lines</source>
+        <translation>打印于 {time} · 共 {count} 行</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/count_sheet.py" line="25" />
+        <location filename="../../kiosk/ui/desk/supplies/item_dialog.py" line="118" />
+        <location filename="../../kiosk/ui/desk/supplies/purchase_dialogs.py" line="94" />
+        <location filename="../../kiosk/ui/desk/supplies/purchases.py" line="38" />
+        <location filename="../../kiosk/ui/desk/supplies/requisition_dialogs.py" line="125" />
+        <location filename="../../kiosk/ui/desk/supplies/requisitions.py" line="46" />
+        <location filename="../../kiosk/ui/desk/supplies/stocktake.py" line="52" />
+        <source>Item</source>
+        <translation>物品</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/count_sheet.py" line="25" />
+        <location filename="../../kiosk/ui/desk/supplies/item_dialog.py" line="67" />
+        <location filename="../../kiosk/ui/desk/supplies/items_view.py" line="22" />
+        <location filename="../../kiosk/ui/desk/supplies/stocktake.py" line="52" />
+        <source>Specification</source>
+        <translation>规格</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/count_sheet.py" line="26" />
+        <location filename="../../kiosk/ui/desk/supplies/item_dialog.py" line="68" />
+        <location filename="../../kiosk/ui/desk/supplies/items_view.py" line="23" />
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/count_sheet.py" line="26" />
+        <location filename="../../kiosk/ui/desk/supplies/item_dialog.py" line="69" />
+        <location filename="../../kiosk/ui/desk/supplies/items_view.py" line="24" />
+        <location filename="../../kiosk/ui/desk/supplies/stocktake.py" line="53" />
+        <source>Location</source>
+        <translation>库位</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/count_sheet.py" line="27" />
+        <location filename="../../kiosk/ui/desk/supplies/stocktake.py" line="53" />
+        <source>Book</source>
+        <translation>账面</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/count_sheet.py" line="27" />
+        <location filename="../../kiosk/ui/desk/supplies/stocktake.py" line="54" />
+        <source>Counted</source>
+        <translation>实盘</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/count_sheet.py" line="28" />
+        <location filename="../../kiosk/ui/desk/supplies/stocktake.py" line="54" />
+        <source>Variance</source>
+        <translation>差异</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/count_sheet.py" line="28" />
+        <location filename="../../kiosk/ui/desk/supplies/item_dialog.py" line="121" />
+        <location filename="../../kiosk/ui/desk/supplies/stocktake.py" line="55" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/count_sheet.py" line="36" />
+        <source>Counted by: ____________    Checked by: ____________</source>
+        <translation>盘点人：____________    复核人：____________</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/count_sheet.py" line="57" />
+        <source>Count sheet</source>
+        <translation>盘点表</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/item_dialog.py" line="58" />
+        <source>Edit item</source>
+        <translation>编辑物品</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/item_dialog.py" line="58" />
+        <source>New item</source>
+        <translation>新建物品</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/item_dialog.py" line="63" />
+        <source>In use</source>
+        <translation>在用</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/item_dialog.py" line="67" />
+        <location filename="../../kiosk/ui/desk/supplies/items_view.py" line="22" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/item_dialog.py" line="68" />
+        <location filename="../../kiosk/ui/desk/supplies/items_view.py" line="23" />
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/item_dialog.py" line="70" />
+        <source>Barcode</source>
+        <translation>条码</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/item_dialog.py" line="71" />
+        <location filename="../../kiosk/ui/desk/supplies/items_view.py" line="25" />
+        <source>Minimum</source>
+        <translation>最低库存</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/item_dialog.py" line="72" />
+        <source>Reorder up to</source>
+        <translation>补货至</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/item_dialog.py" line="73" />
+        <location filename="../../kiosk/ui/desk/supplies/item_dialog.py" line="120" />
+        <location filename="../../kiosk/ui/desk/supplies/purchase_dialogs.py" line="97" />
+        <location filename="../../kiosk/ui/desk/supplies/purchases.py" line="39" />
+        <source>Unit cost</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/item_dialog.py" line="90" />
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/item_dialog.py" line="111" />
+        <source>Receive stock</source>
+        <translation>入库</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/item_dialog.py" line="119" />
+        <location filename="../../kiosk/ui/desk/supplies/items_view.py" line="30" />
+        <location filename="../../kiosk/ui/desk/supplies/purchases.py" line="38" />
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/item_dialog.py" line="125" />
+        <source>Receive</source>
+        <translation>入库</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/items_view.py" line="24" />
+        <location filename="../../kiosk/ui/desk/supplies/requisition_dialogs.py" line="126" />
+        <location filename="../../kiosk/ui/desk/supplies/requisitions.py" line="48" />
+        <source>On hand</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/items_view.py" line="25" />
+        <source>To purchase</source>
+        <translation>待采购</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/items_view.py" line="26" />
+        <source>Value</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/items_view.py" line="29" />
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/items_view.py" line="29" />
+        <source>What</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/items_view.py" line="30" />
+        <source>Balance</source>
+        <translation>结存</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/items_view.py" line="31" />
+        <source>Who / why</source>
+        <translation>经办 / 原因</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/items_view.py" line="37" />
+        <location filename="../../kiosk/ui/desk/supplies/purchases.py" line="39" />
+        <location filename="../../kiosk/ui/desk/supplies/texts.py" line="61" />
+        <source>Received</source>
+        <translation>入库</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/items_view.py" line="38" />
+        <location filename="../../kiosk/ui/desk/supplies/requisitions.py" line="47" />
+        <location filename="../../kiosk/ui/desk/supplies/texts.py" line="48" />
+        <source>Issued</source>
+        <translation>已发放</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/items_view.py" line="39" />
+        <source>Returned</source>
+        <translation>已退回</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/items_view.py" line="40" />
+        <source>Adjusted</source>
+        <translation>调整</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/items_view.py" line="41" />
+        <source>Moved</source>
+        <translation>移库</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/items_view.py" line="124" />
+        <source>{name} · low</source>
+        <translation>{name} · 库存不足</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/purchase_dialogs.py" line="33" />
+        <source>New purchase request</source>
+        <translation>新建采购申请</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/purchase_dialogs.py" line="42" />
+        <location filename="../../kiosk/ui/desk/supplies/requisition_dialogs.py" line="56" />
+        <source>Add line</source>
+        <translation>添加明细</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/purchase_dialogs.py" line="46" />
+        <location filename="../../kiosk/ui/desk/supplies/purchases.py" line="34" />
+        <location filename="../../kiosk/ui/desk/supplies/requisitions.py" line="43" />
+        <source>Purpose</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/purchase_dialogs.py" line="47" />
+        <source>Supplier (optional)</source>
+        <translation>供应商（选填）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/purchase_dialogs.py" line="59" />
+        <source>Create request</source>
+        <translation>创建申请</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/purchase_dialogs.py" line="90" />
+        <source>Receive purchase #{n}</source>
+        <translation>采购到货 #{n}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/purchase_dialogs.py" line="94" />
+        <location filename="../../kiosk/ui/desk/supplies/texts.py" line="59" />
+        <source>Ordered</source>
+        <translation>已下单</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/purchase_dialogs.py" line="95" />
+        <source>Received before</source>
+        <translation>此前已到</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/purchase_dialogs.py" line="96" />
+        <source>Received now</source>
+        <translation>本次到货</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/purchase_dialogs.py" line="117" />
+        <source>Into stock</source>
+        <translation>入库</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/purchases.py" line="33" />
+        <location filename="../../kiosk/ui/desk/supplies/requisitions.py" line="41" />
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/purchases.py" line="33" />
+        <location filename="../../kiosk/ui/desk/supplies/requisitions.py" line="42" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/purchases.py" line="34" />
+        <source>Supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/purchases.py" line="35" />
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/purchases.py" line="35" />
+        <source>Approved by</source>
+        <translation>审批人</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/requisition_dialogs.py" line="44" />
+        <source>New requisition</source>
+        <translation>新建领用申请</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/requisition_dialogs.py" line="48" />
+        <source>Requester's name or pinyin, then Enter</source>
+        <translation>输入申请人姓名或拼音，按回车</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/requisition_dialogs.py" line="61" />
+        <source>Purpose (optional)</source>
+        <translation>用途（选填）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/requisition_dialogs.py" line="69" />
+        <location filename="../../kiosk/ui/desk/supplies/requisitions.py" line="41" />
+        <source>Requester</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/requisition_dialogs.py" line="70" />
+        <source>Lines</source>
+        <translation>明细</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/requisition_dialogs.py" line="76" />
+        <source>Create requisition</source>
+        <translation>创建领用申请</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/requisition_dialogs.py" line="121" />
+        <source>Issue requisition #{n}</source>
+        <translation>发放领用申请 #{n}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/requisition_dialogs.py" line="125" />
+        <location filename="../../kiosk/ui/desk/supplies/requisitions.py" line="47" />
+        <source>Open</source>
+        <translation>未发</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/requisition_dialogs.py" line="126" />
+        <source>Issue now</source>
+        <translation>本次发放</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/requisition_dialogs.py" line="127" />
+        <location filename="../../kiosk/ui/desk/supplies/requisitions.py" line="48" />
+        <source>Quality note</source>
+        <translation>质量备注</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/requisition_dialogs.py" line="138" />
+        <source>e.g. box dented, one pen dry</source>
+        <translation>例如：外盒压瘪、一支笔不出水</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/requisition_dialogs.py" line="147" />
+        <source>Clear signature</source>
+        <translation>清除签名</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/requisition_dialogs.py" line="152" />
+        <source>Received by</source>
+        <translation>领取人</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/requisition_dialogs.py" line="154" />
+        <source>Signature</source>
+        <translation>签名</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/requisition_dialogs.py" line="157" />
+        <source>Issue</source>
+        <translation>发放</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/requisitions.py" line="42" />
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/requisitions.py" line="43" />
+        <source>Age</source>
+        <translation>已等待</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/requisitions.py" line="46" />
+        <source>Asked</source>
+        <translation>申请数</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/requisitions.py" line="57" />
+        <source>Short: {item}, {on_hand} of {asked} on hand.</source>
+        <translation>库存不足：{item}，申请 {asked}，库存仅 {on_hand}。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/stocktake.py" line="62" />
+        <source>Items to count</source>
+        <translation>要盘点的物品</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/stocktake.py" line="71" />
+        <source>Start counting</source>
+        <translation>开始盘点</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/texts.py" line="45" />
+        <location filename="../../kiosk/ui/desk/supplies/texts.py" line="57" />
+        <source>Waiting for approval</source>
+        <translation>等待批准</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/texts.py" line="46" />
+        <location filename="../../kiosk/ui/desk/supplies/texts.py" line="58" />
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/texts.py" line="47" />
+        <source>Partially issued</source>
+        <translation>部分发放</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/texts.py" line="49" />
+        <source>Declined</source>
+        <translation>已驳回</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/texts.py" line="50" />
+        <location filename="../../kiosk/ui/desk/supplies/texts.py" line="62" />
+        <location filename="../../kiosk/ui/desk/supplies/texts.py" line="70" />
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/texts.py" line="56" />
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/texts.py" line="60" />
+        <source>Partially received</source>
+        <translation>部分到货</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/texts.py" line="68" />
+        <source>Counting</source>
+        <translation>盘点中</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/texts.py" line="69" />
+        <source>Posted</source>
+        <translation>已过账</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/texts.py" line="78" />
+        <source>+{n} 盘盈 gain</source>
+        <translation>+{n} 盘盈</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/texts.py" line="79" />
+        <source>{n} 盘亏 loss</source>
+        <translation>{n} 盘亏</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/texts.py" line="84" />
+        <source>Check: {problems}</source>
+        <translation>请检查：{problems}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/texts.py" line="87" />
+        <source>A supervisor approves this.</source>
+        <translation>此操作需主管审批。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/texts.py" line="89" />
+        <source>Someone changed this meanwhile: {error}</source>
+        <translation>其他人刚刚修改了此记录：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/texts.py" line="91" />
+        <source>Nothing found: it may have been changed meanwhile.</source>
+        <translation>未找到：可能刚被修改。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/texts.py" line="92" />
+        <source>That did not work: {error}</source>
+        <translation>操作未成功：{error}</translation>
     </message>
 </context>
 <context>
@@ -4745,6 +5270,94 @@
     </message>
 </context>
 <context>
+    <name>PurchasesView</name>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/purchases.py" line="53" />
+        <source>Purchase</source>
+        <translation>采购</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/purchases.py" line="54" />
+        <source>Yes</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/purchases.py" line="130" />
+        <source>Choose a purchase request</source>
+        <translation>请选择一条采购申请</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/purchases.py" line="131" />
+        <source>#{n} · {status}</source>
+        <translation>#{n} · {status}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/purchases.py" line="135" />
+        <source>A supervisor approves purchases.</source>
+        <translation>采购申请由主管审批。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/purchases.py" line="148" />
+        <source>Nothing is under its minimum: nothing to suggest.</source>
+        <translation>没有低于最低库存的物品，无需建议采购。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/desk/supplies/purchases.py" line="150" />
+        <source>Suggested from low stock: %n line(s).</source>
+        <translation><numerusform>已按低库存生成建议：%n 行。</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/purchases.py" line="183" />
+        <source>Cancel purchase request #{n}?</source>
+        <translation>取消采购申请 #{n}？</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/purchases.py" line="199" />
+        <source>Purchases</source>
+        <translation>采购申请</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/desk/supplies/purchases.py" line="200" />
+        <source>%n purchase request(s)</source>
+        <translation><numerusform>%n 条采购申请</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/purchases.py" line="201" />
+        <source>Suggest from low stock</source>
+        <translation>按低库存建议采购</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/purchases.py" line="202" />
+        <source>New purchase request</source>
+        <translation>新建采购申请</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/purchases.py" line="203" />
+        <source>Submit</source>
+        <translation>提交审批</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/purchases.py" line="204" />
+        <source>Approve</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/purchases.py" line="205" />
+        <source>Mark ordered</source>
+        <translation>标记已下单</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/purchases.py" line="206" />
+        <source>Receive…</source>
+        <translation>到货入库…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/purchases.py" line="207" />
+        <source>Cancel request</source>
+        <translation>取消申请</translation>
+    </message>
+</context>
+<context>
     <name>QuickFind</name>
     <message>
         <location filename="../../kiosk/ui/desk/quick_find.py" line="51" />
@@ -4960,6 +5573,275 @@
         <location filename="../../kiosk/ui/desk/parcels/recipients.py" line="110" />
         <source>Name or department of the recipient</source>
         <translation>收件人姓名或部门</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsView</name>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/reports.py" line="52" />
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/reports.py" line="106" />
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/reports.py" line="106" />
+        <location filename="../../kiosk/ui/desk/supplies/reports.py" line="135" />
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/reports.py" line="106" />
+        <location filename="../../kiosk/ui/desk/supplies/reports.py" line="116" />
+        <location filename="../../kiosk/ui/desk/supplies/reports.py" line="125" />
+        <source>Item</source>
+        <translation>物品</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/reports.py" line="106" />
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/reports.py" line="107" />
+        <location filename="../../kiosk/ui/desk/supplies/reports.py" line="117" />
+        <location filename="../../kiosk/ui/desk/supplies/reports.py" line="125" />
+        <source>Value</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/reports.py" line="116" />
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/reports.py" line="116" />
+        <location filename="../../kiosk/ui/desk/supplies/reports.py" line="125" />
+        <source>Location</source>
+        <translation>库位</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/reports.py" line="116" />
+        <location filename="../../kiosk/ui/desk/supplies/reports.py" line="125" />
+        <source>On hand</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/reports.py" line="117" />
+        <source>Average cost</source>
+        <translation>平均成本</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/reports.py" line="121" />
+        <source>Total {value}</source>
+        <translation>合计 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/reports.py" line="126" />
+        <source>Last issued</source>
+        <translation>最近发放</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/reports.py" line="129" />
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/desk/supplies/reports.py" line="130" />
+        <source>%n day(s) ago</source>
+        <translation><numerusform>%n 天前</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/desk/supplies/reports.py" line="131" />
+        <source>%n item(s)</source>
+        <translation><numerusform>%n 个物品</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/reports.py" line="132" />
+        <source>Items with stock and no issue for a long time.</source>
+        <translation>有库存但长期未发放的物品。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/reports.py" line="135" />
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/reports.py" line="135" />
+        <source>Requester</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/reports.py" line="135" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/reports.py" line="136" />
+        <source>Age (days)</source>
+        <translation>已等待（天）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/reports.py" line="136" />
+        <source>Open units</source>
+        <translation>未发数量</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/desk/supplies/reports.py" line="140" />
+        <source>%n open</source>
+        <translation><numerusform>%n 条未完成</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/desk/supplies/reports.py" line="155" />
+        <source>%n row(s) exported.</source>
+        <translation><numerusform>已导出 %n 行。</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/reports.py" line="167" />
+        <source>Supply reports</source>
+        <translation>用品报表</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/reports.py" line="168" />
+        <source>Consumption per department per month</source>
+        <translation>各部门月度领用</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/reports.py" line="168" />
+        <source>Stock value</source>
+        <translation>库存金额</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/reports.py" line="169" />
+        <source>Slow movers</source>
+        <translation>呆滞物品</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/reports.py" line="169" />
+        <source>Open requisitions by age</source>
+        <translation>未完成领用（按等待时间）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/reports.py" line="171" />
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+</context>
+<context>
+    <name>RequisitionsView</name>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/requisitions.py" line="73" />
+        <source>Requisition</source>
+        <translation>领用申请</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/requisitions.py" line="73" />
+        <source>Yes</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/requisitions.py" line="75" />
+        <source>Decline the requisition</source>
+        <translation>驳回领用申请</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/requisitions.py" line="75" />
+        <source>Why is it declined?</source>
+        <translation>驳回原因？</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/requisitions.py" line="75" />
+        <location filename="../../kiosk/ui/desk/supplies/requisitions.py" line="270" />
+        <source>Decline</source>
+        <translation>驳回</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/desk/supplies/requisitions.py" line="140" />
+        <source>%n day(s)</source>
+        <translation><numerusform>%n 天</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/requisitions.py" line="165" />
+        <source>Choose a requisition</source>
+        <translation>请选择一条领用申请</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/requisitions.py" line="166" />
+        <source>#{n} · {requester} · {department}</source>
+        <translation>#{n} · {requester} · {department}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/requisitions.py" line="173" />
+        <source>A supervisor approves requisitions.</source>
+        <translation>领用申请由主管审批。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/requisitions.py" line="227" />
+        <source>The rest stays open: cancel it, or turn it into a purchase request.</source>
+        <translation>未发部分保持待发：可取消，或转为采购申请。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/requisitions.py" line="228" />
+        <source>Issued to {name}.</source>
+        <translation>已发放给 {name}。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/requisitions.py" line="233" />
+        <source>Cancel what is still open on #{n}?</source>
+        <translation>取消 #{n} 中尚未发放的部分？</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/requisitions.py" line="247" />
+        <source>Purchase request #{n} drafted for what is still open.</source>
+        <translation>已为未发部分生成采购申请草稿 #{n}。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/requisitions.py" line="264" />
+        <source>Requisitions</source>
+        <translation>领用申请</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/desk/supplies/requisitions.py" line="265" />
+        <source>%n requisition(s)</source>
+        <translation><numerusform>%n 条领用申请</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/requisitions.py" line="266" />
+        <source>Open</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/requisitions.py" line="267" />
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/requisitions.py" line="268" />
+        <source>New requisition</source>
+        <translation>新建领用申请</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/requisitions.py" line="269" />
+        <source>Approve</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/requisitions.py" line="271" />
+        <source>Issue…</source>
+        <translation>发放…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/requisitions.py" line="272" />
+        <source>Cancel the rest</source>
+        <translation>取消未发部分</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/requisitions.py" line="273" />
+        <source>Purchase the rest</source>
+        <translation>未发部分转采购</translation>
     </message>
 </context>
 <context>
@@ -5355,6 +6237,179 @@
         <location filename="../../kiosk/ui/desk/staff.py" line="525" />
         <source>Reset password…</source>
         <translation>重设密码…</translation>
+    </message>
+</context>
+<context>
+    <name>StocktakeView</name>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/stocktake.py" line="90" />
+        <source>Save the count sheet</source>
+        <translation>保存盘点表</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/stocktake.py" line="91" />
+        <location filename="../../kiosk/ui/desk/supplies/stocktake.py" line="311" />
+        <source>Stocktake</source>
+        <translation>盘点</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/stocktake.py" line="92" />
+        <location filename="../../kiosk/ui/desk/supplies/stocktake.py" line="315" />
+        <source>Post</source>
+        <translation>过账</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/stocktake.py" line="200" />
+        <source>{counted} of {lines} counted</source>
+        <translation>已盘 {counted} / {lines}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/stocktake.py" line="219" />
+        <source>Reason for the variance (required)</source>
+        <translation>差异原因（必填）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/stocktake.py" line="220" />
+        <source>Reason (only for a variance)</source>
+        <translation>原因（有差异时填写）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/stocktake.py" line="237" />
+        <source>Fast movers</source>
+        <translation>常用物品</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/stocktake.py" line="254" />
+        <source>{code} is not on this sheet.</source>
+        <translation>{code} 不在本盘点表中。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/stocktake.py" line="277" />
+        <source>A reason is needed for every variance: {items}</source>
+        <translation>每项差异都需填写原因：{items}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/stocktake.py" line="280" />
+        <source>Post this stocktake? The book will agree with the counts.</source>
+        <translation>确认过账？账面数量将调整为实盘数量。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/stocktake.py" line="285" />
+        <source>Posted: the book now agrees with the count.</source>
+        <translation>已过账：账面与实盘一致。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/stocktake.py" line="298" />
+        <source>The PDF was not saved: {error}</source>
+        <translation>PDF 未能保存：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/stocktake.py" line="300" />
+        <source>Count sheet saved: {path}</source>
+        <translation>盘点表已保存：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/stocktake.py" line="312" />
+        <source>Count this location</source>
+        <translation>盘点此库位</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/stocktake.py" line="313" />
+        <source>Count fast movers…</source>
+        <translation>盘点常用物品…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/stocktake.py" line="314" />
+        <source>Print / Save PDF…</source>
+        <translation>打印 / 保存 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/stocktake.py" line="316" />
+        <source>Save count</source>
+        <translation>保存盘点数</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/stocktake.py" line="317" />
+        <source>Scan or type a barcode</source>
+        <translation>扫描或输入条码</translation>
+    </message>
+</context>
+<context>
+    <name>SuppliesView</name>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/items_view.py" line="59" />
+        <source>Import items</source>
+        <translation>导入物品</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/items_view.py" line="140" />
+        <source>History of {name}</source>
+        <translation>{name} 的出入库记录</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/items_view.py" line="170" />
+        <source>Saved: {name}</source>
+        <translation>已保存：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/items_view.py" line="183" />
+        <source>{name}: {n} on hand now</source>
+        <translation>{name}：当前库存 {n}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/desk/supplies/items_view.py" line="194" />
+        <source>%n item(s) added or updated.</source>
+        <translation><numerusform>已新增或更新 %n 个物品。</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/items_view.py" line="196" />
+        <source>Refused: {rows}</source>
+        <translation>未导入：{rows}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/items_view.py" line="209" />
+        <source>Supplies</source>
+        <translation>办公用品</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/desk/supplies/items_view.py" line="210" />
+        <source>%n item(s)</source>
+        <translation><numerusform>%n 个物品</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/desk/supplies/items_view.py" line="211" />
+        <source>Low stock: %n</source>
+        <translation><numerusform>库存不足：%n</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/items_view.py" line="212" />
+        <source>New item</source>
+        <translation>新建物品</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/items_view.py" line="213" />
+        <source>Edit</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/items_view.py" line="214" />
+        <source>Receive stock</source>
+        <translation>入库</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/items_view.py" line="215" />
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/items_view.py" line="216" />
+        <source>Search name, specification, category, location or barcode</source>
+        <translation>搜索名称、规格、类别、库位或条码</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/supplies/items_view.py" line="218" />
+        <source>Choose an item to see its history</source>
+        <translation>选择物品查看出入库记录</translation>
     </message>
 </context>
 <context>

@@ -84,7 +84,7 @@ class SuppliesView(QWidget):
         side.addWidget(self.history_title)
         side.addWidget(self.history, 1)
         body = QHBoxLayout()
-        body.addWidget(self.table, 3)
+        body.addWidget(self.table, 5)
         body.addLayout(side, 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 12)

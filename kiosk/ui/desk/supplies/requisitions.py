@@ -79,6 +79,7 @@ class RequisitionsView(QWidget):
         self.title = label(role="title")
         self.count = label(role="count")
         self.shown = combo(["open", "all"])
+        self.shown.setMinimumWidth(110)
         self.shown.currentIndexChanged.connect(lambda _i: self.refresh())
         self.new_button = button("", "primary")
         self.new_button.clicked.connect(self.new)

@@ -23,6 +23,8 @@ STYLE = (
     " border: 1px solid #cbd2d9; border-radius: 8px; background: #ffffff; color: #1f2a33; }"
     "QTableWidget { font-size: 14px; background: #ffffff; border: 1px solid #e4e7eb; border-radius: 8px; }"
     "QListWidget { font-size: 14px; background: #ffffff; border: 1px solid #e4e7eb; border-radius: 8px; }"
+    'QPushButton[role="chip"] { color: #b42318; border: 1px solid #d64545; font-size: 14px; font-weight: 600;'
+    " padding: 6px 14px; border-radius: 16px; background: #ffffff; }"
     'QPushButton[role="chip"]:checked { background: #fef3f2; color: #b42318; border-color: #d64545;'
     " font-weight: 600; }"
     'QLabel[role="short"] { font-size: 15px; font-weight: 600; color: #b42318; background: #fef3f2;'
