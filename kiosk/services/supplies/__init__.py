@@ -1,1 +1,1 @@
-"""Office supplies at the front desk: items, the stock ledger, requisitions, purchases, stocktakes (the supplies issue)."""
+"""Office supplies at the front desk: items, the stock ledger, requisitions, purchases, stocktakes."""
