@@ -3,7 +3,11 @@ and XLSX with refused rows named, upsert by barcode else name and specification;
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from openpyxl import Workbook
 
 from kiosk.application.gateways.desk_supplies import DeskSuppliesGateway
@@ -60,9 +64,9 @@ def test_search_on_name_specification_category_and_barcode(desk) -> None:
 
 def test_duplicates_and_bad_fields_are_refused(desk) -> None:
     desk.add_item(PENS)
-    with pytest.raises(Conflict, match="barcode 6901234567890 is already 签字笔 0.5mm 黑"):
+    with pytest.raises(Conflict, match=r"barcode 6901234567890 is already 签字笔 0\.5mm 黑"):
         desk.add_item(ItemForm(name="铅笔", unit="支", barcode="6901234567890"))
-    with pytest.raises(Conflict, match="签字笔 0.5mm 黑 is already item"):
+    with pytest.raises(Conflict, match=r"签字笔 0\.5mm 黑 is already item"):
         desk.add_item(ItemForm(name="签字笔", unit="支", specification="0.5mm 黑"))
     with pytest.raises(ValidationFailed) as bad:
         desk.add_item(ItemForm(name="", unit="", min_qty=-1))
@@ -187,3 +191,44 @@ def test_amounts_in_yuan_become_cents() -> None:
     for bad in ("12.505", "-1", "abc", ""):
         with pytest.raises(ValidationFailed):
             items.yuan_to_cents(bad)
+
+
+# -- the ledger through the item services -------------------------------------------------------------------------
+
+_examples = itertools.count()
+operations = st.lists(st.tuples(st.sampled_from(["receive", "return", "issue", "move"]),
+                                st.integers(min_value=1, max_value=30), st.integers(min_value=0, max_value=999)),
+                      max_size=20)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(sequence=operations)
+def test_the_sheet_is_the_history_summed_whatever_the_sequence(database, sequence) -> None:
+    with database.unit_of_work("staff:amy") as uow:
+        item_id = items.add_item(uow, ItemForm(name="签字笔", unit="支", specification=f"#{next(_examples)}",
+                                               min_qty=10, reorder_qty=50, unit_cost_cents=150)).item_id
+    for step, (operation, quantity, cost) in enumerate(sequence):
+        try:
+            with database.unit_of_work("staff:amy") as uow:
+                if operation == "receive":
+                    items.receive_stock(uow, item_id, quantity, cost)
+                elif operation == "return":
+                    items.return_stock(uow, item_id, quantity)
+                elif operation == "move":
+                    items.move_stock(uow, item_id, f"柜-{step}")
+                else:
+                    ledger.post(uow, item_id, MovementKind.ISSUED, -quantity)
+                    uow.commit()
+        except ledger.StockShortError as short:
+            assert short.on_hand < short.asked
+    with database.unit_of_work(write=False) as uow:
+        row = items.item_row(uow, item_id)
+        lines = items.history(uow, item_id, limit=100)
+    assert row.on_hand == sum(m.quantity for m in lines) >= 0
+    assert row.value_cents == sum(m.value_cents for m in lines) >= 0
+    balance = 0
+    for line in reversed(lines):  # oldest first: each line's balance is the one before plus its quantity
+        balance += line.quantity
+        assert line.balance_after == balance
+    assert row.below_minimum == (row.on_hand < 10)
+    assert row.to_purchase == (50 - row.on_hand if row.on_hand < 10 else 0)
