@@ -30,6 +30,7 @@ from kiosk.cli_commands import (
     purchases,
     requisitions,
     stocktake,
+    supplies,
     users,
     visits,
 )
@@ -39,7 +40,8 @@ from kiosk.services.errors import ServiceError
 
 Handler = Callable[[CliContext, argparse.Namespace], int]
 COMMAND_MODULES = (database, demo, directory, visits, invitations, export, maintenance, users, badges, notify, denylist,
-                   kiosk_pin, notices, audit, poster, parcels, stocktake, requisitions, purchases)
+                   kiosk_pin, notices, audit, poster, parcels, stocktake, requisitions, purchases,
+                   supplies)
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
