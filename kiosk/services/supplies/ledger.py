@@ -67,7 +67,7 @@ def post(
     if item.on_hand + quantity < 0:
         raise StockShortError(item.name, -quantity, item.on_hand, item.unit)
     location_from = item.location
-    value = _value_of(item, quantity, unit_cost_cents)
+    value = _value_of(item, quantity, unit_cost_cents, returned=kind is MovementKind.RETURNED)
     item.on_hand += quantity
     item.value_cents += value
     item.updated_at = uow.now()
@@ -87,7 +87,10 @@ def post(
                        movement.actor, reason, document_kind, document_id, "")
 
 
-def _value_of(item: SupplyItem, quantity: int, unit_cost_cents: int | None) -> int:
+def _value_of(item: SupplyItem, quantity: int, unit_cost_cents: int | None, *, returned: bool = False) -> int:
+    if quantity > 0 and returned and unit_cost_cents is None and item.on_hand > 0:
+        # Stock given back went out at the average: it comes back at the average, not the last price paid.
+        return (item.value_cents * quantity * 2 + item.on_hand) // (item.on_hand * 2)
     if quantity > 0:
         cost = item.unit_cost_cents if unit_cost_cents is None else unit_cost_cents
         if cost < 0:

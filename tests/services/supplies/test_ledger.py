@@ -80,3 +80,16 @@ def test_moving_average_cost(database) -> None:
         uow.commit()
     assert out.value_cents == -750  # 5 of 20 units worth 3,000 cents
     assert _books(database, item_id)[2] == 2250
+
+
+def test_a_return_comes_back_at_the_average_cost_not_the_last_price(database) -> None:
+    item_id = _item(database, cost=100)
+    with database.unit_of_work("staff:amy") as uow:
+        ledger.post(uow, item_id, MovementKind.RECEIVED, 10, unit_cost_cents=100)
+        ledger.post(uow, item_id, MovementKind.RECEIVED, 10, unit_cost_cents=300)  # average 200, last 300
+        ledger.post(uow, item_id, MovementKind.ISSUED, -4)
+        back = ledger.post(uow, item_id, MovementKind.RETURNED, 2)
+        uow.commit()
+    assert back.value_cents == 400
+    with database.unit_of_work(write=False) as uow:
+        assert uow.session.get(SupplyItem, item_id).unit_cost_cents == 300  # the last price stays the last price
