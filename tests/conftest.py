@@ -130,6 +130,18 @@ def _log_problems(records: list[logging.LogRecord], expected: list[str]) -> list
     return problems
 
 
+def _bare_gui_application() -> list[str]:
+    """kioskctl draws PDFs and PNGs with a QGuiApplication of its own when none exists; made during a test,
+    it would outlive it and every later widget test would fail on it (pytest-qt wants a QApplication)."""
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
+
+    app = QGuiApplication.instance()
+    if app is None or isinstance(app, QApplication):
+        return []
+    return ["a bare QGuiApplication was made (kioskctl drawing?): give the test the qapp fixture"]
+
+
 @pytest.fixture(autouse=True)
 def _watch_the_test(request: pytest.FixtureRequest, caplog: pytest.LogCaptureFixture) -> Iterator[None]:
     """Fails the test for kiosk warnings it did not expect, Qt warnings, and (Qt tests) leaked threads and timers.
@@ -158,6 +170,7 @@ def _watch_the_test(request: pytest.FixtureRequest, caplog: pytest.LogCaptureFix
         elif leaks and allowed is None:
             problems += [f"leak: {leak}" for leak in leaks]
     problems += QT_MESSAGES.since(qt_start)
+    problems += _bare_gui_application()
     expected = [s for mark in node.iter_markers("expect_log") for s in mark.args]
     problems += _log_problems(records.records, expected)
     if problems:

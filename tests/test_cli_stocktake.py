@@ -115,7 +115,7 @@ def test_start_count_post(kioskctl, items) -> None:
     assert [(t["stocktake_id"], t["status"]) for t in listed] == [(2, "counting"), (1, "posted")]
 
 
-def test_the_count_sheet_as_pdf(kioskctl, items, tmp_path) -> None:
+def test_the_count_sheet_as_pdf(kioskctl, items, tmp_path, qapp) -> None:
     assert kioskctl("stocktake", "start", "--location", "A-1").code == 0
     pdf = tmp_path / "sheet.pdf"
     ran = kioskctl("stocktake", "sheet", "1", "--pdf", str(pdf))
