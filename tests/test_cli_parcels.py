@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -15,10 +13,10 @@ from zoneinfo import ZoneInfo
 import pytest
 from openpyxl import load_workbook
 
-from kiosk.cli import main
 from kiosk.clock import FixedClock
 from kiosk.db import Database
 from kiosk.services.directory.sites import ensure_site
+from tests.cli_harness import Ran, kioskctl_runner, write_config
 from tests.conftest import START
 from tests.factories import SITE, add_host
 
@@ -26,37 +24,15 @@ PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 64
 JPEG = b"\xff\xd8\xff\xe0" + b"\0" * 64
 
 
-@dataclass(frozen=True)
-class Ran:
-    code: int
-    out: str
-    err: str
-
-    def json(self):
-        return json.loads(self.out)
-
 
 @pytest.fixture
 def config_file(tmp_path: Path, db_url: str, monkeypatch: pytest.MonkeyPatch) -> Path:
-    for var in ("KIOSK_CONFIG", "KIOSK_DATABASE_URL", "KIOSK_SITE_CODE", "KIOSK_LANGUAGE", "KIOSK_ID"):
-        monkeypatch.delenv(var, raising=False)
-    monkeypatch.setenv("KIOSK_DATA_DIR", str(tmp_path / "data"))
-    path = tmp_path / "kiosk.toml"
-    path.write_text(f"[database]\nurl = {json.dumps(db_url)}\n\n"
-                    f"[security]\ndata_key_file = {json.dumps(str(tmp_path / 'data.key'))}\n", encoding="utf-8")
-    return path
+    return write_config(tmp_path, db_url, monkeypatch)
 
 
 @pytest.fixture
 def kioskctl(config_file: Path, capsys: pytest.CaptureFixture[str]):
-    def run(*argv: str) -> Ran:
-        capsys.readouterr()
-        code = main(["--config", str(config_file), *argv])
-        captured = capsys.readouterr()
-        assert "Traceback" not in captured.err
-        return Ran(code, captured.out, captured.err)
-
-    return run
+    return kioskctl_runner(config_file, capsys)
 
 
 @pytest.fixture

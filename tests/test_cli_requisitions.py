@@ -4,47 +4,22 @@ the rest → order → receive partially, then the rest; one-line errors; the JS
 
 from __future__ import annotations
 
-import json
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from kiosk.cli import main
+from tests.cli_harness import Ran, kioskctl_runner, write_config
 from tests.services.supplies.requisition_data import PNG, item, on_hand, requester
-
-
-@dataclass(frozen=True)
-class Ran:
-    code: int
-    out: str
-    err: str
-
-    def json(self):
-        return json.loads(self.out)
 
 
 @pytest.fixture
 def config_file(tmp_path: Path, db_url: str, monkeypatch: pytest.MonkeyPatch) -> Path:
-    for var in ("KIOSK_CONFIG", "KIOSK_DATABASE_URL", "KIOSK_SITE_CODE", "KIOSK_LANGUAGE", "KIOSK_ID"):
-        monkeypatch.delenv(var, raising=False)
-    monkeypatch.setenv("KIOSK_DATA_DIR", str(tmp_path / "data"))
-    path = tmp_path / "kiosk.toml"
-    path.write_text(f"[database]\nurl = {json.dumps(db_url)}\n\n"
-                    f"[security]\ndata_key_file = {json.dumps(str(tmp_path / 'data.key'))}\n", encoding="utf-8")
-    return path
+    return write_config(tmp_path, db_url, monkeypatch)
 
 
 @pytest.fixture
 def kioskctl(config_file: Path, capsys: pytest.CaptureFixture[str]):
-    def run(*argv: str) -> Ran:
-        capsys.readouterr()
-        code = main(["--config", str(config_file), *argv])
-        captured = capsys.readouterr()
-        assert "Traceback" not in captured.err
-        return Ran(code, captured.out, captured.err)
-
-    return run
+    return kioskctl_runner(config_file, capsys)
 
 
 @pytest.fixture

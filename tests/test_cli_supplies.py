@@ -3,42 +3,16 @@ added and imported, stock received, balances and history as tables and JSON, one
 
 from __future__ import annotations
 
-import json
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from kiosk.cli import main
-
-
-@dataclass(frozen=True)
-class Ran:
-    code: int
-    out: str
-    err: str
-
-    def json(self):
-        return json.loads(self.out)
+from tests.cli_harness import Ran, kioskctl_runner, write_config
 
 
 @pytest.fixture
 def kioskctl(tmp_path: Path, db_url: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):
-    for var in ("KIOSK_CONFIG", "KIOSK_DATABASE_URL", "KIOSK_SITE_CODE", "KIOSK_LANGUAGE", "KIOSK_ID"):
-        monkeypatch.delenv(var, raising=False)
-    monkeypatch.setenv("KIOSK_DATA_DIR", str(tmp_path / "data"))
-    config = tmp_path / "kiosk.toml"
-    config.write_text(f"[database]\nurl = {json.dumps(db_url)}\n\n"
-                      f"[security]\ndata_key_file = {json.dumps(str(tmp_path / 'data.key'))}\n", encoding="utf-8")
-
-    def run(*argv: str) -> Ran:
-        capsys.readouterr()
-        code = main(["--config", str(config), *argv])
-        captured = capsys.readouterr()
-        assert "Traceback" not in captured.err
-        return Ran(code, captured.out, captured.err)
-
-    return run
+    return kioskctl_runner(write_config(tmp_path, db_url, monkeypatch), capsys)
 
 
 def one_line_error(ran: Ran, *words: str) -> None:
