@@ -141,6 +141,7 @@ class AlertsPage(QWidget):
         self.acknowledge_button.setToolTip(self.tr("Mark the alert as dealt with: it no longer counts as new."))
         self.failed_count = label(role="count")
         hint = label(self.tr("Alerts for reception, and notices that could not be sent."), "muted")
+        hint.setWordWrap(True)  # a hint may wrap; it must not set the desk's minimum width
         top = QHBoxLayout()
         top.addWidget(self.failed_count)
         top.addSpacing(12)

@@ -42,6 +42,7 @@ from kiosk.services.notifications.sending import NotificationView
 from kiosk.services.visits.roster import RosterEntry
 from kiosk.services.visits.visit_detail import VisitDetail
 from kiosk.services.visits.visit_log import VisitSummary
+from kiosk.ui.common.flow_layout import flow_row
 from kiosk.ui.common.live import AreaFollower, LiveChanges
 from kiosk.ui.common.workers import WorkerPool
 from kiosk.ui.desk.alerts import AlertsPage
@@ -222,13 +223,9 @@ class TodayView(QWidget):
             counts.addWidget(chip)
         counts.addStretch(1)
         counts.addWidget(self.search)
-        actions = QHBoxLayout()
-        for widget in (self.approve_button, self.deny_button, self.release_button, self.check_in_button,
-                       self.sign_out_button, self.no_show_button):
-            actions.addWidget(widget)
-        actions.addStretch(1)
-        actions.addWidget(self.reprint_button)
-        actions.addWidget(self.reissue_button)
+        # A wrapping row: the buttons side by side made the desk wider than the screen in English.
+        actions = flow_row(self.approve_button, self.deny_button, self.release_button, self.check_in_button,
+                           self.sign_out_button, self.no_show_button, self.reprint_button, self.reissue_button)
         self.panel = VisitPanel(self.zone)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.board)
@@ -239,7 +236,7 @@ class TodayView(QWidget):
         layout = QVBoxLayout(page)
         layout.setContentsMargins(12, 12, 12, 12)
         layout.addLayout(counts)
-        layout.addLayout(actions)
+        layout.addWidget(actions)
         layout.addWidget(split, 1)
         return page
 
@@ -248,6 +245,7 @@ class TodayView(QWidget):
         self.roster_count = label(role="count")
         self.roster_hint = label(
             self.tr("Everyone signed in right now: the list to check at the assembly point."), "muted")
+        self.roster_hint.setWordWrap(True)  # unwrapped, this one line made the desk wider than the screen
         self.print_roster_button = button(self.tr("Print evacuation list"), "primary")
         self.pdf_roster_button = button(self.tr("Save as PDF…"))
         self.print_roster_button.clicked.connect(self.print_roster)
