@@ -75,6 +75,11 @@ TABLE_AREAS: Mapping[str, Area | None] = {
     "purchase_lines": Area.SUPPLIES,
     "stocktakes": Area.SUPPLIES,
     "stocktake_lines": Area.SUPPLIES,
+    "rooms": Area.ROOMS,
+    "bookings": Area.ROOMS,
+    "booking_attendees": Area.ROOMS,
+    "booking_checklist_items": Area.ROOMS,
+    "room_damage_reports": Area.ROOMS,
 }
 
 _unmapped_warned: set[str] = set()

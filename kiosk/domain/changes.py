@@ -31,6 +31,8 @@ class Area(StrEnum):
     PARCELS = "parcels"
     # Office supplies: items, the stock ledger, requisitions, purchases, stocktakes.
     SUPPLIES = "supplies"
+    # Meeting rooms, their bookings, checklists and damage reports.
+    ROOMS = "rooms"
 
 
 ALL_AREAS: frozenset[Area] = frozenset(Area)

@@ -21,6 +21,7 @@ from kiosk.models.notices import FrontDeskNotice
 from kiosk.models.org import Department, Host, Kiosk, Site
 from kiosk.models.outbox import Notification
 from kiosk.models.parcels import Carrier, LabelPrintJob, OutgoingMail, Parcel, ParcelPhoto, ParcelSignature
+from kiosk.models.rooms import Booking, BookingAttendee, ChecklistItem, DamageReport, Room
 from kiosk.models.security import DenyListEntry, KioskPinLock, StaffUser
 from kiosk.models.supplies import (
     PurchaseLine,
@@ -43,7 +44,11 @@ __all__ = [
     "AuditEvent",
     "BadgePrintJob",
     "Base",
+    "Booking",
+    "BookingAttendee",
     "Carrier",
+    "ChecklistItem",
+    "DamageReport",
     "DataChange",
     "DenyKind",
     "DenyListEntry",
@@ -70,6 +75,7 @@ __all__ = [
     "RateLimitHit",
     "Requisition",
     "RequisitionLine",
+    "Room",
     "Site",
     "StaffRole",
     "StaffUser",
