@@ -311,6 +311,18 @@ def hostile_day(database: Database, hostile_host, protector):
             sending.mark_failed(uow, notice, f"SMTP 550 {hostile('error')}", permanent=True)
     with database.unit_of_work("kiosk:K1") as uow:
         record_heartbeat(uow, kiosk_code="K1", site_code=SITE, camera=CameraHealth.OK, printer=PrinterHealth.READY)
+    # A parcel for the hostile host from a hostile sender, and a supply item named in HTML.
+    from kiosk.services.parcels import receiving
+    from kiosk.services.parcels.records import ParcelForm, RecipientChoice, RecipientKind
+    from kiosk.services.supplies import items
+    from kiosk.services.supplies.records import ItemForm
+
+    with database.unit_of_work("staff:boss") as uow:
+        receiving.receive(uow, SITE, ParcelForm(
+            tracking_no="SF1234567890123", carrier_code="SF",
+            recipient=RecipientChoice(RecipientKind.HOST, host_id=hostile_host.id), sender_name=hostile("sender")))
+    with database.unit_of_work("staff:boss") as uow:
+        items.add_item(uow, ItemForm(name=hostile("item"), unit="支", specification=hostile("spec")))
     return invited
 
 
@@ -382,6 +394,8 @@ def test_every_desk_view_shows_names_and_texts_as_written(desk) -> None:
         "notices": {"title"},
         "agreements": {"agreement", "terms"},
         "staff": {"staff"},
+        "parcel_log": {"host"},
+        "supplies": {"item", "spec"},
     }
     for view in shell.views:
         shell.show_view(view.key)
