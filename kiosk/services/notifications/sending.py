@@ -41,7 +41,8 @@ from kiosk.domain.notifications import (
     NoticeContext,
     redact_address,
 )
-from kiosk.models import Department, Host, Notification, NotificationStatus, Visit, VisitPhoto
+from kiosk.domain.parcels import ParcelStatus
+from kiosk.models import Department, Host, Notification, NotificationStatus, Parcel, Visit, VisitPhoto
 from kiosk.services import audit, outbox
 from kiosk.services.errors import Conflict, NotFound
 from kiosk.services.notifications import host_links
@@ -293,10 +294,24 @@ def retry_notification(uow: UnitOfWork, notification_id: int) -> None:
         codes = invitations.new_code_for_resend(uow, row.visit_id)
         row.payload = outbox.seal_payload(
             {**(row.payload or {}), outbox.TOKEN: codes.token, outbox.SHORT_CODE: codes.short_code})
+    if row.event in _PARCEL_CODE_EVENTS and not outbox.holds_code(row.payload):
+        # A parcel's code was blanked when the notice failed for good; the parcel keeps it sealed.
+        row.payload = {**(row.payload or {}), outbox.SEALED_TOKEN: _waiting_parcel_code(uow, row.payload or {})}
     row.status = S.PENDING
     row.attempts = 0
     row.next_attempt_at = uow.now()
     uow.commit()
+
+
+# Parcel notices that carry the pickup code (services/parcels/notices.py).
+_PARCEL_CODE_EVENTS = frozenset({"parcel_arrived", "parcel_reminder"})
+
+
+def _waiting_parcel_code(uow: UnitOfWork, payload: dict[str, Any]) -> str:
+    parcel = uow.session.get(Parcel, int(payload.get("parcel_id") or 0))
+    if parcel is None or parcel.status != ParcelStatus.WAITING or not parcel.pickup_code_sealed:
+        raise Conflict("this parcel is no longer waiting at the desk; there is nothing to send again")
+    return parcel.pickup_code_sealed
 
 
 def list_failed(uow: UnitOfWork, *, limit: int = 100) -> list[NotificationView]:
