@@ -37,6 +37,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_foundation import ensure_pg_database
+from seed_bulk import baseline_url
 from sqlalchemy import insert, select, text
 
 from kiosk.clock import FixedClock
@@ -197,7 +198,7 @@ def db_zone() -> Any:
 def run(label: str, url: str | None, args: argparse.Namespace, folder: Path) -> list[str]:
     results: list[str] = []
     for size in (args.baseline, args.parcels):
-        db = fresh(url if size == args.parcels or url is None else _baseline_url(url), folder, f"{label}-{size}")
+        db = fresh(url if size == args.parcels or url is None else baseline_url(url), folder, f"{label}-{size}")
         started = time.perf_counter()
         seed(db, size)
         print(f"[{label}] seeded {size:,} parcels in {time.perf_counter() - started:.1f} s")
@@ -217,12 +218,6 @@ def run(label: str, url: str | None, args: argparse.Namespace, folder: Path) -> 
         db.dispose()
     return results
 
-
-def _baseline_url(url: str) -> str:
-    from sqlalchemy.engine import make_url
-
-    parsed = make_url(url)
-    return parsed.set(database=f"{parsed.database}_baseline").render_as_string(hide_password=False)
 
 
 def main() -> int:

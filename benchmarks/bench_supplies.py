@@ -41,6 +41,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_foundation import ensure_pg_database
+from seed_bulk import baseline_url
 from sqlalchemy import bindparam, func, insert, select, text, update
 
 from kiosk.clock import FixedClock
@@ -311,7 +312,7 @@ def run(label: str, url: str | None, args: argparse.Namespace, folder: Path) -> 
     sizes = ((args.baseline_items, args.baseline_movements), (args.items, args.movements))
     for item_count, movement_count in sizes:
         big = (item_count, movement_count) == sizes[-1]
-        db = fresh(url if big or url is None else _baseline_url(url), folder, f"{label}-{movement_count}")
+        db = fresh(url if big or url is None else baseline_url(url), folder, f"{label}-{movement_count}")
         started = time.perf_counter()
         seed(db, item_count, movement_count)
         check_books(db)
@@ -346,12 +347,6 @@ def run(label: str, url: str | None, args: argparse.Namespace, folder: Path) -> 
         db.dispose()
     return results
 
-
-def _baseline_url(url: str) -> str:
-    from sqlalchemy.engine import make_url
-
-    parsed = make_url(url)
-    return parsed.set(database=f"{parsed.database}_baseline").render_as_string(hide_password=False)
 
 
 def main() -> int:

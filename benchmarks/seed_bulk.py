@@ -457,3 +457,11 @@ def send_home(engine: Engine, visit_ids: list[int], at: datetime) -> None:
             .where(and_(Visit.id.in_(visit_ids), Visit.status == S.CHECKED_IN))
             .values(status=S.CHECKED_OUT, checked_out_at=at, checked_out_by="bench")
         )
+
+
+def baseline_url(url: str) -> str:
+    """The same PostgreSQL server, a database of its own for a run's small baseline (``<name>_baseline``)."""
+    from sqlalchemy.engine import make_url
+
+    parsed = make_url(url)
+    return parsed.set(database=f"{parsed.database}_baseline").render_as_string(hide_password=False)
