@@ -180,6 +180,21 @@ class SuppliesSettings:
 
 
 @dataclass(frozen=True)
+class RoomSettings:
+    # Departments book at least this many calendar days ahead (site-local); the desk can still register an
+    # ad-hoc meeting, marked as such. 0 turns the rule off.
+    notice_days: int = field(default=1, metadata=_range(0, 30))
+    # The desk is alerted this long before a meeting whose preparation checklist is not done.
+    prepare_alert_minutes: int = field(default=15, metadata=_range(1, 240))
+    # The organiser is asked to confirm (a signed link) this long before the start; unconfirmed bookings
+    # are released the room's ``confirm_within_minutes`` after it.
+    confirm_reminder_minutes: int = field(default=30, metadata=_range(5, 24 * 60))
+    # The rooms' opening hours: the status board's day and the use report's denominator.
+    opens: str = field(default="08:00", metadata={"pattern": _TIME_OF_DAY, "pattern_text": "HH:MM"})
+    closes: str = field(default="20:00", metadata={"pattern": _TIME_OF_DAY, "pattern_text": "HH:MM"})
+
+
+@dataclass(frozen=True)
 class SecuritySettings:
     # Folder for the ID-number key (data.key) and the link secret (link.key), created 0700 with the keys 0600.
     # Empty: the data directory, beside the database. Put it on a path backed up apart from the database.
@@ -262,6 +277,7 @@ class Settings:
     retention: RetentionSettings = field(default_factory=RetentionSettings)
     parcels: ParcelSettings = field(default_factory=ParcelSettings)
     supplies: SuppliesSettings = field(default_factory=SuppliesSettings)
+    rooms: RoomSettings = field(default_factory=RoomSettings)
     security: SecuritySettings = field(default_factory=SecuritySettings)
     printer: PrinterSettings = field(default_factory=PrinterSettings)
     camera: CameraSettings = field(default_factory=CameraSettings)
@@ -417,6 +433,9 @@ def _check_cross_fields(settings: Settings) -> None:
     if settings.parcels.return_days <= settings.parcels.reminder_days:
         raise ConfigError(f"parcels.return_days = {settings.parcels.return_days} must be more than "
                           f"parcels.reminder_days = {settings.parcels.reminder_days}")
+    if settings.rooms.closes <= settings.rooms.opens:
+        raise ConfigError(f"rooms.closes = {settings.rooms.closes!r} must be later than rooms.opens = "
+                          f"{settings.rooms.opens!r}")
     for address in settings.supplies.responsible:
         if "://" not in address and not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", address):
             raise ConfigError(f"supplies.responsible contains {address!r}; use e-mail addresses or apprise URLs "
