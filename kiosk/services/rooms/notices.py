@@ -48,3 +48,14 @@ def inspected(uow: UnitOfWork, booking: Booking, *, damage: DamageReport | None,
 def damage_reported(uow: UnitOfWork, report: DamageReport) -> int:
     """The supervisors (and reception's board): the room is out of order."""
     return 0
+
+
+def confirm_reminder(uow: UnitOfWork, booking: Booking) -> int:
+    """The organiser, ``[rooms] confirm_reminder_minutes`` before the start: confirm (a signed single-use link)
+    or the room is released ``confirm_within_minutes`` after the start. Once per booking and sequence."""
+    return 0
+
+
+def prepare_alert(uow: UnitOfWork, booking: Booking) -> int:
+    """Reception: the meeting starts soon and its preparation is not done. Once per booking."""
+    return 0
