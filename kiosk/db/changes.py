@@ -80,6 +80,13 @@ TABLE_AREAS: Mapping[str, Area | None] = {
     "booking_attendees": Area.ROOMS,
     "booking_checklist_items": Area.ROOMS,
     "room_damage_reports": Area.ROOMS,
+    "phone_messages": Area.RECORDS,
+    "complaints": Area.RECORDS,
+    "complaint_notes": Area.RECORDS,
+    "routine_templates": Area.RECORDS,
+    "routine_checks": Area.RECORDS,
+    "routine_problems": Area.RECORDS,
+    "monthly_reports": Area.RECORDS,
 }
 
 _unmapped_warned: set[str] = set()

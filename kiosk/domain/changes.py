@@ -33,6 +33,8 @@ class Area(StrEnum):
     SUPPLIES = "supplies"
     # Meeting rooms, their bookings, checklists and damage reports.
     ROOMS = "rooms"
+    # The desk's own records: phone messages, complaints, routine checks, the monthly reports.
+    RECORDS = "records"
 
 
 ALL_AREAS: frozenset[Area] = frozenset(Area)

@@ -15,6 +15,15 @@ from kiosk.models.enums import (
     VisitorType,
     VisitStatus,
 )
+from kiosk.models.front_desk import (
+    Complaint,
+    ComplaintNote,
+    MonthlyReport,
+    PhoneMessage,
+    RoutineCheck,
+    RoutineProblem,
+    RoutineTemplate,
+)
 from kiosk.models.links import UsedLink as UsedLink
 from kiosk.models.live import DataChange, KioskHeartbeat
 from kiosk.models.notices import FrontDeskNotice
@@ -48,6 +57,8 @@ __all__ = [
     "BookingAttendee",
     "Carrier",
     "ChecklistItem",
+    "Complaint",
+    "ComplaintNote",
     "DamageReport",
     "DataChange",
     "DenyKind",
@@ -62,12 +73,14 @@ __all__ = [
     "KioskHeartbeat",
     "KioskPinLock",
     "LabelPrintJob",
+    "MonthlyReport",
     "Notification",
     "NotificationStatus",
     "OutgoingMail",
     "Parcel",
     "ParcelPhoto",
     "ParcelSignature",
+    "PhoneMessage",
     "PrintJobStatus",
     "PurchaseLine",
     "PurchaseRequest",
@@ -76,6 +89,9 @@ __all__ = [
     "Requisition",
     "RequisitionLine",
     "Room",
+    "RoutineCheck",
+    "RoutineProblem",
+    "RoutineTemplate",
     "Site",
     "StaffRole",
     "StaffUser",

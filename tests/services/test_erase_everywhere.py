@@ -63,6 +63,13 @@ TABLES = {
     "booking_attendees": "a visitor by visit (deleted with it); a typed name goes with its booking (rooms issue)",
     "booking_checklist_items": "no personal data",
     "room_damage_reports": "no visitor data: staff reports",
+    "phone_messages": "callers' names, companies and numbers: erased by phone, purged with the retention period",
+    "complaints": "customers' names and contacts: erased by contact, purged with the retention period",
+    "complaint_notes": "staff follow-up notes, deleted with the complaint",
+    "routine_templates": "no personal data",
+    "routine_checks": "no personal data: staff rounds",
+    "routine_problems": "no personal data: what a round found",
+    "monthly_reports": "no personal data: figures and totals",
 }
 
 NAME, PHONE, EMAIL = "Zelda Quixote", "13812345678", "zelda.quixote@example.org"
