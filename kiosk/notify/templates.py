@@ -43,12 +43,14 @@ TEMPLATES: dict[str, dict[str, Template]] = {
         "zh_CN": Template("访客邀请：{visit_date} 拜访 {host_name}", (
             "{visitor_name}，您好：",
             "{host_name} 邀请您于 {visit_date} 到访 {site_name}。",
+            "{meeting_line}",
             "到达后请在大堂访客机上出示本邮件中的二维码，即可签到。",
             "二维码仅限当天使用，请勿转发。",
         )),
         "en": Template("Your visit to {host_name} on {visit_date}", (
             "Dear {visitor_name},",
             "{host_name} has invited you to {site_name} on {visit_date}.",
+            "{meeting_line}",
             "When you arrive, show the QR code in this e-mail to the lobby kiosk to check in.",
             "The code works on that day only; please do not forward it.",
         )),
@@ -57,11 +59,13 @@ TEMPLATES: dict[str, dict[str, Template]] = {
         "zh_CN": Template("访客邀请已更改：{visit_date} 拜访 {host_name}", (
             "{visitor_name}，您好：",
             "您拜访 {host_name} 的时间已改为 {visit_date}（{site_name}）。",
+            "{meeting_line}",
             "请使用本邮件中的新二维码签到，之前的二维码已失效。",
         )),
         "en": Template("Your visit to {host_name} has moved to {visit_date}", (
             "Dear {visitor_name},",
             "Your visit to {host_name} at {site_name} is now on {visit_date}.",
+            "{meeting_line}",
             "Please check in with the new QR code in this e-mail; the earlier one no longer works.",
         )),
     },
@@ -81,10 +85,12 @@ TEMPLATES: dict[str, dict[str, Template]] = {
         "zh_CN": Template("访客已到达：{visitor_name}", (
             "{visitor_label} 已于 {arrived_time} 在 {site_name} 大堂签到。",
             "来访目的：{purpose_text}",
+            "{meeting_line}",
         )),
         "en": Template("Your visitor has arrived: {visitor_name}", (
             "{visitor_label} checked in at the {site_name} lobby at {arrived_time}.",
             "Purpose: {purpose_text}",
+            "{meeting_line}",
         )),
     },
     "delivery_arrived": {
@@ -429,6 +435,14 @@ FOOTER = {
 }
 
 
+# Template lines left out when their field is empty: the meeting's room (an invitation that names a booking).
+OPTIONAL_LINES = frozenset({"{meeting_line}"})
+MEETING_LINES = {
+    "zh_CN": ("会议室：{room}{floor}，{time} 开始。", "（楼层 {floor}）"),
+    "en": ("Meeting room: {room}{floor}, starting at {time}.", " (floor {floor})"),
+}
+
+
 class _BlankForMissing(dict[str, str]):
     def __missing__(self, key: str) -> str:
         return ""
@@ -464,8 +478,9 @@ def render(
     plain = _BlankForMissing(values)
 
     subject = " ".join(template.subject.format_map(plain).split())
-    text_lines = [line.format_map(plain) for line in template.lines]
-    html_lines = [f"<p>{line.format_map(escaped)}</p>" for line in template.lines]
+    lines = [line for line in template.lines if line not in OPTIONAL_LINES or line.format_map(plain)]
+    text_lines = [line.format_map(plain) for line in lines]
+    html_lines = [f"<p>{line.format_map(escaped)}</p>" for line in lines]
     if image_cid and image_kind:
         note = ATTACHMENT_NOTES[lang][image_kind]
         text_lines.append(note)
@@ -537,6 +552,11 @@ def _fields(payload: Mapping[str, Any], lang: str, timezone: str) -> dict[str, s
         values["behalf_text"] = on_behalf if behalf else ""
         if not values.get("shelf"):
             values["shelf"] = "—"
+    if values.get("room_name"):
+        line, floor = MEETING_LINES[lang]
+        values["meeting_line"] = line.format(
+            room=values["room_name"], floor=floor.format(floor=values["room_floor"]) if values.get("room_floor") else "",
+            time=_local_time(values.get("meeting_starts_at", ""), zone))
     if isinstance(payload.get("low_stock"), list):
         values["low_stock_lines"] = "\n".join(_low_stock_line(line, lang) for line in payload["low_stock"])
     if not values.get("department"):
