@@ -195,6 +195,25 @@ class RoomSettings:
 
 
 @dataclass(frozen=True)
+class RecordSettings:
+    # A phone message the colleague has not acknowledged is reminded after this long, then passed to their
+    # department's contact after the second.
+    message_remind_minutes: int = field(default=30, metadata=_range(5, 24 * 60))
+    message_escalate_minutes: int = field(default=60, metadata=_range(10, 3 * 24 * 60))
+    # "They will contact you within 24 hours": a complaint is due this long after it is recorded.
+    complaint_due_hours: int = field(default=24, metadata=_range(1, 30 * 24))
+
+
+@dataclass(frozen=True)
+class ReportSettings:
+    # Who gets the monthly report (a PDF per language below) on the 1st: e-mail addresses. Empty: nobody;
+    # kioskctl report monthly still makes it.
+    monthly_to: tuple[str, ...] = ()
+    monthly_time: str = field(default="07:00", metadata={"pattern": _TIME_OF_DAY, "pattern_text": "HH:MM"})
+    monthly_languages: tuple[str, ...] = ("zh_CN", "en")
+
+
+@dataclass(frozen=True)
 class SecuritySettings:
     # Folder for the ID-number key (data.key) and the link secret (link.key), created 0700 with the keys 0600.
     # Empty: the data directory, beside the database. Put it on a path backed up apart from the database.
@@ -278,6 +297,8 @@ class Settings:
     parcels: ParcelSettings = field(default_factory=ParcelSettings)
     supplies: SuppliesSettings = field(default_factory=SuppliesSettings)
     rooms: RoomSettings = field(default_factory=RoomSettings)
+    records: RecordSettings = field(default_factory=RecordSettings)
+    reports: ReportSettings = field(default_factory=ReportSettings)
     security: SecuritySettings = field(default_factory=SecuritySettings)
     printer: PrinterSettings = field(default_factory=PrinterSettings)
     camera: CameraSettings = field(default_factory=CameraSettings)
@@ -436,6 +457,15 @@ def _check_cross_fields(settings: Settings) -> None:
     if settings.rooms.closes <= settings.rooms.opens:
         raise ConfigError(f"rooms.closes = {settings.rooms.closes!r} must be later than rooms.opens = "
                           f"{settings.rooms.opens!r}")
+    if settings.records.message_escalate_minutes <= settings.records.message_remind_minutes:
+        raise ConfigError(f"records.message_escalate_minutes = {settings.records.message_escalate_minutes} must be "
+                          f"more than records.message_remind_minutes = {settings.records.message_remind_minutes}")
+    for address in settings.reports.monthly_to:
+        if not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", address):
+            raise ConfigError(f"reports.monthly_to contains {address!r}; use e-mail addresses")
+    for language in settings.reports.monthly_languages:
+        if language not in ("zh_CN", "en"):
+            raise ConfigError(f"reports.monthly_languages contains {language!r}; allowed: zh_CN, en")
     for address in settings.supplies.responsible:
         if "://" not in address and not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", address):
             raise ConfigError(f"supplies.responsible contains {address!r}; use e-mail addresses or apprise URLs "

@@ -13,6 +13,9 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from kiosk.notify.template_types import Template
+from kiosk.notify.templates_records import RECORD_TEMPLATES
+
 LANGUAGES = ("zh_CN", "en")
 
 
@@ -29,12 +32,6 @@ class RenderedNotice:
     @property
     def chat_text(self) -> str:
         return f"{self.subject}\n\n{self.text}"
-
-
-@dataclass(frozen=True)
-class Template:
-    subject: str
-    lines: tuple[str, ...]
 
 
 # Placeholders are filled from the payload plus the derived fields made in _fields().
@@ -413,6 +410,8 @@ TEMPLATES.update({
         )),
     },
 })
+# The front desk's records (messages, complaints, routines): their own modules, one per area.
+TEMPLATES.update(RECORD_TEMPLATES)
 ATTACHMENT_NOTES = {
     "zh_CN": {"qr": "签到二维码见下图（或附件 qr.png）。", "photo": "访客照片见下图。"},
     "en": {"qr": "Your check-in QR code is below (also attached as qr.png).", "photo": "The visitor's photo is below."},
