@@ -13,6 +13,13 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from kiosk.notify.booking_texts import (
+    BOOKING_EVENTS,
+    BOOKING_LINK_LABELS,
+    BOOKING_MULTILINE_FIELDS,
+    BOOKING_TEMPLATES,
+    booking_fields,
+)
 from kiosk.notify.template_types import Template
 from kiosk.notify.templates_records import RECORD_TEMPLATES
 
@@ -322,7 +329,7 @@ TEMPLATES["supplies_low_stock"] = {
     )),
 }
 # Payload fields holding several lines: line breaks kept in HTML.
-MULTILINE_FIELDS = ("low_stock_lines",)
+MULTILINE_FIELDS: tuple[str, ...] = ("low_stock_lines",)
 
 PURPOSES = {
     "zh_CN": {"meeting": "会议", "interview": "面试", "delivery": "送货", "maintenance": "维修",
@@ -412,6 +419,11 @@ TEMPLATES.update({
 })
 # The front desk's records (messages, complaints, routines): their own modules, one per area.
 TEMPLATES.update(RECORD_TEMPLATES)
+# Meeting rooms (services/rooms/notices.py): their texts and fields are kiosk/notify/booking_texts.py.
+TEMPLATES.update(BOOKING_TEMPLATES)
+MULTILINE_FIELDS = (*MULTILINE_FIELDS, *BOOKING_MULTILINE_FIELDS)
+for _lang, _labels in BOOKING_LINK_LABELS.items():
+    LINK_LABELS[_lang].update(_labels)
 ATTACHMENT_NOTES = {
     "zh_CN": {"qr": "签到二维码见下图（或附件 qr.png）。", "photo": "访客照片见下图。"},
     "en": {"qr": "Your check-in QR code is below (also attached as qr.png).", "photo": "The visitor's photo is below."},
@@ -472,6 +484,8 @@ def render(
     lang = "en" if language == "en" else "zh_CN"
     template = by_language[lang]
     values = _fields(payload, lang, timezone)
+    if event in BOOKING_EVENTS:
+        values.update(booking_fields(payload, lang, ZoneInfo(timezone)))
     escaped = _BlankForMissing({k: html.escape(v).replace("\n", "<br>") if k in MULTILINE_FIELDS else html.escape(v)
                                 for k, v in values.items()})
     plain = _BlankForMissing(values)
