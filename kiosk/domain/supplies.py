@@ -47,3 +47,4 @@ class DocumentKind(StrEnum):
     PURCHASE = "purchase"
     STOCKTAKE = "stocktake"
     MANUAL = "manual"
+    MEETING = "meeting"  # consumables used by a meeting, issued at its after-use check (a booking's id)
