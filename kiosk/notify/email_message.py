@@ -8,6 +8,8 @@ Invitation (multipart/mixed; the short code to type and the directions are in th
             image/png            the check-in QR (inline)
     text/calendar; method=REQUEST    invite.ics
 Arrival: the same without the calendar, with the visitor's photo (image/jpeg) when one was taken.
+A room booking's notices (``notify/booking_calendar.py``): the text and HTML, and its calendar entry
+(invite.ics, method REQUEST; cancel.ics, method CANCEL).
 
 The Message-ID is derived from the notice's idempotency key, so a notice sent
 again after a crash is the same message to the receiving server and mail client.
@@ -24,6 +26,7 @@ from email.utils import format_datetime, parseaddr
 from kiosk.config import EmailSettings
 from kiosk.domain.notifications import ClaimedNotification, NoticeContext
 from kiosk.notify.addresses import header_recipient
+from kiosk.notify.booking_calendar import booking_calendar, calendar_method
 from kiosk.notify.templates import INVITATION_EVENTS, PICKUP_CODE_EVENTS, render
 
 FALLBACK_DOMAIN = "lobby-kiosk.invalid"
@@ -142,6 +145,15 @@ def compose(
         invite = calendar_invite(notice, context, summary=rendered.subject, sender=settings.sender, stamped_at=now)
         message.add_attachment(
             invite, subtype="calendar", charset="utf-8", filename="invite.ics", params={"method": "REQUEST"},
+        )
+    booking_method = calendar_method(notice)
+    if booking_method is not None:
+        # A room booking's entry: the same UID from booking to cancellation, its sequence rising.
+        summary = str(notice.payload.get("topic") or "") or rendered.subject
+        entry = booking_calendar(notice, summary=summary, sender=settings.sender, stamped_at=now)
+        message.add_attachment(
+            entry, subtype="calendar", charset="utf-8",
+            filename="invite.ics" if booking_method == "REQUEST" else "cancel.ics", params={"method": booking_method},
         )
     # Last: set_content() and add_attachment() move or drop Content-* headers set earlier.
     message["Content-Language"] = "en" if notice.language == "en" else "zh-CN"

@@ -7,17 +7,17 @@ visit, so erasing the visitor erases them). Damage goes to the supervisors and r
 meeting to reception.
 
 The calendar invitation (.ics) is built by the e-mail composer from the payload: the booking's ``ical_uid``
-and ``ical_sequence``, start, end, room, floor, and ``ical_method`` REQUEST or CANCEL. A cancellation carries
-the sequence after the booking's, so it outranks the last invitation whether or not the booking's own
-sequence moved. Idempotency keys hold the booking's id and sequence: a changed booking is told again, a
-retried job is not. Payloads hold ids and the booking's own fields, no visitor data beyond names.
+and ``ical_sequence``, start, end, room, floor, and ``ical_method`` REQUEST or CANCEL. The booking services
+raise the sequence with every change, cancellation, displacement and release before they call these, so
+each message outranks the one before. Idempotency keys hold the booking's id and sequence: a changed booking
+is told again, a retried job is not. Payloads hold ids and the booking's own fields, no visitor data beyond names.
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Sequence
-from datetime import UTC, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import select
@@ -56,13 +56,19 @@ def booking_key(booking: Booking) -> str:
     return hashlib.sha256(identity.encode()).hexdigest()[:24]
 
 
+def release_time(booking: Booking) -> datetime:
+    """When an unconfirmed booking is released: the room's wait after the start (after the booking was made,
+    for one made once the meeting had begun), as ``bookings.release_unconfirmed`` counts it."""
+    return max(booking.starts_at, booking.created_at) + timedelta(minutes=booking.room.confirm_within_minutes)
+
+
 def payload_of(uow: UnitOfWork, booking: Booking, *, method: str = REQUEST, **extra: Any) -> dict[str, Any]:
     """What every booking notice says: the booking's own fields, its room, its organiser, its calendar entry."""
     site = uow.session.get(Site, booking.site_id)
     room, organiser = booking.room, booking.organiser
     return {
         "booking_id": booking.id, "ical_uid": booking.ical_uid, "ical_method": method,
-        "ical_sequence": booking.ical_sequence + (1 if method == CANCEL else 0),
+        "ical_sequence": booking.ical_sequence,
         "topic": booking.topic, "level": booking.level.value, "room_name": room.name, "floor": room.floor,
         "starts_at": booking.starts_at.isoformat(), "ends_at": booking.ends_at.isoformat(),
         "attendee_count": booking.attendee_count, "organiser_name": organiser.name,
@@ -185,7 +191,7 @@ def confirm_reminder(uow: UnitOfWork, booking: Booking) -> int:
     or the room is released ``confirm_within_minutes`` after the start. Once per booking and sequence."""
     if booking.status != BookingStatus.BOOKED:
         return 0
-    release_at = booking.starts_at + timedelta(minutes=booking.room.confirm_within_minutes)
+    release_at = release_time(booking)
     # The dispatcher binds the confirm link to the booking (its key) and to the organiser's address.
     payload = payload_of(uow, booking, booking_key=booking_key(booking), release_at=release_at.isoformat())
     return _tell_host(uow, booking.organiser, REMINDER, payload, _subject(booking))
@@ -216,7 +222,7 @@ def send_confirm_reminders(uow: UnitOfWork, site_code: str, minutes: int) -> int
     ).all()
     reminded = 0
     for booking in due:
-        if now >= booking.starts_at + timedelta(minutes=booking.room.confirm_within_minutes):
+        if now >= release_time(booking):
             continue  # released by now (or at once): a reminder would come too late
         if confirm_reminder(uow, booking):
             reminded += 1
