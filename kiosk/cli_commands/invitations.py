@@ -1,5 +1,5 @@
-"""``kioskctl invitations list|edit|cancel|resend`` and ``kioskctl invite-group``: the desk's invitation
-work from a terminal or a script (``invite`` and ``reschedule`` are in ``visits.py``).
+"""``kioskctl invitations add|list|edit|cancel|resend`` and ``kioskctl invite-group``: the desk's invitation
+work from a terminal or a script (``add`` is ``invite``; it and ``reschedule`` are in ``visits.py``).
 
 Exit status 1 with one ``error: ...`` line when something needs fixing; a group file's problems are
 printed one per line (``line 4: phone: ...``) and nothing of the file is saved.
@@ -16,6 +16,7 @@ from kiosk.cli_commands import arguments
 from kiosk.cli_commands.arguments import Subcommands, add_json_flag
 from kiosk.cli_commands.context import CliContext, CliError, check_writable_target, read_file_bytes, write_qr_png
 from kiosk.cli_commands.output import local_time, print_json, print_table
+from kiosk.cli_commands.visits import add_invite_arguments
 from kiosk.domain import short_codes
 from kiosk.domain.visits import Purpose
 from kiosk.services.directory import hosts
@@ -26,6 +27,9 @@ from kiosk.services.visits.invitations import GroupImportReport, InvitationQuery
 def register(commands: Subcommands) -> None:
     parser = commands.add_parser("invitations", help="list, change, cancel and resend invitations")
     actions = parser.add_subparsers(dest="invitations_action", required=True, metavar="ACTION")
+
+    add = actions.add_parser("add", help="invite a visitor (as 'kioskctl invite'); --booking ID names the meeting")
+    add_invite_arguments(add)
 
     listing = actions.add_parser("list", help="upcoming invitations, soonest first")
     listing.add_argument("--from", dest="first_day", type=arguments.day, metavar="YYYY-MM-DD|today",

@@ -21,19 +21,7 @@ from kiosk.services.visits.visit_log import VisitSummary
 
 def register(commands: Subcommands) -> None:
     invite = commands.add_parser("invite", help="invite a visitor and print the QR token that checks them in")
-    invite.add_argument("--host", required=True, metavar="EMAIL", help="the host's e-mail address")
-    invite.add_argument("--name", required=True, help="the visitor's name")
-    invite.add_argument("--phone", help="the visitor's phone (a phone or an e-mail is required)")
-    invite.add_argument("--email", help="the visitor's e-mail; the invitation is sent there")
-    invite.add_argument("--company")
-    invite.add_argument("--date", type=arguments.day, metavar="YYYY-MM-DD", help="the visit day (default: today)")
-    invite.add_argument("--start", type=arguments.time_of_day, metavar="HH:MM")
-    invite.add_argument("--end", type=arguments.time_of_day, metavar="HH:MM")
-    invite.add_argument("--purpose", choices=[p.value for p in Purpose], default=Purpose.MEETING.value)
-    invite.add_argument("--vip", action="store_true", help="announce the arrival to reception and the supervisor")
-    invite.add_argument("--qr", type=Path, metavar="FILE.png", help="also write the QR code as a PNG")
-    add_json_flag(invite)
-    invite.set_defaults(handler=invite_command)
+    add_invite_arguments(invite)
 
     move = commands.add_parser("reschedule", help="move an invitation to another day; the visitor gets a new QR")
     move.add_argument("--visit", type=arguments.record_id, required=True, metavar="ID")
@@ -89,6 +77,26 @@ def register(commands: Subcommands) -> None:
     roster_parser.set_defaults(handler=roster_command)
 
 
+def add_invite_arguments(invite: argparse.ArgumentParser) -> None:
+    """``kioskctl invite`` and ``kioskctl invitations add`` (the same command)."""
+    invite.add_argument("--host", required=True, metavar="EMAIL", help="the host's e-mail address")
+    invite.add_argument("--name", required=True, help="the visitor's name")
+    invite.add_argument("--phone", help="the visitor's phone (a phone or an e-mail is required)")
+    invite.add_argument("--email", help="the visitor's e-mail; the invitation is sent there")
+    invite.add_argument("--company")
+    invite.add_argument("--date", type=arguments.day, metavar="YYYY-MM-DD", help="the visit day (default: today)")
+    invite.add_argument("--start", type=arguments.time_of_day, metavar="HH:MM")
+    invite.add_argument("--end", type=arguments.time_of_day, metavar="HH:MM")
+    invite.add_argument("--purpose", choices=[p.value for p in Purpose], default=Purpose.MEETING.value)
+    invite.add_argument("--vip", action="store_true", help="announce the arrival to reception and the supervisor")
+    invite.add_argument("--booking", type=arguments.record_id, metavar="ID",
+                        help="the meeting the visitor comes to (its day and times unless given): the e-mail, "
+                             "the badge and the host's arrival notice say the room and floor")
+    invite.add_argument("--qr", type=Path, metavar="FILE.png", help="also write the QR code as a PNG")
+    add_json_flag(invite)
+    invite.set_defaults(handler=invite_command)
+
+
 def invite_command(ctx: CliContext, args: argparse.Namespace) -> int:
     if args.qr is not None:
         check_writable_target(args.qr)
@@ -97,7 +105,7 @@ def invite_command(ctx: CliContext, args: argparse.Namespace) -> int:
         created = invitations.create_invitation(
             uow, site_code=ctx.site_code, host_id=host.id, visitor_name=args.name, phone=args.phone,
             email=args.email, company=args.company, visit_date=args.date, start=args.start, end=args.end,
-            purpose=args.purpose, vip=args.vip,
+            purpose=args.purpose, vip=args.vip, booking_id=args.booking,
         )
     if args.qr is not None:
         write_qr_png(created.token, args.qr)

@@ -40,6 +40,9 @@ class BadgeData:
     # The badge's sign-out token, printed as its QR code.
     sign_out_token: str
     photo_jpeg: bytes | None = field(default=None, repr=False)
+    # The meeting the visitor comes to (an invitation that names a booking); "" for none.
+    meeting_room: str = ""
+    meeting_floor: str = ""
 
 
 SAMPLE_TOKEN = "q3Kp9xZ-0aBcDeFgHiJkLmNoPqRsTuVwXyZ012345_6"  # shaped like a real one, valid nowhere
@@ -62,6 +65,8 @@ class BadgeLabels:
     valid_until: str
     scan_hint: str
     visitor_types: dict[VisitorType, str]
+    room: str = "Room"
+    floor: str = "Floor"
 
 
 ENGLISH_LABELS = BadgeLabels(
@@ -88,6 +93,8 @@ BILINGUAL_LABELS = BadgeLabels(
         VisitorType.INTERVIEW: "面试 INTERVIEW",
         VisitorType.DELIVERY: "送货 DELIVERY",
     },
+    room="会议室 Room",
+    floor="楼层 Floor",
 )
 
 
@@ -226,6 +233,7 @@ def layout_badge(badge: BadgeData, paper_width_mm: int = 80, labels: BadgeLabels
         elements.append(centred(company))
     elements.append(TextLine("-" * columns))
     elements.extend(_host_lines(clean(badge.host_name), clean(badge.host_department), labels, columns))
+    elements.extend(_room_lines(clean(badge.meeting_room), clean(badge.meeting_floor), labels, columns))
     elements.extend(_validity_lines(badge, labels, columns))
     token = clean(badge.sign_out_token)
     if token:
@@ -254,6 +262,20 @@ def _host_lines(host: str, department: str, labels: BadgeLabels, columns: int) -
     lines = [TextLine(truncate_to_cells(f"{labels.host}: {host}", columns))]
     if department:
         lines.append(TextLine(truncate_to_cells(f"  {department}", columns)))
+    return lines
+
+
+def _room_lines(room: str, floor: str, labels: BadgeLabels, columns: int) -> list[TextLine]:
+    """Where the meeting is: one line when it fits, else the floor on a line of its own; none without a room."""
+    if not room:
+        return []
+    where = f"{labels.room}: {room}"
+    whole = where + (f", {labels.floor} {floor}" if floor else "")
+    if text_cells(whole) <= columns:
+        return [TextLine(whole)]
+    lines = [TextLine(truncate_to_cells(where, columns))]
+    if floor:
+        lines.append(TextLine(truncate_to_cells(f"{labels.floor} {floor}", columns)))
     return lines
 
 

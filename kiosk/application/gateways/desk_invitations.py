@@ -119,6 +119,7 @@ class DeskInvitationsGateway:
                 uow, site_code=self.site_code, host_id=form.host_id, visitor_name=form.visitor_name,
                 phone=form.phone, email=form.email, company=form.company, visit_date=form.visit_date,
                 start=form.start, end=form.end, purpose=form.purpose, purpose_note=form.purpose_note, vip=form.vip,
+                booking_id=form.booking_id,
             )
 
     def edit(self, visit_id: int, form: InvitationForm) -> InvitationEdited:

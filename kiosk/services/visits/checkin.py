@@ -25,6 +25,7 @@ from kiosk.domain.visits import CheckInOutcome
 from kiosk.models import AccessToken, BadgePrintJob, TokenKind, Visit, VisitStatus
 from kiosk.services import audit, outbox, rate_limits
 from kiosk.services.directory.sites import SiteInfo, get_site
+from kiosk.services.rooms import visit_rooms
 from kiosk.services.visits import denylist, lifecycle
 from kiosk.services.visits.agreements import Consents, record_consents
 from kiosk.services.visits.print_jobs import note_kiosk, queue_first_badge
@@ -181,7 +182,8 @@ def _hold(uow: UnitOfWork, visit: Visit, hit: denylist.DenyHit) -> CheckInResult
 
 def notify_arrival(uow: UnitOfWork, visit: Visit, site: SiteInfo) -> None:
     payload = {"visit_id": visit.id, "visitor_name": visit.visitor.name, "company": visit.visitor.company or "",
-               "purpose": visit.purpose.value, "site_name": site.name, "arrived_at": uow.now().isoformat()}
+               "purpose": visit.purpose.value, "site_name": site.name, "arrived_at": uow.now().isoformat(),
+               **visit_rooms.meeting_payload(uow, visit.id)}
     outbox.notify_host(uow, visit.host, event="visitor_arrived", subject_key=f"visit:{visit.id}",
                        visit_id=visit.id, payload=payload)
     visit.host_notified_at = uow.now()

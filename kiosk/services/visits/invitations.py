@@ -43,10 +43,12 @@ from kiosk.models import (
     VisitorType,
     VisitStatus,
 )
+from kiosk.models.rooms import Booking
 from kiosk.services import audit, outbox
 from kiosk.services.directory.hosts import decode_csv, get_host
 from kiosk.services.directory.sites import SiteInfo, get_site
 from kiosk.services.errors import Conflict, FieldError, NotFound, ValidationFailed
+from kiosk.services.rooms import visit_rooms
 from kiosk.services.text import (
     COMPANY_MAX,
     NAME_MAX,
@@ -92,6 +94,7 @@ class InvitationForm:
     purpose: str = Purpose.MEETING.value
     purpose_note: str = ""
     vip: bool = False
+    booking_id: int | None = None  # the meeting the visitor comes to (its room on the e-mail and badge)
 
 
 @dataclass(frozen=True)
@@ -158,12 +161,21 @@ def create_invitation(
     purpose_note: str = "",
     visitor_type: VisitorType | str = VisitorType.VISITOR,
     vip: bool = False,
+    booking_id: int | None = None,
 ) -> InvitationCreated:
+    """``booking_id``: the meeting the visitor comes to (live, on the visit's day; without a date or times the
+    visit takes the booking's): the e-mail, the badge and the host's arrival notice then say the room."""
     site = get_site(uow, site_code)
     today = site.local_date(uow.now())
     errors: list[FieldError] = []
     details = _check_details(errors, visitor_name=visitor_name, phone=phone, email=email, company=company,
                              purpose=purpose, purpose_note=purpose_note, visitor_type=visitor_type)
+    booking = _meeting(uow, errors, booking_id, site, visit_date)
+    if booking is not None:
+        visit_date = visit_date or site.local_date(booking.starts_at)
+        if start is None and end is None:
+            start, end = _local_time(booking.starts_at, site), _local_time(booking.ends_at, site)
+            end = end if start is not None and end is not None and end > start else None  # past midnight
     day = visit_date or today
     if day < today:
         errors.append(FieldError("date", "in_past", "the visit date is in the past"))
@@ -172,14 +184,25 @@ def create_invitation(
     raise_if_any(errors)
     assert host_id is not None
     host = _receiving_host(uow, host_id)
-    result = _invite(uow, site, host, details, day, start, end, vip)
+    result = _invite(uow, site, host, details, day, start, end, vip, booking)
     uow.commit()
     return result
 
 
+def _meeting(uow: UnitOfWork, errors: list[FieldError], booking_id: int | None, site: SiteInfo,
+             day: date | None) -> Booking | None:
+    if booking_id is None:
+        return None
+    try:
+        return visit_rooms.booking_for_invitation(uow, booking_id, site, day)
+    except ValidationFailed as exc:
+        errors.extend(exc.errors)
+        return None
+
+
 def _invite(
     uow: UnitOfWork, site: SiteInfo, host: Host, details: _Details, day: date, start: time | None,
-    end: time | None, vip: bool,
+    end: time | None, vip: bool, booking: Booking | None = None,
 ) -> InvitationCreated:
     """The visit, its code, its audit event and its e-mail; the caller commits (one or a whole group)."""
     visitor = upsert_visitor(uow, name=details.name, phone=details.phone, email=details.email,
@@ -194,13 +217,17 @@ def _invite(
     uow.session.add(visit)
     uow.session.flush()
     codes = tokens.issue_invitation(uow, visit_id=visit.id, valid_on=day)
-    audit.record(uow, "visit.invited", "visit", visit.id, after={"status": "invited", "host_id": host.id})
+    invited: dict[str, Any] = {"status": "invited", "host_id": host.id}
+    if booking is not None:
+        visit_rooms.add_visit_to_booking(uow, booking, visit.id)
+        invited["booking_id"] = booking.id
+    audit.record(uow, "visit.invited", "visit", visit.id, after=invited)
     if details.email:
         outbox.enqueue(
             uow, event="invitation_created", channel=Channel.EMAIL, recipient=details.email,
             payload={"visit_id": visit.id, "token": codes.token, "short_code": codes.short_code,
                      "visitor_name": details.name, "host_name": host.name, "visit_date": day.isoformat(),
-                     "site_name": site.name},
+                     "site_name": site.name, **visit_rooms.meeting_payload(uow, visit.id)},
             subject_key=f"visit:{visit.id}", language=host.language, visit_id=visit.id,
         )
     return InvitationCreated(
@@ -275,7 +302,7 @@ def _queue_new_code(
         payload={"visit_id": visit.id, "token": codes.token, "short_code": codes.short_code,
                  "visitor_name": visit.visitor.name,
                  "host_name": visit.host.name, "visit_date": visit.visit_date.isoformat(), "site_name": site.name,
-                 "sequence": sequence},
+                 "sequence": sequence, **visit_rooms.meeting_payload(uow, visit.id)},
         subject_key=f"visit:{visit.id}:v{sequence}", language=visit.host.language, visit_id=visit.id,
     )
 

@@ -39,6 +39,7 @@ from kiosk.models import (
 )
 from kiosk.services import audit, token_vault
 from kiosk.services.errors import Conflict, NotFound
+from kiosk.services.rooms import visit_rooms
 from kiosk.services.text import clean_text
 from kiosk.services.visits import lifecycle, tokens
 
@@ -214,6 +215,7 @@ def claim_next_job(
 def _badge_data(uow: UnitOfWork, visit: Visit, job: BadgePrintJob, day_ends_at: time) -> BadgeData:
     zone = ZoneInfo(visit.site.timezone)
     valid_until = (visit.expected_end or datetime.combine(visit.visit_date, day_ends_at, tzinfo=zone))
+    meeting = visit_rooms.meeting_of_visit(uow, visit.id)
     return BadgeData(
         visitor_name=visit.visitor.name, company=visit.visitor.company or "", host_name=visit.host.name,
         host_department=visit.host.department.name if visit.host.department else "",
@@ -221,6 +223,7 @@ def _badge_data(uow: UnitOfWork, visit: Visit, job: BadgePrintJob, day_ends_at: 
         visitor_type=VisitorType(visit.visitor_type), site_name=visit.site.name,
         sign_out_token=token_vault.current().reveal(job.sign_out_token),
         photo_jpeg=uow.session.scalar(select(VisitPhoto.jpeg).where(VisitPhoto.visit_id == visit.id)),
+        meeting_room=meeting.room_name if meeting else "", meeting_floor=meeting.floor if meeting else "",
     )
 
 

@@ -8,6 +8,7 @@ prints a new literal; read the diff of the bytes before pasting it.
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 
 import pytest
 from escpos_stream_parser import check_structure, text_lines, tokenize
@@ -28,9 +29,22 @@ GOLDEN_HEX = (
     "361d286b03003151301c26c0ebbfaac7ebc9a8c2eb205363616e20746f207369676e206f75741c2e0a1b64061d5600"
 )
 
+# The same badge for a visitor invited to a booked meeting: one line more, under the host.
+GOLDEN_ROOM_BADGE = replace(GOLDEN_BADGE, meeting_room="大会议室", meeting_floor="3")
+GOLDEN_ROOM_HEX = (
+    "1b401d21011b45011d42011b61011c264c6f626279207c20b7c3bfcd2056495349544f521c2e0a1d21111d42001c264d"
+    "a8b96c6c657220d5c5ceb01c2e0a1d21001b450041636d6520476d62480a1b61002d2d2d2d2d2d2d2d2d2d2d2d2d2d2d"
+    "2d2d2d2d2d2d2d2d2d2d2d2d2d2d2d2d2d2d2d2d2d2d2d2d2d2d2d2d2d2d2d2d2d0a1c26bdd3b4fd20486f73743a20cd"
+    "f5b7bc2028456e67696e656572696e67291c2e0a1c26bbe1d2e9cad220526f6f6d3a20b4f3bbe1d2e9cad22c20c2a5b2"
+    "e320466c6f6f7220331c2e0a1c26c8d5c6da20446174653a20323032362d30362d313520d3d0d0a7d6c120556e74696c"
+    "3a2031383a30301c2e0a1b61011d286b0400314132001d286b03003143061d286b03003145311d286b2e003150307133"
+    "4b7039785a2d306142634465466748694a6b4c6d4e6f507152735475567758795a3031323334355f361d286b03003151"
+    "301c26c0ebbfaac7ebc9a8c2eb205363616e20746f207369676e206f75741c2e0a1b64061d5600"
+)
 
-def golden_render() -> bytes:
-    return render_badge(GOLDEN_BADGE, paper_width_mm=80, text_mode="gb18030", native_qr=True, labels=BILINGUAL_LABELS)
+
+def golden_render(badge: BadgeData = GOLDEN_BADGE) -> bytes:
+    return render_badge(badge, paper_width_mm=80, text_mode="gb18030", native_qr=True, labels=BILINGUAL_LABELS)
 
 
 def badge(name: str, **changes: object) -> BadgeData:
@@ -40,6 +54,25 @@ def badge(name: str, **changes: object) -> BadgeData:
 
 def test_golden_bytes() -> None:
     assert golden_render() == bytes.fromhex(GOLDEN_HEX)
+
+
+def test_golden_bytes_of_a_badge_with_a_meeting_room() -> None:
+    job = golden_render(GOLDEN_ROOM_BADGE)
+    assert job == bytes.fromhex(GOLDEN_ROOM_HEX)
+    lines = text_lines(tokenize(job))
+    assert lines[lines.index("接待 Host: 王芳 (Engineering)") + 1] == "会议室 Room: 大会议室, 楼层 Floor 3"
+    # Nothing else moves: without its room line it is the badge without a room, byte for byte.
+    room_line = "会议室 Room: 大会议室, 楼层 Floor 3".encode("gb18030")
+    assert job.replace(b"\x1c&" + room_line + b"\x1c.\n", b"") == golden_render()
+
+
+def test_the_room_line_in_english_and_on_narrow_paper() -> None:
+    english = layout_badge(replace(GOLDEN_ROOM_BADGE, meeting_floor="12F"), labels=ENGLISH_LABELS)
+    assert "Room: 大会议室, Floor 12F" in [line.text for line in english.text_lines()]
+    narrow = [line.text for line in layout_badge(GOLDEN_ROOM_BADGE, paper_width_mm=58).text_lines()]
+    assert narrow[narrow.index("会议室 Room: 大会议室") + 1] == "楼层 Floor 3"
+    no_floor = layout_badge(replace(GOLDEN_ROOM_BADGE, meeting_floor=""), labels=ENGLISH_LABELS)
+    assert "Room: 大会议室" in [line.text for line in no_floor.text_lines()]
 
 
 def test_golden_structure() -> None:
@@ -141,6 +174,10 @@ def test_byte_budgets() -> None:
     cjk = badge("张伟", company="华为技术有限公司", host_name="王芳", host_department="研发部", site_name="上海总部")
     assert len(render_badge(cjk, paper_width_mm=80, text_mode="raster")) <= 12_000
     assert len(render_badge(cjk, paper_width_mm=58, text_mode="raster")) <= 12_000
+    # A meeting's room costs one raster line (two on 58 mm paper), only on the badges that have one.
+    at_meeting = replace(cjk, meeting_room="第三会议室", meeting_floor="12F")
+    assert len(render_badge(at_meeting, paper_width_mm=80, text_mode="raster")) <= 14_000
+    assert len(render_badge(at_meeting, paper_width_mm=58, text_mode="raster")) <= 14_000
 
 
 def test_unknown_text_mode_is_refused() -> None:
@@ -149,8 +186,9 @@ def test_unknown_text_mode_is_refused() -> None:
 
 
 if __name__ == "__main__":
-    hex_text = golden_render().hex()
-    print("GOLDEN_HEX = (")
-    for start in range(0, len(hex_text), 96):
-        print(f'    "{hex_text[start : start + 96]}"')
-    print(")")
+    for name, golden in (("GOLDEN_HEX", GOLDEN_BADGE), ("GOLDEN_ROOM_HEX", GOLDEN_ROOM_BADGE)):
+        hex_text = golden_render(golden).hex()
+        print(f"{name} = (")
+        for start in range(0, len(hex_text), 96):
+            print(f'    "{hex_text[start : start + 96]}"')
+        print(")")
