@@ -44,6 +44,8 @@ LINK_ACTIONS = {
 }
 # A department head's requisition approval: links bound to the requisition (payload) and the head.
 REQUISITION_LINK_ACTIONS = {"requisition_approval_requested": ("approve_requisition", "decline_requisition")}
+# A meeting organiser's reminder: confirm the room, a link bound to the booking (payload) and the organiser.
+BOOKING_LINK_ACTIONS = {"booking_reminder": ("confirm_booking",)}
 # While e-mail is not configured, its rows are looked at again this often.
 NOT_CONFIGURED_WAIT = timedelta(minutes=1)
 
@@ -151,6 +153,9 @@ class Dispatcher(BackgroundLoop):
             now = uow.now()
         # How to find the site is the settings', read at send time: a corrected text reaches waiting e-mails.
         context = replace(context, directions=self.settings.site.directions(notice.language))
+        if notice.visit_id is None and notice.payload.get("site_timezone"):
+            # A notice about no visit (a room booking) says its times in the zone of the site it names.
+            context = replace(context, site_timezone=str(notice.payload["site_timezone"]))
         links = self._links(notice, context)
         if notice.channel == Channel.EMAIL:
             if not email.configured:
@@ -177,6 +182,8 @@ class Dispatcher(BackgroundLoop):
         public_url = self.settings.notify.public_url
         if notice.event in REQUISITION_LINK_ACTIONS:
             return self._requisition_links(notice, REQUISITION_LINK_ACTIONS[notice.event], public_url)
+        if notice.event in BOOKING_LINK_ACTIONS:
+            return self._booking_links(notice, BOOKING_LINK_ACTIONS[notice.event], public_url)
         if not (actions and public_url and context.host_email and notice.visit_id is not None):
             return None
         if COPY_FOR_DEPARTMENT in notice.payload or notice.channel == Channel.RECEPTION:
@@ -200,6 +207,20 @@ class Dispatcher(BackgroundLoop):
             public_url, actions=actions, requisition_id=int(payload["requisition_id"]),
             requisition_key=str(payload["requisition_key"]), head_email=head_email,
             idempotency_key=notice.idempotency_key, issued_at=notice.created_at,
+        )
+
+    def _booking_links(self, notice: ClaimedNotification, actions: tuple[str, ...], public_url: str
+                       ) -> dict[str, str] | None:
+        payload = notice.payload
+        organiser_email = str(payload.get("organiser_email") or "")
+        if not (public_url and organiser_email and payload.get("booking_key")) or notice.channel in (
+                Channel.RECEPTION, Channel.SUPERVISOR):
+            return None
+        if self._signer is None:
+            self._signer = LinkSigner(load_link_secret(self.settings))
+        return self._signer.booking_links(
+            public_url, actions=actions, booking_id=int(payload["booking_id"]), booking_key=str(payload["booking_key"]),
+            organiser_email=organiser_email, idempotency_key=notice.idempotency_key, issued_at=notice.created_at,
         )
 
 

@@ -34,6 +34,7 @@ QUESTIONS = {
     "sign_out": ("为访客 {name} 签退？", "Sign {name} out?"),
     "approve_requisition": ("批准 {name} 的办公用品领用申请？", "Approve {name}'s requisition for office supplies?"),
     "decline_requisition": ("拒绝 {name} 的办公用品领用申请？", "Decline {name}'s requisition for office supplies?"),
+    "confirm_booking": ("确认 {name} 的会议照常举行、保留会议室？", "Confirm {name}'s meeting, so the room is kept?"),
 }
 BUTTONS = {
     "approve": ("批准", "Approve"),
@@ -42,6 +43,7 @@ BUTTONS = {
     "sign_out": ("签退", "Sign out"),
     "approve_requisition": ("批准", "Approve"),
     "decline_requisition": ("拒绝", "Decline"),
+    "confirm_booking": ("确认会议", "Confirm"),
 }
 DONE = {
     "approve": ("已批准，前台访客机将为访客打印胸卡。", "Approved: the kiosk will print the visitor's badge."),
@@ -50,7 +52,10 @@ DONE = {
     "sign_out": ("访客已签退。", "The visitor has been signed out."),
     "approve_requisition": ("已批准，申请人可到前台领取。", "Approved: the requester can collect at the front desk."),
     "decline_requisition": ("已拒绝，申请人将被告知。", "Declined: the requester will be told."),
+    "confirm_booking": ("已确认，会议室为您保留。", "Confirmed: the room is kept for your meeting."),
 }
+# What the confirmation page lists under its question, by the link's subject (the lines as the service gives them).
+LINE_TITLES = {"requisition": ("申请明细：", "Lines: "), "booking": ("时间、地点和主题：", "When, where and what: ")}
 REFUSALS = {
     "tampered": ("此链接无效。", "This link is not valid."),
     "expired": ("此链接已过期，请联系前台。", "This link has expired; please call reception."),
@@ -74,8 +79,9 @@ def reply_routes(replies: HostReplyGateway, pages: Pages) -> list[Route]:
         zh_q, en_q = (q.format(name=preview.visitor_name) for q in QUESTIONS[claim.action])
         zh_b, en_b = BUTTONS[claim.action]
         paragraphs = [(zh_q, en_q)]
-        if preview.lines:  # a requisition's lines, as typed
-            paragraphs.append(("申请明细：" + "；".join(preview.lines), "Lines: " + "; ".join(preview.lines)))
+        if preview.lines:  # a requisition's lines, a meeting's time, room and topic, as typed
+            zh_title, en_title = LINE_TITLES.get(claim.subject, LINE_TITLES["requisition"])
+            paragraphs.append((zh_title + "；".join(preview.lines), en_title + "; ".join(preview.lines)))
         return _page(pages, request, "reply.confirm.title", paragraphs, 200, button=f"{zh_b} / {en_b}")
 
     def act(request: Request) -> Response:

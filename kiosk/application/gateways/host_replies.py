@@ -14,8 +14,8 @@ from kiosk.services.notifications.host_links import LinkClaim, LinkSigner
 @dataclass(frozen=True)
 class LinkPreview:
     claim: LinkClaim
-    visitor_name: str  # for a requisition: its requester (and department)
-    lines: tuple[str, ...] = ()  # a requisition's lines, shown on the confirmation page
+    visitor_name: str  # for a requisition: its requester (and department); for a booking: its organiser
+    lines: tuple[str, ...] = ()  # a requisition's lines, a booking's time, room and topic: on the confirmation page
 
 
 @dataclass
@@ -33,6 +33,9 @@ class HostReplyGateway:
         with self.database.unit_of_work(claim.actor, write=False) as uow:
             if claim.subject == host_links.REQUISITION:
                 who, lines = host_links.requisition_preview(uow, claim)
+                return LinkPreview(claim, who, tuple(lines))
+            if claim.subject == host_links.BOOKING:
+                who, lines = host_links.booking_preview(uow, claim)
                 return LinkPreview(claim, who, tuple(lines))
             return LinkPreview(claim, host_links.visitor_name(uow, claim))
 

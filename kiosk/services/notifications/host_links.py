@@ -17,6 +17,11 @@ visits, so their tokens are unchanged) makes it a department head's approve/decl
 bound the same way to the requisition's id, its key (``requisitions.requisition_key``) and the head's
 e-mail (the department's contact address, checked again at use). Its used-link row holds visit_id 0:
 it belongs to no visit, so erasing a visit never forgets it.
+
+``"s": "booking"`` is a meeting's organiser confirming the room from the reminder
+(``rooms.notices.confirm_reminder``): bound to the booking's id, its key (``notices.booking_key``: id, calendar
+UID, creation time) and the organiser's e-mail, checked again at use; stale once the booking is no longer
+booked or confirmed (released, cancelled, displaced, done) or has another organiser.
 """
 
 from __future__ import annotations
@@ -28,13 +33,18 @@ import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 
 from kiosk.db.uow import UnitOfWork
+from kiosk.domain.rooms import BookingStatus
 from kiosk.models import UsedLink, Visit
+from kiosk.models.org import Site
+from kiosk.models.rooms import Booking
 from kiosk.models.supplies import Requisition
+from kiosk.services.rooms import bookings, notices
 from kiosk.services.supplies import requisitions
 from kiosk.services.visits import escalation, preregistration, signout
 
@@ -53,7 +63,12 @@ REQUISITION_ACTIONS: dict[str, Callable[[UnitOfWork, int], object]] = {
     "decline_requisition": lambda uow, requisition_id: requisitions.decline(
         uow, requisition_id, note="declined by the department head's link"),
 }
-SUBJECT_ACTIONS = {"visit": ACTIONS, REQUISITION: REQUISITION_ACTIONS}
+# What a link about a room booking can do (its claim's ``subject`` is "booking").
+BOOKING = "booking"
+BOOKING_ACTIONS: dict[str, Callable[[UnitOfWork, int], object]] = {
+    "confirm_booking": lambda uow, booking_id: bookings.confirm(uow, booking_id),
+}
+SUBJECT_ACTIONS = {"visit": ACTIONS, REQUISITION: REQUISITION_ACTIONS, BOOKING: BOOKING_ACTIONS}
 REFUSAL_STATUS = {"tampered": 400, "expired": 410, "used": 410, "stale": 410}
 ACTOR_MAX = 64  # the audit and visit actor columns are 64 characters
 
@@ -171,6 +186,18 @@ class LinkSigner:
             visit_key=requisition_key, subject=REQUISITION,
         )) for action in actions}
 
+    def booking_links(
+        self, public_url: str, *, actions: Iterable[str], booking_id: int, booking_key: str, organiser_email: str,
+        idempotency_key: str, issued_at: datetime,
+    ) -> dict[str, str]:
+        """{action: URL} for a meeting organiser's reminder; stable like ``host_links``."""
+        base = public_url.rstrip("/")
+        return {action: f"{base}/r/" + self.make_token(LinkClaim(
+            action=action, visit_id=booking_id, host_email=organiser_email,
+            nonce=self.nonce_for(idempotency_key, action), expires_at=issued_at + LINK_LIFETIME,
+            visit_key=booking_key, subject=BOOKING,
+        )) for action in actions}
+
 
 def check_usable(uow: UnitOfWork, claim: LinkClaim) -> None:
     """LinkRefused when the link has expired (by the database clock) or was already used."""
@@ -204,6 +231,31 @@ def _bound_requisition(uow: UnitOfWork, claim: LinkClaim) -> Requisition:
     return requisition
 
 
+def _bound_booking(uow: UnitOfWork, claim: LinkClaim) -> Booking:
+    """The booking the link was made for, still live and still its organiser's; LinkRefused("stale") otherwise."""
+    booking = uow.session.get(Booking, claim.visit_id)
+    if booking is None or not hmac.compare_digest(claim.visit_key, notices.booking_key(booking)):
+        raise LinkRefused("stale")
+    if booking.status not in (BookingStatus.BOOKED, BookingStatus.CONFIRMED):
+        raise LinkRefused("stale")
+    if booking.organiser.email.casefold() != claim.host_email.casefold():
+        raise LinkRefused("stale")
+    return booking
+
+
+def booking_preview(uow: UnitOfWork, claim: LinkClaim) -> tuple[str, list[str]]:
+    """Whose meeting a usable confirm link is about, and when and where (site time), for its page."""
+    check_usable(uow, claim)
+    booking = _bound_booking(uow, claim)
+    site = uow.session.get(Site, booking.site_id)
+    zone = ZoneInfo(site.timezone if site else "UTC")
+    starts, ends = booking.starts_at.astimezone(zone), booking.ends_at.astimezone(zone)
+    when = (f"{starts:%Y-%m-%d %H:%M}–{ends:%H:%M}" if starts.date() == ends.date()
+            else f"{starts:%Y-%m-%d %H:%M} – {ends:%Y-%m-%d %H:%M}")
+    room = f"{booking.room.name}, {booking.room.floor}" if booking.room.floor else booking.room.name
+    return booking.organiser.name, [line for line in (when, room, booking.topic) if line]
+
+
 def requisition_preview(uow: UnitOfWork, claim: LinkClaim) -> tuple[str, list[str]]:
     """Whose requisition a usable link is about and its lines, for the confirmation page."""
     check_usable(uow, claim)
@@ -233,10 +285,12 @@ def redeem(uow: UnitOfWork, claim: LinkClaim) -> None:
         check_usable(uow, claim)
         if claim.subject == REQUISITION:
             _bound_requisition(uow, claim)
+        elif claim.subject == BOOKING:
+            _bound_booking(uow, claim)
         else:
             _bound_visit(uow, claim)
         uow.session.add(UsedLink(
-            nonce=claim.nonce, action=claim.action, visit_id=0 if claim.subject == REQUISITION else claim.visit_id,
+            nonce=claim.nonce, action=claim.action, visit_id=claim.visit_id if claim.subject == "visit" else 0,
             used_by=claim.actor, used_at=uow.now(),
         ))
         uow.session.flush()
