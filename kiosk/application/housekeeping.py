@@ -6,6 +6,10 @@
 - every minute: pre-registrations still unanswered after their day are cancelled (the visitor told once);
 - every minute: parcels waiting ``[parcels] reminder_days`` get their one reminder, those waiting
   ``return_days`` are listed to go back to the carrier;
+- every minute, meeting rooms: booked meetings not confirmed ``confirm_within_minutes`` after their start are
+  released (the organiser told); organisers of meetings starting within ``[rooms] confirm_reminder_minutes``
+  get one confirm reminder (per booking and calendar sequence); reception is alerted once about a meeting
+  starting within ``prepare_alert_minutes`` whose preparation is not done;
 - once a day from ``[supplies] digest_time``: one digest of the office supplies under their minimum to
   ``[supplies] responsible`` (when anything is low; never one notice per movement);
 - once a day: personal data older than ``[retention] days`` is purged, spent reply links and rate-limit
@@ -29,6 +33,9 @@ from kiosk.services.directory import host_web_access
 from kiosk.services.directory.sites import get_site
 from kiosk.services.notifications.host_links import forget_spent_links
 from kiosk.services.parcels import unclaimed
+from kiosk.services.rooms import bookings as room_bookings
+from kiosk.services.rooms import checklists as room_checklists
+from kiosk.services.rooms import notices as room_notices
 from kiosk.services.supplies import digest
 from kiosk.services.visits import escalation, preregistration, signout
 
@@ -45,6 +52,9 @@ class HousekeepingReport:
     expired_requests: list[int] = field(default_factory=list)  # pre-registrations whose day passed unanswered
     parcels_reminded: list[int] = field(default_factory=list)
     parcels_to_return: list[int] = field(default_factory=list)
+    rooms_released: list[int] = field(default_factory=list)  # bookings not confirmed in time
+    rooms_reminded: int = 0  # organisers asked to confirm in this pass
+    rooms_prepare_alerts: list[int] = field(default_factory=list)  # bookings reception was alerted about
     purged: bool = False
     supplies_digest: str = ""  # services/supplies/digest.DigestOutcome of this pass ("" : already done today)
 
@@ -80,6 +90,7 @@ class Housekeeping(BackgroundLoop):
             parcels = self._settings.parcels
             run = unclaimed.run(uow, site, reminder_days=parcels.reminder_days, return_days=parcels.return_days)
             report.parcels_reminded, report.parcels_to_return = run.reminded, run.to_return
+        self._rooms(site, report)
         with self._database.unit_of_work(ACTOR, write=False) as uow:
             today = get_site(uow, site).local_date(uow.now())
         if self._digest_on != today:
@@ -103,3 +114,13 @@ class Housekeeping(BackgroundLoop):
                 host_web_access.purge_expired(uow)  # hosts' spent or expired sign-in links and sessions
             self._purged_on, report.purged = today, True
         return report
+
+    def _rooms(self, site: str, report: HousekeepingReport) -> None:
+        rooms = self._settings.rooms
+        with self._database.unit_of_work(ACTOR) as uow:
+            report.rooms_released = room_bookings.release_unconfirmed(uow)
+        with self._database.unit_of_work(ACTOR) as uow:
+            report.rooms_reminded = room_notices.send_confirm_reminders(uow, site, rooms.confirm_reminder_minutes)
+        with self._database.unit_of_work(ACTOR) as uow:
+            soon = room_checklists.unprepared_soon(uow, site, rooms.prepare_alert_minutes)
+            report.rooms_prepare_alerts = room_notices.alert_unprepared(uow, [row.booking_id for row in soon])
