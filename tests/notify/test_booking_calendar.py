@@ -14,6 +14,7 @@ from kiosk.application.gateways.desk_rooms import AttendeeForm, BookingForm, Boo
 from kiosk.application.notification_loop import Dispatcher
 from kiosk.db import Database
 from kiosk.domain.security import StaffRole
+from kiosk.services.directory.sites import ensure_site
 from tests import factories
 from tests.notify.helpers import part_of
 
@@ -124,3 +125,17 @@ def test_a_displaced_booking_cancels_its_entry_and_offers_the_rooms_that_fit(dat
     text = part_of(displaced, "text/plain").get_content()
     assert '"All hands" (organised by CEO)' in text
     assert f"· {spare.name}, 2F, 8 seats" in text
+
+
+def test_times_are_said_in_the_zone_of_the_bookings_site(database, smtp, make_settings, booking_form) -> None:
+    with database.unit_of_work("test") as uow:
+        ensure_site(uow, "HQ", "Test Tower", "Europe/London")
+        uow.commit()
+    later = replace(booking_form, starts_at=STARTS.replace(hour=9), ends_at=ENDS.replace(hour=10))
+    desk(database).book(later)
+    Dispatcher(database, make_settings(smtp)).run_once()
+    [message] = sent_to(smtp, "alice@example.com")
+    # 09:00-10:30 UTC is 10:00-11:30 in London in June.
+    assert message["Subject"] == "Room booked: Q3 <review>, 2026-06-16 10:00–11:30"
+    [event] = calendar_of(message)[1].walk("VEVENT")
+    assert event.decoded("DTSTART") == STARTS.replace(hour=9)
