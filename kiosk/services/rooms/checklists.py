@@ -23,7 +23,9 @@ from kiosk.domain.rooms import BookingStatus, ChecklistKey, ChecklistPhase, Equi
 from kiosk.models.rooms import Booking, ChecklistItem
 from kiosk.services.directory.sites import get_site
 from kiosk.services.errors import Conflict, NotFound
+from kiosk.services.rooms import bookings  # which imports this module: a module import, either may go first
 from kiosk.services.rooms.records import BookingRow, ChecklistLine
+from kiosk.services.rooms.rooms import MAX_SPAN
 from kiosk.services.text import clean_text
 
 __all__ = ["INSPECT_KEYS", "TARGET_TEMPERATURE", "checklist", "line_of", "sync_checklist", "tick",
@@ -31,8 +33,6 @@ __all__ = ["INSPECT_KEYS", "TARGET_TEMPERATURE", "checklist", "line_of", "sync_c
 
 NOTE_MAX = 200
 TARGET_TEMPERATURE = "22-25 °C"
-# A booking lasts at most a day: one that overlaps "now" started less than this long ago (an index bound).
-LONGEST_BOOKING = timedelta(hours=26)
 
 EQUIPMENT_TESTS: dict[Equipment, ChecklistKey] = {
     Equipment.PROJECTOR: ChecklistKey.TEST_PROJECTOR,
@@ -151,15 +151,12 @@ def tick(uow: UnitOfWork, item_id: int, done: bool = True, note: str = "") -> Ch
 def unprepared_soon(uow: UnitOfWork, site_code: str, minutes: int) -> list[BookingRow]:
     """Live bookings of the site starting within ``minutes`` (or started, not yet ended) with a preparation
     line not ticked, by start: the desk is alerted about each."""
-    # Imported here: ``bookings`` imports this module (its book and edit call sync_checklist).
-    from kiosk.services.rooms import bookings
-
     site = get_site(uow, site_code)
     now = uow.now()
     unticked = exists().where(ChecklistItem.booking_id == Booking.id,
                               ChecklistItem.phase == ChecklistPhase.PREPARE.value, ChecklistItem.done_at.is_(None))
     found = uow.session.scalars(
-        select(Booking).where(Booking.site_id == site.id, Booking.starts_at > now - LONGEST_BOOKING,
+        select(Booking).where(Booking.site_id == site.id, Booking.starts_at > now - MAX_SPAN,
                               Booking.starts_at <= now + timedelta(minutes=minutes), Booking.ends_at > now,
                               Booking.status.in_(bookings.live_statuses()), unticked)
         .order_by(Booking.starts_at, Booking.id)
