@@ -21,7 +21,7 @@ from kiosk.notify.booking_texts import (
     booking_fields,
 )
 from kiosk.notify.template_types import Template
-from kiosk.notify.templates_records import RECORD_TEMPLATES
+from kiosk.notify.templates_records import RECORD_LINK_LABELS, RECORD_MULTILINE_FIELDS, RECORD_TEMPLATES
 
 LANGUAGES = ("zh_CN", "en")
 
@@ -419,6 +419,9 @@ TEMPLATES.update({
 })
 # The front desk's records (messages, complaints, routines): their own modules, one per area.
 TEMPLATES.update(RECORD_TEMPLATES)
+MULTILINE_FIELDS = (*MULTILINE_FIELDS, *RECORD_MULTILINE_FIELDS)
+for _lang, _labels in RECORD_LINK_LABELS.items():
+    LINK_LABELS[_lang].update(_labels)
 # Meeting rooms (services/rooms/notices.py): their texts and fields are kiosk/notify/booking_texts.py.
 TEMPLATES.update(BOOKING_TEMPLATES)
 MULTILINE_FIELDS = (*MULTILINE_FIELDS, *BOOKING_MULTILINE_FIELDS)
