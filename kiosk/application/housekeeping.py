@@ -10,6 +10,8 @@
   released (the organiser told); organisers of meetings starting within ``[rooms] confirm_reminder_minutes``
   get one confirm reminder (per booking and calendar sequence); reception is alerted once about a meeting
   starting within ``prepare_alert_minutes`` whose preparation is not done;
+- every minute: complaints still unresolved at their due time (``[records] complaint_due_hours`` after they
+  were recorded) are escalated, once, to the department contact and the supervisors;
 - once a day from ``[supplies] digest_time``: one digest of the office supplies under their minimum to
   ``[supplies] responsible`` (when anything is low; never one notice per movement);
 - once a day: personal data older than ``[retention] days`` is purged, spent reply links and rate-limit
@@ -29,6 +31,7 @@ from kiosk.application.loops import BackgroundLoop
 from kiosk.config import Settings
 from kiosk.db import Database
 from kiosk.services import rate_limits, retention
+from kiosk.services.desk import complaints
 from kiosk.services.directory import host_web_access
 from kiosk.services.directory.sites import get_site
 from kiosk.services.notifications.host_links import forget_spent_links
@@ -55,6 +58,7 @@ class HousekeepingReport:
     rooms_released: list[int] = field(default_factory=list)  # bookings not confirmed in time
     rooms_reminded: int = 0  # organisers asked to confirm in this pass
     rooms_prepare_alerts: list[int] = field(default_factory=list)  # bookings reception was alerted about
+    complaints_escalated: int = 0  # overdue complaints escalated in this pass
     purged: bool = False
     supplies_digest: str = ""  # services/supplies/digest.DigestOutcome of this pass ("" : already done today)
 
@@ -91,6 +95,8 @@ class Housekeeping(BackgroundLoop):
             run = unclaimed.run(uow, site, reminder_days=parcels.reminder_days, return_days=parcels.return_days)
             report.parcels_reminded, report.parcels_to_return = run.reminded, run.to_return
         self._rooms(site, report)
+        with self._database.unit_of_work(ACTOR) as uow:
+            report.complaints_escalated = complaints.escalate_overdue(uow)
         with self._database.unit_of_work(ACTOR, write=False) as uow:
             today = get_site(uow, site).local_date(uow.now())
         if self._digest_on != today:
