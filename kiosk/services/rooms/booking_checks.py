@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 
 from kiosk.db.uow import UnitOfWork
 from kiosk.domain.rooms import BookingLevel, Equipment, RefusalReason
@@ -29,8 +29,8 @@ from kiosk.services.rooms.rooms import LIVE_STATUSES, MAX_BOOKING, MAX_SPAN, equ
 from kiosk.services.text import clean_text
 
 __all__ = [
-    "PAST_GRACE", "CleanForm", "Verdict", "assess", "checked_attendees", "conflict_message", "in_the_way", "span",
-    "validated",
+    "PAST_GRACE", "CleanForm", "Verdict", "assess", "checked_attendees", "conflict_message", "conflict_query",
+    "in_the_way", "span", "validated",
 ]
 
 PAST_GRACE = timedelta(minutes=15)  # a meeting that began this recently can still be registered
@@ -184,16 +184,23 @@ def _room(uow: UnitOfWork, room_id: int, *, lock: bool) -> Room | None:
 # -- the refusals --------------------------------------------------------------------------------------------
 
 
-def in_the_way(uow: UnitOfWork, room_id: int, starts_at: datetime, busy_until: datetime, *,
-               exclude_booking_id: int | None = None, lock: bool = False) -> list[Booking]:
-    """The room's live bookings that clash with [starts_at, busy_until), by start: one range on the
-    (room_id, starts_at) index (no booking reaches further than MAX_SPAN after its start)."""
+def conflict_query(room_id: int, starts_at: datetime, busy_until: datetime, *,
+                   exclude_booking_id: int | None = None) -> Select[tuple[Booking]]:
+    """The room's live bookings that clash with [starts_at, busy_until): one range on the (room_id, starts_at)
+    index, bounded below because no booking reaches further than MAX_SPAN past its start."""
     query = select(Booking).where(
         Booking.room_id == room_id, Booking.status.in_(LIVE_STATUSES), Booking.starts_at < busy_until,
         Booking.starts_at > starts_at - MAX_SPAN, Booking.busy_until > starts_at)
     if exclude_booking_id is not None:
         query = query.where(Booking.id != exclude_booking_id)
-    if lock:  # the bookings a company booking displaces; locked in id order, as every locker does
+    return query
+
+
+def in_the_way(uow: UnitOfWork, room_id: int, starts_at: datetime, busy_until: datetime, *,
+               exclude_booking_id: int | None = None, lock: bool = False) -> list[Booking]:
+    """``conflict_query``'s bookings by start (``lock``: locked, in id order as every locker takes them)."""
+    query = conflict_query(room_id, starts_at, busy_until, exclude_booking_id=exclude_booking_id)
+    if lock:
         query = query.order_by(Booking.id).with_for_update().execution_options(populate_existing=True)
     return sorted(uow.session.scalars(query), key=lambda b: (b.starts_at, b.id))
 

@@ -49,10 +49,11 @@ def organiser(db: Database, name: str = "李娜", email: str = "li.na@example.co
     return found if found is not None else add_host(db, name=name, email=email, department=department).id
 
 
-def form(room_id: int, organiser_id: int, starts_at: datetime, ends_at: datetime, *, attendees: int = 4,
+def form(room_id: int, organiser_id: int, starts_at: datetime, ends_at: datetime, *, count: int = 4,
          **extra: object) -> BookingForm:
+    """A booking form for ``count`` attendees (``extra``: the other BookingForm fields)."""
     return BookingForm(room_id=room_id, organiser_host_id=organiser_id, starts_at=starts_at, ends_at=ends_at,
-                       attendee_count=attendees, **extra)  # type: ignore[arg-type]
+                       attendee_count=count, **extra)  # type: ignore[arg-type]
 
 
 def book(db: Database, booking: BookingForm, *, actor: str = "staff:amy", can_approve: bool = False,
