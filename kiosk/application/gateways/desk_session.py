@@ -11,6 +11,7 @@ from kiosk.application.gateways.desk import DeskGateway
 from kiosk.application.gateways.desk_audit import DeskAuditGateway
 from kiosk.application.gateways.desk_directory import DeskDirectoryGateway
 from kiosk.application.gateways.desk_invitations import DeskInvitationsGateway
+from kiosk.application.gateways.desk_messages import DeskMessagesGateway
 from kiosk.application.gateways.desk_notices import DeskNoticesGateway
 from kiosk.application.gateways.desk_parcels import DeskParcelsGateway
 from kiosk.application.gateways.desk_staff import DeskStaffGateway
@@ -36,6 +37,7 @@ class DeskGateways:
     staff: DeskStaffGateway
     parcels: DeskParcelsGateway
     supplies: DeskSuppliesGateway
+    messages: DeskMessagesGateway
     now: Callable[[], datetime]  # the database's clock: "today" on screen agrees with the rules
 
 
@@ -57,13 +59,15 @@ class DeskGatewayFactory:
     station: str = ""
     parcel_rules: ParcelSettings = field(default_factory=ParcelSettings)  # [parcels] reminder and return days
     public_url: str = ""  # [notify] public_url: the department heads' approval links ("" = at the desk only)
+    message_remind_minutes: int = 30  # [records]: an unacknowledged message is overdue after this
 
     @classmethod
     def from_settings(cls, database: Database, settings: Settings) -> DeskGatewayFactory:
         policy = WalkInPolicy(settings.visits.host_consent_required, settings.visits.refuse_sales_without_appointment)
         return cls(database, settings.site.code, policy, load_protector(settings), host_page_of(settings),
                    label_station(settings), settings.parcels,
-                   settings.notify.public_url.rstrip("/"))
+                   settings.notify.public_url.rstrip("/"),
+                   message_remind_minutes=settings.records.message_remind_minutes)
 
     def for_session(self, session: StaffSession) -> DeskGateways:
         database, site, actor, role = self.database, self.site_code, session.actor, session.role
@@ -80,5 +84,7 @@ class DeskGatewayFactory:
                                        reminder_days=self.parcel_rules.reminder_days,
                                        return_days=self.parcel_rules.return_days),
             supplies=DeskSuppliesGateway(database, site, actor=actor, role=role, public_url=self.public_url),
+            messages=DeskMessagesGateway(database, site, actor=actor, role=role,
+                                         remind_minutes=self.message_remind_minutes),
             now=database.clock.now,
         )
