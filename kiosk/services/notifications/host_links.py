@@ -22,6 +22,12 @@ it belongs to no visit, so erasing a visit never forgets it.
 (``rooms.notices.confirm_reminder``): bound to the booking's id, its key (``notices.booking_key``: id, calendar
 UID, creation time) and the organiser's e-mail, checked again at use; stale once the booking is no longer
 booked or confirmed (released, cancelled, displaced, done) or has another organiser.
+
+``"s": "complaint"`` is a customer rating the outcome of their complaint (1-5): the link asks a question, so
+it is redeemed with the answer by ``complaint_links.rate``, never by ``redeem``; bound to the complaint's id,
+its key (``complaint_notices.complaint_key``: id, creation time, the customer's contact) and the customer's
+e-mail; stale once the satisfaction is known or the complaint is closed. It lives 14 days (``LINK_LIFETIMES``:
+a customer reads their mail later than a host), and its actor names the complaint, not the customer's address.
 """
 
 from __future__ import annotations
@@ -35,7 +41,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import delete, select
+from sqlalchemy import CursorResult, Delete, delete, select
 from sqlalchemy.exc import IntegrityError
 
 from kiosk.db.uow import UnitOfWork
@@ -69,6 +75,13 @@ BOOKING_ACTIONS: dict[str, Callable[[UnitOfWork, int], object]] = {
     "confirm_booking": lambda uow, booking_id: bookings.confirm(uow, booking_id),
 }
 SUBJECT_ACTIONS = {"visit": ACTIONS, REQUISITION: REQUISITION_ACTIONS, BOOKING: BOOKING_ACTIONS}
+# Links that carry an answer (redeemed by their own module with it): a customer rating a complaint's outcome.
+COMPLAINT = "complaint"
+RATE_COMPLAINT = "rate_complaint"
+ANSWERED_ACTIONS = {COMPLAINT: frozenset({RATE_COMPLAINT})}
+# How long a link lives, by subject (LINK_LIFETIME otherwise); used-link rows are kept as long.
+LINK_LIFETIMES = {COMPLAINT: timedelta(days=14)}
+LONG_LIVED_ACTIONS = {RATE_COMPLAINT: LINK_LIFETIMES[COMPLAINT]}
 REFUSAL_STATUS = {"tampered": 400, "expired": 410, "used": 410, "stale": 410}
 ACTOR_MAX = 64  # the audit and visit actor columns are 64 characters
 
@@ -96,7 +109,13 @@ class LinkClaim:
 
     @property
     def actor(self) -> str:
+        if self.subject == COMPLAINT:  # a customer: their address stays out of the audit trail
+            return f"customer:complaint:{self.visit_id}"[:ACTOR_MAX]
         return f"host:{self.host_email}"[:ACTOR_MAX]
+
+
+def lifetime_of(subject: str) -> timedelta:
+    return LINK_LIFETIMES.get(subject, LINK_LIFETIME)
 
 
 def visit_key(visit: Visit) -> str:
@@ -154,7 +173,8 @@ class LinkSigner:
             )
         except (ValueError, KeyError, TypeError):
             raise LinkRefused("tampered") from None
-        if claim.action not in SUBJECT_ACTIONS.get(claim.subject, {}):
+        if claim.action not in SUBJECT_ACTIONS.get(claim.subject, {}) and \
+                claim.action not in ANSWERED_ACTIONS.get(claim.subject, frozenset()):
             raise LinkRefused("tampered")
         return claim
 
@@ -281,6 +301,8 @@ def redeem(uow: UnitOfWork, claim: LinkClaim) -> None:
     refused (the visit was already decided, say) neither is saved and the
     ServiceError reaches the caller.
     """
+    if claim.subject in ANSWERED_ACTIONS:  # needs its answer: redeemed by its own page, not here
+        raise LinkRefused("tampered")
     try:
         check_usable(uow, claim)
         if claim.subject == REQUISITION:
@@ -304,8 +326,18 @@ def redeem(uow: UnitOfWork, claim: LinkClaim) -> None:
 def forget_spent_links(uow: UnitOfWork) -> int:
     """Drop used-link records older than a link can live: those links are refused as expired anyway.
 
-    For the nightly maintenance job; a link's expiry is at most 24 h after its notice, hence after its use.
+    For the nightly maintenance job; a link's expiry is at most its lifetime (24 h; ``LONG_LIVED_ACTIONS``
+    longer) after its notice, hence after its use.
     """
-    result = uow.session.execute(delete(UsedLink).where(UsedLink.used_at < uow.now() - LINK_LIFETIME))
+    removed = _deleted(uow, delete(UsedLink).where(
+        UsedLink.used_at < uow.now() - LINK_LIFETIME, UsedLink.action.not_in(list(LONG_LIVED_ACTIONS))))
+    for action, lifetime in LONG_LIVED_ACTIONS.items():
+        removed += _deleted(uow, delete(UsedLink).where(UsedLink.action == action,
+                                                        UsedLink.used_at < uow.now() - lifetime))
     uow.commit()
-    return int(result.rowcount or 0)  # type: ignore[attr-defined]
+    return removed
+
+
+def _deleted(uow: UnitOfWork, statement: Delete) -> int:
+    result = uow.session.execute(statement)
+    return int(result.rowcount or 0) if isinstance(result, CursorResult) else 0
