@@ -12,6 +12,8 @@
   starting within ``prepare_alert_minutes`` whose preparation is not done;
 - every minute: complaints still unresolved at their due time (``[records] complaint_due_hours`` after they
   were recorded) are escalated, once, to the department contact and the supervisors;
+- every minute: phone messages nobody acknowledged: the colleague reminded after ``[records]
+  message_remind_minutes``, their department's contact told after ``message_escalate_minutes`` (once each);
 - once a day from ``[supplies] digest_time``: one digest of the office supplies under their minimum to
   ``[supplies] responsible`` (when anything is low; never one notice per movement);
 - once a day: personal data older than ``[retention] days`` is purged, spent reply links and rate-limit
@@ -31,7 +33,7 @@ from kiosk.application.loops import BackgroundLoop
 from kiosk.config import Settings
 from kiosk.db import Database
 from kiosk.services import rate_limits, retention
-from kiosk.services.desk import complaints
+from kiosk.services.desk import complaints, message_notices
 from kiosk.services.directory import host_web_access
 from kiosk.services.directory.sites import get_site
 from kiosk.services.notifications.host_links import forget_spent_links
@@ -59,6 +61,8 @@ class HousekeepingReport:
     rooms_reminded: int = 0  # organisers asked to confirm in this pass
     rooms_prepare_alerts: list[int] = field(default_factory=list)  # bookings reception was alerted about
     complaints_escalated: int = 0  # overdue complaints escalated in this pass
+    messages_reminded: tuple[int, ...] = ()  # phone messages whose colleague was reminded
+    messages_escalated: tuple[int, ...] = ()  # phone messages passed to the department's contact
     purged: bool = False
     supplies_digest: str = ""  # services/supplies/digest.DigestOutcome of this pass ("" : already done today)
 
@@ -97,6 +101,11 @@ class Housekeeping(BackgroundLoop):
         self._rooms(site, report)
         with self._database.unit_of_work(ACTOR) as uow:
             report.complaints_escalated = complaints.escalate_overdue(uow)
+        with self._database.unit_of_work(ACTOR) as uow:
+            records = self._settings.records
+            follow_up = message_notices.remind_and_escalate(
+                uow, records.message_remind_minutes, records.message_escalate_minutes)
+            report.messages_reminded, report.messages_escalated = follow_up.reminded, follow_up.escalated
         with self._database.unit_of_work(ACTOR, write=False) as uow:
             today = get_site(uow, site).local_date(uow.now())
         if self._digest_on != today:
