@@ -30,7 +30,7 @@ from kiosk.notify.chat_sender import ChatSender
 from kiosk.notify.email_sender import NOT_CONFIGURED, EmailSender
 from kiosk.notify.errors import NotConfigured, SendFailed
 from kiosk.notify.templates import UnknownEvent, render
-from kiosk.services.notifications import sending
+from kiosk.services.notifications import complaint_links, sending
 from kiosk.services.notifications.host_links import LinkSigner
 
 log = logging.getLogger(__name__)
@@ -46,6 +46,8 @@ LINK_ACTIONS = {
 REQUISITION_LINK_ACTIONS = {"requisition_approval_requested": ("approve_requisition", "decline_requisition")}
 # A meeting organiser's reminder: confirm the room, a link bound to the booking (payload) and the organiser.
 BOOKING_LINK_ACTIONS = {"booking_reminder": ("confirm_booking",)}
+# A complaint's outcome to the customer: rate it (1-5), a link bound to the complaint (payload) and their e-mail.
+COMPLAINT_LINK_ACTIONS = {"complaint_outcome": complaint_links.ACTIONS}
 # While e-mail is not configured, its rows are looked at again this often.
 NOT_CONFIGURED_WAIT = timedelta(minutes=1)
 
@@ -184,6 +186,8 @@ class Dispatcher(BackgroundLoop):
             return self._requisition_links(notice, REQUISITION_LINK_ACTIONS[notice.event], public_url)
         if notice.event in BOOKING_LINK_ACTIONS:
             return self._booking_links(notice, BOOKING_LINK_ACTIONS[notice.event], public_url)
+        if notice.event in COMPLAINT_LINK_ACTIONS:
+            return self._complaint_links(notice, COMPLAINT_LINK_ACTIONS[notice.event], public_url)
         if not (actions and public_url and context.host_email and notice.visit_id is not None):
             return None
         if COPY_FOR_DEPARTMENT in notice.payload or notice.channel == Channel.RECEPTION:
@@ -221,6 +225,22 @@ class Dispatcher(BackgroundLoop):
         return self._signer.booking_links(
             public_url, actions=actions, booking_id=int(payload["booking_id"]), booking_key=str(payload["booking_key"]),
             organiser_email=organiser_email, idempotency_key=notice.idempotency_key, issued_at=notice.created_at,
+        )
+
+    def _complaint_links(self, notice: ClaimedNotification, actions: tuple[str, ...], public_url: str
+                         ) -> dict[str, str] | None:
+        """Only in the customer's own e-mail (never a department's copy)."""
+        payload = notice.payload
+        email = str(payload.get("customer_email") or "")
+        if not (public_url and email and payload.get("complaint_key")) or notice.channel != Channel.EMAIL or \
+                notice.recipient != email or COPY_FOR_DEPARTMENT in payload:
+            return None
+        if self._signer is None:
+            self._signer = LinkSigner(load_link_secret(self.settings))
+        return complaint_links.links(
+            self._signer, public_url, actions=actions, complaint_id=int(payload["complaint_id"]),
+            complaint_key=str(payload["complaint_key"]), customer_email=email,
+            idempotency_key=notice.idempotency_key, issued_at=notice.created_at,
         )
 
 
