@@ -14,11 +14,12 @@ from kiosk.application.gateways.desk_invitations import DeskInvitationsGateway
 from kiosk.application.gateways.desk_messages import DeskMessagesGateway
 from kiosk.application.gateways.desk_notices import DeskNoticesGateway
 from kiosk.application.gateways.desk_parcels import DeskParcelsGateway
+from kiosk.application.gateways.desk_rooms import DeskRoomsGateway
 from kiosk.application.gateways.desk_staff import DeskStaffGateway
 from kiosk.application.gateways.desk_supplies import DeskSuppliesGateway
 from kiosk.application.gateways.visitor_log import VisitorLogGateway
 from kiosk.application.label_print_loop import label_station
-from kiosk.config import ParcelSettings, Settings
+from kiosk.config import ParcelSettings, RoomSettings, Settings
 from kiosk.db import Database
 from kiosk.services.auth import StaffSession
 from kiosk.services.idnumbers import IdNumberProtector
@@ -37,6 +38,7 @@ class DeskGateways:
     staff: DeskStaffGateway
     parcels: DeskParcelsGateway
     supplies: DeskSuppliesGateway
+    rooms: DeskRoomsGateway
     messages: DeskMessagesGateway
     now: Callable[[], datetime]  # the database's clock: "today" on screen agrees with the rules
 
@@ -59,6 +61,7 @@ class DeskGatewayFactory:
     station: str = ""
     parcel_rules: ParcelSettings = field(default_factory=ParcelSettings)  # [parcels] reminder and return days
     public_url: str = ""  # [notify] public_url: the department heads' approval links ("" = at the desk only)
+    room_rules: RoomSettings = field(default_factory=RoomSettings)  # [rooms] notice period, alert, opening hours
     message_remind_minutes: int = 30  # [records]: an unacknowledged message is overdue after this
 
     @classmethod
@@ -66,7 +69,7 @@ class DeskGatewayFactory:
         policy = WalkInPolicy(settings.visits.host_consent_required, settings.visits.refuse_sales_without_appointment)
         return cls(database, settings.site.code, policy, load_protector(settings), host_page_of(settings),
                    label_station(settings), settings.parcels,
-                   settings.notify.public_url.rstrip("/"),
+                   settings.notify.public_url.rstrip("/"), settings.rooms,
                    message_remind_minutes=settings.records.message_remind_minutes)
 
     def for_session(self, session: StaffSession) -> DeskGateways:
@@ -84,6 +87,9 @@ class DeskGatewayFactory:
                                        reminder_days=self.parcel_rules.reminder_days,
                                        return_days=self.parcel_rules.return_days),
             supplies=DeskSuppliesGateway(database, site, actor=actor, role=role, public_url=self.public_url),
+            rooms=DeskRoomsGateway(database, site, actor=actor, role=role, notice_days=self.room_rules.notice_days,
+                                   prepare_alert_minutes=self.room_rules.prepare_alert_minutes,
+                                   opens=self.room_rules.opens, closes=self.room_rules.closes),
             messages=DeskMessagesGateway(database, site, actor=actor, role=role,
                                          remind_minutes=self.message_remind_minutes),
             now=database.clock.now,

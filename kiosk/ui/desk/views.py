@@ -20,6 +20,7 @@ from kiosk.ui.desk.invitations import InvitationsView
 from kiosk.ui.desk.notices import NoticesView
 from kiosk.ui.desk.parcels import parcel_views
 from kiosk.ui.desk.quick_find import QuickFind
+from kiosk.ui.desk.rooms import SupplyChoice, room_views
 from kiosk.ui.desk.shell import DeskView
 from kiosk.ui.desk.staff import StaffView
 from kiosk.ui.desk.status_strip import DeskStatusStrip
@@ -45,6 +46,14 @@ def host_finder(gateways: DeskGateways) -> Callable[[str], list[tuple[int, str, 
     return find
 
 
+def supply_choices(gateways: DeskGateways) -> Callable[[], list[SupplyChoice]]:
+    """The supply items an inspection may issue (water, paper): the rooms' consumables."""
+    def items() -> list[SupplyChoice]:
+        return [SupplyChoice(item.item_id, " ".join(p for p in (item.name, item.specification) if p), item.unit)
+                for item in gateways.supplies.items()]
+    return items
+
+
 def desk_views(gateways: DeskGateways, pool: WorkerPool, *, site_name: str, zone: ZoneInfo,
                live: LiveChanges | None = None, public_url: str = "",
                camera: CameraSettings | None = None) -> list[DeskView]:
@@ -67,6 +76,8 @@ def desk_views(gateways: DeskGateways, pool: WorkerPool, *, site_name: str, zone
     ]
     if session.may(Permission.DAILY_WORK):
         views += parcel_views(gateways.parcels, pool, zone=zone, now=now, live=live, camera=camera)
+        views += room_views(gateways.rooms, pool, zone=zone, now=now, live=live,
+                            search_hosts=gateways.invitations.search_hosts, supply_items=supply_choices(gateways))
         views += supply_views(gateways.supplies, pool, zone=zone, now=now, live=live,
                               may_approve=session.may(Permission.APPROVE), find_hosts=host_finder(gateways))
     if session.may(Permission.AUDIT_LOG):
