@@ -29,6 +29,8 @@ from kiosk.cli_commands import (
     poster,
     purchases,
     requisitions,
+    room_bookings,
+    rooms,
     stocktake,
     supplies,
     users,
@@ -41,7 +43,7 @@ from kiosk.services.errors import ServiceError
 Handler = Callable[[CliContext, argparse.Namespace], int]
 COMMAND_MODULES = (database, demo, directory, visits, invitations, export, maintenance, users, badges, notify, denylist,
                    kiosk_pin, notices, audit, poster, parcels, stocktake, requisitions, purchases,
-                   supplies)
+                   supplies, rooms, room_bookings)
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
