@@ -93,8 +93,9 @@ def book_weekly(uow: UnitOfWork, site_code: str, form: BookingForm, until: date,
 
 
 def cancel_series(uow: UnitOfWork, series_id: str, from_day: date | None = None) -> list[BookingRow]:
-    """Every live booking of the series starting on ``from_day`` (site-local; None: today) or later, each
-    cancelled as ``bookings.cancel`` does; the cancelled rows by start."""
+    """Every live booking of the series starting on ``from_day`` (site-local; None: today) or later and not
+    over yet (one that took place stays as it was), each cancelled as ``bookings.cancel`` does; the cancelled
+    rows by start."""
     first = uow.session.scalars(select(Booking).where(Booking.series_id == series_id, Booking.series_id != "")
                                 .order_by(Booking.id).limit(1)).first()
     if first is None:
@@ -103,7 +104,7 @@ def cancel_series(uow: UnitOfWork, series_id: str, from_day: date | None = None)
     day = from_day if from_day is not None else site.local_date(uow.now())
     found = list(uow.session.scalars(select(Booking).where(
         Booking.series_id == series_id, Booking.status.in_(LIVE_STATUSES),
-        Booking.starts_at >= site.local_instant(day, time(0)),
+        Booking.starts_at >= site.local_instant(day, time(0)), Booking.ends_at > uow.now(),
     ).order_by(Booking.id).with_for_update().execution_options(populate_existing=True)))
     for booking in found:
         bookings.cancel_booking(uow, booking, "")
