@@ -185,7 +185,7 @@ def _room(uow: UnitOfWork, room_id: int, *, lock: bool) -> Room | None:
 
 
 def conflict_query(room_id: int, starts_at: datetime, busy_until: datetime, *,
-                   exclude_booking_id: int | None = None) -> Select[tuple[Booking]]:
+                   exclude_booking_id: int | None = None) -> Select[Booking]:
     """The room's live bookings that clash with [starts_at, busy_until): one range on the (room_id, starts_at)
     index, bounded below because no booking reaches further than MAX_SPAN past its start."""
     query = select(Booking).where(
