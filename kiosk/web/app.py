@@ -27,12 +27,14 @@ from starlette.types import ASGIApp
 from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from kiosk.application.bootstrap import connect_database
+from kiosk.application.gateways.complaint_rating import ComplaintRatingGateway
 from kiosk.application.gateways.host_replies import HostReplyGateway
 from kiosk.application.gateways.web_hosts import HostWebGateway
 from kiosk.application.gateways.web_visitors import PreRegistrationGateway
 from kiosk.application.secrets import load_link_secret
 from kiosk.clock import Clock, SystemClock
 from kiosk.config import Settings
+from kiosk.web.complaint_rating import rating_routes
 from kiosk.web.host_pages import HostPages
 from kiosk.web.host_replies import health, reply_routes
 from kiosk.web.pages import STATIC_DIR, AnonymousCsrf, BodyLimit, BodyTooLarge, Pages, language_of
@@ -81,6 +83,7 @@ def build_app(settings: Settings, *, visitors: PreRegistrationGateway, hosts: Ho
         *VisitPages(pages, visitors).routes(),
         *HostPages(pages, hosts, today).routes(),
         *reply_routes(replies, pages),
+        *rating_routes(ComplaintRatingGateway(replies.database, replies.signer), pages),  # customers' /rate/
         Route("/healthz", health, methods=["GET"]),
         Mount("/static", app=StaticFiles(directory=STATIC_DIR), name="static"),
     ]

@@ -13,12 +13,13 @@ from __future__ import annotations
 import hmac
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 from sqlalchemy.exc import IntegrityError
 
 from kiosk.db.uow import UnitOfWork
-from kiosk.models import UsedLink
+from kiosk.models import Site, UsedLink
 from kiosk.models.front_desk import Complaint
 from kiosk.services.desk import complaint_notices, complaints
 from kiosk.services.desk.complaint_records import ComplaintStatus, SatisfactionVia
@@ -41,7 +42,7 @@ class RatingPreview:
 
     claim: LinkClaim
     customer_name: str
-    recorded_at: datetime
+    recorded_on: date  # the site's day it was recorded
     resolution: str
 
 
@@ -79,7 +80,9 @@ def _bound(uow: UnitOfWork, claim: LinkClaim) -> Complaint:
 def preview(uow: UnitOfWork, claim: LinkClaim) -> RatingPreview:
     check_usable(uow, claim)
     complaint = _bound(uow, claim)
-    return RatingPreview(claim, complaint.customer_name, complaint.created_at, complaint.resolution)
+    site = uow.session.get(Site, complaint.site_id)
+    day = complaint.created_at.astimezone(ZoneInfo(site.timezone if site else "UTC")).date()
+    return RatingPreview(claim, complaint.customer_name, day, complaint.resolution)
 
 
 def rate(uow: UnitOfWork, claim: LinkClaim, score: int) -> None:
