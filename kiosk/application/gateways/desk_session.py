@@ -9,6 +9,7 @@ from datetime import datetime
 from kiosk.application.bootstrap import load_protector
 from kiosk.application.gateways.desk import DeskGateway
 from kiosk.application.gateways.desk_audit import DeskAuditGateway
+from kiosk.application.gateways.desk_complaints import DeskComplaintsGateway
 from kiosk.application.gateways.desk_directory import DeskDirectoryGateway
 from kiosk.application.gateways.desk_invitations import DeskInvitationsGateway
 from kiosk.application.gateways.desk_messages import DeskMessagesGateway
@@ -40,6 +41,7 @@ class DeskGateways:
     supplies: DeskSuppliesGateway
     rooms: DeskRoomsGateway
     messages: DeskMessagesGateway
+    complaints: DeskComplaintsGateway
     now: Callable[[], datetime]  # the database's clock: "today" on screen agrees with the rules
 
 
@@ -63,6 +65,7 @@ class DeskGatewayFactory:
     public_url: str = ""  # [notify] public_url: the department heads' approval links ("" = at the desk only)
     room_rules: RoomSettings = field(default_factory=RoomSettings)  # [rooms] notice period, alert, opening hours
     message_remind_minutes: int = 30  # [records]: an unacknowledged message is overdue after this
+    complaint_due_hours: int = 24  # [records]: a complaint is due this long after it is recorded
 
     @classmethod
     def from_settings(cls, database: Database, settings: Settings) -> DeskGatewayFactory:
@@ -70,7 +73,8 @@ class DeskGatewayFactory:
         return cls(database, settings.site.code, policy, load_protector(settings), host_page_of(settings),
                    label_station(settings), settings.parcels,
                    settings.notify.public_url.rstrip("/"), settings.rooms,
-                   message_remind_minutes=settings.records.message_remind_minutes)
+                   message_remind_minutes=settings.records.message_remind_minutes,
+                   complaint_due_hours=settings.records.complaint_due_hours)
 
     def for_session(self, session: StaffSession) -> DeskGateways:
         database, site, actor, role = self.database, self.site_code, session.actor, session.role
@@ -92,5 +96,6 @@ class DeskGatewayFactory:
                                    opens=self.room_rules.opens, closes=self.room_rules.closes),
             messages=DeskMessagesGateway(database, site, actor=actor, role=role,
                                          remind_minutes=self.message_remind_minutes),
+            complaints=DeskComplaintsGateway(database, site, actor=actor, role=role, due_hours=self.complaint_due_hours),
             now=database.clock.now,
         )
