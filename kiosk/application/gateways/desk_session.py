@@ -96,6 +96,7 @@ class DeskGatewayFactory:
                                    opens=self.room_rules.opens, closes=self.room_rules.closes),
             messages=DeskMessagesGateway(database, site, actor=actor, role=role,
                                          remind_minutes=self.message_remind_minutes),
-            complaints=DeskComplaintsGateway(database, site, actor=actor, role=role, due_hours=self.complaint_due_hours),
+            complaints=DeskComplaintsGateway(database, site, actor=actor, role=role,
+                                             due_hours=self.complaint_due_hours),
             now=database.clock.now,
         )
