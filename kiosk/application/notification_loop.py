@@ -48,6 +48,9 @@ REQUISITION_LINK_ACTIONS = {"requisition_approval_requested": ("approve_requisit
 BOOKING_LINK_ACTIONS = {"booking_reminder": ("confirm_booking",)}
 # A complaint's outcome to the customer: rate it (1-5), a link bound to the complaint (payload) and their e-mail.
 COMPLAINT_LINK_ACTIONS = {"complaint_outcome": complaint_links.ACTIONS}
+# A colleague's "got it" for a phone message: bound to the message (payload) and the address it was sent for.
+MESSAGE_LINK_ACTIONS = {event: ("ack_message",)
+                        for event in ("message_for_you", "message_reminder", "message_escalated")}
 # While e-mail is not configured, its rows are looked at again this often.
 NOT_CONFIGURED_WAIT = timedelta(minutes=1)
 
@@ -188,6 +191,8 @@ class Dispatcher(BackgroundLoop):
             return self._booking_links(notice, BOOKING_LINK_ACTIONS[notice.event], public_url)
         if notice.event in COMPLAINT_LINK_ACTIONS:
             return self._complaint_links(notice, COMPLAINT_LINK_ACTIONS[notice.event], public_url)
+        if notice.event in MESSAGE_LINK_ACTIONS:
+            return self._message_links(notice, MESSAGE_LINK_ACTIONS[notice.event], public_url)
         if not (actions and public_url and context.host_email and notice.visit_id is not None):
             return None
         if COPY_FOR_DEPARTMENT in notice.payload or notice.channel == Channel.RECEPTION:
@@ -241,6 +246,21 @@ class Dispatcher(BackgroundLoop):
             self._signer, public_url, actions=actions, complaint_id=int(payload["complaint_id"]),
             complaint_key=str(payload["complaint_key"]), customer_email=email,
             idempotency_key=notice.idempotency_key, issued_at=notice.created_at,
+        )
+
+    def _message_links(self, notice: ClaimedNotification, actions: tuple[str, ...], public_url: str
+                       ) -> dict[str, str] | None:
+        """In the colleague's (or department contact's) own e-mail and chat, never a copy or reception's."""
+        payload = notice.payload
+        email = str(payload.get("link_email") or "")
+        if not (public_url and email and payload.get("message_key")) or COPY_FOR_DEPARTMENT in payload or \
+                notice.channel not in (Channel.EMAIL, Channel.CHAT):
+            return None
+        if self._signer is None:
+            self._signer = LinkSigner(load_link_secret(self.settings))
+        return self._signer.message_links(
+            public_url, actions=actions, message_id=int(payload["message_id"]), message_key=str(payload["message_key"]),
+            colleague_email=email, idempotency_key=notice.idempotency_key, issued_at=notice.created_at,
         )
 
 

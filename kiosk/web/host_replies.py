@@ -35,6 +35,7 @@ QUESTIONS = {
     "approve_requisition": ("批准 {name} 的办公用品领用申请？", "Approve {name}'s requisition for office supplies?"),
     "decline_requisition": ("拒绝 {name} 的办公用品领用申请？", "Decline {name}'s requisition for office supplies?"),
     "confirm_booking": ("确认 {name} 的会议照常举行、保留会议室？", "Confirm {name}'s meeting, so the room is kept?"),
+    "ack_message": ("告诉前台：您已收到 {name} 的电话留言？", "Tell the front desk you have {name}'s phone message?"),
 }
 BUTTONS = {
     "approve": ("批准", "Approve"),
@@ -44,6 +45,7 @@ BUTTONS = {
     "approve_requisition": ("批准", "Approve"),
     "decline_requisition": ("拒绝", "Decline"),
     "confirm_booking": ("确认会议", "Confirm"),
+    "ack_message": ("收到", "Got it"),
 }
 DONE = {
     "approve": ("已批准，前台访客机将为访客打印胸卡。", "Approved: the kiosk will print the visitor's badge."),
@@ -53,9 +55,11 @@ DONE = {
     "approve_requisition": ("已批准，申请人可到前台领取。", "Approved: the requester can collect at the front desk."),
     "decline_requisition": ("已拒绝，申请人将被告知。", "Declined: the requester will be told."),
     "confirm_booking": ("已确认，会议室为您保留。", "Confirmed: the room is kept for your meeting."),
+    "ack_message": ("已告知前台您收到了留言，请记得回电。", "The front desk knows you have it; please call back."),
 }
 # What the confirmation page lists under its question, by the link's subject (the lines as the service gives them).
-LINE_TITLES = {"requisition": ("申请明细：", "Lines: "), "booking": ("时间、地点和主题：", "When, where and what: ")}
+LINE_TITLES = {"requisition": ("申请明细：", "Lines: "), "booking": ("时间、地点和主题：", "When, where and what: "),
+               "message": ("来电时间、回电号码和留言：", "Received, number to call back and message: ")}
 REFUSALS = {
     "tampered": ("此链接无效。", "This link is not valid."),
     "expired": ("此链接已过期，请联系前台。", "This link has expired; please call reception."),

@@ -37,6 +37,9 @@ class HostReplyGateway:
             if claim.subject == host_links.BOOKING:
                 who, lines = host_links.booking_preview(uow, claim)
                 return LinkPreview(claim, who, tuple(lines))
+            if claim.subject == host_links.MESSAGE:
+                who, lines = host_links.message_preview(uow, claim)
+                return LinkPreview(claim, who, tuple(lines))
             return LinkPreview(claim, host_links.visitor_name(uow, claim))
 
     def act(self, token: str) -> LinkClaim:

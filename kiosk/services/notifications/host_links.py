@@ -28,6 +28,12 @@ it is redeemed with the answer by ``complaint_links.rate``, never by ``redeem``;
 its key (``complaint_notices.complaint_key``: id, creation time, the customer's contact) and the customer's
 e-mail; stale once the satisfaction is known or the complaint is closed. It lives 14 days (``LINK_LIFETIMES``:
 a customer reads their mail later than a host), and its actor names the complaint, not the customer's address.
+
+``"s": "message"`` is a colleague's "got it" for a phone message the desk took for them (``desk.messages``): bound
+to the message's id, its key (``message_notices.message_key``: id, time received, the host it is for) and the
+address the notice went to, which must still be the colleague's or their department contact's (the escalation's
+link); it acknowledges the message once, as ``host:<address>``. A message acknowledged meanwhile (at the desk)
+answers 409.
 """
 
 from __future__ import annotations
@@ -47,9 +53,11 @@ from sqlalchemy.exc import IntegrityError
 from kiosk.db.uow import UnitOfWork
 from kiosk.domain.rooms import BookingStatus
 from kiosk.models import UsedLink, Visit
+from kiosk.models.front_desk import PhoneMessage
 from kiosk.models.org import Site
 from kiosk.models.rooms import Booking
 from kiosk.models.supplies import Requisition
+from kiosk.services.desk import messages as phone_messages
 from kiosk.services.rooms import bookings, notices
 from kiosk.services.supplies import requisitions
 from kiosk.services.visits import escalation, preregistration, signout
@@ -74,7 +82,13 @@ BOOKING = "booking"
 BOOKING_ACTIONS: dict[str, Callable[[UnitOfWork, int], object]] = {
     "confirm_booking": lambda uow, booking_id: bookings.confirm(uow, booking_id),
 }
-SUBJECT_ACTIONS = {"visit": ACTIONS, REQUISITION: REQUISITION_ACTIONS, BOOKING: BOOKING_ACTIONS}
+# What a link about a phone message can do (its claim's ``subject`` is "message").
+MESSAGE = "message"
+MESSAGE_ACTIONS: dict[str, Callable[[UnitOfWork, int], object]] = {
+    "ack_message": phone_messages.acknowledge_by_link,
+}
+SUBJECT_ACTIONS = {"visit": ACTIONS, REQUISITION: REQUISITION_ACTIONS, BOOKING: BOOKING_ACTIONS,
+                   MESSAGE: MESSAGE_ACTIONS}
 # Links that carry an answer (redeemed by their own module with it): a customer rating a complaint's outcome.
 COMPLAINT = "complaint"
 RATE_COMPLAINT = "rate_complaint"
@@ -218,6 +232,18 @@ class LinkSigner:
             visit_key=booking_key, subject=BOOKING,
         )) for action in actions}
 
+    def message_links(
+        self, public_url: str, *, actions: Iterable[str], message_id: int, message_key: str, colleague_email: str,
+        idempotency_key: str, issued_at: datetime,
+    ) -> dict[str, str]:
+        """{action: URL} for a phone message's notices (the "got it" link); stable like ``host_links``."""
+        base = public_url.rstrip("/")
+        return {action: f"{base}/r/" + self.make_token(LinkClaim(
+            action=action, visit_id=message_id, host_email=colleague_email,
+            nonce=self.nonce_for(idempotency_key, action), expires_at=issued_at + LINK_LIFETIME,
+            visit_key=message_key, subject=MESSAGE,
+        )) for action in actions}
+
 
 def check_usable(uow: UnitOfWork, claim: LinkClaim) -> None:
     """LinkRefused when the link has expired (by the database clock) or was already used."""
@@ -261,6 +287,20 @@ def _bound_booking(uow: UnitOfWork, claim: LinkClaim) -> Booking:
     if booking.organiser.email.casefold() != claim.host_email.casefold():
         raise LinkRefused("stale")
     return booking
+
+
+def _bound_message(uow: UnitOfWork, claim: LinkClaim) -> PhoneMessage:
+    """The message the link was made for, still for the link's address; LinkRefused("stale") otherwise."""
+    message = phone_messages.bound_message(uow, claim.visit_id, claim.visit_key, claim.host_email)
+    if message is None:
+        raise LinkRefused("stale")
+    return message
+
+
+def message_preview(uow: UnitOfWork, claim: LinkClaim) -> tuple[str, list[str]]:
+    """Who called and the message, for the "got it" link's page."""
+    check_usable(uow, claim)
+    return phone_messages.link_preview(uow, _bound_message(uow, claim))
 
 
 def booking_preview(uow: UnitOfWork, claim: LinkClaim) -> tuple[str, list[str]]:
@@ -309,6 +349,8 @@ def redeem(uow: UnitOfWork, claim: LinkClaim) -> None:
             _bound_requisition(uow, claim)
         elif claim.subject == BOOKING:
             _bound_booking(uow, claim)
+        elif claim.subject == MESSAGE:
+            _bound_message(uow, claim)
         else:
             _bound_visit(uow, claim)
         uow.session.add(UsedLink(
