@@ -10,6 +10,10 @@ an erased or purged visit or visitor are blanked (a staff member's typed reason 
 Parcels that left the desk (picked up, returned, cancelled) go with their photos, signatures and label
 jobs once older than the same days (a parcel still on the shelf stays), and outgoing mail with them.
 
+Phone messages and transfers keep the call (when, for whom, its status: the monthly figures count them) but
+lose the caller: name, company, number, the message and the note are blanked when erasing by the caller's
+number, and for every call older than the same days.
+
 Kept on purpose: the deny list. It is the site's security record of who may not come in, entered
 by staff; erasing a person on their own request must not lift a ban. Entries are removed at the
 desk. Hosts, departments and staff accounts are employees, managed in the directory, not visitors.
@@ -21,7 +25,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import CursorResult, delete, exists, select, update
+from sqlalchemy import CursorResult, delete, exists, or_, select, update
+from sqlalchemy.sql.elements import ColumnElement
 
 from kiosk.db.uow import UnitOfWork
 from kiosk.domain.parcels import ParcelStatus
@@ -38,6 +43,7 @@ from kiosk.models import (
     VisitPhoto,
     VisitStatus,
 )
+from kiosk.models.front_desk import PhoneMessage
 from kiosk.models.parcels import LabelPrintJob, OutgoingMail, Parcel, ParcelPhoto, ParcelSignature
 from kiosk.services import audit
 from kiosk.services.errors import NotFound
@@ -58,7 +64,8 @@ _CHILDREN = (AccessToken, AgreementSignature, BadgePrintJob, Feedback, VisitPhot
 class ErasureReport:
     visitors: int
     visits: int
-    notices: int  # notices about the person that belonged to no visit (contact details left)
+    notices: int  # notices about the person that belonged to no visit (contact details left, phone messages)
+    messages: int = 0  # phone messages and transfers whose caller was blanked
 
 
 @dataclass(frozen=True)
@@ -68,6 +75,7 @@ class PurgeReport:
     notifications: int
     parcels: int = 0
     outgoing_mail: int = 0
+    phone_messages: int = 0  # calls whose caller was blanked
 
 
 def _delete_visits(uow: UnitOfWork, visit_ids: list[int]) -> int:
@@ -107,13 +115,25 @@ def purge(uow: UnitOfWork, *, days: int) -> PurgeReport:
     removed_visitors = _deleted(uow, delete(Visitor).where(Visitor.id.in_(orphans)))
     removed_parcels = _delete_old_parcels(uow, cutoff)
     removed_mail = _deleted(uow, delete(OutgoingMail).where(OutgoingMail.logged_at < cutoff))
-    report = PurgeReport(removed_visits, removed_visitors, removed_notices, removed_parcels, removed_mail)
+    blanked_calls = _blank_callers(uow, PhoneMessage.received_at < cutoff)
+    report = PurgeReport(removed_visits, removed_visitors, removed_notices, removed_parcels, removed_mail,
+                         blanked_calls)
     audit.record(uow, "retention.purge", "visit", None,
                  after={"days": days, "visits": report.visits, "visitors": report.visitors,
                         "notifications": report.notifications, "parcels": removed_parcels,
-                        "outgoing_mail": removed_mail})
+                        "outgoing_mail": removed_mail, "phone_messages": blanked_calls})
     uow.commit()
     return report
+
+
+def _blank_callers(uow: UnitOfWork, which: ColumnElement[bool]) -> int:
+    """The caller's details and the message go; the call stays (time, for whom, status). Rows already blank
+    are left alone, so a daily purge writes nothing new."""
+    not_blank = or_(PhoneMessage.caller_name != "", PhoneMessage.caller_company != "", PhoneMessage.caller_phone != "",
+                    PhoneMessage.message != "", PhoneMessage.note != "")
+    result = uow.session.execute(update(PhoneMessage).where(which, not_blank).values(
+        caller_name="", caller_company="", caller_phone="", message="", note=""))
+    return int(result.rowcount or 0) if isinstance(result, CursorResult) else 0
 
 
 def _delete_old_parcels(uow: UnitOfWork, cutoff: datetime) -> int:
@@ -162,8 +182,11 @@ def erase_by_phone(uow: UnitOfWork, phone: str) -> ErasureReport:
         uow.session.execute(delete(Notification).where(Notification.id == row_id))
     if about_them:
         audit.record(uow, "contact_details.erased", "notification", None, after={"notices": len(about_them)})
+    calls = _blank_callers(uow, PhoneMessage.caller_phone == number)
+    if calls:
+        audit.record(uow, "callers.erased", "phone_message", None, after={"phone_messages": calls})
     uow.commit()
-    return ErasureReport(len(visitor_ids), visits, len(about_them))
+    return ErasureReport(len(visitor_ids), visits, len(about_them), calls)
 
 
 def find_visitor_ids_by_phone(uow: UnitOfWork, phone: str) -> list[int]:

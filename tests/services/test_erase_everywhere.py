@@ -12,6 +12,8 @@ from sqlalchemy import select
 
 from kiosk.models import Base, UsedLink
 from kiosk.services import audit, retention
+from kiosk.services.desk import messages
+from kiosk.services.desk.message_records import MessageForm
 from kiosk.services.visits import agreements, checkin, signout, walkins
 from kiosk.services.visits.agreements import Consents
 from kiosk.services.visits.walkins import WalkInForm
@@ -87,7 +89,8 @@ def test_every_table_is_classified():
 def _seed_one_person_everywhere(db) -> int:
     """An invitation with e-mail, company and note; a check-in with signature and photo (badge job,
     host notice); feedback; a staff note about them in the audit trail; a used reply link; a
-    second visit as a walk-in; contact details left at the kiosk. Returns the invited visit's id."""
+    second visit as a walk-in; contact details left at the kiosk; a phone message they left at the desk
+    (and its notice to the host). Returns the invited visit's id."""
     host = add_host(db)
     with db.unit_of_work("staff:amy") as uow:
         rules = agreements.publish(uow, visitor_type="visitor", language="en", title="Rules", body="Be kind.")
@@ -109,6 +112,9 @@ def _seed_one_person_everywhere(db) -> int:
                                                  company=COMPANY, purpose_note=NOTE), site_code=SITE)
     with db.unit_of_work("kiosk:K1") as uow:
         walkins.leave_contact_details(uow, name=NAME, phone=PHONE, company=COMPANY, note=NOTE)
+    with db.unit_of_work("staff:amy") as uow:
+        messages.add_message(uow, SITE, MessageForm(caller_name=NAME, caller_company=COMPANY, phone=PHONE,
+                                                    message=f"{NAME} asks for a call back", for_host_id=host.id))
     return invitation.visit_id
 
 
@@ -134,14 +140,14 @@ def test_the_seed_really_puts_the_person_in_every_table_that_can_hold_them(datab
     _seed_one_person_everywhere(database)
     tables = {hit.split(".")[0] for hit in _where_the_person_still_is(database)}
     assert tables >= {"visitors", "visits", "feedback", "notifications", "audit_events", "agreement_signatures",
-                      "visit_photos"}
+                      "visit_photos", "phone_messages"}
 
 
 def test_erase_by_phone_leaves_nothing_of_the_person(database):
     _seed_one_person_everywhere(database)
     with database.unit_of_work("cli:root") as uow:
         erased = retention.erase_by_phone(uow, PHONE)
-    assert (erased.visitors, erased.visits, erased.notices) == (1, 2, 1)
+    assert (erased.visitors, erased.visits, erased.notices, erased.messages) == (1, 2, 2, 1)
     assert _where_the_person_still_is(database) == []
     with database.unit_of_work(write=False) as uow:
         assert uow.session.scalars(select(UsedLink)).all() == []
