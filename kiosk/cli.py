@@ -15,6 +15,7 @@ from kiosk.application.bootstrap import DatabaseUnavailable, SecretUnusable, dat
 from kiosk.cli_commands import (
     audit,
     badges,
+    complaints,
     database,
     demo,
     denylist,
@@ -43,7 +44,7 @@ from kiosk.services.errors import ServiceError
 Handler = Callable[[CliContext, argparse.Namespace], int]
 COMMAND_MODULES = (database, demo, directory, visits, invitations, export, maintenance, users, badges, notify, denylist,
                    kiosk_pin, notices, audit, poster, parcels, stocktake, requisitions, purchases,
-                   supplies, rooms, room_bookings)
+                   supplies, rooms, room_bookings, complaints)
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
