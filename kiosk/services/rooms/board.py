@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Row, select
 
 from kiosk.db.uow import UnitOfWork
 from kiosk.domain.rooms import BookingStatus, ChecklistPhase, RoomState
@@ -48,12 +49,16 @@ def opening_hours(opens: str, closes: str) -> tuple[time, time]:
     return opening, closing
 
 
-def _room_row(room: Room, out_of_order: bool) -> RoomRow:
-    # Not rooms.room_row_of: it asks about damage room by room; the board knows already.
+_ROOM_COLUMNS = (Room.id, Room.name, Room.floor, Room.capacity, Room.equipment, Room.needs_approval,
+                 Room.cleaning_minutes, Room.confirm_within_minutes, Room.active)
+
+
+def _room_row(room: Row[*tuple[Any, ...]], out_of_order: bool) -> RoomRow:
+    # Not rooms.room_row_of: it asks about damage room by room (the board knows already) and wants ORM rows.
     return RoomRow(room_id=room.id, name=room.name, floor=room.floor, capacity=room.capacity,
-                   equipment=room_list.equipment_of(room.equipment),
-                   needs_approval=room.needs_approval, cleaning_minutes=room.cleaning_minutes,
-                   confirm_within_minutes=room.confirm_within_minutes, active=room.active, out_of_order=out_of_order)
+                   equipment=room_list.equipment_of(room.equipment), needs_approval=room.needs_approval,
+                   cleaning_minutes=room.cleaning_minutes, confirm_within_minutes=room.confirm_within_minutes,
+                   active=room.active, out_of_order=out_of_order)
 
 
 def _state(segments: list[BoardSegment], out_of_order: bool, now: datetime, day_end: datetime,
@@ -82,7 +87,7 @@ def day_board(uow: UnitOfWork, site_code: str, day: date | None = None, *, opens
     day_start = site.local_instant(day, time())
     day_end = site.local_instant(day + timedelta(days=1), time())
 
-    rooms = sorted(uow.session.scalars(select(Room).where(Room.site_id == site.id, Room.active.is_(True))),
+    rooms = sorted(uow.session.execute(select(*_ROOM_COLUMNS).where(Room.site_id == site.id, Room.active.is_(True))),
                    key=lambda r: room_list.room_sort_key(r.floor, r.name, r.id))  # floor 2 before floor 10
     of_the_day = (Booking.site_id == site.id, Booking.starts_at > day_start - LONGEST_BOOKING,
                   Booking.starts_at < day_end, Booking.busy_until > day_start, Booking.status.in_(BOARD_STATUSES))
