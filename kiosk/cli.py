@@ -24,6 +24,7 @@ from kiosk.cli_commands import (
     invitations,
     kiosk_pin,
     maintenance,
+    messages,
     notices,
     notify,
     parcels,
@@ -44,7 +45,7 @@ from kiosk.services.errors import ServiceError
 Handler = Callable[[CliContext, argparse.Namespace], int]
 COMMAND_MODULES = (database, demo, directory, visits, invitations, export, maintenance, users, badges, notify, denylist,
                    kiosk_pin, notices, audit, poster, parcels, stocktake, requisitions, purchases,
-                   supplies, rooms, room_bookings, complaints)
+                   supplies, rooms, room_bookings, complaints, messages)
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
