@@ -4,6 +4,8 @@ report puts the room out of order until the repair is recorded."""
 
 from __future__ import annotations
 
+import threading
+import time
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
@@ -27,6 +29,7 @@ SHANGHAI = ZoneInfo("Asia/Shanghai")
 K = ChecklistKey
 JPEG = b"\xff\xd8\xff\xe0" + b"\x00" * 64
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
+WAIT = 10.0
 
 
 def at(hour: int, minute: int = 0, day: int = 15) -> datetime:
@@ -274,3 +277,43 @@ def test_a_room_out_of_order_is_not_booked_until_it_is_repaired(database) -> Non
     assert made.booking.status is BookingStatus.BOOKED
     with database.unit_of_work("test", write=False) as uow:
         assert rooms.room_row(uow, hall).out_of_order is False
+
+
+def test_two_desks_record_the_check_at_once_one_wins_and_the_consumables_go_out_once(database, meeting,
+                                                                                   monkeypatch) -> None:
+    water = item(database, "矿泉水", on_hand=24, unit="瓶")
+    form = InspectionForm(meeting, ticked=frozenset({K.TIDY}), consumables=((water, 8),))
+    inside, release = threading.Event(), threading.Event()
+    real_inspected = notices.inspected
+
+    def held(uow, booking, **kwargs):  # the first desk stops inside its transaction, the booking locked
+        if threading.current_thread().name == "desk-1":
+            inside.set()
+            release.wait(WAIT)
+        return real_inspected(uow, booking, **kwargs)
+
+    monkeypatch.setattr(notices, "inspected", held)
+    outcome: dict[str, object] = {}
+
+    def desk(name: str, actor: str) -> None:
+        if name == "desk-2":
+            inside.wait(WAIT)
+        try:
+            outcome[name] = inspect(database, form, actor=actor).status
+        except Exception as exc:
+            outcome[name] = exc
+
+    threads = [threading.Thread(target=desk, args=("desk-1", "staff:amy"), name="desk-1"),
+               threading.Thread(target=desk, args=("desk-2", "staff:bob"), name="desk-2")]
+    for thread in threads:
+        thread.start()
+    assert inside.wait(WAIT)
+    time.sleep(0.3)
+    assert "desk-2" not in outcome  # waits for the first desk
+    release.set()
+    for thread in threads:
+        thread.join(WAIT)
+    assert outcome["desk-1"] is BookingStatus.DONE
+    assert isinstance(outcome["desk-2"], Conflict) and "done" in str(outcome["desk-2"])
+    assert on_hand(database, water) == 16
+    assert after_use(database, meeting)[K.TIDY][1] == "staff:amy"
