@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import Select, select
+from sqlalchemy.orm import joinedload
 
 from kiosk.db.uow import UnitOfWork
 from kiosk.domain.rooms import BookingLevel, Equipment, RefusalReason
@@ -131,7 +132,9 @@ def _times(form: BookingForm, errors: list[FieldError]) -> tuple[datetime, datet
     return datetime.min, datetime.min
 
 
-def validated(uow: UnitOfWork, site: SiteInfo, form: BookingForm, *, lock: bool) -> tuple[CleanForm, Room]:
+def validated(uow: UnitOfWork, site: SiteInfo, form: BookingForm, *,
+              lock: bool) -> tuple[CleanForm, Room, int | None]:
+    """The form cleaned, its room (locked when ``lock``) and the room's open damage report (ValidationFailed)."""
     errors: list[FieldError] = []
     topic = clean_text(form.topic, "topic", max_len=TEXT_MAX, errors=errors)
     catering = clean_text(form.catering, "catering", max_len=TEXT_MAX, errors=errors)
@@ -162,23 +165,27 @@ def validated(uow: UnitOfWork, site: SiteInfo, form: BookingForm, *, lock: bool)
     if count_ok and len(attendees) > form.attendee_count:
         errors.append(FieldError("attendees", "too_many",
                                  f"{len(attendees)} attendees named, more than the {form.attendee_count} expected"))
-    room = _room(uow, form.room_id, lock=lock)
+    room, damage_id = _room(uow, form.room_id, lock=lock)
     if room is None or room.site_id != site.id:
         errors.append(FieldError("room_id", "unknown_room", f"no room {form.room_id} on site {site.code}"))
     if errors:
         raise ValidationFailed(errors)
     assert room is not None
     return CleanForm(starts_at, ends_at, level, topic, catering, print_material, department_id, attendees,
-                     frozenset(equipment)), room
+                     frozenset(equipment)), room, damage_id
 
 
-def _room(uow: UnitOfWork, room_id: int, *, lock: bool) -> Room | None:
-    if not lock:
-        return uow.session.get(Room, room_id)
-    # Locked before the conflict check (PostgreSQL; SQLite's write transaction is exclusive already): of two
-    # desks booking the same slot, the second waits here, then sees the first's booking and is refused.
-    return uow.session.scalars(select(Room).where(Room.id == room_id).with_for_update()
-                               .execution_options(populate_existing=True)).one_or_none()
+def _room(uow: UnitOfWork, room_id: int, *, lock: bool) -> tuple[Room | None, int | None]:
+    """The room and its first open damage report's id, in one statement."""
+    broken = (select(DamageReport.id).where(DamageReport.room_id == Room.id, DamageReport.repaired_at.is_(None))
+              .order_by(DamageReport.id).limit(1).scalar_subquery())
+    query = select(Room, broken).where(Room.id == room_id)
+    if lock:
+        # Locked before the conflict check (PostgreSQL; SQLite's write transaction is exclusive already): of
+        # two desks booking the same slot, the second waits here, then sees the first's booking and is refused.
+        query = query.with_for_update(of=Room).execution_options(populate_existing=True)
+    found = uow.session.execute(query).one_or_none()
+    return (None, None) if found is None else (found[0], found[1])
 
 
 # -- the refusals --------------------------------------------------------------------------------------------
@@ -199,21 +206,22 @@ def conflict_query(room_id: int, starts_at: datetime, busy_until: datetime, *,
 def in_the_way(uow: UnitOfWork, room_id: int, starts_at: datetime, busy_until: datetime, *,
                exclude_booking_id: int | None = None, lock: bool = False) -> list[Booking]:
     """``conflict_query``'s bookings by start (``lock``: locked, in id order as every locker takes them)."""
-    query = conflict_query(room_id, starts_at, busy_until, exclude_booking_id=exclude_booking_id)
+    # With the organiser and department a refusal names (one statement, not three).
+    query = conflict_query(room_id, starts_at, busy_until, exclude_booking_id=exclude_booking_id).options(
+        joinedload(Booking.organiser), joinedload(Booking.department))
     if lock:
-        query = query.order_by(Booking.id).with_for_update().execution_options(populate_existing=True)
+        query = query.order_by(Booking.id).with_for_update(of=Booking).execution_options(populate_existing=True)
     return sorted(uow.session.scalars(query), key=lambda b: (b.starts_at, b.id))
 
 
 def assess(uow: UnitOfWork, site: SiteInfo, form: BookingForm, *, can_approve: bool, notice_days: int,
            existing: Booking | None = None, lock: bool = False) -> Verdict:
     """The verdict on ``form`` (``existing``: the booking being changed, not in its own way)."""
-    clean, room = validated(uow, site, form, lock=lock)
+    clean, room, damage_id = validated(uow, site, form, lock=lock)
     now = uow.now()
     if not room.active:
         raise BookingRefused(RefusalReason.INACTIVE_ROOM, f"Room {room.name} is no longer in use")
-    damage = uow.session.scalars(select(DamageReport).where(
-        DamageReport.room_id == room.id, DamageReport.repaired_at.is_(None)).order_by(DamageReport.id)).first()
+    damage = None if damage_id is None else uow.session.get(DamageReport, damage_id)
     if damage is not None:
         raise BookingRefused(RefusalReason.OUT_OF_ORDER, f"Room {room.name} is out of order since "
                              f"{damage.reported_at.astimezone(site.zone):%Y-%m-%d}: {damage.what}")
