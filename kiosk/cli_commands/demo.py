@@ -14,7 +14,8 @@ from kiosk.services import demo
 def register(commands: Subcommands) -> None:
     parser = commands.add_parser("demo", help="demo data for a trial")
     actions = parser.add_subparsers(dest="demo_action", required=True, metavar="ACTION")
-    seed = actions.add_parser("seed", help="add demo hosts, today's visitors, a deny-list entry and a desk login")
+    seed = actions.add_parser("seed", help="add demo hosts, today's visitors, a deny-list entry, a desk login and "
+                                           "meeting rooms with today's bookings")
     seed.add_argument("--reset", action="store_true",
                       help="erase the demo visitors first (fresh invitation tokens) and restore the demo password")
     seed.add_argument("--qr-dir", type=Path, metavar="DIR", help="write each new invitation's QR code here as PNG")
@@ -50,6 +51,9 @@ def _print_summary(summary: demo.DemoSummary) -> None:
     print(f"  deny list: {kind.value} {value} ({'added' if summary.deny_entry_created else 'already there'})")
     state = "created" if summary.user_created else "already there"
     print(f"  desk login: {summary.username} / {summary.password} ({state})")
+    print(f"  meeting rooms: {summary.rooms_created} added; "
+          + (f"{summary.bookings_made} booking(s) for today and tomorrow" if summary.bookings_made
+             else "today's bookings already there"))
     print()
     visits = [*summary.invitations, *([summary.walk_in] if summary.walk_in else [])]
     rows = [[str(v.visit_id), v.status, v.visitor_name, v.host_name, v.department, v.token or ""] for v in visits]

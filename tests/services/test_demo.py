@@ -8,10 +8,13 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import func, select
 
+from kiosk.domain.rooms import BookingLevel, BookingStatus, RoomState
 from kiosk.domain.visits import CheckInOutcome
 from kiosk.models import DenyListEntry, Department, Host, StaffUser, Visit
-from kiosk.services import auth, demo
+from kiosk.models.rooms import Booking, Room
+from kiosk.services import auth, demo, demo_rooms
 from kiosk.services.directory import hosts
+from kiosk.services.rooms import board, inspection, visit_rooms
 from kiosk.services.visits import checkin, visit_log
 from kiosk.services.visits.tokens import TokenProblem, TokenRejected
 from tests.factories import SITE
@@ -81,7 +84,9 @@ def test_desk_login_and_deny_list_entry_exist(database):
 
 
 def test_seeding_twice_adds_nothing(database):
-    _seed(database)
+    first = _seed(database)
+    rooms_and_bookings = (_count(database, Room), _count(database, Booking))
+    assert (first.rooms_created, first.bookings_made) == rooms_and_bookings
     database.clock.advance(minutes=5)
 
     again = _seed(database)
@@ -91,6 +96,8 @@ def test_seeding_twice_adds_nothing(database):
     assert Counter(v.status for v in _visits_today(database)) == TODAY_STATUSES
     assert (_count(database, Host), _count(database, Visit)) == (20, 6)
     assert (_count(database, DenyListEntry), _count(database, StaffUser)) == (1, 1)
+    assert (again.rooms_created, again.bookings_made) == (0, 0)
+    assert (_count(database, Room), _count(database, Booking)) == (8, rooms_and_bookings[1])
 
 
 def test_reset_replaces_todays_demo_visits_with_fresh_tokens(database):
@@ -116,3 +123,50 @@ def test_next_day_gets_its_own_visitors(database):
     assert len(next_day.new_tokens) == len(demo.INVITATIONS)
     assert Counter(v.status for v in _visits_today(database)) == TODAY_STATUSES
     assert _count(database, Host) == 20 and _count(database, Visit) == 12
+
+
+def _meeting_day(db):
+    with db.unit_of_work(write=False) as uow:
+        return board.day_board(uow, SITE, opens="08:00", closes="20:00")
+
+
+def test_meeting_rooms_on_three_floors_with_a_lively_day(database):
+    summary = _seed(database)
+
+    day = _meeting_day(database)
+    assert len(day.rows) == len(demo_rooms.ROOMS) == 8
+    assert {row.room.floor for row in day.rows} == {"2", "3", "5"}
+    assert len({row.room.equipment for row in day.rows}) >= 6
+    [training] = [row.room for row in day.rows if row.room.needs_approval]
+    assert training.name == "培训室"
+    states = {row.room.name: row.state for row in day.rows}
+    assert (states["大会议室"], states["小会议室"], states["洽谈室 B"]) == (
+        RoomState.IN_USE, RoomState.CLEANING, RoomState.OUT_OF_ORDER)
+    assert RoomState.BOOKED in states.values()
+    segments = [segment for row in day.rows for segment in row.segments]
+    assert sum(s.ad_hoc for s in segments) == 1
+    assert any(s.prepared for s in segments if s.starts_at > day.now)
+    assert any(not s.prepared for s in segments if s.starts_at > day.now)
+    assert {s.level for s in segments} == {BookingLevel.COMPANY, BookingLevel.DEPARTMENT}
+    with database.unit_of_work(write=False) as uow:
+        [damage] = inspection.damage_reports(uow, SITE)
+        assert (damage.room_name, damage.what) == ("洽谈室 B", demo_rooms.DAMAGE)
+        weekly = uow.session.scalars(select(Booking).where(Booking.topic == demo_rooms.WEEKLY.topic)).all()
+        assert len(weekly) == demo_rooms.WEEKLY_WEEKS + 1 and len({b.series_id for b in weekly}) == 1
+        displaced = uow.session.scalars(select(Booking).where(Booking.status == BookingStatus.DISPLACED)).one()
+        assert displaced.topic == demo_rooms.DISPLACED.topic and displaced.displaced_by_booking_id is not None
+        assert uow.session.scalars(select(Booking).where(Booking.status == BookingStatus.CANCELLED)).one()
+        # A demo visitor comes to a booked meeting: the badge and the host's notice say where.
+        first = summary.invitations[0]
+        assert visit_rooms.meeting_of_visit(uow, first.visit_id)[:2] == ("洽谈室 A", "2")
+
+
+def test_a_reset_seats_the_new_demo_visitors_at_their_meetings(database):
+    _seed(database)
+
+    fresh = _seed(database, reset=True)
+
+    assert fresh.bookings_made == 0
+    with database.unit_of_work(write=False) as uow:
+        assert visit_rooms.meeting_of_visit(uow, fresh.invitations[0].visit_id)[:2] == ("洽谈室 A", "2")
+        assert visit_rooms.meeting_of_visit(uow, fresh.invitations[1].visit_id)[:2] == ("视频会议室", "3")
