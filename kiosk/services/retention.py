@@ -14,6 +14,11 @@ Phone messages and transfers keep the call (when, for whom, its status: the mont
 lose the caller: name, company, number, the message and the note are blanked when erasing by the caller's
 number, and for every call older than the same days.
 
+Complaints likewise keep the complaint (when, channel, department, status, the customer's satisfaction: the
+figures count them) but lose the customer: name, contact, what they said, the resolution, the follow-up notes'
+texts and the notices about it go when erasing by the customer's number (their contact), and for every
+complaint recorded longer ago than the same days (a blanked contact also makes the customer's rating link stale).
+
 Kept on purpose: the deny list. It is the site's security record of who may not come in, entered
 by staff; erasing a person on their own request must not lift a ban. Entries are removed at the
 desk. Hosts, departments and staff accounts are employees, managed in the directory, not visitors.
@@ -43,7 +48,7 @@ from kiosk.models import (
     VisitPhoto,
     VisitStatus,
 )
-from kiosk.models.front_desk import PhoneMessage
+from kiosk.models.front_desk import Complaint, ComplaintNote, PhoneMessage
 from kiosk.models.parcels import LabelPrintJob, OutgoingMail, Parcel, ParcelPhoto, ParcelSignature
 from kiosk.services import audit
 from kiosk.services.errors import NotFound
@@ -66,6 +71,7 @@ class ErasureReport:
     visits: int
     notices: int  # notices about the person that belonged to no visit (contact details left, phone messages)
     messages: int = 0  # phone messages and transfers whose caller was blanked
+    complaints: int = 0  # complaints whose customer was blanked
 
 
 @dataclass(frozen=True)
@@ -76,6 +82,7 @@ class PurgeReport:
     parcels: int = 0
     outgoing_mail: int = 0
     phone_messages: int = 0  # calls whose caller was blanked
+    complaints: int = 0  # complaints whose customer was blanked
 
 
 def _delete_visits(uow: UnitOfWork, visit_ids: list[int]) -> int:
@@ -116,12 +123,14 @@ def purge(uow: UnitOfWork, *, days: int) -> PurgeReport:
     removed_parcels = _delete_old_parcels(uow, cutoff)
     removed_mail = _deleted(uow, delete(OutgoingMail).where(OutgoingMail.logged_at < cutoff))
     blanked_calls = _blank_callers(uow, PhoneMessage.received_at < cutoff)
+    blanked_complaints = _blank_customers(uow, Complaint.created_at < cutoff)
     report = PurgeReport(removed_visits, removed_visitors, removed_notices, removed_parcels, removed_mail,
-                         blanked_calls)
+                         blanked_calls, blanked_complaints)
     audit.record(uow, "retention.purge", "visit", None,
                  after={"days": days, "visits": report.visits, "visitors": report.visitors,
                         "notifications": report.notifications, "parcels": removed_parcels,
-                        "outgoing_mail": removed_mail, "phone_messages": blanked_calls})
+                        "outgoing_mail": removed_mail, "phone_messages": blanked_calls,
+                        "complaints": blanked_complaints})
     uow.commit()
     return report
 
@@ -134,6 +143,27 @@ def _blank_callers(uow: UnitOfWork, which: ColumnElement[bool]) -> int:
     result = uow.session.execute(update(PhoneMessage).where(which, not_blank).values(
         caller_name="", caller_company="", caller_phone="", message="", note=""))
     return int(result.rowcount or 0) if isinstance(result, CursorResult) else 0
+
+
+def _blank_customers(uow: UnitOfWork, which: ColumnElement[bool]) -> int:
+    """The customer's details and what was written about them go, with the notices about the complaint; the
+    complaint stays (when, channel, department, status, satisfaction). Rows already blank are left alone."""
+    not_blank = or_(Complaint.customer_name != "", Complaint.customer_contact != "", Complaint.what != "",
+                    Complaint.resolution != "")
+    ids = list(uow.session.scalars(select(Complaint.id).where(which, not_blank)))
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        uow.session.execute(update(Complaint).where(Complaint.id.in_(chunk)).values(
+            customer_name="", customer_contact="", what="", resolution=""))
+        uow.session.execute(update(ComplaintNote).where(ComplaintNote.complaint_id.in_(chunk)).values(text=""))
+    if ids:
+        # Few rows, and JSON is queried differently on each database: the notices are matched here.
+        wanted = set(ids)
+        loose = uow.session.scalars(select(Notification).where(Notification.visit_id.is_(None))).all()
+        for row in loose:
+            if (row.payload or {}).get("complaint_id") in wanted:
+                uow.session.delete(row)
+    return len(ids)
 
 
 def _delete_old_parcels(uow: UnitOfWork, cutoff: datetime) -> int:
@@ -185,8 +215,11 @@ def erase_by_phone(uow: UnitOfWork, phone: str) -> ErasureReport:
     calls = _blank_callers(uow, PhoneMessage.caller_phone == number)
     if calls:
         audit.record(uow, "callers.erased", "phone_message", None, after={"phone_messages": calls})
+    complaints = _blank_customers(uow, Complaint.customer_contact == number)
+    if complaints:
+        audit.record(uow, "customers.erased", "complaint", None, after={"complaints": complaints})
     uow.commit()
-    return ErasureReport(len(visitor_ids), visits, len(about_them), calls)
+    return ErasureReport(len(visitor_ids), visits, len(about_them), calls, complaints)
 
 
 def find_visitor_ids_by_phone(uow: UnitOfWork, phone: str) -> list[int]:

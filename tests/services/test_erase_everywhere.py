@@ -12,7 +12,8 @@ from sqlalchemy import select
 
 from kiosk.models import Base, UsedLink
 from kiosk.services import audit, retention
-from kiosk.services.desk import messages
+from kiosk.services.desk import complaints, messages
+from kiosk.services.desk.complaint_records import ComplaintForm
 from kiosk.services.desk.message_records import MessageForm
 from kiosk.services.visits import agreements, checkin, signout, walkins
 from kiosk.services.visits.agreements import Consents
@@ -67,7 +68,7 @@ TABLES = {
     "room_damage_reports": "no visitor data: staff reports",
     "phone_messages": "callers' names, companies and numbers: erased by phone, purged with the retention period",
     "complaints": "customers' names and contacts: erased by contact, purged with the retention period",
-    "complaint_notes": "staff follow-up notes, deleted with the complaint",
+    "complaint_notes": "staff follow-up notes: their text blanked with the complaint's customer",
     "routine_templates": "no personal data",
     "routine_checks": "no personal data: staff rounds",
     "routine_problems": "no personal data: what a round found",
@@ -90,7 +91,8 @@ def _seed_one_person_everywhere(db) -> int:
     """An invitation with e-mail, company and note; a check-in with signature and photo (badge job,
     host notice); feedback; a staff note about them in the audit trail; a used reply link; a
     second visit as a walk-in; contact details left at the kiosk; a phone message they left at the desk
-    (and its notice to the host). Returns the invited visit's id."""
+    (and its notice to the host); a complaint of theirs passed to the host, with a note and its outcome.
+    Returns the invited visit's id."""
     host = add_host(db)
     with db.unit_of_work("staff:amy") as uow:
         rules = agreements.publish(uow, visitor_type="visitor", language="en", title="Rules", body="Be kind.")
@@ -115,6 +117,14 @@ def _seed_one_person_everywhere(db) -> int:
     with db.unit_of_work("staff:amy") as uow:
         messages.add_message(uow, SITE, MessageForm(caller_name=NAME, caller_company=COMPANY, phone=PHONE,
                                                     message=f"{NAME} asks for a call back", for_host_id=host.id))
+    with db.unit_of_work("staff:amy") as uow:
+        complaint = complaints.add(uow, SITE, ComplaintForm(customer_name=NAME, customer_contact=PHONE,
+                                                            what=f"{NAME} of {COMPANY} waited an hour",
+                                                            assignee_host_id=host.id))
+    with db.unit_of_work("staff:amy") as uow:
+        complaints.add_note(uow, complaint.complaint_id, f"Called {NAME} back")
+    with db.unit_of_work("staff:amy") as uow:
+        complaints.resolve(uow, complaint.complaint_id, f"Apologised to {NAME}; a voucher sent")
     return invitation.visit_id
 
 
@@ -140,14 +150,14 @@ def test_the_seed_really_puts_the_person_in_every_table_that_can_hold_them(datab
     _seed_one_person_everywhere(database)
     tables = {hit.split(".")[0] for hit in _where_the_person_still_is(database)}
     assert tables >= {"visitors", "visits", "feedback", "notifications", "audit_events", "agreement_signatures",
-                      "visit_photos", "phone_messages"}
+                      "visit_photos", "phone_messages", "complaints", "complaint_notes"}
 
 
 def test_erase_by_phone_leaves_nothing_of_the_person(database):
     _seed_one_person_everywhere(database)
     with database.unit_of_work("cli:root") as uow:
         erased = retention.erase_by_phone(uow, PHONE)
-    assert (erased.visitors, erased.visits, erased.notices, erased.messages) == (1, 2, 2, 1)
+    assert (erased.visitors, erased.visits, erased.notices, erased.messages, erased.complaints) == (1, 2, 2, 1, 1)
     assert _where_the_person_still_is(database) == []
     with database.unit_of_work(write=False) as uow:
         assert uow.session.scalars(select(UsedLink)).all() == []
