@@ -56,9 +56,9 @@ class _Wanted:
 
 
 def _equipment_to_test(booking: Booking) -> list[ChecklistKey]:
-    named = [Equipment(value) for value in booking.equipment_needed]
-    chosen = named or [Equipment(value) for value in booking.room.equipment]
-    return [EQUIPMENT_TESTS[item] for item in Equipment if item in chosen and item in EQUIPMENT_TESTS]
+    """What the booking needs, or when it names nothing, what the room has (a whiteboard needs no test)."""
+    chosen = set(booking.equipment_needed) or set(booking.room.equipment)
+    return [key for item, key in EQUIPMENT_TESTS.items() if item.value in chosen]
 
 
 def _wanted(booking: Booking) -> dict[tuple[ChecklistPhase, ChecklistKey], _Wanted]:
