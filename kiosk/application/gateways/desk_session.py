@@ -15,6 +15,7 @@ from kiosk.application.gateways.desk_invitations import DeskInvitationsGateway
 from kiosk.application.gateways.desk_messages import DeskMessagesGateway
 from kiosk.application.gateways.desk_notices import DeskNoticesGateway
 from kiosk.application.gateways.desk_parcels import DeskParcelsGateway
+from kiosk.application.gateways.desk_reports import DeskReportsGateway
 from kiosk.application.gateways.desk_rooms import DeskRoomsGateway
 from kiosk.application.gateways.desk_staff import DeskStaffGateway
 from kiosk.application.gateways.desk_supplies import DeskSuppliesGateway
@@ -42,6 +43,7 @@ class DeskGateways:
     rooms: DeskRoomsGateway
     messages: DeskMessagesGateway
     complaints: DeskComplaintsGateway
+    reports: DeskReportsGateway  # the supervisor's figures (refused without Permission.REPORTS)
     now: Callable[[], datetime]  # the database's clock: "today" on screen agrees with the rules
 
 
@@ -98,5 +100,7 @@ class DeskGatewayFactory:
                                          remind_minutes=self.message_remind_minutes),
             complaints=DeskComplaintsGateway(database, site, actor=actor, role=role,
                                              due_hours=self.complaint_due_hours),
+            reports=DeskReportsGateway(database, site, actor=actor, role=role, opens=self.room_rules.opens,
+                                       closes=self.room_rules.closes),
             now=database.clock.now,
         )
