@@ -54,6 +54,15 @@ class ClaimedNotification:
 
 
 @dataclass(frozen=True)
+class FileAttachment:
+    """A file an e-mail carries (the monthly report's PDFs), read from its table when the notice is sent."""
+
+    file_name: str
+    content: bytes
+    mime_type: str = "application/pdf"
+
+
+@dataclass(frozen=True)
 class NoticeContext:
     """What a message needs beyond its payload, read from the visit at send time."""
 
@@ -69,6 +78,7 @@ class NoticeContext:
     visit_key: str = ""
     # How to find the site ([site] directions_zh / directions_en in the notice's language), for invitations.
     directions: str = ""
+    attachments: tuple[FileAttachment, ...] = ()
 
 
 def redact_address(address: str) -> str:

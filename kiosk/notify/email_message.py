@@ -9,7 +9,8 @@ Invitation (multipart/mixed; the short code to type and the directions are in th
     text/calendar; method=REQUEST    invite.ics
 Arrival: the same without the calendar, with the visitor's photo (image/jpeg) when one was taken.
 A room booking's notices (``notify/booking_calendar.py``): the text and HTML, and its calendar entry
-(invite.ics, method REQUEST; cancel.ics, method CANCEL).
+(invite.ics, method REQUEST; cancel.ics, method CANCEL). The monthly report: the text and HTML, and its PDFs
+(``NoticeContext.attachments``).
 
 The Message-ID is derived from the notice's idempotency key, so a notice sent
 again after a crash is the same message to the receiving server and mail client.
@@ -155,6 +156,9 @@ def compose(
             entry, subtype="calendar", charset="utf-8",
             filename="invite.ics" if booking_method == "REQUEST" else "cancel.ics", params={"method": booking_method},
         )
+    for attached in context.attachments:  # the monthly report's PDFs
+        maintype, _, subtype = attached.mime_type.partition("/")
+        message.add_attachment(attached.content, maintype=maintype, subtype=subtype, filename=attached.file_name)
     # Last: set_content() and add_attachment() move or drop Content-* headers set earlier.
     message["Content-Language"] = "en" if notice.language == "en" else "zh-CN"
     return message

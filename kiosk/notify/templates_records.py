@@ -9,6 +9,7 @@ from __future__ import annotations
 from kiosk.notify.template_types import Template
 from kiosk.notify.templates_complaints import COMPLAINT_LINK_LABELS, COMPLAINT_MULTILINE_FIELDS, TEMPLATES_COMPLAINTS
 from kiosk.notify.templates_messages import MESSAGE_LINK_LABELS, MESSAGE_MULTILINE_FIELDS, TEMPLATES_MESSAGES
+from kiosk.notify.templates_reports import TEMPLATES_REPORTS
 
 RECORD_TEMPLATES: dict[str, dict[str, Template]] = {}
 # The labels of the signed links record notices carry ({language: {action: label}}), and the payload fields
@@ -23,3 +24,4 @@ RECORD_TEMPLATES.update(TEMPLATES_MESSAGES)
 for _lang, _labels in MESSAGE_LINK_LABELS.items():
     RECORD_LINK_LABELS[_lang].update(_labels)
 RECORD_MULTILINE_FIELDS += MESSAGE_MULTILINE_FIELDS
+RECORD_TEMPLATES.update(TEMPLATES_REPORTS)

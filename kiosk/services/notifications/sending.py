@@ -46,6 +46,7 @@ from kiosk.models import Department, Host, Notification, NotificationStatus, Par
 from kiosk.services import audit, outbox
 from kiosk.services.errors import Conflict, NotFound
 from kiosk.services.notifications import host_links
+from kiosk.services.reports import monthly
 from kiosk.services.visits import invitations
 
 S = NotificationStatus
@@ -222,6 +223,8 @@ def _held_row(uow: UnitOfWork, claimed: ClaimedNotification) -> Notification | N
 def notice_context(uow: UnitOfWork, claimed: ClaimedNotification) -> NoticeContext:
     """The host's address, department, visit window and (for arrivals) the photo, read at send time."""
     site_name = str(claimed.payload.get("site_name", ""))
+    if claimed.event == monthly.EVENT:  # the month's PDFs, kept in monthly_reports
+        return NoticeContext(site_name=site_name, attachments=monthly.attachments(uow, claimed.payload))
     if claimed.visit_id is None:
         return NoticeContext(department=str(claimed.payload.get("department", "")), site_name=site_name)
     visit = uow.session.get(Visit, claimed.visit_id)

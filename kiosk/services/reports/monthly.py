@@ -9,7 +9,6 @@ off on the 1st) is made on the next pass.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, time, timedelta
 from typing import Any
 
@@ -19,7 +18,7 @@ from sqlalchemy.exc import IntegrityError
 from kiosk.db.uow import UnitOfWork
 from kiosk.domain.kpi_words import kpi_name, result_text, target_text, value_text
 from kiosk.domain.kpis import Kpi, KpiReport
-from kiosk.domain.notifications import Channel
+from kiosk.domain.notifications import Channel, FileAttachment
 from kiosk.models.front_desk import MonthlyReport
 from kiosk.services import audit, outbox
 from kiosk.services.directory.sites import get_site
@@ -30,14 +29,8 @@ EVENT = "monthly_report"
 MAILED_FIGURES = (Kpi.SATISFACTION, Kpi.REGISTRATION, Kpi.CALLS_IN_TIME, Kpi.ROUTINES_PASSED,
                   Kpi.MEETING_PREP_DEFECTS)
 
-__all__ = ["EVENT", "Attachment", "attachments", "due_month", "file_name", "made_languages", "save_reports",
+__all__ = ["EVENT", "attachments", "due_month", "file_name", "made_languages", "save_reports",
            "stored_pdf"]
-
-
-@dataclass(frozen=True)
-class Attachment:
-    file_name: str
-    pdf: bytes
 
 
 def file_name(site_code: str, month: date, language: str) -> str:
@@ -117,7 +110,7 @@ def stored_pdf(uow: UnitOfWork, site_code: str, month: date, language: str) -> b
         MonthlyReport.site_id == site.id, MonthlyReport.month == month, MonthlyReport.language == language))
 
 
-def attachments(uow: UnitOfWork, payload: dict[str, Any]) -> tuple[Attachment, ...]:
+def attachments(uow: UnitOfWork, payload: dict[str, Any]) -> tuple[FileAttachment, ...]:
     """The PDFs a monthly report e-mail carries, read when it is sent (its payload names them)."""
     ids = [int(i) for i in payload.get("report_ids", [])]
     if not ids:
@@ -125,4 +118,4 @@ def attachments(uow: UnitOfWork, payload: dict[str, Any]) -> tuple[Attachment, .
     site_code = str(payload.get("site_code", ""))
     rows = uow.session.execute(select(MonthlyReport.month, MonthlyReport.language, MonthlyReport.pdf)
                                .where(MonthlyReport.id.in_(ids)).order_by(MonthlyReport.language.desc())).all()
-    return tuple(Attachment(file_name(site_code, month, language), pdf) for month, language, pdf in rows)
+    return tuple(FileAttachment(file_name(site_code, month, language), pdf) for month, language, pdf in rows)
