@@ -24,6 +24,7 @@ from kiosk.services.desk import complaint_notices
 from kiosk.services.desk.complaint_records import (
     UNRESOLVED,
     AssigneeChoice,
+    ComplaintChannel,
     ComplaintDetail,
     ComplaintForm,
     ComplaintNoteRow,
@@ -181,9 +182,13 @@ def add(uow: UnitOfWork, site_code: str, form: ComplaintForm, *, due_hours: int 
     if form.happened_at is not None and (form.happened_at.tzinfo is None or form.happened_at > now + FUTURE_SLACK):
         errors.append(FieldError("happened_at", "in_future", "when it happened cannot be in the future"))
     department_id, assignee_id = _routing(uow, form.department_id, form.assignee_host_id, errors)
+    try:
+        channel = ComplaintChannel(form.channel)
+    except ValueError:
+        errors.append(FieldError("channel", "invalid", "not a channel a complaint comes in by"))
     raise_if_any(errors)
     complaint = Complaint(
-        site_id=_site_id(uow, site_code), status=ComplaintStatus.OPEN, channel=form.channel, customer_name=name,
+        site_id=_site_id(uow, site_code), status=ComplaintStatus.OPEN, channel=channel, customer_name=name,
         customer_contact=contact, what=what, happened_at=form.happened_at, department_id=department_id,
         assignee_host_id=assignee_id, due_at=now + timedelta(hours=due_hours), created_at=now,
         created_by=uow.actor[:64],
@@ -193,7 +198,7 @@ def add(uow: UnitOfWork, site_code: str, form: ComplaintForm, *, due_hours: int 
     if department_id is not None or assignee_id is not None:
         complaint_notices.tell_assigned(uow, complaint)
     audit.record(uow, "complaint.recorded", "complaint", complaint.id,
-                 after={"channel": form.channel.value, "department_id": department_id, "assignee_host_id": assignee_id})
+                 after={"channel": channel.value, "department_id": department_id, "assignee_host_id": assignee_id})
     uow.commit()
     return _row(uow, complaint)
 
