@@ -14,6 +14,9 @@
   were recorded) are escalated, once, to the department contact and the supervisors;
 - every minute: phone messages nobody acknowledged: the colleague reminded after ``[records]
   message_remind_minutes``, their department's contact told after ``message_escalate_minutes`` (once each);
+- from ``[reports] monthly_time`` on the 1st: the month before's report, one PDF per language, kept and mailed to
+  ``[reports] monthly_to`` (once: a month already made is left alone; a month missed is made on the next pass;
+  nothing when nobody is to get it);
 - once a day from ``[supplies] digest_time``: one digest of the office supplies under their minimum to
   ``[supplies] responsible`` (when anything is low; never one notice per movement);
 - once a day: personal data older than ``[retention] days`` is purged, spent reply links and rate-limit
@@ -30,6 +33,7 @@ from dataclasses import dataclass, field
 from datetime import date, time
 
 from kiosk.application.loops import BackgroundLoop
+from kiosk.application.monthly_report import MonthlyOutcome, make_due_report
 from kiosk.config import Settings
 from kiosk.db import Database
 from kiosk.services import rate_limits, retention
@@ -65,6 +69,7 @@ class HousekeepingReport:
     messages_escalated: tuple[int, ...] = ()  # phone messages passed to the department's contact
     purged: bool = False
     supplies_digest: str = ""  # services/supplies/digest.DigestOutcome of this pass ("" : already done today)
+    monthly_report: str = ""  # application/monthly_report.MonthlyOutcome ("": already made this month)
 
 
 class Housekeeping(BackgroundLoop):
@@ -76,6 +81,7 @@ class Housekeeping(BackgroundLoop):
         self._settings = settings
         self._purged_on: date | None = None
         self._digest_on: date | None = None
+        self._monthly_for: date | None = None  # the month whose report this process saw made
 
     def step(self) -> bool:
         self.run_once()
@@ -118,6 +124,11 @@ class Housekeeping(BackgroundLoop):
             if outcome in (digest.DigestOutcome.QUEUED, digest.DigestOutcome.ALREADY_QUEUED,
                            digest.DigestOutcome.NOBODY):
                 self._digest_on = today
+        if self._monthly_for != today.replace(day=1):
+            made, _month = make_due_report(self._database, self._settings, ACTOR)
+            report.monthly_report = made.value
+            if made is not MonthlyOutcome.NOT_YET:
+                self._monthly_for = today.replace(day=1)
         if self._purged_on != today:
             with self._database.unit_of_work(ACTOR) as uow:
                 retention.purge(uow, days=self._settings.retention.days)

@@ -24,6 +24,7 @@ class MonthlyOutcome(StrEnum):
     MADE = "made"
     ALREADY_MADE = "already_made"
     NOT_YET = "not_yet"  # the 1st, before [reports] monthly_time
+    NOBODY = "nobody"  # [reports] monthly_to is empty: nothing made (kioskctl report monthly draws one)
 
 
 def month_report(database: Database, settings: Settings, month: date, actor: str) -> KpiReport:
@@ -40,8 +41,10 @@ def draw_month(database: Database, settings: Settings, month: date, language: st
 
 def make_due_report(database: Database, settings: Settings, actor: str, render: Renderer = render_report,
                     ) -> tuple[MonthlyOutcome, date | None]:
-    """The month just ended, made and mailed once it is due, if it was not made yet."""
+    """The month just ended, made and mailed once it is due, if it was not made yet (and somebody is to get it)."""
     site, reports = settings.site.code, settings.reports
+    if not reports.monthly_to:
+        return MonthlyOutcome.NOBODY, None
     with database.unit_of_work(actor, write=False) as uow:
         month = monthly.due_month(uow, site, time.fromisoformat(reports.monthly_time))
         if month is None:
