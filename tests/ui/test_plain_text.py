@@ -483,3 +483,53 @@ def test_the_printed_evacuation_list_shows_names_as_written(desk) -> None:
     shown.setTextFormat(Qt.TextFormat.RichText)
     assert_plain(page, showing={"arrived", "host", "department"})
     page.deleteLater()
+
+
+def test_the_meeting_rooms_show_rooms_topics_organisers_and_damage_as_written(desk, database: Database,
+                                                                              hostile_host) -> None:
+    """The board's tooltips, the alert in the header, the bookings with the booking in full, the booking form,
+    damage, rooms and the report: every name and text a person typed, as written."""
+    from datetime import timedelta
+
+    from kiosk.application.gateways.desk_rooms import BookingForm, DamageForm, DeskRoomsGateway, RoomForm
+    from kiosk.domain.security import StaffRole
+    from kiosk.ui.desk.rooms import RoomsPage
+    from kiosk.ui.desk.rooms.board_canvas import block_lines, room_texts, segment_tooltip
+    from kiosk.ui.desk.rooms.booking_form import BookingDialog
+    from kiosk.ui.desk.rooms.detail import BookingDetailDialog
+
+    rooms = DeskRoomsGateway(database, SITE, actor="staff:boss", role=StaffRole.ADMIN)
+    room = rooms.add_room(RoomForm(name=hostile("room"), capacity=10, floor="3F"))
+    start = database.clock.now() + timedelta(minutes=10)
+    made = rooms.book(BookingForm(room_id=room.room_id, organiser_host_id=hostile_host.id, starts_at=start,
+                                  ends_at=start + timedelta(hours=1), attendee_count=4, topic=hostile("topic"),
+                                  catering=hostile("catering"), print_material=hostile("print"), ad_hoc=True))
+    rooms.report_damage(DamageForm(room_id=room.room_id, what=hostile("damage"), booking_id=made.booking.booking_id))
+    desk.shell.show_view("rooms")
+    page = desk.shell.view("rooms")
+    assert isinstance(page, RoomsPage)
+    page.refresh()
+    _settle()
+    assert_plain(page, showing={"room", "topic", "host"})  # the header's alert and its tooltip
+    row = page.board.board.rows[0]
+    tip = QWidget()
+    tip.setToolTip(plain_tooltip(segment_tooltip(row.segments[0], ZONE)))
+    assert_plain(tip, showing={"topic", "host"})
+    painted = [*room_texts(row), *block_lines(row.segments[0], ZONE, past=False)]
+    assert hostile("room") in painted and hostile("topic") in painted  # drawn by QPainter: never HTML
+    tip.deleteLater()
+    page.tabs.setCurrentWidget(page.bookings)
+    page.bookings.table.selectRow(0)
+    _settle()
+    assert_plain(page, showing={"room", "topic", "host", "department", "catering", "print"})
+    for tab, showing in ((page.damage, {"room", "damage"}), (page.rooms, {"room"}), (page.report, {"room"})):
+        page.tabs.setCurrentWidget(tab)
+        _settle()
+        assert_plain(page, showing=showing)
+    detail = rooms.booking(made.booking.booking_id)
+    form = BookingDialog(page.ctx, detail=detail, parent=page, check_delay_ms=0)
+    assert_plain(form, showing={"room", "topic", "host", "catering", "print"})
+    form.deleteLater()
+    opened = BookingDetailDialog(page.ctx, made.booking.booking_id, page)
+    assert_plain(opened, showing={"room", "topic", "host", "catering", "print", "damage"})
+    opened.deleteLater()

@@ -80,6 +80,25 @@ def block_marks(segment: BoardSegment, *, past: bool) -> str:
     return " · ".join(marks)
 
 
+def room_texts(row: BoardRow) -> tuple[str, str, str, str]:
+    """The room column: name, the state now as a word, floor and seats, the equipment in short."""
+    room = row.room
+    facts = " · ".join(part for part in (room.floor, translate("DeskRooms", "%n seat(s)", "", room.capacity))
+                       if part)
+    if room.needs_approval:
+        facts += " · " + translate("DeskRooms", "approval")
+    gear = equipment_list(room.equipment, short=True) or translate("DeskRooms", "no equipment")
+    return room.name, state_text(row.state), facts, gear
+
+
+def block_lines(segment: BoardSegment, zone: ZoneInfo, *, past: bool) -> tuple[str, str, str]:
+    """A meeting's block: the topic; the time, organiser and attendees; the marks."""
+    return (segment.topic or translate("DeskRooms", "(no topic)"),
+            f"{hm(segment.starts_at, zone)}–{hm(segment.ends_at, zone)} · {segment.organiser_name} · "
+            f"{segment.attendee_count}",
+            block_marks(segment, past=past))
+
+
 def segment_tooltip(segment: BoardSegment, zone: ZoneInfo) -> str:
     lines = [
         segment.topic or translate("DeskRooms", "(no topic)"),
@@ -285,8 +304,7 @@ class BoardCanvas(QWidget):
             hatch = QBrush(QColor(214, 69, 69, 40), Qt.BrushStyle.BDiagPattern)
             painter.fillRect(QRectF(scale.left, top + 1, scale.right - scale.left, ROW - 2), hatch)
         base = self.font()
-        room = row.room
-        chip_text = state_text(row.state)
+        name, chip_text, facts, gear = room_texts(row)
         chip_font = font(base, 12, bold=True)
         chip_width = QFontMetrics(chip_font).horizontalAdvance(chip_text) + 18
         chip = QRectF(ROOM_COLUMN - chip_width - 14, top + 10, chip_width, 22)
@@ -295,7 +313,7 @@ class BoardCanvas(QWidget):
         painter.setPen(QColor(INK))
         name_width = int(chip.left() - 16 - 8)
         painter.drawText(QRectF(16, top + 8, name_width, 24), Qt.AlignmentFlag.AlignVCenter,
-                         QFontMetrics(name_font).elidedText(room.name, Qt.TextElideMode.ElideRight, name_width))
+                         QFontMetrics(name_font).elidedText(name, Qt.TextElideMode.ElideRight, name_width))
         colours = STATE_COLOURS[row.state]
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(colours[1]))
@@ -306,18 +324,11 @@ class BoardCanvas(QWidget):
         small = font(base, 12)
         painter.setFont(small)
         metrics = QFontMetrics(small)
-        facts = " · ".join(part for part in (room.floor, translate("DeskRooms", "%n seat(s)", "", room.capacity))
-                           if part)
-        if room.needs_approval:
-            facts += " · " + translate("DeskRooms", "approval")
-        painter.setPen(QColor("#52606d"))
         width = ROOM_COLUMN - 30
-        painter.drawText(QRectF(16, top + 34, width, 18), Qt.AlignmentFlag.AlignVCenter,
-                         metrics.elidedText(facts, Qt.TextElideMode.ElideRight, width))
-        painter.setPen(QColor(MUTED))
-        gear = equipment_list(room.equipment, short=True) or translate("DeskRooms", "no equipment")
-        painter.drawText(QRectF(16, top + 52, width, 18), Qt.AlignmentFlag.AlignVCenter,
-                         metrics.elidedText(gear, Qt.TextElideMode.ElideRight, width))
+        for line, colour, y in ((facts, "#52606d", 34), (gear, MUTED, 52)):
+            painter.setPen(QColor(colour))
+            painter.drawText(QRectF(16, top + y, width, 18), Qt.AlignmentFlag.AlignVCenter,
+                             metrics.elidedText(line, Qt.TextElideMode.ElideRight, width))
 
     def _paint_grid(self, painter: QPainter, scale: Scale, board: DayBoard) -> None:
         painter.setPen(QPen(QColor(LINE), 1))
@@ -348,7 +359,6 @@ class BoardCanvas(QWidget):
         painter.setBrush(QColor(fill))
         painter.drawRoundedRect(rect, 6, 6)
         painter.fillRect(QRectF(rect.left(), rect.top() + 3, 4, rect.height() - 6), QColor(edge))
-        marks = block_marks(segment, past=past)
         if not done and not segment.prepared and not past:
             painter.setPen(QPen(QColor(UNPREPARED), 2, Qt.PenStyle.DashLine))
             painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -361,16 +371,12 @@ class BoardCanvas(QWidget):
         if inner.width() < 14:
             return
         base = self.font()
-        lines = (
-            (font(base, 13, bold=True), ink, segment.topic or translate("DeskRooms", "(no topic)")),
-            (font(base, 12), ink, f"{hm(segment.starts_at, self.zone)}–{hm(segment.ends_at, self.zone)} · "
-                                  f"{segment.organiser_name} · {segment.attendee_count}"),
-            (font(base, 12, bold=True), ink, marks),
-        )
+        fonts = (font(base, 13, bold=True), font(base, 12), font(base, 12, bold=True))
         painter.save()
         painter.setClipRect(rect)
         y = inner.top()
-        for line_font, colour, text in lines:
+        for line_font, text in zip(fonts, block_lines(segment, self.zone, past=past), strict=True):
+            colour = ink
             metrics = QFontMetrics(line_font)
             painter.setFont(line_font)
             painter.setPen(QColor(colour))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, timedelta
+from functools import partial
 
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QVBoxLayout, QWidget
@@ -58,8 +59,7 @@ class BoardTab(QWidget):
             (legend_chip(("#52606d", "#eef1f4")), lambda: translate("DeskRooms", "Cleaning")),
             (legend_chip((UNPREPARED, "#ffffff"), border=UNPREPARED), lambda: translate("DeskRooms", "⚠ Not prepared")),
         ]
-        self.legend_chips += [(legend_chip(STATE_COLOURS[state]), lambda state=state: state_text(state))
-                              for state in RoomState]
+        self.legend_chips += [(legend_chip(STATE_COLOURS[state]), partial(state_text, state)) for state in RoomState]
         for index, (chip, _text) in enumerate(self.legend_chips):
             if index == 4:
                 self.legend.addSpacing(10)

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -98,6 +98,8 @@ class DamageDialog(QDialog):
 
 
 class DamageTab(QWidget):
+    changed = Signal()  # a repair or a report: the rooms' states changed
+
     def __init__(self, ctx: RoomsContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -219,7 +221,7 @@ class DamageTab(QWidget):
 
     def _repaired(self, row: DamageRow) -> None:
         self.message.setText(translate("DeskRooms", "{room} is back in order.").format(room=row.room_name))
-        self.refresh()
+        self.changed.emit()
 
     def _ask_damage(self) -> tuple[DamageForm, str] | None:
         dialog = DamageDialog(self.ctx, self)
@@ -236,7 +238,7 @@ class DamageTab(QWidget):
     def _reported(self, row: DamageRow) -> None:
         self.message.setText(translate("DeskRooms", "{room} is out of order until the repair is recorded.").format(
             room=row.room_name))
-        self.refresh()
+        self.changed.emit()
 
     def _failed(self, error: ServiceError) -> None:
         self.message.setText(problem_text(error))

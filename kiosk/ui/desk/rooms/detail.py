@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.application.gateways.desk_rooms import BookingDetail, BookingLevel, BookingStatus, ChecklistPhase
 from kiosk.services.errors import ServiceError
+from kiosk.ui.common.plain_text import button_text
 from kiosk.ui.desk.dialogs import ask_reason, ask_to_confirm
 from kiosk.ui.desk.rooms.context import RoomsContext
 from kiosk.ui.desk.rooms.inspection import InspectionBox
@@ -55,6 +56,7 @@ def clear_layout(layout: QGridLayout | QVBoxLayout) -> None:
         item = layout.takeAt(0)
         widget = item.widget() if item is not None else None
         if widget is not None:
+            widget.hide()  # gone from the screen now, deleted once the event loop comes round
             widget.deleteLater()
 
 
@@ -195,6 +197,8 @@ class BookingPanel(QScrollArea):
             (translate("DeskRooms", "Displaced by"), f"#{detail.displaced_by_booking_id}"
              if detail.displaced_by_booking_id else ""),
             (translate("DeskRooms", "Booked by"), f"{person(detail.created_by)} · {day_hm(detail.created_at, zone)}"),
+            (translate("DeskRooms", "Damage"), "\n".join(
+                f"{d.what} ({person(d.reported_by)} · {day_hm(d.reported_at, zone)})" for d in detail.damage)),
         ]
         for index, (name, value) in enumerate((name, value) for name, value in facts if value):
             self.facts.addWidget(label(name, "field"), index, 0, Qt.AlignmentFlag.AlignTop)
@@ -223,8 +227,7 @@ class BookingPanel(QScrollArea):
         if detail.row.status is BookingStatus.DONE:
             lines = [f"{checklist_text(line)}: {person(line.done_by)} · {day_hm(line.done_at, self.ctx.zone)}"
                      for line in detail.checklist if line.phase is ChecklistPhase.INSPECT and line.done_at]
-            damage = [translate("DeskRooms", "Damage: {what}").format(what=d.what) for d in detail.damage]
-            return "\n".join([translate("DeskRooms", "Inspected."), *lines, *damage])
+            return "\n".join([translate("DeskRooms", "Inspected."), *lines])
         if live:
             return translate("DeskRooms", "Once the meeting has started: check the room after use here.")
         return ""
@@ -237,7 +240,7 @@ class BookingPanel(QScrollArea):
         self.prepared.setText(translate("DeskRooms", "Preparation: {done} of {all} done").format(
             done=done, all=len(lines)))
         for index, line in enumerate(lines):
-            box = QCheckBox(checklist_text(line, detail.catering))
+            box = QCheckBox(button_text(checklist_text(line, detail.catering)))  # "&" in a catering text stays
             box.setChecked(line.done_at is not None)
             box.setEnabled(live)
             box.toggled.connect(lambda on, item_id=line.item_id: self.tick(item_id, on))

@@ -51,7 +51,7 @@ def jpeg_of(path: Path) -> bytes:
     encoded = QByteArray()
     buffer = QBuffer(encoded)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, b"JPEG", 85)
+    image.save(buffer, "JPEG", 85)  # type: ignore[call-overload]  # the stubs say bytes; PySide6 wants str
     buffer.close()
     return bytes(encoded.data())
 

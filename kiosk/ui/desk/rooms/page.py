@@ -68,6 +68,7 @@ class RoomsPage(QWidget):
         self.bookings.edit_requested.connect(self.edit_booking)
         self.bookings.changed.connect(self.refresh)
         self.rooms.changed.connect(self.refresh)
+        self.damage.changed.connect(self.refresh)
         self.minute = QTimer(self)
         self.minute.setInterval(minute_ms)
         self.minute.timeout.connect(self.refresh)

@@ -233,6 +233,13 @@ def problem_text(error: ServiceError) -> str:
     if isinstance(error, ValidationFailed):
         return translate("DeskRooms", "Check: {problems}").format(
             problems="; ".join(e.message or e.field for e in error.errors))
+    known = {
+        "duplicate_room": translate("DeskRooms", "A room of this name exists already."),
+        "stale_version": translate("DeskRooms", "Someone changed this booking meanwhile: look at it again."),
+        "booking_not_live": translate("DeskRooms", "This booking is no longer taking place."),
+    }
+    if error.code in known:
+        return known[error.code]
     if error.code == "permission_denied":
         return translate("DeskRooms", "A supervisor does this.")
     if error.code == "conflict":
