@@ -144,7 +144,7 @@ class Seeder:
             self.add(Notification(event="parcel_arrived", channel="email" if n == 0 else "chat", recipient=f"r{n}",
                                   payload={"parcel_id": parcel.id}, idempotency_key=f"parcel_arrived:parcel:"
                                   f"{parcel.id}:{n}", status=NotificationStatus.SENT if sent_at
-                                  else NotificationStatus.PENDING, next_attempt_at=received, created_at=received,
+                                  else NotificationStatus.FAILED, next_attempt_at=received, created_at=received,
                                   sent_at=sent_at))
 
     def movement(self, at_: datetime, kind: MovementKind, quantity: int, value: int,
