@@ -30,6 +30,7 @@ from kiosk.cli_commands import (
     parcels,
     poster,
     purchases,
+    report,
     requisitions,
     room_bookings,
     rooms,
@@ -45,7 +46,7 @@ from kiosk.services.errors import ServiceError
 Handler = Callable[[CliContext, argparse.Namespace], int]
 COMMAND_MODULES = (database, demo, directory, visits, invitations, export, maintenance, users, badges, notify, denylist,
                    kiosk_pin, notices, audit, poster, parcels, stocktake, requisitions, purchases,
-                   supplies, rooms, room_bookings, complaints, messages)
+                   supplies, rooms, room_bookings, complaints, messages, report)
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
