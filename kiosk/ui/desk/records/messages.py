@@ -172,21 +172,27 @@ class MessagesView(QWidget):
         self.pool.submit(self.gateway.messages, query, on_done=self._show, on_error=self._failed)
 
     def _show(self, rows: list[MessageRow]) -> None:
-        chosen = self.current_id()
         self.rows = rows
+        self._fill()
+        self._count()
+        self._chosen()
+
+    def _fill(self) -> None:
+        """The table from ``rows``, the chosen call kept (its detail is asked for by the caller)."""
+        chosen = self.current_id()
         today = self._today()
         self.table.blockSignals(True)
         fill(self.table, [[
             cell(when_text(r.received_at, self.zone, today), key=r.message_id), cell(kind_text(r.kind)),
             cell(row_status(r), colours=row_colours(r)), cell(r.caller_name), cell(r.caller_company),
             cell(phone_text(r.caller_phone)), cell(for_text(r)), cell(_short(r.message)),
-        ] for r in rows])
-        again = next((i for i, r in enumerate(rows) if r.message_id == chosen), None)
+        ] for r in self.rows])
+        again = next((i for i, r in enumerate(self.rows) if r.message_id == chosen), None)
         if again is not None:
             self.table.selectRow(again)
+        else:  # gone from this list (closed, filtered out): nothing chosen rather than its neighbour
+            self.table.setCurrentCell(-1, -1)
         self.table.blockSignals(False)
-        self.count.setText(translate("DeskRecords", "%n call(s)", "", len(rows)))
-        self._chosen()
 
     def current_id(self) -> int | None:
         key = key_at(self.table, self.table.currentRow())
@@ -329,6 +335,10 @@ class MessagesView(QWidget):
 
     # -- words ---------------------------------------------------------------------------------------------
 
+    def _count(self) -> None:
+        calls = len(self.rows)  # a plain name: lupdate reads no expression there
+        self.count.setText(translate("DeskRecords", "%n call(s)", "", calls))
+
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
@@ -336,7 +346,7 @@ class MessagesView(QWidget):
 
     def retranslate(self) -> None:
         self.title.setText(translate("DeskRecords", "Phone messages and transfers"))
-        self.count.setText(translate("DeskRecords", "%n call(s)", "", len(self.rows)))
+        self._count()
         shown = {"open": translate("DeskRecords", "Open"), "new": translate("DeskRecords", "New"),
                  "acknowledged": translate("DeskRecords", "Acknowledged"),
                  "called_back": translate("DeskRecords", "Called back"), "closed": translate("DeskRecords", "Closed"),
@@ -354,6 +364,7 @@ class MessagesView(QWidget):
         self.take_message_button.setText(translate("DeskRecords", "Take a message"))
         self.close_button.setText(translate("DeskRecords", "Close"))
         retitle(self.table, COLUMNS)
+        self._fill()
         self._show_detail()
 
 
