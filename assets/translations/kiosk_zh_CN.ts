@@ -147,7 +147,7 @@
         <translation>前台提醒，以及未能发送的通知。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/desk/alerts.py" line="171" />
+        <location filename="../../kiosk/ui/desk/alerts.py" line="172" />
         <source>%n failed</source>
         <translation>
             <numerusform>%n 条失败</numerusform>
@@ -362,6 +362,191 @@
         <location filename="../../kiosk/ui/desk/password.py" line="47" />
         <source>The two new passwords are not the same.</source>
         <translation>两次输入的新密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintPanel</name>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/complaint_panel.py" line="72" />
+        <source>Choose a complaint</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/complaint_panel.py" line="73" />
+        <source>#{n} · {customer}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/complaint_panel.py" line="74" />
+        <source>{status} · due {due}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/complaint_panel.py" line="82" />
+        <source>{time} by {who}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/complaint_panel.py" line="103" />
+        <source>by the customer, on the link</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/complaint_panel.py" line="104" />
+        <source>asked by the desk</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/complaint_panel.py" line="107" />
+        <source>Waiting: the customer was sent a link; the desk may ask too</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/complaint_panel.py" line="108" />
+        <source>Ask the customer (1-5)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/complaint_panel.py" line="117" />
+        <source>Contact</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/complaint_panel.py" line="117" />
+        <source>Came in by</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/complaint_panel.py" line="117" />
+        <source>Happened</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/complaint_panel.py" line="118" />
+        <source>Recorded</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/complaint_panel.py" line="118" />
+        <source>Passed to</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/complaint_panel.py" line="118" />
+        <source>What</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/complaint_panel.py" line="119" />
+        <source>Outcome</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/complaint_panel.py" line="119" />
+        <source>Satisfaction</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/complaint_panel.py" line="122" />
+        <source>Follow-up notes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/complaint_panel.py" line="123" />
+        <source>Who did what, e.g. called the customer back</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/complaint_panel.py" line="124" />
+        <source>Add note</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/complaint_panel.py" line="125" />
+        <source>Pass on…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/complaint_panel.py" line="126" />
+        <source>In progress</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/complaint_panel.py" line="127" />
+        <source>Outcome…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/complaint_panel.py" line="130" />
+        <source>Record satisfaction</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/complaint_panel.py" line="131" />
+        <source>Close without an answer</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ComplaintsView</name>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/complaints.py" line="84" />
+        <source>Complaint</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/complaints.py" line="84" />
+        <source>Close it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/complaints.py" line="187" />
+        <source>Recorded #{n}: tell the customer the department will contact them by {due}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/complaints.py" line="231" />
+        <source>Close #{n} without the customer's answer (they could not be reached)?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/complaints.py" line="260" />
+        <source>Complaints</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/desk/records/complaints.py" line="262" />
+        <source>%n complaint(s)</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/desk/records/complaints.py" line="263" />
+        <source> · %n overdue</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/complaints.py" line="264" />
+        <source>Still open</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/complaints.py" line="264" />
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/complaints.py" line="264" />
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/complaints.py" line="267" />
+        <source>New complaint…</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -686,13 +871,16 @@
     <message>
         <location filename="../../kiosk/ui/desk/dialogs.py" line="23" />
         <location filename="../../kiosk/ui/desk/dialogs.py" line="46" />
+        <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="124" />
+        <location filename="../../kiosk/ui/desk/rooms/damage_tab.py" line="72" />
+        <location filename="../../kiosk/ui/desk/rooms/rooms_tab.py" line="96" />
         <location filename="../../kiosk/ui/desk/staff.py" line="183" />
         <location filename="../../kiosk/ui/desk/supplies/item_dialog.py" line="43" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="558" />
+        <location filename="../../kiosk/ui/desk/today.py" line="556" />
         <source>That did not work: {error}</source>
         <translation>操作未成功：{error}</translation>
     </message>
@@ -795,6 +983,272 @@
         <location filename="../../kiosk/ui/desk/alerts.py" line="94" />
         <source>Reception</source>
         <translation>前台</translation>
+    </message>
+</context>
+<context>
+    <name>DeskComplaints</name>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/complaint_dialogs.py" line="52" />
+        <source>— not chosen —</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/complaint_dialogs.py" line="59" />
+        <source>Name, pinyin or e-mail, then Enter</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/complaint_dialogs.py" line="61" />
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/complaint_dialogs.py" line="64" />
+        <location filename="../../kiosk/ui/desk/records/complaint_dialogs.py" line="83" />
+        <source>— nobody yet —</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/complaint_dialogs.py" line="72" />
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/complaint_dialogs.py" line="73" />
+        <source>Find a person</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/complaint_dialogs.py" line="74" />
+        <source>Person following it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/complaint_dialogs.py" line="110" />
+        <source>New complaint</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/complaint_dialogs.py" line="112" />
+        <source>Listen and apologise. Write down what happened, when, and how to reach the customer; tell them the department responsible will contact them within {hours} hours.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/complaint_dialogs.py" line="121" />
+        <source>Phone number or e-mail address</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/complaint_dialogs.py" line="123" />
+        <source>What happened, in the customer's words</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/complaint_dialogs.py" line="125" />
+        <source>Known</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/complaint_dialogs.py" line="143" />
+        <location filename="../../kiosk/ui/desk/records/complaints.py" line="57" />
+        <source>Customer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/complaint_dialogs.py" line="144" />
+        <source>Contact</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/complaint_dialogs.py" line="145" />
+        <location filename="../../kiosk/ui/desk/records/complaints.py" line="59" />
+        <source>What</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/complaint_dialogs.py" line="146" />
+        <source>When it happened</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/complaint_dialogs.py" line="147" />
+        <source>Came in by</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/complaint_dialogs.py" line="152" />
+        <source>Pass it to</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/complaint_dialogs.py" line="156" />
+        <source>Record the complaint</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/complaint_dialogs.py" line="175" />
+        <source>Pass the complaint on</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/complaint_dialogs.py" line="182" />
+        <source>They are told at once; the time promised to the customer stays.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/complaint_dialogs.py" line="186" />
+        <source>Pass it on</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/complaint_dialogs.py" line="197" />
+        <source>The outcome</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/complaint_dialogs.py" line="198" />
+        <source>The customer gets this by e-mail with a link to say how satisfied they are.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/complaint_dialogs.py" line="199" />
+        <source>Tell the customer the outcome and ask how satisfied they are (1-5).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/complaint_dialogs.py" line="203" />
+        <source>What was done</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/complaint_dialogs.py" line="209" />
+        <source>Record the outcome</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/complaint_texts.py" line="22" />
+        <source>Open</source>
+        <translation>未发</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/complaint_texts.py" line="23" />
+        <source>In progress</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/complaint_texts.py" line="24" />
+        <source>Resolved, asking the customer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/complaint_texts.py" line="25" />
+        <source>Closed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/complaint_texts.py" line="32" />
+        <source>OVERDUE · {status}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/complaint_texts.py" line="38" />
+        <source>In person</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/complaint_texts.py" line="39" />
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/complaint_texts.py" line="40" />
+        <source>E-mail</source>
+        <translation>电子邮件</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/complaint_texts.py" line="41" />
+        <source>Web</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/complaint_texts.py" line="42" />
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/complaint_texts.py" line="48" />
+        <source>5 · Very satisfied</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/complaint_texts.py" line="49" />
+        <source>4 · Satisfied</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/complaint_texts.py" line="50" />
+        <source>3 · Neither</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/complaint_texts.py" line="51" />
+        <source>2 · Dissatisfied</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/complaint_texts.py" line="52" />
+        <source>1 · Very dissatisfied</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/complaint_texts.py" line="58" />
+        <source>Not passed on yet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/complaint_texts.py" line="67" />
+        <source>Check: {problems}</source>
+        <translation>请检查：{problems}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/complaint_texts.py" line="70" />
+        <source>Someone changed this meanwhile: {error}</source>
+        <translation>其他人刚刚修改了此记录：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/complaint_texts.py" line="72" />
+        <source>Nothing found: {error}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/complaint_texts.py" line="73" />
+        <source>That did not work: {error}</source>
+        <translation>操作未成功：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/complaints.py" line="56" />
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/complaints.py" line="56" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/complaints.py" line="57" />
+        <source>Recorded</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/complaints.py" line="58" />
+        <source>Passed to</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/complaints.py" line="58" />
+        <source>Due</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -1456,6 +1910,1642 @@
     </message>
 </context>
 <context>
+    <name>DeskRecords</name>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/__init__.py" line="45" />
+        <source>Complaints</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/__init__.py" line="46" />
+        <source>Routines</source>
+        <translation>例行检查</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/__init__.py" line="171" />
+        <source>%n urgent</source>
+        <translation>%n 条紧急</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/__init__.py" line="173" />
+        <source>%n overdue</source>
+        <translation>%n 条超时</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/__init__.py" line="176" />
+        <source>Messages</source>
+        <translation>留言</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/__init__.py" line="187" />
+        <source>Front desk records</source>
+        <translation>前台记录</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/message_form.py" line="311" />
+        <source>Phone message</source>
+        <translation>电话留言</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/message_form.py" line="312" />
+        <source>Transferred call</source>
+        <translation>电话转接</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/message_form.py" line="313" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="364" />
+        <source>Take a message</source>
+        <translation>记录留言</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/message_form.py" line="314" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="359" />
+        <source>Log a transfer</source>
+        <translation>登记转接</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/message_form.py" line="316" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="60" />
+        <source>Caller</source>
+        <translation>来电人</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/message_form.py" line="316" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="61" />
+        <source>Company</source>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/message_form.py" line="317" />
+        <source>Number to call back</source>
+        <translation>回电号码</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/message_form.py" line="318" />
+        <source>Phone (optional)</source>
+        <translation>电话（可不填）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/message_form.py" line="319" />
+        <source>Call back</source>
+        <translation>回电</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/message_form.py" line="320" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="62" />
+        <source>For</source>
+        <translation>收件人</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/message_form.py" line="320" />
+        <source>Put through to</source>
+        <translation>转接给</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/message_form.py" line="321" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="73" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="105" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="62" />
+        <source>Message</source>
+        <translation>留言</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/message_form.py" line="322" />
+        <source>Matter (optional)</source>
+        <translation>事由（可不填）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/message_form.py" line="326" />
+        <source>A colleague by name, pinyin or initials; or a department</source>
+        <translation>输入同事的姓名、拼音或首字母；或选择部门</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/message_form.py" line="328" />
+        <source>Enter saves; Shift+Enter starts a new line</source>
+        <translation>按 Enter 保存，Shift+Enter 换行</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/message_form.py" line="329" />
+        <source>or a department…</source>
+        <translation>或选择部门…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/message_form.py" line="331" />
+        <source>Promised by</source>
+        <translation>承诺在此前回电</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/message_form.py" line="332" />
+        <source>Urgent</source>
+        <translation>紧急</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/message_form.py" line="333" />
+        <source>Not picked up in time</source>
+        <translation>未及时接听</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/message_form.py" line="334" />
+        <source>No answer: take a message</source>
+        <translation>无人接听：改为留言</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/message_form.py" line="335" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/message_form.py" line="336" />
+        <source>Save message</source>
+        <translation>保存留言</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/message_form.py" line="337" />
+        <source>Log transfer</source>
+        <translation>登记转接</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="43" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="50" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="91" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="352" />
+        <source>Closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="44" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="89" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="362" />
+        <source>Resolved</source>
+        <translation>已解决</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="44" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="90" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="363" />
+        <source>Not resolved</source>
+        <translation>未解决</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="45" />
+        <source>Ask: resolved?</source>
+        <translation>待回访：是否解决？</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="47" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="350" />
+        <source>New</source>
+        <translation>未确认</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="48" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="87" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="351" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="360" />
+        <source>Acknowledged</source>
+        <translation>已确认收到</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="49" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="88" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="352" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="361" />
+        <source>Called back</source>
+        <translation>已回电</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="58" />
+        <source>urgent</source>
+        <translation>紧急</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="60" />
+        <source>overdue</source>
+        <translation>已超时</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="73" />
+        <source>Transfer</source>
+        <translation>转接</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="84" />
+        <source>Taken</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="85" />
+        <source>Colleague reminded</source>
+        <translation>已提醒同事</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="86" />
+        <source>Passed to the department contact</source>
+        <translation>已通知部门联系人</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="99" />
+        <source>{who} (link)</source>
+        <translation>{who}（链接）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="106" />
+        <source>Reminder</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="107" />
+        <source>To the department contact</source>
+        <translation>通知部门联系人</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="109" />
+        <source>e-mail</source>
+        <translation>邮件</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="109" />
+        <source>chat</source>
+        <translation>即时消息</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="111" />
+        <source>waiting to send</source>
+        <translation>等待发送</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="111" />
+        <source>sending</source>
+        <translation>发送中</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="112" />
+        <source>sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="112" />
+        <source>failed</source>
+        <translation>发送失败</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="114" />
+        <source>{what} by {how} to {recipient}: {state}</source>
+        <translation>{what}（{how}）发给 {recipient}：{state}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="131" />
+        <source>Enter the caller's name</source>
+        <translation>请填写来电人姓名</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="132" />
+        <source>Enter the number to call back</source>
+        <translation>请填写回电号码</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="133" />
+        <source>Write down the message</source>
+        <translation>请填写留言内容</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="134" />
+        <source>Choose the colleague or a department</source>
+        <translation>请选择同事或部门</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="135" />
+        <source>This is required</source>
+        <translation>此项必填</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="137" />
+        <source>This is not a valid phone number</source>
+        <translation>电话号码无效</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="138" />
+        <source>This is too long</source>
+        <translation>内容过长</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="139" />
+        <source>This contains characters that are not allowed</source>
+        <translation>含有不允许的字符</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="140" />
+        <source>This department has no contact address; choose a colleague</source>
+        <translation>该部门没有联系人邮箱，请选择具体同事</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="141" />
+        <source>This colleague no longer works here; choose someone else</source>
+        <translation>该同事已不在职，请选择其他人</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="142" />
+        <source>This time has passed</source>
+        <translation>该时间已过</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="143" />
+        <source>Promise a call back within 30 days</source>
+        <translation>回电时间须在 30 天内</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="144" />
+        <source>Please check this</source>
+        <translation>请检查此项</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="151" />
+        <source>Already acknowledged (perhaps by the colleague's link).</source>
+        <translation>已确认收到（可能是同事点击了链接）。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="153" />
+        <source>Someone changed this meanwhile; look again.</source>
+        <translation>其他人刚刚修改过，请重新查看。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="155" />
+        <source>This message no longer exists.</source>
+        <translation>此留言已不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="156" />
+        <source>That did not work: {error}</source>
+        <translation>操作未成功：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="59" />
+        <source>Received</source>
+        <translation>来电时间</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="59" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="60" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="61" />
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="87" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="88" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="365" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="87" />
+        <source>Anything to note? (optional)</source>
+        <translation>备注（可不填）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="235" />
+        <source>Choose a call to see it in full</source>
+        <translation>选择一条记录查看详情</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="241" />
+        <source>Phone: {phone}</source>
+        <translation>电话：{phone}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="242" />
+        <source>For: {whom}</source>
+        <translation>接收人：{whom}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="243" />
+        <source>Received: {when}</source>
+        <translation>来电时间：{when}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="244" />
+        <source>Status: {status}</source>
+        <translation>状态：{status}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="246" />
+        <source>Call back by: {when}</source>
+        <translation>承诺回电：{when}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="249" />
+        <source>Note: {note}</source>
+        <translation>说明：{note}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="251" />
+        <source>(no message written)</source>
+        <translation>（未填写留言）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="297" />
+        <source>Not resolved: take a message so {whom} calls back.</source>
+        <translation>未解决：请记录留言，以便 {whom} 回电。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="322" />
+        <source>Message for {whom} saved; they have been told.</source>
+        <translation>给 {whom} 的留言已保存，并已通知对方。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="325" />
+        <source>Transfer to {whom} logged.</source>
+        <translation>已登记转接给 {whom}。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="340" />
+        <source>%n call(s)</source>
+        <translation>共 %n 条</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="348" />
+        <source>Phone messages and transfers</source>
+        <translation>电话留言与转接</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="350" />
+        <source>Open</source>
+        <translation>未关闭</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="353" />
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="356" />
+        <source>Every day</source>
+        <translation>所有日期</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="357" />
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="358" />
+        <source>New message (Ctrl+M)</source>
+        <translation>新留言 (Ctrl+M)</translation>
+    </message>
+</context>
+<context>
+    <name>DeskRooms</name>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/board_canvas.py" line="71" />
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="105" />
+        <source>Done</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/board_canvas.py" line="73" />
+        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="195" />
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="101" />
+        <source>Confirmed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/board_canvas.py" line="75" />
+        <location filename="../../kiosk/ui/desk/rooms/board_tab.py" line="60" />
+        <source>⚠ Not prepared</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/board_canvas.py" line="77" />
+        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="180" />
+        <source>Ad-hoc</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/board_canvas.py" line="89" />
+        <source>approval</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/board_canvas.py" line="90" />
+        <source>no equipment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/board_canvas.py" line="96" />
+        <location filename="../../kiosk/ui/desk/rooms/board_canvas.py" line="104" />
+        <location filename="../../kiosk/ui/desk/rooms/bookings_tab.py" line="146" />
+        <location filename="../../kiosk/ui/desk/rooms/outcomes.py" line="55" />
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="209" />
+        <source>(no topic)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/board_canvas.py" line="108" />
+        <source>Cleaning until {time}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/board_canvas.py" line="109" />
+        <location filename="../../kiosk/ui/desk/rooms/bookings_tab.py" line="32" />
+        <source>Prepared</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/board_canvas.py" line="109" />
+        <source>Not prepared yet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/board_canvas.py" line="112" />
+        <source>Ad-hoc meeting</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/board_tab.py" line="57" />
+        <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="98" />
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="111" />
+        <source>Company</source>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/board_tab.py" line="58" />
+        <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="97" />
+        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="190" />
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="112" />
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/board_tab.py" line="59" />
+        <location filename="../../kiosk/ui/desk/rooms/rooms_tab.py" line="40" />
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="93" />
+        <source>Cleaning</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/board_tab.py" line="115" />
+        <source>%n meeting(s) this day. Click a meeting for its details, free time to book it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/board_tab.py" line="123" />
+        <source>Monday</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/board_tab.py" line="123" />
+        <source>Tuesday</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/board_tab.py" line="124" />
+        <source>Wednesday</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/board_tab.py" line="124" />
+        <source>Thursday</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/board_tab.py" line="125" />
+        <source>Friday</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/board_tab.py" line="125" />
+        <source>Saturday</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/board_tab.py" line="126" />
+        <source>Sunday</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/board_tab.py" line="127" />
+        <source>{weekday}, {day}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/board_tab.py" line="130" />
+        <source>today</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/board_tab.py" line="134" />
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/board_tab.py" line="135" />
+        <source>Previous day</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/board_tab.py" line="136" />
+        <source>Next day</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/board_tab.py" line="137" />
+        <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="154" />
+        <location filename="../../kiosk/ui/desk/rooms/bookings_tab.py" line="29" />
+        <location filename="../../kiosk/ui/desk/rooms/damage_tab.py" line="37" />
+        <location filename="../../kiosk/ui/desk/rooms/damage_tab.py" line="69" />
+        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="186" />
+        <location filename="../../kiosk/ui/desk/rooms/report_tab.py" line="22" />
+        <source>Room</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/board_tab.py" line="138" />
+        <source>No rooms yet: add them on the Rooms tab.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="76" />
+        <source>Edit booking #{id}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="77" />
+        <location filename="../../kiosk/ui/desk/rooms/page.py" line="188" />
+        <source>New booking</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="82" />
+        <source>Find a free room</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="106" />
+        <source>e.g. tea and fruit at 15:00</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="107" />
+        <source>e.g. the agenda, 2 pages</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="109" />
+        <source>Ad-hoc meeting, registered by the desk</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="110" />
+        <source>Departments book at least %n day(s) ahead; an ad-hoc meeting is registered when it happens.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="114" />
+        <source>Repeat weekly until</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="122" />
+        <location filename="../../kiosk/ui/desk/rooms/rooms_tab.py" line="95" />
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="122" />
+        <source>Book</source>
+        <translation>账面</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="155" />
+        <location filename="../../kiosk/ui/desk/rooms/bookings_tab.py" line="30" />
+        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="189" />
+        <source>Organiser</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="155" />
+        <source>Date and time</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="156" />
+        <source>Attendees and level</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="156" />
+        <location filename="../../kiosk/ui/desk/rooms/bookings_tab.py" line="30" />
+        <source>Topic</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="166" />
+        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="192" />
+        <source>Equipment needed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="171" />
+        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="193" />
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="159" />
+        <source>Catering</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="172" />
+        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="194" />
+        <source>Material to print</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="284" />
+        <source>Choose the room and the organiser.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="335" />
+        <source>No room is free for this slot with these seats and equipment.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/bookings_tab.py" line="29" />
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/bookings_tab.py" line="31" />
+        <source>People</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/bookings_tab.py" line="31" />
+        <source>Level</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/bookings_tab.py" line="32" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/bookings_tab.py" line="97" />
+        <location filename="../../kiosk/ui/desk/rooms/bookings_tab.py" line="170" />
+        <source>Every room</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/bookings_tab.py" line="165" />
+        <source>Every coming booking</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/bookings_tab.py" line="166" />
+        <source>Taking place</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/bookings_tab.py" line="166" />
+        <source>Every status</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/bookings_tab.py" line="167" />
+        <source>Cancelled, released, displaced</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/damage_tab.py" line="37" />
+        <location filename="../../kiosk/ui/desk/rooms/damage_tab.py" line="70" />
+        <source>What</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/damage_tab.py" line="38" />
+        <source>Reported by</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/damage_tab.py" line="38" />
+        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="187" />
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/damage_tab.py" line="39" />
+        <source>Booking</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/damage_tab.py" line="39" />
+        <source>Photo</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/damage_tab.py" line="40" />
+        <source>Repair</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/damage_tab.py" line="56" />
+        <source>Report damage</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/damage_tab.py" line="65" />
+        <location filename="../../kiosk/ui/desk/rooms/inspection.py" line="94" />
+        <source>Photo…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/damage_tab.py" line="72" />
+        <source>Report</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/damage_tab.py" line="87" />
+        <location filename="../../kiosk/ui/desk/rooms/inspection.py" line="84" />
+        <source>Photo of the damage</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/damage_tab.py" line="108" />
+        <location filename="../../kiosk/ui/desk/rooms/damage_tab.py" line="110" />
+        <source>Record repair</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/damage_tab.py" line="109" />
+        <source>{room}: {what}
+What was done? The room is back in order.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/damage_tab.py" line="163" />
+        <source>None: every room is in order.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/damage_tab.py" line="178" />
+        <source>Repaired {when} by {who}: {note}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/damage_tab.py" line="180" />
+        <source>Waiting for repair</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/damage_tab.py" line="183" />
+        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="196" />
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/damage_tab.py" line="212" />
+        <source>No photo.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/damage_tab.py" line="223" />
+        <source>{room} is back in order.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/damage_tab.py" line="239" />
+        <source>{room} is out of order until the repair is recorded.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/damage_tab.py" line="247" />
+        <source>Show repaired too</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/damage_tab.py" line="248" />
+        <source>Report damage…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/damage_tab.py" line="249" />
+        <source>Record repair…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/damage_tab.py" line="250" />
+        <source>Show photo</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/damage_tab.py" line="251" />
+        <source>Out of order now</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="83" />
+        <source>Choose a booking to see it in full.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="92" />
+        <source>Confirm</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="93" />
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="94" />
+        <source>Cancel booking…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="95" />
+        <source>Cancel the series…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="105" />
+        <source>After use</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="129" />
+        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="191" />
+        <source>Attendees</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="187" />
+        <source>{slot}, cleaning until {busy}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="196" />
+        <source>Weekly series</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="197" />
+        <source>Displaced by</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="199" />
+        <source>Booked by</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="200" />
+        <source>Damage</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="210" />
+        <source>No names given.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="230" />
+        <source>Inspected.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="232" />
+        <source>Once the meeting has started: check the room after use here.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="240" />
+        <source>Preparation: {done} of {all} done</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="265" />
+        <source>Confirmed: the room is kept.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="273" />
+        <source>Cancel booking #{id}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="274" />
+        <source>Why is it cancelled? The organiser and the attendees are told.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="275" />
+        <source>Cancel booking</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="279" />
+        <source>Cancelled; the organiser and attendees are told.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="288" />
+        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="290" />
+        <source>Cancel the series</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="289" />
+        <source>Cancel every meeting of this weekly series from {day} on?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="298" />
+        <source>Inspection recorded; the organiser gets the summary.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="321" />
+        <source>Booking #{id}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="323" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/inspection.py" line="50" />
+        <source>This file is not a picture.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/inspection.py" line="64" />
+        <source>The photo is over 8 MB.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/inspection.py" line="90" />
+        <source>How it went, for the organiser (optional)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/inspection.py" line="93" />
+        <source>Damage found: what, where (leave empty if none)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/inspection.py" line="100" />
+        <source>Add</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/inspection.py" line="105" />
+        <source>Record inspection</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/inspection.py" line="121" />
+        <source>Consumables used (issued from the supplies)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/inspection.py" line="161" />
+        <source>Photo: {name}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/inspection.py" line="196" />
+        <source>Say what is damaged: the photo goes with a damage report.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/outcomes.py" line="61" />
+        <source>Company meeting: will displace {bookings}. Their organisers are told and offered free rooms.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/outcomes.py" line="66" />
+        <source>Free: {room} {slot}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/outcomes.py" line="72" />
+        <source>no free room fits</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/outcomes.py" line="78" />
+        <source>Displaced {booking}; offered: {rooms}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/outcomes.py" line="84" />
+        <source>Booked #{id}: {room} {slot}, cleaning until {busy}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/outcomes.py" line="92" />
+        <source>taken by #{id}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/outcomes.py" line="94" />
+        <source>taken</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/outcomes.py" line="95" />
+        <source>too many attendees</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/outcomes.py" line="96" />
+        <source>too short notice</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/outcomes.py" line="97" />
+        <source>equipment missing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/outcomes.py" line="98" />
+        <location filename="../../kiosk/ui/desk/rooms/rooms_tab.py" line="163" />
+        <source>needs approval</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/outcomes.py" line="99" />
+        <source>room out of order</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/outcomes.py" line="100" />
+        <source>room not in use</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/outcomes.py" line="101" />
+        <source>in the past</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/outcomes.py" line="102" />
+        <source>too long</source>
+        <translation>太长</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/outcomes.py" line="110" />
+        <source>{room} {time}, from {first} to {last}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/outcomes.py" line="114" />
+        <source>Not booked: {dates}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/page.py" line="132" />
+        <source>Not prepared yet: {meetings}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/page.py" line="187" />
+        <source>Meeting rooms</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/page.py" line="189" />
+        <source>Status board</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/page.py" line="189" />
+        <location filename="../../kiosk/ui/desk/rooms/report_tab.py" line="24" />
+        <source>Bookings</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/page.py" line="190" />
+        <source>Damage and repairs</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/page.py" line="190" />
+        <source>Rooms</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/page.py" line="191" />
+        <source>Use report</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/report_tab.py" line="22" />
+        <location filename="../../kiosk/ui/desk/rooms/rooms_tab.py" line="38" />
+        <location filename="../../kiosk/ui/desk/rooms/rooms_tab.py" line="77" />
+        <source>Floor</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/report_tab.py" line="23" />
+        <location filename="../../kiosk/ui/desk/rooms/report_tab.py" line="32" />
+        <source>Booked hours</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/report_tab.py" line="23" />
+        <source>Opening hours</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/report_tab.py" line="24" />
+        <source>Use</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/report_tab.py" line="25" />
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="102" />
+        <source>Released (no-show)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/report_tab.py" line="25" />
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="103" />
+        <source>Displaced</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/report_tab.py" line="26" />
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="104" />
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/report_tab.py" line="54" />
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/report_tab.py" line="108" />
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/report_tab.py" line="129" />
+        <source>%n room(s) exported.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/report_tab.py" line="136" />
+        <source>Last month</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/report_tab.py" line="137" />
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/rooms_tab.py" line="38" />
+        <location filename="../../kiosk/ui/desk/rooms/rooms_tab.py" line="77" />
+        <source>Name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/rooms_tab.py" line="39" />
+        <location filename="../../kiosk/ui/desk/rooms/rooms_tab.py" line="78" />
+        <source>Seats</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/rooms_tab.py" line="39" />
+        <location filename="../../kiosk/ui/desk/rooms/rooms_tab.py" line="82" />
+        <source>Equipment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/rooms_tab.py" line="40" />
+        <source>Confirm within</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/rooms_tab.py" line="41" />
+        <source>Rules</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/rooms_tab.py" line="41" />
+        <source>State</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/rooms_tab.py" line="56" />
+        <source>Edit room</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/rooms_tab.py" line="56" />
+        <location filename="../../kiosk/ui/desk/rooms/rooms_tab.py" line="199" />
+        <source>New room</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/rooms_tab.py" line="61" />
+        <source> min</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/rooms_tab.py" line="69" />
+        <source>Lent only with a supervisor's approval</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/rooms_tab.py" line="70" />
+        <source>In use (offered for booking)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/rooms_tab.py" line="79" />
+        <source>Cleaning after each meeting</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/rooms_tab.py" line="80" />
+        <source>Released if not confirmed within</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/rooms_tab.py" line="162" />
+        <source>{n} min</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/rooms_tab.py" line="165" />
+        <source>not in use</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/rooms_tab.py" line="167" />
+        <source>In order</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/rooms_tab.py" line="192" />
+        <source>Saved: {name}</source>
+        <translation>已保存：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/rooms_tab.py" line="200" />
+        <source>Edit</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="90" />
+        <source>Free</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="91" />
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="100" />
+        <source>Booked</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="92" />
+        <source>In use</source>
+        <translation>在用</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="94" />
+        <source>Out of order</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="118" />
+        <source>Projector</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="119" />
+        <source>Microphone</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="120" />
+        <source>Speakers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="121" />
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="133" />
+        <source>Screen</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="122" />
+        <source>Whiteboard</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="123" />
+        <source>Video conference</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="130" />
+        <source>Proj.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="131" />
+        <source>Mic</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="132" />
+        <source>Audio</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="134" />
+        <source>Board</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="135" />
+        <source>VC</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="148" />
+        <source>Confirm time, room, attendees and topic</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="149" />
+        <source>Test the projector</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="150" />
+        <source>Test the microphone</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="151" />
+        <source>Test the speakers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="152" />
+        <source>Test the screen</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="153" />
+        <source>Test the video conference</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="154" />
+        <source>Water × {n}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="155" />
+        <source>Copies × {n}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="156" />
+        <source>Pen and paper × {n}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="157" />
+        <source>Arrange the tables</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="158" />
+        <source>Air conditioning at 22–25 °C</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="160" />
+        <source>Room tidied</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="161" />
+        <source>Equipment back in place and working</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="162" />
+        <source>Supplies checked</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="163" />
+        <source>Room restored</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="208" />
+        <source>Taken: #{id} {topic} ({organiser}) {slot}, cleaning until {busy}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="219" />
+        <source>The room has no {equipment}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="220" />
+        <source>The room lacks equipment the meeting needs.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="222" />
+        <source>Another booking holds this slot.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="223" />
+        <source>This room is lent only with a supervisor's approval.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="224" />
+        <source>The room is out of order until its repair is recorded.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="225" />
+        <source>The room is no longer in use.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="226" />
+        <source>The meeting would start in the past.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="227" />
+        <source>A meeting lasts at most a day: check the times.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="234" />
+        <source>Check: {problems}</source>
+        <translation>请检查：{problems}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="237" />
+        <source>A room of this name exists already.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="238" />
+        <source>Someone changed this booking meanwhile: look at it again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="239" />
+        <source>This booking is no longer taking place.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="244" />
+        <source>A supervisor does this.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="246" />
+        <source>Someone changed this meanwhile: {error}</source>
+        <translation>其他人刚刚修改了此记录：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="248" />
+        <source>Nothing found: it may have been changed meanwhile.</source>
+        <translation>未找到：可能刚被修改。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="249" />
+        <source>That did not work: {error}</source>
+        <translation>操作未成功：{error}</translation>
+    </message>
+</context>
+<context>
     <name>DeskShell</name>
     <message>
         <location filename="../../kiosk/ui/desk/shell.py" line="32" />
@@ -1498,32 +3588,32 @@
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/views.py" line="59" />
+        <location filename="../../kiosk/ui/desk/views.py" line="69" />
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/views.py" line="60" />
+        <location filename="../../kiosk/ui/desk/views.py" line="70" />
         <source>Visitors</source>
         <translation>访客记录</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/views.py" line="61" />
+        <location filename="../../kiosk/ui/desk/views.py" line="71" />
         <source>Invitations</source>
         <translation>邀请</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/views.py" line="65" />
+        <location filename="../../kiosk/ui/desk/views.py" line="75" />
         <source>Notices for visitors</source>
         <translation>访客公告</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/views.py" line="73" />
+        <location filename="../../kiosk/ui/desk/views.py" line="86" />
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/views.py" line="76" />
+        <location filename="../../kiosk/ui/desk/views.py" line="89" />
         <source>Staff accounts</source>
         <translation>员工账号</translation>
     </message>
@@ -1581,6 +3671,16 @@
         <location filename="../../kiosk/ui/desk/supplies/__init__.py" line="43" />
         <source>Supply reports</source>
         <translation>用品报表</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/__init__.py" line="197" />
+        <source>Front desk records</source>
+        <translation>前台记录</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/__init__.py" line="34" />
+        <source>Meeting rooms</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -5304,7 +7404,9 @@
     <message numerus="yes">
         <location filename="../../kiosk/ui/desk/supplies/purchases.py" line="150" />
         <source>Suggested from low stock: %n line(s).</source>
-        <translation><numerusform>已按低库存生成建议：%n 行。</numerusform></translation>
+        <translation>
+            <numerusform>已按低库存生成建议：%n 行。</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/supplies/purchases.py" line="183" />
@@ -5319,7 +7421,9 @@
     <message numerus="yes">
         <location filename="../../kiosk/ui/desk/supplies/purchases.py" line="200" />
         <source>%n purchase request(s)</source>
-        <translation><numerusform>%n 条采购申请</numerusform></translation>
+        <translation>
+            <numerusform>%n 条采购申请</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/supplies/purchases.py" line="201" />
@@ -5652,12 +7756,16 @@
     <message numerus="yes">
         <location filename="../../kiosk/ui/desk/supplies/reports.py" line="130" />
         <source>%n day(s) ago</source>
-        <translation><numerusform>%n 天前</numerusform></translation>
+        <translation>
+            <numerusform>%n 天前</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../kiosk/ui/desk/supplies/reports.py" line="131" />
         <source>%n item(s)</source>
-        <translation><numerusform>%n 个物品</numerusform></translation>
+        <translation>
+            <numerusform>%n 个物品</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/supplies/reports.py" line="132" />
@@ -5692,12 +7800,16 @@
     <message numerus="yes">
         <location filename="../../kiosk/ui/desk/supplies/reports.py" line="140" />
         <source>%n open</source>
-        <translation><numerusform>%n 条未完成</numerusform></translation>
+        <translation>
+            <numerusform>%n 条未完成</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../kiosk/ui/desk/supplies/reports.py" line="155" />
         <source>%n row(s) exported.</source>
-        <translation><numerusform>已导出 %n 行。</numerusform></translation>
+        <translation>
+            <numerusform>已导出 %n 行。</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/supplies/reports.py" line="167" />
@@ -5761,7 +7873,9 @@
     <message numerus="yes">
         <location filename="../../kiosk/ui/desk/supplies/requisitions.py" line="140" />
         <source>%n day(s)</source>
-        <translation><numerusform>%n 天</numerusform></translation>
+        <translation>
+            <numerusform>%n 天</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/supplies/requisitions.py" line="165" />
@@ -5806,7 +7920,9 @@
     <message numerus="yes">
         <location filename="../../kiosk/ui/desk/supplies/requisitions.py" line="265" />
         <source>%n requisition(s)</source>
-        <translation><numerusform>%n 条领用申请</numerusform></translation>
+        <translation>
+            <numerusform>%n 条领用申请</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/supplies/requisitions.py" line="266" />
@@ -6359,7 +8475,9 @@
     <message numerus="yes">
         <location filename="../../kiosk/ui/desk/supplies/items_view.py" line="194" />
         <source>%n item(s) added or updated.</source>
-        <translation><numerusform>已新增或更新 %n 个物品。</numerusform></translation>
+        <translation>
+            <numerusform>已新增或更新 %n 个物品。</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/supplies/items_view.py" line="196" />
@@ -6374,12 +8492,16 @@
     <message numerus="yes">
         <location filename="../../kiosk/ui/desk/supplies/items_view.py" line="210" />
         <source>%n item(s)</source>
-        <translation><numerusform>%n 个物品</numerusform></translation>
+        <translation>
+            <numerusform>%n 个物品</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../kiosk/ui/desk/supplies/items_view.py" line="211" />
         <source>Low stock: %n</source>
-        <translation><numerusform>库存不足：%n</numerusform></translation>
+        <translation>
+            <numerusform>库存不足：%n</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/supplies/items_view.py" line="212" />
@@ -6415,269 +8537,269 @@
 <context>
     <name>TodayView</name>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="123" />
+        <location filename="../../kiosk/ui/desk/today.py" line="124" />
         <source>Save the evacuation list</source>
         <translation>保存疏散名单</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="129" />
-        <location filename="../../kiosk/ui/desk/today.py" line="345" />
+        <location filename="../../kiosk/ui/desk/today.py" line="130" />
+        <location filename="../../kiosk/ui/desk/today.py" line="343" />
         <source>Today's visitors</source>
         <translation>今日访客</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="135" />
+        <location filename="../../kiosk/ui/desk/today.py" line="136" />
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="137" />
+        <location filename="../../kiosk/ui/desk/today.py" line="138" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="139" />
+        <location filename="../../kiosk/ui/desk/today.py" line="140" />
         <source>Register a walk-in…</source>
         <translation>登记临时访客…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="140" />
+        <location filename="../../kiosk/ui/desk/today.py" line="141" />
         <source>New invitation…</source>
         <translation>新建邀请…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="158" />
+        <location filename="../../kiosk/ui/desk/today.py" line="159" />
         <source>Visitor board</source>
         <translation>访客看板</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="159" />
+        <location filename="../../kiosk/ui/desk/today.py" line="160" />
         <source>On site (evacuation)</source>
         <translation>在访人员（疏散名单）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="163" />
+        <location filename="../../kiosk/ui/desk/today.py" line="164" />
         <source>Alerts</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="194" />
+        <location filename="../../kiosk/ui/desk/today.py" line="195" />
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="195" />
-        <location filename="../../kiosk/ui/desk/today.py" line="492" />
+        <location filename="../../kiosk/ui/desk/today.py" line="196" />
+        <location filename="../../kiosk/ui/desk/today.py" line="490" />
         <source>Decline</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="196" />
+        <location filename="../../kiosk/ui/desk/today.py" line="197" />
         <source>Check in</source>
         <translation>签到</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="197" />
+        <location filename="../../kiosk/ui/desk/today.py" line="198" />
         <source>Sign out</source>
         <translation>签离</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="198" />
-        <location filename="../../kiosk/ui/desk/today.py" line="515" />
+        <location filename="../../kiosk/ui/desk/today.py" line="199" />
+        <location filename="../../kiosk/ui/desk/today.py" line="513" />
         <source>Reprint badge</source>
         <translation>重打胸卡</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="199" />
+        <location filename="../../kiosk/ui/desk/today.py" line="200" />
         <source>Lost badge – reissue</source>
         <translation>胸卡遗失 – 补发</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="200" />
+        <location filename="../../kiosk/ui/desk/today.py" line="201" />
         <source>No-show</source>
         <translation>未到访</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="201" />
-        <location filename="../../kiosk/ui/desk/today.py" line="504" />
+        <location filename="../../kiosk/ui/desk/today.py" line="202" />
+        <location filename="../../kiosk/ui/desk/today.py" line="502" />
         <source>Release hold</source>
         <translation>解除暂缓</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="215" />
+        <location filename="../../kiosk/ui/desk/today.py" line="216" />
         <source>Find on the board: name, company, host</source>
         <translation>在看板中查找：姓名、公司、被访人</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="250" />
+        <location filename="../../kiosk/ui/desk/today.py" line="247" />
         <source>Everyone signed in right now: the list to check at the assembly point.</source>
         <translation>当前在访的所有人员：紧急疏散时在集合点逐一核对。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="251" />
+        <location filename="../../kiosk/ui/desk/today.py" line="249" />
         <source>Print evacuation list</source>
         <translation>打印疏散名单</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="252" />
+        <location filename="../../kiosk/ui/desk/today.py" line="250" />
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="285" />
+        <location filename="../../kiosk/ui/desk/today.py" line="283" />
         <source>Evacuation list sent to the printer.</source>
         <translation>疏散名单已发送到打印机。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="295" />
+        <location filename="../../kiosk/ui/desk/today.py" line="293" />
         <source>The PDF was not saved: {error}</source>
         <translation>PDF 未能保存：{error}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="297" />
+        <location filename="../../kiosk/ui/desk/today.py" line="295" />
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="346" />
+        <location filename="../../kiosk/ui/desk/today.py" line="344" />
         <source>Visitors on {day}</source>
         <translation>{day} 的访客</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/desk/today.py" line="398" />
+        <location filename="../../kiosk/ui/desk/today.py" line="396" />
         <source>%n waiting for approval</source>
         <translation>
             <numerusform>%n 人等待批准</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/desk/today.py" line="399" />
+        <location filename="../../kiosk/ui/desk/today.py" line="397" />
         <source>Expected %n</source>
         <translation>
             <numerusform>待到访 %n</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/desk/today.py" line="400" />
+        <location filename="../../kiosk/ui/desk/today.py" line="398" />
         <source>On site %n</source>
         <translation>
             <numerusform>在访 %n</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/desk/today.py" line="401" />
+        <location filename="../../kiosk/ui/desk/today.py" line="399" />
         <source>Held %n</source>
         <translation>
             <numerusform>暂缓 %n</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/desk/today.py" line="402" />
+        <location filename="../../kiosk/ui/desk/today.py" line="400" />
         <source>Late %n</source>
         <translation>
             <numerusform>迟到 %n</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/desk/today.py" line="403" />
+        <location filename="../../kiosk/ui/desk/today.py" line="401" />
         <source>Signed out %n</source>
         <translation>
             <numerusform>已签离 %n</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/desk/today.py" line="406" />
+        <location filename="../../kiosk/ui/desk/today.py" line="404" />
         <source>%n on site</source>
         <translation>
             <numerusform>在访 %n 人</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="409" />
+        <location filename="../../kiosk/ui/desk/today.py" line="407" />
         <source>Updated {time}</source>
         <translation>更新于 {time}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/desk/today.py" line="421" />
+        <location filename="../../kiosk/ui/desk/today.py" line="419" />
         <source>%n walk-in(s) waiting for approval</source>
         <translation>
             <numerusform>%n 位临时访客等待批准</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/desk/today.py" line="425" />
+        <location filename="../../kiosk/ui/desk/today.py" line="423" />
         <source>Notices not sent: %n</source>
         <translation>
             <numerusform>未发送的通知：%n 条</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="430" />
+        <location filename="../../kiosk/ui/desk/today.py" line="428" />
         <source>Could not read the visitor list: {error}</source>
         <translation>无法读取访客列表：{error}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="490" />
+        <location filename="../../kiosk/ui/desk/today.py" line="488" />
         <source>Decline the visit?</source>
         <translation>拒绝此次来访？</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="491" />
+        <location filename="../../kiosk/ui/desk/today.py" line="489" />
         <source>Why is {visitor} declined? (optional, kept in the visit's history)</source>
         <translation>为什么拒绝 {visitor}？（可不填，记入来访记录）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="502" />
+        <location filename="../../kiosk/ui/desk/today.py" line="500" />
         <source>Release the hold?</source>
         <translation>解除暂缓？</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="503" />
+        <location filename="../../kiosk/ui/desk/today.py" line="501" />
         <source>{visitor} matched the deny list. Why may they come in?</source>
         <translation>{visitor} 命中禁入名单。为什么可以放行？</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="514" />
+        <location filename="../../kiosk/ui/desk/today.py" line="512" />
         <source>Reprint the badge?</source>
         <translation>重打胸卡？</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="514" />
+        <location filename="../../kiosk/ui/desk/today.py" line="512" />
         <source>Why is the badge printed again?</source>
         <translation>为什么需要重打胸卡？</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="518" />
+        <location filename="../../kiosk/ui/desk/today.py" line="516" />
         <source>Badge sent to the printer.</source>
         <translation>胸卡已发送到打印机。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="526" />
+        <location filename="../../kiosk/ui/desk/today.py" line="524" />
         <source>Reissue the badge?</source>
         <translation>补发胸卡？</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="527" />
+        <location filename="../../kiosk/ui/desk/today.py" line="525" />
         <source>{visitor}'s lost badge will stop working and a new one will be printed.</source>
         <translation>{visitor} 遗失的胸卡将立即失效，并打印一张新胸卡。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="529" />
+        <location filename="../../kiosk/ui/desk/today.py" line="527" />
         <source>Reissue badge</source>
         <translation>补发胸卡</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="532" />
+        <location filename="../../kiosk/ui/desk/today.py" line="530" />
         <source>New badge sent to the printer; the lost one no longer works.</source>
         <translation>新胸卡已发送到打印机，遗失的胸卡已失效。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="549" />
+        <location filename="../../kiosk/ui/desk/today.py" line="547" />
         <source>The notice will be sent again shortly.</source>
         <translation>该通知稍后将重新发送。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="553" />
+        <location filename="../../kiosk/ui/desk/today.py" line="551" />
         <source>Done.</source>
         <translation>已完成。</translation>
     </message>
