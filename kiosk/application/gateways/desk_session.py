@@ -17,6 +17,7 @@ from kiosk.application.gateways.desk_notices import DeskNoticesGateway
 from kiosk.application.gateways.desk_parcels import DeskParcelsGateway
 from kiosk.application.gateways.desk_reports import DeskReportsGateway
 from kiosk.application.gateways.desk_rooms import DeskRoomsGateway
+from kiosk.application.gateways.desk_routines import DeskRoutinesGateway
 from kiosk.application.gateways.desk_staff import DeskStaffGateway
 from kiosk.application.gateways.desk_supplies import DeskSuppliesGateway
 from kiosk.application.gateways.visitor_log import VisitorLogGateway
@@ -44,6 +45,7 @@ class DeskGateways:
     messages: DeskMessagesGateway
     complaints: DeskComplaintsGateway
     reports: DeskReportsGateway  # the supervisor's figures (refused without Permission.REPORTS)
+    routines: DeskRoutinesGateway
     now: Callable[[], datetime]  # the database's clock: "today" on screen agrees with the rules
 
 
@@ -68,6 +70,7 @@ class DeskGatewayFactory:
     room_rules: RoomSettings = field(default_factory=RoomSettings)  # [rooms] notice period, alert, opening hours
     message_remind_minutes: int = 30  # [records]: an unacknowledged message is overdue after this
     complaint_due_hours: int = 24  # [records]: a complaint is due this long after it is recorded
+    site_language: str = "zh_CN"  # [site] language: the rulebook's routines are seeded in it
 
     @classmethod
     def from_settings(cls, database: Database, settings: Settings) -> DeskGatewayFactory:
@@ -76,7 +79,8 @@ class DeskGatewayFactory:
                    label_station(settings), settings.parcels,
                    settings.notify.public_url.rstrip("/"), settings.rooms,
                    message_remind_minutes=settings.records.message_remind_minutes,
-                   complaint_due_hours=settings.records.complaint_due_hours)
+                   complaint_due_hours=settings.records.complaint_due_hours,
+                   site_language=settings.site.language)
 
     def for_session(self, session: StaffSession) -> DeskGateways:
         database, site, actor, role = self.database, self.site_code, session.actor, session.role
@@ -100,6 +104,7 @@ class DeskGatewayFactory:
                                          remind_minutes=self.message_remind_minutes),
             complaints=DeskComplaintsGateway(database, site, actor=actor, role=role,
                                              due_hours=self.complaint_due_hours),
+            routines=DeskRoutinesGateway(database, site, actor=actor, role=role, language=self.site_language),
             reports=DeskReportsGateway(database, site, actor=actor, role=role, opens=self.room_rules.opens,
                                        closes=self.room_rules.closes),
             now=database.clock.now,
