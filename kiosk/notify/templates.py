@@ -570,9 +570,9 @@ def _fields(payload: Mapping[str, Any], lang: str, timezone: str) -> dict[str, s
             values["shelf"] = "—"
     if values.get("room_name"):
         line, floor = MEETING_LINES[lang]
-        values["meeting_line"] = line.format(
-            room=values["room_name"], floor=floor.format(floor=values["room_floor"]) if values.get("room_floor") else "",
-            time=_local_time(values.get("meeting_starts_at", ""), zone))
+        floor_text = floor.format(floor=values["room_floor"]) if values.get("room_floor") else ""
+        values["meeting_line"] = line.format(room=values["room_name"], floor=floor_text,
+                                             time=_local_time(values.get("meeting_starts_at", ""), zone))
     if isinstance(payload.get("low_stock"), list):
         values["low_stock_lines"] = "\n".join(_low_stock_line(line, lang) for line in payload["low_stock"])
     if not values.get("department"):
