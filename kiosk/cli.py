@@ -34,6 +34,7 @@ from kiosk.cli_commands import (
     requisitions,
     room_bookings,
     rooms,
+    routines,
     stocktake,
     supplies,
     users,
@@ -46,7 +47,7 @@ from kiosk.services.errors import ServiceError
 Handler = Callable[[CliContext, argparse.Namespace], int]
 COMMAND_MODULES = (database, demo, directory, visits, invitations, export, maintenance, users, badges, notify, denylist,
                    kiosk_pin, notices, audit, poster, parcels, stocktake, requisitions, purchases,
-                   supplies, rooms, room_bookings, complaints, messages, report)
+                   supplies, rooms, room_bookings, complaints, messages, report, routines)
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
