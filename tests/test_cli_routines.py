@@ -54,7 +54,7 @@ def test_routines_are_added_listed_and_the_rulebooks_seeded_once(database, kiosk
     assert kioskctl("routines", "defaults").out.startswith("the rulebook's routines are there already\n")
     header, *lines = kioskctl("routines", "list").out.splitlines()
     assert header.split() == ["id", "name", "area", "schedule", "lines", "in", "use"]
-    assert [line.split()[1:4] for line in lines][0] == ["前台区域", "1F", "weekly"]
+    assert lines[0].split()[1:4] == ["前台区域", "1F", "weekly"]
     assert len(lines) == 4 and "weekly (Fri)  2      yes" in lines[0]
     assert kioskctl("routines", "deactivate", str(row["template_id"])).code == 0
     assert len(kioskctl("routines", "list", "--json").json()) == 3
