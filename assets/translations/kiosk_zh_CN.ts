@@ -367,186 +367,186 @@
 <context>
     <name>ComplaintPanel</name>
     <message>
-        <location filename="../../kiosk/ui/desk/records/complaint_panel.py" line="72" />
+        <location filename="../../kiosk/ui/desk/records/complaint_panel.py" line="81" />
         <source>Choose a complaint</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/desk/records/complaint_panel.py" line="73" />
-        <source>#{n} · {customer}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/desk/records/complaint_panel.py" line="74" />
-        <source>{status} · due {due}</source>
-        <translation type="unfinished" />
+        <translation>请选择一条投诉</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/records/complaint_panel.py" line="82" />
+        <source>#{n} · {customer}</source>
+        <translation>#{n} · {customer}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/complaint_panel.py" line="86" />
+        <source>{status} · due {due}</source>
+        <translation>{status} · 期限 {due}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/complaint_panel.py" line="96" />
         <source>{time} by {who}</source>
-        <translation type="unfinished" />
+        <translation>{time}，{who}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/complaint_panel.py" line="103" />
+        <location filename="../../kiosk/ui/desk/records/complaint_panel.py" line="116" />
         <source>by the customer, on the link</source>
-        <translation type="unfinished" />
+        <translation>客户通过链接评价</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/complaint_panel.py" line="104" />
+        <location filename="../../kiosk/ui/desk/records/complaint_panel.py" line="117" />
         <source>asked by the desk</source>
-        <translation type="unfinished" />
+        <translation>前台询问</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/complaint_panel.py" line="107" />
+        <location filename="../../kiosk/ui/desk/records/complaint_panel.py" line="120" />
         <source>Waiting: the customer was sent a link; the desk may ask too</source>
-        <translation type="unfinished" />
+        <translation>等待中：已向客户发送评价链接，前台也可致电询问</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/complaint_panel.py" line="108" />
+        <location filename="../../kiosk/ui/desk/records/complaint_panel.py" line="121" />
         <source>Ask the customer (1-5)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/desk/records/complaint_panel.py" line="117" />
-        <source>Contact</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/desk/records/complaint_panel.py" line="117" />
-        <source>Came in by</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/desk/records/complaint_panel.py" line="117" />
-        <source>Happened</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/desk/records/complaint_panel.py" line="118" />
-        <source>Recorded</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/desk/records/complaint_panel.py" line="118" />
-        <source>Passed to</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/desk/records/complaint_panel.py" line="118" />
-        <source>What</source>
-        <translation>类型</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/desk/records/complaint_panel.py" line="119" />
-        <source>Outcome</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/desk/records/complaint_panel.py" line="119" />
-        <source>Satisfaction</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/desk/records/complaint_panel.py" line="122" />
-        <source>Follow-up notes</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/desk/records/complaint_panel.py" line="123" />
-        <source>Who did what, e.g. called the customer back</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/desk/records/complaint_panel.py" line="124" />
-        <source>Add note</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/desk/records/complaint_panel.py" line="125" />
-        <source>Pass on…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/desk/records/complaint_panel.py" line="126" />
-        <source>In progress</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/desk/records/complaint_panel.py" line="127" />
-        <source>Outcome…</source>
-        <translation type="unfinished" />
+        <translation>请询问客户满意度（1–5 分）</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/records/complaint_panel.py" line="130" />
-        <source>Record satisfaction</source>
-        <translation type="unfinished" />
+        <source>Contact</source>
+        <translation>联系方式</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/complaint_panel.py" line="130" />
+        <source>Came in by</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/complaint_panel.py" line="130" />
+        <source>Happened</source>
+        <translation>发生时间</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/records/complaint_panel.py" line="131" />
+        <source>Recorded</source>
+        <translation>登记时间</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/complaint_panel.py" line="131" />
+        <source>Passed to</source>
+        <translation>转交至</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/complaint_panel.py" line="131" />
+        <source>What</source>
+        <translation>投诉内容</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/complaint_panel.py" line="132" />
+        <source>Outcome</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/complaint_panel.py" line="132" />
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/complaint_panel.py" line="135" />
+        <source>Follow-up notes</source>
+        <translation>跟进记录</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/complaint_panel.py" line="136" />
+        <source>Who did what, e.g. called the customer back</source>
+        <translation>谁做了什么，例如：已回电客户</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/complaint_panel.py" line="137" />
+        <source>Add note</source>
+        <translation>添加记录</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/complaint_panel.py" line="138" />
+        <source>Pass on…</source>
+        <translation>转交…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/complaint_panel.py" line="139" />
+        <source>In progress</source>
+        <translation>标记为处理中</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/complaint_panel.py" line="140" />
+        <source>Outcome…</source>
+        <translation>处理结果…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/complaint_panel.py" line="143" />
+        <source>Record satisfaction</source>
+        <translation>记录满意度</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/complaint_panel.py" line="144" />
         <source>Close without an answer</source>
-        <translation type="unfinished" />
+        <translation>无答复结案</translation>
     </message>
 </context>
 <context>
     <name>ComplaintsView</name>
     <message>
-        <location filename="../../kiosk/ui/desk/records/complaints.py" line="84" />
+        <location filename="../../kiosk/ui/desk/records/complaints.py" line="85" />
         <source>Complaint</source>
-        <translation type="unfinished" />
+        <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/complaints.py" line="84" />
+        <location filename="../../kiosk/ui/desk/records/complaints.py" line="85" />
         <source>Close it</source>
-        <translation type="unfinished" />
+        <translation>结案</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/complaints.py" line="187" />
+        <location filename="../../kiosk/ui/desk/records/complaints.py" line="188" />
         <source>Recorded #{n}: tell the customer the department will contact them by {due}.</source>
-        <translation type="unfinished" />
+        <translation>已登记 #{n}：请告知客户，相关部门将在 {due} 前与其联系。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/complaints.py" line="231" />
+        <location filename="../../kiosk/ui/desk/records/complaints.py" line="232" />
         <source>Close #{n} without the customer's answer (they could not be reached)?</source>
-        <translation type="unfinished" />
+        <translation>在没有客户答复的情况下结案 #{n}（无法联系到客户）？</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/complaints.py" line="260" />
+        <location filename="../../kiosk/ui/desk/records/complaints.py" line="261" />
         <source>Complaints</source>
-        <translation type="unfinished" />
-    </message>
-    <message numerus="yes">
-        <location filename="../../kiosk/ui/desk/records/complaints.py" line="262" />
-        <source>%n complaint(s)</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation>客户投诉</translation>
     </message>
     <message numerus="yes">
         <location filename="../../kiosk/ui/desk/records/complaints.py" line="263" />
+        <source>%n complaint(s)</source>
+        <translation>
+            <numerusform>%n 条投诉</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/desk/records/complaints.py" line="264" />
         <source> · %n overdue</source>
-        <translation type="unfinished">
-            <numerusform />
+        <translation>
+            <numerusform> · %n 条逾期</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/complaints.py" line="264" />
+        <location filename="../../kiosk/ui/desk/records/complaints.py" line="265" />
         <source>Still open</source>
-        <translation type="unfinished" />
+        <translation>未结案</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/complaints.py" line="264" />
+        <location filename="../../kiosk/ui/desk/records/complaints.py" line="265" />
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/complaints.py" line="264" />
+        <location filename="../../kiosk/ui/desk/records/complaints.py" line="265" />
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/complaints.py" line="267" />
+        <location filename="../../kiosk/ui/desk/records/complaints.py" line="268" />
         <source>New complaint…</source>
-        <translation type="unfinished" />
+        <translation>登记投诉…</translation>
     </message>
 </context>
 <context>
@@ -871,7 +871,7 @@
     <message>
         <location filename="../../kiosk/ui/desk/dialogs.py" line="23" />
         <location filename="../../kiosk/ui/desk/dialogs.py" line="46" />
-        <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="124" />
+        <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="133" />
         <location filename="../../kiosk/ui/desk/rooms/damage_tab.py" line="72" />
         <location filename="../../kiosk/ui/desk/rooms/rooms_tab.py" line="96" />
         <location filename="../../kiosk/ui/desk/staff.py" line="183" />
@@ -988,172 +988,172 @@
 <context>
     <name>DeskComplaints</name>
     <message>
-        <location filename="../../kiosk/ui/desk/records/complaint_dialogs.py" line="52" />
+        <location filename="../../kiosk/ui/desk/records/complaint_dialogs.py" line="53" />
         <source>— not chosen —</source>
-        <translation type="unfinished" />
+        <translation>— 未选择 —</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/complaint_dialogs.py" line="59" />
+        <location filename="../../kiosk/ui/desk/records/complaint_dialogs.py" line="60" />
         <source>Name, pinyin or e-mail, then Enter</source>
-        <translation type="unfinished" />
+        <translation>输入姓名、拼音或邮箱后按回车</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/complaint_dialogs.py" line="61" />
+        <location filename="../../kiosk/ui/desk/records/complaint_dialogs.py" line="62" />
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/complaint_dialogs.py" line="64" />
-        <location filename="../../kiosk/ui/desk/records/complaint_dialogs.py" line="83" />
+        <location filename="../../kiosk/ui/desk/records/complaint_dialogs.py" line="65" />
+        <location filename="../../kiosk/ui/desk/records/complaint_dialogs.py" line="84" />
         <source>— nobody yet —</source>
-        <translation type="unfinished" />
+        <translation>— 暂无 —</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/complaint_dialogs.py" line="72" />
+        <location filename="../../kiosk/ui/desk/records/complaint_dialogs.py" line="73" />
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/complaint_dialogs.py" line="73" />
-        <source>Find a person</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <location filename="../../kiosk/ui/desk/records/complaint_dialogs.py" line="74" />
+        <source>Find a person</source>
+        <translation>查找跟进人</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/complaint_dialogs.py" line="75" />
         <source>Person following it</source>
-        <translation type="unfinished" />
+        <translation>跟进人</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/complaint_dialogs.py" line="110" />
+        <location filename="../../kiosk/ui/desk/records/complaint_dialogs.py" line="111" />
         <source>New complaint</source>
-        <translation type="unfinished" />
+        <translation>登记投诉</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/complaint_dialogs.py" line="112" />
+        <location filename="../../kiosk/ui/desk/records/complaint_dialogs.py" line="113" />
         <source>Listen and apologise. Write down what happened, when, and how to reach the customer; tell them the department responsible will contact them within {hours} hours.</source>
-        <translation type="unfinished" />
+        <translation>先倾听，并向客户致歉。记下发生了什么、何时发生以及如何联系客户；告知客户责任部门将在 {hours} 小时内与其联系。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/complaint_dialogs.py" line="121" />
+        <location filename="../../kiosk/ui/desk/records/complaint_dialogs.py" line="122" />
         <source>Phone number or e-mail address</source>
-        <translation type="unfinished" />
+        <translation>手机号码或电子邮箱</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/complaint_dialogs.py" line="123" />
+        <location filename="../../kiosk/ui/desk/records/complaint_dialogs.py" line="124" />
         <source>What happened, in the customer's words</source>
-        <translation type="unfinished" />
+        <translation>发生了什么（尽量用客户的原话）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/complaint_dialogs.py" line="125" />
+        <location filename="../../kiosk/ui/desk/records/complaint_dialogs.py" line="126" />
         <source>Known</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/desk/records/complaint_dialogs.py" line="143" />
-        <location filename="../../kiosk/ui/desk/records/complaints.py" line="57" />
-        <source>Customer</source>
-        <translation type="unfinished" />
+        <translation>已知</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/records/complaint_dialogs.py" line="144" />
-        <source>Contact</source>
-        <translation type="unfinished" />
+        <location filename="../../kiosk/ui/desk/records/complaints.py" line="58" />
+        <source>Customer</source>
+        <translation>客户</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/records/complaint_dialogs.py" line="145" />
-        <location filename="../../kiosk/ui/desk/records/complaints.py" line="59" />
-        <source>What</source>
-        <translation>类型</translation>
+        <source>Contact</source>
+        <translation>联系方式</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/records/complaint_dialogs.py" line="146" />
-        <source>When it happened</source>
-        <translation type="unfinished" />
+        <location filename="../../kiosk/ui/desk/records/complaints.py" line="60" />
+        <source>What</source>
+        <translation>投诉内容</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/records/complaint_dialogs.py" line="147" />
+        <source>When it happened</source>
+        <translation>发生时间</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/complaint_dialogs.py" line="148" />
         <source>Came in by</source>
-        <translation type="unfinished" />
+        <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/complaint_dialogs.py" line="152" />
+        <location filename="../../kiosk/ui/desk/records/complaint_dialogs.py" line="153" />
         <source>Pass it to</source>
-        <translation type="unfinished" />
+        <translation>转交给</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/complaint_dialogs.py" line="156" />
+        <location filename="../../kiosk/ui/desk/records/complaint_dialogs.py" line="157" />
         <source>Record the complaint</source>
-        <translation type="unfinished" />
+        <translation>登记投诉</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/complaint_dialogs.py" line="175" />
+        <location filename="../../kiosk/ui/desk/records/complaint_dialogs.py" line="177" />
         <source>Pass the complaint on</source>
-        <translation type="unfinished" />
+        <translation>转交投诉</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/complaint_dialogs.py" line="182" />
+        <location filename="../../kiosk/ui/desk/records/complaint_dialogs.py" line="184" />
         <source>They are told at once; the time promised to the customer stays.</source>
-        <translation type="unfinished" />
+        <translation>对方会立即收到通知；对客户承诺的处理期限不变。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/complaint_dialogs.py" line="186" />
+        <location filename="../../kiosk/ui/desk/records/complaint_dialogs.py" line="188" />
         <source>Pass it on</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/desk/records/complaint_dialogs.py" line="197" />
-        <source>The outcome</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/desk/records/complaint_dialogs.py" line="198" />
-        <source>The customer gets this by e-mail with a link to say how satisfied they are.</source>
-        <translation type="unfinished" />
+        <translation>转交</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/records/complaint_dialogs.py" line="199" />
+        <source>The outcome</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/complaint_dialogs.py" line="200" />
+        <source>The customer gets this by e-mail with a link to say how satisfied they are.</source>
+        <translation>客户将通过电子邮件收到处理结果和评价链接。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/complaint_dialogs.py" line="201" />
         <source>Tell the customer the outcome and ask how satisfied they are (1-5).</source>
-        <translation type="unfinished" />
+        <translation>请将处理结果告知客户，并询问其满意度（1–5 分）。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/complaint_dialogs.py" line="203" />
+        <location filename="../../kiosk/ui/desk/records/complaint_dialogs.py" line="205" />
         <source>What was done</source>
-        <translation type="unfinished" />
+        <translation>采取了哪些措施</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/complaint_dialogs.py" line="209" />
+        <location filename="../../kiosk/ui/desk/records/complaint_dialogs.py" line="211" />
         <source>Record the outcome</source>
-        <translation type="unfinished" />
+        <translation>记录处理结果</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/records/complaint_texts.py" line="22" />
         <source>Open</source>
-        <translation>未发</translation>
+        <translation>待处理</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/records/complaint_texts.py" line="23" />
         <source>In progress</source>
-        <translation type="unfinished" />
+        <translation>处理中</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/records/complaint_texts.py" line="24" />
         <source>Resolved, asking the customer</source>
-        <translation type="unfinished" />
+        <translation>已处理，待客户评价</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/records/complaint_texts.py" line="25" />
         <source>Closed</source>
-        <translation type="unfinished" />
+        <translation>已结案</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/records/complaint_texts.py" line="32" />
         <source>OVERDUE · {status}</source>
-        <translation type="unfinished" />
+        <translation>已逾期 · {status}</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/records/complaint_texts.py" line="38" />
         <source>In person</source>
-        <translation type="unfinished" />
+        <translation>当面</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/records/complaint_texts.py" line="39" />
@@ -1168,7 +1168,7 @@
     <message>
         <location filename="../../kiosk/ui/desk/records/complaint_texts.py" line="41" />
         <source>Web</source>
-        <translation type="unfinished" />
+        <translation>网站</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/records/complaint_texts.py" line="42" />
@@ -1178,77 +1178,77 @@
     <message>
         <location filename="../../kiosk/ui/desk/records/complaint_texts.py" line="48" />
         <source>5 · Very satisfied</source>
-        <translation type="unfinished" />
+        <translation>5 · 非常满意</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/records/complaint_texts.py" line="49" />
         <source>4 · Satisfied</source>
-        <translation type="unfinished" />
+        <translation>4 · 满意</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/records/complaint_texts.py" line="50" />
         <source>3 · Neither</source>
-        <translation type="unfinished" />
+        <translation>3 · 一般</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/records/complaint_texts.py" line="51" />
         <source>2 · Dissatisfied</source>
-        <translation type="unfinished" />
+        <translation>2 · 不满意</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/records/complaint_texts.py" line="52" />
         <source>1 · Very dissatisfied</source>
-        <translation type="unfinished" />
+        <translation>1 · 非常不满意</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/records/complaint_texts.py" line="58" />
         <source>Not passed on yet</source>
-        <translation type="unfinished" />
+        <translation>尚未转交</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/complaint_texts.py" line="67" />
+        <location filename="../../kiosk/ui/desk/records/complaint_texts.py" line="72" />
         <source>Check: {problems}</source>
         <translation>请检查：{problems}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/complaint_texts.py" line="70" />
+        <location filename="../../kiosk/ui/desk/records/complaint_texts.py" line="75" />
         <source>Someone changed this meanwhile: {error}</source>
-        <translation>其他人刚刚修改了此记录：{error}</translation>
+        <translation>此记录刚被他人修改：{error}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/complaint_texts.py" line="72" />
+        <location filename="../../kiosk/ui/desk/records/complaint_texts.py" line="77" />
         <source>Nothing found: {error}</source>
-        <translation type="unfinished" />
+        <translation>未找到：{error}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/complaint_texts.py" line="73" />
+        <location filename="../../kiosk/ui/desk/records/complaint_texts.py" line="78" />
         <source>That did not work: {error}</source>
         <translation>操作未成功：{error}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/complaints.py" line="56" />
+        <location filename="../../kiosk/ui/desk/records/complaints.py" line="57" />
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/complaints.py" line="56" />
+        <location filename="../../kiosk/ui/desk/records/complaints.py" line="57" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/complaints.py" line="57" />
+        <location filename="../../kiosk/ui/desk/records/complaints.py" line="58" />
         <source>Recorded</source>
-        <translation type="unfinished" />
+        <translation>登记时间</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/complaints.py" line="58" />
+        <location filename="../../kiosk/ui/desk/records/complaints.py" line="59" />
         <source>Passed to</source>
-        <translation type="unfinished" />
+        <translation>转交至</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/complaints.py" line="58" />
+        <location filename="../../kiosk/ui/desk/records/complaints.py" line="59" />
         <source>Due</source>
-        <translation type="unfinished" />
+        <translation>处理期限</translation>
     </message>
 </context>
 <context>
@@ -1953,25 +1953,24 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/records/message_form.py" line="313" />
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="364" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="366" />
         <source>Take a message</source>
         <translation>记录留言</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/records/message_form.py" line="314" />
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="359" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="361" />
         <source>Log a transfer</source>
         <translation>登记转接</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/records/message_form.py" line="316" />
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="60" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="61" />
         <source>Caller</source>
         <translation>来电人</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/records/message_form.py" line="316" />
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="61" />
         <source>Company</source>
         <translation>公司</translation>
     </message>
@@ -1994,7 +1993,7 @@
         <location filename="../../kiosk/ui/desk/records/message_form.py" line="320" />
         <location filename="../../kiosk/ui/desk/records/messages.py" line="62" />
         <source>For</source>
-        <translation>收件人</translation>
+        <translation>接收人</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/records/message_form.py" line="320" />
@@ -2003,9 +2002,9 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/records/message_form.py" line="321" />
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="73" />
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="105" />
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="62" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="80" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="116" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="63" />
         <source>Message</source>
         <translation>留言</translation>
     </message>
@@ -2065,480 +2064,728 @@
         <translation>登记转接</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="43" />
         <location filename="../../kiosk/ui/desk/records/message_texts.py" line="50" />
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="91" />
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="352" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="57" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="102" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="354" />
         <source>Closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="44" />
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="89" />
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="362" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="51" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="100" />
         <source>Resolved</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="44" />
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="90" />
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="363" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="51" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="101" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="365" />
         <source>Not resolved</source>
         <translation>未解决</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="45" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="52" />
         <source>Ask: resolved?</source>
-        <translation>待回访：是否解决？</translation>
+        <translation>待回访</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="47" />
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="350" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="54" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="352" />
         <source>New</source>
         <translation>未确认</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="48" />
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="87" />
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="351" />
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="360" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="55" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="98" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="353" />
         <source>Acknowledged</source>
         <translation>已确认收到</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="49" />
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="88" />
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="352" />
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="361" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="56" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="99" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="354" />
         <source>Called back</source>
         <translation>已回电</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="58" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="65" />
         <source>urgent</source>
         <translation>紧急</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="60" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="67" />
         <source>overdue</source>
         <translation>已超时</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="73" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="80" />
         <source>Transfer</source>
         <translation>转接</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="84" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="95" />
         <source>Taken</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="85" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="96" />
         <source>Colleague reminded</source>
         <translation>已提醒同事</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="86" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="97" />
         <source>Passed to the department contact</source>
         <translation>已通知部门联系人</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="99" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="110" />
         <source>{who} (link)</source>
         <translation>{who}（链接）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="106" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="117" />
         <source>Reminder</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="107" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="118" />
         <source>To the department contact</source>
         <translation>通知部门联系人</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="109" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="120" />
         <source>e-mail</source>
         <translation>邮件</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="109" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="120" />
         <source>chat</source>
         <translation>即时消息</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="111" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="122" />
         <source>waiting to send</source>
         <translation>等待发送</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="111" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="122" />
         <source>sending</source>
         <translation>发送中</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="112" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="123" />
         <source>sent</source>
         <translation>已发送</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="112" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="123" />
         <source>failed</source>
         <translation>发送失败</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="114" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="125" />
         <source>{what} by {how} to {recipient}: {state}</source>
         <translation>{what}（{how}）发给 {recipient}：{state}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="131" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="142" />
         <source>Enter the caller's name</source>
         <translation>请填写来电人姓名</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="132" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="143" />
         <source>Enter the number to call back</source>
         <translation>请填写回电号码</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="133" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="144" />
         <source>Write down the message</source>
         <translation>请填写留言内容</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="134" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="145" />
         <source>Choose the colleague or a department</source>
         <translation>请选择同事或部门</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="135" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="146" />
         <source>This is required</source>
         <translation>此项必填</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="137" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="148" />
         <source>This is not a valid phone number</source>
         <translation>电话号码无效</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="138" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="149" />
         <source>This is too long</source>
         <translation>内容过长</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="139" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="150" />
         <source>This contains characters that are not allowed</source>
         <translation>含有不允许的字符</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="140" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="151" />
         <source>This department has no contact address; choose a colleague</source>
         <translation>该部门没有联系人邮箱，请选择具体同事</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="141" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="152" />
         <source>This colleague no longer works here; choose someone else</source>
         <translation>该同事已不在职，请选择其他人</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="142" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="153" />
         <source>This time has passed</source>
         <translation>该时间已过</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="143" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="154" />
         <source>Promise a call back within 30 days</source>
         <translation>回电时间须在 30 天内</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="144" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="155" />
         <source>Please check this</source>
         <translation>请检查此项</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="151" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="162" />
         <source>Already acknowledged (perhaps by the colleague's link).</source>
         <translation>已确认收到（可能是同事点击了链接）。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="153" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="164" />
         <source>Someone changed this meanwhile; look again.</source>
         <translation>其他人刚刚修改过，请重新查看。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="155" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="166" />
         <source>This message no longer exists.</source>
         <translation>此留言已不存在。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="156" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="167" />
         <source>That did not work: {error}</source>
         <translation>操作未成功：{error}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="59" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="60" />
         <source>Received</source>
         <translation>来电时间</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="59" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="60" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="60" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="61" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="61" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="62" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="87" />
         <location filename="../../kiosk/ui/desk/records/messages.py" line="88" />
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="365" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="89" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="87" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="88" />
         <source>Anything to note? (optional)</source>
         <translation>备注（可不填）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="235" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="236" />
         <source>Choose a call to see it in full</source>
         <translation>选择一条记录查看详情</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="241" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="240" />
+        <source>{kind}: {caller}</source>
+        <translation>{kind}：{caller}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="242" />
         <source>Phone: {phone}</source>
         <translation>电话：{phone}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="242" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="243" />
         <source>For: {whom}</source>
         <translation>接收人：{whom}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="243" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="244" />
         <source>Received: {when}</source>
         <translation>来电时间：{when}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="244" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="245" />
         <source>Status: {status}</source>
         <translation>状态：{status}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="246" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="247" />
         <source>Call back by: {when}</source>
         <translation>承诺回电：{when}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="249" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="250" />
         <source>Note: {note}</source>
-        <translation>说明：{note}</translation>
+        <translation>备注：{note}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="251" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="252" />
         <source>(no message written)</source>
         <translation>（未填写留言）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="297" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="299" />
         <source>Not resolved: take a message so {whom} calls back.</source>
         <translation>未解决：请记录留言，以便 {whom} 回电。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="322" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="324" />
         <source>Message for {whom} saved; they have been told.</source>
         <translation>给 {whom} 的留言已保存，并已通知对方。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="325" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="327" />
         <source>Transfer to {whom} logged.</source>
         <translation>已登记转接给 {whom}。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="340" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="342" />
         <source>%n call(s)</source>
         <translation>共 %n 条</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="348" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="350" />
         <source>Phone messages and transfers</source>
         <translation>电话留言与转接</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="350" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="352" />
         <source>Open</source>
         <translation>未关闭</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="353" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="355" />
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="356" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="358" />
         <source>Every day</source>
         <translation>所有日期</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="357" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="359" />
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="358" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="360" />
         <source>New message (Ctrl+M)</source>
         <translation>新留言 (Ctrl+M)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="362" />
+        <source>Mark acknowledged</source>
+        <translation>标记为已收到</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="363" />
+        <source>Mark called back</source>
+        <translation>标记为已回电</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="364" />
+        <source>It was resolved</source>
+        <translation>已解决</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="367" />
+        <source>Close…</source>
+        <translation>关闭…</translation>
+    </message>
+</context>
+<context>
+    <name>DeskReports</name>
+    <message>
+        <location filename="../../kiosk/ui/desk/reports/texts.py" line="17" />
+        <source>Visits</source>
+        <translation>来访</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/reports/texts.py" line="18" />
+        <source>Walk-ins</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/reports/texts.py" line="19" />
+        <source>Invitations not kept</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/reports/texts.py" line="20" />
+        <source>Average wait for the host</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/reports/texts.py" line="21" />
+        <source>Visitor satisfaction</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/reports/texts.py" line="22" />
+        <source>Kiosk ratings of 4-5</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/reports/texts.py" line="23" />
+        <source>Complaint outcomes rated 4-5</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/reports/texts.py" line="24" />
+        <source>Registration completeness</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/reports/texts.py" line="25" />
+        <source>Calls answered in time</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/reports/texts.py" line="26" />
+        <source>Environment checks passed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/reports/texts.py" line="27" />
+        <source>Meeting preparation errors</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/reports/texts.py" line="28" />
+        <source>Parcels notified within 10 min</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/reports/texts.py" line="29" />
+        <source>Parcels collected within 3 days</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/reports/texts.py" line="30" />
+        <source>Parcels returned at 7 days</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/reports/texts.py" line="31" />
+        <source>Meeting room use</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/reports/texts.py" line="32" />
+        <source>Room bookings not kept</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/reports/texts.py" line="33" />
+        <source>Office supplies issued</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/reports/texts.py" line="39" />
+        <source>Visits per day</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/reports/texts.py" line="40" />
+        <source>Check-ins by hour</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/reports/texts.py" line="41" />
+        <source>Average wait for the host per day (minutes)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/reports/texts.py" line="42" />
+        <source>Satisfaction per week</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/reports/texts.py" line="43" />
+        <source>Environment checks passed per week</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/reports/texts.py" line="49" />
+        <source>Invited</source>
+        <translation>已邀请</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/reports/texts.py" line="50" />
+        <source>Walk-in</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/reports/texts.py" line="51" />
+        <source>No-show</source>
+        <translation>未到访</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/reports/texts.py" line="52" />
+        <source>Check-ins</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/reports/texts.py" line="53" />
+        <source>Minutes</source>
+        <translation>分钟</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/reports/texts.py" line="54" />
+        <source>Share</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/reports/texts.py" line="64" />
+        <source>{n} min</source>
+        <translation>{n} 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/reports/texts.py" line="75" />
+        <source>{sign}{n} pt</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/reports/texts.py" line="83" />
+        <source>target {mark} {n} %</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/reports/texts.py" line="89" />
+        <source>Met</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/reports/texts.py" line="89" />
+        <source>Missed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/reports/texts.py" line="95" />
+        <source>{n} of {m}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/reports/texts.py" line="97" />
+        <source>{n} units</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/reports/tables.py" line="18" />
+        <source>Room</source>
+        <translation>会议室</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/reports/tables.py" line="18" />
+        <source>Floor</source>
+        <translation>楼层</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/reports/tables.py" line="19" />
+        <source>Hours</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/reports/tables.py" line="19" />
+        <source>Use</source>
+        <translation>使用率</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/reports/tables.py" line="20" />
+        <source>Meetings</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/reports/tables.py" line="20" />
+        <source>Not confirmed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/reports/tables.py" line="22" />
+        <source>Department</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/reports/tables.py" line="22" />
+        <source>Units</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/reports/tables.py" line="23" />
+        <source>Value</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/reports/tables.py" line="40" />
+        <location filename="../../kiosk/ui/desk/reports/tables.py" line="52" />
+        <source>Total</source>
+        <translation>合计</translation>
     </message>
 </context>
 <context>
     <name>DeskRooms</name>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/board_canvas.py" line="71" />
-        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="105" />
-        <source>Done</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <location filename="../../kiosk/ui/desk/rooms/board_canvas.py" line="73" />
-        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="195" />
-        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="101" />
-        <source>Confirmed</source>
-        <translation type="unfinished" />
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="111" />
+        <source>Done</source>
+        <translation>已完成</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/rooms/board_canvas.py" line="75" />
-        <location filename="../../kiosk/ui/desk/rooms/board_tab.py" line="60" />
-        <source>⚠ Not prepared</source>
-        <translation type="unfinished" />
+        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="196" />
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="107" />
+        <source>Confirmed</source>
+        <translation>已确认</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/rooms/board_canvas.py" line="77" />
-        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="180" />
+        <location filename="../../kiosk/ui/desk/rooms/board_tab.py" line="60" />
+        <source>⚠ Not prepared</source>
+        <translation>⚠ 未准备</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/board_canvas.py" line="79" />
+        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="181" />
         <source>Ad-hoc</source>
-        <translation type="unfinished" />
+        <translation>临时</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/board_canvas.py" line="89" />
+        <location filename="../../kiosk/ui/desk/rooms/board_canvas.py" line="91" />
         <source>approval</source>
-        <translation type="unfinished" />
+        <translation>需审批</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/board_canvas.py" line="90" />
+        <location filename="../../kiosk/ui/desk/rooms/board_canvas.py" line="92" />
         <source>no equipment</source>
-        <translation type="unfinished" />
+        <translation>无设备</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/board_canvas.py" line="96" />
-        <location filename="../../kiosk/ui/desk/rooms/board_canvas.py" line="104" />
-        <location filename="../../kiosk/ui/desk/rooms/bookings_tab.py" line="146" />
+        <location filename="../../kiosk/ui/desk/rooms/board_canvas.py" line="98" />
+        <location filename="../../kiosk/ui/desk/rooms/board_canvas.py" line="106" />
+        <location filename="../../kiosk/ui/desk/rooms/bookings_tab.py" line="147" />
         <location filename="../../kiosk/ui/desk/rooms/outcomes.py" line="55" />
-        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="209" />
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="224" />
         <source>(no topic)</source>
-        <translation type="unfinished" />
+        <translation>（无主题）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/board_canvas.py" line="108" />
+        <location filename="../../kiosk/ui/desk/rooms/board_canvas.py" line="110" />
         <source>Cleaning until {time}</source>
-        <translation type="unfinished" />
+        <translation>清洁至 {time}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/board_canvas.py" line="109" />
+        <location filename="../../kiosk/ui/desk/rooms/board_canvas.py" line="111" />
         <location filename="../../kiosk/ui/desk/rooms/bookings_tab.py" line="32" />
         <source>Prepared</source>
-        <translation type="unfinished" />
+        <translation>已准备</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/board_canvas.py" line="109" />
+        <location filename="../../kiosk/ui/desk/rooms/board_canvas.py" line="111" />
         <source>Not prepared yet</source>
-        <translation type="unfinished" />
+        <translation>尚未准备</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/board_canvas.py" line="112" />
+        <location filename="../../kiosk/ui/desk/rooms/board_canvas.py" line="114" />
         <source>Ad-hoc meeting</source>
-        <translation type="unfinished" />
+        <translation>临时会议</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/rooms/board_tab.py" line="57" />
-        <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="98" />
-        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="111" />
+        <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="107" />
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="117" />
         <source>Company</source>
-        <translation>公司</translation>
+        <translation>公司级</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/rooms/board_tab.py" line="58" />
-        <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="97" />
-        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="190" />
-        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="112" />
+        <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="106" />
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="118" />
         <source>Department</source>
-        <translation>部门</translation>
+        <translation>部门级</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/rooms/board_tab.py" line="59" />
-        <location filename="../../kiosk/ui/desk/rooms/rooms_tab.py" line="40" />
-        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="93" />
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="99" />
         <source>Cleaning</source>
-        <translation type="unfinished" />
+        <translation>清洁中</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/rooms/board_tab.py" line="115" />
         <source>%n meeting(s) this day. Click a meeting for its details, free time to book it.</source>
-        <translation type="unfinished" />
+        <translation>当天 %n 场会议。点击会议查看详情，点击空闲时段即可预订。</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/rooms/board_tab.py" line="123" />
         <source>Monday</source>
-        <translation type="unfinished" />
+        <translation>星期一</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/rooms/board_tab.py" line="123" />
         <source>Tuesday</source>
-        <translation type="unfinished" />
+        <translation>星期二</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/rooms/board_tab.py" line="124" />
         <source>Wednesday</source>
-        <translation type="unfinished" />
+        <translation>星期三</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/rooms/board_tab.py" line="124" />
         <source>Thursday</source>
-        <translation type="unfinished" />
+        <translation>星期四</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/rooms/board_tab.py" line="125" />
         <source>Friday</source>
-        <translation type="unfinished" />
+        <translation>星期五</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/rooms/board_tab.py" line="125" />
         <source>Saturday</source>
-        <translation type="unfinished" />
+        <translation>星期六</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/rooms/board_tab.py" line="126" />
         <source>Sunday</source>
-        <translation type="unfinished" />
+        <translation>星期日</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/rooms/board_tab.py" line="127" />
         <source>{weekday}, {day}</source>
-        <translation type="unfinished" />
+        <translation>{day} {weekday}</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/rooms/board_tab.py" line="130" />
         <source>today</source>
-        <translation type="unfinished" />
+        <translation>今天</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/rooms/board_tab.py" line="134" />
@@ -2548,132 +2795,137 @@
     <message>
         <location filename="../../kiosk/ui/desk/rooms/board_tab.py" line="135" />
         <source>Previous day</source>
-        <translation type="unfinished" />
+        <translation>前一天</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/rooms/board_tab.py" line="136" />
         <source>Next day</source>
-        <translation type="unfinished" />
+        <translation>后一天</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/rooms/board_tab.py" line="137" />
-        <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="154" />
+        <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="167" />
         <location filename="../../kiosk/ui/desk/rooms/bookings_tab.py" line="29" />
         <location filename="../../kiosk/ui/desk/rooms/damage_tab.py" line="37" />
         <location filename="../../kiosk/ui/desk/rooms/damage_tab.py" line="69" />
-        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="186" />
+        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="187" />
         <location filename="../../kiosk/ui/desk/rooms/report_tab.py" line="22" />
         <source>Room</source>
-        <translation type="unfinished" />
+        <translation>会议室</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/rooms/board_tab.py" line="138" />
         <source>No rooms yet: add them on the Rooms tab.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="76" />
-        <source>Edit booking #{id}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="77" />
-        <location filename="../../kiosk/ui/desk/rooms/page.py" line="188" />
-        <source>New booking</source>
-        <translation type="unfinished" />
+        <translation>还没有会议室：请在“会议室管理”中添加。</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="82" />
+        <source>Edit booking #{id}</source>
+        <translation>修改预订 #{id}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="83" />
+        <location filename="../../kiosk/ui/desk/rooms/page.py" line="189" />
+        <source>New booking</source>
+        <translation>新建预订</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="88" />
         <source>Find a free room</source>
-        <translation type="unfinished" />
+        <translation>查找空闲会议室</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="106" />
+        <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="105" />
+        <source> people</source>
+        <translation> 人</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="115" />
         <source>e.g. tea and fruit at 15:00</source>
-        <translation type="unfinished" />
+        <translation>例如：15:00 茶歇水果</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="107" />
+        <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="116" />
         <source>e.g. the agenda, 2 pages</source>
-        <translation type="unfinished" />
+        <translation>例如：会议议程 2 页</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="109" />
+        <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="118" />
         <source>Ad-hoc meeting, registered by the desk</source>
-        <translation type="unfinished" />
+        <translation>临时会议（前台登记）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="110" />
+        <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="119" />
         <source>Departments book at least %n day(s) ahead; an ad-hoc meeting is registered when it happens.</source>
-        <translation type="unfinished" />
+        <translation>部门会议须至少提前 %n 天预订；临时会议在召开时由前台登记。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="114" />
+        <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="123" />
         <source>Repeat weekly until</source>
-        <translation type="unfinished" />
+        <translation>每周重复，直到</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="122" />
+        <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="131" />
         <location filename="../../kiosk/ui/desk/rooms/rooms_tab.py" line="95" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="122" />
+        <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="131" />
         <source>Book</source>
-        <translation>账面</translation>
+        <translation>预订</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="155" />
+        <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="168" />
         <location filename="../../kiosk/ui/desk/rooms/bookings_tab.py" line="30" />
-        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="189" />
+        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="190" />
         <source>Organiser</source>
-        <translation type="unfinished" />
+        <translation>组织者</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="155" />
+        <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="168" />
         <source>Date and time</source>
-        <translation type="unfinished" />
+        <translation>日期和时间</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="156" />
+        <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="169" />
         <source>Attendees and level</source>
-        <translation type="unfinished" />
+        <translation>人数和级别</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="156" />
+        <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="169" />
         <location filename="../../kiosk/ui/desk/rooms/bookings_tab.py" line="30" />
         <source>Topic</source>
-        <translation type="unfinished" />
+        <translation>会议主题</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="166" />
-        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="192" />
-        <source>Equipment needed</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="171" />
+        <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="181" />
         <location filename="../../kiosk/ui/desk/rooms/detail.py" line="193" />
-        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="159" />
-        <source>Catering</source>
-        <translation type="unfinished" />
+        <source>Equipment needed</source>
+        <translation>所需设备</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="172" />
+        <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="186" />
         <location filename="../../kiosk/ui/desk/rooms/detail.py" line="194" />
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="165" />
+        <source>Catering</source>
+        <translation>茶歇餐饮</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="187" />
+        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="195" />
         <source>Material to print</source>
-        <translation type="unfinished" />
+        <translation>打印资料</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="284" />
+        <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="299" />
         <source>Choose the room and the organiser.</source>
-        <translation type="unfinished" />
+        <translation>请选择会议室和组织者。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="335" />
+        <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="350" />
         <source>No room is free for this slot with these seats and equipment.</source>
-        <translation type="unfinished" />
+        <translation>该时段没有座位和设备都合适的空闲会议室。</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/rooms/bookings_tab.py" line="29" />
@@ -2682,13 +2934,14 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/rooms/bookings_tab.py" line="31" />
+        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="192" />
         <source>People</source>
-        <translation type="unfinished" />
+        <translation>人数</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/rooms/bookings_tab.py" line="31" />
         <source>Level</source>
-        <translation type="unfinished" />
+        <translation>级别</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/rooms/bookings_tab.py" line="32" />
@@ -2697,51 +2950,56 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/rooms/bookings_tab.py" line="97" />
-        <location filename="../../kiosk/ui/desk/rooms/bookings_tab.py" line="170" />
+        <location filename="../../kiosk/ui/desk/rooms/bookings_tab.py" line="171" />
         <source>Every room</source>
-        <translation type="unfinished" />
+        <translation>全部会议室</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/bookings_tab.py" line="165" />
+        <location filename="../../kiosk/ui/desk/rooms/bookings_tab.py" line="134" />
+        <source>%n booking(s)</source>
+        <translation>%n 个预订</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/bookings_tab.py" line="166" />
         <source>Every coming booking</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/desk/rooms/bookings_tab.py" line="166" />
-        <source>Taking place</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/desk/rooms/bookings_tab.py" line="166" />
-        <source>Every status</source>
-        <translation type="unfinished" />
+        <translation>今后全部预订</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/rooms/bookings_tab.py" line="167" />
+        <source>Taking place</source>
+        <translation>照常进行</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/bookings_tab.py" line="167" />
+        <source>Every status</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/bookings_tab.py" line="168" />
         <source>Cancelled, released, displaced</source>
-        <translation type="unfinished" />
+        <translation>已取消、已释放、被让出</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/rooms/damage_tab.py" line="37" />
         <location filename="../../kiosk/ui/desk/rooms/damage_tab.py" line="70" />
         <source>What</source>
-        <translation>类型</translation>
+        <translation>损坏情况</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/rooms/damage_tab.py" line="38" />
         <source>Reported by</source>
-        <translation type="unfinished" />
+        <translation>报告人</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/rooms/damage_tab.py" line="38" />
-        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="187" />
+        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="188" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/rooms/damage_tab.py" line="39" />
         <source>Booking</source>
-        <translation type="unfinished" />
+        <translation>预订</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/rooms/damage_tab.py" line="39" />
@@ -2751,440 +3009,470 @@
     <message>
         <location filename="../../kiosk/ui/desk/rooms/damage_tab.py" line="40" />
         <source>Repair</source>
-        <translation type="unfinished" />
+        <translation>维修</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/rooms/damage_tab.py" line="56" />
         <source>Report damage</source>
-        <translation type="unfinished" />
+        <translation>报告损坏</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/rooms/damage_tab.py" line="65" />
         <location filename="../../kiosk/ui/desk/rooms/inspection.py" line="94" />
         <source>Photo…</source>
-        <translation type="unfinished" />
+        <translation>照片…</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/rooms/damage_tab.py" line="72" />
         <source>Report</source>
-        <translation type="unfinished" />
+        <translation>报告</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/rooms/damage_tab.py" line="87" />
         <location filename="../../kiosk/ui/desk/rooms/inspection.py" line="84" />
         <source>Photo of the damage</source>
-        <translation type="unfinished" />
+        <translation>损坏照片</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/rooms/damage_tab.py" line="108" />
         <location filename="../../kiosk/ui/desk/rooms/damage_tab.py" line="110" />
         <source>Record repair</source>
-        <translation type="unfinished" />
+        <translation>登记维修</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/rooms/damage_tab.py" line="109" />
         <source>{room}: {what}
 What was done? The room is back in order.</source>
-        <translation type="unfinished" />
+        <translation>{room}：{what}
+做了哪些维修？登记后会议室恢复可用。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/damage_tab.py" line="163" />
+        <location filename="../../kiosk/ui/desk/rooms/damage_tab.py" line="165" />
         <source>None: every room is in order.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/desk/rooms/damage_tab.py" line="178" />
-        <source>Repaired {when} by {who}: {note}</source>
-        <translation type="unfinished" />
+        <translation>无：所有会议室均可使用。</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/rooms/damage_tab.py" line="180" />
-        <source>Waiting for repair</source>
-        <translation type="unfinished" />
+        <source>Repaired {when} by {who}: {note}</source>
+        <translation>{when} 由 {who} 修复：{note}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/damage_tab.py" line="183" />
-        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="196" />
+        <location filename="../../kiosk/ui/desk/rooms/damage_tab.py" line="182" />
+        <source>Waiting for repair</source>
+        <translation>待维修</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/damage_tab.py" line="185" />
+        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="197" />
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/damage_tab.py" line="212" />
+        <location filename="../../kiosk/ui/desk/rooms/damage_tab.py" line="199" />
+        <source>A report's photo shows here: choose the report, then Show photo.</source>
+        <translation>在此查看报告的照片：选中报告后点击“查看照片”。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/damage_tab.py" line="218" />
         <source>No photo.</source>
-        <translation type="unfinished" />
+        <translation>没有照片。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/damage_tab.py" line="223" />
+        <location filename="../../kiosk/ui/desk/rooms/damage_tab.py" line="229" />
         <source>{room} is back in order.</source>
-        <translation type="unfinished" />
+        <translation>{room} 已恢复可用。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/damage_tab.py" line="239" />
+        <location filename="../../kiosk/ui/desk/rooms/damage_tab.py" line="245" />
         <source>{room} is out of order until the repair is recorded.</source>
-        <translation type="unfinished" />
+        <translation>{room} 已停用，登记维修后恢复。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/damage_tab.py" line="247" />
+        <location filename="../../kiosk/ui/desk/rooms/damage_tab.py" line="254" />
+        <source>%n report(s)</source>
+        <translation>%n 份报告</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/damage_tab.py" line="257" />
         <source>Show repaired too</source>
-        <translation type="unfinished" />
+        <translation>显示已修复的</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/damage_tab.py" line="248" />
+        <location filename="../../kiosk/ui/desk/rooms/damage_tab.py" line="258" />
         <source>Report damage…</source>
-        <translation type="unfinished" />
+        <translation>报告损坏…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/damage_tab.py" line="249" />
+        <location filename="../../kiosk/ui/desk/rooms/damage_tab.py" line="259" />
         <source>Record repair…</source>
-        <translation type="unfinished" />
+        <translation>登记维修…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/damage_tab.py" line="250" />
+        <location filename="../../kiosk/ui/desk/rooms/damage_tab.py" line="260" />
         <source>Show photo</source>
-        <translation type="unfinished" />
+        <translation>查看照片</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/damage_tab.py" line="251" />
+        <location filename="../../kiosk/ui/desk/rooms/damage_tab.py" line="261" />
         <source>Out of order now</source>
-        <translation type="unfinished" />
+        <translation>当前停用的会议室</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="83" />
+        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="84" />
         <source>Choose a booking to see it in full.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="92" />
-        <source>Confirm</source>
-        <translation type="unfinished" />
+        <translation>选择一个预订查看详情。</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/rooms/detail.py" line="93" />
+        <source>Confirm</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="94" />
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="94" />
-        <source>Cancel booking…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <location filename="../../kiosk/ui/desk/rooms/detail.py" line="95" />
+        <source>Cancel booking…</source>
+        <translation>取消预订…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="96" />
         <source>Cancel the series…</source>
-        <translation type="unfinished" />
+        <translation>取消整个系列…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="105" />
+        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="106" />
         <source>After use</source>
-        <translation type="unfinished" />
+        <translation>会后检查</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="129" />
-        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="191" />
+        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="130" />
         <source>Attendees</source>
-        <translation type="unfinished" />
+        <translation>参会人</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="187" />
+        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="188" />
         <source>{slot}, cleaning until {busy}</source>
-        <translation type="unfinished" />
+        <translation>{slot}，清洁至 {busy}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="196" />
-        <source>Weekly series</source>
-        <translation type="unfinished" />
+        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="191" />
+        <source>For department</source>
+        <translation>所属部门</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/rooms/detail.py" line="197" />
-        <source>Displaced by</source>
-        <translation type="unfinished" />
+        <source>Weekly series</source>
+        <translation>每周系列</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="199" />
-        <source>Booked by</source>
-        <translation type="unfinished" />
+        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="198" />
+        <source>Displaced by</source>
+        <translation>被让出给</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/rooms/detail.py" line="200" />
+        <source>Booked by</source>
+        <translation>预订人</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="201" />
         <source>Damage</source>
-        <translation type="unfinished" />
+        <translation>损坏</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="210" />
+        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="211" />
         <source>No names given.</source>
-        <translation type="unfinished" />
+        <translation>未列出姓名。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="230" />
+        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="231" />
         <source>Inspected.</source>
-        <translation type="unfinished" />
+        <translation>已检查。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="232" />
+        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="233" />
         <source>Once the meeting has started: check the room after use here.</source>
-        <translation type="unfinished" />
+        <translation>会议开始后，在此登记会后检查。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="240" />
+        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="241" />
         <source>Preparation: {done} of {all} done</source>
-        <translation type="unfinished" />
+        <translation>会前准备：已完成 {done}/{all}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="265" />
+        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="266" />
         <source>Confirmed: the room is kept.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="273" />
-        <source>Cancel booking #{id}</source>
-        <translation type="unfinished" />
+        <translation>已确认：会议室保留。</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/rooms/detail.py" line="274" />
-        <source>Why is it cancelled? The organiser and the attendees are told.</source>
-        <translation type="unfinished" />
+        <source>Cancel booking #{id}</source>
+        <translation>取消预订 #{id}</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/rooms/detail.py" line="275" />
+        <source>Why is it cancelled? The organiser and the attendees are told.</source>
+        <translation>取消原因？将通知组织者和参会人。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="276" />
         <source>Cancel booking</source>
-        <translation type="unfinished" />
+        <translation>取消预订</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="279" />
+        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="280" />
         <source>Cancelled; the organiser and attendees are told.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="288" />
-        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="290" />
-        <source>Cancel the series</source>
-        <translation type="unfinished" />
+        <translation>已取消，已通知组织者和参会人。</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/rooms/detail.py" line="289" />
+        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="291" />
+        <source>Cancel the series</source>
+        <translation>取消系列会议</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="290" />
         <source>Cancel every meeting of this weekly series from {day} on?</source>
-        <translation type="unfinished" />
+        <translation>取消此每周系列自 {day} 起的全部会议？</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/rooms/detail.py" line="298" />
+        <source>%n meeting(s) cancelled.</source>
+        <translation>已取消 %n 场会议。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="301" />
         <source>Inspection recorded; the organiser gets the summary.</source>
-        <translation type="unfinished" />
+        <translation>检查已登记，组织者将收到总结。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="321" />
+        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="324" />
         <source>Booking #{id}</source>
-        <translation type="unfinished" />
+        <translation>预订 #{id}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="323" />
+        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="326" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/rooms/inspection.py" line="50" />
         <source>This file is not a picture.</source>
-        <translation type="unfinished" />
+        <translation>该文件不是图片。</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/rooms/inspection.py" line="64" />
         <source>The photo is over 8 MB.</source>
-        <translation type="unfinished" />
+        <translation>照片超过 8 MB。</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/rooms/inspection.py" line="90" />
         <source>How it went, for the organiser (optional)</source>
-        <translation type="unfinished" />
+        <translation>会议情况，告知组织者（选填）</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/rooms/inspection.py" line="93" />
         <source>Damage found: what, where (leave empty if none)</source>
-        <translation type="unfinished" />
+        <translation>发现的损坏：什么、在哪里（没有则留空）</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/rooms/inspection.py" line="100" />
         <source>Add</source>
-        <translation type="unfinished" />
+        <translation>添加</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/rooms/inspection.py" line="105" />
         <source>Record inspection</source>
-        <translation type="unfinished" />
+        <translation>登记检查</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/rooms/inspection.py" line="121" />
         <source>Consumables used (issued from the supplies)</source>
-        <translation type="unfinished" />
+        <translation>消耗的用品（从办公用品出库）</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/rooms/inspection.py" line="161" />
         <source>Photo: {name}</source>
-        <translation type="unfinished" />
+        <translation>照片：{name}</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/rooms/inspection.py" line="196" />
         <source>Say what is damaged: the photo goes with a damage report.</source>
-        <translation type="unfinished" />
+        <translation>请写明损坏情况：照片随损坏报告一起保存。</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/rooms/outcomes.py" line="61" />
         <source>Company meeting: will displace {bookings}. Their organisers are told and offered free rooms.</source>
-        <translation type="unfinished" />
+        <translation>公司级会议：将让出 {bookings}。系统会通知其组织者并推荐空闲会议室。</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/rooms/outcomes.py" line="66" />
         <source>Free: {room} {slot}</source>
-        <translation type="unfinished" />
+        <translation>可以预订：{room} {slot}</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/rooms/outcomes.py" line="72" />
         <source>no free room fits</source>
-        <translation type="unfinished" />
+        <translation>没有合适的空闲会议室</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/rooms/outcomes.py" line="78" />
         <source>Displaced {booking}; offered: {rooms}.</source>
-        <translation type="unfinished" />
+        <translation>已让出 {booking}；推荐：{rooms}。</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/rooms/outcomes.py" line="84" />
         <source>Booked #{id}: {room} {slot}, cleaning until {busy}.</source>
-        <translation type="unfinished" />
+        <translation>已预订 #{id}：{room} {slot}，清洁至 {busy}。</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/rooms/outcomes.py" line="92" />
         <source>taken by #{id}</source>
-        <translation type="unfinished" />
+        <translation>已被 #{id} 占用</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/rooms/outcomes.py" line="94" />
         <source>taken</source>
-        <translation type="unfinished" />
+        <translation>已被占用</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/rooms/outcomes.py" line="95" />
         <source>too many attendees</source>
-        <translation type="unfinished" />
+        <translation>人数超出</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/rooms/outcomes.py" line="96" />
         <source>too short notice</source>
-        <translation type="unfinished" />
+        <translation>未提前预订</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/rooms/outcomes.py" line="97" />
         <source>equipment missing</source>
-        <translation type="unfinished" />
+        <translation>缺少设备</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/rooms/outcomes.py" line="98" />
-        <location filename="../../kiosk/ui/desk/rooms/rooms_tab.py" line="163" />
+        <location filename="../../kiosk/ui/desk/rooms/rooms_tab.py" line="165" />
         <source>needs approval</source>
-        <translation type="unfinished" />
+        <translation>需主管审批</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/rooms/outcomes.py" line="99" />
         <source>room out of order</source>
-        <translation type="unfinished" />
+        <translation>会议室停用</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/rooms/outcomes.py" line="100" />
         <source>room not in use</source>
-        <translation type="unfinished" />
+        <translation>会议室未启用</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/rooms/outcomes.py" line="101" />
         <source>in the past</source>
-        <translation type="unfinished" />
+        <translation>已过时间</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/rooms/outcomes.py" line="102" />
         <source>too long</source>
-        <translation>太长</translation>
+        <translation>时间过长</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/outcomes.py" line="110" />
+        <location filename="../../kiosk/ui/desk/rooms/outcomes.py" line="108" />
+        <source>Booked %n date(s) weekly.</source>
+        <translation>已每周预订 %n 次。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/outcomes.py" line="111" />
         <source>{room} {time}, from {first} to {last}.</source>
-        <translation type="unfinished" />
+        <translation>{room} {time}，自 {first} 至 {last}。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/outcomes.py" line="114" />
+        <location filename="../../kiosk/ui/desk/rooms/outcomes.py" line="115" />
         <source>Not booked: {dates}</source>
-        <translation type="unfinished" />
+        <translation>未能预订：{dates}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/page.py" line="132" />
+        <location filename="../../kiosk/ui/desk/rooms/page.py" line="127" />
+        <source>⚠ %n meeting(s) starting soon not prepared</source>
+        <translation>⚠ %n 场会议即将开始但未准备好</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/page.py" line="133" />
         <source>Not prepared yet: {meetings}</source>
-        <translation type="unfinished" />
+        <translation>尚未准备：{meetings}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/page.py" line="187" />
+        <location filename="../../kiosk/ui/desk/rooms/page.py" line="188" />
         <source>Meeting rooms</source>
-        <translation type="unfinished" />
+        <translation>会议室</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/page.py" line="189" />
+        <location filename="../../kiosk/ui/desk/rooms/page.py" line="190" />
         <source>Status board</source>
-        <translation type="unfinished" />
+        <translation>状态看板</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/page.py" line="189" />
+        <location filename="../../kiosk/ui/desk/rooms/page.py" line="190" />
         <location filename="../../kiosk/ui/desk/rooms/report_tab.py" line="24" />
         <source>Bookings</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/desk/rooms/page.py" line="190" />
-        <source>Damage and repairs</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/desk/rooms/page.py" line="190" />
-        <source>Rooms</source>
-        <translation type="unfinished" />
+        <translation>预订</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/rooms/page.py" line="191" />
+        <source>Damage and repairs</source>
+        <translation>损坏与维修</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/page.py" line="191" />
+        <source>Rooms</source>
+        <translation>会议室管理</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/page.py" line="192" />
         <source>Use report</source>
-        <translation type="unfinished" />
+        <translation>使用率报表</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/rooms/report_tab.py" line="22" />
         <location filename="../../kiosk/ui/desk/rooms/rooms_tab.py" line="38" />
         <location filename="../../kiosk/ui/desk/rooms/rooms_tab.py" line="77" />
         <source>Floor</source>
-        <translation type="unfinished" />
+        <translation>楼层</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/rooms/report_tab.py" line="23" />
         <location filename="../../kiosk/ui/desk/rooms/report_tab.py" line="32" />
         <source>Booked hours</source>
-        <translation type="unfinished" />
+        <translation>预订时长（小时）</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/rooms/report_tab.py" line="23" />
         <source>Opening hours</source>
-        <translation type="unfinished" />
+        <translation>开放时长（小时）</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/rooms/report_tab.py" line="24" />
         <source>Use</source>
-        <translation type="unfinished" />
+        <translation>使用率</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/rooms/report_tab.py" line="25" />
-        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="102" />
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="108" />
         <source>Released (no-show)</source>
-        <translation type="unfinished" />
+        <translation>已释放（未到场）</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/rooms/report_tab.py" line="25" />
-        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="103" />
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="109" />
         <source>Displaced</source>
-        <translation type="unfinished" />
+        <translation>被让出</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/rooms/report_tab.py" line="26" />
-        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="104" />
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="110" />
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
@@ -3194,22 +3482,27 @@ What was done? The room is back in order.</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/report_tab.py" line="108" />
+        <location filename="../../kiosk/ui/desk/rooms/report_tab.py" line="105" />
+        <source>Use {ratio} · %n damage report(s)</source>
+        <translation>使用率 {ratio} · %n 份损坏报告</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/report_tab.py" line="110" />
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/report_tab.py" line="129" />
+        <location filename="../../kiosk/ui/desk/rooms/report_tab.py" line="131" />
         <source>%n room(s) exported.</source>
-        <translation type="unfinished" />
+        <translation>已导出 %n 个会议室。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/report_tab.py" line="136" />
+        <location filename="../../kiosk/ui/desk/rooms/report_tab.py" line="138" />
         <source>Last month</source>
-        <translation type="unfinished" />
+        <translation>上个月</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/report_tab.py" line="137" />
+        <location filename="../../kiosk/ui/desk/rooms/report_tab.py" line="139" />
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
@@ -3217,330 +3510,360 @@ What was done? The room is back in order.</source>
         <location filename="../../kiosk/ui/desk/rooms/rooms_tab.py" line="38" />
         <location filename="../../kiosk/ui/desk/rooms/rooms_tab.py" line="77" />
         <source>Name</source>
-        <translation type="unfinished" />
+        <translation>名称</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/rooms/rooms_tab.py" line="39" />
         <location filename="../../kiosk/ui/desk/rooms/rooms_tab.py" line="78" />
         <source>Seats</source>
-        <translation type="unfinished" />
+        <translation>座位</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/rooms/rooms_tab.py" line="39" />
         <location filename="../../kiosk/ui/desk/rooms/rooms_tab.py" line="82" />
         <source>Equipment</source>
-        <translation type="unfinished" />
+        <translation>设备</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/rooms/rooms_tab.py" line="40" />
         <source>Confirm within</source>
-        <translation type="unfinished" />
+        <translation>确认时限</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/rooms_tab.py" line="40" />
+        <source>Cleaning time</source>
+        <translation>清洁时间</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/rooms/rooms_tab.py" line="41" />
         <source>Rules</source>
-        <translation type="unfinished" />
+        <translation>规则</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/rooms/rooms_tab.py" line="41" />
         <source>State</source>
-        <translation type="unfinished" />
+        <translation>状态</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/rooms/rooms_tab.py" line="56" />
         <source>Edit room</source>
-        <translation type="unfinished" />
+        <translation>修改会议室</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/rooms/rooms_tab.py" line="56" />
-        <location filename="../../kiosk/ui/desk/rooms/rooms_tab.py" line="199" />
+        <location filename="../../kiosk/ui/desk/rooms/rooms_tab.py" line="201" />
         <source>New room</source>
-        <translation type="unfinished" />
+        <translation>新建会议室</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/rooms/rooms_tab.py" line="61" />
         <source> min</source>
-        <translation type="unfinished" />
+        <translation> 分钟</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/rooms/rooms_tab.py" line="69" />
         <source>Lent only with a supervisor's approval</source>
-        <translation type="unfinished" />
+        <translation>须经主管审批方可借用</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/rooms/rooms_tab.py" line="70" />
         <source>In use (offered for booking)</source>
-        <translation type="unfinished" />
+        <translation>启用（可供预订）</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/rooms/rooms_tab.py" line="79" />
         <source>Cleaning after each meeting</source>
-        <translation type="unfinished" />
+        <translation>每次会后清洁</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/rooms/rooms_tab.py" line="80" />
         <source>Released if not confirmed within</source>
-        <translation type="unfinished" />
+        <translation>未在此时间内确认则释放</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/rooms_tab.py" line="162" />
+        <location filename="../../kiosk/ui/desk/rooms/rooms_tab.py" line="160" />
+        <source>%n room(s)</source>
+        <translation>%n 个会议室</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/rooms_tab.py" line="164" />
         <source>{n} min</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/desk/rooms/rooms_tab.py" line="165" />
-        <source>not in use</source>
-        <translation type="unfinished" />
+        <translation>{n} 分钟</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/rooms/rooms_tab.py" line="167" />
-        <source>In order</source>
-        <translation type="unfinished" />
+        <source>not in use</source>
+        <translation>未启用</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/rooms_tab.py" line="192" />
+        <location filename="../../kiosk/ui/desk/rooms/rooms_tab.py" line="169" />
+        <source>In order</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/rooms_tab.py" line="194" />
         <source>Saved: {name}</source>
         <translation>已保存：{name}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/rooms_tab.py" line="200" />
+        <location filename="../../kiosk/ui/desk/rooms/rooms_tab.py" line="202" />
         <source>Edit</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="90" />
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="96" />
         <source>Free</source>
-        <translation type="unfinished" />
+        <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="91" />
-        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="100" />
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="97" />
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="106" />
         <source>Booked</source>
-        <translation type="unfinished" />
+        <translation>已预订</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="92" />
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="98" />
         <source>In use</source>
-        <translation>在用</translation>
+        <translation>使用中</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="94" />
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="100" />
         <source>Out of order</source>
-        <translation type="unfinished" />
+        <translation>停用维修</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="118" />
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="124" />
         <source>Projector</source>
-        <translation type="unfinished" />
+        <translation>投影仪</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="119" />
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="125" />
         <source>Microphone</source>
-        <translation type="unfinished" />
+        <translation>麦克风</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="120" />
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="126" />
         <source>Speakers</source>
-        <translation type="unfinished" />
+        <translation>音响</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="121" />
-        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="133" />
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="127" />
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="139" />
         <source>Screen</source>
-        <translation type="unfinished" />
+        <translation>显示屏</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="122" />
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="128" />
         <source>Whiteboard</source>
-        <translation type="unfinished" />
+        <translation>白板</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="123" />
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="129" />
         <source>Video conference</source>
-        <translation type="unfinished" />
+        <translation>视频会议</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="130" />
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="136" />
         <source>Proj.</source>
-        <translation type="unfinished" />
+        <translation>投影</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="131" />
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="137" />
         <source>Mic</source>
-        <translation type="unfinished" />
+        <translation>话筒</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="132" />
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="138" />
         <source>Audio</source>
-        <translation type="unfinished" />
+        <translation>音响</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="134" />
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="140" />
         <source>Board</source>
-        <translation type="unfinished" />
+        <translation>白板</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="135" />
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="141" />
         <source>VC</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="148" />
-        <source>Confirm time, room, attendees and topic</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="149" />
-        <source>Test the projector</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="150" />
-        <source>Test the microphone</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="151" />
-        <source>Test the speakers</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="152" />
-        <source>Test the screen</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="153" />
-        <source>Test the video conference</source>
-        <translation type="unfinished" />
+        <translation>视频</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/rooms/texts.py" line="154" />
-        <source>Water × {n}</source>
-        <translation type="unfinished" />
+        <source>Confirm time, room, attendees and topic</source>
+        <translation>确认时间、会议室、人数和议题</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/rooms/texts.py" line="155" />
-        <source>Copies × {n}</source>
-        <translation type="unfinished" />
+        <source>Test the projector</source>
+        <translation>测试投影仪</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/rooms/texts.py" line="156" />
-        <source>Pen and paper × {n}</source>
-        <translation type="unfinished" />
+        <source>Test the microphone</source>
+        <translation>测试麦克风</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/rooms/texts.py" line="157" />
-        <source>Arrange the tables</source>
-        <translation type="unfinished" />
+        <source>Test the speakers</source>
+        <translation>测试音响</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/rooms/texts.py" line="158" />
-        <source>Air conditioning at 22–25 °C</source>
-        <translation type="unfinished" />
+        <source>Test the screen</source>
+        <translation>测试显示屏</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="159" />
+        <source>Test the video conference</source>
+        <translation>测试视频会议</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/rooms/texts.py" line="160" />
-        <source>Room tidied</source>
-        <translation type="unfinished" />
+        <source>Water × {n}</source>
+        <translation>饮用水 × {n}</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/rooms/texts.py" line="161" />
-        <source>Equipment back in place and working</source>
-        <translation type="unfinished" />
+        <source>Copies × {n}</source>
+        <translation>资料复印 × {n}</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/rooms/texts.py" line="162" />
-        <source>Supplies checked</source>
-        <translation type="unfinished" />
+        <source>Pen and paper × {n}</source>
+        <translation>纸笔 × {n}</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/rooms/texts.py" line="163" />
+        <source>Arrange the tables</source>
+        <translation>摆放桌椅</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="164" />
+        <source>Air conditioning at 22–25 °C</source>
+        <translation>空调调至 22–25 °C</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="166" />
+        <source>Room tidied</source>
+        <translation>会议室已整理</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="167" />
+        <source>Equipment back in place and working</source>
+        <translation>设备已归位且完好</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="168" />
+        <source>Supplies checked</source>
+        <translation>用品已清点</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="169" />
         <source>Room restored</source>
-        <translation type="unfinished" />
+        <translation>会议室已复原</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="208" />
-        <source>Taken: #{id} {topic} ({organiser}) {slot}, cleaning until {busy}</source>
-        <translation type="unfinished" />
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="181" />
+        <source>%n seat(s)</source>
+        <translation>%n 座</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="219" />
-        <source>The room has no {equipment}.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="220" />
-        <source>The room lacks equipment the meeting needs.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="222" />
-        <source>Another booking holds this slot.</source>
-        <translation type="unfinished" />
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="185" />
+        <source>%n attendee(s)</source>
+        <translation>%n 人</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/rooms/texts.py" line="223" />
+        <source>Taken: #{id} {topic} ({organiser}) {slot}, cleaning until {busy}</source>
+        <translation>时段已被占用：#{id} {topic}（{organiser}）{slot}，清洁至 {busy}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="229" />
+        <source>Too many attendees: the room seats %n.</source>
+        <translation>人数超出：该会议室只有 %n 个座位。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="232" />
+        <source>Departments book at least %n day(s) ahead; tick “ad-hoc” for a meeting registered at the desk.</source>
+        <translation>部门会议须至少提前 %n 天预订；前台登记的临时会议请勾选“临时会议”。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="236" />
+        <source>The room has no {equipment}.</source>
+        <translation>该会议室没有{equipment}。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="237" />
+        <source>The room lacks equipment the meeting needs.</source>
+        <translation>该会议室缺少会议所需的设备。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="239" />
+        <source>Another booking holds this slot.</source>
+        <translation>该时段已有其他预订。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="240" />
         <source>This room is lent only with a supervisor's approval.</source>
-        <translation type="unfinished" />
+        <translation>该会议室须经主管审批方可借用。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="224" />
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="241" />
         <source>The room is out of order until its repair is recorded.</source>
-        <translation type="unfinished" />
+        <translation>该会议室已停用，登记维修后恢复。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="225" />
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="242" />
         <source>The room is no longer in use.</source>
-        <translation type="unfinished" />
+        <translation>该会议室已不再启用。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="226" />
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="243" />
         <source>The meeting would start in the past.</source>
-        <translation type="unfinished" />
+        <translation>会议开始时间已过。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="227" />
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="244" />
         <source>A meeting lasts at most a day: check the times.</source>
-        <translation type="unfinished" />
+        <translation>会议最长一天：请检查时间。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="234" />
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="251" />
         <source>Check: {problems}</source>
         <translation>请检查：{problems}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="237" />
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="254" />
         <source>A room of this name exists already.</source>
-        <translation type="unfinished" />
+        <translation>已有同名会议室。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="238" />
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="255" />
         <source>Someone changed this booking meanwhile: look at it again.</source>
-        <translation type="unfinished" />
+        <translation>其他人刚刚修改了此预订，请重新查看。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="239" />
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="256" />
         <source>This booking is no longer taking place.</source>
-        <translation type="unfinished" />
+        <translation>此预订已不再进行。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="244" />
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="261" />
         <source>A supervisor does this.</source>
-        <translation type="unfinished" />
+        <translation>此操作需由主管完成。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="246" />
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="263" />
         <source>Someone changed this meanwhile: {error}</source>
         <translation>其他人刚刚修改了此记录：{error}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="248" />
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="265" />
         <source>Nothing found: it may have been changed meanwhile.</source>
         <translation>未找到：可能刚被修改。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="249" />
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="266" />
         <source>That did not work: {error}</source>
         <translation>操作未成功：{error}</translation>
     </message>
@@ -3680,6 +4003,11 @@ What was done? The room is back in order.</source>
     <message>
         <location filename="../../kiosk/ui/desk/rooms/__init__.py" line="34" />
         <source>Meeting rooms</source>
+        <translation>会议室</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/reports/__init__.py" line="23" />
+        <source>Reports</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -7677,6 +8005,109 @@ What was done? The room is back in order.</source>
         <location filename="../../kiosk/ui/desk/parcels/recipients.py" line="110" />
         <source>Name or department of the recipient</source>
         <translation>收件人姓名或部门</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsDashboard</name>
+    <message>
+        <location filename="../../kiosk/ui/desk/reports/dashboard.py" line="66" />
+        <source>Save the monthly report</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/reports/dashboard.py" line="165" />
+        <source>The last day is before the first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/reports/dashboard.py" line="169" />
+        <source>Loading…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/reports/dashboard.py" line="184" />
+        <source>{first} to {last}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/reports/dashboard.py" line="188" />
+        <source>vs period before</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/reports/dashboard.py" line="189" />
+        <source>vs a year before</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/reports/dashboard.py" line="194" />
+        <source>Hosts who never answered: {hosts} · Check rounds missed: {missed}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/reports/dashboard.py" line="210" />
+        <source>Meeting room use</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/reports/dashboard.py" line="211" />
+        <source>Office supplies by department</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/reports/dashboard.py" line="223" />
+        <source>Drawing the report of {month}…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/reports/dashboard.py" line="229" />
+        <source>Saved {name}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/reports/dashboard.py" line="241" />
+        <source>Reports</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/reports/dashboard.py" line="242" />
+        <source>This month</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/reports/dashboard.py" line="243" />
+        <source>Last month</source>
+        <translation>上个月</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/reports/dashboard.py" line="244" />
+        <source>Month on month</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/reports/dashboard.py" line="245" />
+        <source>Year on year</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/reports/dashboard.py" line="246" />
+        <source>Save monthly PDF…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/reports/dashboard.py" line="247" />
+        <source>First day</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/reports/dashboard.py" line="248" />
+        <source>Last day</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/reports/dashboard.py" line="249" />
+        <source>The PDF's language</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>

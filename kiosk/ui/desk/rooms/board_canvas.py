@@ -32,9 +32,11 @@ from kiosk.application.gateways.desk_rooms import BoardRow, BoardSegment, Bookin
 from kiosk.ui.common.plain_text import plain_tooltip
 from kiosk.ui.desk.rooms.texts import (
     STATE_COLOURS,
+    attendees,
     equipment_list,
     hm,
     level_text,
+    seats,
     state_text,
     status_text,
     translate,
@@ -83,7 +85,7 @@ def block_marks(segment: BoardSegment, *, past: bool) -> str:
 def room_texts(row: BoardRow) -> tuple[str, str, str, str]:
     """The room column: name, the state now as a word, floor and seats, the equipment in short."""
     room = row.room
-    facts = " · ".join(part for part in (room.floor, translate("DeskRooms", "%n seat(s)", "", room.capacity))
+    facts = " · ".join(part for part in (room.floor, seats(room.capacity))
                        if part)
     if room.needs_approval:
         facts += " · " + translate("DeskRooms", "approval")
@@ -103,7 +105,7 @@ def segment_tooltip(segment: BoardSegment, zone: ZoneInfo) -> str:
     lines = [
         segment.topic or translate("DeskRooms", "(no topic)"),
         f"{hm(segment.starts_at, zone)}–{hm(segment.ends_at, zone)} · {segment.organiser_name}",
-        translate("DeskRooms", "%n attendee(s)", "", segment.attendee_count),
+        attendees(segment.attendee_count),
         f"{level_text(segment.level)} · {status_text(segment.status)}",
         translate("DeskRooms", "Cleaning until {time}").format(time=hm(segment.busy_until, zone)),
         translate("DeskRooms", "Prepared") if segment.prepared else translate("DeskRooms", "Not prepared yet"),
@@ -375,12 +377,16 @@ class BoardCanvas(QWidget):
         painter.save()
         painter.setClipRect(rect)
         y = inner.top()
-        for line_font, text in zip(fonts, block_lines(segment, self.zone, past=past), strict=True):
-            colour = ink
+        topic, when, marks = block_lines(segment, self.zone, past=past)
+        start, end = hm(segment.starts_at, self.zone), hm(segment.ends_at, self.zone)
+        # A short meeting's block is narrow: the time alone, then its start, rather than "08:4…".
+        for line_font, texts in zip(fonts, ((topic,), (when, f"{start}–{end}", start), (marks,)), strict=True):
             metrics = QFontMetrics(line_font)
             painter.setFont(line_font)
-            painter.setPen(QColor(colour))
-            shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(inner.width()))
+            painter.setPen(QColor(ink))
+            width = int(inner.width())
+            text = next((t for t in texts if metrics.horizontalAdvance(t) <= width), texts[-1])
+            shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
             if len(shown.rstrip("…")) >= 2 and y + metrics.height() <= inner.bottom() + 2:
                 painter.drawText(QRectF(inner.left(), y, inner.width(), metrics.height()),
                                  Qt.AlignmentFlag.AlignVCenter, shown)

@@ -48,6 +48,7 @@ from kiosk.ui.desk.rooms.texts import (
     problem_text,
     refusal_text,
     room_choice_text,
+    seats,
     tone,
     translate,
 )
@@ -57,8 +58,13 @@ CHECK_DELAY_MS = 350
 TEXT_MAX = 200
 
 
-def field_label(text: str) -> QWidget:
-    return label(text, "field")
+def field_label(text: str, height: int = 0) -> QWidget:
+    """A field's name; ``height``: as tall as the box beside it, its text in the middle."""
+    shown = label(text, "field")
+    if height:
+        shown.setFixedHeight(height)
+        shown.setAlignment(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft)
+    return shown
 
 
 class BookingDialog(QDialog):
@@ -92,8 +98,11 @@ class BookingDialog(QDialog):
         self.start, self.end = QTimeEdit(), QTimeEdit()
         for box in (self.start, self.end):
             box.setDisplayFormat("HH:mm")
+            box.setFixedWidth(84)
         self.attendees = QSpinBox()
         self.attendees.setRange(1, 500)
+        self.attendees.setFixedWidth(84)
+        self.attendees.setSuffix(translate("DeskRooms", " people"))
         self.department_level = QRadioButton(translate("DeskRooms", "Department"))
         self.company_level = QRadioButton(translate("DeskRooms", "Company"))
         self.levels = QButtonGroup(self)
@@ -135,32 +144,38 @@ class BookingDialog(QDialog):
 
     def _lay_out(self, new: bool) -> None:
         left = QGridLayout()
-        left.setVerticalSpacing(6)
         left.setHorizontalSpacing(10)
-        room_row = QHBoxLayout()
-        room_row.addWidget(self.room, 1)
-        room_row.addWidget(self.find_button)
+        room_line = QHBoxLayout()
+        room_line.addWidget(self.room, 1)
+        room_line.addWidget(self.find_button)
+        room_row = QVBoxLayout()  # the free rooms found open under the room box
+        room_row.setSpacing(4)
+        room_row.addLayout(room_line)
+        room_row.addWidget(self.offers)
         when = QHBoxLayout()
         for widget in (self.day, self.start, label("–"), self.end):
             when.addWidget(widget)
         when.addStretch(1)
         size = QHBoxLayout()
         size.addWidget(self.attendees)
-        size.addSpacing(16)
+        size.addSpacing(20)
         size.addWidget(self.department_level)
+        size.addSpacing(16)
         size.addWidget(self.company_level)
         size.addStretch(1)
-        rows: list[tuple[str, QWidget | QHBoxLayout]] = [
-            (translate("DeskRooms", "Room"), room_row), ("", self.offers),
+        rows: list[tuple[str, QWidget | QHBoxLayout | QVBoxLayout]] = [
+            (translate("DeskRooms", "Room"), room_row),
             (translate("DeskRooms", "Organiser"), self.organiser), (translate("DeskRooms", "Date and time"), when),
             (translate("DeskRooms", "Attendees and level"), size), (translate("DeskRooms", "Topic"), self.topic),
         ]
         for index, (text, part) in enumerate(rows):
-            left.addWidget(field_label(text), index, 0, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-            if isinstance(part, QHBoxLayout):
+            left.addWidget(field_label(text, 38), index, 0, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+            if isinstance(part, QHBoxLayout | QVBoxLayout):
                 left.addLayout(part, index, 1)
             else:
                 left.addWidget(part, index, 1)
+        left.setRowStretch(len(rows), 1)
+        left.setVerticalSpacing(12)
         right = QVBoxLayout()
         right.setSpacing(6)
         right.addWidget(field_label(translate("DeskRooms", "Equipment needed")))
@@ -327,7 +342,7 @@ class BookingDialog(QDialog):
     def _show_offers(self, offers: list[RoomOffer]) -> None:
         self.offers.clear()
         for offer in offers:
-            parts = [offer.name, offer.floor, translate("DeskRooms", "%n seat(s)", "", offer.capacity)]
+            parts = [offer.name, offer.floor, seats(offer.capacity)]
             item = QListWidgetItem(" · ".join(part for part in parts if part))
             item.setData(Qt.ItemDataRole.UserRole, offer.room_id)
             self.offers.addItem(item)

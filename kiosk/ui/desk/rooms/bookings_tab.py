@@ -66,7 +66,7 @@ class BookingsTab(QWidget):
         stretch(self.table, 2)
         self.table.itemSelectionChanged.connect(self._chosen)
         self.panel = BookingPanel(ctx)
-        self.panel.setMinimumWidth(400)
+        self.panel.setMinimumWidth(380)
         self.panel.edit_requested.connect(self.edit_requested)
         self.panel.changed.connect(self.changed)
         self.message = label(role="muted")
@@ -82,8 +82,8 @@ class BookingsTab(QWidget):
         body = QHBoxLayout(self)
         body.setContentsMargins(14, 12, 0, 10)
         body.setSpacing(12)
-        body.addLayout(left, 3)
-        body.addWidget(self.panel, 2)
+        body.addLayout(left, 8)
+        body.addWidget(self.panel, 5)
         self.retranslate()
 
     def _coming_toggled(self, on: bool) -> None:
@@ -130,7 +130,8 @@ class BookingsTab(QWidget):
         self.table.blockSignals(True)
         fill(self.table, [self._cells(row) for row in rows])
         self.table.blockSignals(False)
-        self.count.setText(translate("DeskRooms", "%n booking(s)", "", len(rows)))
+        n = len(rows)
+        self.count.setText(translate("DeskRooms", "%n booking(s)", "", n))
         if chosen is not None and select_key(self.table, chosen):
             self.panel.show_booking(chosen)
         else:

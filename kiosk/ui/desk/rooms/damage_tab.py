@@ -29,7 +29,7 @@ from kiosk.services.errors import ServiceError
 from kiosk.ui.desk.dialogs import ask_reason
 from kiosk.ui.desk.rooms.context import RoomsContext
 from kiosk.ui.desk.rooms.inspection import jpeg_of
-from kiosk.ui.desk.rooms.tables import cell, fill, grid, key_at, retitle, select_key
+from kiosk.ui.desk.rooms.tables import cell, fill, grid, key_at, retitle, select_key, stretch
 from kiosk.ui.desk.rooms.texts import FINE, REFUSED, STYLE, day_hm, person, problem_text, translate
 from kiosk.ui.desk.widgets import button, label
 
@@ -119,6 +119,7 @@ class DamageTab(QWidget):
         self.repair_button.clicked.connect(self.record_repair)
         self.photo_button.clicked.connect(self.load_photo)
         self.table = grid(HEADERS)
+        stretch(self.table, 1)
         self.table.itemSelectionChanged.connect(self._chosen)
         self.out_title = label(role="section")
         self.out_of_order = label(role="small")
@@ -127,6 +128,7 @@ class DamageTab(QWidget):
         self.photo.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.photo.setMinimumSize(THUMBNAIL, 220)
         self.photo.setFrameShape(QFrame.Shape.StyledPanel)
+        self.photo.setWordWrap(True)
         self.message = label(role="muted")
         self.message.setWordWrap(True)
         top = QHBoxLayout()
@@ -168,9 +170,9 @@ class DamageTab(QWidget):
         self.table.blockSignals(True)
         fill(self.table, [self._cells(row) for row in rows])
         self.table.blockSignals(False)
-        self.count.setText(translate("DeskRooms", "%n report(s)", "", len(rows)))
+        self._count()
         if chosen is None or not select_key(self.table, chosen.report_id):
-            self.photo.clear()
+            self._photo_hint()
         self._update_buttons()
 
     def _cells(self, row: DamageRow) -> list[QTableWidgetItem]:
@@ -189,8 +191,12 @@ class DamageTab(QWidget):
         return next((r for r in self.rows if r.report_id == report_id), None)
 
     def _chosen(self) -> None:
-        self.photo.clear()
+        self._photo_hint()
         self._update_buttons()
+
+    def _photo_hint(self) -> None:
+        self.photo.clear()
+        self.photo.setText(translate("DeskRooms", "A report's photo shows here: choose the report, then Show photo."))
 
     def _update_buttons(self) -> None:
         row = self.current()
@@ -243,12 +249,18 @@ class DamageTab(QWidget):
     def _failed(self, error: ServiceError) -> None:
         self.message.setText(problem_text(error))
 
+    def _count(self) -> None:
+        n = len(self.rows)
+        self.count.setText(translate("DeskRooms", "%n report(s)", "", n))
+
     def retranslate(self) -> None:
         self.show_repaired.setText(translate("DeskRooms", "Show repaired too"))
         self.report_button.setText(translate("DeskRooms", "Report damage…"))
         self.repair_button.setText(translate("DeskRooms", "Record repair…"))
         self.photo_button.setText(translate("DeskRooms", "Show photo"))
         self.out_title.setText(translate("DeskRooms", "Out of order now"))
-        self.count.setText(translate("DeskRooms", "%n report(s)", "", len(self.rows)))
+        if self.photo.pixmap().isNull():
+            self._photo_hint()
+        self._count()
         retitle(self.table)
         self.show_rooms()

@@ -32,6 +32,7 @@ from kiosk.ui.desk.rooms.texts import (
     STATUS_COLOURS,
     STYLE,
     WARN,
+    attendees,
     checklist_text,
     day_hm,
     equipment_list,
@@ -187,8 +188,8 @@ class BookingPanel(QScrollArea):
             (translate("DeskRooms", "When"), translate("DeskRooms", "{slot}, cleaning until {busy}").format(
                 slot=slot_text(row.starts_at, row.ends_at, zone), busy=hm(row.busy_until, zone))),
             (translate("DeskRooms", "Organiser"), organiser),
-            (translate("DeskRooms", "Department"), row.department),
-            (translate("DeskRooms", "Attendees"), translate("DeskRooms", "%n attendee(s)", "", row.attendee_count)),
+            (translate("DeskRooms", "For department"), row.department),
+            (translate("DeskRooms", "People"), attendees(row.attendee_count)),
             (translate("DeskRooms", "Equipment needed"), equipment_list(detail.equipment_needed)),
             (translate("DeskRooms", "Catering"), detail.catering),
             (translate("DeskRooms", "Material to print"), detail.print_material),
@@ -290,9 +291,11 @@ class BookingPanel(QScrollArea):
                                 day=f"{day:%Y-%m-%d}"), translate("DeskRooms", "Cancel the series")):
             return
         self.ctx.pool.submit(self.ctx.gateway.cancel_series, row.series_id, day,
-                             on_done=lambda rows: self._acted(translate("DeskRooms", "%n meeting(s) cancelled.", "",
-                                                                        len(rows))),
+                             on_done=lambda rows: self._series_cancelled(len(rows)),
                              on_error=self._failed)
+
+    def _series_cancelled(self, n: int) -> None:
+        self._acted(translate("DeskRooms", "%n meeting(s) cancelled.", "", n))
 
     def _inspected(self, _row: object) -> None:
         self._acted(translate("DeskRooms", "Inspection recorded; the organiser gets the summary."))
@@ -330,5 +333,5 @@ class BookingDetailDialog(QDialog):
         row.addWidget(close)
         row.addSpacing(16)
         layout.addLayout(row)
-        self.resize(620, 820)
+        self.resize(600, 760)
         self.panel.show_booking(booking_id)

@@ -20,7 +20,7 @@ from kiosk.application.gateways.desk_rooms import (
     SeriesConflict,
     SeriesMade,
 )
-from kiosk.ui.desk.rooms.texts import LIVE, hm, slot_text, translate
+from kiosk.ui.desk.rooms.texts import LIVE, hm, seats, slot_text, translate
 
 
 @dataclass(frozen=True)
@@ -70,7 +70,7 @@ def free_text(room_name: str, form: BookingForm, zone: ZoneInfo) -> str:
 def offers_text(offers: tuple[RoomOffer, ...]) -> str:
     if not offers:
         return translate("DeskRooms", "no free room fits")
-    return ", ".join(f"{o.name} ({o.floor}, {translate('DeskRooms', '%n seat(s)', '', o.capacity)})"
+    return ", ".join(f"{o.name} ({o.floor}, {seats(o.capacity)})"
                      if o.floor else o.name for o in offers)
 
 
@@ -104,7 +104,8 @@ def short_reason(conflict: SeriesConflict) -> str:
 
 
 def series_text(made: SeriesMade, zone: ZoneInfo) -> str:
-    lines = [translate("DeskRooms", "Booked %n date(s) weekly.", "", len(made.made))]
+    n = len(made.made)
+    lines = [translate("DeskRooms", "Booked %n date(s) weekly.", "", n)]
     if made.made:
         first = made.made[0]
         lines[0] += " " + translate("DeskRooms", "{room} {time}, from {first} to {last}.").format(

@@ -123,7 +123,8 @@ class RoomsPage(QWidget):
     def _show_alerts(self) -> None:
         rows = self.unprepared
         self.alert_chip.setVisible(bool(rows))
-        self.alert_chip.setText(translate("DeskRooms", "⚠ %n meeting(s) starting soon not prepared", "", len(rows)))
+        n = len(rows)
+        self.alert_chip.setText(translate("DeskRooms", "⚠ %n meeting(s) starting soon not prepared", "", n))
         self.alert_chip.setToolTip(plain_tooltip("\n".join(
             f"{row.room_name}: {booking_name(row, self.ctx.zone)}" for row in rows)) or "")
         new = [row for row in rows if row.booking_id not in self._alerted]

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QDateEdit, QFileDialog, QHBoxLayout, QTableWidgetI
 from kiosk.application.gateways.desk_rooms import RoomReport, RoomUseLine
 from kiosk.services.errors import ServiceError
 from kiosk.ui.desk.rooms.context import RoomsContext
-from kiosk.ui.desk.rooms.tables import cell, fill, grid, retitle
+from kiosk.ui.desk.rooms.tables import cell, fill, grid, retitle, stretch
 from kiosk.ui.desk.rooms.texts import problem_text, translate
 from kiosk.ui.desk.widgets import button, label
 
@@ -63,6 +63,7 @@ class ReportTab(QWidget):
         self.export_button.clicked.connect(self.export)
         self.summary = label(role="count")
         self.table = grid(HEADERS)
+        stretch(self.table, 0)
         self.message = label(role="muted")
         self.message.setWordWrap(True)
         top = QHBoxLayout()
@@ -100,8 +101,9 @@ class ReportTab(QWidget):
         rows = [self._cells(line) for line in report.lines]
         rows.append(self._cells(report.total, total=True))
         fill(self.table, rows)
-        self.summary.setText(translate("DeskRooms", "Use {ratio} · %n damage report(s)", "",
-                                       report.damage_reports).format(ratio=f"{report.total.use_ratio:.0%}"))
+        n = report.damage_reports
+        self.summary.setText(translate("DeskRooms", "Use {ratio} · %n damage report(s)", "", n).format(
+            ratio=f"{report.total.use_ratio:.0%}"))
         self.export_button.setEnabled(bool(report.lines))
 
     def _cells(self, line: RoomUseLine, *, total: bool = False) -> list[QTableWidgetItem]:

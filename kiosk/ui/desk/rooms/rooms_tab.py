@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from kiosk.application.gateways.desk_rooms import Equipment, RoomForm, RoomRow, RoomState
 from kiosk.services.errors import ServiceError
 from kiosk.ui.desk.rooms.context import RoomsContext
-from kiosk.ui.desk.rooms.tables import cell, fill, grid, key_at, retitle, select_key
+from kiosk.ui.desk.rooms.tables import cell, fill, grid, key_at, retitle, select_key, stretch
 from kiosk.ui.desk.rooms.texts import (
     STATE_COLOURS,
     STYLE,
@@ -37,7 +37,7 @@ from kiosk.ui.desk.widgets import button, label
 HEADERS = [
     lambda: translate("DeskRooms", "Name"), lambda: translate("DeskRooms", "Floor"),
     lambda: translate("DeskRooms", "Seats"), lambda: translate("DeskRooms", "Equipment"),
-    lambda: translate("DeskRooms", "Cleaning"), lambda: translate("DeskRooms", "Confirm within"),
+    lambda: translate("DeskRooms", "Cleaning time"), lambda: translate("DeskRooms", "Confirm within"),
     lambda: translate("DeskRooms", "Rules"), lambda: translate("DeskRooms", "State"),
 ]
 
@@ -132,6 +132,7 @@ class RoomsTab(QWidget):
         self.add_button.clicked.connect(lambda: self.edit(None))
         self.edit_button.clicked.connect(lambda: self.edit(self.current()))
         self.table = grid(HEADERS)
+        stretch(self.table, 3)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.table.itemDoubleClicked.connect(lambda _item: self.edit(self.current()))
         self.message = label(role="muted")
@@ -155,7 +156,8 @@ class RoomsTab(QWidget):
         self.table.blockSignals(False)
         if chosen is not None:
             select_key(self.table, chosen.room_id)
-        self.count.setText(translate("DeskRooms", "%n room(s)", "", len(self.ctx.rooms)))
+        n = len(self.ctx.rooms)
+        self.count.setText(translate("DeskRooms", "%n room(s)", "", n))
         self._update_buttons()
 
     def _cells(self, room: RoomRow) -> list[QTableWidgetItem]:

@@ -54,6 +54,12 @@ STYLE = (
     " border: 1px solid #cbd2d9; border-radius: 8px; background: #ffffff; color: #1f2a33; }"
     "QPlainTextEdit { font-size: 15px; border: 1px solid #cbd2d9; border-radius: 8px; background: #ffffff; }"
     "QComboBox:disabled, QLineEdit:read-only { background: #f5f7f8; color: #52606d; }"
+    "QComboBox::drop-down, QDateEdit::drop-down { subcontrol-origin: padding; subcontrol-position: center right;"
+    " width: 26px; border: none; }"
+    "QComboBox::down-arrow, QDateEdit::down-arrow {"
+    " image: url(:/qt-project.org/styles/commonstyle/images/arrow-down-16.png); width: 12px; height: 12px; }"
+    # The spin arrows drawn under this style sheet are broken corners: typed, or the arrow keys and the wheel.
+    "QAbstractSpinBox::up-button, QAbstractSpinBox::down-button { width: 0px; border: none; }"
     "QCheckBox, QRadioButton { font-size: 15px; color: #1f2a33; spacing: 8px; }"
     "QTableWidget { font-size: 14px; background: #ffffff; border: 1px solid #e4e7eb; border-radius: 8px; }"
     "QListWidget { font-size: 14px; background: #ffffff; border: 1px solid #e4e7eb; border-radius: 8px; }"
@@ -170,6 +176,15 @@ def checklist_text(line: ChecklistLine, catering: str = "") -> str:
     return text
 
 
+# pyside6-lupdate only finds a plural text whose count is a plain name: ``n``, never ``len(rows)``.
+def seats(n: int) -> str:
+    return translate("DeskRooms", "%n seat(s)", "", n)
+
+
+def attendees(n: int) -> str:
+    return translate("DeskRooms", "%n attendee(s)", "", n)
+
+
 def person(actor: str) -> str:
     """``staff:amy`` as amy: who ticked a line, who reported a damage."""
     return actor.split(":", 1)[1] if ":" in actor else actor
@@ -192,7 +207,7 @@ def slot_text(starts_at: datetime, ends_at: datetime, zone: ZoneInfo, *, with_da
 
 def room_choice_text(room: RoomRow) -> str:
     """"Orchid · 3F · 12 seats" for the booking form's room box."""
-    parts = [room.name, room.floor, translate("DeskRooms", "%n seat(s)", "", room.capacity)]
+    parts = [room.name, room.floor, seats(room.capacity)]
     text = " · ".join(part for part in parts if part)
     if room.out_of_order:
         text += " · " + state_text(RoomState.OUT_OF_ORDER)
@@ -210,10 +225,12 @@ def refusal_text(error: BookingRefused, zone: ZoneInfo, rooms: Iterable[RoomRow]
             organiser=other.organiser_name, slot=slot_text(other.starts_at, other.ends_at, zone, with_day=False),
             busy=hm(other.busy_until, zone))
     if reason is RefusalReason.CAPACITY:
-        return translate("DeskRooms", "Too many attendees: the room seats %n.", "", error.limit or 0)
+        n = error.limit or 0
+        return translate("DeskRooms", "Too many attendees: the room seats %n.", "", n)
     if reason is RefusalReason.NOTICE_PERIOD:
+        n = error.limit or 1
         return translate("DeskRooms", "Departments book at least %n day(s) ahead; tick “ad-hoc” for a meeting "
-                                      "registered at the desk.", "", error.limit or 1)
+                                      "registered at the desk.", "", n)
     if reason is RefusalReason.EQUIPMENT:
         lacking = equipment_list(missing)
         return (translate("DeskRooms", "The room has no {equipment}.").format(equipment=lacking) if lacking else
