@@ -21,6 +21,7 @@ from kiosk.ui.desk.notices import NoticesView
 from kiosk.ui.desk.parcels import parcel_views
 from kiosk.ui.desk.quick_find import QuickFind
 from kiosk.ui.desk.records import records_view
+from kiosk.ui.desk.reports import reports_view
 from kiosk.ui.desk.rooms import SupplyChoice, room_views
 from kiosk.ui.desk.shell import DeskView
 from kiosk.ui.desk.staff import StaffView
@@ -82,6 +83,8 @@ def desk_views(gateways: DeskGateways, pool: WorkerPool, *, site_name: str, zone
         views += supply_views(gateways.supplies, pool, zone=zone, now=now, live=live,
                               may_approve=session.may(Permission.APPROVE), find_hosts=host_finder(gateways))
         views.append(records_view(gateways, pool, zone=zone, now=now, live=live))
+    if session.may(Permission.REPORTS):
+        views.append(reports_view(gateways.reports, pool, zone=zone, now=now))
     if session.may(Permission.AUDIT_LOG):
         views.append(DeskView("audit", lambda: translate("DeskShell", "Audit log"),
                               AuditLogView(gateways.audit, pool, zone=zone, now=now, live=live)))
