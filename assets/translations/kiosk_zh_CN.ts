@@ -367,122 +367,122 @@
 <context>
     <name>ComplaintPanel</name>
     <message>
-        <location filename="../../kiosk/ui/desk/records/complaint_panel.py" line="81" />
+        <location filename="../../kiosk/ui/desk/records/complaint_panel.py" line="97" />
         <source>Choose a complaint</source>
         <translation>请选择一条投诉</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/complaint_panel.py" line="82" />
+        <location filename="../../kiosk/ui/desk/records/complaint_panel.py" line="98" />
         <source>#{n} · {customer}</source>
         <translation>#{n} · {customer}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/complaint_panel.py" line="86" />
+        <location filename="../../kiosk/ui/desk/records/complaint_panel.py" line="102" />
         <source>{status} · due {due}</source>
         <translation>{status} · 期限 {due}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/complaint_panel.py" line="96" />
+        <location filename="../../kiosk/ui/desk/records/complaint_panel.py" line="112" />
         <source>{time} by {who}</source>
         <translation>{time}，{who}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/complaint_panel.py" line="116" />
+        <location filename="../../kiosk/ui/desk/records/complaint_panel.py" line="132" />
         <source>by the customer, on the link</source>
         <translation>客户通过链接评价</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/complaint_panel.py" line="117" />
+        <location filename="../../kiosk/ui/desk/records/complaint_panel.py" line="133" />
         <source>asked by the desk</source>
         <translation>前台询问</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/complaint_panel.py" line="120" />
+        <location filename="../../kiosk/ui/desk/records/complaint_panel.py" line="136" />
         <source>Waiting: the customer was sent a link; the desk may ask too</source>
         <translation>等待中：已向客户发送评价链接，前台也可致电询问</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/complaint_panel.py" line="121" />
+        <location filename="../../kiosk/ui/desk/records/complaint_panel.py" line="137" />
         <source>Ask the customer (1-5)</source>
         <translation>请询问客户满意度（1–5 分）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/complaint_panel.py" line="130" />
+        <location filename="../../kiosk/ui/desk/records/complaint_panel.py" line="146" />
         <source>Contact</source>
         <translation>联系方式</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/complaint_panel.py" line="130" />
+        <location filename="../../kiosk/ui/desk/records/complaint_panel.py" line="146" />
         <source>Came in by</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/complaint_panel.py" line="130" />
+        <location filename="../../kiosk/ui/desk/records/complaint_panel.py" line="146" />
         <source>Happened</source>
         <translation>发生时间</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/complaint_panel.py" line="131" />
+        <location filename="../../kiosk/ui/desk/records/complaint_panel.py" line="147" />
         <source>Recorded</source>
         <translation>登记时间</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/complaint_panel.py" line="131" />
+        <location filename="../../kiosk/ui/desk/records/complaint_panel.py" line="147" />
         <source>Passed to</source>
         <translation>转交至</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/complaint_panel.py" line="131" />
+        <location filename="../../kiosk/ui/desk/records/complaint_panel.py" line="147" />
         <source>What</source>
         <translation>投诉内容</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/complaint_panel.py" line="132" />
+        <location filename="../../kiosk/ui/desk/records/complaint_panel.py" line="148" />
         <source>Outcome</source>
         <translation>处理结果</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/complaint_panel.py" line="132" />
+        <location filename="../../kiosk/ui/desk/records/complaint_panel.py" line="148" />
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/complaint_panel.py" line="135" />
+        <location filename="../../kiosk/ui/desk/records/complaint_panel.py" line="151" />
         <source>Follow-up notes</source>
         <translation>跟进记录</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/complaint_panel.py" line="136" />
+        <location filename="../../kiosk/ui/desk/records/complaint_panel.py" line="152" />
         <source>Who did what, e.g. called the customer back</source>
         <translation>谁做了什么，例如：已回电客户</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/complaint_panel.py" line="137" />
+        <location filename="../../kiosk/ui/desk/records/complaint_panel.py" line="153" />
         <source>Add note</source>
         <translation>添加记录</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/complaint_panel.py" line="138" />
+        <location filename="../../kiosk/ui/desk/records/complaint_panel.py" line="154" />
         <source>Pass on…</source>
         <translation>转交…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/complaint_panel.py" line="139" />
+        <location filename="../../kiosk/ui/desk/records/complaint_panel.py" line="155" />
         <source>In progress</source>
         <translation>标记为处理中</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/complaint_panel.py" line="140" />
+        <location filename="../../kiosk/ui/desk/records/complaint_panel.py" line="156" />
         <source>Outcome…</source>
         <translation>处理结果…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/complaint_panel.py" line="143" />
+        <location filename="../../kiosk/ui/desk/records/complaint_panel.py" line="159" />
         <source>Record satisfaction</source>
         <translation>记录满意度</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/complaint_panel.py" line="144" />
+        <location filename="../../kiosk/ui/desk/records/complaint_panel.py" line="160" />
         <source>Close without an answer</source>
         <translation>无答复结案</translation>
     </message>
@@ -490,12 +490,12 @@
 <context>
     <name>ComplaintsView</name>
     <message>
-        <location filename="../../kiosk/ui/desk/records/complaints.py" line="85" />
+        <location filename="../../kiosk/ui/desk/records/complaints.py" line="80" />
         <source>Complaint</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/complaints.py" line="85" />
+        <location filename="../../kiosk/ui/desk/records/complaints.py" line="80" />
         <source>Close it</source>
         <translation>结案</translation>
     </message>
@@ -871,6 +871,7 @@
     <message>
         <location filename="../../kiosk/ui/desk/dialogs.py" line="23" />
         <location filename="../../kiosk/ui/desk/dialogs.py" line="46" />
+        <location filename="../../kiosk/ui/desk/records/routine_dialogs.py" line="68" />
         <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="133" />
         <location filename="../../kiosk/ui/desk/rooms/damage_tab.py" line="72" />
         <location filename="../../kiosk/ui/desk/rooms/rooms_tab.py" line="96" />
@@ -1050,7 +1051,7 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/records/complaint_dialogs.py" line="144" />
-        <location filename="../../kiosk/ui/desk/records/complaints.py" line="58" />
+        <location filename="../../kiosk/ui/desk/records/complaints.py" line="59" />
         <source>Customer</source>
         <translation>客户</translation>
     </message>
@@ -1061,7 +1062,7 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/records/complaint_dialogs.py" line="146" />
-        <location filename="../../kiosk/ui/desk/records/complaints.py" line="60" />
+        <location filename="../../kiosk/ui/desk/records/complaints.py" line="61" />
         <source>What</source>
         <translation>投诉内容</translation>
     </message>
@@ -1226,27 +1227,27 @@
         <translation>操作未成功：{error}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/complaints.py" line="57" />
+        <location filename="../../kiosk/ui/desk/records/complaints.py" line="58" />
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/complaints.py" line="57" />
+        <location filename="../../kiosk/ui/desk/records/complaints.py" line="58" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/complaints.py" line="58" />
+        <location filename="../../kiosk/ui/desk/records/complaints.py" line="59" />
         <source>Recorded</source>
         <translation>登记时间</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/complaints.py" line="59" />
+        <location filename="../../kiosk/ui/desk/records/complaints.py" line="60" />
         <source>Passed to</source>
         <translation>转交至</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/complaints.py" line="59" />
+        <location filename="../../kiosk/ui/desk/records/complaints.py" line="60" />
         <source>Due</source>
         <translation>处理期限</translation>
     </message>
@@ -1953,13 +1954,13 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/records/message_form.py" line="313" />
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="366" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="368" />
         <source>Take a message</source>
         <translation>记录留言</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/records/message_form.py" line="314" />
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="361" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="363" />
         <source>Log a transfer</source>
         <translation>登记转接</translation>
     </message>
@@ -2002,8 +2003,8 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/records/message_form.py" line="321" />
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="80" />
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="116" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="82" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="130" />
         <location filename="../../kiosk/ui/desk/records/messages.py" line="63" />
         <source>Message</source>
         <translation>留言</translation>
@@ -2064,213 +2065,225 @@
         <translation>登记转接</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="50" />
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="57" />
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="102" />
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="354" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="59" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="116" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="356" />
         <source>Closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="51" />
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="100" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="114" />
         <source>Resolved</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="51" />
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="101" />
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="365" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="115" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="367" />
         <source>Not resolved</source>
         <translation>未解决</translation>
     </message>
     <message>
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="51" />
+        <source>Transfer · closed</source>
+        <translation>转接 · 已关闭</translation>
+    </message>
+    <message>
         <location filename="../../kiosk/ui/desk/records/message_texts.py" line="52" />
-        <source>Ask: resolved?</source>
-        <translation>待回访</translation>
+        <source>Transfer · resolved</source>
+        <translation>转接 · 已解决</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="53" />
+        <source>Transfer · not resolved</source>
+        <translation>转接 · 未解决</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/records/message_texts.py" line="54" />
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="352" />
+        <source>Transfer · resolved?</source>
+        <translation>转接 · 待回访</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="56" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="354" />
         <source>New</source>
         <translation>未确认</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="55" />
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="98" />
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="353" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="57" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="112" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="355" />
         <source>Acknowledged</source>
         <translation>已确认收到</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="56" />
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="99" />
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="354" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="58" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="113" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="356" />
         <source>Called back</source>
         <translation>已回电</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="65" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="67" />
         <source>urgent</source>
         <translation>紧急</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="67" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="69" />
         <source>overdue</source>
         <translation>已超时</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="80" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="82" />
         <source>Transfer</source>
         <translation>转接</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="95" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="109" />
         <source>Taken</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="96" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="110" />
         <source>Colleague reminded</source>
         <translation>已提醒同事</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="97" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="111" />
         <source>Passed to the department contact</source>
         <translation>已通知部门联系人</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="110" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="124" />
         <source>{who} (link)</source>
         <translation>{who}（链接）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="117" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="131" />
         <source>Reminder</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="118" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="132" />
         <source>To the department contact</source>
         <translation>通知部门联系人</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="120" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="134" />
         <source>e-mail</source>
         <translation>邮件</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="120" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="134" />
         <source>chat</source>
         <translation>即时消息</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="122" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="136" />
         <source>waiting to send</source>
         <translation>等待发送</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="122" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="136" />
         <source>sending</source>
         <translation>发送中</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="123" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="137" />
         <source>sent</source>
         <translation>已发送</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="123" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="137" />
         <source>failed</source>
         <translation>发送失败</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="125" />
-        <source>{what} by {how} to {recipient}: {state}</source>
-        <translation>{what}（{how}）发给 {recipient}：{state}</translation>
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="139" />
+        <source>{what} · {how} → {recipient}: {state}</source>
+        <translation>{what} · {how} → {recipient}：{state}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="142" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="156" />
         <source>Enter the caller's name</source>
         <translation>请填写来电人姓名</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="143" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="157" />
         <source>Enter the number to call back</source>
         <translation>请填写回电号码</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="144" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="158" />
         <source>Write down the message</source>
         <translation>请填写留言内容</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="145" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="159" />
         <source>Choose the colleague or a department</source>
         <translation>请选择同事或部门</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="146" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="160" />
         <source>This is required</source>
         <translation>此项必填</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="148" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="162" />
         <source>This is not a valid phone number</source>
         <translation>电话号码无效</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="149" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="163" />
         <source>This is too long</source>
         <translation>内容过长</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="150" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="164" />
         <source>This contains characters that are not allowed</source>
         <translation>含有不允许的字符</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="151" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="165" />
         <source>This department has no contact address; choose a colleague</source>
         <translation>该部门没有联系人邮箱，请选择具体同事</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="152" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="166" />
         <source>This colleague no longer works here; choose someone else</source>
         <translation>该同事已不在职，请选择其他人</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="153" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="167" />
         <source>This time has passed</source>
         <translation>该时间已过</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="154" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="168" />
         <source>Promise a call back within 30 days</source>
         <translation>回电时间须在 30 天内</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="155" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="169" />
         <source>Please check this</source>
         <translation>请检查此项</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="162" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="176" />
         <source>Already acknowledged (perhaps by the colleague's link).</source>
         <translation>已确认收到（可能是同事点击了链接）。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="164" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="178" />
         <source>Someone changed this meanwhile; look again.</source>
         <translation>其他人刚刚修改过，请重新查看。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="166" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="180" />
         <source>This message no longer exists.</source>
         <translation>此留言已不存在。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="167" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="181" />
         <source>That did not work: {error}</source>
         <translation>操作未成功：{error}</translation>
     </message>
@@ -2278,11 +2291,6 @@
         <location filename="../../kiosk/ui/desk/records/messages.py" line="60" />
         <source>Received</source>
         <translation>来电时间</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="60" />
-        <source>Kind</source>
-        <translation>类型</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/records/messages.py" line="61" />
@@ -2306,117 +2314,117 @@
         <translation>备注（可不填）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="236" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="238" />
         <source>Choose a call to see it in full</source>
         <translation>选择一条记录查看详情</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="240" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="242" />
         <source>{kind}: {caller}</source>
         <translation>{kind}：{caller}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="242" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="244" />
         <source>Phone: {phone}</source>
         <translation>电话：{phone}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="243" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="245" />
         <source>For: {whom}</source>
         <translation>接收人：{whom}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="244" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="246" />
         <source>Received: {when}</source>
         <translation>来电时间：{when}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="245" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="247" />
         <source>Status: {status}</source>
         <translation>状态：{status}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="247" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="249" />
         <source>Call back by: {when}</source>
         <translation>承诺回电：{when}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="250" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="252" />
         <source>Note: {note}</source>
         <translation>备注：{note}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="252" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="254" />
         <source>(no message written)</source>
         <translation>（未填写留言）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="299" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="301" />
         <source>Not resolved: take a message so {whom} calls back.</source>
         <translation>未解决：请记录留言，以便 {whom} 回电。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="324" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="326" />
         <source>Message for {whom} saved; they have been told.</source>
         <translation>给 {whom} 的留言已保存，并已通知对方。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="327" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="329" />
         <source>Transfer to {whom} logged.</source>
         <translation>已登记转接给 {whom}。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="342" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="344" />
         <source>%n call(s)</source>
         <translation>共 %n 条</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="350" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="352" />
         <source>Phone messages and transfers</source>
         <translation>电话留言与转接</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="352" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="354" />
         <source>Open</source>
         <translation>未关闭</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="355" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="357" />
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="358" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="360" />
         <source>Every day</source>
         <translation>所有日期</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="359" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="361" />
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="360" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="362" />
         <source>New message (Ctrl+M)</source>
         <translation>新留言 (Ctrl+M)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="362" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="364" />
         <source>Mark acknowledged</source>
         <translation>标记为已收到</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="363" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="365" />
         <source>Mark called back</source>
         <translation>标记为已回电</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="364" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="366" />
         <source>It was resolved</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="367" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="369" />
         <source>Close…</source>
         <translation>关闭…</translation>
     </message>
@@ -2431,107 +2439,107 @@
     <message>
         <location filename="../../kiosk/ui/desk/reports/texts.py" line="18" />
         <source>Walk-ins</source>
-        <translation type="unfinished" />
+        <translation>临时来访占比</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/reports/texts.py" line="19" />
         <source>Invitations not kept</source>
-        <translation type="unfinished" />
+        <translation>预约未到率</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/reports/texts.py" line="20" />
         <source>Average wait for the host</source>
-        <translation type="unfinished" />
+        <translation>等候接待平均时长</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/reports/texts.py" line="21" />
         <source>Visitor satisfaction</source>
-        <translation type="unfinished" />
+        <translation>访客满意度</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/reports/texts.py" line="22" />
         <source>Kiosk ratings of 4-5</source>
-        <translation type="unfinished" />
+        <translation>访客机评价好评率</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/reports/texts.py" line="23" />
         <source>Complaint outcomes rated 4-5</source>
-        <translation type="unfinished" />
+        <translation>投诉处理满意度</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/reports/texts.py" line="24" />
         <source>Registration completeness</source>
-        <translation type="unfinished" />
+        <translation>登记完整率</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/reports/texts.py" line="25" />
         <source>Calls answered in time</source>
-        <translation type="unfinished" />
+        <translation>电话及时接听率</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/reports/texts.py" line="26" />
         <source>Environment checks passed</source>
-        <translation type="unfinished" />
+        <translation>环境检查合格率</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/reports/texts.py" line="27" />
         <source>Meeting preparation errors</source>
-        <translation type="unfinished" />
+        <translation>会议准备差错率</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/reports/texts.py" line="28" />
         <source>Parcels notified within 10 min</source>
-        <translation type="unfinished" />
+        <translation>快递 10 分钟内通知率</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/reports/texts.py" line="29" />
         <source>Parcels collected within 3 days</source>
-        <translation type="unfinished" />
+        <translation>快递 3 天内领取率</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/reports/texts.py" line="30" />
         <source>Parcels returned at 7 days</source>
-        <translation type="unfinished" />
+        <translation>快递 7 天未领退回率</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/reports/texts.py" line="31" />
         <source>Meeting room use</source>
-        <translation type="unfinished" />
+        <translation>会议室使用率</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/reports/texts.py" line="32" />
         <source>Room bookings not kept</source>
-        <translation type="unfinished" />
+        <translation>会议室预订未到率</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/reports/texts.py" line="33" />
         <source>Office supplies issued</source>
-        <translation type="unfinished" />
+        <translation>办公用品领用金额</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/reports/texts.py" line="39" />
         <source>Visits per day</source>
-        <translation type="unfinished" />
+        <translation>每日来访</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/reports/texts.py" line="40" />
         <source>Check-ins by hour</source>
-        <translation type="unfinished" />
+        <translation>各时段签到</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/reports/texts.py" line="41" />
         <source>Average wait for the host per day (minutes)</source>
-        <translation type="unfinished" />
+        <translation>每日等候接待平均时长（分钟）</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/reports/texts.py" line="42" />
         <source>Satisfaction per week</source>
-        <translation type="unfinished" />
+        <translation>每周满意度</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/reports/texts.py" line="43" />
         <source>Environment checks passed per week</source>
-        <translation type="unfinished" />
+        <translation>每周环境检查合格率</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/reports/texts.py" line="49" />
@@ -2541,7 +2549,7 @@
     <message>
         <location filename="../../kiosk/ui/desk/reports/texts.py" line="50" />
         <source>Walk-in</source>
-        <translation type="unfinished" />
+        <translation>临时</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/reports/texts.py" line="51" />
@@ -2551,7 +2559,7 @@
     <message>
         <location filename="../../kiosk/ui/desk/reports/texts.py" line="52" />
         <source>Check-ins</source>
-        <translation type="unfinished" />
+        <translation>签到</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/reports/texts.py" line="53" />
@@ -2561,7 +2569,7 @@
     <message>
         <location filename="../../kiosk/ui/desk/reports/texts.py" line="54" />
         <source>Share</source>
-        <translation type="unfinished" />
+        <translation>比例</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/reports/texts.py" line="64" />
@@ -2571,32 +2579,32 @@
     <message>
         <location filename="../../kiosk/ui/desk/reports/texts.py" line="75" />
         <source>{sign}{n} pt</source>
-        <translation type="unfinished" />
+        <translation>{sign}{n} 个百分点</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/reports/texts.py" line="83" />
         <source>target {mark} {n} %</source>
-        <translation type="unfinished" />
+        <translation>目标 {mark} {n} %</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/reports/texts.py" line="89" />
         <source>Met</source>
-        <translation type="unfinished" />
+        <translation>达标</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/reports/texts.py" line="89" />
         <source>Missed</source>
-        <translation type="unfinished" />
+        <translation>未达标</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/reports/texts.py" line="95" />
         <source>{n} of {m}</source>
-        <translation type="unfinished" />
+        <translation>{m} 中 {n}</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/reports/texts.py" line="97" />
         <source>{n} units</source>
-        <translation type="unfinished" />
+        <translation>{n} 件</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/reports/tables.py" line="18" />
@@ -2611,7 +2619,7 @@
     <message>
         <location filename="../../kiosk/ui/desk/reports/tables.py" line="19" />
         <source>Hours</source>
-        <translation type="unfinished" />
+        <translation>使用小时</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/reports/tables.py" line="19" />
@@ -2621,22 +2629,22 @@
     <message>
         <location filename="../../kiosk/ui/desk/reports/tables.py" line="20" />
         <source>Meetings</source>
-        <translation type="unfinished" />
+        <translation>会议</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/reports/tables.py" line="20" />
         <source>Not confirmed</source>
-        <translation type="unfinished" />
+        <translation>未确认释放</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/reports/tables.py" line="22" />
         <source>Department</source>
-        <translation type="unfinished" />
+        <translation>部门</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/reports/tables.py" line="22" />
         <source>Units</source>
-        <translation type="unfinished" />
+        <translation>数量</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/reports/tables.py" line="23" />
@@ -2918,12 +2926,12 @@
         <translation>打印资料</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="299" />
+        <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="300" />
         <source>Choose the room and the organiser.</source>
         <translation>请选择会议室和组织者。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="350" />
+        <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="351" />
         <source>No room is free for this slot with these seats and equipment.</source>
         <translation>该时段没有座位和设备都合适的空闲会议室。</translation>
     </message>
@@ -3284,17 +3292,17 @@ What was done? The room is back in order.</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/inspection.py" line="105" />
+        <location filename="../../kiosk/ui/desk/rooms/inspection.py" line="104" />
         <source>Record inspection</source>
         <translation>登记检查</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/inspection.py" line="121" />
+        <location filename="../../kiosk/ui/desk/rooms/inspection.py" line="120" />
         <source>Consumables used (issued from the supplies)</source>
         <translation>消耗的用品（从办公用品出库）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/inspection.py" line="161" />
+        <location filename="../../kiosk/ui/desk/rooms/inspection.py" line="160" />
         <source>Photo: {name}</source>
         <translation>照片：{name}</translation>
     </message>
@@ -3869,6 +3877,113 @@ What was done? The room is back in order.</source>
     </message>
 </context>
 <context>
+    <name>DeskRoutines</name>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/routine_admin.py" line="24" />
+        <source>Lines</source>
+        <translation>明细</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/routine_admin.py" line="25" />
+        <location filename="../../kiosk/ui/desk/records/routine_admin.py" line="99" />
+        <source>In use</source>
+        <translation>在用</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/routine_admin.py" line="41" />
+        <source>Routines</source>
+        <translation>例行检查</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/routine_admin.py" line="48" />
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/routine_admin.py" line="62" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/routine_dialogs.py" line="48" />
+        <location filename="../../kiosk/ui/desk/records/routine_dialogs.py" line="63" />
+        <location filename="../../kiosk/ui/desk/records/routine_texts.py" line="136" />
+        <source>The photo is over 8 MB.</source>
+        <translation>照片超过 8 MB。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/routine_dialogs.py" line="55" />
+        <source>This file is not a picture.</source>
+        <translation>该文件不是图片。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/routine_dialogs.py" line="100" />
+        <source>Photo…</source>
+        <translation>照片…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/routine_dialogs.py" line="107" />
+        <location filename="../../kiosk/ui/desk/records/routine_dialogs.py" line="209" />
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/routine_dialogs.py" line="203" />
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/routine_texts.py" line="104" />
+        <source>Missed</source>
+        <translation>未达标</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/routine_texts.py" line="107" />
+        <source>Due</source>
+        <translation>处理期限</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/routine_texts.py" line="141" />
+        <source>Check: {problems}</source>
+        <translation>请检查：{problems}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/routine_texts.py" line="150" />
+        <source>Nothing found: it may have been changed meanwhile.</source>
+        <translation>未找到：可能刚被修改。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/routine_texts.py" line="152" />
+        <source>That did not work: {error}</source>
+        <translation>操作未成功：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/routines.py" line="61" />
+        <source>What</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/routines.py" line="264" />
+        <source>photo</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/routines.py" line="313" />
+        <source>No photo.</source>
+        <translation>没有照片。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/routines.py" line="345" />
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/routines.py" line="349" />
+        <source>Show photo</source>
+        <translation>查看照片</translation>
+    </message>
+    </context>
+<context>
     <name>DeskShell</name>
     <message>
         <location filename="../../kiosk/ui/desk/shell.py" line="32" />
@@ -3911,32 +4026,32 @@ What was done? The room is back in order.</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/views.py" line="69" />
+        <location filename="../../kiosk/ui/desk/views.py" line="70" />
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/views.py" line="70" />
+        <location filename="../../kiosk/ui/desk/views.py" line="71" />
         <source>Visitors</source>
         <translation>访客记录</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/views.py" line="71" />
+        <location filename="../../kiosk/ui/desk/views.py" line="72" />
         <source>Invitations</source>
         <translation>邀请</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/views.py" line="75" />
+        <location filename="../../kiosk/ui/desk/views.py" line="76" />
         <source>Notices for visitors</source>
         <translation>访客公告</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/views.py" line="86" />
+        <location filename="../../kiosk/ui/desk/views.py" line="89" />
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/views.py" line="89" />
+        <location filename="../../kiosk/ui/desk/views.py" line="92" />
         <source>Staff accounts</source>
         <translation>员工账号</translation>
     </message>
@@ -4008,7 +4123,7 @@ What was done? The room is back in order.</source>
     <message>
         <location filename="../../kiosk/ui/desk/reports/__init__.py" line="23" />
         <source>Reports</source>
-        <translation type="unfinished" />
+        <translation>报表</translation>
     </message>
 </context>
 <context>
@@ -8012,67 +8127,67 @@ What was done? The room is back in order.</source>
     <message>
         <location filename="../../kiosk/ui/desk/reports/dashboard.py" line="66" />
         <source>Save the monthly report</source>
-        <translation type="unfinished" />
+        <translation>保存月度报表</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/reports/dashboard.py" line="165" />
         <source>The last day is before the first.</source>
-        <translation type="unfinished" />
+        <translation>结束日期早于开始日期。</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/reports/dashboard.py" line="169" />
         <source>Loading…</source>
-        <translation type="unfinished" />
+        <translation>正在加载…</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/reports/dashboard.py" line="184" />
         <source>{first} to {last}</source>
-        <translation type="unfinished" />
+        <translation>{first} 至 {last}</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/reports/dashboard.py" line="188" />
         <source>vs period before</source>
-        <translation type="unfinished" />
+        <translation>环比</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/reports/dashboard.py" line="189" />
         <source>vs a year before</source>
-        <translation type="unfinished" />
+        <translation>同比</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/reports/dashboard.py" line="194" />
         <source>Hosts who never answered: {hosts} · Check rounds missed: {missed}</source>
-        <translation type="unfinished" />
+        <translation>未回应的接待人：{hosts} 次 · 漏检：{missed} 次</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/reports/dashboard.py" line="210" />
         <source>Meeting room use</source>
-        <translation type="unfinished" />
+        <translation>会议室使用</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/reports/dashboard.py" line="211" />
         <source>Office supplies by department</source>
-        <translation type="unfinished" />
+        <translation>办公用品领用（按部门）</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/reports/dashboard.py" line="223" />
         <source>Drawing the report of {month}…</source>
-        <translation type="unfinished" />
+        <translation>正在生成 {month} 的报表…</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/reports/dashboard.py" line="229" />
         <source>Saved {name}.</source>
-        <translation type="unfinished" />
+        <translation>已保存 {name}。</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/reports/dashboard.py" line="241" />
         <source>Reports</source>
-        <translation type="unfinished" />
+        <translation>报表</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/reports/dashboard.py" line="242" />
         <source>This month</source>
-        <translation type="unfinished" />
+        <translation>本月</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/reports/dashboard.py" line="243" />
@@ -8082,32 +8197,32 @@ What was done? The room is back in order.</source>
     <message>
         <location filename="../../kiosk/ui/desk/reports/dashboard.py" line="244" />
         <source>Month on month</source>
-        <translation type="unfinished" />
+        <translation>环比</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/reports/dashboard.py" line="245" />
         <source>Year on year</source>
-        <translation type="unfinished" />
+        <translation>同比</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/reports/dashboard.py" line="246" />
         <source>Save monthly PDF…</source>
-        <translation type="unfinished" />
+        <translation>保存月度 PDF…</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/reports/dashboard.py" line="247" />
         <source>First day</source>
-        <translation type="unfinished" />
+        <translation>开始日期</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/reports/dashboard.py" line="248" />
         <source>Last day</source>
-        <translation type="unfinished" />
+        <translation>结束日期</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/reports/dashboard.py" line="249" />
         <source>The PDF's language</source>
-        <translation type="unfinished" />
+        <translation>PDF 的语言</translation>
     </message>
 </context>
 <context>

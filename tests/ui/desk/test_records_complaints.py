@@ -70,6 +70,7 @@ def test_a_new_complaint_from_the_dialog_is_passed_on_and_the_promise_shown(view
     assert (facts["contact"], facts["channel"], facts["passed"]) == ("+8613812345678", "Phone",
                                                                       "Customer Service · 李娜")
     assert facts["what"] == "咖啡机坏了，\n等了 20 分钟。"
+    assert facts["happened"] == "2026-06-15 09:00"  # the dialog's "now", on the site's clock
 
 
 def test_a_dialog_with_missing_fields_saves_nothing_and_says_what(view) -> None:
@@ -105,7 +106,7 @@ def test_notes_pass_on_outcome_and_satisfaction(view, database, qtbot) -> None:
     assert not panel.score_button.isEnabled() and panel.resolve_button.isEnabled()
     panel.note_box.setText("Called the customer back")
     panel.note_button.click()
-    assert panel.notes.count() == 1 and panel.notes.item(0).text().endswith("staff:amy\nCalled the customer back")
+    assert panel.notes.text() == "2026-06-15 09:00 · staff:amy\nCalled the customer back"
     assert panel.note_box.text() == ""
 
     def pass_on(dialog: QDialog) -> bool:

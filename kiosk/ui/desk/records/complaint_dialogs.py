@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDateTime, QTimeZone
+from PySide6.QtCore import QDate, QDateTime, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -38,7 +38,8 @@ from kiosk.ui.desk.widgets import button, label
 TEXT_STYLE = ("QPlainTextEdit { font-size: 15px; padding: 6px 8px; border: 1px solid #cbd2d9; border-radius: 8px;"
               " background: #ffffff; color: #1f2a33; }"
               "QDateTimeEdit { font-size: 15px; min-height: 34px; padding: 0 8px; border: 1px solid #cbd2d9;"
-              " border-radius: 8px; background: #ffffff; }")
+              " border-radius: 8px; background: #ffffff; }"
+              "QCheckBox { font-size: 15px; }")
 
 
 class RoutingFields(QWidget):
@@ -124,9 +125,9 @@ class NewComplaintDialog(QDialog):
         self.what.setMinimumHeight(110)
         self.known = QCheckBox(translate("DeskComplaints", "Known"))
         self.known.setChecked(True)
+        # The site's wall clock, shown and read back as such (the machine's own zone plays no part).
         local = now.astimezone(zone)
-        self.when = QDateTimeEdit(QDateTime(local.year, local.month, local.day, local.hour, local.minute, 0, 0,
-                                            QTimeZone(str(zone).encode())))
+        self.when = QDateTimeEdit(QDateTime(QDate(local.year, local.month, local.day), QTime(local.hour, local.minute)))
         self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.when.setCalendarPopup(True)
         self.known.toggled.connect(self.when.setEnabled)
@@ -160,7 +161,8 @@ class NewComplaintDialog(QDialog):
         department_id, host_id = self.routing.chosen()
         happened = None
         if self.known.isChecked():
-            happened = datetime.fromtimestamp(self.when.dateTime().toSecsSinceEpoch(), self.zone)
+            day, time = self.when.date(), self.when.time()
+            happened = datetime(day.year(), day.month(), day.day(), time.hour(), time.minute(), tzinfo=self.zone)
         return ComplaintForm(customer_name=self.customer.text(), customer_contact=self.contact.text(),
                              what=self.what.toPlainText(), happened_at=happened,
                              channel=ComplaintChannel(self.channel.currentData()), department_id=department_id,

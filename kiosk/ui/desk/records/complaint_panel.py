@@ -5,8 +5,18 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.application.gateways.desk_complaints import (
     UNRESOLVED,
@@ -14,6 +24,7 @@ from kiosk.application.gateways.desk_complaints import (
     ComplaintStatus,
     SatisfactionVia,
 )
+from kiosk.ui.common.flow_layout import flow_row
 from kiosk.ui.desk.records.complaint_texts import channel_text, passed_to, row_status, score_text, when
 from kiosk.ui.desk.widgets import button, label
 
@@ -37,8 +48,9 @@ class ComplaintPanel(QWidget):
             facts.addRow(name, value)
             self.facts[key] = (name, value)
         self.notes_title = label(role="section")
-        self.notes = QListWidget()
+        self.notes = label()
         self.notes.setWordWrap(True)
+        self.notes.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.note_box = QLineEdit()
         self.note_box.setMaxLength(1000)
         self.note_button = button("")
@@ -48,22 +60,35 @@ class ComplaintPanel(QWidget):
         for score in (5, 4, 3, 2, 1):
             self.score.addItem("", score)
         self.score_button = button("", "primary")
+        self.setMaximumWidth(480)  # the list keeps the room for its columns
+        # What is written scrolls (a long complaint, many notes); the buttons stay in view below it.
+        written = QWidget()
+        written.setObjectName("ComplaintWritten")
+        written.setStyleSheet("QWidget#ComplaintWritten { background: transparent; }")
+        column = QVBoxLayout(written)
+        column.setContentsMargins(0, 0, 8, 0)
+        column.addWidget(self.heading)
+        column.addWidget(self.state)
+        column.addLayout(facts)
+        column.addWidget(self.notes_title)
+        column.addWidget(self.notes)
+        column.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(written)
+        scroll.viewport().setAutoFillBackground(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.state)
-        layout.addLayout(facts)
-        layout.addWidget(self.notes_title)
-        layout.addWidget(self.notes, 1)
-        for widgets in ((self.note_box, self.note_button), (self.assign_button, self.progress_button,
-                                                            self.resolve_button),
-                        (self.score, self.score_button, self.close_button)):
-            row = QHBoxLayout()
-            for widget in widgets:
-                row.addWidget(widget, 1 if widget is self.note_box else 0)
-            if self.note_box not in widgets:
-                row.addStretch(1)
-            layout.addLayout(row)
+        layout.addWidget(scroll, 1)
+        note_row = QHBoxLayout()
+        note_row.addWidget(self.note_box, 1)
+        note_row.addWidget(self.note_button)
+        layout.addLayout(note_row)
+        # Wrapping rows: a row of buttons never makes the desk wider than its screen (flow_layout.py).
+        layout.addWidget(flow_row(self.assign_button, self.progress_button, self.resolve_button))
+        layout.addWidget(flow_row(self.score, self.score_button, self.close_button))
         self.retranslate()
 
     def show_detail(self, detail: ComplaintDetail | None) -> None:
@@ -71,8 +96,13 @@ class ComplaintPanel(QWidget):
         row = detail.complaint if detail is not None else None
         self.heading.setText(self.tr("Choose a complaint") if row is None else self.tr(
             "#{n} · {customer}").format(n=row.complaint_id, customer=row.customer_name))
-        self.state.setText("" if row is None else self.tr("{status} · due {due}").format(
-            status=row_status(row), due=when(row.due_at, self.zone)))
+        if row is None:
+            self.state.setText("")
+        elif row.status in UNRESOLVED:
+            self.state.setText(self.tr("{status} · due {due}").format(status=row_status(row),
+                                                                        due=when(row.due_at, self.zone)))
+        else:
+            self.state.setText(row_status(row))
         self.state.setProperty("role", "short" if row is not None and row.overdue else "")
         self.state.style().unpolish(self.state)  # the role's style follows the property
         self.state.style().polish(self.state)
@@ -85,9 +115,8 @@ class ComplaintPanel(QWidget):
         }
         for key, (_name, value) in self.facts.items():
             value.setText(values.get(key, ""))
-        self.notes.clear()
-        for note in detail.notes if detail is not None else []:
-            self.notes.addItem(f"{when(note.written_at, self.zone)} · {note.written_by}\n{note.text}")
+        self.notes.setText("\n\n".join(f"{when(note.written_at, self.zone)} · {note.written_by}\n{note.text}"
+                                         for note in (detail.notes if detail is not None else [])) or "—")
         status = row.status if row is not None else None
         self.assign_button.setEnabled(status in UNRESOLVED)
         self.progress_button.setEnabled(status is ComplaintStatus.OPEN)

@@ -62,6 +62,11 @@ def when(instant: datetime | None, zone: ZoneInfo) -> str:
     return instant.astimezone(zone).strftime("%Y-%m-%d %H:%M") if instant is not None else "—"
 
 
+def when_short(instant: datetime, zone: ZoneInfo) -> str:
+    """A list's time: the year is rarely news."""
+    return instant.astimezone(zone).strftime("%m-%d %H:%M")
+
+
 def problem_text(error: ServiceError) -> str:
     if isinstance(error, ValidationFailed):
         return translate("DeskComplaints", "Check: {problems}").format(

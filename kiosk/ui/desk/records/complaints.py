@@ -16,6 +16,7 @@ from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
+    QHeaderView,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -47,6 +48,7 @@ from kiosk.ui.desk.records.complaint_texts import (
     status_text,
     translate,
     when,
+    when_short,
 )
 from kiosk.ui.desk.supplies.texts import STYLE, cell, fill, grid, key_at, retitle
 from kiosk.ui.desk.widgets import button, label
@@ -58,16 +60,10 @@ LIST = [
     lambda: translate("DeskComplaints", "Passed to"), lambda: translate("DeskComplaints", "Due"),
     lambda: translate("DeskComplaints", "What"),
 ]
-WHAT_SHOWN = 40
 
 
 def run_dialog(dialog: QDialog) -> bool:
     return dialog.exec() == QDialog.DialogCode.Accepted
-
-
-def _short(text: str) -> str:
-    line = " ".join(text.split())
-    return line if len(line) <= WHAT_SHOWN else line[:WHAT_SHOWN - 1] + "…"
 
 
 class ComplaintsView(QWidget):
@@ -98,6 +94,10 @@ class ComplaintsView(QWidget):
         self.new_button = button("", "primary")
         self.new_button.clicked.connect(self.new)
         self.table = grid(LIST)
+        # The complaint's text takes what width is left, cut short with "…" (its tooltip has it whole).
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(len(LIST) - 1, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
         self.table.currentCellChanged.connect(lambda _r, _c, _pr, _pc: self._load_detail())
         self.message = label(role="muted")
         self.message.setWordWrap(True)
@@ -140,9 +140,10 @@ class ComplaintsView(QWidget):
     def _cells(self, row: ComplaintRow) -> list[QTableWidgetItem]:
         colours = OVERDUE if row.overdue else DONE if row.status is ComplaintStatus.CLOSED else None
         return [cell(f"#{row.complaint_id}", key=row.complaint_id, colours=colours),
-                cell(row_status(row), colours=colours), cell(when(row.created_at, self.zone), colours=colours),
+                cell(row_status(row), colours=colours), cell(when_short(row.created_at, self.zone), colours=colours),
                 cell(row.customer_name, colours=colours), cell(passed_to(row), colours=colours),
-                cell(when(row.due_at, self.zone), colours=colours), cell(_short(row.what), colours=colours)]
+                cell(when_short(row.due_at, self.zone), colours=colours),
+                cell(" ".join(row.what.split()), colours=colours)]
 
     def current_id(self) -> int | None:
         key = key_at(self.table, self.table.currentRow())
