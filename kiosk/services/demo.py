@@ -1,5 +1,5 @@
 """Demo data for a trial lobby: a directory, today's visitors in every state, a deny-list entry, a desk login,
-meeting rooms with a lively day of bookings (``demo_rooms``).
+meeting rooms with a lively day of bookings (``demo_rooms``), a week of routine checks (``demo_routines``).
 
 Everything goes through the real services, so the demo behaves exactly like
 production data (tokens work at the kiosk, badges are queued, hosts notified).
@@ -31,7 +31,7 @@ from kiosk.models import (
     Visitor,
     VisitorType,
 )
-from kiosk.services import auth, demo_rooms, retention
+from kiosk.services import auth, demo_rooms, demo_routines, retention
 from kiosk.services.directory import hosts
 from kiosk.services.directory.sites import SiteInfo, get_site
 from kiosk.services.errors import NotFound
@@ -163,6 +163,7 @@ class DemoSummary:
     user_created: bool = False
     rooms_created: int = 0
     bookings_made: int = 0  # today's meeting-room day, once a day (see demo_rooms)
+    routine_checks: int = 0  # the week of routine rounds, once (see demo_routines)
     username: str = DEMO_USERNAME
     password: str = DEMO_PASSWORD
 
@@ -185,6 +186,7 @@ def seed_demo(uow: UnitOfWork, *, site_code: str, reset: bool = False) -> DemoSu
     summary.user_created = seed_reception_user(uow, reset_password=reset)
     visits = {planned.phone: seeded.visit_id for planned, seeded in zip(INVITATIONS, summary.invitations, strict=True)}
     summary.rooms_created, summary.bookings_made = demo_rooms.seed_rooms(uow, site.code, visits)
+    summary.routine_checks = demo_routines.seed_routines(uow, site.code)
     return summary
 
 
