@@ -76,10 +76,29 @@ def seed_lobby(site: WebSite) -> None:
         database.dispose()
 
 
+def complaint_rating_link(site: WebSite) -> str:
+    """A complaint resolved for a customer reached by e-mail: the rating link from the outcome e-mail the
+    notify-worker sent (opening it spends nothing, so every language and width uses the same one)."""
+    from kiosk.application.gateways.desk_complaints import ComplaintForm, DeskComplaintsGateway
+    from tests.browser.web_site import links_in, wait_for_mail
+
+    database = site.open_database()
+    try:
+        desk = DeskComplaintsGateway(database, "HQ", actor="staff:screens")
+        made = desk.add(ComplaintForm("Sarah Miller", "sarah.miller@example.org", "Kept waiting 25 minutes."))
+        desk.resolve(made.complaint_id, "We apologise. The host's team will meet you at the lobby next time, "
+                                        "and your badge now shows your name as you typed it.")
+    finally:
+        database.dispose()
+    message, _at = wait_for_mail(site.smtp, "sarah.miller@example.org", containing="/rate/")
+    return next(url for url in links_in(message, site.base) if "/rate/" in url)
+
+
 class Shooter:
     def __init__(self, site: WebSite, out: Path, only: set[str]) -> None:
         self.site, self.out, self.only = site, out, only
         self.written: list[Path] = []
+        self.rating_link = ""  # a customer's link to rate a complaint's outcome
 
     def shoot(self, driver: Any, page: str, language: str, size: str) -> None:
         width, height = SIZES[size]
@@ -168,6 +187,10 @@ class Shooter:
                 buttons[0].click()
                 wait_until(lambda: css(driver, "main"))
 
+        @page("complaint-rate")
+        def _rate(language: str) -> None:
+            driver.get(f"{self.rating_link}?lang={language}")
+
         signed_in = False
         for name, step in pages:
             if not self.wanted(name):
@@ -201,6 +224,8 @@ def main() -> int:
             site.start()
             seed_lobby(site)
             shooter = Shooter(site, args.out, set(args.only))
+            if shooter.wanted("complaint-rate"):
+                shooter.rating_link = complaint_rating_link(site)
             for size in SIZES:
                 driver = make_browser(SIZES[size])
                 try:
