@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+import phonenumbers
 from PySide6.QtCore import QCoreApplication
 
 from kiosk.application.gateways.desk_messages import CallKind, MessageEvent, MessageRow, MessageStatus, Urgency
@@ -21,6 +22,8 @@ STYLE = (
     " border: 1px solid #f3b4ae; border-radius: 13px; padding: 3px 12px; }"
     'QLabel[role="detailtitle"] { font-size: 18px; font-weight: 600; color: #1f2a33; }'
     'QLabel[role="detailtext"] { font-size: 15px; color: #1f2a33; }'
+    'QLabel[role="steps"] { font-size: 14px; color: #52606d; background: #ffffff; border: 1px solid #e4e7eb;'
+    " border-radius: 8px; padding: 8px 12px; }"
     'QLabel[role="matter"] { font-size: 15px; color: #1f2a33; background: #f5f7fa; border-radius: 8px;'
     " padding: 10px 12px; }"
     'QPushButton[role="mode"] { font-size: 15px; padding: 7px 18px; border: 1px solid #cbd2d9;'
@@ -32,6 +35,11 @@ STYLE = (
     'QPlainTextEdit[invalid="true"] { border-color: #b42318; }'
     "QDateTimeEdit { font-size: 15px; min-height: 34px; padding: 0 8px; border: 1px solid #cbd2d9;"
     " border-radius: 8px; background: #ffffff; color: #1f2a33; }"
+    "QDateTimeEdit::drop-down { subcontrol-origin: padding; subcontrol-position: center right; width: 26px;"
+    " border: none; }"
+    "QDateTimeEdit::down-arrow { image: url(:/qt-project.org/styles/commonstyle/images/arrow-down-16.png);"
+    " width: 12px; height: 12px; }"
+    "QDateTimeEdit:disabled { background: #f5f7f8; color: #9aa5b1; }"
 )
 
 
@@ -40,9 +48,10 @@ def status_text(row: MessageRow) -> str:
     if row.kind is CallKind.TRANSFER:
         if row.status is MessageStatus.CLOSED:
             if row.resolved is None:
-                return translate("DeskRecords", "Closed")
-            return translate("DeskRecords", "Resolved") if row.resolved else translate("DeskRecords", "Not resolved")
-        return translate("DeskRecords", "Ask: resolved?")
+                return translate("DeskRecords", "Transfer · closed")
+            return translate("DeskRecords", "Transfer · resolved") if row.resolved \
+                else translate("DeskRecords", "Transfer · not resolved")
+        return translate("DeskRecords", "Transfer · resolved?")
     return {
         MessageStatus.NEW: translate("DeskRecords", "New"),
         MessageStatus.ACKNOWLEDGED: translate("DeskRecords", "Acknowledged"),
@@ -71,6 +80,22 @@ def row_colours(row: MessageRow) -> tuple[str, str] | None:
 
 def kind_text(kind: CallKind) -> str:
     return translate("DeskRecords", "Message") if kind is CallKind.MESSAGE else translate("DeskRecords", "Transfer")
+
+
+def number_text(phone: str) -> str:
+    """As people dial it: a Chinese number the national way (139 1234 5678, 021 6234 5678), others with their
+    country code (+1 415-555-0134); as stored when it cannot be read."""
+    try:
+        number = phonenumbers.parse(phone, None)
+    except phonenumbers.NumberParseException:
+        return phone
+    shown = phonenumbers.PhoneNumberFormat.NATIONAL if number.country_code == 86 else \
+        phonenumbers.PhoneNumberFormat.INTERNATIONAL
+    return phonenumbers.format_number(number, shown)
+
+
+def caller_text(row: MessageRow) -> str:
+    return f"{row.caller_name} · {row.caller_company}" if row.caller_company else row.caller_name
 
 
 def for_text(row: MessageRow) -> str:
@@ -111,7 +136,7 @@ def notice_text(event: str, channel: str, recipient: str, status: str) -> str:
         "pending": translate("DeskRecords", "waiting to send"), "sending": translate("DeskRecords", "sending"),
         "sent": translate("DeskRecords", "sent"), "failed": translate("DeskRecords", "failed"),
     }.get(status, status)
-    return translate("DeskRecords", "{what} by {how} to {recipient}: {state}").format(
+    return translate("DeskRecords", "{what} · {how} → {recipient}: {state}").format(
         what=what, how=how, recipient=recipient, state=state)
 
 

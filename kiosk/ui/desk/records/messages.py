@@ -14,7 +14,7 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QListWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QHeaderView, QVBoxLayout, QWidget
 
 from kiosk.application.gateways.desk_messages import (
     OPEN,
@@ -31,15 +31,16 @@ from kiosk.ui.common.live import AreaFollower, LiveChanges
 from kiosk.ui.common.workers import WorkerPool
 from kiosk.ui.desk.dialogs import ask_reason
 from kiosk.ui.desk.filters import COMBO_STYLE, combo, header_row
-from kiosk.ui.desk.invitation_forms import phone_text
 from kiosk.ui.desk.records.message_form import QuickMessageDialog
 from kiosk.ui.desk.records.message_texts import (
     STYLE,
     actor_text,
+    caller_text,
     event_text,
     for_text,
     kind_text,
     notice_text,
+    number_text,
     problem_text,
     row_colours,
     row_status,
@@ -55,12 +56,13 @@ SHOWN = ("open", "new", "acknowledged", "called_back", "closed", "all")
 # "Open": not closed yet (a call called back is closed by hand, with a note if need be).
 STATUSES = {"open": frozenset(MessageStatus) - {MessageStatus.CLOSED}, "all": frozenset()} | {
     s.value: frozenset({s}) for s in MessageStatus}
-COLUMNS = [
-    lambda: translate("DeskRecords", "Received"), lambda: translate("DeskRecords", "Kind"),
+COLUMNS = [  # a transfer's status says it is one
+    lambda: translate("DeskRecords", "Received"),
     lambda: translate("DeskRecords", "Status"), lambda: translate("DeskRecords", "Caller"),
-    lambda: translate("DeskRecords", "Company"), lambda: translate("DeskRecords", "Phone"),
-    lambda: translate("DeskRecords", "For"), lambda: translate("DeskRecords", "Message"),
+    lambda: translate("DeskRecords", "Phone"), lambda: translate("DeskRecords", "For"),
+    lambda: translate("DeskRecords", "Message"),
 ]
+CALLER_COLUMN = 2
 MESSAGE_SHOWN = 60
 
 
@@ -102,6 +104,12 @@ class MessagesView(QWidget):
         top = header_row(self.title, self.count, actions=(self.shown, self.day, self.transfer_button,
                                                           self.new_button))
         self.table = grid(COLUMNS)
+        # The caller and the message share what is left (cut short, whole in the detail): no sideways scrolling.
+        header = self.table.horizontalHeader()
+        header.setMinimumSectionSize(60)
+        for column in (CALLER_COLUMN, len(COLUMNS) - 1):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.currentCellChanged.connect(lambda _r, _c, _pr, _pc: self._chosen())
         self.detail_title = label(role="detailtitle")
         self.detail_lines = label(role="detailtext")
@@ -109,8 +117,9 @@ class MessagesView(QWidget):
         for widget in (self.detail_title, self.detail_lines, self.matter):
             widget.setWordWrap(True)
             widget.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.steps = QListWidget()
-        self.steps.setMaximumHeight(190)
+        self.steps = label(role="steps")
+        self.steps.setWordWrap(True)
+        self.steps.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.ack_button, self.called_back_button = button("", "primary"), button("")
         self.close_button = button("")
         self.resolved_button, self.not_resolved_button = button("", "primary"), button("")
@@ -143,10 +152,11 @@ class MessagesView(QWidget):
         side.addStretch(1)
         panel = QWidget()
         panel.setLayout(side)
-        panel.setMinimumWidth(400)
+        panel.setMinimumWidth(360)
+        panel.setMaximumWidth(520)
         body = QHBoxLayout()
-        body.addWidget(self.table, 3)
-        body.addWidget(panel, 2)
+        body.addWidget(self.table, 1)
+        body.addWidget(panel)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 12)
         layout.setSpacing(10)
@@ -183,9 +193,9 @@ class MessagesView(QWidget):
         today = self._today()
         self.table.blockSignals(True)
         fill(self.table, [[
-            cell(when_text(r.received_at, self.zone, today), key=r.message_id), cell(kind_text(r.kind)),
-            cell(row_status(r), colours=row_colours(r)), cell(r.caller_name), cell(r.caller_company),
-            cell(phone_text(r.caller_phone)), cell(for_text(r)), cell(_short(r.message)),
+            cell(when_text(r.received_at, self.zone, today), key=r.message_id),
+            cell(row_status(r), colours=row_colours(r)), cell(caller_text(r)),
+            cell(number_text(r.caller_phone)), cell(for_text(r)), cell(_short(r.message)),
         ] for r in self.rows])
         again = next((i for i, r in enumerate(self.rows) if r.message_id == chosen), None)
         if again is not None:
@@ -230,15 +240,14 @@ class MessagesView(QWidget):
         row = detail.row if detail is not None else None
         for widget in (self.detail_lines, self.matter, self.steps):
             widget.setVisible(row is not None)
-        self.steps.clear()
         if detail is None or row is None:
             self.detail_title.setText(translate("DeskRecords", "Choose a call to see it in full"))
             self._enable(None)
             return
         today = self._today()
-        caller = f"{row.caller_name} · {row.caller_company}" if row.caller_company else row.caller_name
-        self.detail_title.setText(f"{kind_text(row.kind)}: {caller}")
-        lines = [translate("DeskRecords", "Phone: {phone}").format(phone=phone_text(row.caller_phone) or "—"),
+        self.detail_title.setText(translate("DeskRecords", "{kind}: {caller}").format(
+            kind=kind_text(row.kind), caller=caller_text(row)))
+        lines = [translate("DeskRecords", "Phone: {phone}").format(phone=number_text(row.caller_phone) or "—"),
                  translate("DeskRecords", "For: {whom}").format(whom=for_text(row)),
                  translate("DeskRecords", "Received: {when}").format(when=when_text(row.received_at, self.zone, today)),
                  translate("DeskRecords", "Status: {status}").format(status=row_status(row))]
@@ -249,12 +258,13 @@ class MessagesView(QWidget):
             lines.append(translate("DeskRecords", "Note: {note}").format(note=detail.note))
         self.detail_lines.setText("\n".join(lines))
         self.matter.setText(row.message or translate("DeskRecords", "(no message written)"))
+        steps = []
         for step in detail.timeline:
             who = actor_text(step.by)
-            self.steps.addItem(f"{when_text(step.at, self.zone, today)}  {event_text(step.event)}"
-                               + (f" · {who}" if who else ""))
-        for notice in detail.notices:
-            self.steps.addItem("  " + notice_text(notice.event, notice.channel, notice.recipient, notice.status))
+            steps.append(f"{when_text(step.at, self.zone, today)}  {event_text(step.event)}"
+                         + (f" · {who}" if who else ""))
+        steps += ["      " + notice_text(n.event, n.channel, n.recipient, n.status) for n in detail.notices]
+        self.steps.setText("\n".join(steps))
         self._enable(row)
 
     def _enable(self, row: MessageRow | None) -> None:
@@ -357,12 +367,12 @@ class MessagesView(QWidget):
         self.day.setItemText(1, translate("DeskRecords", "Today"))
         self.new_button.setText(translate("DeskRecords", "New message (Ctrl+M)"))
         self.transfer_button.setText(translate("DeskRecords", "Log a transfer"))
-        self.ack_button.setText(translate("DeskRecords", "Acknowledged"))
-        self.called_back_button.setText(translate("DeskRecords", "Called back"))
-        self.resolved_button.setText(translate("DeskRecords", "Resolved"))
+        self.ack_button.setText(translate("DeskRecords", "Got it"))
+        self.called_back_button.setText(translate("DeskRecords", "Caller called back"))
+        self.resolved_button.setText(translate("DeskRecords", "It was resolved"))
         self.not_resolved_button.setText(translate("DeskRecords", "Not resolved"))
         self.take_message_button.setText(translate("DeskRecords", "Take a message"))
-        self.close_button.setText(translate("DeskRecords", "Close"))
+        self.close_button.setText(translate("DeskRecords", "Close…"))
         retitle(self.table, COLUMNS)
         self._fill()
         self._show_detail()
