@@ -871,7 +871,6 @@
     <message>
         <location filename="../../kiosk/ui/desk/dialogs.py" line="23" />
         <location filename="../../kiosk/ui/desk/dialogs.py" line="46" />
-        <location filename="../../kiosk/ui/desk/records/routine_dialogs.py" line="68" />
         <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="133" />
         <location filename="../../kiosk/ui/desk/rooms/damage_tab.py" line="72" />
         <location filename="../../kiosk/ui/desk/rooms/rooms_tab.py" line="96" />
@@ -1954,13 +1953,13 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/records/message_form.py" line="313" />
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="368" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="374" />
         <source>Take a message</source>
         <translation>记录留言</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/records/message_form.py" line="314" />
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="363" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="369" />
         <source>Log a transfer</source>
         <translation>登记转接</translation>
     </message>
@@ -2067,7 +2066,7 @@
     <message>
         <location filename="../../kiosk/ui/desk/records/message_texts.py" line="59" />
         <location filename="../../kiosk/ui/desk/records/message_texts.py" line="116" />
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="356" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="362" />
         <source>Closed</source>
         <translation>已关闭</translation>
     </message>
@@ -2078,7 +2077,7 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/records/message_texts.py" line="115" />
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="367" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="373" />
         <source>Not resolved</source>
         <translation>未解决</translation>
     </message>
@@ -2104,21 +2103,21 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/records/message_texts.py" line="56" />
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="354" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="360" />
         <source>New</source>
         <translation>未确认</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/records/message_texts.py" line="57" />
         <location filename="../../kiosk/ui/desk/records/message_texts.py" line="112" />
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="355" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="361" />
         <source>Acknowledged</source>
         <translation>已确认收到</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/records/message_texts.py" line="58" />
         <location filename="../../kiosk/ui/desk/records/message_texts.py" line="113" />
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="356" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="362" />
         <source>Called back</source>
         <translation>已回电</translation>
     </message>
@@ -2303,128 +2302,128 @@
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="88" />
         <location filename="../../kiosk/ui/desk/records/messages.py" line="89" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="90" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="88" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="89" />
         <source>Anything to note? (optional)</source>
         <translation>备注（可不填）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="238" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="244" />
         <source>Choose a call to see it in full</source>
         <translation>选择一条记录查看详情</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="242" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="248" />
         <source>{kind}: {caller}</source>
         <translation>{kind}：{caller}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="244" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="250" />
         <source>Phone: {phone}</source>
         <translation>电话：{phone}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="245" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="251" />
         <source>For: {whom}</source>
         <translation>接收人：{whom}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="246" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="252" />
         <source>Received: {when}</source>
         <translation>来电时间：{when}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="247" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="253" />
         <source>Status: {status}</source>
         <translation>状态：{status}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="249" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="255" />
         <source>Call back by: {when}</source>
         <translation>承诺回电：{when}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="252" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="258" />
         <source>Note: {note}</source>
         <translation>备注：{note}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="254" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="260" />
         <source>(no message written)</source>
         <translation>（未填写留言）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="301" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="307" />
         <source>Not resolved: take a message so {whom} calls back.</source>
         <translation>未解决：请记录留言，以便 {whom} 回电。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="326" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="332" />
         <source>Message for {whom} saved; they have been told.</source>
         <translation>给 {whom} 的留言已保存，并已通知对方。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="329" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="335" />
         <source>Transfer to {whom} logged.</source>
         <translation>已登记转接给 {whom}。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="344" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="350" />
         <source>%n call(s)</source>
         <translation>共 %n 条</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="352" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="358" />
         <source>Phone messages and transfers</source>
         <translation>电话留言与转接</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="354" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="360" />
         <source>Open</source>
         <translation>未关闭</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="357" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="363" />
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="360" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="366" />
         <source>Every day</source>
         <translation>所有日期</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="361" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="367" />
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="362" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="368" />
         <source>New message (Ctrl+M)</source>
         <translation>新留言 (Ctrl+M)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="364" />
-        <source>Mark acknowledged</source>
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="370" />
+        <source>Got it</source>
         <translation>标记为已收到</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="365" />
-        <source>Mark called back</source>
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="371" />
+        <source>Caller called back</source>
         <translation>标记为已回电</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="366" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="372" />
         <source>It was resolved</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="369" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="375" />
         <source>Close…</source>
         <translation>关闭…</translation>
     </message>
@@ -2926,12 +2925,12 @@
         <translation>打印资料</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="300" />
+        <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="299" />
         <source>Choose the room and the organiser.</source>
         <translation>请选择会议室和组织者。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="351" />
+        <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="350" />
         <source>No room is free for this slot with these seats and equipment.</source>
         <translation>该时段没有座位和设备都合适的空闲会议室。</translation>
     </message>
@@ -3292,17 +3291,17 @@ What was done? The room is back in order.</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/inspection.py" line="104" />
+        <location filename="../../kiosk/ui/desk/rooms/inspection.py" line="105" />
         <source>Record inspection</source>
         <translation>登记检查</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/inspection.py" line="120" />
+        <location filename="../../kiosk/ui/desk/rooms/inspection.py" line="121" />
         <source>Consumables used (issued from the supplies)</source>
         <translation>消耗的用品（从办公用品出库）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/inspection.py" line="160" />
+        <location filename="../../kiosk/ui/desk/rooms/inspection.py" line="161" />
         <source>Photo: {name}</source>
         <translation>照片：{name}</translation>
     </message>
@@ -3876,113 +3875,6 @@ What was done? The room is back in order.</source>
         <translation>操作未成功：{error}</translation>
     </message>
 </context>
-<context>
-    <name>DeskRoutines</name>
-    <message>
-        <location filename="../../kiosk/ui/desk/records/routine_admin.py" line="24" />
-        <source>Lines</source>
-        <translation>明细</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/desk/records/routine_admin.py" line="25" />
-        <location filename="../../kiosk/ui/desk/records/routine_admin.py" line="99" />
-        <source>In use</source>
-        <translation>在用</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/desk/records/routine_admin.py" line="41" />
-        <source>Routines</source>
-        <translation>例行检查</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/desk/records/routine_admin.py" line="48" />
-        <source>Edit…</source>
-        <translation>编辑…</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/desk/records/routine_admin.py" line="62" />
-        <source>Close</source>
-        <translation>关闭</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/desk/records/routine_dialogs.py" line="48" />
-        <location filename="../../kiosk/ui/desk/records/routine_dialogs.py" line="63" />
-        <location filename="../../kiosk/ui/desk/records/routine_texts.py" line="136" />
-        <source>The photo is over 8 MB.</source>
-        <translation>照片超过 8 MB。</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/desk/records/routine_dialogs.py" line="55" />
-        <source>This file is not a picture.</source>
-        <translation>该文件不是图片。</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/desk/records/routine_dialogs.py" line="100" />
-        <source>Photo…</source>
-        <translation>照片…</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/desk/records/routine_dialogs.py" line="107" />
-        <location filename="../../kiosk/ui/desk/records/routine_dialogs.py" line="209" />
-        <source>Save</source>
-        <translation>保存</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/desk/records/routine_dialogs.py" line="203" />
-        <source>Day</source>
-        <translation>日期</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/desk/records/routine_texts.py" line="104" />
-        <source>Missed</source>
-        <translation>未达标</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/desk/records/routine_texts.py" line="107" />
-        <source>Due</source>
-        <translation>处理期限</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/desk/records/routine_texts.py" line="141" />
-        <source>Check: {problems}</source>
-        <translation>请检查：{problems}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/desk/records/routine_texts.py" line="150" />
-        <source>Nothing found: it may have been changed meanwhile.</source>
-        <translation>未找到：可能刚被修改。</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/desk/records/routine_texts.py" line="152" />
-        <source>That did not work: {error}</source>
-        <translation>操作未成功：{error}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/desk/records/routines.py" line="61" />
-        <source>What</source>
-        <translation>类型</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/desk/records/routines.py" line="264" />
-        <source>photo</source>
-        <translation>照片</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/desk/records/routines.py" line="313" />
-        <source>No photo.</source>
-        <translation>没有照片。</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/desk/records/routines.py" line="345" />
-        <source>Today</source>
-        <translation>今天</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/desk/records/routines.py" line="349" />
-        <source>Show photo</source>
-        <translation>查看照片</translation>
-    </message>
-    </context>
 <context>
     <name>DeskShell</name>
     <message>
