@@ -292,3 +292,17 @@ def test_the_other_tabs_come_from_their_modules_factories(qtbot, database, pool,
     page.start()
     page.stop()
     assert (tab.started, tab.stopped, rung) == (1, 1, ["2 complaints overdue"])
+
+
+def test_what_a_caller_said_is_shown_as_typed_never_as_markup(page, database) -> None:
+    host_id = colleague(database)
+    made = page.messages.gateway.add_message(message_for(
+        host_id, caller_name="<b>Zelda</b>", caller_company="<i>Acme</i>", message="<a href='x'>call</a> me"))
+    page.messages.refresh()
+    page.messages.choose(made.message_id)
+    view = page.messages
+    for shown in (view.detail_title, view.matter, view.detail_lines, view.steps):
+        assert shown.textFormat() == Qt.TextFormat.PlainText
+    assert view.detail_title.text() == "Message: <b>Zelda</b> · <i>Acme</i>"
+    assert view.matter.text() == "<a href='x'>call</a> me"
+    assert view.table.item(0, 2).text() == "<b>Zelda</b> · <i>Acme</i>"
