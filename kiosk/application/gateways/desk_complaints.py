@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from kiosk.db import Database
 from kiosk.domain.security import StaffRole
-from kiosk.services.desk import complaints
+from kiosk.services.desk import complaint_lookups, complaints
 from kiosk.services.desk.complaint_records import (
     UNRESOLVED,
     AssigneeChoice,
@@ -56,22 +56,22 @@ class DeskComplaintsGateway:
 
     def departments(self) -> list[DepartmentChoice]:
         with self.database.unit_of_work(self.actor, write=False) as uow:
-            return complaints.departments(uow)
+            return complaint_lookups.departments(uow)
 
     def find_people(self, text: str) -> list[AssigneeChoice]:
         """Active hosts by name, pinyin, initials or e-mail: whom a complaint is passed to."""
         with self.database.unit_of_work(self.actor, write=False) as uow:
-            return complaints.find_people(uow, text)
+            return complaint_lookups.find_people(uow, text)
 
     def department_for(self, ref: str) -> int:
         """A department's id from its id or name (NotFound otherwise)."""
         with self.database.unit_of_work(self.actor, write=False) as uow:
-            return complaints.department_for(uow, ref)
+            return complaint_lookups.department_for(uow, ref)
 
     def person_for(self, email: str) -> int:
         """An active host's id from their e-mail address (NotFound otherwise)."""
         with self.database.unit_of_work(self.actor, write=False) as uow:
-            return complaints.person_for(uow, email)
+            return complaint_lookups.person_for(uow, email)
 
     # -- acting --------------------------------------------------------------------------------------------
 
