@@ -871,6 +871,7 @@
     <message>
         <location filename="../../kiosk/ui/desk/dialogs.py" line="23" />
         <location filename="../../kiosk/ui/desk/dialogs.py" line="46" />
+        <location filename="../../kiosk/ui/desk/records/routine_dialogs.py" line="68" />
         <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="133" />
         <location filename="../../kiosk/ui/desk/rooms/damage_tab.py" line="72" />
         <location filename="../../kiosk/ui/desk/rooms/rooms_tab.py" line="96" />
@@ -2661,14 +2662,14 @@
     <name>DeskRooms</name>
     <message>
         <location filename="../../kiosk/ui/desk/rooms/board_canvas.py" line="73" />
-        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="111" />
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="112" />
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/rooms/board_canvas.py" line="75" />
         <location filename="../../kiosk/ui/desk/rooms/detail.py" line="196" />
-        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="107" />
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="108" />
         <source>Confirmed</source>
         <translation>已确认</translation>
     </message>
@@ -2699,7 +2700,7 @@
         <location filename="../../kiosk/ui/desk/rooms/board_canvas.py" line="106" />
         <location filename="../../kiosk/ui/desk/rooms/bookings_tab.py" line="147" />
         <location filename="../../kiosk/ui/desk/rooms/outcomes.py" line="55" />
-        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="224" />
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="225" />
         <source>(no topic)</source>
         <translation>（无主题）</translation>
     </message>
@@ -2727,20 +2728,19 @@
     <message>
         <location filename="../../kiosk/ui/desk/rooms/board_tab.py" line="57" />
         <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="107" />
-        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="117" />
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="118" />
         <source>Company</source>
         <translation>公司级</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/rooms/board_tab.py" line="58" />
         <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="106" />
-        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="118" />
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="119" />
         <source>Department</source>
         <translation>部门级</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/board_tab.py" line="59" />
-        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="99" />
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="100" />
         <source>Cleaning</source>
         <translation>清洁中</translation>
     </message>
@@ -2826,18 +2826,18 @@
         <translation>还没有会议室：请在“会议室管理”中添加。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="82" />
+        <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="83" />
         <source>Edit booking #{id}</source>
         <translation>修改预订 #{id}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="83" />
+        <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="84" />
         <location filename="../../kiosk/ui/desk/rooms/page.py" line="189" />
         <source>New booking</source>
         <translation>新建预订</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="88" />
+        <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="89" />
         <source>Find a free room</source>
         <translation>查找空闲会议室</translation>
     </message>
@@ -2914,7 +2914,7 @@
     <message>
         <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="186" />
         <location filename="../../kiosk/ui/desk/rooms/detail.py" line="194" />
-        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="165" />
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="166" />
         <source>Catering</source>
         <translation>茶歇餐饮</translation>
     </message>
@@ -2925,12 +2925,12 @@
         <translation>打印资料</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="299" />
+        <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="300" />
         <source>Choose the room and the organiser.</source>
         <translation>请选择会议室和组织者。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="350" />
+        <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="351" />
         <source>No room is free for this slot with these seats and equipment.</source>
         <translation>该时段没有座位和设备都合适的空闲会议室。</translation>
     </message>
@@ -3291,22 +3291,22 @@ What was done? The room is back in order.</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/inspection.py" line="105" />
+        <location filename="../../kiosk/ui/desk/rooms/inspection.py" line="104" />
         <source>Record inspection</source>
         <translation>登记检查</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/inspection.py" line="121" />
+        <location filename="../../kiosk/ui/desk/rooms/inspection.py" line="120" />
         <source>Consumables used (issued from the supplies)</source>
         <translation>消耗的用品（从办公用品出库）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/inspection.py" line="161" />
+        <location filename="../../kiosk/ui/desk/rooms/inspection.py" line="160" />
         <source>Photo: {name}</source>
         <translation>照片：{name}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/inspection.py" line="196" />
+        <location filename="../../kiosk/ui/desk/rooms/inspection.py" line="197" />
         <source>Say what is damaged: the photo goes with a damage report.</source>
         <translation>请写明损坏情况：照片随损坏报告一起保存。</translation>
     </message>
@@ -3467,19 +3467,19 @@ What was done? The room is back in order.</source>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/rooms/report_tab.py" line="25" />
-        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="108" />
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="109" />
         <source>Released (no-show)</source>
         <translation>已释放（未到场）</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/rooms/report_tab.py" line="25" />
-        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="109" />
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="110" />
         <source>Displaced</source>
         <translation>被让出</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/rooms/report_tab.py" line="26" />
-        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="110" />
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="111" />
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
@@ -3537,6 +3537,7 @@ What was done? The room is back in order.</source>
         <translation>确认时限</translation>
     </message>
     <message>
+        <location filename="../../kiosk/ui/desk/rooms/board_tab.py" line="59" />
         <location filename="../../kiosk/ui/desk/rooms/rooms_tab.py" line="40" />
         <source>Cleaning time</source>
         <translation>清洁时间</translation>
@@ -3618,261 +3619,770 @@ What was done? The room is back in order.</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="96" />
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="97" />
         <source>Free</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="97" />
-        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="106" />
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="98" />
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="107" />
         <source>Booked</source>
         <translation>已预订</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="98" />
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="99" />
         <source>In use</source>
         <translation>使用中</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="100" />
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="101" />
         <source>Out of order</source>
         <translation>停用维修</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="124" />
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="125" />
         <source>Projector</source>
         <translation>投影仪</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="125" />
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="126" />
         <source>Microphone</source>
         <translation>麦克风</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="126" />
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="127" />
         <source>Speakers</source>
         <translation>音响</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="127" />
-        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="139" />
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="128" />
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="140" />
         <source>Screen</source>
         <translation>显示屏</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="128" />
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="129" />
         <source>Whiteboard</source>
         <translation>白板</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="129" />
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="130" />
         <source>Video conference</source>
         <translation>视频会议</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="136" />
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="137" />
         <source>Proj.</source>
         <translation>投影</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="137" />
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="138" />
         <source>Mic</source>
         <translation>话筒</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="138" />
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="139" />
         <source>Audio</source>
         <translation>音响</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="140" />
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="141" />
         <source>Board</source>
         <translation>白板</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="141" />
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="142" />
         <source>VC</source>
         <translation>视频</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="154" />
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="155" />
         <source>Confirm time, room, attendees and topic</source>
         <translation>确认时间、会议室、人数和议题</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="155" />
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="156" />
         <source>Test the projector</source>
         <translation>测试投影仪</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="156" />
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="157" />
         <source>Test the microphone</source>
         <translation>测试麦克风</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="157" />
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="158" />
         <source>Test the speakers</source>
         <translation>测试音响</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="158" />
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="159" />
         <source>Test the screen</source>
         <translation>测试显示屏</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="159" />
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="160" />
         <source>Test the video conference</source>
         <translation>测试视频会议</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="160" />
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="161" />
         <source>Water × {n}</source>
         <translation>饮用水 × {n}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="161" />
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="162" />
         <source>Copies × {n}</source>
         <translation>资料复印 × {n}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="162" />
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="163" />
         <source>Pen and paper × {n}</source>
         <translation>纸笔 × {n}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="163" />
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="164" />
         <source>Arrange the tables</source>
         <translation>摆放桌椅</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="164" />
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="165" />
         <source>Air conditioning at 22–25 °C</source>
         <translation>空调调至 22–25 °C</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="166" />
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="167" />
         <source>Room tidied</source>
         <translation>会议室已整理</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="167" />
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="168" />
         <source>Equipment back in place and working</source>
         <translation>设备已归位且完好</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="168" />
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="169" />
         <source>Supplies checked</source>
         <translation>用品已清点</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="169" />
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="170" />
         <source>Room restored</source>
         <translation>会议室已复原</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="181" />
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="182" />
         <source>%n seat(s)</source>
         <translation>%n 座</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="185" />
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="186" />
         <source>%n attendee(s)</source>
         <translation>%n 人</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="223" />
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="224" />
         <source>Taken: #{id} {topic} ({organiser}) {slot}, cleaning until {busy}</source>
         <translation>时段已被占用：#{id} {topic}（{organiser}）{slot}，清洁至 {busy}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="229" />
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="230" />
         <source>Too many attendees: the room seats %n.</source>
         <translation>人数超出：该会议室只有 %n 个座位。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="232" />
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="233" />
         <source>Departments book at least %n day(s) ahead; tick “ad-hoc” for a meeting registered at the desk.</source>
         <translation>部门会议须至少提前 %n 天预订；前台登记的临时会议请勾选“临时会议”。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="236" />
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="237" />
         <source>The room has no {equipment}.</source>
         <translation>该会议室没有{equipment}。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="237" />
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="238" />
         <source>The room lacks equipment the meeting needs.</source>
         <translation>该会议室缺少会议所需的设备。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="239" />
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="240" />
         <source>Another booking holds this slot.</source>
         <translation>该时段已有其他预订。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="240" />
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="241" />
         <source>This room is lent only with a supervisor's approval.</source>
         <translation>该会议室须经主管审批方可借用。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="241" />
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="242" />
         <source>The room is out of order until its repair is recorded.</source>
         <translation>该会议室已停用，登记维修后恢复。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="242" />
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="243" />
         <source>The room is no longer in use.</source>
         <translation>该会议室已不再启用。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="243" />
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="244" />
         <source>The meeting would start in the past.</source>
         <translation>会议开始时间已过。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="244" />
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="245" />
         <source>A meeting lasts at most a day: check the times.</source>
         <translation>会议最长一天：请检查时间。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="251" />
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="252" />
         <source>Check: {problems}</source>
         <translation>请检查：{problems}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="254" />
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="255" />
         <source>A room of this name exists already.</source>
         <translation>已有同名会议室。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="255" />
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="256" />
         <source>Someone changed this booking meanwhile: look at it again.</source>
         <translation>其他人刚刚修改了此预订，请重新查看。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="256" />
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="257" />
         <source>This booking is no longer taking place.</source>
         <translation>此预订已不再进行。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="261" />
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="262" />
         <source>A supervisor does this.</source>
         <translation>此操作需由主管完成。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="263" />
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="264" />
         <source>Someone changed this meanwhile: {error}</source>
         <translation>其他人刚刚修改了此记录：{error}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="265" />
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="266" />
         <source>Nothing found: it may have been changed meanwhile.</source>
         <translation>未找到：可能刚被修改。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="266" />
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="267" />
         <source>That did not work: {error}</source>
         <translation>操作未成功：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>DeskRoutines</name>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/routine_admin.py" line="23" />
+        <source>Routine</source>
+        <translation>巡查项目</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/routine_admin.py" line="23" />
+        <location filename="../../kiosk/ui/desk/records/routine_dialogs.py" line="205" />
+        <source>Area</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/routine_admin.py" line="24" />
+        <location filename="../../kiosk/ui/desk/records/routine_dialogs.py" line="206" />
+        <source>Schedule</source>
+        <translation>频次</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/routine_admin.py" line="24" />
+        <source>Lines</source>
+        <translation>明细</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/routine_admin.py" line="25" />
+        <location filename="../../kiosk/ui/desk/records/routine_admin.py" line="101" />
+        <source>In use</source>
+        <translation>在用</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/routine_admin.py" line="41" />
+        <source>Routines</source>
+        <translation>例行检查</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/routine_admin.py" line="49" />
+        <source>New routine…</source>
+        <translation>新建巡查项目…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/routine_admin.py" line="50" />
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/routine_admin.py" line="52" />
+        <source>Add the rulebook's routines</source>
+        <translation>添加制度规定的巡查项目</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/routine_admin.py" line="53" />
+        <source>Corridor daily, restrooms twice a day, plants weekly (Mondays). The meeting rooms are checked after each use on the Meeting rooms page.</source>
+        <translation>走廊每日一次，洗手间每日两次，绿植每周一次（周一）。会议室在每次使用后于“会议室”页面检查。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/routine_admin.py" line="64" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/routine_admin.py" line="101" />
+        <source>Out of use</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/routine_admin.py" line="120" />
+        <source>Back in use</source>
+        <translation>重新启用</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/routine_admin.py" line="121" />
+        <source>Take out of use</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/routine_admin.py" line="150" />
+        <source>Saved: {name}.</source>
+        <translation>已保存：{name}。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/routine_admin.py" line="156" />
+        <source>Added: {names}.</source>
+        <translation>已添加：{names}。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/routine_admin.py" line="157" />
+        <source>The rulebook's routines are there already.</source>
+        <translation>制度规定的巡查项目已存在。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/routine_dialogs.py" line="48" />
+        <location filename="../../kiosk/ui/desk/records/routine_dialogs.py" line="63" />
+        <location filename="../../kiosk/ui/desk/records/routine_texts.py" line="143" />
+        <source>The photo is over 8 MB.</source>
+        <translation>照片超过 8 MB。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/routine_dialogs.py" line="55" />
+        <source>This file is not a picture.</source>
+        <translation>该文件不是图片。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/routine_dialogs.py" line="85" />
+        <source>Round done</source>
+        <translation>巡查完成</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/routine_dialogs.py" line="91" />
+        <source>All fine</source>
+        <translation>全部正常</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/routine_dialogs.py" line="97" />
+        <source>A wet floor, a broken chair …</source>
+        <translation>地面湿滑、椅子损坏……</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/routine_dialogs.py" line="100" />
+        <source>Photo…</source>
+        <translation>照片…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/routine_dialogs.py" line="104" />
+        <location filename="../../kiosk/ui/desk/records/routine_problems.py" line="24" />
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/routine_dialogs.py" line="105" />
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/routine_dialogs.py" line="107" />
+        <location filename="../../kiosk/ui/desk/records/routine_dialogs.py" line="213" />
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/routine_dialogs.py" line="140" />
+        <source>%n line(s) not ticked: a problem to follow up.</source>
+        <translation>%n 项未勾选：将作为问题跟进。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/routine_dialogs.py" line="142" />
+        <source>A problem to follow up.</source>
+        <translation>有问题需跟进。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/routine_dialogs.py" line="144" />
+        <source>Every line ticked: passed.</source>
+        <translation>全部勾选：通过。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/routine_dialogs.py" line="152" />
+        <source>Photo of the problem</source>
+        <translation>问题照片</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/routine_dialogs.py" line="178" />
+        <source>Edit routine</source>
+        <translation>编辑巡查项目</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/routine_dialogs.py" line="178" />
+        <source>New routine</source>
+        <translation>新建巡查项目</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/routine_dialogs.py" line="183" />
+        <source>Corridor 2F, restrooms 3F …</source>
+        <translation>2 楼走廊、3 楼洗手间……</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/routine_dialogs.py" line="185" />
+        <location filename="../../kiosk/ui/desk/records/routine_texts.py" line="86" />
+        <source>Daily</source>
+        <translation>每日</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/routine_dialogs.py" line="186" />
+        <source>Twice a day (morning and afternoon)</source>
+        <translation>每日两次（上午、下午）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/routine_dialogs.py" line="188" />
+        <source>Weekly</source>
+        <translation>每周</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/routine_dialogs.py" line="198" />
+        <source>One line to check per row</source>
+        <translation>每行一个检查项</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/routine_dialogs.py" line="204" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/routine_dialogs.py" line="207" />
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/routine_dialogs.py" line="208" />
+        <source>Lines to check</source>
+        <translation>检查项</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/routine_dialogs.py" line="209" />
+        <source>Rounds were recorded: the schedule stays.</source>
+        <translation>已有巡查记录：频次不可更改。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/routine_dialogs.py" line="210" />
+        <source>The meeting rooms are checked after each use, on the Meeting rooms page.</source>
+        <translation>会议室在每次使用后于“会议室”页面检查。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/routine_texts.py" line="75" />
+        <source>Mondays</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/routine_texts.py" line="75" />
+        <source>Tuesdays</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/routine_texts.py" line="76" />
+        <source>Wednesdays</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/routine_texts.py" line="76" />
+        <source>Thursdays</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/routine_texts.py" line="77" />
+        <source>Fridays</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/routine_texts.py" line="77" />
+        <source>Saturdays</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/routine_texts.py" line="78" />
+        <source>Sundays</source>
+        <translation>周日</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/routine_texts.py" line="83" />
+        <source>Weekly, {day}</source>
+        <translation>每周（{day}）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/routine_texts.py" line="85" />
+        <source>Twice a day</source>
+        <translation>每日两次</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/routine_texts.py" line="91" />
+        <source>Afternoon round</source>
+        <translation>下午巡查</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/routine_texts.py" line="92" />
+        <source>Morning round</source>
+        <translation>上午巡查</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/routine_texts.py" line="111" />
+        <source>Missed</source>
+        <translation>未达标</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/routine_texts.py" line="112" />
+        <source>Done · problem</source>
+        <translation>已完成 · 有问题</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/routine_texts.py" line="113" />
+        <source>Done · passed</source>
+        <translation>已完成 · 正常</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/routine_texts.py" line="114" />
+        <source>Due</source>
+        <translation>处理期限</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/routine_texts.py" line="115" />
+        <source>Later</source>
+        <translation>未到期</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/routine_texts.py" line="122" />
+        <source>Nobody recorded this round.</source>
+        <translation>此次巡查无人记录。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/routine_texts.py" line="126" />
+        <source>{who} at {when}</source>
+        <translation>{who} {when}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/routine_texts.py" line="128" />
+        <source>entered late</source>
+        <translation>补录</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/routine_texts.py" line="136" />
+        <source>Already done by {who} at {when}.</source>
+        <translation>已由 {who} 于 {when} 完成。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/routine_texts.py" line="140" />
+        <source>A round is recorded on its day, not before.</source>
+        <translation>巡查只能在当天记录，不能提前。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/routine_texts.py" line="141" />
+        <source>A round is recorded within a week of its day.</source>
+        <translation>巡查须在一周内记录。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/routine_texts.py" line="142" />
+        <source>This routine is not due on that day.</source>
+        <translation>该巡查项目当天不需要巡查。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/routine_texts.py" line="144" />
+        <source>The photo is not a JPEG picture.</source>
+        <translation>照片不是 JPEG 图片。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/routine_texts.py" line="145" />
+        <source>A line is there twice.</source>
+        <translation>检查项重复。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/routine_texts.py" line="146" />
+        <source>A routine has at most 30 lines.</source>
+        <translation>一个巡查项目最多 30 个检查项。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/routine_texts.py" line="148" />
+        <source>Check: {problems}</source>
+        <translation>请检查：{problems}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/routine_texts.py" line="151" />
+        <source>Someone recorded the fix meanwhile.</source>
+        <translation>已有人记录了处理结果。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/routine_texts.py" line="152" />
+        <source>This routine is no longer in use.</source>
+        <translation>该巡查项目已停用。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/routine_texts.py" line="153" />
+        <source>A routine of this name and area exists already.</source>
+        <translation>同名同区域的巡查项目已存在。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/routine_texts.py" line="154" />
+        <source>Someone changed this routine meanwhile: look at it again.</source>
+        <translation>该巡查项目刚被他人修改，请重新查看。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/routine_texts.py" line="155" />
+        <source>Rounds were recorded: the schedule stays. Take the routine out of use and add a new one.</source>
+        <translation>已有巡查记录，频次不可更改。请停用该项目并新建一个。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/routine_texts.py" line="157" />
+        <source>Nothing found: it may have been changed meanwhile.</source>
+        <translation>未找到：可能刚被修改。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/routine_texts.py" line="159" />
+        <source>That did not work: {error}</source>
+        <translation>操作未成功：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/routine_problems.py" line="36" />
+        <location filename="../../kiosk/ui/desk/records/routine_problems.py" line="39" />
+        <source>Record fix</source>
+        <translation>记录处理</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/routine_problems.py" line="37" />
+        <source>{routine}: {what}
+What was done?</source>
+        <translation>{routine}：{what}
+做了哪些处理？</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/routines.py" line="179" />
+        <source>{done} of {due} done</source>
+        <translation>已完成 {done} / {due}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/routines.py" line="183" />
+        <source>⚠ %n round(s) missed this past week</source>
+        <translation>⚠ 过去一周漏检 %n 次</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/routines.py" line="199" />
+        <source>{routine} recorded: passed.</source>
+        <translation>{routine} 已记录：正常。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/routines.py" line="201" />
+        <source>{routine} recorded: a problem to follow up.</source>
+        <translation>{routine} 已记录：有问题需跟进。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/routine_problems.py" line="86" />
+        <source>Open problems (%n)</source>
+        <translation>待处理问题（%n）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/routine_problems.py" line="89" />
+        <source>photo</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/routine_problems.py" line="24" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/routine_problems.py" line="93" />
+        <source>Fixed · {who} {when}</source>
+        <translation>已处理 · {who} {when}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/routine_problems.py" line="97" />
+        <source>Waiting for the fix</source>
+        <translation>等待处理</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/routines.py" line="209" />
+        <source>Fixed: {what}.</source>
+        <translation>已处理：{what}。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/routine_problems.py" line="138" />
+        <source>No photo.</source>
+        <translation>没有照片。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/routines.py" line="241" />
+        <source>Routine checks</source>
+        <translation>日常巡查</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/routines.py" line="242" />
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/routines.py" line="243" />
+        <source>Routines…</source>
+        <translation>巡查项目…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/routine_problems.py" line="142" />
+        <source>Show fixed too</source>
+        <translation>显示已处理</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/routine_problems.py" line="143" />
+        <source>Record fix…</source>
+        <translation>记录处理…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/routine_problems.py" line="144" />
+        <source>Show photo</source>
+        <translation>查看照片</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/routine_board.py" line="42" />
+        <source>Not ticked: {lines}</source>
+        <translation>未勾选：{lines}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/routine_board.py" line="50" />
+        <source>Done…</source>
+        <translation>完成…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/routine_board.py" line="51" />
+        <source>Record late…</source>
+        <translation>补录…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/records/routine_board.py" line="111" />
+        <source>No rounds on this day. “Routines…” adds them: the rulebook's corridor, restrooms and plants, or your own.</source>
+        <translation>当天没有巡查。点击“巡查项目…”添加：制度规定的走廊、洗手间、绿植巡查，或自定义项目。</translation>
     </message>
 </context>
 <context>

@@ -135,8 +135,9 @@ class CheckDialog(QDialog):
 
     def _update(self) -> None:
         failed, described = self.failed(), bool(self.problem.text().strip())
+        unticked = len(failed)  # a plain name: lupdate reads no expression there
         if failed:
-            text = translate("DeskRoutines", "%n line(s) not ticked: a problem to follow up.", "", len(failed))
+            text = translate("DeskRoutines", "%n line(s) not ticked: a problem to follow up.", "", unticked)
         elif described:
             text = translate("DeskRoutines", "A problem to follow up.")
         else:
