@@ -230,16 +230,6 @@ def check_forms(rooms: int, bookings: int, count: int, rng: random.Random) -> li
                   15 * rng.randint(0, 40), rng.choice((30, 60, 90)), rng) for _ in range(count)]
 
 
-def timed(call: Callable[[Any], object], inputs: list[Any], reps: int) -> list[float]:
-    times: list[float] = []
-    for index in range(reps + 10):
-        start = time.perf_counter()
-        call(inputs[index % len(inputs)])
-        if index >= 10:
-            times.append((time.perf_counter() - start) * 1000)
-    return times
-
-
 def race(db: Database, rooms: int, rounds: int) -> tuple[int, list[float]]:
     """Two desks book one free slot at once, ``rounds`` times: how many rounds exactly one won, and each call's time."""
     rng = random.Random(17)
@@ -283,72 +273,104 @@ def explain(db: Database, wanted: BookingForm) -> None:
             print("    ", " | ".join(str(v) for v in row))
 
 
-def measure(label: str, db: Database, rooms: int, count: int, args: argparse.Namespace) -> list[str]:
-    """The operations on one seeded database: a line each."""
-    big = count == args.bookings
-    rng = random.Random(5)
-    desk = gateway(db)
-    forms = check_forms(rooms, count, args.reps, rng)
-    reasons: dict[str, int] = {}
+class Operations:
+    """The timed calls on one seeded database, with their inputs."""
 
-    def check(wanted: BookingForm) -> None:
+    def __init__(self, db: Database, rooms: int, count: int, reps: int) -> None:
+        self.db, self.rooms, self.count = db, rooms, count
+        self.desk = gateway(db)
+        rng = random.Random(5)
+        self.forms = check_forms(rooms, count, reps, rng)
+        self.days = [TODAY + timedelta(days=rng.randint(-60, 30)) for _ in range(reps)]
+        self.books = [_form(rng.choice(_usable(rooms)), TODAY + timedelta(days=rng.randint(60, 110)),
+                            15 * rng.randint(0, 40), 60, rng) for _ in range(reps)]
+        self.reasons: dict[str, int] = {}
+
+    def check(self, index: int) -> None:
         try:
-            desk.check(wanted)
+            self.desk.check(self.forms[index % len(self.forms)])
         except BookingRefused as refused:
-            reasons[refused.reason.value] = reasons.get(refused.reason.value, 0) + 1
+            self.reasons[refused.reason.value] = self.reasons.get(refused.reason.value, 0) + 1
 
-    def bare(wanted: BookingForm) -> None:
-        with db.unit_of_work("bench", write=False) as uow:
+    def bare(self, index: int) -> None:
+        wanted = self.forms[index % len(self.forms)]
+        with self.db.unit_of_work("bench", write=False) as uow:
             in_the_way(uow, wanted.room_id, wanted.starts_at, wanted.ends_at + timedelta(minutes=10))
 
-    def book(wanted: BookingForm) -> None:
+    def board_today(self, index: int) -> None:
+        self.desk.day_board(TODAY)
+
+    def board_other_day(self, index: int) -> None:
+        self.desk.day_board(self.days[index % len(self.days)])
+
+    def book(self, index: int) -> None:
         try:
-            desk.book(wanted)
+            self.desk.book(self.books[index % len(self.books)])
         except BookingRefused:
             pass
 
-    days = [TODAY + timedelta(days=rng.randint(-60, 30)) for _ in range(args.reps)]
-    books = [_form(rng.choice(_usable(rooms)), TODAY + timedelta(days=rng.randint(60, 110)),
-                   15 * rng.randint(0, 40), 60, rng) for _ in range(args.reps)]
-    operations: tuple[tuple[str, Callable[[Any], object], list[Any], float | None], ...] = (
-        ("conflict check (gateway.check)", check, forms, CHECK_TARGET_MS),
-        ("conflict query alone (bare)", bare, forms, None),
-        ("day board, today", lambda _day: desk.day_board(TODAY), [TODAY], BOARD_TARGET_MS),
-        ("day board, other days", desk.day_board, days, BOARD_TARGET_MS),
-        ("book (one write transaction)", book, books, None),
-    )
+
+OPERATIONS: tuple[tuple[str, str, float | None], ...] = (
+    ("conflict check (gateway.check)", "check", CHECK_TARGET_MS),
+    ("conflict query alone (bare)", "bare", None),
+    ("day board, today", "board_today", BOARD_TARGET_MS),
+    ("day board, other days", "board_other_day", BOARD_TARGET_MS),
+    ("book (one write transaction)", "book", None),
+)
+
+
+def interleaved(calls: list[Callable[[int], object]], reps: int) -> list[list[float]]:
+    """Each call ``reps`` times (10 warm-up calls first), the databases taking turns call by call, so a
+    burst of load on this shared machine falls on the baseline and the big database alike."""
+    times: list[list[float]] = [[] for _ in calls]
+    for index in range(reps + 10):
+        for call, kept in zip(calls, times, strict=True):
+            start = time.perf_counter()
+            call(index)
+            if index >= 10:
+                kept.append((time.perf_counter() - start) * 1000)
+    return times
+
+
+def measure(label: str, sizes: list[Operations], args: argparse.Namespace) -> list[str]:
     results: list[str] = []
-    for name, call, inputs, target in operations:
-        times = timed(call, inputs, args.reps)
-        p50, p95 = statistics.median(times), percentile(times, 0.95)
-        verdict = "" if not big or target is None else (" ok" if p95 <= target else " MISSED")
-        line = (f"[{label}] {rooms:>3} rooms / {count:>7,} bookings  {name:<31} p50 {p50:6.2f} ms  "
-                f"p95 {p95:6.2f} ms{verdict}")
+    for name, method, target in OPERATIONS:
+        for ops, times in zip(sizes, interleaved([getattr(ops, method) for ops in sizes], args.reps), strict=True):
+            big = ops.count == args.bookings
+            p50, p95 = statistics.median(times), percentile(times, 0.95)
+            verdict = "" if not big or target is None else (" ok" if p95 <= target else " MISSED")
+            line = (f"[{label}] {ops.rooms:>3} rooms / {ops.count:>7,} bookings  {name:<31} p50 {p50:6.2f} ms  "
+                    f"p95 {p95:6.2f} ms{verdict}")
+            print(line)
+            results.append(line)
+    for ops in sizes:
+        print(f"[{label}] {ops.rooms:>3} rooms / {ops.count:>7,} bookings  checks refused: "
+              f"{sum(ops.reasons.values())} of {len(ops.forms)} forms ({ops.reasons})")
+        won, race_times = race(ops.db, ops.rooms, args.race_rounds)
+        line = (f"[{label}] {ops.rooms:>3} rooms / {ops.count:>7,} bookings  race: exactly one of two desks won "
+                f"{won} of {args.race_rounds} rounds{' ok' if won == args.race_rounds else ' FAILED'}; each book "
+                f"p50 {statistics.median(race_times):.1f} ms, p95 {percentile(race_times, 0.95):.1f} ms")
         print(line)
         results.append(line)
-    print(f"[{label}]     checks refused: {sum(reasons.values())} of {len(forms)} forms ({reasons})")
-    won, race_times = race(db, rooms, args.race_rounds)
-    line = (f"[{label}] {rooms:>3} rooms / {count:>7,} bookings  race: exactly one of two desks won {won} of "
-            f"{args.race_rounds} rounds{' ok' if won == args.race_rounds else ' FAILED'}; each book p50 "
-            f"{statistics.median(race_times):.1f} ms, p95 {percentile(race_times, 0.95):.1f} ms")
-    print(line)
-    results.append(line)
-    if any("MISSED" in r or "FAILED" in r for r in results) or (args.explain and big):
-        explain(db, forms[0])
+    if any("MISSED" in r or "FAILED" in r for r in results) or args.explain:
+        explain(sizes[-1].db, sizes[-1].forms[0])
     return results
 
 
 def run(label: str, url: str | None, args: argparse.Namespace, folder: Path) -> list[str]:
-    results: list[str] = []
+    sizes: list[Operations] = []
     for rooms, count in ((args.baseline_rooms, args.baseline_bookings), (args.rooms, args.bookings)):
         big = count == args.bookings
         db = fresh(url if big or url is None else baseline_url(url), folder, f"{label}-{count}")
         started = time.perf_counter()
         seed(db, rooms, count)
         print(f"[{label}] seeded {rooms} rooms and {count:,} bookings in {time.perf_counter() - started:.1f} s")
-        results += measure(label, db, rooms, count, args)
-        db.dispose()
-    return results
+        sizes.append(Operations(db, rooms, count, args.reps))
+    try:
+        return measure(label, sizes, args)
+    finally:
+        for ops in sizes:
+            ops.db.dispose()
 
 
 def main() -> int:
