@@ -3771,6 +3771,11 @@ What was done? The room is back in order.</source>
         <translation>会议室已复原</translation>
     </message>
     <message>
+        <location filename="../../kiosk/ui/desk/rooms/texts.py" line="174" />
+        <source>{what}: {detail}</source>
+        <translation>{what}：{detail}</translation>
+    </message>
+    <message>
         <location filename="../../kiosk/ui/desk/rooms/texts.py" line="182" />
         <source>%n seat(s)</source>
         <translation>%n 座</translation>
@@ -3898,18 +3903,18 @@ What was done? The room is back in order.</source>
     <message>
         <location filename="../../kiosk/ui/desk/records/routine_admin.py" line="24" />
         <source>Lines</source>
-        <translation>明细</translation>
+        <translation>检查项</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/records/routine_admin.py" line="25" />
         <location filename="../../kiosk/ui/desk/records/routine_admin.py" line="101" />
         <source>In use</source>
-        <translation>在用</translation>
+        <translation>启用中</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/records/routine_admin.py" line="41" />
         <source>Routines</source>
-        <translation>例行检查</translation>
+        <translation>巡查项目</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/records/routine_admin.py" line="49" />
@@ -3976,7 +3981,7 @@ What was done? The room is back in order.</source>
     <message>
         <location filename="../../kiosk/ui/desk/records/routine_dialogs.py" line="55" />
         <source>This file is not a picture.</source>
-        <translation>该文件不是图片。</translation>
+        <translation>此文件不是图片。</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/records/routine_dialogs.py" line="85" />
@@ -4079,7 +4084,7 @@ What was done? The room is back in order.</source>
     <message>
         <location filename="../../kiosk/ui/desk/records/routine_dialogs.py" line="207" />
         <source>Day</source>
-        <translation>日期</translation>
+        <translation>星期</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/records/routine_dialogs.py" line="208" />
@@ -4154,7 +4159,7 @@ What was done? The room is back in order.</source>
     <message>
         <location filename="../../kiosk/ui/desk/records/routine_texts.py" line="111" />
         <source>Missed</source>
-        <translation>未达标</translation>
+        <translation>漏检</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/records/routine_texts.py" line="112" />
@@ -4169,7 +4174,7 @@ What was done? The room is back in order.</source>
     <message>
         <location filename="../../kiosk/ui/desk/records/routine_texts.py" line="114" />
         <source>Due</source>
-        <translation>处理期限</translation>
+        <translation>待巡查</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/records/routine_texts.py" line="115" />
@@ -4307,7 +4312,7 @@ What was done?</source>
     <message>
         <location filename="../../kiosk/ui/desk/records/routine_problems.py" line="89" />
         <source>photo</source>
-        <translation>照片</translation>
+        <translation>有照片</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/records/routine_problems.py" line="24" />
