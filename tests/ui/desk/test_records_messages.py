@@ -131,8 +131,6 @@ def test_ctrl_m_opens_the_quick_form_from_anywhere_in_the_desk(qtbot, database, 
     qtbot.addWidget(shell)
     page = records.widget
     assert isinstance(page, RecordsPage)
-    opened: list[QDialog] = []
-    page.messages.run_dialog = opened.append
     shell.show()
     shell.start()
     try:
@@ -141,8 +139,16 @@ def test_ctrl_m_opens_the_quick_form_from_anywhere_in_the_desk(qtbot, database, 
         qtbot.waitUntil(shell.isActiveWindow, timeout=2000)
         assert shell.current_key() == "today"
         qtbot.keyClick(elsewhere, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
-        assert len(opened) == 1 and shell.current_key() == "today"  # the form over Today, the page not shown
-        assert opened[0].windowTitle() == "Phone message"
+        dialog = page.messages.dialog
+        assert dialog is not None and dialog.isVisible()  # the form over Today, the page not shown
+        assert shell.current_key() == "today" and dialog.windowTitle() == "Phone message"
+        qtbot.keyClick(elsewhere, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+        assert page.messages.dialog is dialog  # one form at a time
+        dialog.reject()
+        assert page.messages.dialog is None
+        page.quick_message()  # and again, a new one
+        assert page.messages.dialog is not None and page.messages.dialog.isVisible()
+        page.messages.dialog.reject()
     finally:
         shell.stop()
     assert page.shortcut is None  # signed out: nothing answers Ctrl+M

@@ -323,9 +323,14 @@ class MessagesView(QWidget):
         if prefill is not None:
             dialog.prefill(prefill)
         dialog.saved.connect(self._saved)
-        dialog.finished.connect(lambda _result: dialog.deleteLater())
+        dialog.finished.connect(lambda _result: self._closed(dialog))
         self.dialog = dialog
         self.run_dialog(dialog)
+
+    def _closed(self, dialog: QuickMessageDialog) -> None:
+        if self.dialog is dialog:
+            self.dialog = None
+        dialog.deleteLater()
 
     def _saved(self, row: MessageRow) -> None:
         if row.kind is CallKind.MESSAGE:
