@@ -872,7 +872,7 @@
         <location filename="../../kiosk/ui/desk/dialogs.py" line="23" />
         <location filename="../../kiosk/ui/desk/dialogs.py" line="46" />
         <location filename="../../kiosk/ui/desk/records/routine_dialogs.py" line="68" />
-        <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="133" />
+        <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="122" />
         <location filename="../../kiosk/ui/desk/rooms/damage_tab.py" line="72" />
         <location filename="../../kiosk/ui/desk/rooms/rooms_tab.py" line="96" />
         <location filename="../../kiosk/ui/desk/staff.py" line="183" />
@@ -1954,13 +1954,13 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/records/message_form.py" line="313" />
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="374" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="379" />
         <source>Take a message</source>
         <translation>记录留言</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/records/message_form.py" line="314" />
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="369" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="374" />
         <source>Log a transfer</source>
         <translation>登记转接</translation>
     </message>
@@ -2067,7 +2067,7 @@
     <message>
         <location filename="../../kiosk/ui/desk/records/message_texts.py" line="59" />
         <location filename="../../kiosk/ui/desk/records/message_texts.py" line="116" />
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="362" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="367" />
         <source>Closed</source>
         <translation>已关闭</translation>
     </message>
@@ -2078,7 +2078,7 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/records/message_texts.py" line="115" />
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="373" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="378" />
         <source>Not resolved</source>
         <translation>未解决</translation>
     </message>
@@ -2104,21 +2104,21 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/records/message_texts.py" line="56" />
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="360" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="365" />
         <source>New</source>
         <translation>未确认</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/records/message_texts.py" line="57" />
         <location filename="../../kiosk/ui/desk/records/message_texts.py" line="112" />
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="361" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="366" />
         <source>Acknowledged</source>
         <translation>已确认收到</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/records/message_texts.py" line="58" />
         <location filename="../../kiosk/ui/desk/records/message_texts.py" line="113" />
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="362" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="367" />
         <source>Called back</source>
         <translation>已回电</translation>
     </message>
@@ -2364,67 +2364,67 @@
         <translation>未解决：请记录留言，以便 {whom} 回电。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="332" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="337" />
         <source>Message for {whom} saved; they have been told.</source>
         <translation>给 {whom} 的留言已保存，并已通知对方。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="335" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="340" />
         <source>Transfer to {whom} logged.</source>
         <translation>已登记转接给 {whom}。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="350" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="355" />
         <source>%n call(s)</source>
         <translation>共 %n 条</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="358" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="363" />
         <source>Phone messages and transfers</source>
         <translation>电话留言与转接</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="360" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="365" />
         <source>Open</source>
         <translation>未关闭</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="363" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="368" />
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="366" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="371" />
         <source>Every day</source>
         <translation>所有日期</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="367" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="372" />
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="368" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="373" />
         <source>New message (Ctrl+M)</source>
         <translation>新留言 (Ctrl+M)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="370" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="375" />
         <source>Got it</source>
         <translation>标记为已收到</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="371" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="376" />
         <source>Caller called back</source>
         <translation>标记为已回电</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="372" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="377" />
         <source>It was resolved</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="375" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="380" />
         <source>Close…</source>
         <translation>关闭…</translation>
     </message>
@@ -2661,43 +2661,43 @@
 <context>
     <name>DeskRooms</name>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/board_canvas.py" line="73" />
+        <location filename="../../kiosk/ui/desk/rooms/board_words.py" line="25" />
         <location filename="../../kiosk/ui/desk/rooms/texts.py" line="112" />
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/board_canvas.py" line="75" />
+        <location filename="../../kiosk/ui/desk/rooms/board_words.py" line="27" />
         <location filename="../../kiosk/ui/desk/rooms/detail.py" line="196" />
         <location filename="../../kiosk/ui/desk/rooms/texts.py" line="108" />
         <source>Confirmed</source>
         <translation>已确认</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/board_canvas.py" line="77" />
-        <location filename="../../kiosk/ui/desk/rooms/board_tab.py" line="60" />
+        <location filename="../../kiosk/ui/desk/rooms/board_tab.py" line="61" />
+        <location filename="../../kiosk/ui/desk/rooms/board_words.py" line="29" />
         <source>⚠ Not prepared</source>
         <translation>⚠ 未准备</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/board_canvas.py" line="79" />
+        <location filename="../../kiosk/ui/desk/rooms/board_words.py" line="31" />
         <location filename="../../kiosk/ui/desk/rooms/detail.py" line="181" />
         <source>Ad-hoc</source>
         <translation>临时</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/board_canvas.py" line="91" />
+        <location filename="../../kiosk/ui/desk/rooms/board_words.py" line="43" />
         <source>approval</source>
         <translation>需审批</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/board_canvas.py" line="92" />
+        <location filename="../../kiosk/ui/desk/rooms/board_words.py" line="44" />
         <source>no equipment</source>
         <translation>无设备</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/board_canvas.py" line="98" />
-        <location filename="../../kiosk/ui/desk/rooms/board_canvas.py" line="106" />
+        <location filename="../../kiosk/ui/desk/rooms/board_words.py" line="50" />
+        <location filename="../../kiosk/ui/desk/rooms/board_words.py" line="58" />
         <location filename="../../kiosk/ui/desk/rooms/bookings_tab.py" line="147" />
         <location filename="../../kiosk/ui/desk/rooms/outcomes.py" line="55" />
         <location filename="../../kiosk/ui/desk/rooms/texts.py" line="225" />
@@ -2705,36 +2705,36 @@
         <translation>（无主题）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/board_canvas.py" line="110" />
+        <location filename="../../kiosk/ui/desk/rooms/board_words.py" line="62" />
         <source>Cleaning until {time}</source>
         <translation>清洁至 {time}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/board_canvas.py" line="111" />
+        <location filename="../../kiosk/ui/desk/rooms/board_words.py" line="63" />
         <location filename="../../kiosk/ui/desk/rooms/bookings_tab.py" line="32" />
         <source>Prepared</source>
         <translation>已准备</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/board_canvas.py" line="111" />
+        <location filename="../../kiosk/ui/desk/rooms/board_words.py" line="63" />
         <source>Not prepared yet</source>
         <translation>尚未准备</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/board_canvas.py" line="114" />
+        <location filename="../../kiosk/ui/desk/rooms/board_words.py" line="66" />
         <source>Ad-hoc meeting</source>
         <translation>临时会议</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/board_tab.py" line="57" />
-        <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="107" />
+        <location filename="../../kiosk/ui/desk/rooms/board_tab.py" line="58" />
+        <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="96" />
         <location filename="../../kiosk/ui/desk/rooms/texts.py" line="118" />
         <source>Company</source>
         <translation>公司级</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/board_tab.py" line="58" />
-        <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="106" />
+        <location filename="../../kiosk/ui/desk/rooms/board_tab.py" line="59" />
+        <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="95" />
         <location filename="../../kiosk/ui/desk/rooms/texts.py" line="119" />
         <source>Department</source>
         <translation>部门级</translation>
@@ -2745,73 +2745,73 @@
         <translation>清洁中</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/board_tab.py" line="115" />
+        <location filename="../../kiosk/ui/desk/rooms/board_tab.py" line="116" />
         <source>%n meeting(s) this day. Click a meeting for its details, free time to book it.</source>
         <translation>当天 %n 场会议。点击会议查看详情，点击空闲时段即可预订。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/board_tab.py" line="123" />
+        <location filename="../../kiosk/ui/desk/rooms/board_tab.py" line="124" />
         <source>Monday</source>
         <translation>星期一</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/board_tab.py" line="123" />
+        <location filename="../../kiosk/ui/desk/rooms/board_tab.py" line="124" />
         <source>Tuesday</source>
         <translation>星期二</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/board_tab.py" line="124" />
+        <location filename="../../kiosk/ui/desk/rooms/board_tab.py" line="125" />
         <source>Wednesday</source>
         <translation>星期三</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/board_tab.py" line="124" />
+        <location filename="../../kiosk/ui/desk/rooms/board_tab.py" line="125" />
         <source>Thursday</source>
         <translation>星期四</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/board_tab.py" line="125" />
+        <location filename="../../kiosk/ui/desk/rooms/board_tab.py" line="126" />
         <source>Friday</source>
         <translation>星期五</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/board_tab.py" line="125" />
+        <location filename="../../kiosk/ui/desk/rooms/board_tab.py" line="126" />
         <source>Saturday</source>
         <translation>星期六</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/board_tab.py" line="126" />
+        <location filename="../../kiosk/ui/desk/rooms/board_tab.py" line="127" />
         <source>Sunday</source>
         <translation>星期日</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/board_tab.py" line="127" />
+        <location filename="../../kiosk/ui/desk/rooms/board_tab.py" line="128" />
         <source>{weekday}, {day}</source>
         <translation>{day} {weekday}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/board_tab.py" line="130" />
+        <location filename="../../kiosk/ui/desk/rooms/board_tab.py" line="131" />
         <source>today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/board_tab.py" line="134" />
+        <location filename="../../kiosk/ui/desk/rooms/board_tab.py" line="135" />
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/board_tab.py" line="135" />
+        <location filename="../../kiosk/ui/desk/rooms/board_tab.py" line="136" />
         <source>Previous day</source>
         <translation>前一天</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/board_tab.py" line="136" />
+        <location filename="../../kiosk/ui/desk/rooms/board_tab.py" line="137" />
         <source>Next day</source>
         <translation>后一天</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/board_tab.py" line="137" />
-        <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="167" />
+        <location filename="../../kiosk/ui/desk/rooms/board_tab.py" line="138" />
+        <location filename="../../kiosk/ui/desk/rooms/booking_layout.py" line="50" />
         <location filename="../../kiosk/ui/desk/rooms/bookings_tab.py" line="29" />
         <location filename="../../kiosk/ui/desk/rooms/damage_tab.py" line="37" />
         <location filename="../../kiosk/ui/desk/rooms/damage_tab.py" line="69" />
@@ -2821,116 +2821,116 @@
         <translation>会议室</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/board_tab.py" line="138" />
+        <location filename="../../kiosk/ui/desk/rooms/board_tab.py" line="139" />
         <source>No rooms yet: add them on the Rooms tab.</source>
         <translation>还没有会议室：请在“会议室管理”中添加。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="83" />
+        <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="72" />
         <source>Edit booking #{id}</source>
         <translation>修改预订 #{id}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="84" />
+        <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="73" />
         <location filename="../../kiosk/ui/desk/rooms/page.py" line="189" />
         <source>New booking</source>
         <translation>新建预订</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="89" />
+        <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="78" />
         <source>Find a free room</source>
         <translation>查找空闲会议室</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="105" />
+        <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="94" />
         <source> people</source>
         <translation> 人</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="115" />
+        <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="104" />
         <source>e.g. tea and fruit at 15:00</source>
         <translation>例如：15:00 茶歇水果</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="116" />
+        <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="105" />
         <source>e.g. the agenda, 2 pages</source>
         <translation>例如：会议议程 2 页</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="118" />
+        <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="107" />
         <source>Ad-hoc meeting, registered by the desk</source>
         <translation>临时会议（前台登记）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="119" />
+        <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="108" />
         <source>Departments book at least %n day(s) ahead; an ad-hoc meeting is registered when it happens.</source>
         <translation>部门会议须至少提前 %n 天预订；临时会议在召开时由前台登记。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="123" />
+        <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="112" />
         <source>Repeat weekly until</source>
         <translation>每周重复，直到</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="131" />
+        <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="120" />
         <location filename="../../kiosk/ui/desk/rooms/rooms_tab.py" line="95" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="131" />
+        <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="120" />
         <source>Book</source>
         <translation>预订</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="168" />
+        <location filename="../../kiosk/ui/desk/rooms/booking_layout.py" line="51" />
         <location filename="../../kiosk/ui/desk/rooms/bookings_tab.py" line="30" />
         <location filename="../../kiosk/ui/desk/rooms/detail.py" line="190" />
         <source>Organiser</source>
         <translation>组织者</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="168" />
+        <location filename="../../kiosk/ui/desk/rooms/booking_layout.py" line="51" />
         <source>Date and time</source>
         <translation>日期和时间</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="169" />
+        <location filename="../../kiosk/ui/desk/rooms/booking_layout.py" line="52" />
         <source>Attendees and level</source>
         <translation>人数和级别</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="169" />
+        <location filename="../../kiosk/ui/desk/rooms/booking_layout.py" line="52" />
         <location filename="../../kiosk/ui/desk/rooms/bookings_tab.py" line="30" />
         <source>Topic</source>
         <translation>会议主题</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="181" />
+        <location filename="../../kiosk/ui/desk/rooms/booking_layout.py" line="64" />
         <location filename="../../kiosk/ui/desk/rooms/detail.py" line="193" />
         <source>Equipment needed</source>
         <translation>所需设备</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="186" />
+        <location filename="../../kiosk/ui/desk/rooms/booking_layout.py" line="69" />
         <location filename="../../kiosk/ui/desk/rooms/detail.py" line="194" />
         <location filename="../../kiosk/ui/desk/rooms/texts.py" line="166" />
         <source>Catering</source>
         <translation>茶歇餐饮</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="187" />
+        <location filename="../../kiosk/ui/desk/rooms/booking_layout.py" line="70" />
         <location filename="../../kiosk/ui/desk/rooms/detail.py" line="195" />
         <source>Material to print</source>
         <translation>打印资料</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="300" />
+        <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="217" />
         <source>Choose the room and the organiser.</source>
         <translation>请选择会议室和组织者。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="351" />
+        <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="268" />
         <source>No room is free for this slot with these seats and equipment.</source>
         <translation>该时段没有座位和设备都合适的空闲会议室。</translation>
     </message>
@@ -3537,7 +3537,7 @@ What was done? The room is back in order.</source>
         <translation>确认时限</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/board_tab.py" line="59" />
+        <location filename="../../kiosk/ui/desk/rooms/board_tab.py" line="60" />
         <location filename="../../kiosk/ui/desk/rooms/rooms_tab.py" line="40" />
         <source>Cleaning time</source>
         <translation>清洁时间</translation>
@@ -4342,7 +4342,7 @@ What was done?</source>
     <message>
         <location filename="../../kiosk/ui/desk/records/routines.py" line="241" />
         <source>Routine checks</source>
-        <translation>日常巡查</translation>
+        <translation>例行检查</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/records/routines.py" line="242" />
