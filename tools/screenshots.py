@@ -79,6 +79,7 @@ from kiosk.ui.kiosk.flow import visitor_messages
 from kiosk.ui.kiosk.screens.photo import frame_from_image
 from tools.complaint_shots import complaint_shots, seed_complaints
 from tools.message_shots import message_shots, seed_messages
+from tools.routine_shots import routine_shots, seed_routine_round
 
 SIZES = {"landscape": (1920, 1080), "portrait": (1080, 1920)}
 LANGUAGES = ("zh_CN", "en")
@@ -604,6 +605,7 @@ def admin_shot(settings: Settings, database: Database, out: Path, *, suffix: str
     parcel_shots(desk, out, suffix, parcel_codes)
     supply_shots(desk, out, suffix)
     message_shots(desk, out, suffix)
+    routine_shots(desk, out, suffix)
     complaint_shots(desk, database, settings.site.code, pool, out, suffix=suffix, zone=zone, now=database.clock.now)
     desk.shell.show_view("today")
     finder = desk.shell.finder
@@ -681,6 +683,7 @@ def main(argv: list[str] | None = None) -> int:
             codes = desk_parcels(database, settings.site.code, database.clock)
             desk_supplies(database, settings.site.code)
             seed_messages(database, settings.site.code, database.clock)
+            seed_routine_round(database, settings.site.code)
             seed_complaints(database, settings.site.code, database.clock)
             admin_shots(settings, database, args.out, codes)
         database.dispose()
