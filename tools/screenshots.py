@@ -79,6 +79,7 @@ from kiosk.ui.kiosk.flow import visitor_messages
 from kiosk.ui.kiosk.screens.photo import frame_from_image
 from tools.complaint_shots import complaint_shots, seed_complaints
 from tools.message_shots import message_shots, seed_messages
+from tools.room_shots import room_shots, rooms_day
 from tools.routine_shots import routine_shots, seed_routine_round
 
 SIZES = {"landscape": (1920, 1080), "portrait": (1080, 1920)}
@@ -606,6 +607,7 @@ def admin_shot(settings: Settings, database: Database, out: Path, *, suffix: str
     supply_shots(desk, out, suffix)
     message_shots(desk, out, suffix)
     routine_shots(desk, out, suffix)
+    room_shots(desk, out, suffix, database.clock.now)
     complaint_shots(desk, database, settings.site.code, pool, out, suffix=suffix, zone=zone, now=database.clock.now)
     desk.shell.show_view("today")
     finder = desk.shell.finder
@@ -684,6 +686,7 @@ def main(argv: list[str] | None = None) -> int:
             desk_supplies(database, settings.site.code)
             seed_messages(database, settings.site.code, database.clock)
             seed_routine_round(database, settings.site.code)
+            rooms_day(database, settings.site.code)
             seed_complaints(database, settings.site.code, database.clock)
             admin_shots(settings, database, args.out, codes)
         database.dispose()

@@ -494,7 +494,7 @@ def test_the_meeting_rooms_show_rooms_topics_organisers_and_damage_as_written(de
     from kiosk.application.gateways.desk_rooms import BookingForm, DamageForm, DeskRoomsGateway, RoomForm
     from kiosk.domain.security import StaffRole
     from kiosk.ui.desk.rooms import RoomsPage
-    from kiosk.ui.desk.rooms.board_canvas import block_lines, room_texts, segment_tooltip
+    from kiosk.ui.desk.rooms.board_words import block_lines, room_texts, segment_tooltip
     from kiosk.ui.desk.rooms.booking_form import BookingDialog
     from kiosk.ui.desk.rooms.detail import BookingDetailDialog
 

@@ -16,7 +16,8 @@ from kiosk.db import Database
 from kiosk.domain.changes import Area
 from kiosk.ui.common.live import LiveChanges
 from kiosk.ui.desk.rooms import room_views
-from kiosk.ui.desk.rooms.board_canvas import LEVEL_COLOURS, NOW, ROW, block_lines, room_texts
+from kiosk.ui.desk.rooms.board_canvas import LEVEL_COLOURS, NOW, ROW
+from kiosk.ui.desk.rooms.board_words import block_lines, room_texts
 from kiosk.ui.desk.rooms.booking_form import BookingDialog
 from kiosk.ui.desk.rooms.detail import BookingDetailDialog
 from tests.ui.desk.rooms_setup import ZONE, RoomsDesk, at, close, make_desk

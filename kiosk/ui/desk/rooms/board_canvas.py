@@ -2,9 +2,9 @@
 word), the opening hours across, each booking a block, its cleaning buffer a lighter hatched tail, and on
 today a red "now" line with the part of the day gone by shaded.
 
-Painted with QPainter (text drawn this way is never read as HTML). ``BoardView`` keeps the hour ruler fixed
-above the rows as they scroll; a click on a block emits ``booking_chosen``, a click on free time
-``slot_chosen`` (room, the half hour clicked).
+Painted with QPainter (text drawn this way is never read as HTML; the words are ``board_words``). A click on a
+block emits ``booking_chosen``, a click on free time ``slot_chosen`` (room, the half hour clicked);
+``board_view`` keeps the hour ruler above the rows as they scroll.
 """
 
 from __future__ import annotations
@@ -26,25 +26,16 @@ from PySide6.QtGui import (
     QPen,
     QResizeEvent,
 )
-from PySide6.QtWidgets import QFrame, QScrollArea, QToolTip, QWidget
+from PySide6.QtWidgets import QToolTip, QWidget
 
 from kiosk.application.gateways.desk_rooms import BoardRow, BoardSegment, BookingLevel, BookingStatus, DayBoard
 from kiosk.ui.common.plain_text import plain_tooltip
-from kiosk.ui.desk.rooms.texts import (
-    STATE_COLOURS,
-    attendees,
-    equipment_list,
-    hm,
-    level_text,
-    seats,
-    state_text,
-    status_text,
-    translate,
-)
+from kiosk.ui.desk.rooms.board_words import block_lines, room_texts, segment_tooltip
+from kiosk.ui.desk.rooms.texts import STATE_COLOURS, equipment_list, hm
 
 ROOM_COLUMN = 250
 RULER = 36
-ROW = 76
+ROW = 72
 PAD_RIGHT = 16
 INK, MUTED, LINE, SOFT_LINE = "#1f2a33", "#7b8794", "#dde2e7", "#eef1f4"
 # (fill, edge, text) of a block by level; a company meeting stands out (it displaces department ones).
@@ -64,55 +55,6 @@ class Block:
     rect: QRectF  # the meeting
     tail: QRectF  # the cleaning buffer after it (empty when none)
     segment: BoardSegment
-
-
-def block_marks(segment: BoardSegment, *, past: bool) -> str:
-    """The block's third line: what the receptionist must know at a glance, in words."""
-    marks: list[str] = []
-    if segment.status is BookingStatus.DONE:
-        marks.append(translate("DeskRooms", "Done"))
-    elif segment.status is BookingStatus.CONFIRMED:
-        marks.append(translate("DeskRooms", "Confirmed"))
-    if segment.status is not BookingStatus.DONE and not segment.prepared and not past:
-        marks.append(translate("DeskRooms", "⚠ Not prepared"))
-    if segment.ad_hoc:
-        marks.append(translate("DeskRooms", "Ad-hoc"))
-    if segment.level is BookingLevel.COMPANY:
-        marks.append(level_text(BookingLevel.COMPANY))
-    return " · ".join(marks)
-
-
-def room_texts(row: BoardRow) -> tuple[str, str, str, str]:
-    """The room column: name, the state now as a word, floor and seats, the equipment in short."""
-    room = row.room
-    facts = " · ".join(part for part in (room.floor, seats(room.capacity))
-                       if part)
-    if room.needs_approval:
-        facts += " · " + translate("DeskRooms", "approval")
-    gear = equipment_list(room.equipment, short=True) or translate("DeskRooms", "no equipment")
-    return room.name, state_text(row.state), facts, gear
-
-
-def block_lines(segment: BoardSegment, zone: ZoneInfo, *, past: bool) -> tuple[str, str, str]:
-    """A meeting's block: the topic; the time, organiser and attendees; the marks."""
-    return (segment.topic or translate("DeskRooms", "(no topic)"),
-            f"{hm(segment.starts_at, zone)}–{hm(segment.ends_at, zone)} · {segment.organiser_name} · "
-            f"{segment.attendee_count}",
-            block_marks(segment, past=past))
-
-
-def segment_tooltip(segment: BoardSegment, zone: ZoneInfo) -> str:
-    lines = [
-        segment.topic or translate("DeskRooms", "(no topic)"),
-        f"{hm(segment.starts_at, zone)}–{hm(segment.ends_at, zone)} · {segment.organiser_name}",
-        attendees(segment.attendee_count),
-        f"{level_text(segment.level)} · {status_text(segment.status)}",
-        translate("DeskRooms", "Cleaning until {time}").format(time=hm(segment.busy_until, zone)),
-        translate("DeskRooms", "Prepared") if segment.prepared else translate("DeskRooms", "Not prepared yet"),
-    ]
-    if segment.ad_hoc:
-        lines.append(translate("DeskRooms", "Ad-hoc meeting"))
-    return "\n".join(lines)
 
 
 def font(base: QFont, pixels: int, *, bold: bool = False) -> QFont:
@@ -392,80 +334,3 @@ class BoardCanvas(QWidget):
                                  Qt.AlignmentFlag.AlignVCenter, shown)
             y += metrics.height() + 1
         painter.restore()
-
-
-class BoardRuler(QWidget):
-    """The hours across the top, and the time now in a red pill on today."""
-
-    def __init__(self, canvas: BoardCanvas, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.canvas = canvas
-        self.room_title = ""
-
-    def paintEvent(self, _event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.fillRect(self.rect(), QColor("#ffffff"))
-        painter.setPen(QPen(QColor(LINE), 1))
-        painter.drawLine(QPointF(0, self.height() - 0.5), QPointF(self.width(), self.height() - 0.5))
-        board = self.canvas.board
-        base = self.font()
-        painter.setFont(font(base, 12, bold=True))
-        painter.setPen(QColor("#52606d"))
-        painter.drawText(QRectF(16, 0, ROOM_COLUMN - 20, self.height()), Qt.AlignmentFlag.AlignVCenter,
-                         self.room_title)
-        if board is None:
-            painter.end()
-            return
-        scale = Scale(board, self.canvas.width())
-        label_font = font(base, 12)
-        painter.setFont(label_font)
-        metrics = QFontMetrics(label_font)
-        for hour in scale.hours(self.canvas.zone, board):
-            x = scale.x(hour)
-            text = hm(hour, self.canvas.zone)
-            width = metrics.horizontalAdvance(text)
-            left = min(max(x - width / 2, scale.left + 2), scale.right - width)
-            painter.setPen(QColor("#52606d"))
-            painter.drawText(QRectF(left, 0, width + 2, self.height() - 8), Qt.AlignmentFlag.AlignBottom, text)
-            painter.setPen(QPen(QColor(LINE), 1))
-            painter.drawLine(QPointF(x, self.height() - 6), QPointF(x, self.height()))
-        if is_today(board, self.canvas.zone) and board.opens_at <= board.now <= board.closes_at:
-            text = hm(board.now, self.canvas.zone)
-            pill_font = font(base, 12, bold=True)
-            width = QFontMetrics(pill_font).horizontalAdvance(text) + 14
-            x = scale.x(board.now)
-            pill = QRectF(min(max(x - width / 2, scale.left), scale.right - width), 5, width, 22)
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor(NOW))
-            painter.drawRoundedRect(pill, 11, 11)
-            painter.setPen(QColor("#ffffff"))
-            painter.setFont(pill_font)
-            painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, text)
-        painter.end()
-
-
-class BoardView(QScrollArea):
-    """The rows scroll; the hour ruler stays above them, as wide as the rows."""
-
-    def __init__(self, zone: ZoneInfo, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("RoomsBoard")
-        self.canvas = BoardCanvas(zone)
-        self.setWidget(self.canvas)
-        self.setWidgetResizable(True)
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.ruler = BoardRuler(self.canvas, self)
-        self.setViewportMargins(0, RULER, 0, 0)
-        self.setStyleSheet("QScrollArea#RoomsBoard { background: #ffffff; border: 1px solid #e4e7eb;"
-                           " border-radius: 10px; }")
-
-    def set_board(self, board: DayBoard | None) -> None:
-        self.canvas.set_board(board)
-        self.ruler.update()
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        viewport = self.viewport().geometry()
-        self.ruler.setGeometry(viewport.left(), viewport.top() - RULER, viewport.width(), RULER)

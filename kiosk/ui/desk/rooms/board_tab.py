@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QVBoxLayout, QWidg
 
 from kiosk.application.gateways.desk_rooms import BookingLevel, DayBoard, RoomState
 from kiosk.services.errors import ServiceError
-from kiosk.ui.desk.rooms.board_canvas import LEVEL_COLOURS, UNPREPARED, BoardView
+from kiosk.ui.desk.rooms.board_canvas import LEVEL_COLOURS, UNPREPARED
+from kiosk.ui.desk.rooms.board_view import BoardView
 from kiosk.ui.desk.rooms.context import RoomsContext
 from kiosk.ui.desk.rooms.texts import STATE_COLOURS, problem_text, state_text, translate
 from kiosk.ui.desk.widgets import button, label
@@ -56,7 +57,7 @@ class BoardTab(QWidget):
         self.legend_chips: list[tuple[QLabel, Callable[[], str]]] = [
             (legend_chip((company[2], company[0])), lambda: translate("DeskRooms", "Company")),
             (legend_chip((department[2], department[0])), lambda: translate("DeskRooms", "Department")),
-            (legend_chip(("#52606d", "#eef1f4")), lambda: translate("DeskRooms", "Cleaning")),
+            (legend_chip(("#52606d", "#eef1f4")), lambda: translate("DeskRooms", "Cleaning time")),
             (legend_chip((UNPREPARED, "#ffffff"), border=UNPREPARED), lambda: translate("DeskRooms", "⚠ Not prepared")),
         ]
         self.legend_chips += [(legend_chip(STATE_COLOURS[state]), partial(state_text, state)) for state in RoomState]

@@ -7,22 +7,19 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
-from PySide6.QtCore import QDate, Qt, QTime, QTimer
+from PySide6.QtCore import QDate, QSize, Qt, QTime, QTimer
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
     QDateEdit,
     QDialog,
-    QGridLayout,
-    QHBoxLayout,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QRadioButton,
     QSpinBox,
     QTimeEdit,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -40,9 +37,11 @@ from kiosk.application.gateways.desk_rooms import (
 )
 from kiosk.services.errors import ServiceError
 from kiosk.ui.desk.invitation_forms import HostField
+from kiosk.ui.desk.rooms.booking_layout import lay_out
 from kiosk.ui.desk.rooms.context import RoomsContext
 from kiosk.ui.desk.rooms.outcomes import CheckAnswer, displaces_text, free_text, live_check, made_text, series_text
 from kiosk.ui.desk.rooms.texts import (
+    LINE_HEIGHT,
     STYLE,
     equipment_text,
     problem_text,
@@ -56,15 +55,6 @@ from kiosk.ui.desk.widgets import button, label
 
 CHECK_DELAY_MS = 350
 TEXT_MAX = 200
-
-
-def field_label(text: str, height: int = 0) -> QWidget:
-    """A field's name; ``height``: as tall as the box beside it, its text in the middle."""
-    shown = label(text, "field")
-    if height:
-        shown.setFixedHeight(height)
-        shown.setAlignment(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft)
-    return shown
 
 
 class BookingDialog(QDialog):
@@ -88,7 +78,6 @@ class BookingDialog(QDialog):
         self.find_button = button(translate("DeskRooms", "Find a free room"))
         self.find_button.clicked.connect(self.find_free_rooms)
         self.offers = QListWidget()
-        self.offers.setMaximumHeight(132)
         self.offers.hide()
         self.offers.itemClicked.connect(self._offer_chosen)
         self.organiser = HostField(ctx.search_hosts, ctx.pool)
@@ -137,81 +126,10 @@ class BookingDialog(QDialog):
         self._timer.setSingleShot(True)
         self._timer.setInterval(check_delay_ms)
         self._timer.timeout.connect(self.check_now)
-        self._lay_out(detail is None)
+        lay_out(self, new=detail is None)
         self._fill(detail, room_id, start)
         self._watch()
         self.check_now()
-
-    def _lay_out(self, new: bool) -> None:
-        left = QGridLayout()
-        left.setHorizontalSpacing(10)
-        room_line = QHBoxLayout()
-        room_line.addWidget(self.room, 1)
-        room_line.addWidget(self.find_button)
-        room_row = QVBoxLayout()  # the free rooms found open under the room box
-        room_row.setSpacing(4)
-        room_row.addLayout(room_line)
-        room_row.addWidget(self.offers)
-        when = QHBoxLayout()
-        for widget in (self.day, self.start, label("–"), self.end):
-            when.addWidget(widget)
-        when.addStretch(1)
-        size = QHBoxLayout()
-        size.addWidget(self.attendees)
-        size.addSpacing(20)
-        size.addWidget(self.department_level)
-        size.addSpacing(16)
-        size.addWidget(self.company_level)
-        size.addStretch(1)
-        rows: list[tuple[str, QWidget | QHBoxLayout | QVBoxLayout]] = [
-            (translate("DeskRooms", "Room"), room_row),
-            (translate("DeskRooms", "Organiser"), self.organiser), (translate("DeskRooms", "Date and time"), when),
-            (translate("DeskRooms", "Attendees and level"), size), (translate("DeskRooms", "Topic"), self.topic),
-        ]
-        for index, (text, part) in enumerate(rows):
-            left.addWidget(field_label(text, 38), index, 0, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-            if isinstance(part, QHBoxLayout | QVBoxLayout):
-                left.addLayout(part, index, 1)
-            else:
-                left.addWidget(part, index, 1)
-        left.setRowStretch(len(rows), 1)
-        left.setVerticalSpacing(12)
-        right = QVBoxLayout()
-        right.setSpacing(6)
-        right.addWidget(field_label(translate("DeskRooms", "Equipment needed")))
-        boxes = QGridLayout()
-        for index, box in enumerate(self.equipment.values()):
-            boxes.addWidget(box, index // 2, index % 2)
-        right.addLayout(boxes)
-        for text, line in ((translate("DeskRooms", "Catering"), self.catering),
-                           (translate("DeskRooms", "Material to print"), self.print_material)):
-            right.addWidget(field_label(text))
-            right.addWidget(line)
-        right.addSpacing(6)
-        right.addWidget(self.ad_hoc)
-        right.addWidget(self.ad_hoc_hint)
-        repeat = QHBoxLayout()
-        repeat.addWidget(self.repeat)
-        repeat.addWidget(self.until, 1)
-        right.addLayout(repeat)
-        self.repeat.setVisible(new)
-        self.until.setVisible(new)
-        right.addStretch(1)
-        columns = QHBoxLayout()
-        columns.setSpacing(28)
-        columns.addLayout(left, 3)
-        columns.addLayout(right, 2)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.cancel_button)
-        buttons.addWidget(self.save_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 20)
-        layout.setSpacing(14)
-        layout.addLayout(columns)
-        layout.addWidget(self.check_line)
-        layout.addLayout(buttons)
-        self.setMinimumWidth(980)
 
     def _fill(self, detail: BookingDetail | None, room_id: int | None, start: datetime | None) -> None:
         zone = self.ctx.zone
@@ -349,6 +267,9 @@ class BookingDialog(QDialog):
         if not offers:
             self.offers.addItem(translate("DeskRooms", "No room is free for this slot with these seats and "
                                                        "equipment."))
+        for row in range(self.offers.count()):
+            self.offers.item(row).setSizeHint(QSize(0, LINE_HEIGHT))
+        self.offers.setFixedHeight(10 + LINE_HEIGHT * min(4, self.offers.count()))
         self.offers.show()
 
     def _offer_chosen(self, item: QListWidgetItem) -> None:

@@ -62,7 +62,7 @@ class BookingsTab(QWidget):
             self.shown.addItem("", key)
         self.shown.currentIndexChanged.connect(lambda _i: self.refresh())
         self.count = label(role="count")
-        self.table = grid(HEADERS)
+        self.table = grid(HEADERS, numbers=(4, 7))
         stretch(self.table, 2)
         self.table.itemSelectionChanged.connect(self._chosen)
         self.panel = BookingPanel(ctx)

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -34,7 +34,7 @@ from kiosk.application.gateways.desk_rooms import (
 )
 from kiosk.services.errors import FieldError, ServiceError, ValidationFailed
 from kiosk.ui.desk.rooms.context import RoomsContext, SupplyChoice
-from kiosk.ui.desk.rooms.texts import checklist_text, problem_text, translate
+from kiosk.ui.desk.rooms.texts import LINE_HEIGHT, checklist_text, problem_text, translate
 from kiosk.ui.desk.widgets import button, label
 
 PHOTO_MAX = 8 * 1024 * 1024
@@ -100,7 +100,6 @@ class InspectionBox(QWidget):
         self.add_button = button(translate("DeskRooms", "Add"))
         self.add_button.clicked.connect(self.add_consumable)
         self.used = QListWidget()
-        self.used.setMaximumHeight(96)
         self.used.hide()
         self.record_button = button(translate("DeskRooms", "Record inspection"), "primary")
         self.record_button.clicked.connect(self.record)
@@ -174,7 +173,9 @@ class InspectionBox(QWidget):
             name, unit = names.get(item_id, (f"#{item_id}", ""))
             entry = QListWidgetItem(f"{name} × {quantity} {unit}".strip())
             entry.setData(Qt.ItemDataRole.UserRole, item_id)
+            entry.setSizeHint(QSize(0, LINE_HEIGHT))
             self.used.addItem(entry)
+        self.used.setFixedHeight(10 + LINE_HEIGHT * min(3, len(self.consumables)))
         self.used.setVisible(bool(self.consumables))
 
     def form(self) -> InspectionForm | None:

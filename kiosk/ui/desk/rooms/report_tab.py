@@ -62,7 +62,7 @@ class ReportTab(QWidget):
         self.export_button = button("", "primary")
         self.export_button.clicked.connect(self.export)
         self.summary = label(role="count")
-        self.table = grid(HEADERS)
+        self.table = grid(HEADERS, numbers=range(2, 9))
         stretch(self.table, 0)
         self.message = label(role="muted")
         self.message.setWordWrap(True)

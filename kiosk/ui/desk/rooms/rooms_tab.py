@@ -131,7 +131,7 @@ class RoomsTab(QWidget):
         self.add_button, self.edit_button = button("", "primary"), button("")
         self.add_button.clicked.connect(lambda: self.edit(None))
         self.edit_button.clicked.connect(lambda: self.edit(self.current()))
-        self.table = grid(HEADERS)
+        self.table = grid(HEADERS, numbers=(2, 4, 5))
         stretch(self.table, 3)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.table.itemDoubleClicked.connect(lambda _item: self.edit(self.current()))

@@ -15,9 +15,11 @@ from kiosk.ui.common.plain_text import plain_tooltip
 Header = Callable[[], str]
 
 
-def grid(headers: Sequence[Header], *, row_height: int = 36) -> QTableWidget:
+def grid(headers: Sequence[Header], *, row_height: int = 36, numbers: Sequence[int] = ()) -> QTableWidget:
+    """``numbers``: the columns of figures, right-aligned with their headings."""
     widget = QTableWidget(0, len(headers))
     widget.setProperty("headers", list(headers))
+    widget.setProperty("numbers", list(numbers))
     widget.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     widget.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     widget.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -42,6 +44,10 @@ def stretch(widget: QTableWidget, column: int) -> None:
 def retitle(widget: QTableWidget) -> None:
     headers: list[Header] = widget.property("headers") or []
     widget.setHorizontalHeaderLabels([header() for header in headers])
+    for column in widget.property("numbers") or []:
+        item = widget.horizontalHeaderItem(column)
+        if item is not None:
+            item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
 def cell(text: Any, *, colours: tuple[str, str] | None = None, number: bool = False, key: object = None,

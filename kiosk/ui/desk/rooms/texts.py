@@ -48,6 +48,7 @@ WARN = ("#9a4a00", "#fff4e0")  # not prepared yet, will displace
 REFUSED = ("#b42318", "#fef3f2")
 FINE = ("#0b6b4f", "#e8f5ef")
 LIVE = frozenset({BookingStatus.BOOKED, BookingStatus.CONFIRMED})
+LINE_HEIGHT = 34  # a line of the room views' short lists (set, so no theme makes it a touch target)
 
 STYLE = (
     "QComboBox, QSpinBox, QDateEdit, QTimeEdit, QLineEdit { font-size: 15px; min-height: 34px; padding: 0 8px;"
@@ -170,7 +171,7 @@ def checklist_text(line: ChecklistLine, catering: str = "") -> str:
     }
     text = texts.get(line.key, str(line.key))
     if line.key is ChecklistKey.CATERING and catering:
-        text = f"{text}: {catering}"
+        text = translate("DeskRooms", "{what}: {detail}").format(what=text, detail=catering)
     elif line.quantity and line.key not in (ChecklistKey.WATER, ChecklistKey.COPIES, ChecklistKey.PEN_AND_PAPER):
         text = f"{text} × {line.quantity}"
     return text
