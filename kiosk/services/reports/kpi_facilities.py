@@ -1,4 +1,4 @@
-"""Parcels, rooms and supplies figures.
+"""Parcels and supplies figures (rooms: ``kpi_rooms.py``).
 
 * **Parcels notified within 10 minutes**: parcels received in the period (``received_at``; not cancelled)
   whose recipient was sent an arrival notice, and of those the ones whose first arrival notice went out
@@ -9,9 +9,6 @@
   receipt; parcels still waiting and received less than 72 hours ago are not judged yet.
 * **Returned at 7 days**: parcels received in the period that went back to the carrier unclaimed, of those
   received.
-* **Room use and no-shows**: the rooms' use report (``services/rooms/reports.room_report``) over the same days:
-  hours of meetings held inside the ``[rooms]`` opening hours of the period, and bookings released because
-  nobody confirmed them, of those held or released.
 * **Supplies issued**: what the stock ledger issued to departments less what they gave back (ISSUED and
   RETURNED movements carrying a department) in the period, in value at the moving average cost the
   movements carried, and in units; per department for the table.
@@ -30,7 +27,6 @@ from kiosk.domain.kpis import (
     DepartmentConsumption,
     Figure,
     Kpi,
-    RoomLine,
     share,
 )
 from kiosk.domain.parcels import ParcelStatus
@@ -40,14 +36,12 @@ from kiosk.models.org import Department
 from kiosk.models.parcels import Parcel
 from kiosk.models.supplies import StockMovement
 from kiosk.services.reports.kpi_scope import Scope, seconds_between, to_int
-from kiosk.services.rooms.reports import room_report
 
 ARRIVED = "parcel_arrived"  # services/parcels/notices.py
 NOT_RECEIVED = (ParcelStatus.ANNOUNCED, ParcelStatus.CANCELLED)
 
 __all__ = [
-    "parcels_collected", "parcels_notified", "parcels_returned", "room_lines", "room_no_shows", "room_use",
-    "supplies_by_department", "supplies_issued",
+    "parcels_collected", "parcels_notified", "parcels_returned", "supplies_by_department", "supplies_issued",
 ]
 
 
@@ -118,27 +112,3 @@ def supplies_issued(scope: Scope) -> Figure:
     lines = supplies_by_department(scope)
     units = sum(line.quantity for line in lines)
     return Figure(Kpi.SUPPLIES_ISSUED, float(sum(line.value_cents for line in lines)), units, units)
-
-
-# -- rooms: the rooms' use report (services/rooms/reports.py) over the same days --------------------------------
-
-def room_lines(scope: Scope) -> tuple[RoomLine, ...]:
-    """Per room (hours of meetings held inside the opening hours, use, meetings, released), the total last."""
-    def read() -> tuple[RoomLine, ...]:
-        report = room_report(scope.uow, scope.site.code, scope.first, scope.last, opens=scope.opens,
-                             closes=scope.closes)
-        return tuple(RoomLine(line.room_name, line.floor, line.booked_hours, line.use_ratio, line.bookings,
-                              line.released) for line in (*report.lines, report.total))
-    return scope.once("rooms", read)
-
-
-def room_use(scope: Scope) -> Figure:
-    lines = room_lines(scope)
-    total = lines[-1]  # with no rooms at all, only the total: nothing to measure
-    return Figure(Kpi.ROOM_USE, total.use_ratio if len(lines) > 1 else None, total.meetings, total.meetings)
-
-
-def room_no_shows(scope: Scope) -> Figure:
-    """Bookings released because nobody confirmed them, of those held or released."""
-    total = room_lines(scope)[-1]
-    return share(Kpi.ROOM_NO_SHOWS, total.released, total.meetings + total.released)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any, TypeVar
 
-from sqlalchemy import DateTime, Float, extract, func
+from sqlalchemy import DateTime, Float, Integer, cast, extract, func
 from sqlalchemy.sql.elements import ColumnElement
 
 from kiosk.db.uow import UnitOfWork
@@ -101,6 +101,28 @@ def seconds_between(scope: Scope, earlier: Any, later: Any) -> ColumnElement[flo
     if scope.dialect == "sqlite":
         return (func.julianday(later) - func.julianday(earlier)) * 86400.0
     return extract("epoch", later - earlier).cast(Float)
+
+
+def epoch_seconds(scope: Scope, column: Any) -> ColumnElement[float]:
+    """Seconds since 1970-01-01 UTC of a stored (naive UTC) instant."""
+    if scope.dialect == "sqlite":
+        return (func.julianday(column) - 2440587.5) * 86400.0
+    return extract("epoch", column).cast(Float)
+
+
+def greatest(scope: Scope, a: Any, b: Any) -> ColumnElement[float]:
+    return func.max(a, b) if scope.dialect == "sqlite" else func.greatest(a, b)
+
+
+def least(scope: Scope, a: Any, b: Any) -> ColumnElement[float]:
+    return func.min(a, b) if scope.dialect == "sqlite" else func.least(a, b)
+
+
+def whole(scope: Scope, value: Any) -> ColumnElement[int]:
+    """The whole part of a positive number (SQLite: a cast truncates; PostgreSQL: floor)."""
+    if scope.dialect == "sqlite":
+        return cast(value, Integer)
+    return cast(func.floor(value), Integer)
 
 
 def to_int(value: Any) -> int:

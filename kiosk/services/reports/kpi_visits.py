@@ -19,6 +19,8 @@ site-local day), through the ``(site_id, visit_date, status)`` index.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlalchemy import and_, case, func, or_, select
@@ -54,14 +56,63 @@ def _in_period(scope: Scope) -> ColumnElement[bool]:
     return and_(Visit.site_id == scope.site.id, Visit.visit_date >= scope.first, Visit.visit_date <= scope.last)
 
 
-def _counts(scope: Scope) -> dict[tuple[date, VisitKind, VisitStatus], int]:
-    """Visits per (day, kind, status): one query every visit figure and the daily chart share."""
-    def read() -> dict[tuple[date, VisitKind, VisitStatus], int]:
+@dataclass
+class Facts:
+    """What the visits of one (day, kind, status, UTC check-in hour) group add up to."""
+
+    visits: int = 0
+    told: int = 0  # hosts told of the arrival
+    answered: int = 0
+    waited: float = 0.0  # seconds, over the answered
+    complete: int = 0  # registration records complete (see the module's docstring)
+    rated: int = 0  # kiosk ratings
+    good: int = 0  # of them 4 or 5
+
+    def add(self, other: Facts) -> None:
+        for name in ("visits", "told", "answered", "waited", "complete", "rated", "good"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+
+Key = tuple[date, VisitKind, VisitStatus, str | datetime | None]
+
+
+def _facts(scope: Scope) -> dict[Key, Facts]:
+    """One pass over the period's visits (with their visitor and kiosk rating) that every visit figure and chart
+    shares: the visits table is read once, through the (site, day, status) index."""
+    def read() -> dict[Key, Facts]:
+        answered = and_(Visit.host_notified_at.is_not(None), Visit.host_acknowledged_at.is_not(None),
+                        Visit.host_acknowledged_at >= Visit.host_notified_at)
+        waited = seconds_between(scope, Visit.host_notified_at, Visit.host_acknowledged_at)
+        complete = and_(
+            Visitor.name != "", func.coalesce(Visitor.phone, "") != "",
+            or_(Visit.purpose != Purpose.OTHER, Visit.purpose_note != ""),
+            Visit.checked_out_at.is_not(None), func.coalesce(Visit.checked_out_by, "") != AUTOMATIC_SIGN_OUT)
+        bucket = hour_bucket(scope, Visit.checked_in_at)
         rows = scope.uow.session.execute(
-            select(Visit.visit_date, Visit.kind, Visit.status, func.count())
-            .where(_in_period(scope)).group_by(Visit.visit_date, Visit.kind, Visit.status))
-        return {(day, VisitKind(kind), VisitStatus(status)): int(n) for day, kind, status, n in rows}
-    return scope.once("visit_counts", read)
+            select(Visit.visit_date, Visit.kind, Visit.status, bucket, func.count(),
+                   func.sum(case((Visit.host_notified_at.is_not(None), 1), else_=0)),
+                   func.sum(case((answered, 1), else_=0)), func.sum(case((answered, waited), else_=0.0)),
+                   func.sum(case((complete, 1), else_=0)), func.count(Feedback.id),
+                   func.sum(case((Feedback.rating >= GOOD_RATING, 1), else_=0)))
+            .select_from(Visit).join(Visitor, Visitor.id == Visit.visitor_id)
+            .outerjoin(Feedback, Feedback.visit_id == Visit.id)
+            .where(_in_period(scope)).group_by(Visit.visit_date, Visit.kind, Visit.status, bucket))
+        return {(day, VisitKind(kind), VisitStatus(status), hour): Facts(
+                    int(n), to_int(told), to_int(done), float(seconds or 0), to_int(whole), int(rated), to_int(good))
+                for day, kind, status, hour, n, told, done, seconds, whole, rated, good in rows}
+    return scope.once("visit_facts", read)
+
+
+def _summed(scope: Scope, by: Callable[[Key], object]) -> dict[object, Facts]:
+    summed: dict[object, Facts] = defaultdict(Facts)
+    for key, facts in _facts(scope).items():
+        summed[by(key)].add(facts)
+    return summed
+
+
+def _counts(scope: Scope) -> dict[tuple[date, VisitKind, VisitStatus], int]:
+    """Visits per (day, kind, status)."""
+    return {key: facts.visits for key, facts in _summed(scope, lambda k: k[:3]).items()}  # type: ignore[misc]
 
 
 def visits(scope: Scope) -> Figure:
@@ -103,28 +154,18 @@ def visits_per_day_chart(scope: Scope) -> Chart:
 
 def visits_by_hour_chart(scope: Scope) -> Chart:
     """Check-ins per local hour of the day over the period (UTC hour buckets folded into the site's hours)."""
-    bucket = hour_bucket(scope, Visit.checked_in_at)
     per_hour = [0.0] * 24
-    for value, n in scope.uow.session.execute(
-            select(bucket, func.count()).where(_in_period(scope), Visit.checked_in_at.is_not(None))
-            .group_by(bucket)):
-        per_hour[local_hour(scope, value)] += n
+    for (_day, _kind, _status, bucket), facts in _facts(scope).items():
+        if bucket is not None:
+            per_hour[local_hour(scope, bucket)] += facts.visits
     return Chart(ChartKey.VISITS_BY_HOUR, ChartStyle.BARS, tuple(f"{h:02d}" for h in range(24)),
                  (ChartLine("visits", tuple(per_hour)),))
 
 
 def _waits(scope: Scope) -> dict[date, tuple[int, int, float]]:
     """Per day: hosts told, hosts who answered, seconds waited in all."""
-    def read() -> dict[date, tuple[int, int, float]]:
-        answered = and_(Visit.host_acknowledged_at.is_not(None),
-                        Visit.host_acknowledged_at >= Visit.host_notified_at)
-        waited = seconds_between(scope, Visit.host_notified_at, Visit.host_acknowledged_at)
-        rows = scope.uow.session.execute(
-            select(Visit.visit_date, func.count(), func.sum(case((answered, 1), else_=0)),
-                   func.sum(case((answered, waited), else_=0.0)))
-            .where(_in_period(scope), Visit.host_notified_at.is_not(None)).group_by(Visit.visit_date))
-        return {day: (int(told), to_int(done), float(seconds or 0)) for day, told, done, seconds in rows}
-    return scope.once("waits", read)
+    return {day: (f.told, f.answered, f.waited)  # type: ignore[misc]
+            for day, f in _summed(scope, lambda k: k[0]).items() if f.told}
 
 
 def host_wait(scope: Scope) -> Figure:
@@ -150,13 +191,7 @@ def host_wait_chart(scope: Scope) -> Chart:
 
 def _ratings(scope: Scope) -> dict[date, tuple[int, int]]:
     """Per visit day: kiosk ratings, and those of 4 or 5."""
-    def read() -> dict[date, tuple[int, int]]:
-        rows = scope.uow.session.execute(
-            select(Visit.visit_date, func.count(), func.sum(case((Feedback.rating >= GOOD_RATING, 1), else_=0)))
-            .select_from(Visit).join(Feedback, Feedback.visit_id == Visit.id)
-            .where(_in_period(scope)).group_by(Visit.visit_date))
-        return {day: (int(n), to_int(good)) for day, n, good in rows}
-    return scope.once("ratings", read)
+    return {day: (f.rated, f.good) for day, f in _summed(scope, lambda k: k[0]).items()}  # type: ignore[misc]
 
 
 def _complaint_ratings(scope: Scope) -> dict[str | datetime, tuple[int, int]]:
@@ -206,14 +241,7 @@ def satisfaction_chart(scope: Scope) -> Chart:
 
 def registration(scope: Scope) -> Figure:
     """Complete visit records of the visits that took place (see the module's docstring)."""
-    phone = func.coalesce(Visitor.phone, "")
-    complete = and_(
-        Visitor.name != "", phone != "",
-        or_(Visit.purpose != Purpose.OTHER, Visit.purpose_note != ""),
-        Visit.checked_out_at.is_not(None), func.coalesce(Visit.checked_out_by, "") != AUTOMATIC_SIGN_OUT)
-    still_in_today = and_(Visit.status == VisitStatus.CHECKED_IN, Visit.visit_date >= scope.today)
-    total, good = scope.uow.session.execute(
-        select(func.count(), func.sum(case((complete, 1), else_=0)))
-        .select_from(Visit).join(Visitor, Visitor.id == Visit.visitor_id)
-        .where(_in_period(scope), Visit.status.in_(CAME), ~still_in_today)).one()
-    return share(Kpi.REGISTRATION, to_int(good), int(total))
+    today = scope.today
+    counted = [facts for (day, _kind, status, _hour), facts in _facts(scope).items()
+               if status in CAME and not (status is VisitStatus.CHECKED_IN and day >= today)]
+    return share(Kpi.REGISTRATION, sum(f.complete for f in counted), sum(f.visits for f in counted))

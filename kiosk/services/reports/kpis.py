@@ -3,8 +3,9 @@ dashboard's charts and tables, and the comparison with the period before and the
 
 Each figure is one function over a ``Scope`` (``kpi_scope.scope(uow, site, first, last)``) that aggregates
 in SQL: ``kpi_visits`` (visits, walk-ins, no-shows, the wait for the host, satisfaction, registration
-completeness), ``kpi_desk`` (calls, routine checks, meeting preparation), ``kpi_facilities`` (parcels, rooms,
-supplies). Their docstrings define each figure precisely. One read-only unit of work for the whole report.
+completeness), ``kpi_desk`` (calls, routine checks, meeting preparation), ``kpi_facilities`` (parcels,
+supplies), ``kpi_rooms`` (room use and no-shows). Their docstrings define each figure precisely. One read-only
+unit of work for the whole report.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from datetime import date, timedelta
 
 from kiosk.db.uow import UnitOfWork
 from kiosk.domain.kpis import Comparison, Figure, Kpi, KpiReport, Period
-from kiosk.services.reports import kpi_desk, kpi_facilities, kpi_visits
+from kiosk.services.reports import kpi_desk, kpi_facilities, kpi_rooms, kpi_visits
 from kiosk.services.reports.kpi_scope import Scope, scope
 
 __all__ = ["FIGURES", "figures", "kpi_report", "month_bounds", "previous_period", "year_before"]
@@ -34,8 +35,8 @@ FIGURES: dict[Kpi, Callable[[Scope], Figure]] = {
     Kpi.PARCELS_NOTIFIED: kpi_facilities.parcels_notified,
     Kpi.PARCELS_COLLECTED: kpi_facilities.parcels_collected,
     Kpi.PARCELS_RETURNED: kpi_facilities.parcels_returned,
-    Kpi.ROOM_USE: kpi_facilities.room_use,
-    Kpi.ROOM_NO_SHOWS: kpi_facilities.room_no_shows,
+    Kpi.ROOM_USE: kpi_rooms.room_use,
+    Kpi.ROOM_NO_SHOWS: kpi_rooms.room_no_shows,
     Kpi.SUPPLIES_ISSUED: kpi_facilities.supplies_issued,
 }
 CHARTS = (kpi_visits.visits_per_day_chart, kpi_visits.visits_by_hour_chart, kpi_visits.host_wait_chart,
@@ -99,7 +100,7 @@ def kpi_report(uow: UnitOfWork, site_code: str, period: Period, *, month_on_mont
     return KpiReport(
         site_name=where.site.name, timezone=where.site.timezone, period=period, made_at=uow.now(),
         figures=current, charts=tuple(chart(where) for chart in CHARTS),
-        rooms=kpi_facilities.room_lines(where), supplies=kpi_facilities.supplies_by_department(where),
+        rooms=kpi_rooms.room_lines(where), supplies=kpi_facilities.supplies_by_department(where),
         previous_period=before,
         month_on_month=_compare(current, figures(uow, site_code, before, opens=opens, closes=closes))
         if before else (),

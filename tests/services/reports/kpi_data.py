@@ -118,16 +118,18 @@ class Seeder:
         self.add(RoutineCheck(template_id=template_id, due_on=day, round=round_, result=result,
                               done_at=at(day, 10), done_by="staff:amy"))
 
-    def booking(self, day: date, hour: int, status: BookingStatus, prepared: list[datetime | None] = ()) -> None:
+    def booking(self, day: date, hour: int, status: BookingStatus, prepared: list[datetime | None] = (),
+                *, minute: int = 0, hours: float = 1) -> None:
         if self._room_id is None:
             room = Room(site_id=self.ids.site, name="301", floor="3", capacity=10, created_at=NOW)
             self.add(room)
             self._room_id = room.id
-        starts = at(day, hour)
+        starts = at(day, hour, minute)
         booking = Booking(site_id=self.ids.site, room_id=self._room_id, status=status,
                           level=BookingLevel.DEPARTMENT, organiser_host_id=self.ids.host, attendee_count=4,
-                          starts_at=starts, ends_at=starts + timedelta(hours=1),
-                          busy_until=starts + timedelta(hours=1, minutes=10), ical_uid=f"b{day}{hour}{status}",
+                          starts_at=starts, ends_at=starts + timedelta(hours=hours),
+                          busy_until=starts + timedelta(hours=hours, minutes=10),
+                          ical_uid=f"b{day}{hour}{minute}{status}",
                           created_at=starts - timedelta(days=2), created_by="staff:amy")
         self.add(booking)
         self.add(*(ChecklistItem(booking_id=booking.id, phase="prepare", key=f"line{n}", done_at=done)

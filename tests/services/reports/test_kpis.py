@@ -8,10 +8,12 @@ from datetime import UTC, date, datetime
 import pytest
 
 from kiosk.domain.kpis import ChartKey, Kpi, KpiReport, Period
+from kiosk.domain.rooms import BookingStatus
 from kiosk.domain.visits import VisitKind, VisitStatus
 from kiosk.services.directory.sites import ensure_site
-from kiosk.services.reports import kpis
+from kiosk.services.reports import kpi_rooms, kpis
 from kiosk.services.reports.kpi_scope import scope
+from kiosk.services.rooms.reports import room_report
 from tests.services.reports.kpi_data import NOW, Seeder, seed_november
 
 NOVEMBER = Period(date(2026, 11, 1), date(2026, 11, 30))
@@ -89,6 +91,29 @@ def test_rooms_table_has_each_room_and_the_total(november):
     room, total = november.rooms
     assert (room.name, room.meetings, room.released) == ("301", 4, 1)
     assert (total.name, total.booked_hours) == ("", pytest.approx(4.0))
+
+
+@pytest.mark.parametrize("zone", ["Asia/Shanghai", "Europe/Berlin"])
+def test_rooms_agree_with_the_rooms_use_report(database, clock, zone):
+    """The dashboard sums in SQL what the rooms' use report clips booking by booking: the same hours."""
+    clock.set(NOW)
+    seeder = seed_november(database)
+    with database.unit_of_work("test") as uow:
+        ensure_site(uow, "HQ", "Test Tower", zone)
+        uow.commit()
+    seeder.booking(date(2026, 11, 20), 19, BookingStatus.DONE, hours=14)  # 19:00 to 09:00: an hour each day
+    seeder.booking(date(2026, 10, 31), 19, BookingStatus.DONE, minute=30, hours=13)  # into 1 November
+    seeder.booking(date(2026, 11, 30), 19, BookingStatus.CONFIRMED, hours=2)  # into December
+    seeder.booking(date(2026, 10, 24), 7, BookingStatus.DONE, hours=20)  # the day before Berlin's clocks go back
+    for first, last in ((date(2026, 11, 1), date(2026, 11, 30)), (date(2026, 10, 1), date(2026, 11, 30)),
+                        (date(2026, 10, 25), date(2026, 10, 25))):
+        with database.unit_of_work("test", write=False) as uow:
+            ours = kpi_rooms.room_lines(scope(uow, "HQ", first, last))
+            theirs = room_report(uow, "HQ", first, last, opens="08:00", closes="20:00")
+        expected = [(line.room_name, round(line.booked_hours, 6), round(line.use_ratio, 9), line.bookings,
+                     line.released) for line in (*theirs.lines, theirs.total)]
+        assert [(line.name, round(line.booked_hours, 6), round(line.use_ratio, 9), line.meetings, line.released)
+                for line in ours] == expected
 
 
 def test_month_on_month_and_year_on_year(november):
