@@ -127,27 +127,27 @@
 <context>
     <name>AlertsPage</name>
     <message>
-        <location filename="../../kiosk/ui/desk/alerts.py" line="139" />
+        <location filename="../../kiosk/ui/desk/alerts.py" line="161" />
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/alerts.py" line="140" />
+        <location filename="../../kiosk/ui/desk/alerts.py" line="162" />
         <source>Seen to</source>
         <translation>已处理</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/alerts.py" line="141" />
+        <location filename="../../kiosk/ui/desk/alerts.py" line="163" />
         <source>Mark the alert as dealt with: it no longer counts as new.</source>
         <translation>标记为已处理：不再计为新提醒。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/alerts.py" line="143" />
+        <location filename="../../kiosk/ui/desk/alerts.py" line="165" />
         <source>Alerts for reception, and notices that could not be sent.</source>
         <translation>前台提醒，以及未能发送的通知。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/desk/alerts.py" line="172" />
+        <location filename="../../kiosk/ui/desk/alerts.py" line="194" />
         <source>%n failed</source>
         <translation>
             <numerusform>%n 条失败</numerusform>
@@ -804,7 +804,7 @@
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/alerts.py" line="86" />
+        <location filename="../../kiosk/ui/desk/alerts.py" line="108" />
         <location filename="../../kiosk/ui/desk/board_models.py" line="168" />
         <source>Status</source>
         <translation>状态</translation>
@@ -931,57 +931,72 @@
         <translation>取消邮件</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/alerts.py" line="60" />
+        <location filename="../../kiosk/ui/desk/alerts.py" line="51" />
+        <source>Meeting not prepared</source>
+        <translation>会议尚未准备好</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/alerts.py" line="52" />
+        <source>Room out of order</source>
+        <translation>会议室停用</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/alerts.py" line="68" />
+        <source>{done} of {all} prepared</source>
+        <translation>已准备 {done}/{all}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/alerts.py" line="82" />
         <source>{visitor} for {host}</source>
         <translation>{visitor} 拜访 {host}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/alerts.py" line="70" />
+        <location filename="../../kiosk/ui/desk/alerts.py" line="92" />
         <source>Waiting to send</source>
         <translation>等待发送</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/alerts.py" line="70" />
+        <location filename="../../kiosk/ui/desk/alerts.py" line="92" />
         <source>Sending</source>
         <translation>发送中</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/alerts.py" line="71" />
+        <location filename="../../kiosk/ui/desk/alerts.py" line="93" />
         <source>Sent</source>
         <translation>已发送</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/alerts.py" line="71" />
+        <location filename="../../kiosk/ui/desk/alerts.py" line="93" />
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/alerts.py" line="85" />
+        <location filename="../../kiosk/ui/desk/alerts.py" line="107" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/alerts.py" line="85" />
+        <location filename="../../kiosk/ui/desk/alerts.py" line="107" />
         <source>Notice</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/alerts.py" line="85" />
+        <location filename="../../kiosk/ui/desk/alerts.py" line="107" />
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/alerts.py" line="86" />
+        <location filename="../../kiosk/ui/desk/alerts.py" line="108" />
         <source>Sent to</source>
         <translation>发送给</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/alerts.py" line="86" />
+        <location filename="../../kiosk/ui/desk/alerts.py" line="108" />
         <source>Last error</source>
         <translation>最近错误</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/alerts.py" line="94" />
+        <location filename="../../kiosk/ui/desk/alerts.py" line="116" />
         <source>Reception</source>
         <translation>前台</translation>
     </message>

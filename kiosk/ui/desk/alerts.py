@@ -48,11 +48,33 @@ def notice_title(event: str) -> str:
         "still_on_site": translate("Desk", "Still on site reminder"),
         "invitation_created": translate("Desk", "Invitation e-mail"),
         "invitation_cancelled": translate("Desk", "Cancellation e-mail"),
+        "booking_prepare_alert": translate("Desk", "Meeting not prepared"),
+        "room_damage_reported": translate("Desk", "Room out of order"),
     }.get(event, event)
+
+
+def room_details(notice: NotificationView) -> str:
+    """A meeting room's alert: the room, the meeting and its start (site time), or the damage reported."""
+    payload = notice.payload
+    room = " ".join(str(part) for part in (payload.get("room_name"), payload.get("floor")) if part)
+    if notice.event == "room_damage_reported":
+        return " · ".join(part for part in (room, str(payload.get("what") or "")) if part)
+    start = ""
+    try:
+        start = datetime.fromisoformat(str(payload.get("starts_at"))).astimezone(
+            ZoneInfo(str(payload.get("site_timezone") or "UTC"))).strftime("%H:%M")
+    except (ValueError, KeyError):
+        pass
+    prepared = QCoreApplication.translate("Desk", "{done} of {all} prepared").format(
+        done=payload.get("prepared", 0), all=payload.get("to_prepare", 0))
+    parts = (start, room, str(payload.get("topic") or ""), str(payload.get("organiser_name") or ""), prepared)
+    return " · ".join(part for part in parts if part)
 
 
 def notice_details(notice: NotificationView) -> str:
     payload = notice.payload
+    if notice.event in ("booking_prepare_alert", "room_damage_reported"):
+        return room_details(notice)
     if notice.event == "contact_left":
         parts = (payload.get(key) for key in ("name", "company", "phone", "note"))
         return " · ".join(str(part) for part in parts if part)
