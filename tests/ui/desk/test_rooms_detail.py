@@ -102,6 +102,9 @@ def test_the_inspection_records_damage_with_its_photo_and_issues_consumables(des
     for tick in box.ticks.values():
         tick.setChecked(True)
     box.note.setText("会议顺利")
+    desk.page.refresh()  # a change elsewhere, or the minute: what is being filled in stays
+    assert all(tick.isChecked() for tick in panel.inspection.ticks.values())
+    assert panel.inspection.note.text() == "会议顺利"
     box.damage.setText("白板支架松动")
     photo = tmp_path / "whiteboard.png"
     image = QImage(64, 48, QImage.Format.Format_RGB32)

@@ -123,7 +123,10 @@ class InspectionBox(QWidget):
         layout.addWidget(self.record_button, 0, Qt.AlignmentFlag.AlignRight)
 
     def show_booking(self, detail: BookingDetail) -> None:
-        if self.detail is None or self.detail.row.booking_id != detail.row.booking_id:
+        """The booking read again (a change anywhere, the minute): what is being filled in stays."""
+        same = self.detail is not None and self.detail.row.booking_id == detail.row.booking_id
+        ticked = {key: box.isChecked() for key, box in self.ticks.items()} if same else {}
+        if not same:
             self.note.clear()
             self.damage.clear()
             self.photo = ""
@@ -133,12 +136,13 @@ class InspectionBox(QWidget):
         self.detail = detail
         for box in self.ticks.values():
             self.tick_grid.removeWidget(box)
+            box.hide()
             box.deleteLater()
         self.ticks = {}
         lines = [line for line in detail.checklist if line.phase is ChecklistPhase.INSPECT]
         for index, line in enumerate(lines):
             box = QCheckBox(checklist_text(line))
-            box.setChecked(line.done_at is not None)
+            box.setChecked(ticked.get(line.key, line.done_at is not None))
             self.ticks[line.key] = box
             self.tick_grid.addWidget(box, index, 0)
         self.ctx.pool.submit(self.ctx.supply_items, on_done=self._show_items, on_error=lambda _e: None)
