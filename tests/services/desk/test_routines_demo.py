@@ -31,6 +31,7 @@ def test_a_week_of_rounds_with_a_problem_fixed_one_open_and_one_missed(database)
     assert [(p.what[:6], p.open) for p in problems] == [("3 楼走廊休", True), ("洗手台旁地面", False)]
     # 09:00 on Monday: the lobby (08:40) is done, the corridor (09:05) and the rest still due.
     assert [(s.template.name, s.state.value) for s in today] == [
-        ("前台区域巡查", "done"), ("绿植养护", "due"), ("洗手间巡查", "due"), ("洗手间巡查", "due"), ("走廊巡查", "due")]
+        ("前台区域巡查", "done"), ("绿植养护", "due"), ("洗手间巡查", "due"), ("洗手间巡查", "due"),
+        ("走廊巡查", "due")]
     assert rate == (27, 30)  # 28 rounds before today (2 with a problem), the one missed, today's lobby
     assert seed(database) == 0
