@@ -10,9 +10,10 @@ from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
 
-from kiosk.application.gateways.desk_routines import CheckForm, RoutineSchedule
+from kiosk.application.gateways.desk_routines import CheckForm, RoutineSchedule, TemplateForm
 from kiosk.application.gateways.desk_session import DeskGatewayFactory
 from kiosk.db import Database
 from kiosk.domain.security import StaffRole
@@ -212,3 +213,27 @@ def test_the_records_page_has_the_routines_tab(qtbot, database, pool) -> None:
     assert isinstance(routines, RoutinesView) and [c[0] for c in cards(routines)] == ["Corridor"]
     assert routines.gateway.actor == "staff:amy"
     page.stop()
+
+
+def test_names_show_as_written_and_days_ahead_have_no_button(qtbot, database, pool) -> None:
+    gateway = desk(database)
+    gateway.add_template(TemplateForm("<h1>Big</h1> R&D", "<b>2F</b>", RoutineSchedule.DAILY, ("<i>Floor</i> & bins",)))
+    made = routines_view(gateway, pool, zone=ZONE, now=database.clock.now)
+    assert isinstance(made, RoutinesView)
+    qtbot.addWidget(made)
+    made.start()
+    shown = made.cards.cards[0]
+    assert shown.name.text() == "<h1>Big</h1> R&D" and shown.name.textFormat() == Qt.TextFormat.PlainText
+    assert shown.where.text() == "<b>2F</b> · Daily" and shown.where.textFormat() == Qt.TextFormat.PlainText
+
+    def look(dialog: CheckDialog) -> bool:
+        assert dialog.lines[0].text() == "<i>Floor</i> && bins"  # "&" is not taken for a shortcut
+        assert dialog.failed() == ("<i>Floor</i> & bins",)
+        return False
+
+    made.run_check = look
+    shown.done_button.click()
+    made.show_day(MONDAY.replace(day=16))
+    later = made.cards.cards[0]
+    assert later.tag.text() == "Later" and later.done_button.isHidden()
+    made.stop()
