@@ -2613,11 +2613,16 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/reports/texts.py" line="95" />
-        <source>{n} of {m}</source>
-        <translation>{m} 中 {n}</translation>
+        <source>{n} meetings</source>
+        <translation>{n} 场会议</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/reports/texts.py" line="97" />
+        <source>{n} of {m}</source>
+        <translation>{n} / {m}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/reports/texts.py" line="99" />
         <source>{n} units</source>
         <translation>{n} 件</translation>
     </message>
@@ -2667,8 +2672,8 @@
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/reports/tables.py" line="40" />
-        <location filename="../../kiosk/ui/desk/reports/tables.py" line="52" />
+        <location filename="../../kiosk/ui/desk/reports/tables.py" line="45" />
+        <location filename="../../kiosk/ui/desk/reports/tables.py" line="57" />
         <source>Total</source>
         <translation>合计</translation>
     </message>
@@ -3316,12 +3321,12 @@ What was done? The room is back in order.</source>
         <translation>消耗的用品（从办公用品出库）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/inspection.py" line="160" />
+        <location filename="../../kiosk/ui/desk/rooms/inspection.py" line="164" />
         <source>Photo: {name}</source>
         <translation>照片：{name}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/inspection.py" line="197" />
+        <location filename="../../kiosk/ui/desk/rooms/inspection.py" line="201" />
         <source>Say what is damaged: the photo goes with a damage report.</source>
         <translation>请写明损坏情况：照片随损坏报告一起保存。</translation>
     </message>
@@ -5123,424 +5128,424 @@ What was done?</source>
 <context>
     <name>DeskWording</name>
     <message>
-        <location filename="../../kiosk/ui/desk/wording.py" line="21" />
+        <location filename="../../kiosk/ui/desk/wording.py" line="22" />
         <source>Invited</source>
         <translation>已邀请</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/wording.py" line="22" />
+        <location filename="../../kiosk/ui/desk/wording.py" line="23" />
         <source>Registered at the kiosk</source>
         <translation>在访客机登记</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/wording.py" line="23" />
+        <location filename="../../kiosk/ui/desk/wording.py" line="24" />
         <source>Approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/wording.py" line="24" />
+        <location filename="../../kiosk/ui/desk/wording.py" line="25" />
         <source>Declined</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/wording.py" line="25" />
+        <location filename="../../kiosk/ui/desk/wording.py" line="26" />
         <source>Checked in</source>
         <translation>签到</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/wording.py" line="26" />
+        <location filename="../../kiosk/ui/desk/wording.py" line="27" />
         <source>Signed out</source>
         <translation>已签离</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/wording.py" line="27" />
+        <location filename="../../kiosk/ui/desk/wording.py" line="28" />
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/wording.py" line="28" />
+        <location filename="../../kiosk/ui/desk/wording.py" line="29" />
         <source>No-show</source>
         <translation>未到访</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/wording.py" line="29" />
+        <location filename="../../kiosk/ui/desk/wording.py" line="30" />
         <source>Held by the deny list</source>
         <translation>禁入名单暂缓</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/wording.py" line="30" />
+        <location filename="../../kiosk/ui/desk/wording.py" line="31" />
         <source>Hold released</source>
         <translation>已解除暂缓</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/wording.py" line="31" />
+        <location filename="../../kiosk/ui/desk/wording.py" line="32" />
         <source>Host did not answer: passed to reception</source>
         <translation>被访人未回复，转前台处理</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/wording.py" line="32" />
+        <location filename="../../kiosk/ui/desk/wording.py" line="33" />
         <source>Host on the way</source>
         <translation>被访人正在赶来</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/wording.py" line="33" />
+        <location filename="../../kiosk/ui/desk/wording.py" line="34" />
         <source>Rescheduled</source>
         <translation>已改期</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/wording.py" line="34" />
+        <location filename="../../kiosk/ui/desk/wording.py" line="35" />
         <source>Invitation changed</source>
         <translation>邀请已变更</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/wording.py" line="35" />
+        <location filename="../../kiosk/ui/desk/wording.py" line="36" />
         <source>Invitation sent again</source>
         <translation>邀请已重新发送</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/wording.py" line="36" />
+        <location filename="../../kiosk/ui/desk/wording.py" line="37" />
         <source>Photo taken</source>
         <translation>已拍照</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/wording.py" line="37" />
+        <location filename="../../kiosk/ui/desk/wording.py" line="38" />
         <source>Agreement signed</source>
         <translation>已签署协议</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/wording.py" line="38" />
+        <location filename="../../kiosk/ui/desk/wording.py" line="39" />
         <source>Agreement published</source>
         <translation>已发布协议</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/wording.py" line="39" />
+        <location filename="../../kiosk/ui/desk/wording.py" line="40" />
         <source>Rating given</source>
         <translation>已评价</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/wording.py" line="40" />
+        <location filename="../../kiosk/ui/desk/wording.py" line="41" />
         <source>Badge queued</source>
         <translation>胸卡排队打印</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/wording.py" line="41" />
+        <location filename="../../kiosk/ui/desk/wording.py" line="42" />
         <source>Badge reprinted</source>
         <translation>胸卡重打</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/wording.py" line="42" />
+        <location filename="../../kiosk/ui/desk/wording.py" line="43" />
         <source>Badge reissued</source>
         <translation>胸卡补发</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/wording.py" line="43" />
+        <location filename="../../kiosk/ui/desk/wording.py" line="44" />
         <source>Badge printed</source>
         <translation>胸卡已打印</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/wording.py" line="44" />
+        <location filename="../../kiosk/ui/desk/wording.py" line="45" />
         <source>Badge not printed</source>
         <translation>胸卡未打印</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/wording.py" line="45" />
+        <location filename="../../kiosk/ui/desk/wording.py" line="46" />
         <source>Badge printing interrupted</source>
         <translation>胸卡打印中断</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/wording.py" line="46" />
+        <location filename="../../kiosk/ui/desk/wording.py" line="47" />
         <source>Alert seen to</source>
         <translation>提醒已处理</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/wording.py" line="47" />
+        <location filename="../../kiosk/ui/desk/wording.py" line="48" />
         <source>Delivery announced</source>
         <translation>已通知送达</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/wording.py" line="48" />
+        <location filename="../../kiosk/ui/desk/wording.py" line="49" />
         <source>Host added</source>
         <translation>已添加被访人</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/wording.py" line="49" />
+        <location filename="../../kiosk/ui/desk/wording.py" line="50" />
         <source>Host changed</source>
         <translation>被访人信息已修改</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/wording.py" line="50" />
+        <location filename="../../kiosk/ui/desk/wording.py" line="51" />
         <source>Host deactivated</source>
         <translation>被访人已停用</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/wording.py" line="51" />
+        <location filename="../../kiosk/ui/desk/wording.py" line="52" />
         <source>Host reactivated</source>
         <translation>被访人已重新启用</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/wording.py" line="52" />
+        <location filename="../../kiosk/ui/desk/wording.py" line="53" />
         <source>Hosts imported</source>
         <translation>已导入被访人</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/wording.py" line="53" />
+        <location filename="../../kiosk/ui/desk/wording.py" line="54" />
         <source>Group visit imported</source>
         <translation>已导入团体来访</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/wording.py" line="54" />
+        <location filename="../../kiosk/ui/desk/wording.py" line="55" />
         <source>Added to the deny list</source>
         <translation>已加入禁入名单</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/wording.py" line="55" />
+        <location filename="../../kiosk/ui/desk/wording.py" line="56" />
         <source>Removed from the deny list</source>
         <translation>已移出禁入名单</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/wording.py" line="56" />
+        <location filename="../../kiosk/ui/desk/wording.py" line="57" />
         <source>Deny-list reason changed</source>
         <translation>禁入原因已修改</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/wording.py" line="57" />
+        <location filename="../../kiosk/ui/desk/wording.py" line="58" />
         <source>Visitor's data erased</source>
         <translation>访客资料已删除</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/wording.py" line="58" />
+        <location filename="../../kiosk/ui/desk/wording.py" line="59" />
         <source>ID number shown in full</source>
         <translation>已查看完整证件号码</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/wording.py" line="59" />
+        <location filename="../../kiosk/ui/desk/wording.py" line="60" />
         <source>Old visits purged</source>
         <translation>已清理过期来访记录</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/wording.py" line="60" />
+        <location filename="../../kiosk/ui/desk/wording.py" line="61" />
         <source>Staff account added</source>
         <translation>已添加员工账号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/wording.py" line="61" />
+        <location filename="../../kiosk/ui/desk/wording.py" line="62" />
         <source>Signed in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/wording.py" line="62" />
+        <location filename="../../kiosk/ui/desk/wording.py" line="63" />
         <source>Locked after wrong passwords</source>
         <translation>密码错误过多，已锁定</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/wording.py" line="63" />
+        <location filename="../../kiosk/ui/desk/wording.py" line="64" />
         <source>Own password changed</source>
         <translation>本人修改了密码</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/wording.py" line="64" />
+        <location filename="../../kiosk/ui/desk/wording.py" line="65" />
         <source>Password reset</source>
         <translation>密码已重设</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/wording.py" line="65" />
+        <location filename="../../kiosk/ui/desk/wording.py" line="66" />
         <source>Role changed</source>
         <translation>角色已变更</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/wording.py" line="66" />
+        <location filename="../../kiosk/ui/desk/wording.py" line="67" />
         <source>Staff account deactivated</source>
         <translation>员工账号已停用</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/wording.py" line="67" />
+        <location filename="../../kiosk/ui/desk/wording.py" line="68" />
         <source>Staff account reactivated</source>
         <translation>员工账号已重新启用</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/wording.py" line="75" />
-        <location filename="../../kiosk/ui/desk/wording.py" line="133" />
+        <location filename="../../kiosk/ui/desk/wording.py" line="76" />
+        <location filename="../../kiosk/ui/desk/wording.py" line="134" />
         <source>Visits</source>
         <translation>来访</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/wording.py" line="76" />
+        <location filename="../../kiosk/ui/desk/wording.py" line="77" />
         <source>Badges</source>
         <translation>胸卡</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/wording.py" line="77" />
+        <location filename="../../kiosk/ui/desk/wording.py" line="78" />
         <source>Staff accounts</source>
         <translation>员工账号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/wording.py" line="78" />
+        <location filename="../../kiosk/ui/desk/wording.py" line="79" />
         <source>Hosts</source>
         <translation>被访人</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/wording.py" line="79" />
+        <location filename="../../kiosk/ui/desk/wording.py" line="80" />
         <source>Host imports</source>
         <translation>被访人导入</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/wording.py" line="80" />
+        <location filename="../../kiosk/ui/desk/wording.py" line="81" />
         <source>Deny list</source>
         <translation>禁入名单</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/wording.py" line="81" />
+        <location filename="../../kiosk/ui/desk/wording.py" line="82" />
         <source>Agreements</source>
         <translation>协议</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/wording.py" line="82" />
+        <location filename="../../kiosk/ui/desk/wording.py" line="83" />
         <source>Alerts</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/wording.py" line="83" />
+        <location filename="../../kiosk/ui/desk/wording.py" line="84" />
         <source>Visitors' data</source>
         <translation>访客资料</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/wording.py" line="84" />
+        <location filename="../../kiosk/ui/desk/wording.py" line="85" />
         <source>Group visits</source>
         <translation>团体来访</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/wording.py" line="85" />
+        <location filename="../../kiosk/ui/desk/wording.py" line="86" />
         <source>Ratings</source>
         <translation>评价</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/wording.py" line="86" />
+        <location filename="../../kiosk/ui/desk/wording.py" line="87" />
         <source>Deliveries</source>
         <translation>送货人员</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/wording.py" line="87" />
+        <location filename="../../kiosk/ui/desk/wording.py" line="88" />
         <source>Retention</source>
         <translation>数据保留</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/wording.py" line="95" />
-        <location filename="../../kiosk/ui/desk/wording.py" line="128" />
+        <location filename="../../kiosk/ui/desk/wording.py" line="96" />
+        <location filename="../../kiosk/ui/desk/wording.py" line="129" />
         <source>Visit</source>
         <translation>来访</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/wording.py" line="96" />
+        <location filename="../../kiosk/ui/desk/wording.py" line="97" />
         <source>Visitor</source>
         <translation>访客</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/wording.py" line="97" />
+        <location filename="../../kiosk/ui/desk/wording.py" line="98" />
         <source>Badge</source>
         <translation>胸卡</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/wording.py" line="98" />
+        <location filename="../../kiosk/ui/desk/wording.py" line="99" />
         <source>Staff account</source>
         <translation>员工账号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/wording.py" line="99" />
-        <location filename="../../kiosk/ui/desk/wording.py" line="129" />
+        <location filename="../../kiosk/ui/desk/wording.py" line="100" />
+        <location filename="../../kiosk/ui/desk/wording.py" line="130" />
         <source>Host</source>
         <translation>被访人</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/wording.py" line="100" />
-        <location filename="../../kiosk/ui/desk/wording.py" line="126" />
-        <location filename="../../kiosk/ui/desk/wording.py" line="134" />
+        <location filename="../../kiosk/ui/desk/wording.py" line="101" />
+        <location filename="../../kiosk/ui/desk/wording.py" line="127" />
+        <location filename="../../kiosk/ui/desk/wording.py" line="135" />
         <source>Notice</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/wording.py" line="101" />
-        <location filename="../../kiosk/ui/desk/wording.py" line="131" />
+        <location filename="../../kiosk/ui/desk/wording.py" line="102" />
+        <location filename="../../kiosk/ui/desk/wording.py" line="132" />
         <source>Deny-list entry</source>
         <translation>禁入名单条目</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/wording.py" line="102" />
-        <location filename="../../kiosk/ui/desk/wording.py" line="132" />
+        <location filename="../../kiosk/ui/desk/wording.py" line="103" />
+        <location filename="../../kiosk/ui/desk/wording.py" line="133" />
         <source>Agreement</source>
         <translation>协议</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/wording.py" line="116" />
+        <location filename="../../kiosk/ui/desk/wording.py" line="117" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/wording.py" line="117" />
+        <location filename="../../kiosk/ui/desk/wording.py" line="118" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/wording.py" line="118" />
+        <location filename="../../kiosk/ui/desk/wording.py" line="119" />
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/wording.py" line="119" />
+        <location filename="../../kiosk/ui/desk/wording.py" line="120" />
         <source>Active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/wording.py" line="120" />
+        <location filename="../../kiosk/ui/desk/wording.py" line="121" />
         <source>Attempts</source>
         <translation>尝试次数</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/wording.py" line="121" />
+        <location filename="../../kiosk/ui/desk/wording.py" line="122" />
         <source>Hold</source>
         <translation>暂缓</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/wording.py" line="122" />
+        <location filename="../../kiosk/ui/desk/wording.py" line="123" />
         <source>Rating</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/wording.py" line="123" />
+        <location filename="../../kiosk/ui/desk/wording.py" line="124" />
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/wording.py" line="124" />
+        <location filename="../../kiosk/ui/desk/wording.py" line="125" />
         <source>Minutes</source>
         <translation>分钟</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/wording.py" line="125" />
+        <location filename="../../kiosk/ui/desk/wording.py" line="126" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/wording.py" line="127" />
+        <location filename="../../kiosk/ui/desk/wording.py" line="128" />
         <source>Unlocked</source>
         <translation>已解锁</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/wording.py" line="130" />
+        <location filename="../../kiosk/ui/desk/wording.py" line="131" />
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/wording.py" line="135" />
+        <location filename="../../kiosk/ui/desk/wording.py" line="136" />
         <source>Where</source>
         <translation>途径</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/wording.py" line="146" />
+        <location filename="../../kiosk/ui/desk/wording.py" line="147" />
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/wording.py" line="146" />
+        <location filename="../../kiosk/ui/desk/wording.py" line="147" />
         <source>no</source>
         <translation>否</translation>
     </message>
@@ -8552,97 +8557,97 @@ What was done?</source>
         <translation>保存月度报表</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/reports/dashboard.py" line="165" />
+        <location filename="../../kiosk/ui/desk/reports/dashboard.py" line="166" />
         <source>The last day is before the first.</source>
         <translation>结束日期早于开始日期。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/reports/dashboard.py" line="169" />
+        <location filename="../../kiosk/ui/desk/reports/dashboard.py" line="170" />
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/reports/dashboard.py" line="184" />
+        <location filename="../../kiosk/ui/desk/reports/dashboard.py" line="185" />
         <source>{first} to {last}</source>
         <translation>{first} 至 {last}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/reports/dashboard.py" line="188" />
+        <location filename="../../kiosk/ui/desk/reports/dashboard.py" line="189" />
         <source>vs period before</source>
         <translation>环比</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/reports/dashboard.py" line="189" />
+        <location filename="../../kiosk/ui/desk/reports/dashboard.py" line="190" />
         <source>vs a year before</source>
         <translation>同比</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/reports/dashboard.py" line="194" />
+        <location filename="../../kiosk/ui/desk/reports/dashboard.py" line="195" />
         <source>Hosts who never answered: {hosts} · Check rounds missed: {missed}</source>
         <translation>未回应的接待人：{hosts} 次 · 漏检：{missed} 次</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/reports/dashboard.py" line="210" />
+        <location filename="../../kiosk/ui/desk/reports/dashboard.py" line="211" />
         <source>Meeting room use</source>
         <translation>会议室使用</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/reports/dashboard.py" line="211" />
+        <location filename="../../kiosk/ui/desk/reports/dashboard.py" line="212" />
         <source>Office supplies by department</source>
         <translation>办公用品领用（按部门）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/reports/dashboard.py" line="223" />
+        <location filename="../../kiosk/ui/desk/reports/dashboard.py" line="224" />
         <source>Drawing the report of {month}…</source>
         <translation>正在生成 {month} 的报表…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/reports/dashboard.py" line="229" />
+        <location filename="../../kiosk/ui/desk/reports/dashboard.py" line="230" />
         <source>Saved {name}.</source>
         <translation>已保存 {name}。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/reports/dashboard.py" line="241" />
+        <location filename="../../kiosk/ui/desk/reports/dashboard.py" line="242" />
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/reports/dashboard.py" line="242" />
+        <location filename="../../kiosk/ui/desk/reports/dashboard.py" line="243" />
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/reports/dashboard.py" line="243" />
+        <location filename="../../kiosk/ui/desk/reports/dashboard.py" line="244" />
         <source>Last month</source>
         <translation>上个月</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/reports/dashboard.py" line="244" />
+        <location filename="../../kiosk/ui/desk/reports/dashboard.py" line="245" />
         <source>Month on month</source>
         <translation>环比</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/reports/dashboard.py" line="245" />
+        <location filename="../../kiosk/ui/desk/reports/dashboard.py" line="246" />
         <source>Year on year</source>
         <translation>同比</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/reports/dashboard.py" line="246" />
+        <location filename="../../kiosk/ui/desk/reports/dashboard.py" line="247" />
         <source>Save monthly PDF…</source>
         <translation>保存月度 PDF…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/reports/dashboard.py" line="247" />
+        <location filename="../../kiosk/ui/desk/reports/dashboard.py" line="248" />
         <source>First day</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/reports/dashboard.py" line="248" />
+        <location filename="../../kiosk/ui/desk/reports/dashboard.py" line="249" />
         <source>Last day</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/reports/dashboard.py" line="249" />
+        <location filename="../../kiosk/ui/desk/reports/dashboard.py" line="250" />
         <source>The PDF's language</source>
         <translation>PDF 的语言</translation>
     </message>

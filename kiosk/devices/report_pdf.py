@@ -177,7 +177,7 @@ def _figures_table(report: KpiReport, lang: str, font: str, width: float) -> obj
         if figure.passed is not None:
             colours.append((3, len(rows) - 1, PASS if figure.passed else FAIL))
     share = width / 100
-    return _table(rows, [w * share for w in (25, 10, 8, 7, 10, 14, 11, 14)], font, colours=tuple(colours))
+    return _table(rows, [w * share for w in (25, 10, 8, 8, 10, 13, 11, 13)], font, colours=tuple(colours))
 
 
 def _comparison(comparison: Comparison | None, figure: Figure, lang: str) -> list[str]:
@@ -222,7 +222,7 @@ def _chart_drawing(chart: Chart, lang: str, font: str, width: float) -> object:
     from reportlab.graphics.shapes import Drawing, Line, String
     from reportlab.lib import colors
 
-    height = 150.0
+    height = 136.0
     drawing = Drawing(width, height)
     drawing.add(String(0, height - 12, CHART_TITLES[lang][chart.key], fontName=font, fontSize=10, fillColor=INK))
     values = [[0.0 if v is None else v for v in line.values] for line in chart.lines]

@@ -78,7 +78,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "title": "Front desk monthly report", "subtitle": "前台月度报表", "period": "{first} to {last}",
         "zone": "time zone {zone}", "made": "Made {time}", "figures": "Key figures", "figure": "Figure",
         "value": "This period", "target": "Target", "result": "Result", "passed": "met", "missed": "missed",
-        "previous": "Period before", "mom": "Change", "year_before": "A year before", "yoy": "Change",
+        "previous": "Before", "mom": "Change", "year_before": "A year ago", "yoy": "Change",
         "charts": "Charts", "rooms": "Meeting room use", "room": "Room", "floor": "Floor", "hours": "Hours",
         "use": "Use", "meetings": "Meetings", "released": "Not confirmed", "total": "Total",
         "supplies": "Office supplies by department", "department": "Department", "quantity": "Units",

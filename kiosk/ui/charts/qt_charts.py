@@ -3,12 +3,12 @@ dashed target line. Values of None leave a gap (a line breaks there). The only m
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCharts import (
-    QBarCategoryAxis,
     QBarSet,
+    QCategoryAxis,
     QChart,
     QChartView,
     QLineSeries,
@@ -22,8 +22,8 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 PALETTE = ("#1f6feb", "#f59e0b", "#9aa5b1", "#0b7a3e")
 TARGET_COLOUR = "#b42318"
 GRID = "#eef1f4"
-# Category labels shown at most this many; the rest are blank (30 days stay readable).
-MAX_LABELS = 16
+# Category labels shown at most this many (30 days: every third).
+MAX_LABELS = 11
 
 
 @dataclass(frozen=True)
@@ -63,18 +63,23 @@ class ChartWidget(QWidget):
         font.setBold(True)
         self.chart.setTitleFont(font)
 
-    def _axes(self, labels: Sequence[str], low: float, high: float,
-              value_text: Callable[[float], str] | None) -> tuple[QBarCategoryAxis, QValueAxis]:
+    def _axes(self, labels: Sequence[str], low: float, high: float) -> tuple[QCategoryAxis, QValueAxis]:
+        """x: the categories at 0..n-1, every few labelled (a category axis would elide 30 days' labels);
+        y: the values."""
+        x_axis = QCategoryAxis()
+        x_axis.setRange(-0.5, len(labels) - 0.5)
+        x_axis.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
         every = max(1, -(-len(labels) // MAX_LABELS))
-        x_axis = QBarCategoryAxis()
-        # Blank labels must stay distinct categories: pad them with spaces.
-        x_axis.append([label if n % every == 0 else " " * (n + 1) for n, label in enumerate(labels)])
+        for index in range(0, len(labels), every):
+            x_axis.append(labels[index], index)
         x_axis.setGridLineVisible(False)
         y_axis = QValueAxis()
         y_axis.setRange(low, high)
         y_axis.setGridLineColor(QColor(GRID))
-        y_axis.setTickCount(5)
-        y_axis.setLabelFormat("%.0f" if value_text is None else "%.2f")
+        y_axis.setTickCount(6)
+        y_axis.setLabelFormat("%.0f")
+        if low == 0.0:
+            y_axis.applyNiceNumbers()  # 0, 10, 20 ... rather than 0, 13, 26
         for axis in (x_axis, y_axis):
             font = QFont(axis.labelsFont())
             font.setPixelSize(11)
@@ -96,7 +101,7 @@ class ChartWidget(QWidget):
         totals = [sum(float(s.values[i] or 0) for s in series) for i in range(len(labels))]
         self.chart.addSeries(bars)
         high = max(max(totals, default=0.0) * 1.15, 1.0)
-        x_axis, y_axis = self._axes(labels, 0.0, float(int(high) + 1), None)
+        x_axis, y_axis = self._axes(labels, 0.0, float(int(high) + 1))
         bars.attachAxis(x_axis)
         bars.attachAxis(y_axis)
         self.chart.legend().setVisible(len(series) > 1)
@@ -111,7 +116,7 @@ class ChartWidget(QWidget):
         values = [v for s in series for v in s.values if v is not None]
         top = high if high is not None else max(max(values, default=0.0) * 1.15, 1.0)
         scale = 100.0 if percent else 1.0
-        x_axis, y_axis = self._axes(labels, low * scale, top * scale, None)
+        x_axis, y_axis = self._axes(labels, low * scale, top * scale)
         if percent:
             y_axis.setLabelFormat("%.0f%%")
         for index, one in enumerate(series):

@@ -43,7 +43,7 @@ TILES = (Kpi.SATISFACTION, Kpi.REGISTRATION, Kpi.CALLS_IN_TIME, Kpi.ROUTINES_PAS
          Kpi.VISITS, Kpi.WALK_IN_SHARE, Kpi.NO_SHOWS, Kpi.HOST_WAIT, Kpi.KIOSK_RATINGS, Kpi.COMPLAINT_SATISFACTION,
          Kpi.PARCELS_NOTIFIED, Kpi.PARCELS_COLLECTED, Kpi.PARCELS_RETURNED, Kpi.ROOM_USE, Kpi.ROOM_NO_SHOWS,
          Kpi.SUPPLIES_ISSUED)
-COLUMNS = 4
+COLUMNS = 5
 
 
 def _qdate(day: date) -> QDate:
@@ -93,7 +93,8 @@ class ReportsDashboard(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.title)
         top.addSpacing(12)
-        top.addWidget(self.period, 1)
+        top.addWidget(self.period)
+        top.addStretch(1)
         for widget in (self.first, self.last, self.this_month, self.last_month, self.month_on_month,
                        self.year_on_year, self.language, self.save_button):
             top.addWidget(widget)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QTableWidget
+from PySide6.QtWidgets import QHeaderView, QTableWidget
 
 from kiosk.application.gateways.desk_reports import DepartmentConsumption, RoomLine, Unit
 from kiosk.ui.desk.reports.texts import value_shown
@@ -23,16 +23,21 @@ SUPPLY_HEADERS: tuple[Callable[[], str], ...] = (
     lambda: translate("DeskReports", "Value"))
 
 
-def rooms_table() -> QTableWidget:
-    table = grid(ROOM_HEADERS)
-    table.setMinimumHeight(220)
+def _sized(table: QTableWidget) -> QTableWidget:
+    """The name column takes the room left; the figures sit beside their headings."""
+    header = table.horizontalHeader()
+    header.setStretchLastSection(False)
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    table.setMinimumHeight(360)
     return table
+
+
+def rooms_table() -> QTableWidget:
+    return _sized(grid(ROOM_HEADERS))
 
 
 def supplies_table() -> QTableWidget:
-    table = grid(SUPPLY_HEADERS)
-    table.setMinimumHeight(220)
-    return table
+    return _sized(grid(SUPPLY_HEADERS))
 
 
 def show_rooms(table: QTableWidget, lines: Sequence[RoomLine]) -> None:

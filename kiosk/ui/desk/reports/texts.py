@@ -90,7 +90,9 @@ def verdict(figure: Figure) -> str:
 
 
 def counted(figure: Figure) -> str:
-    """What a share is of ("36 of 41"); the answered of told for the wait."""
+    """What a share is of ("36 of 41"); the answered of told for the wait; the meetings for the rooms' use."""
+    if figure.kpi is Kpi.ROOM_USE:
+        return translate("DeskReports", "{n} meetings").format(n=f"{figure.count:,}")
     if figure.unit is Unit.SHARE or figure.unit is Unit.MINUTES:
         return translate("DeskReports", "{n} of {m}").format(n=f"{figure.count:,}", m=f"{figure.out_of:,}")
     if figure.unit is Unit.CENTS:

@@ -33,7 +33,7 @@ class KpiTile(QFrame):
         super().__init__()
         self.kpi = kpi
         self.setObjectName("KpiTile")
-        self.setMinimumWidth(230)
+        self.setMinimumWidth(200)
         self.name = label(role="kpi_name")
         self.name.setWordWrap(True)
         self.value = label(role="kpi_value")
