@@ -69,14 +69,15 @@ def glossary() -> dict[str, str]:
     return merged
 
 
-def apply_glossary(ts: Path, words: dict[str, str]) -> None:
+def apply_glossary(ts: Path, words: dict[str, str], *, qualified_only: bool = False) -> None:
+    """Fill unfinished texts: ``Context|source`` entries first, then plain ones (unless ``qualified_only``)."""
     tree = ET.parse(ts)
     for context in tree.getroot().iter("context"):
         name = context.findtext("name") or ""
         for message in context.iter("message"):
             translation = message.find("translation")
             source = message.findtext("source") or ""
-            value = words.get(f"{name}|{source}") or words.get(source)
+            value = words.get(f"{name}|{source}") or ("" if qualified_only else words.get(source))
             if translation is None or translation.get("type") != "unfinished" or not value:
                 continue
             if message.get("numerus") == "yes":  # Chinese has one plural form
@@ -92,9 +93,12 @@ def apply_glossary(ts: Path, words: dict[str, str]) -> None:
 
 def main() -> int:
     known = known_translations(TS)
+    words = glossary()
     lupdate(TS)
+    # A text's own view's word wins over one reused from another view ("Missed" is 漏检 in routines).
+    apply_glossary(TS, words, qualified_only=True)
     reuse_translations(TS, known)
-    apply_glossary(TS, glossary())
+    apply_glossary(TS, words)
     lrelease(TS)
     unfinished = TS.read_text(encoding="utf-8").count('type="unfinished"')
     print(f"{TS.relative_to(ROOT)}: {unfinished} text(s) still to translate")

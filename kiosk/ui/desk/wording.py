@@ -12,12 +12,13 @@ from PySide6.QtCore import QCoreApplication
 from kiosk.domain.security import StaffRole
 from kiosk.ui.desk.board_models import status_text
 from kiosk.ui.desk.shell import role_name
+from kiosk.ui.desk.wording_areas import area_actions, area_entities, area_groups
 
 
 def action_text(action: str) -> str:
     """``visit.checked_in`` as "Checked in"; an action not listed here as its code."""
     translate = QCoreApplication.translate
-    return {
+    return ({
         "visit.invited": translate("DeskWording", "Invited"),
         "visit.walk_in": translate("DeskWording", "Registered at the kiosk"),
         "visit.approved": translate("DeskWording", "Approved"),
@@ -65,13 +66,13 @@ def action_text(action: str) -> str:
         "staff.role_changed": translate("DeskWording", "Role changed"),
         "staff.deactivated": translate("DeskWording", "Staff account deactivated"),
         "staff.reactivated": translate("DeskWording", "Staff account reactivated"),
-    }.get(action, action)
+    } | area_actions()).get(action, action)
 
 
 def action_group_text(group: str) -> str:
     """The first part of an action (``visit`` of ``visit.checked_in``): what the actions are about."""
     translate = QCoreApplication.translate
-    return {
+    return ({
         "visit": translate("DeskWording", "Visits"),
         "badge": translate("DeskWording", "Badges"),
         "staff": translate("DeskWording", "Staff accounts"),
@@ -85,13 +86,13 @@ def action_group_text(group: str) -> str:
         "feedback": translate("DeskWording", "Ratings"),
         "delivery": translate("DeskWording", "Deliveries"),
         "retention": translate("DeskWording", "Retention"),
-    }.get(group, group)
+    } | area_groups()).get(group, group)
 
 
 def entity_text(entity: str) -> str:
     """The kind of object an event is about (``staff_user`` as "Staff account")."""
     translate = QCoreApplication.translate
-    return {
+    return ({
         "visit": translate("DeskWording", "Visit"),
         "visitor": translate("DeskWording", "Visitor"),
         "badge_print_job": translate("DeskWording", "Badge"),
@@ -100,7 +101,7 @@ def entity_text(entity: str) -> str:
         "notification": translate("DeskWording", "Notice"),
         "deny_list": translate("DeskWording", "Deny-list entry"),
         "agreement": translate("DeskWording", "Agreement"),
-    }.get(entity, entity)
+    } | area_entities()).get(entity, entity)
 
 
 def object_text(entity: str, entity_id: int | None) -> str:
