@@ -13,7 +13,8 @@ site-local day), through the ``(site_id, visit_date, status)`` index.
 * **Registration completeness**: of the visits that took place (today's visitors still in are not counted
   yet), those whose record has the visitor's name and phone, the host, the purpose (``other`` with a note
   saying which), the check-in time and a check-out time recorded by someone: a visitor signed out by the
-  automatic end-of-day sign-out (``system:housekeeping``) left without the desk recording when.
+  automatic end-of-day sign-out (``system:housekeeping``) left without the desk recording when. (The name is
+  read as its search key, empty exactly when the name is.)
 """
 
 from __future__ import annotations
@@ -65,11 +66,9 @@ class Facts:
     answered: int = 0
     waited: float = 0.0  # seconds, over the answered
     complete: int = 0  # registration records complete (see the module's docstring)
-    rated: int = 0  # kiosk ratings
-    good: int = 0  # of them 4 or 5
 
     def add(self, other: Facts) -> None:
-        for name in ("visits", "told", "answered", "waited", "complete", "rated", "good"):
+        for name in ("visits", "told", "answered", "waited", "complete"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
 
@@ -77,14 +76,17 @@ Key = tuple[date, VisitKind, VisitStatus, str | datetime | None]
 
 
 def _facts(scope: Scope) -> dict[Key, Facts]:
-    """One pass over the period's visits (with their visitor and kiosk rating) that every visit figure and chart
-    shares: the visits table is read once, through the (site, day, status) index."""
+    """One pass over the period's visits (through the (site, day, status) index) that every visit figure but the
+    ratings shares. A visitor's record lacks a name or phone rarely: those few visitors are found through their
+    indexes and the visits checked against them, rather than every visit joined to its visitor."""
     def read() -> dict[Key, Facts]:
         answered = and_(Visit.host_notified_at.is_not(None), Visit.host_acknowledged_at.is_not(None),
                         Visit.host_acknowledged_at >= Visit.host_notified_at)
         waited = seconds_between(scope, Visit.host_notified_at, Visit.host_acknowledged_at)
+        unnamed_or_no_phone = select(Visitor.id).where(
+            or_(Visitor.phone.is_(None), Visitor.phone == "", Visitor.name_key == ""))
         complete = and_(
-            Visitor.name != "", func.coalesce(Visitor.phone, "") != "",
+            Visit.visitor_id.not_in(unnamed_or_no_phone),
             or_(Visit.purpose != Purpose.OTHER, Visit.purpose_note != ""),
             Visit.checked_out_at.is_not(None), func.coalesce(Visit.checked_out_by, "") != AUTOMATIC_SIGN_OUT)
         bucket = hour_bucket(scope, Visit.checked_in_at)
@@ -92,14 +94,11 @@ def _facts(scope: Scope) -> dict[Key, Facts]:
             select(Visit.visit_date, Visit.kind, Visit.status, bucket, func.count(),
                    func.sum(case((Visit.host_notified_at.is_not(None), 1), else_=0)),
                    func.sum(case((answered, 1), else_=0)), func.sum(case((answered, waited), else_=0.0)),
-                   func.sum(case((complete, 1), else_=0)), func.count(Feedback.id),
-                   func.sum(case((Feedback.rating >= GOOD_RATING, 1), else_=0)))
-            .select_from(Visit).join(Visitor, Visitor.id == Visit.visitor_id)
-            .outerjoin(Feedback, Feedback.visit_id == Visit.id)
+                   func.sum(case((complete, 1), else_=0)))
             .where(_in_period(scope)).group_by(Visit.visit_date, Visit.kind, Visit.status, bucket))
         return {(day, VisitKind(kind), VisitStatus(status), hour): Facts(
-                    int(n), to_int(told), to_int(done), float(seconds or 0), to_int(whole), int(rated), to_int(good))
-                for day, kind, status, hour, n, told, done, seconds, whole, rated, good in rows}
+                    int(n), to_int(told), to_int(done), float(seconds or 0), to_int(whole))
+                for day, kind, status, hour, n, told, done, seconds, whole in rows}
     return scope.once("visit_facts", read)
 
 
@@ -191,7 +190,13 @@ def host_wait_chart(scope: Scope) -> Chart:
 
 def _ratings(scope: Scope) -> dict[date, tuple[int, int]]:
     """Per visit day: kiosk ratings, and those of 4 or 5."""
-    return {day: (f.rated, f.good) for day, f in _summed(scope, lambda k: k[0]).items()}  # type: ignore[misc]
+    def read() -> dict[date, tuple[int, int]]:
+        rows = scope.uow.session.execute(
+            select(Visit.visit_date, func.count(), func.sum(case((Feedback.rating >= GOOD_RATING, 1), else_=0)))
+            .select_from(Visit).join(Feedback, Feedback.visit_id == Visit.id)
+            .where(_in_period(scope)).group_by(Visit.visit_date))
+        return {day: (int(n), to_int(good)) for day, n, good in rows}
+    return scope.once("ratings", read)
 
 
 def _complaint_ratings(scope: Scope) -> dict[str | datetime, tuple[int, int]]:
