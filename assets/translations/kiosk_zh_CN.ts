@@ -127,27 +127,27 @@
 <context>
     <name>AlertsPage</name>
     <message>
-        <location filename="../../kiosk/ui/desk/alerts.py" line="161" />
+        <location filename="../../kiosk/ui/desk/alerts.py" line="202" />
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/alerts.py" line="162" />
+        <location filename="../../kiosk/ui/desk/alerts.py" line="203" />
         <source>Seen to</source>
         <translation>已处理</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/alerts.py" line="163" />
+        <location filename="../../kiosk/ui/desk/alerts.py" line="204" />
         <source>Mark the alert as dealt with: it no longer counts as new.</source>
         <translation>标记为已处理：不再计为新提醒。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/alerts.py" line="165" />
+        <location filename="../../kiosk/ui/desk/alerts.py" line="206" />
         <source>Alerts for reception, and notices that could not be sent.</source>
         <translation>前台提醒，以及未能发送的通知。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/desk/alerts.py" line="194" />
+        <location filename="../../kiosk/ui/desk/alerts.py" line="235" />
         <source>%n failed</source>
         <translation>
             <numerusform>%n 条失败</numerusform>
@@ -804,7 +804,7 @@
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/alerts.py" line="108" />
+        <location filename="../../kiosk/ui/desk/alerts.py" line="149" />
         <location filename="../../kiosk/ui/desk/board_models.py" line="168" />
         <source>Status</source>
         <translation>状态</translation>
@@ -886,117 +886,287 @@
         <translation>操作未成功：{error}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/alerts.py" line="42" />
+        <location filename="../../kiosk/ui/desk/alerts.py" line="43" />
+        <source>Invitation change e-mail</source>
+        <translation>邀请变更邮件</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/alerts.py" line="44" />
+        <source>Delivery at reception</source>
+        <translation>快递员在前台</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/alerts.py" line="45" />
+        <source>Delivery notice to host</source>
+        <translation>送件通知接待人</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/alerts.py" line="46" />
+        <source>Host's sign-in link</source>
+        <translation>接待人登录链接</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/alerts.py" line="47" />
+        <source>Visit request to host</source>
+        <translation>来访申请（给接待人）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/alerts.py" line="48" />
+        <source>Visit request confirmed</source>
+        <translation>来访申请已确认</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/alerts.py" line="49" />
+        <source>Visit request declined</source>
+        <translation>来访申请已拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/alerts.py" line="50" />
+        <source>Visit request expired</source>
+        <translation>来访申请已过期</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/alerts.py" line="51" />
+        <source>Another time proposed</source>
+        <translation>建议改期</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/alerts.py" line="52" />
+        <source>Parcel arrival notice</source>
+        <translation>快递到达通知</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/alerts.py" line="53" />
+        <source>Parcel reminder</source>
+        <translation>快递领取提醒</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/alerts.py" line="54" />
+        <source>Parcel collected notice</source>
+        <translation>快递已领取通知</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/alerts.py" line="55" />
+        <source>Parcel returned notice</source>
+        <translation>快递退回通知</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/alerts.py" line="56" />
+        <source>Requisition sent for approval</source>
+        <translation>领用申请已提交审批</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/alerts.py" line="57" />
+        <source>Requisition approval request</source>
+        <translation>领用审批请求</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/alerts.py" line="58" />
+        <source>Requisition approved notice</source>
+        <translation>领用已批准通知</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/alerts.py" line="59" />
+        <source>Requisition declined notice</source>
+        <translation>领用已拒绝通知</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/alerts.py" line="60" />
+        <source>Supplies issued notice</source>
+        <translation>办公用品发放通知</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/alerts.py" line="61" />
+        <source>Requisition cancelled notice</source>
+        <translation>领用取消通知</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/alerts.py" line="62" />
+        <source>Low-stock digest</source>
+        <translation>低库存汇总</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/alerts.py" line="63" />
+        <source>Meeting invitation</source>
+        <translation>会议邀请</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/alerts.py" line="64" />
+        <source>Meeting change</source>
+        <translation>会议变更</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/alerts.py" line="65" />
+        <source>Meeting cancellation</source>
+        <translation>会议取消</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/alerts.py" line="66" />
+        <source>Meeting displaced notice</source>
+        <translation>会议被调整通知</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/alerts.py" line="67" />
+        <source>Room released notice</source>
+        <translation>会议室释放通知</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/alerts.py" line="68" />
+        <source>Meeting confirmation request</source>
+        <translation>会议确认请求</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/alerts.py" line="69" />
+        <source>After-meeting summary</source>
+        <translation>会后检查小结</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/alerts.py" line="70" />
+        <source>Phone message</source>
+        <translation>电话留言</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/alerts.py" line="71" />
+        <source>Phone message reminder</source>
+        <translation>电话留言提醒</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/alerts.py" line="72" />
+        <source>Phone message to department</source>
+        <translation>电话留言转部门</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/alerts.py" line="73" />
+        <source>Complaint passed on</source>
+        <translation>投诉已转交</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/alerts.py" line="74" />
+        <source>Complaint overdue</source>
+        <translation>投诉逾期</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/alerts.py" line="75" />
+        <source>Complaint outcome to customer</source>
+        <translation>投诉结果告知客户</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/alerts.py" line="76" />
+        <source>Monthly report</source>
+        <translation>月度报告</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/alerts.py" line="83" />
         <source>Deny list match</source>
         <translation>命中黑名单</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/alerts.py" line="43" />
+        <location filename="../../kiosk/ui/desk/alerts.py" line="84" />
         <source>Host not answering</source>
         <translation>被访人未回复</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/alerts.py" line="44" />
+        <location filename="../../kiosk/ui/desk/alerts.py" line="85" />
         <source>Sales visitor left details</source>
         <translation>推销访客留下联系方式</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/alerts.py" line="45" />
+        <location filename="../../kiosk/ui/desk/alerts.py" line="86" />
         <source>VIP arrived</source>
         <translation>贵宾已到达</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/alerts.py" line="46" />
+        <location filename="../../kiosk/ui/desk/alerts.py" line="87" />
         <source>Arrival notice to host</source>
         <translation>到访通知（被访人）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/alerts.py" line="47" />
+        <location filename="../../kiosk/ui/desk/alerts.py" line="88" />
         <source>Walk-in request to host</source>
         <translation>临时来访请求（被访人）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/alerts.py" line="48" />
+        <location filename="../../kiosk/ui/desk/alerts.py" line="89" />
         <source>Still on site reminder</source>
         <translation>仍在访提醒</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/alerts.py" line="49" />
+        <location filename="../../kiosk/ui/desk/alerts.py" line="90" />
         <source>Invitation e-mail</source>
         <translation>邀请邮件</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/alerts.py" line="50" />
+        <location filename="../../kiosk/ui/desk/alerts.py" line="91" />
         <source>Cancellation e-mail</source>
         <translation>取消邮件</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/alerts.py" line="51" />
+        <location filename="../../kiosk/ui/desk/alerts.py" line="92" />
         <source>Meeting not prepared</source>
         <translation>会议尚未准备好</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/alerts.py" line="52" />
+        <location filename="../../kiosk/ui/desk/alerts.py" line="93" />
         <source>Room out of order</source>
         <translation>会议室停用</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/alerts.py" line="68" />
+        <location filename="../../kiosk/ui/desk/alerts.py" line="109" />
         <source>{done} of {all} prepared</source>
         <translation>已准备 {done}/{all}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/alerts.py" line="82" />
+        <location filename="../../kiosk/ui/desk/alerts.py" line="123" />
         <source>{visitor} for {host}</source>
         <translation>{visitor} 拜访 {host}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/alerts.py" line="92" />
+        <location filename="../../kiosk/ui/desk/alerts.py" line="133" />
         <source>Waiting to send</source>
         <translation>等待发送</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/alerts.py" line="92" />
+        <location filename="../../kiosk/ui/desk/alerts.py" line="133" />
         <source>Sending</source>
         <translation>发送中</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/alerts.py" line="93" />
+        <location filename="../../kiosk/ui/desk/alerts.py" line="134" />
         <source>Sent</source>
         <translation>已发送</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/alerts.py" line="93" />
+        <location filename="../../kiosk/ui/desk/alerts.py" line="134" />
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/alerts.py" line="107" />
+        <location filename="../../kiosk/ui/desk/alerts.py" line="148" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/alerts.py" line="107" />
+        <location filename="../../kiosk/ui/desk/alerts.py" line="148" />
         <source>Notice</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/alerts.py" line="107" />
+        <location filename="../../kiosk/ui/desk/alerts.py" line="148" />
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/alerts.py" line="108" />
+        <location filename="../../kiosk/ui/desk/alerts.py" line="149" />
         <source>Sent to</source>
         <translation>发送给</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/alerts.py" line="108" />
+        <location filename="../../kiosk/ui/desk/alerts.py" line="149" />
         <source>Last error</source>
         <translation>最近错误</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/alerts.py" line="116" />
+        <location filename="../../kiosk/ui/desk/alerts.py" line="157" />
         <source>Reception</source>
         <translation>前台</translation>
     </message>
@@ -5459,6 +5629,7 @@ What was done?</source>
         <location filename="../../kiosk/ui/desk/wording.py" line="101" />
         <location filename="../../kiosk/ui/desk/wording.py" line="127" />
         <location filename="../../kiosk/ui/desk/wording.py" line="135" />
+        <location filename="../../kiosk/ui/desk/wording_areas.py" line="130" />
         <source>Notice</source>
         <translation>通知</translation>
     </message>
@@ -5548,6 +5719,572 @@ What was done?</source>
         <location filename="../../kiosk/ui/desk/wording.py" line="147" />
         <source>no</source>
         <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording_areas.py" line="15" />
+        <source>Notice published</source>
+        <translation>发布公告</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording_areas.py" line="16" />
+        <source>Notice changed</source>
+        <translation>修改公告</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording_areas.py" line="17" />
+        <source>Notice withdrawn</source>
+        <translation>撤下公告</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording_areas.py" line="18" />
+        <source>Pre-registered on the web</source>
+        <translation>网页预登记</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording_areas.py" line="19" />
+        <source>Badge sent to the desk's printer</source>
+        <translation>胸卡转到前台打印机</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording_areas.py" line="20" />
+        <source>Contact details erased</source>
+        <translation>已删除联系方式</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording_areas.py" line="21" />
+        <source>Sign-in link sent to the host</source>
+        <translation>已向接待人发送登录链接</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording_areas.py" line="22" />
+        <source>Host signed in on the web</source>
+        <translation>接待人网页登录</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording_areas.py" line="23" />
+        <source>Host signed out on the web</source>
+        <translation>接待人网页退出</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording_areas.py" line="25" />
+        <source>Parcel announced by the courier</source>
+        <translation>快递员登记快递</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording_areas.py" line="26" />
+        <source>Parcel received</source>
+        <translation>签收快递</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording_areas.py" line="27" />
+        <source>Shelf label reprinted</source>
+        <translation>重打货架标签</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording_areas.py" line="28" />
+        <source>Recipient reminded</source>
+        <translation>已提醒收件人</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording_areas.py" line="29" />
+        <source>Parcel picked up</source>
+        <translation>快递已领取</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording_areas.py" line="30" />
+        <source>Parcel returned to the carrier</source>
+        <translation>快递退回快递公司</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording_areas.py" line="31" />
+        <source>Parcel record taken back</source>
+        <translation>撤回快递记录</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording_areas.py" line="32" />
+        <source>Cash on delivery reimbursed</source>
+        <translation>到付款已报销</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording_areas.py" line="33" />
+        <source>Label printed</source>
+        <translation>标签已打印</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording_areas.py" line="34" />
+        <source>Label not printed</source>
+        <translation>标签未打印</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording_areas.py" line="35" />
+        <source>Label printing interrupted</source>
+        <translation>标签打印中断</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording_areas.py" line="36" />
+        <source>Carrier added</source>
+        <translation>添加快递公司</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording_areas.py" line="37" />
+        <source>Carrier changed</source>
+        <translation>修改快递公司</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording_areas.py" line="38" />
+        <source>Outgoing mail logged</source>
+        <translation>登记寄件</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording_areas.py" line="39" />
+        <source>Outgoing mail sent</source>
+        <translation>寄件已发出</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording_areas.py" line="40" />
+        <source>Outgoing mail cancelled</source>
+        <translation>取消寄件</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording_areas.py" line="42" />
+        <source>Supply item added</source>
+        <translation>添加办公用品</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording_areas.py" line="43" />
+        <source>Supply item changed</source>
+        <translation>修改办公用品</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording_areas.py" line="44" />
+        <source>Supply items imported</source>
+        <translation>导入办公用品</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording_areas.py" line="45" />
+        <source>Requisition made</source>
+        <translation>提交领用申请</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording_areas.py" line="46" />
+        <source>Requisition approved</source>
+        <translation>批准领用申请</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording_areas.py" line="47" />
+        <source>Requisition declined</source>
+        <translation>拒绝领用申请</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording_areas.py" line="48" />
+        <source>Supplies issued</source>
+        <translation>发放办公用品</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording_areas.py" line="49" />
+        <source>Requisition's open rest cancelled</source>
+        <translation>取消领用申请未发放部分</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording_areas.py" line="50" />
+        <source>Purchase asked for a requisition</source>
+        <translation>为领用申请提出采购</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording_areas.py" line="51" />
+        <source>Purchase request made</source>
+        <translation>提交采购申请</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording_areas.py" line="52" />
+        <source>Purchase suggested from low stock</source>
+        <translation>按低库存建议采购</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording_areas.py" line="53" />
+        <source>Purchase sent for approval</source>
+        <translation>采购提交审批</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording_areas.py" line="54" />
+        <source>Purchase approved</source>
+        <translation>批准采购</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording_areas.py" line="55" />
+        <source>Purchase ordered</source>
+        <translation>已下单采购</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording_areas.py" line="56" />
+        <source>Purchase received</source>
+        <translation>采购已到货</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording_areas.py" line="57" />
+        <source>Purchase cancelled</source>
+        <translation>取消采购</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording_areas.py" line="58" />
+        <source>Stocktake started</source>
+        <translation>开始盘点</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording_areas.py" line="59" />
+        <source>Stocktake posted</source>
+        <translation>盘点过账</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording_areas.py" line="60" />
+        <source>Stocktake cancelled</source>
+        <translation>取消盘点</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording_areas.py" line="62" />
+        <source>Room added</source>
+        <translation>添加会议室</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording_areas.py" line="63" />
+        <source>Room changed</source>
+        <translation>修改会议室</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording_areas.py" line="64" />
+        <source>Damage reported: room out of order</source>
+        <translation>报告损坏：会议室停用</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording_areas.py" line="65" />
+        <source>Repair recorded</source>
+        <translation>登记维修完成</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording_areas.py" line="66" />
+        <source>Room booked</source>
+        <translation>预订会议室</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording_areas.py" line="67" />
+        <source>Booking changed</source>
+        <translation>修改预订</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording_areas.py" line="68" />
+        <source>Booking cancelled</source>
+        <translation>取消预订</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording_areas.py" line="69" />
+        <source>Booking confirmed</source>
+        <translation>确认预订</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording_areas.py" line="70" />
+        <source>Booking displaced by a company meeting</source>
+        <translation>预订被公司会议调整</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording_areas.py" line="71" />
+        <source>Booking released: not confirmed in time</source>
+        <translation>预订已释放：未按时确认</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording_areas.py" line="72" />
+        <source>Room checked after use</source>
+        <translation>会后检查会议室</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording_areas.py" line="73" />
+        <source>Attendee added</source>
+        <translation>添加参会人</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording_areas.py" line="75" />
+        <source>Phone call logged</source>
+        <translation>登记来电</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording_areas.py" line="76" />
+        <source>Message acknowledged</source>
+        <translation>留言已确认收到</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording_areas.py" line="77" />
+        <source>Called back</source>
+        <translation>已回电</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording_areas.py" line="78" />
+        <source>Message closed</source>
+        <translation>留言已关闭</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording_areas.py" line="79" />
+        <source>Transfer resolved</source>
+        <translation>转接已解决</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording_areas.py" line="80" />
+        <source>Transfer not resolved</source>
+        <translation>转接未解决</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording_areas.py" line="81" />
+        <source>Colleague reminded of a message</source>
+        <translation>已提醒同事查看留言</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording_areas.py" line="82" />
+        <source>Message passed to the department</source>
+        <translation>留言已转交部门</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording_areas.py" line="83" />
+        <source>Callers' data erased</source>
+        <translation>已删除来电人信息</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording_areas.py" line="84" />
+        <source>Complaint recorded</source>
+        <translation>登记投诉</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording_areas.py" line="85" />
+        <source>Complaint passed on</source>
+        <translation>投诉已转交</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording_areas.py" line="86" />
+        <source>Follow-up note added</source>
+        <translation>添加跟进记录</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording_areas.py" line="87" />
+        <source>Complaint in progress</source>
+        <translation>投诉处理中</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording_areas.py" line="88" />
+        <source>Outcome recorded</source>
+        <translation>登记处理结果</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording_areas.py" line="89" />
+        <source>Customer's satisfaction recorded</source>
+        <translation>登记客户满意度</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording_areas.py" line="90" />
+        <source>Complaint closed</source>
+        <translation>投诉已关闭</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording_areas.py" line="91" />
+        <source>Overdue complaint escalated</source>
+        <translation>逾期投诉已升级</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording_areas.py" line="92" />
+        <source>Customers' data erased</source>
+        <translation>已删除客户信息</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording_areas.py" line="93" />
+        <source>Routine added</source>
+        <translation>添加例行检查</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording_areas.py" line="94" />
+        <source>Routine changed</source>
+        <translation>修改例行检查</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording_areas.py" line="95" />
+        <source>Routine taken out of use</source>
+        <translation>停用例行检查</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording_areas.py" line="96" />
+        <source>Routine back in use</source>
+        <translation>恢复例行检查</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording_areas.py" line="97" />
+        <source>Routine check recorded</source>
+        <translation>登记例行检查</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording_areas.py" line="98" />
+        <source>Problem fixed</source>
+        <translation>问题已处理</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording_areas.py" line="99" />
+        <source>Monthly report made</source>
+        <translation>生成月度报告</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording_areas.py" line="106" />
+        <source>Notices</source>
+        <translation>公告</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording_areas.py" line="107" />
+        <source>Parcels</source>
+        <translation>快递</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording_areas.py" line="108" />
+        <source>Labels</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording_areas.py" line="109" />
+        <source>Carriers</source>
+        <translation>快递公司</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording_areas.py" line="110" />
+        <location filename="../../kiosk/ui/desk/wording_areas.py" line="134" />
+        <source>Outgoing mail</source>
+        <translation>寄件</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording_areas.py" line="111" />
+        <source>Supply items</source>
+        <translation>办公用品</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording_areas.py" line="112" />
+        <source>Requisitions</source>
+        <translation>领用申请</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording_areas.py" line="113" />
+        <source>Purchases</source>
+        <translation>采购</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording_areas.py" line="114" />
+        <source>Stocktakes</source>
+        <translation>盘点</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording_areas.py" line="115" />
+        <source>Meeting rooms</source>
+        <translation>会议室</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording_areas.py" line="116" />
+        <source>Bookings</source>
+        <translation>预订</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording_areas.py" line="117" />
+        <source>Phone messages</source>
+        <translation>电话留言</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording_areas.py" line="118" />
+        <source>Callers' data</source>
+        <translation>来电人信息</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording_areas.py" line="119" />
+        <source>Complaints</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording_areas.py" line="120" />
+        <source>Customers' data</source>
+        <translation>客户信息</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording_areas.py" line="121" />
+        <source>Routines</source>
+        <translation>例行检查</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording_areas.py" line="122" />
+        <source>Reports</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording_areas.py" line="123" />
+        <source>Contact details</source>
+        <translation>联系方式</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording_areas.py" line="131" />
+        <source>Parcel</source>
+        <translation>快递</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording_areas.py" line="132" />
+        <source>Label</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording_areas.py" line="133" />
+        <source>Carrier</source>
+        <translation>快递公司</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording_areas.py" line="135" />
+        <source>Supply item</source>
+        <translation>办公用品</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording_areas.py" line="136" />
+        <source>Requisition</source>
+        <translation>领用申请</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording_areas.py" line="137" />
+        <source>Purchase request</source>
+        <translation>采购申请</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording_areas.py" line="138" />
+        <source>Stocktake</source>
+        <translation>盘点</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording_areas.py" line="139" />
+        <source>Room</source>
+        <translation>会议室</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording_areas.py" line="140" />
+        <source>Booking</source>
+        <translation>预订</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording_areas.py" line="141" />
+        <source>Phone message</source>
+        <translation>电话留言</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording_areas.py" line="142" />
+        <source>Complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording_areas.py" line="143" />
+        <source>Routine</source>
+        <translation>例行检查</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording_areas.py" line="144" />
+        <source>Routine problem</source>
+        <translation>例行检查问题</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/wording_areas.py" line="145" />
+        <source>Monthly report</source>
+        <translation>月度报告</translation>
     </message>
 </context>
 <context>

@@ -36,9 +36,50 @@ def merge_notices(alerts: list[NotificationView], failed: list[NotificationView]
     return sorted(by_id.values(), key=lambda n: (n.status != "failed", -n.id))
 
 
-def notice_title(event: str) -> str:
+def other_notice_titles() -> dict[str, str]:
+    """What the notices table calls the rest of the notices (a failed one shows here too)."""
     translate = QCoreApplication.translate
     return {
+        "invitation_changed": translate("Desk", "Invitation change e-mail"),
+        "delivery_arrived": translate("Desk", "Delivery at reception"),
+        "delivery_for_host": translate("Desk", "Delivery notice to host"),
+        "host_sign_in": translate("Desk", "Host's sign-in link"),
+        "preregistration_request": translate("Desk", "Visit request to host"),
+        "preregistration_approved": translate("Desk", "Visit request confirmed"),
+        "preregistration_declined": translate("Desk", "Visit request declined"),
+        "preregistration_expired": translate("Desk", "Visit request expired"),
+        "preregistration_proposed": translate("Desk", "Another time proposed"),
+        "parcel_arrived": translate("Desk", "Parcel arrival notice"),
+        "parcel_reminder": translate("Desk", "Parcel reminder"),
+        "parcel_picked_up": translate("Desk", "Parcel collected notice"),
+        "parcel_returned": translate("Desk", "Parcel returned notice"),
+        "requisition_submitted": translate("Desk", "Requisition sent for approval"),
+        "requisition_approval_requested": translate("Desk", "Requisition approval request"),
+        "requisition_approved": translate("Desk", "Requisition approved notice"),
+        "requisition_declined": translate("Desk", "Requisition declined notice"),
+        "requisition_issued": translate("Desk", "Supplies issued notice"),
+        "requisition_cancelled": translate("Desk", "Requisition cancelled notice"),
+        "supplies_low_stock": translate("Desk", "Low-stock digest"),
+        "booking_created": translate("Desk", "Meeting invitation"),
+        "booking_changed": translate("Desk", "Meeting change"),
+        "booking_cancelled": translate("Desk", "Meeting cancellation"),
+        "booking_displaced": translate("Desk", "Meeting displaced notice"),
+        "booking_released": translate("Desk", "Room released notice"),
+        "booking_reminder": translate("Desk", "Meeting confirmation request"),
+        "booking_inspected": translate("Desk", "After-meeting summary"),
+        "message_for_you": translate("Desk", "Phone message"),
+        "message_reminder": translate("Desk", "Phone message reminder"),
+        "message_escalated": translate("Desk", "Phone message to department"),
+        "complaint_assigned": translate("Desk", "Complaint passed on"),
+        "complaint_overdue": translate("Desk", "Complaint overdue"),
+        "complaint_outcome": translate("Desk", "Complaint outcome to customer"),
+        "monthly_report": translate("Desk", "Monthly report"),
+    }
+
+
+def notice_title(event: str) -> str:
+    translate = QCoreApplication.translate
+    return ({
         "deny_list_hit": translate("Desk", "Deny list match"),
         "host_unreachable": translate("Desk", "Host not answering"),
         "contact_left": translate("Desk", "Sales visitor left details"),
@@ -50,7 +91,7 @@ def notice_title(event: str) -> str:
         "invitation_cancelled": translate("Desk", "Cancellation e-mail"),
         "booking_prepare_alert": translate("Desk", "Meeting not prepared"),
         "room_damage_reported": translate("Desk", "Room out of order"),
-    }.get(event, event)
+    } | other_notice_titles()).get(event, event)
 
 
 def room_details(notice: NotificationView) -> str:

@@ -6,9 +6,11 @@ import ast
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QCoreApplication, QTranslator
 
 from kiosk.domain.supplies import PurchaseStatus, RequisitionStatus
 from kiosk.domain.visits import VisitStatus
+from kiosk.ui.common.assets import asset
 from kiosk.ui.desk.wording import action_group_text, action_text, entity_text
 
 SERVICES = Path(__file__).parents[3] / "kiosk" / "services"
@@ -65,3 +67,15 @@ def test_every_recorded_action_has_words(qapp, action: str) -> None:
 @pytest.mark.parametrize("entity", sorted(_recorded_actions()[1]))
 def test_every_recorded_entity_has_words(qapp, entity: str) -> None:
     assert entity_text(entity) != entity, f"no desk words for the audit object {entity!r} (ui/desk/wording*.py)"
+
+
+def test_the_areas_words_are_chinese_under_the_chinese_translation(qapp) -> None:
+    translator = QTranslator()
+    assert translator.load(str(asset("translations", "kiosk_zh_CN.qm")))
+    QCoreApplication.installTranslator(translator)
+    try:
+        assert action_text("booking.made") == "预订会议室"
+        assert action_group_text("complaint") == "投诉"
+        assert entity_text("phone_message") == "电话留言"
+    finally:
+        QCoreApplication.removeTranslator(translator)
