@@ -303,7 +303,8 @@ def test_erase_needs_yes_without_a_terminal(kioskctl, with_hosts):
 
     assert refused.code == 1 and "--yes" in refused.err
     assert (erased.code, erased.out) == (0, "erased 1 visitor record(s) and 1 visit(s)\n")
-    assert (gone.code, gone.err) == (1, "error: no visitor with phone 13800138000\n")
+    assert (gone.code, gone.err) == (
+        1, "error: nothing found with phone 13800138000: no visitor, caller or complaining customer\n")
 
 
 def test_cron_jobs_print_counts(kioskctl):

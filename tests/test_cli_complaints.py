@@ -100,3 +100,19 @@ def test_one_line_errors_and_usage_errors(database, kioskctl) -> None:
                  ("list", "--status", "lost")):
         usage = kioskctl("complaints", *argv)
         assert usage.code == 2 and usage.out == "", argv
+
+
+def test_erasing_a_complaining_customer_by_phone_says_what_was_blanked(database, kioskctl) -> None:
+    service_department(database)
+    added = kioskctl("complaints", "add", "--customer", "王芳", "--contact", "138 1234 5678", "--what",
+                     "咖啡机坏了。", "--department", "customer service", "--json")
+    assert added.code == 0, added.err
+
+    erased = kioskctl("erase", "--phone", "13812345678", "--yes")
+    again = kioskctl("erase", "--phone", "13812345678", "--yes")
+
+    assert (erased.code, erased.out) == (
+        0, "erased 0 visitor record(s) and 0 visit(s); the customer blanked in 1 complaint(s)\n")
+    one_line_error(again, "nothing found with phone 13812345678")
+    shown = kioskctl("complaints", "show", str(added.json()["complaint_id"]), "--json").json()
+    assert "王芳" not in str(shown)

@@ -48,14 +48,15 @@ def erase_command(ctx: CliContext, args: argparse.Namespace) -> int:
         visitor_ids = retention.find_visitor_ids_by_phone(uow, args.phone)
     if not args.yes:
         _confirm(f"Erase {len(visitor_ids)} visitor record(s) with phone {args.phone}, all their visits and any "
-                 "contact details or phone messages left with that number? This cannot be undone. [y/N] ")
+                 "contact details, phone messages or complaints left with that number? This cannot be undone. [y/N] ")
     with ctx.unit_of_work() as uow:
         erased = retention.erase_by_phone(uow, args.phone)
-    if not (erased.visitors or erased.notices or erased.messages):
-        raise CliError(f"no visitor with phone {args.phone}")
+    if not (erased.visitors or erased.notices or erased.messages or erased.complaints):
+        raise CliError(f"nothing found with phone {args.phone}: no visitor, caller or complaining customer")
     left = f" and {erased.notices} notice(s) with contact details" if erased.notices else ""
     calls = f"; the caller blanked in {erased.messages} phone message(s)" if erased.messages else ""
-    print(f"erased {erased.visitors} visitor record(s) and {erased.visits} visit(s){left}{calls}")
+    customers = f"; the customer blanked in {erased.complaints} complaint(s)" if erased.complaints else ""
+    print(f"erased {erased.visitors} visitor record(s) and {erased.visits} visit(s){left}{calls}{customers}")
     return 0
 
 
