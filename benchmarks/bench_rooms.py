@@ -2,19 +2,21 @@
 bookings, and two desks booking the same slot at once.
 
     .venv/bin/python benchmarks/bench_rooms.py [--rooms 200] [--bookings 200000] [--baseline-rooms 20]
-        [--baseline-bookings 2000] [--reps 200] [--race-rounds 50] [--pg URL] [--skip-sqlite] [--explain]
+        [--baseline-bookings 2000] [--per-day 5] [--reps 200] [--race-rounds 50] [--pg URL] [--skip-sqlite]
+        [--explain]
 
 Builds a fresh migrated database (SQLite in a temporary folder; PostgreSQL too with ``--pg URL``, whose
 ``public`` schema is dropped and recreated: never the test suite's database) and seeds it with Core bulk
 inserts (executemany, 20,000 rows a transaction): 2,000 hosts in 40 departments, ``--rooms`` rooms on 20
-floors (two of them out of order), and ``--bookings`` bookings, five a day in each room without overlaps,
-three quarters of them in the past (done, released, cancelled, displaced) and a quarter to come (booked,
-confirmed, cancelled), one in ten at company level, with preparation lines around today. Then times the
-desk gateway (``DeskRoomsGateway``), one unit of work per call, as the desk calls it:
+floors (two of them out of order), and ``--bookings`` bookings, ``--per-day`` (5) a day in each room without
+overlaps (1,000 meetings on each day's board: a busy office), three quarters of them in the past (done,
+released, cancelled, displaced) and a quarter to come (booked, confirmed, cancelled), one in ten at company
+level, with preparation lines around today. Then times the desk gateway (``DeskRoomsGateway``), one unit of
+work per call, as the desk calls it, the baseline and the big database taking turns call by call:
 
 * **conflict check**: ``gateway.check(form)`` (``bookings.check``: every field, the room, the damage
   reports, the notice period, then the one indexed conflict query) for random rooms and slots in the
-  coming 40 days, about half of them taken; beside it the bare conflict query (``booking_checks.in_the_way``);
+  coming 40 days, most of them taken; beside it the bare conflict query (``booking_checks.in_the_way``);
 * **day board**: ``gateway.day_board(day)`` (``board.day_board``: every active room, its meetings that day,
   its state now) for today and for other days;
 * **book**: ``gateway.book(form)`` (one write transaction: the room locked, the checks, the booking, its
@@ -73,7 +75,7 @@ BOARD_TARGET_MS = 50.0
 BATCH = 20_000
 HOSTS = 2_000
 DEPARTMENTS = 40
-PER_DAY = 5  # bookings a day in each room
+PER_DAY = 5  # bookings a day in each room (--per-day): a busy office, the board's hard case
 NOW = datetime(2026, 6, 15, 2, 30, tzinfo=UTC)  # Monday 10:30 in Shanghai
 TODAY = NOW.astimezone(ZONE).date()
 BROKEN_ROOMS = (3, 7)  # an open damage report each
@@ -107,9 +109,10 @@ def _status(ends_at: datetime, starts_at: datetime, rng: random.Random) -> Booki
     return rng.choices((BookingStatus.BOOKED, BookingStatus.CONFIRMED, BookingStatus.CANCELLED), (85, 5, 10))[0]
 
 
-def _bookings(rooms: int, count: int, site_id: int, rng: random.Random) -> Iterator[dict[str, Any]]:
-    """Five meetings a day per room, never overlapping (buffers included); a quarter of the days to come."""
-    days = max(1, count // (rooms * PER_DAY))
+def _bookings(rooms: int, count: int, site_id: int, rng: random.Random,
+              per_day: int) -> Iterator[dict[str, Any]]:
+    """``per_day`` meetings a day per room, never overlapping (buffers included); a quarter of the days to come."""
+    days = max(1, count // (rooms * per_day))
     first = TODAY - timedelta(days=days * 3 // 4)
     booking_id = 0
     for offset in range(days + 1):
@@ -117,7 +120,7 @@ def _bookings(rooms: int, count: int, site_id: int, rng: random.Random) -> Itera
         for room in range(1, rooms + 1):
             start = datetime.combine(day, dtime(8), tzinfo=ZONE).astimezone(UTC)
             start += timedelta(minutes=rng.choice((0, 15, 30, 60)))
-            for _ in range(PER_DAY):
+            for _ in range(per_day):
                 if booking_id >= count:
                     return
                 booking_id += 1
@@ -164,7 +167,7 @@ def _insert(db: Database, table: Any, rows: Iterator[dict[str, Any]]) -> list[di
         kept.extend(batch)
 
 
-def seed(db: Database, rooms: int, count: int) -> None:
+def seed(db: Database, rooms: int, count: int, per_day: int = PER_DAY) -> None:
     rng = random.Random(13)
     with db.unit_of_work("bench") as uow:
         site = ensure_site(uow, SITE_CODE, "Bench Tower", "Asia/Shanghai")
@@ -180,7 +183,7 @@ def seed(db: Database, rooms: int, count: int) -> None:
             {"room_id": r, "what": "projector lamp broken", "reported_at": NOW - timedelta(days=1),
              "reported_by": "staff:amy", "repair_note": "", "repaired_by": "", "out_of_order_from": TODAY}
             for r in BROKEN_ROOMS if r <= rooms])
-    booking_rows = _insert(db, Booking.__table__, _bookings(rooms, count, site.id, rng))
+    booking_rows = _insert(db, Booking.__table__, _bookings(rooms, count, site.id, rng, per_day))
     _insert(db, ChecklistItem.__table__, _checklist(booking_rows))
     if db.engine.dialect.name == "postgresql":
         with db.engine.begin() as conn:
@@ -223,9 +226,9 @@ def _form(room_id: int, day: date, minutes: int, length: int, rng: random.Random
                        ends_at=start + timedelta(minutes=length), attendee_count=2)
 
 
-def check_forms(rooms: int, bookings: int, count: int, rng: random.Random) -> list[BookingForm]:
-    """Random rooms and slots on the days to come that have bookings seeded (about half of them taken)."""
-    ahead = max(1, min(40, bookings // (rooms * PER_DAY) // 4))
+def check_forms(rooms: int, bookings: int, per_day: int, count: int, rng: random.Random) -> list[BookingForm]:
+    """Random rooms and slots on the days to come that have bookings seeded (most of them taken)."""
+    ahead = max(1, min(40, bookings // (rooms * per_day) // 4))
     return [_form(rng.choice(_usable(rooms)), TODAY + timedelta(days=rng.randint(1, ahead)),
                   15 * rng.randint(0, 40), rng.choice((30, 60, 90)), rng) for _ in range(count)]
 
@@ -276,11 +279,12 @@ def explain(db: Database, wanted: BookingForm) -> None:
 class Operations:
     """The timed calls on one seeded database, with their inputs."""
 
-    def __init__(self, db: Database, rooms: int, count: int, reps: int) -> None:
+    def __init__(self, db: Database, rooms: int, count: int, args: argparse.Namespace) -> None:
         self.db, self.rooms, self.count = db, rooms, count
         self.desk = gateway(db)
         rng = random.Random(5)
-        self.forms = check_forms(rooms, count, reps, rng)
+        reps = args.reps
+        self.forms = check_forms(rooms, count, args.per_day, reps, rng)
         self.days = [TODAY + timedelta(days=rng.randint(-60, 30)) for _ in range(reps)]
         self.books = [_form(rng.choice(_usable(rooms)), TODAY + timedelta(days=rng.randint(60, 110)),
                             15 * rng.randint(0, 40), 60, rng) for _ in range(reps)]
@@ -363,9 +367,10 @@ def run(label: str, url: str | None, args: argparse.Namespace, folder: Path) -> 
         big = count == args.bookings
         db = fresh(url if big or url is None else baseline_url(url), folder, f"{label}-{count}")
         started = time.perf_counter()
-        seed(db, rooms, count)
-        print(f"[{label}] seeded {rooms} rooms and {count:,} bookings in {time.perf_counter() - started:.1f} s")
-        sizes.append(Operations(db, rooms, count, args.reps))
+        seed(db, rooms, count, args.per_day)
+        print(f"[{label}] seeded {rooms} rooms and {count:,} bookings ({args.per_day} a day in each room) in "
+              f"{time.perf_counter() - started:.1f} s")
+        sizes.append(Operations(db, rooms, count, args))
     try:
         return measure(label, sizes, args)
     finally:
@@ -381,6 +386,7 @@ def main() -> int:
     parser.add_argument("--baseline-bookings", type=int, default=2_000)
     parser.add_argument("--reps", type=int, default=200)
     parser.add_argument("--race-rounds", type=int, default=50)
+    parser.add_argument("--per-day", type=int, default=PER_DAY, help="meetings a day in each room (the board's load)")
     parser.add_argument("--pg", metavar="URL", help="also PostgreSQL (its public schema is dropped and recreated)")
     parser.add_argument("--skip-sqlite", action="store_true")
     parser.add_argument("--explain", action="store_true", help="print the conflict query's plan on the big database")
