@@ -11,6 +11,7 @@ unit of work for the whole report.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, timedelta
 
 from kiosk.db.uow import UnitOfWork
@@ -18,7 +19,10 @@ from kiosk.domain.kpis import Comparison, Figure, Kpi, KpiReport, Period
 from kiosk.services.reports import kpi_desk, kpi_facilities, kpi_rooms, kpi_visits
 from kiosk.services.reports.kpi_scope import Scope, scope
 
-__all__ = ["FIGURES", "figures", "kpi_report", "month_bounds", "previous_period", "year_before"]
+__all__ = [
+    "FIGURES", "Compared", "figures", "kpi_report", "month_bounds", "previous_period", "with_comparisons",
+    "year_before",
+]
 
 FIGURES: dict[Kpi, Callable[[Scope], Figure]] = {
     Kpi.VISITS: kpi_visits.visits,
@@ -90,23 +94,32 @@ def _compare(current: tuple[Figure, ...], before: tuple[Figure, ...]) -> tuple[C
     return tuple(Comparison(figure.kpi, figure.value, earlier.get(figure.kpi)) for figure in current)
 
 
+Compared = tuple[Period, tuple[Figure, ...]]  # a comparison period and its figures
+
+
+def with_comparisons(report: KpiReport, before: Compared | None, a_year: Compared | None) -> KpiReport:
+    """``report`` compared with the figures of the period before and of a year before (either may be None)."""
+    return replace(
+        report, previous_period=before[0] if before else None,
+        month_on_month=_compare(report.figures, before[1]) if before else (),
+        year_before=a_year[0] if a_year else None,
+        year_on_year=_compare(report.figures, a_year[1]) if a_year else ())
+
+
 def kpi_report(uow: UnitOfWork, site_code: str, period: Period, *, month_on_month: bool = True,
                year_on_year: bool = True, opens: str = "08:00", closes: str = "20:00") -> KpiReport:
-    """The whole report: figures, charts and tables for ``period``, and the figures of the comparison periods."""
+    """The whole report: figures, charts and tables for ``period``, and the figures of the comparison periods
+    (read in the same unit of work; ``DeskReportsGateway`` reads those on threads of their own)."""
     where = scope(uow, site_code, period.first, period.last, opens=opens, closes=closes)
-    current = tuple(FIGURES[kpi](where) for kpi in Kpi)
-    before = previous_period(period) if month_on_month else None
-    a_year = year_before(period) if year_on_year else None
-    return KpiReport(
+    report = KpiReport(
         site_name=where.site.name, timezone=where.site.timezone, period=period, made_at=uow.now(),
-        figures=current, charts=tuple(chart(where) for chart in CHARTS),
+        figures=tuple(FIGURES[kpi](where) for kpi in Kpi), charts=tuple(chart(where) for chart in CHARTS),
         rooms=kpi_rooms.room_lines(where), supplies=kpi_facilities.supplies_by_department(where),
-        previous_period=before,
-        month_on_month=_compare(current, figures(uow, site_code, before, opens=opens, closes=closes))
-        if before else (),
-        year_before=a_year,
-        year_on_year=_compare(current, figures(uow, site_code, a_year, opens=opens, closes=closes))
-        if a_year else (),
         extra={"hosts_unanswered": kpi_visits.hosts_unanswered(where),
                "routines_missed": kpi_desk.routines_missed(where)},
     )
+    before = previous_period(period) if month_on_month else None
+    a_year = year_before(period) if year_on_year else None
+    return with_comparisons(
+        report, (before, figures(uow, site_code, before, opens=opens, closes=closes)) if before else None,
+        (a_year, figures(uow, site_code, a_year, opens=opens, closes=closes)) if a_year else None)
