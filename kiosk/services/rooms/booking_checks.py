@@ -20,9 +20,9 @@ from sqlalchemy.orm import joinedload
 
 from kiosk.db.uow import UnitOfWork
 from kiosk.domain.rooms import BookingLevel, Equipment, RefusalReason
-from kiosk.models import Department, Host, Visit
+from kiosk.models import Department, Host, Site, Visit
 from kiosk.models.rooms import Booking, DamageReport, Room
-from kiosk.services.directory.sites import SiteInfo
+from kiosk.services.directory.sites import SiteInfo, get_site
 from kiosk.services.errors import FieldError, ValidationFailed
 from kiosk.services.rooms.booking_rows import booking_row
 from kiosk.services.rooms.records import AttendeeForm, BookingForm, BookingRefused
@@ -54,6 +54,7 @@ class CleanForm:
 
 @dataclass(frozen=True)
 class Verdict:
+    site: SiteInfo
     room: Room
     clean: CleanForm
     busy_until: datetime
@@ -132,9 +133,10 @@ def _times(form: BookingForm, errors: list[FieldError]) -> tuple[datetime, datet
     return datetime.min, datetime.min
 
 
-def validated(uow: UnitOfWork, site: SiteInfo, form: BookingForm, *,
-              lock: bool) -> tuple[CleanForm, Room, int | None]:
-    """The form cleaned, its room (locked when ``lock``) and the room's open damage report (ValidationFailed)."""
+def validated(uow: UnitOfWork, site_code: str, form: BookingForm, *,
+              lock: bool) -> tuple[SiteInfo, CleanForm, Room, int | None]:
+    """The site, the form cleaned, its room (locked when ``lock``) and the room's open damage report's id
+    (ValidationFailed: every bad field)."""
     errors: list[FieldError] = []
     topic = clean_text(form.topic, "topic", max_len=TEXT_MAX, errors=errors)
     catering = clean_text(form.catering, "catering", max_len=TEXT_MAX, errors=errors)
@@ -165,27 +167,32 @@ def validated(uow: UnitOfWork, site: SiteInfo, form: BookingForm, *,
     if count_ok and len(attendees) > form.attendee_count:
         errors.append(FieldError("attendees", "too_many",
                                  f"{len(attendees)} attendees named, more than the {form.attendee_count} expected"))
-    room, damage_id = _room(uow, form.room_id, lock=lock)
-    if room is None or room.site_id != site.id:
+    site, room, damage_id = _site_and_room(uow, site_code, form.room_id, lock=lock)
+    if room is None:
         errors.append(FieldError("room_id", "unknown_room", f"no room {form.room_id} on site {site.code}"))
     if errors:
         raise ValidationFailed(errors)
     assert room is not None
-    return CleanForm(starts_at, ends_at, level, topic, catering, print_material, department_id, attendees,
-                     frozenset(equipment)), room, damage_id
+    return site, CleanForm(starts_at, ends_at, level, topic, catering, print_material, department_id, attendees,
+                           frozenset(equipment)), room, damage_id
 
 
-def _room(uow: UnitOfWork, room_id: int, *, lock: bool) -> tuple[Room | None, int | None]:
-    """The room and its first open damage report's id, in one statement."""
+def _site_and_room(uow: UnitOfWork, site_code: str, room_id: int, *,
+                   lock: bool) -> tuple[SiteInfo, Room | None, int | None]:
+    """The site, the room (when it is the site's) and the room's first open damage report: one statement."""
     broken = (select(DamageReport.id).where(DamageReport.room_id == Room.id, DamageReport.repaired_at.is_(None))
               .order_by(DamageReport.id).limit(1).scalar_subquery())
-    query = select(Room, broken).where(Room.id == room_id)
+    query = select(Site, Room, broken).join(Room, Room.site_id == Site.id).where(Site.code == site_code,
+                                                                                 Room.id == room_id)
     if lock:
         # Locked before the conflict check (PostgreSQL; SQLite's write transaction is exclusive already): of
         # two desks booking the same slot, the second waits here, then sees the first's booking and is refused.
         query = query.with_for_update(of=Room).execution_options(populate_existing=True)
     found = uow.session.execute(query).one_or_none()
-    return (None, None) if found is None else (found[0], found[1])
+    if found is None:
+        return get_site(uow, site_code), None, None  # NotFound for an unknown site
+    site, room, damage_id = found
+    return SiteInfo(id=site.id, code=site.code, name=site.name, timezone=site.timezone), room, damage_id
 
 
 # -- the refusals --------------------------------------------------------------------------------------------
@@ -214,10 +221,10 @@ def in_the_way(uow: UnitOfWork, room_id: int, starts_at: datetime, busy_until: d
     return sorted(uow.session.scalars(query), key=lambda b: (b.starts_at, b.id))
 
 
-def assess(uow: UnitOfWork, site: SiteInfo, form: BookingForm, *, can_approve: bool, notice_days: int,
+def assess(uow: UnitOfWork, site_code: str, form: BookingForm, *, can_approve: bool, notice_days: int,
            existing: Booking | None = None, lock: bool = False) -> Verdict:
     """The verdict on ``form`` (``existing``: the booking being changed, not in its own way)."""
-    clean, room, damage_id = validated(uow, site, form, lock=lock)
+    site, clean, room, damage_id = validated(uow, site_code, form, lock=lock)
     now = uow.now()
     if not room.active:
         raise BookingRefused(RefusalReason.INACTIVE_ROOM, f"Room {room.name} is no longer in use")
@@ -262,4 +269,4 @@ def assess(uow: UnitOfWork, site: SiteInfo, form: BookingForm, *, can_approve: b
     if blockers:
         raise BookingRefused(RefusalReason.CONFLICT, conflict_message(site, room, blockers[0]),
                              conflicting=booking_row(uow, blockers[0]))
-    return Verdict(room, clean, busy_until, ad_hoc, approved_by, tuple(others) if company else ())
+    return Verdict(site, room, clean, busy_until, ad_hoc, approved_by, tuple(others) if company else ())

@@ -23,7 +23,7 @@ from kiosk.domain.rooms import BookingStatus, Equipment
 from kiosk.models import Department, Host, Site
 from kiosk.models.rooms import Booking, BookingAttendee, Room
 from kiosk.services import audit
-from kiosk.services.directory.sites import SiteInfo, get_site
+from kiosk.services.directory.sites import SiteInfo
 from kiosk.services.errors import Conflict, FieldError, NotFound, ValidationFailed
 from kiosk.services.rooms import checklists, notices
 from kiosk.services.rooms.booking_checks import Verdict, assess, checked_attendees
@@ -98,13 +98,12 @@ def check(uow: UnitOfWork, site_code: str, form: BookingForm, *, can_approve: bo
           exclude_booking_id: int | None = None) -> None:
     """BookingRefused (or ValidationFailed) when ``book`` would refuse the form; nothing written. A company
     booking over department bookings passes (it would displace them)."""
-    site = get_site(uow, site_code)
     existing = None
     if exclude_booking_id is not None:
         existing = uow.session.get(Booking, exclude_booking_id)
         if existing is None:
             raise NotFound(f"no booking {exclude_booking_id}")
-    assess(uow, site, form, can_approve=can_approve, notice_days=notice_days, existing=existing)
+    assess(uow, site_code, form, can_approve=can_approve, notice_days=notice_days, existing=existing)
 
 
 def _write(uow: UnitOfWork, booking: Booking, verdict: Verdict, form: BookingForm) -> None:
@@ -150,14 +149,14 @@ def displace(uow: UnitOfWork, site: SiteInfo, by: Booking, victims: Sequence[Boo
     return tuple(made)
 
 
-def make(uow: UnitOfWork, site: SiteInfo, form: BookingForm, verdict: Verdict, *,
+def make(uow: UnitOfWork, form: BookingForm, verdict: Verdict, *,
          series_id: str = "") -> tuple[Booking, tuple[Displacement, ...]]:
     """Write a booking the verdict allows, displace what it displaces, its checklist and notices (no commit)."""
     now = uow.now()
     booking = Booking(status=BookingStatus.BOOKED, series_id=series_id, ical_uid=f"{uuid4().hex}@{ICAL_DOMAIN}",
                       ical_sequence=0, created_at=now, created_by=uow.actor, version=1)
     _write(uow, booking, verdict, form)
-    displaced = displace(uow, site, booking, verdict.displace)
+    displaced = displace(uow, verdict.site, booking, verdict.displace)
     checklists.sync_checklist(uow, booking)
     notices.booked(uow, booking)
     audit.record(uow, "booking.made", "booking", booking.id,
@@ -167,9 +166,8 @@ def make(uow: UnitOfWork, site: SiteInfo, form: BookingForm, verdict: Verdict, *
 
 def book(uow: UnitOfWork, site_code: str, form: BookingForm, *, can_approve: bool, notice_days: int) -> BookingMade:
     """Book the room (ValidationFailed, BookingRefused: nothing written)."""
-    site = get_site(uow, site_code)
-    verdict = assess(uow, site, form, can_approve=can_approve, notice_days=notice_days, lock=True)
-    booking, displaced = make(uow, site, form, verdict)
+    verdict = assess(uow, site_code, form, can_approve=can_approve, notice_days=notice_days, lock=True)
+    booking, displaced = make(uow, form, verdict)
     row = booking_row(uow, booking)
     uow.commit()
     return BookingMade(booking=row, displaced=displaced)
@@ -200,7 +198,8 @@ def edit(uow: UnitOfWork, booking_id: int, version: int, form: BookingForm, *, c
                        code="stale_version")
     _live(booking, "changed")
     site = site_of(uow, booking.site_id)
-    verdict = assess(uow, site, form, can_approve=can_approve, notice_days=notice_days, existing=booking, lock=True)
+    verdict = assess(uow, site.code, form, can_approve=can_approve, notice_days=notice_days, existing=booking,
+                     lock=True)
     before = _state(booking)
     _write(uow, booking, verdict, form)
     booking.version += 1

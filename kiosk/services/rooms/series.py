@@ -53,7 +53,7 @@ def _checked_until(uow: UnitOfWork, site: SiteInfo, form: BookingForm, until: da
     """The form's fields and ``until`` (from the first date to a year after it), every error at once."""
     errors: list[FieldError] = []
     try:
-        validated(uow, site, form, lock=True)
+        validated(uow, site.code, form, lock=True)
     except ValidationFailed as failed:
         errors = list(failed.errors)
     times_ok = not any(e.field in ("starts_at", "ends_at") for e in errors)
@@ -78,13 +78,13 @@ def book_weekly(uow: UnitOfWork, site_code: str, form: BookingForm, until: date,
     for weekly in _dates(site, form, until):
         day = site.local_date(weekly.starts_at)
         try:
-            verdict = assess(uow, site, weekly, can_approve=can_approve, notice_days=notice_days, lock=True)
+            verdict = assess(uow, site.code, weekly, can_approve=can_approve, notice_days=notice_days, lock=True)
         except BookingRefused as refused:
             conflicts.append(SeriesConflict(day=day, reason=refused.reason, message=refused.message,
                                             conflicting_booking_id=refused.conflicting.booking_id
                                             if refused.conflicting is not None else None))
             continue
-        booking, moved = bookings.make(uow, site, weekly, verdict, series_id=series_id)
+        booking, moved = bookings.make(uow, weekly, verdict, series_id=series_id)
         made.append(booking)
         displaced.extend(moved)
     rows = booking_rows(uow, made)

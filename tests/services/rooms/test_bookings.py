@@ -11,7 +11,9 @@ from sqlalchemy import select
 from kiosk.domain.rooms import BookingLevel, BookingStatus, Equipment, RefusalReason
 from kiosk.models import AuditEvent, Department, Host
 from kiosk.models.rooms import Booking, BookingAttendee, Room
-from kiosk.services.errors import ValidationFailed
+from kiosk.services.directory.sites import ensure_site
+from kiosk.services.errors import NotFound, ValidationFailed
+from kiosk.services.rooms import bookings
 from kiosk.services.rooms.records import AttendeeForm
 from tests.factories import add_host, invite
 from tests.services.rooms.room_data import (
@@ -194,3 +196,16 @@ def test_a_room_that_needs_approval_is_booked_by_a_supervisor_who_approves_it(da
                 actor="staff:boss", can_approve=True)
     with database.unit_of_work(write=False) as uow:
         assert uow.session.get_one(Booking, made.booking.booking_id).approved_by == "staff:boss"
+
+
+def test_an_unknown_site_is_not_found_and_another_sites_room_is_not_this_sites(database) -> None:
+    room_id, host = add_room(database), organiser(database)
+    with database.unit_of_work("staff:amy") as uow:
+        ensure_site(uow, "SZ", "Shenzhen office", "Asia/Shanghai")
+        uow.commit()
+    wanted = form(room_id, host, at(TOMORROW, 9), at(TOMORROW, 10))
+    with pytest.raises(NotFound), database.unit_of_work("staff:amy") as uow:
+        bookings.book(uow, "NOPE", wanted, can_approve=False, notice_days=1)
+    with pytest.raises(ValidationFailed) as failed, database.unit_of_work("staff:amy") as uow:
+        bookings.book(uow, "SZ", wanted, can_approve=False, notice_days=1)
+    assert [e.code for e in failed.value.errors] == ["unknown_room"]
