@@ -1,5 +1,5 @@
-"""Whether a booking form can be booked: every field checked at once (ValidationFailed), then the refusals in
-a fixed order, the first that applies (BookingRefused, one reason, one line naming what is in the way):
+"""Whether a booking form can be booked: every field checked at once (``booking_form``: ValidationFailed), then
+the refusals in a fixed order, the first that applies (BookingRefused, one reason, one line naming what is in the way):
 
 inactive room, out of order, in the past, too long, notice period, capacity, equipment, approval, conflict.
 
@@ -11,45 +11,27 @@ booking in the way of a department booking (the desk settles those).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
+from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import joinedload
 
 from kiosk.db.uow import UnitOfWork
-from kiosk.domain.rooms import BookingLevel, Equipment, RefusalReason
-from kiosk.models import Department, Host, Site, Visit
-from kiosk.models.rooms import Booking, DamageReport, Room
-from kiosk.services.directory.sites import SiteInfo, get_site
-from kiosk.services.errors import FieldError, ValidationFailed
-from kiosk.services.rooms.booking_rows import booking_row
-from kiosk.services.rooms.records import AttendeeForm, BookingForm, BookingRefused
+from kiosk.domain.rooms import BookingLevel, ChecklistPhase, Equipment, RefusalReason
+from kiosk.models.rooms import Booking, ChecklistItem, DamageReport, Room
+from kiosk.services.directory.sites import SiteInfo
+from kiosk.services.rooms.booking_form import CleanForm, validated
+from kiosk.services.rooms.booking_rows import row_of
+from kiosk.services.rooms.records import BookingForm, BookingRefused
 from kiosk.services.rooms.rooms import LIVE_STATUSES, MAX_BOOKING, MAX_SPAN, equipment_of
-from kiosk.services.text import clean_text
 
 __all__ = [
-    "PAST_GRACE", "CleanForm", "Verdict", "assess", "checked_attendees", "conflict_message", "conflict_query",
-    "in_the_way", "span", "validated",
+    "PAST_GRACE", "Held", "Verdict", "assess", "conflict_message", "conflict_query", "held", "in_the_way", "span",
 ]
 
 PAST_GRACE = timedelta(minutes=15)  # a meeting that began this recently can still be registered
-TEXT_MAX = 200
-ATTENDEES_MAX = 100_000  # a typing slip guard; the room's capacity is the real limit
-
-
-@dataclass(frozen=True)
-class CleanForm:
-    starts_at: datetime
-    ends_at: datetime
-    level: BookingLevel
-    topic: str
-    catering: str
-    print_material: str
-    department_id: int | None
-    attendees: tuple[AttendeeForm, ...]  # names cleaned, each host or visit once
-    equipment: frozenset[Equipment]
 
 
 @dataclass(frozen=True)
@@ -87,114 +69,6 @@ def _names(equipment: frozenset[Equipment]) -> str:
     return ", ".join(e.value.replace("_", " ") for e in Equipment if e in equipment)
 
 
-# -- the fields ----------------------------------------------------------------------------------------------
-
-
-def _whole(value: object, low: int, high: int) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool) and low <= value <= high
-
-
-def checked_attendees(uow: UnitOfWork, attendees: Sequence[AttendeeForm],
-                      errors: list[FieldError]) -> tuple[AttendeeForm, ...]:
-    """Hosts active, visits existing, names cleaned (required without a host or visit); each host or visit once."""
-    kept: list[AttendeeForm] = []
-    seen: set[tuple[str, int]] = set()
-    for number, attendee in enumerate(attendees, start=1):
-        name = clean_text(attendee.name, "attendees", max_len=100,
-                          required=attendee.host_id is None and attendee.visit_id is None, errors=errors)
-        if attendee.host_id is not None:
-            host = uow.session.get(Host, attendee.host_id)
-            if host is None or not host.active:
-                errors.append(FieldError("attendees", "unknown_host", f"attendee {number} is not an active host"))
-            key = ("host", attendee.host_id)
-        elif attendee.visit_id is not None:
-            if uow.session.get(Visit, attendee.visit_id) is None:
-                errors.append(FieldError("attendees", "unknown_visit",
-                                         f"attendee {number}: no visit {attendee.visit_id}"))
-            key = ("visit", attendee.visit_id)
-        else:
-            key = ("name", number)
-        if key not in seen:
-            seen.add(key)
-            kept.append(AttendeeForm(host_id=attendee.host_id, visit_id=attendee.visit_id, name=name))
-    return tuple(kept)
-
-
-def _times(form: BookingForm, errors: list[FieldError]) -> tuple[datetime, datetime]:
-    starts_at, ends_at = form.starts_at, form.ends_at
-    if not isinstance(starts_at, datetime) or starts_at.tzinfo is None:
-        errors.append(FieldError("starts_at", "no_timezone", "the start needs a date, a time and its time zone"))
-    elif not isinstance(ends_at, datetime) or ends_at.tzinfo is None:
-        errors.append(FieldError("ends_at", "no_timezone", "the end needs a date, a time and its time zone"))
-    elif ends_at <= starts_at:
-        errors.append(FieldError("ends_at", "before_start", "the meeting ends after it starts"))
-    else:
-        return starts_at.astimezone(UTC), ends_at.astimezone(UTC)
-    return datetime.min, datetime.min
-
-
-def validated(uow: UnitOfWork, site_code: str, form: BookingForm, *,
-              lock: bool) -> tuple[SiteInfo, CleanForm, Room, int | None]:
-    """The site, the form cleaned, its room (locked when ``lock``) and the room's open damage report's id
-    (ValidationFailed: every bad field)."""
-    errors: list[FieldError] = []
-    topic = clean_text(form.topic, "topic", max_len=TEXT_MAX, errors=errors)
-    catering = clean_text(form.catering, "catering", max_len=TEXT_MAX, errors=errors)
-    print_material = clean_text(form.print_material, "print_material", max_len=TEXT_MAX, errors=errors)
-    starts_at, ends_at = _times(form, errors)
-    level = BookingLevel.DEPARTMENT
-    try:
-        level = BookingLevel(form.level)
-    except ValueError:
-        errors.append(FieldError("level", "unknown_level", f"unknown level {form.level!r}"))
-    count_ok = _whole(form.attendee_count, 1, ATTENDEES_MAX)
-    if not count_ok:
-        errors.append(FieldError("attendee_count", "out_of_range", "at least one attendee"))
-    organiser = uow.session.get(Host, form.organiser_host_id)
-    if organiser is None or not organiser.active:
-        errors.append(FieldError("organiser_host_id", "unknown_host", "the organiser is not an active host"))
-    department_id = form.department_id if form.department_id is not None else (
-        organiser.department_id if organiser is not None else None)
-    if form.department_id is not None and uow.session.get(Department, form.department_id) is None:
-        errors.append(FieldError("department_id", "unknown_department", f"no department {form.department_id}"))
-    equipment: set[Equipment] = set()
-    for item in form.equipment_needed:
-        try:
-            equipment.add(Equipment(item))
-        except ValueError:
-            errors.append(FieldError("equipment_needed", "unknown_equipment", f"unknown equipment {item!r}"))
-    attendees = checked_attendees(uow, form.attendees, errors)
-    if count_ok and len(attendees) > form.attendee_count:
-        errors.append(FieldError("attendees", "too_many",
-                                 f"{len(attendees)} attendees named, more than the {form.attendee_count} expected"))
-    site, room, damage_id = _site_and_room(uow, site_code, form.room_id, lock=lock)
-    if room is None:
-        errors.append(FieldError("room_id", "unknown_room", f"no room {form.room_id} on site {site.code}"))
-    if errors:
-        raise ValidationFailed(errors)
-    assert room is not None
-    return site, CleanForm(starts_at, ends_at, level, topic, catering, print_material, department_id, attendees,
-                           frozenset(equipment)), room, damage_id
-
-
-def _site_and_room(uow: UnitOfWork, site_code: str, room_id: int, *,
-                   lock: bool) -> tuple[SiteInfo, Room | None, int | None]:
-    """The site, the room (when it is the site's) and the room's first open damage report: one statement."""
-    broken = (select(DamageReport.id).where(DamageReport.room_id == Room.id, DamageReport.repaired_at.is_(None))
-              .order_by(DamageReport.id).limit(1).scalar_subquery())
-    query = select(Site, Room, broken).join(Room, Room.site_id == Site.id).where(Site.code == site_code,
-                                                                                 Room.id == room_id)
-    if lock:
-        # Locked before the conflict check (PostgreSQL; SQLite's write transaction is exclusive already): of
-        # two desks booking the same slot, the second waits here, then sees the first's booking and is refused.
-        query = query.with_for_update(of=Room).execution_options(populate_existing=True)
-    found = uow.session.execute(query).one_or_none()
-    if found is None:
-        return get_site(uow, site_code), None, None  # NotFound for an unknown site
-    site, room, damage_id = found
-    return SiteInfo(id=site.id, code=site.code, name=site.name, timezone=site.timezone), room, damage_id
-
-
 # -- the refusals --------------------------------------------------------------------------------------------
 
 
@@ -210,15 +84,38 @@ def conflict_query(room_id: int, starts_at: datetime, busy_until: datetime, *,
     return query
 
 
-def in_the_way(uow: UnitOfWork, room_id: int, starts_at: datetime, busy_until: datetime, *,
-               exclude_booking_id: int | None = None, lock: bool = False) -> list[Booking]:
-    """``conflict_query``'s bookings by start (``lock``: locked, in id order as every locker takes them)."""
-    # With the organiser and department a refusal names (one statement, not three).
-    query = conflict_query(room_id, starts_at, busy_until, exclude_booking_id=exclude_booking_id).options(
-        joinedload(Booking.organiser), joinedload(Booking.department))
+@dataclass(frozen=True)
+class Held:
+    """A booking in the way, with its preparation lines counted (ticked, in all) for the refusal's row."""
+
+    booking: Booking
+    prepared: int
+    to_prepare: int
+
+
+def held(uow: UnitOfWork, room_id: int, starts_at: datetime, busy_until: datetime, *,
+         exclude_booking_id: int | None = None, lock: bool = False) -> list[Held]:
+    """``conflict_query``'s bookings by start, each with its organiser, department and preparation counts (one
+    statement: the booking form checks as the desk types). ``lock``: locked, in id order as every locker."""
+    def counted(column: Any) -> Any:
+        return (select(func.count(column)).where(ChecklistItem.booking_id == Booking.id,
+                                                 ChecklistItem.phase == ChecklistPhase.PREPARE.value)
+                .scalar_subquery())
+
+    query = (conflict_query(room_id, starts_at, busy_until, exclude_booking_id=exclude_booking_id)
+             .add_columns(counted(ChecklistItem.done_at), counted(ChecklistItem.id))
+             .options(joinedload(Booking.organiser), joinedload(Booking.department)))
     if lock:
         query = query.order_by(Booking.id).with_for_update(of=Booking).execution_options(populate_existing=True)
-    return sorted(uow.session.scalars(query), key=lambda b: (b.starts_at, b.id))
+    found = [Held(booking, prepared or 0, lines or 0) for booking, prepared, lines in uow.session.execute(query)]
+    return sorted(found, key=lambda h: (h.booking.starts_at, h.booking.id))
+
+
+def in_the_way(uow: UnitOfWork, room_id: int, starts_at: datetime, busy_until: datetime, *,
+               exclude_booking_id: int | None = None, lock: bool = False) -> list[Booking]:
+    """The room's live bookings that clash with [starts_at, busy_until), by start."""
+    return [h.booking for h in held(uow, room_id, starts_at, busy_until, exclude_booking_id=exclude_booking_id,
+                                    lock=lock)]
 
 
 def assess(uow: UnitOfWork, site_code: str, form: BookingForm, *, can_approve: bool, notice_days: int,
@@ -262,11 +159,13 @@ def assess(uow: UnitOfWork, site_code: str, form: BookingForm, *, can_approve: b
     approved_by = uow.actor if room.needs_approval and can_approve else (
         existing.approved_by if approved and existing is not None else "")
     busy_until = clean.ends_at + timedelta(minutes=room.cleaning_minutes)
-    others = in_the_way(uow, room.id, clean.starts_at, busy_until,
-                        exclude_booking_id=existing.id if existing is not None else None, lock=lock)
+    others = held(uow, room.id, clean.starts_at, busy_until,
+                  exclude_booking_id=existing.id if existing is not None else None, lock=lock)
     company = clean.level is BookingLevel.COMPANY
-    blockers = [b for b in others if b.level is BookingLevel.COMPANY] if company else others
+    blockers = [h for h in others if h.booking.level is BookingLevel.COMPANY] if company else others
     if blockers:
-        raise BookingRefused(RefusalReason.CONFLICT, conflict_message(site, room, blockers[0]),
-                             conflicting=booking_row(uow, blockers[0]))
-    return Verdict(site, room, clean, busy_until, ad_hoc, approved_by, tuple(others) if company else ())
+        first = blockers[0]
+        raise BookingRefused(RefusalReason.CONFLICT, conflict_message(site, room, first.booking),
+                             conflicting=row_of(first.booking, first.prepared, first.to_prepare))
+    return Verdict(site, room, clean, busy_until, ad_hoc, approved_by,
+                   tuple(h.booking for h in others) if company else ())

@@ -18,7 +18,9 @@ from kiosk.services.errors import NotFound
 from kiosk.services.rooms.records import AttendeeRow, BookingDetail, BookingRow, ChecklistLine, DamageRow
 from kiosk.services.rooms.rooms import MAX_SPAN, equipment_of
 
-__all__ = ["LIST_MAX", "booking_detail", "booking_row", "booking_rows", "list_bookings", "site_of"]
+__all__ = [
+    "LIST_MAX", "booking_detail", "booking_row", "booking_rows", "list_bookings", "row_of", "site_of",
+]
 
 LIST_MAX = 500  # the coming bookings (no day given)
 
@@ -41,7 +43,8 @@ def _prepare_counts(uow: UnitOfWork, booking_ids: Sequence[int]) -> dict[int, tu
     return {booking_id: (done, total) for booking_id, done, total in rows}
 
 
-def _row(booking: Booking, prepared: int, to_prepare: int) -> BookingRow:
+def row_of(booking: Booking, prepared: int, to_prepare: int) -> BookingRow:
+    """The row of a booking whose preparation lines are counted already (ticked, in all)."""
     return BookingRow(
         booking_id=booking.id, room_id=booking.room_id, room_name=booking.room.name, floor=booking.room.floor,
         status=booking.status, level=booking.level, organiser_host_id=booking.organiser_host_id,
@@ -55,7 +58,7 @@ def _row(booking: Booking, prepared: int, to_prepare: int) -> BookingRow:
 
 def booking_rows(uow: UnitOfWork, bookings: Sequence[Booking]) -> list[BookingRow]:
     counts = _prepare_counts(uow, [b.id for b in bookings])
-    return [_row(b, *counts.get(b.id, (0, 0))) for b in bookings]
+    return [row_of(b, *counts.get(b.id, (0, 0))) for b in bookings]
 
 
 def booking_row(uow: UnitOfWork, booking: Booking) -> BookingRow:

@@ -26,7 +26,8 @@ from kiosk.services import audit
 from kiosk.services.directory.sites import SiteInfo
 from kiosk.services.errors import Conflict, FieldError, NotFound, ValidationFailed
 from kiosk.services.rooms import checklists, notices
-from kiosk.services.rooms.booking_checks import Verdict, assess, checked_attendees
+from kiosk.services.rooms.booking_checks import Verdict, assess
+from kiosk.services.rooms.booking_form import checked_attendees
 from kiosk.services.rooms.booking_rows import booking_detail, booking_row, list_bookings, site_of
 from kiosk.services.rooms.records import (
     AttendeeForm,

@@ -19,7 +19,8 @@ from kiosk.models.rooms import Booking
 from kiosk.services.directory.sites import SiteInfo, get_site
 from kiosk.services.errors import FieldError, NotFound, ValidationFailed
 from kiosk.services.rooms import bookings
-from kiosk.services.rooms.booking_checks import assess, validated
+from kiosk.services.rooms.booking_checks import assess
+from kiosk.services.rooms.booking_form import validated
 from kiosk.services.rooms.booking_rows import booking_rows, site_of
 from kiosk.services.rooms.records import (
     BookingForm,

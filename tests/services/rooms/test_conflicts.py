@@ -7,10 +7,10 @@ from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import select, text
 
-from kiosk.domain.rooms import BookingLevel, BookingStatus, RefusalReason
-from kiosk.models.rooms import Booking
+from kiosk.domain.rooms import BookingLevel, BookingStatus, ChecklistPhase, RefusalReason
+from kiosk.models.rooms import Booking, ChecklistItem
 from kiosk.services.rooms import bookings
 from kiosk.services.rooms.booking_checks import conflict_query
 from tests.factories import SITE
@@ -142,3 +142,19 @@ def test_check_writes_nothing_and_a_booking_being_changed_is_not_in_its_own_way(
     with database.unit_of_work("staff:amy", write=False) as uow:
         bookings.check(uow, SITE, moved, can_approve=False, notice_days=1, exclude_booking_id=held)
         assert uow.session.query(Booking).count() == 1
+
+
+def test_the_refusal_carries_the_row_of_the_booking_in_the_way_as_the_desk_lists_it(database) -> None:
+    room_id = add_room(database)
+    held = _slot(database, room_id, at(TOMORROW, 9), at(TOMORROW, 10), topic="Weekly sales")
+    with database.unit_of_work("test") as uow:
+        first = uow.session.scalars(select(ChecklistItem).where(
+            ChecklistItem.booking_id == held, ChecklistItem.phase == ChecklistPhase.PREPARE.value)
+            .order_by(ChecklistItem.id)).first()
+        assert first is not None  # book() made the preparation checklist
+        first.done_at, first.done_by = uow.now(), "staff:amy"
+        uow.commit()
+    refused = refusal(database, form(room_id, organiser(database), at(TOMORROW, 9), at(TOMORROW, 10)))
+    with database.unit_of_work(write=False) as uow:
+        (listed,) = bookings.list_bookings(uow, SITE, day=TOMORROW)
+    assert refused.conflicting == listed and (listed.prepared, listed.to_prepare > 1) == (1, True)
