@@ -123,7 +123,8 @@ def test_the_department_contact_acknowledges_from_the_escalation(database: Datab
     with database.unit_of_work("system:housekeeping") as uow:
         message_notices.remind_and_escalate(uow, 30, 60)
     found = links(database, settings)  # the first notices are due again too: their lease ran out, never sent
-    assert {key for key in found if key[0] != "message_for_you"} == {("message_reminder", "email", "zhang.wei@example.com"),
+    assert {key for key in found if key[0] != "message_for_you"} == {
+                          ("message_reminder", "email", "zhang.wei@example.com"),
                           ("message_reminder", "chat", "wecom://zhangwei"),
                           ("message_escalated", "email", CONTACT)}
     assert request(app, "POST", found[("message_escalated", "email", CONTACT)]).status_code == 200
