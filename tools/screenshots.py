@@ -690,6 +690,11 @@ def main(argv: list[str] | None = None) -> int:
             seed_complaints(database, settings.site.code, database.clock)
             admin_shots(settings, database, args.out, codes)
         database.dispose()
+    if args.only != "kiosk":
+        # The supervisor's dashboard wants two years of data: a database of its own (tools/report_shots.py).
+        from tools import report_shots
+
+        report_shots.main(["--out", str(args.out)])
     print(f"screenshots written to {args.out}")
     return 0
 
