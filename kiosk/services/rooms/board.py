@@ -97,11 +97,15 @@ def day_board(uow: UnitOfWork, site_code: str, day: date | None = None, *, opens
         .join(Host, Host.id == Booking.organiser_host_id).where(*of_the_day)
         .order_by(Booking.starts_at, Booking.id)
     ).all()
+    # By the day's booking ids (the (booking_id, phase) index), not joined to bookings again: PostgreSQL planned
+    # the join as a scan of the whole checklist table on days that are not today.
+    day_ids = [row[0] for row in found]
     unprepared = set(uow.session.scalars(
-        select(ChecklistItem.booking_id).join(Booking, Booking.id == ChecklistItem.booking_id)
-        .where(*of_the_day, ChecklistItem.phase == ChecklistPhase.PREPARE.value, ChecklistItem.done_at.is_(None))
+        select(ChecklistItem.booking_id)
+        .where(ChecklistItem.booking_id.in_(day_ids), ChecklistItem.phase == ChecklistPhase.PREPARE.value,
+               ChecklistItem.done_at.is_(None))
         .group_by(ChecklistItem.booking_id)
-    ))
+    )) if day_ids else set()
     broken = room_list.out_of_order_room_ids(uow, site.id)
 
     by_room: dict[int, list[BoardSegment]] = defaultdict(list)
