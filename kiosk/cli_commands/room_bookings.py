@@ -43,7 +43,8 @@ def register(commands: Subcommands) -> None:
     actions = parser.add_subparsers(dest="bookings_action", required=True, metavar="ACTION")
 
     add = actions.add_parser("add", help="book a room (refused with one line naming the reason)")
-    add.add_argument("--room", required=True, metavar="ID_OR_NAME")
+    add.add_argument("--room", required=True, metavar="ID_OR_NAME",
+                     help="the room's id or name; #ID when a room is named by a number")
     add.add_argument("--organiser", required=True, metavar="EMAIL", help="the host who organises it")
     add.add_argument("--start", required=True, metavar="YYYY-MM-DDTHH:MM", help="site time unless a zone is given")
     add.add_argument("--end", required=True, metavar="YYYY-MM-DDTHH:MM")

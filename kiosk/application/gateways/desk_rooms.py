@@ -95,7 +95,8 @@ class DeskRoomsGateway:
             return room_list.edit_room(uow, room_id, form)
 
     def room_id_for(self, ref: str) -> int:
-        """The room with this id, else this exact name (NotFound): ``kioskctl bookings --room``."""
+        """The room with this id or name (``#12``: the id); NotFound, or Conflict when a number is one room's id
+        and another's name: ``kioskctl bookings --room``."""
         with self.database.unit_of_work(self.actor, write=False) as uow:
             return room_list.room_id_for(uow, self.site_code, ref)
 

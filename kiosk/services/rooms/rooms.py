@@ -104,18 +104,29 @@ def list_rooms(uow: UnitOfWork, site_code: str, *, include_inactive: bool = Fals
 
 
 def room_id_for(uow: UnitOfWork, site_code: str, ref: str) -> int:
-    """The site's room with this id, else with this name (any case); NotFound otherwise."""
+    """The site's room with this id or this name (any case); ``#12`` is always the id. NotFound when none;
+    Conflict (``ambiguous_room``) when a number is one room's id and another room's name (rooms are often
+    named by number: "101"), naming both."""
     site = get_site(uow, site_code)
     text = (ref or "").strip()
-    if text.isdigit():
-        found = uow.session.scalar(select(Room.id).where(Room.id == int(text), Room.site_id == site.id))
-        if found is not None:
-            return found
+    by_id: int | None = None
+    digits = text.removeprefix("#")
+    if digits.isdigit():
+        by_id = uow.session.scalar(select(Room.id).where(Room.id == int(digits), Room.site_id == site.id))
+        if text.startswith("#"):
+            if by_id is None:
+                raise NotFound(f"no room #{digits} on site {site_code}")
+            return by_id
     wanted = text.casefold()
-    for room_id, name in uow.session.execute(select(Room.id, Room.name).where(Room.site_id == site.id)):
-        if name.casefold() == wanted:
-            return int(room_id)
-    raise NotFound(f"no room {text!r} on site {site_code}")
+    by_name = next((int(room_id) for room_id, name in uow.session.execute(
+        select(Room.id, Room.name).where(Room.site_id == site.id)) if name.casefold() == wanted), None)
+    if by_id is not None and by_name is not None and by_id != by_name:
+        raise Conflict(f"{text!r} is room #{by_id} and also the name of room #{by_name}: say '#{by_id}' or "
+                       f"'#{by_name}'", code="ambiguous_room")
+    found = by_name if by_name is not None else by_id
+    if found is None:
+        raise NotFound(f"no room {text!r} on site {site_code}")
+    return found
 
 
 # -- add and edit --------------------------------------------------------------------------------------------

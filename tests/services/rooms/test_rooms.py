@@ -100,9 +100,25 @@ def test_a_room_is_found_by_its_id_or_its_name_on_its_own_site(database) -> None
     with database.unit_of_work(write=False) as uow:
         assert rooms.room_id_for(uow, SITE, str(hall)) == hall
         assert rooms.room_id_for(uow, SITE, " hall a ") == hall
-        for ref in ("Hall B", str(elsewhere), "Hall", ""):
+        for ref in ("Hall B", str(elsewhere), "Hall", "", f"#{elsewhere}"):
             with pytest.raises(NotFound):
                 rooms.room_id_for(uow, SITE, ref)
+
+
+def test_a_room_named_by_a_number_is_found_and_a_number_that_is_two_rooms_is_refused(database) -> None:
+    first = add_room(database, "Hall A")
+    second = add_room(database, "Hall C")
+    numbered = add_room(database, str(first))  # "101"-style names: this room's name is the first room's id
+    ninety = add_room(database, "901")
+    with database.unit_of_work(write=False) as uow:
+        assert rooms.room_id_for(uow, SITE, "901") == ninety
+        assert rooms.room_id_for(uow, SITE, str(second)) == second
+        assert rooms.room_id_for(uow, SITE, f"#{first}") == first
+        assert rooms.room_id_for(uow, SITE, f"#{numbered}") == numbered
+        with pytest.raises(Conflict) as both:
+            rooms.room_id_for(uow, SITE, str(first))
+    assert both.value.code == "ambiguous_room"
+    assert f"#{first}" in both.value.message and f"#{numbered}" in both.value.message
 
 
 def test_a_new_cleaning_buffer_moves_the_bookings_still_to_come(database, clock) -> None:
