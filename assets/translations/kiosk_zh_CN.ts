@@ -881,7 +881,7 @@
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="556" />
+        <location filename="../../kiosk/ui/desk/today.py" line="558" />
         <source>That did not work: {error}</source>
         <translation>操作未成功：{error}</translation>
     </message>
@@ -4623,32 +4623,32 @@ What was done?</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/views.py" line="70" />
+        <location filename="../../kiosk/ui/desk/views.py" line="72" />
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/views.py" line="71" />
+        <location filename="../../kiosk/ui/desk/views.py" line="73" />
         <source>Visitors</source>
         <translation>访客记录</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/views.py" line="72" />
+        <location filename="../../kiosk/ui/desk/views.py" line="74" />
         <source>Invitations</source>
         <translation>邀请</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/views.py" line="76" />
+        <location filename="../../kiosk/ui/desk/views.py" line="78" />
         <source>Notices for visitors</source>
         <translation>访客公告</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/views.py" line="89" />
+        <location filename="../../kiosk/ui/desk/views.py" line="91" />
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/views.py" line="92" />
+        <location filename="../../kiosk/ui/desk/views.py" line="94" />
         <source>Staff accounts</source>
         <translation>员工账号</translation>
     </message>
@@ -5290,7 +5290,7 @@ What was done?</source>
 <context>
     <name>DeskWindow</name>
     <message>
-        <location filename="../../kiosk/ui/desk/window.py" line="181" />
+        <location filename="../../kiosk/ui/desk/window.py" line="201" />
         <source>Front desk — {site}</source>
         <translation>前台 — {site}</translation>
     </message>
@@ -6420,21 +6420,21 @@ What was done?</source>
 <context>
     <name>GroupImportDialog</name>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1010" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1059" />
         <source>Invite %n visitor(s)</source>
         <translation>
             <numerusform>邀请 %n 位访客</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1024" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1073" />
         <source>%n problem(s) in the file. Nothing is saved until every row is right: fix the file and choose it again.</source>
         <translation>
             <numerusform>文件中有 %n 处问题。所有行都正确之前不会保存任何内容：请修改文件后重新选择。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1028" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1077" />
         <source>%n visitor(s), every row is right.</source>
         <translation>
             <numerusform>共 %n 位访客，所有行均正确。</numerusform>
@@ -6766,541 +6766,602 @@ What was done?</source>
 <context>
     <name>InvitationForms</name>
     <message>
-        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="106" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="110" />
         <source>Enter the visitor's name</source>
         <translation>请填写访客姓名</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="107" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="111" />
         <source>Enter the visitor's mobile number</source>
         <translation>请填写访客手机号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="108" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="112" />
         <source>Enter a phone number or an e-mail address</source>
         <translation>请填写电话或电子邮箱（至少一项）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="109" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="113" />
         <source>The visitor has no e-mail address to send to</source>
         <translation>该访客没有可发送的电子邮箱</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="110" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="114" />
         <source>Choose the host</source>
         <translation>请选择被访人</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="111" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="115" />
         <source>Choose the purpose of the visit</source>
         <translation>请选择来访目的</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="113" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="117" />
         <source>This is required</source>
         <translation>此项必填</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="115" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="119" />
         <source>This is not a valid phone number</source>
         <translation>电话号码无效</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="116" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="120" />
         <source>This is not a valid e-mail address</source>
         <translation>电子邮箱地址无效</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="117" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="121" />
         <source>An ID number has only letters and digits</source>
         <translation>证件号码只能包含字母和数字</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="118" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="122" />
         <source>This is too long</source>
         <translation>内容过长</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="119" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="123" />
         <source>This contains characters that are not allowed</source>
         <translation>含有不允许的字符</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="120" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="124" />
         <source>This day is in the past</source>
         <translation>该日期已过</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="121" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="125" />
         <source>The visit ends before it starts</source>
         <translation>结束时间早于开始时间</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="122" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="126" />
         <source>This person no longer receives visitors; choose someone else</source>
         <translation>此人已不再接待访客，请选择其他人</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="123" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="127" />
         <source>This invitation has been used or cancelled</source>
         <translation>此邀请已使用或已取消</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="124" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="128" />
         <source>Already invited to see this host on that day</source>
         <translation>当天已邀请过该访客拜访此被访人</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="126" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="130" />
+        <location filename="../../kiosk/ui/desk/meeting_choice.py" line="71" />
         <source>Please check this</source>
         <translation>请检查此项</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="134" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="138" />
         <source>Sales visitors are only seen by appointment. Take their contact details instead.</source>
         <translation>销售拜访须提前预约，请改为登记其联系方式。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="137" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="141" />
         <source>This invitation no longer exists.</source>
         <translation>此邀请已不存在。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="139" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="143" />
         <source>Something went wrong; please try again. ({error})</source>
         <translation>出现问题，请重试。（{error}）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="141" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="145" />
         <source>That did not work: {error}</source>
         <translation>操作未成功：{error}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="148" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="152" />
         <source>The file is neither UTF-8 nor GBK text; save it again as CSV.</source>
         <translation>文件既不是 UTF-8 也不是 GBK 编码，请重新另存为 CSV。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="149" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="153" />
         <source>This is not a CSV file.</source>
         <translation>这不是 CSV 文件。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="150" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="154" />
         <source>The file has no visitors.</source>
         <translation>文件中没有访客。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="151" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="155" />
         <source>The file has more than {count} visitors.</source>
         <translation>文件中的访客超过 {count} 位。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="153" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="157" />
         <source>The file needs a name column and a phone or e-mail column.</source>
         <translation>文件需要有姓名列，以及手机或邮箱列。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="157" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="161" />
         <source>Line {line}: {problem}</source>
         <translation>第 {line} 行：{problem}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="159" />
-        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1068" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="163" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1117" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="159" />
-        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="659" />
-        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1069" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="163" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="667" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1118" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="160" />
-        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="660" />
-        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1069" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="164" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="668" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1118" />
         <source>E-mail</source>
         <translation>电子邮件</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="160" />
-        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1070" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="164" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1119" />
         <source>Company</source>
         <translation>公司</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="163" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="167" />
         <source>The same as on line {line}</source>
         <translation>与第 {line} 行重复</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="166" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="170" />
         <source>Line {line} · {column}: {problem}</source>
         <translation>第 {line} 行 · {column}：{problem}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="173" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="177" />
         <source>Held for the desk: see the visitor before letting them in.</source>
         <translation>已暂缓：请先与访客面谈再放行。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="175" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="179" />
         <source>Checked in; the badge is printing.</source>
         <translation>已签到，胸卡正在打印。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="176" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="180" />
         <source>Registered; {host} has been asked to approve the visit.</source>
         <translation>已登记，已请 {host} 批准来访。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="182" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="186" />
         <source>{visitor} is invited for {day}; the invitation is being e-mailed.</source>
         <translation>已邀请 {visitor} 于 {day} 来访，邀请邮件正在发送。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="184" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="188" />
         <source>{visitor} is invited for {day}; no e-mail address, so check them in at the desk when they arrive.</source>
         <translation>已邀请 {visitor} 于 {day} 来访；未留邮箱，到访时请在前台为其签到。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="315" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="319" />
         <source>Choose…</source>
         <translation>请选择…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="390" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="394" />
         <source>No one found. Try the pinyin or the initials.</source>
         <translation>未找到，请尝试拼音或首字母。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="440" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="444" />
         <source>Name, pinyin or initials (e.g. zw)</source>
         <translation>姓名、拼音或首字母（如 zw）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="548" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="552" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="658" />
-        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1148" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="666" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1197" />
         <source>Visitor's name</source>
         <translation>访客姓名</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="661" />
-        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1149" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="669" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1198" />
         <source>Company (optional)</source>
         <translation>公司（选填）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="662" />
-        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1053" />
-        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1151" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="670" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1102" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1200" />
         <source>Host</source>
         <translation>被访人</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="663" />
-        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1053" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="671" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1102" />
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="664" />
-        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="813" />
-        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1054" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="672" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="862" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1103" />
         <source>Time (optional)</source>
         <translation>时间（可选）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="665" />
-        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1054" />
-        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1152" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="673" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1103" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1201" />
         <source>Purpose</source>
         <translation>事由</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="666" />
-        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1055" />
-        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1153" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="674" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1104" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1202" />
         <source>Note for the host and the badge (optional)</source>
         <translation>备注（被访人和胸卡上可见，可选）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="670" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="675" />
+        <source>Meeting (optional)</source>
+        <translation>会议（可选）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="682" />
         <source>The invitation and its QR code are sent here.</source>
         <translation>邀请及二维码将发送到此邮箱。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="671" />
-        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1158" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="683" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1207" />
         <source>As on their ID</source>
         <translation>与证件一致</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="672" />
-        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1157" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="684" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1206" />
         <source>e.g. 138 0013 8000</source>
         <translation>例如 138 0013 8000</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="673" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="685" />
         <source>name@example.com</source>
         <translation>name@example.com</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="674" />
-        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="814" />
-        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1060" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="686" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="863" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1109" />
         <source>Any time</source>
         <translation>全天</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="677" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="689" />
         <source>VIP: reception and the supervisor are told when they arrive</source>
         <translation>贵宾：到访时通知前台和主管</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="703" />
-        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="704" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="752" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="753" />
         <source>New invitation</source>
         <translation>新建邀请</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="705" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="754" />
         <source>The visitor gets a QR code that checks them in at the kiosk on that day.</source>
         <translation>访客将收到二维码，当天在访客机上扫码即可签到。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="707" />
-        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1011" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="756" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1060" />
         <source>Invite</source>
         <translation>邀请</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="742" />
-        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="743" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="791" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="792" />
         <source>Edit invitation</source>
         <translation>修改邀请</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="744" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="793" />
         <source>A new name, e-mail address or time is e-mailed to the visitor with a new QR code; the one sent before stops working. Another day: use Reschedule.</source>
         <translation>修改姓名、邮箱或时间后，访客会收到附新二维码的邮件，之前的二维码随即失效。改到其他日期请用“改期”。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="747" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="796" />
         <source>Save changes</source>
         <translation>保存修改</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="808" />
-        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="820" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="857" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="869" />
         <source>Reschedule</source>
         <translation>改期</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="809" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="858" />
         <source>Reschedule the visit</source>
         <translation>来访改期</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="810" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="859" />
         <source>{visitor} to see {host}, now on {day}</source>
         <translation>{visitor} 拜访 {host}，目前安排在 {day}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="812" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="861" />
         <source>New day</source>
         <translation>新日期</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="817" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="866" />
         <source>The visitor is e-mailed a new QR code; the one sent before stops working.</source>
         <translation>访客将收到附新二维码的邮件，之前的二维码随即失效。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="819" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="868" />
         <source>No e-mail address: check the visitor in at the desk when they arrive.</source>
         <translation>未留邮箱：访客到达时请在前台为其签到。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="836" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="885" />
         <source>Choose the group's CSV file</source>
         <translation>选择团体访客 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="837" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="886" />
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="930" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="979" />
         <source>This file is too big for a group.</source>
         <translation>文件过大，不像团体访客名单。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="934" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="983" />
         <source>The file could not be read: {error}</source>
         <translation>无法读取文件：{error}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="964" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1013" />
         <source>Checking the file…</source>
         <translation>正在检查文件…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1018" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1067" />
         <source>Choose the host and the file to see who is invited.</source>
         <translation>请选择被访人和文件，即可查看将邀请的访客。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1047" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1096" />
         <source>Invite a group</source>
         <translation>团体邀请</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1048" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1097" />
         <source>Invite a group from a CSV file</source>
         <translation>从 CSV 文件邀请团体访客</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1049" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1098" />
         <source>One visitor per line, columns name, phone and/or email, company (or 姓名, 手机, 邮箱, 公司); UTF-8 or GBK as Excel saves it. Everyone visits the same host on the same day.</source>
         <translation>每行一位访客，列名为 name、phone 和/或 email、company（或 姓名、手机、邮箱、公司）；UTF-8 或 Excel 保存的 GBK 编码均可。所有人同一天拜访同一位被访人。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1056" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1105" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1064" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1113" />
         <source>Choose CSV file…</source>
         <translation>选择 CSV 文件…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1066" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1115" />
         <source>No file chosen</source>
         <translation>未选择文件</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1068" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1117" />
         <source>Line</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1141" />
-        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1142" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1190" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1191" />
         <source>Register a walk-in</source>
         <translation>登记临时访客</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1143" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1192" />
         <source>For a visitor without an invitation, checked as at the kiosk: the host is asked to approve, and the deny list is screened.</source>
         <translation>为没有邀请的访客登记，检查与访客机相同：请被访人批准，并核对禁入名单。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1147" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1196" />
         <source>Mobile number</source>
         <translation>手机号码</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1150" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1199" />
         <source>ID or passport number (optional)</source>
         <translation>身份证或护照号码（选填）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1161" />
+        <location filename="../../kiosk/ui/desk/invitation_forms.py" line="1210" />
         <source>Register</source>
         <translation>登记</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/meeting_choice.py" line="60" />
+        <source>(no topic)</source>
+        <translation>（无主题）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/meeting_choice.py" line="67" />
+        <source>This meeting no longer exists; choose another</source>
+        <translation>该会议已不存在，请另选</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/meeting_choice.py" line="68" />
+        <source>This meeting was cancelled or released; choose another</source>
+        <translation>该会议已取消或已释放，请另选</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/meeting_choice.py" line="69" />
+        <source>This meeting is on another day than the visit</source>
+        <translation>该会议与来访不在同一天</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/meeting_choice.py" line="130" />
+        <source>The meetings could not be read: {error}</source>
+        <translation>无法读取会议：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/meeting_choice.py" line="140" />
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/meeting_choice.py" line="145" />
+        <source>The host's meetings</source>
+        <translation>被访人的会议</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/meeting_choice.py" line="150" />
+        <source>Other meetings that day</source>
+        <translation>当天的其他会议</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/meeting_choice.py" line="189" />
+        <source>Reading the day's meetings…</source>
+        <translation>正在读取当天的会议…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/meeting_choice.py" line="191" />
+        <source>No meetings booked that day.</source>
+        <translation>当天没有预订的会议。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/meeting_choice.py" line="193" />
+        <source>The visitor's e-mail and badge then say the room and floor.</source>
+        <translation>访客的邮件和胸卡上会写明会议室和楼层。</translation>
     </message>
 </context>
 <context>
     <name>Invitations</name>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="78" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="79" />
         <source>No e-mail</source>
         <translation>无邮件</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="80" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="81" />
         <source>Queued</source>
         <translation>待发送</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="81" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="82" />
         <source>Sending</source>
         <translation>发送中</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="82" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="83" />
         <source>Sent</source>
         <translation>已发送</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="83" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="84" />
         <source>Not delivered</source>
         <translation>未送达</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="92" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="93" />
         <source>Any time</source>
         <translation>全天</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="98" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="99" />
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="112" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="113" />
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="113" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="114" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="114" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="115" />
         <source>Visitor</source>
         <translation>访客</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="115" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="116" />
         <source>Company</source>
         <translation>公司</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="116" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="117" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="117" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="118" />
         <source>E-mail</source>
         <translation>电子邮件</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="118" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="119" />
         <source>Host</source>
         <translation>被访人</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="119" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="120" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="121" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="122" />
         <source>Invitation e-mail</source>
         <translation>邀请邮件</translation>
     </message>
@@ -7308,200 +7369,200 @@ What was done?</source>
 <context>
     <name>InvitationsView</name>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="146" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="148" />
         <source>Save the lobby poster</source>
         <translation>保存大堂海报</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="321" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="323" />
         <source>Nothing was changed.</source>
         <translation>没有修改任何内容。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="323" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="325" />
         <source>Saved. {visitor} is e-mailed the change with a new QR code; the old one no longer works.</source>
         <translation>已保存。已向 {visitor} 发送变更邮件及新二维码，旧二维码已失效。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="326" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="328" />
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="338" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="340" />
         <source>{visitor} now comes on {day}; a new QR code is e-mailed, the old one no longer works.</source>
         <translation>{visitor} 改为 {day} 来访；新二维码已通过邮件发送，旧二维码已失效。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="340" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="342" />
         <source>{visitor} now comes on {day}.</source>
         <translation>{visitor} 改为 {day} 来访。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="345" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="347" />
         <source>Send the invitation again?</source>
         <translation>重新发送邀请？</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="346" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="348" />
         <source>{visitor} is e-mailed the invitation again at {email} with a new QR code. The code sent before stops working.</source>
         <translation>将向 {visitor}（{email}）重新发送邀请邮件及新二维码，之前发送的二维码将失效。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="348" />
-        <location filename="../../kiosk/ui/desk/invitations.py" line="461" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="350" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="463" />
         <source>Send again</source>
         <translation>重新发送</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="352" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="354" />
         <source>The invitation is e-mailed to {visitor} again.</source>
         <translation>已重新向 {visitor} 发送邀请邮件。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="358" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="360" />
         <source>Cancel the invitation?</source>
         <translation>取消邀请？</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="359" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="361" />
         <source>{visitor}'s visit on {day} is cancelled and the QR code stops working.</source>
         <translation>{visitor} {day} 的来访将被取消，二维码随即失效。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="361" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="363" />
         <source>The visitor is told by e-mail.</source>
         <translation>将通过邮件通知访客。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="362" />
-        <location filename="../../kiosk/ui/desk/invitations.py" line="462" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="364" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="464" />
         <source>Cancel invitation</source>
         <translation>取消邀请</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="366" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="368" />
         <source>{visitor}'s invitation is cancelled.</source>
         <translation>{visitor} 的邀请已取消。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/desk/invitations.py" line="378" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="380" />
         <source>%n visitor(s) invited.</source>
         <translation>
             <numerusform>已邀请 %n 位访客。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="420" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="422" />
         <source>Set [notify] public_url in the settings file to make the lobby poster.</source>
         <translation>请先在设置文件中填写 [notify] public_url，才能生成大堂海报。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="428" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="430" />
         <source>The PDF was not saved: {error}</source>
         <translation>PDF 未能保存：{error}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="430" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="432" />
         <source>Lobby poster saved: {path}</source>
         <translation>大堂海报已保存：{path}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/desk/invitations.py" line="435" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="437" />
         <source>%n invitation(s)</source>
         <translation>
             <numerusform>%n 个邀请</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/desk/invitations.py" line="436" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="438" />
         <source>%n+ invitations, counting…</source>
         <translation>
             <numerusform>%n+ 个邀请，统计中…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="440" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="442" />
         <source>Searching…</source>
         <translation>正在查询…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="444" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="446" />
         <source>Could not read the invitations: {error}</source>
         <translation>无法读取邀请：{error}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="454" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="456" />
         <source>Invitations</source>
         <translation>邀请</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="455" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="457" />
         <source>New invitation</source>
         <translation>新建邀请</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="456" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="458" />
         <source>Invite a group (CSV)…</source>
         <translation>团体邀请（CSV）…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="457" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="459" />
         <source>Lobby poster…</source>
         <translation>大堂海报…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="458" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="460" />
         <source>A4 poster for the lobby door: visitors scan it to register ahead</source>
         <translation>贴在大堂门口的 A4 海报：访客扫码即可提前预约</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="459" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="461" />
         <source>Edit</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="460" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="462" />
         <source>Reschedule</source>
         <translation>改期</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="463" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="465" />
         <source>Find: visitor, company, phone, e-mail, host</source>
         <translation>查找：访客、公司、电话、邮箱、被访人</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="464" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="466" />
         <source>Any host (name, pinyin, initials)</source>
         <translation>所有被访人（姓名、拼音、首字母）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="465" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="467" />
         <source>Show cancelled</source>
         <translation>显示已取消</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="467" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="469" />
         <source>All upcoming</source>
         <translation>全部待到访</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="467" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="469" />
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="467" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="469" />
         <source>Next 7 days</source>
         <translation>未来 7 天</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="468" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="470" />
         <source>Next 30 days</source>
         <translation>未来 30 天</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/invitations.py" line="468" />
+        <location filename="../../kiosk/ui/desk/invitations.py" line="470" />
         <source>Choose days…</source>
         <translation>自选日期…</translation>
     </message>
@@ -10247,269 +10308,269 @@ What was done?</source>
 <context>
     <name>TodayView</name>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="124" />
+        <location filename="../../kiosk/ui/desk/today.py" line="125" />
         <source>Save the evacuation list</source>
         <translation>保存疏散名单</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="130" />
-        <location filename="../../kiosk/ui/desk/today.py" line="343" />
+        <location filename="../../kiosk/ui/desk/today.py" line="131" />
+        <location filename="../../kiosk/ui/desk/today.py" line="345" />
         <source>Today's visitors</source>
         <translation>今日访客</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="136" />
+        <location filename="../../kiosk/ui/desk/today.py" line="137" />
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="138" />
+        <location filename="../../kiosk/ui/desk/today.py" line="139" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="140" />
+        <location filename="../../kiosk/ui/desk/today.py" line="141" />
         <source>Register a walk-in…</source>
         <translation>登记临时访客…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="141" />
+        <location filename="../../kiosk/ui/desk/today.py" line="142" />
         <source>New invitation…</source>
         <translation>新建邀请…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="159" />
+        <location filename="../../kiosk/ui/desk/today.py" line="160" />
         <source>Visitor board</source>
         <translation>访客看板</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="160" />
+        <location filename="../../kiosk/ui/desk/today.py" line="161" />
         <source>On site (evacuation)</source>
         <translation>在访人员（疏散名单）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="164" />
+        <location filename="../../kiosk/ui/desk/today.py" line="165" />
         <source>Alerts</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="195" />
+        <location filename="../../kiosk/ui/desk/today.py" line="196" />
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="196" />
-        <location filename="../../kiosk/ui/desk/today.py" line="490" />
+        <location filename="../../kiosk/ui/desk/today.py" line="197" />
+        <location filename="../../kiosk/ui/desk/today.py" line="492" />
         <source>Decline</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="197" />
+        <location filename="../../kiosk/ui/desk/today.py" line="198" />
         <source>Check in</source>
         <translation>签到</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="198" />
+        <location filename="../../kiosk/ui/desk/today.py" line="199" />
         <source>Sign out</source>
         <translation>签离</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="199" />
-        <location filename="../../kiosk/ui/desk/today.py" line="513" />
+        <location filename="../../kiosk/ui/desk/today.py" line="200" />
+        <location filename="../../kiosk/ui/desk/today.py" line="515" />
         <source>Reprint badge</source>
         <translation>重打胸卡</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="200" />
+        <location filename="../../kiosk/ui/desk/today.py" line="201" />
         <source>Lost badge – reissue</source>
         <translation>胸卡遗失 – 补发</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="201" />
+        <location filename="../../kiosk/ui/desk/today.py" line="202" />
         <source>No-show</source>
         <translation>未到访</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="202" />
-        <location filename="../../kiosk/ui/desk/today.py" line="502" />
+        <location filename="../../kiosk/ui/desk/today.py" line="203" />
+        <location filename="../../kiosk/ui/desk/today.py" line="504" />
         <source>Release hold</source>
         <translation>解除暂缓</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="216" />
+        <location filename="../../kiosk/ui/desk/today.py" line="217" />
         <source>Find on the board: name, company, host</source>
         <translation>在看板中查找：姓名、公司、被访人</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="247" />
+        <location filename="../../kiosk/ui/desk/today.py" line="248" />
         <source>Everyone signed in right now: the list to check at the assembly point.</source>
         <translation>当前在访的所有人员：紧急疏散时在集合点逐一核对。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="249" />
+        <location filename="../../kiosk/ui/desk/today.py" line="250" />
         <source>Print evacuation list</source>
         <translation>打印疏散名单</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="250" />
+        <location filename="../../kiosk/ui/desk/today.py" line="251" />
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="283" />
+        <location filename="../../kiosk/ui/desk/today.py" line="284" />
         <source>Evacuation list sent to the printer.</source>
         <translation>疏散名单已发送到打印机。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="293" />
+        <location filename="../../kiosk/ui/desk/today.py" line="294" />
         <source>The PDF was not saved: {error}</source>
         <translation>PDF 未能保存：{error}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="295" />
+        <location filename="../../kiosk/ui/desk/today.py" line="296" />
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="344" />
+        <location filename="../../kiosk/ui/desk/today.py" line="346" />
         <source>Visitors on {day}</source>
         <translation>{day} 的访客</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/desk/today.py" line="396" />
+        <location filename="../../kiosk/ui/desk/today.py" line="398" />
         <source>%n waiting for approval</source>
         <translation>
             <numerusform>%n 人等待批准</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/desk/today.py" line="397" />
+        <location filename="../../kiosk/ui/desk/today.py" line="399" />
         <source>Expected %n</source>
         <translation>
             <numerusform>待到访 %n</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/desk/today.py" line="398" />
+        <location filename="../../kiosk/ui/desk/today.py" line="400" />
         <source>On site %n</source>
         <translation>
             <numerusform>在访 %n</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/desk/today.py" line="399" />
+        <location filename="../../kiosk/ui/desk/today.py" line="401" />
         <source>Held %n</source>
         <translation>
             <numerusform>暂缓 %n</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/desk/today.py" line="400" />
+        <location filename="../../kiosk/ui/desk/today.py" line="402" />
         <source>Late %n</source>
         <translation>
             <numerusform>迟到 %n</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/desk/today.py" line="401" />
+        <location filename="../../kiosk/ui/desk/today.py" line="403" />
         <source>Signed out %n</source>
         <translation>
             <numerusform>已签离 %n</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/desk/today.py" line="404" />
+        <location filename="../../kiosk/ui/desk/today.py" line="406" />
         <source>%n on site</source>
         <translation>
             <numerusform>在访 %n 人</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="407" />
+        <location filename="../../kiosk/ui/desk/today.py" line="409" />
         <source>Updated {time}</source>
         <translation>更新于 {time}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/desk/today.py" line="419" />
+        <location filename="../../kiosk/ui/desk/today.py" line="421" />
         <source>%n walk-in(s) waiting for approval</source>
         <translation>
             <numerusform>%n 位临时访客等待批准</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/desk/today.py" line="423" />
+        <location filename="../../kiosk/ui/desk/today.py" line="425" />
         <source>Notices not sent: %n</source>
         <translation>
             <numerusform>未发送的通知：%n 条</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="428" />
+        <location filename="../../kiosk/ui/desk/today.py" line="430" />
         <source>Could not read the visitor list: {error}</source>
         <translation>无法读取访客列表：{error}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="488" />
+        <location filename="../../kiosk/ui/desk/today.py" line="490" />
         <source>Decline the visit?</source>
         <translation>拒绝此次来访？</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="489" />
+        <location filename="../../kiosk/ui/desk/today.py" line="491" />
         <source>Why is {visitor} declined? (optional, kept in the visit's history)</source>
         <translation>为什么拒绝 {visitor}？（可不填，记入来访记录）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="500" />
+        <location filename="../../kiosk/ui/desk/today.py" line="502" />
         <source>Release the hold?</source>
         <translation>解除暂缓？</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="501" />
+        <location filename="../../kiosk/ui/desk/today.py" line="503" />
         <source>{visitor} matched the deny list. Why may they come in?</source>
         <translation>{visitor} 命中禁入名单。为什么可以放行？</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="512" />
+        <location filename="../../kiosk/ui/desk/today.py" line="514" />
         <source>Reprint the badge?</source>
         <translation>重打胸卡？</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="512" />
+        <location filename="../../kiosk/ui/desk/today.py" line="514" />
         <source>Why is the badge printed again?</source>
         <translation>为什么需要重打胸卡？</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="516" />
+        <location filename="../../kiosk/ui/desk/today.py" line="518" />
         <source>Badge sent to the printer.</source>
         <translation>胸卡已发送到打印机。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="524" />
+        <location filename="../../kiosk/ui/desk/today.py" line="526" />
         <source>Reissue the badge?</source>
         <translation>补发胸卡？</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="525" />
+        <location filename="../../kiosk/ui/desk/today.py" line="527" />
         <source>{visitor}'s lost badge will stop working and a new one will be printed.</source>
         <translation>{visitor} 遗失的胸卡将立即失效，并打印一张新胸卡。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="527" />
+        <location filename="../../kiosk/ui/desk/today.py" line="529" />
         <source>Reissue badge</source>
         <translation>补发胸卡</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="530" />
+        <location filename="../../kiosk/ui/desk/today.py" line="532" />
         <source>New badge sent to the printer; the lost one no longer works.</source>
         <translation>新胸卡已发送到打印机，遗失的胸卡已失效。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="547" />
+        <location filename="../../kiosk/ui/desk/today.py" line="549" />
         <source>The notice will be sent again shortly.</source>
         <translation>该通知稍后将重新发送。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="551" />
+        <location filename="../../kiosk/ui/desk/today.py" line="553" />
         <source>Done.</source>
         <translation>已完成。</translation>
     </message>

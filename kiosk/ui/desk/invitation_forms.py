@@ -57,10 +57,12 @@ from kiosk.application.gateways.desk_invitations import (
     WalkInForm,
     WalkInResult,
 )
+from kiosk.application.gateways.desk_rooms import BookingRow
 from kiosk.domain.visits import Purpose, VisitorType, WalkInOutcome
 from kiosk.services.errors import FieldError, ServiceError, ValidationFailed
 from kiosk.ui.common.workers import WorkerPool
 from kiosk.ui.desk.board_models import purpose_text
+from kiosk.ui.desk.meeting_choice import MeetingChoice, MeetingSource, booking_error_text
 from kiosk.ui.desk.widgets import button, label, plain
 
 translate = QCoreApplication.translate
@@ -101,6 +103,8 @@ QTableWidget, QListView { font-size: 14px; background: #ffffff; border: 1px soli
 def field_error_text(error: FieldError, *, walk_in: bool = False) -> str:
     """One field's problem in the desk's language (an invitation needs a phone *or* an e-mail; a walk-in a phone)."""
     field, code = error.field, error.code
+    if field == "booking":
+        return booking_error_text(code)
     if code == "required":
         texts = {
             "name": translate("InvitationForms", "Enter the visitor's name"),
@@ -630,8 +634,9 @@ class _InvitationDialog(_VisitorFields, _FormDialog):
             grid.addWidget(self._field(key, editor), row_number, 0, Qt.AlignmentFlag.AlignTop)
         for row_number, (key, editor) in enumerate(right):
             grid.addWidget(self._field(key, editor), row_number, 1, Qt.AlignmentFlag.AlignTop)
-        grid.addWidget(self._field("note", self.note), len(left), 0, 1, 2)
-        grid.addWidget(self.vip, len(left) + 1, 0, 1, 2)
+        self.grid, self.meeting_row = grid, len(left)  # a new invitation adds its meeting there, above the note
+        grid.addWidget(self._field("note", self.note), len(left) + 1, 0, 1, 2)
+        grid.addWidget(self.vip, len(left) + 2, 0, 1, 2)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         layout = QVBoxLayout(self)
@@ -650,8 +655,11 @@ class _InvitationDialog(_VisitorFields, _FormDialog):
             host_id=host.id if host is not None else None, visitor_name=self.name.text(), phone=self.phone.text(),
             email=self.email.text(), company=self.company.text(), visit_date=day_of(self.date),
             start=self.start.value(), end=self.end.value(), purpose=self.purpose.value(),
-            purpose_note=self.note.text(), vip=self.vip.isChecked(),
+            purpose_note=self.note.text(), vip=self.vip.isChecked(), booking_id=self.booking_id(),
         )
+
+    def booking_id(self) -> int | None:
+        return None
 
     def retranslate(self) -> None:
         captions = {
@@ -664,9 +672,13 @@ class _InvitationDialog(_VisitorFields, _FormDialog):
             "time": translate("InvitationForms", "Time (optional)"),
             "purpose": translate("InvitationForms", "Purpose"),
             "note": translate("InvitationForms", "Note for the host and the badge (optional)"),
+            "booking": translate("InvitationForms", "Meeting (optional)"),
         }
         for key, text in captions.items():
-            self.fields[key].caption.setText(text)
+            if key in self.fields:
+                self.fields[key].caption.setText(text)
+        for choice in self.findChildren(MeetingChoice):
+            choice.retranslate()
         self.fields["email"].set_hint(translate("InvitationForms", "The invitation and its QR code are sent here."))
         self.name.setPlaceholderText(translate("InvitationForms", "As on their ID"))
         self.phone.setPlaceholderText(translate("InvitationForms", "e.g. 138 0013 8000"))
@@ -680,14 +692,51 @@ class _InvitationDialog(_VisitorFields, _FormDialog):
 
 
 class NewInvitationDialog(_InvitationDialog):
-    """A new invitation: the visitor, the host, the day and time, the purpose; ``saved(InvitationCreated)``."""
+    """A new invitation: the visitor, the host, the day and time, the purpose, and (given the day's ``meetings``
+    and the site's ``zone``) the meeting the visitor comes to; ``saved(InvitationCreated)``."""
 
     def __init__(self, gateway: DeskInvitationsGateway, pool: WorkerPool, *, today: date,
-                 host: HostSummary | None = None, parent: QWidget | None = None) -> None:
+                 host: HostSummary | None = None, meetings: MeetingSource | None = None,
+                 zone: ZoneInfo | None = None, parent: QWidget | None = None) -> None:
         super().__init__(gateway, pool, today=today, parent=parent)
+        self.meeting: MeetingChoice | None = None
+        if meetings is not None and zone is not None:
+            self.meeting = MeetingChoice(meetings, pool, zone)
+            self.meeting.meeting_chosen.connect(self._meeting_chosen)
+            self.grid.addWidget(self._field("booking", self.meeting), self.meeting_row, 0, 1, 2)
+            self.date.dateChanged.connect(lambda _day: self._show_meetings())
+            self.host.host_changed.connect(self._host_changed)
         if host is not None:
             self.host.choose(host)
+        self._show_meetings()
         self.retranslate()
+
+    # -- the meeting ------------------------------------------------------------------------------------------
+
+    def _host_id(self) -> int | None:
+        return self.host.selected.id if self.host.selected is not None else None
+
+    def _show_meetings(self) -> None:
+        if self.meeting is not None:
+            self.meeting.show_day(day_of(self.date), self._host_id())
+
+    def _host_changed(self) -> None:
+        if self.meeting is not None:
+            self.meeting.set_host(self._host_id())
+
+    def _meeting_chosen(self, row: BookingRow | None) -> None:
+        """A meeting gives the visit its time where none is chosen yet."""
+        self._clear_error("booking")
+        if row is None or self.meeting is None:
+            return
+        zone = self.meeting.zone
+        if self.start.value() is None:
+            self.start.set_value(row.starts_at.astimezone(zone).time())
+        if self.end.value() is None:
+            self.end.set_value(row.ends_at.astimezone(zone).time())
+
+    def booking_id(self) -> int | None:
+        return self.meeting.booking_id() if self.meeting is not None else None
 
     def _call(self) -> InvitationCreated:
         return self.gateway.create(self.form())

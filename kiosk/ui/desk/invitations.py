@@ -60,6 +60,7 @@ from kiosk.ui.desk.invitation_forms import (
     service_error_text,
 )
 from kiosk.ui.desk.lazy_table import Column, LazyTableModel, LazyTableView, SortBinding
+from kiosk.ui.desk.meeting_choice import MeetingSource
 from kiosk.ui.desk.widgets import button, label, plain
 
 SEARCH_DELAY_MS = 250
@@ -132,11 +133,12 @@ class InvitationsView(QWidget):
     def __init__(
         self, gateway: DeskInvitationsGateway, pool: WorkerPool, *, zone: ZoneInfo, now: Callable[[], datetime],
         live: LiveChanges | None = None, search_delay_ms: int = SEARCH_DELAY_MS, site_name: str = "",
-        public_url: str = "",
+        public_url: str = "", meetings: MeetingSource | None = None,
     ) -> None:
         super().__init__()
         self.gateway, self.pool, self.zone, self.now = gateway, pool, zone, now
         self.site_name, self.visit_page_url = site_name, visit_page_url(public_url)
+        self.meetings = meetings  # the day's meetings, for the invitation form
         self.setObjectName("AdminCentral")
         self.setStyleSheet(FORM_STYLE)
         # Replaced in tests: a modal dialog would wait for a click nobody makes.
@@ -301,7 +303,7 @@ class InvitationsView(QWidget):
 
     def new_invitation(self) -> None:
         dialog = NewInvitationDialog(self.gateway, self.pool, today=self._today(), host=self.host.selected,
-                                     parent=self)
+                                     meetings=self.meetings, zone=self.zone, parent=self)
         dialog.saved.connect(lambda created: self._created(dialog, created))
         self._open(dialog)
 

@@ -55,6 +55,7 @@ from kiosk.ui.desk.invitation_forms import (
     invitation_created_text,
     walk_in_result_text,
 )
+from kiosk.ui.desk.meeting_choice import MeetingSource
 from kiosk.ui.desk.visit_panel import VisitPanel
 from kiosk.ui.desk.widgets import button, label, table
 
@@ -106,7 +107,7 @@ class TodayView(QWidget):
     def __init__(
         self, desk: DeskGateway, pool: WorkerPool, *, site_name: str, zone: ZoneInfo,
         now: Callable[[], datetime], refresh_ms: int = REFRESH_MS, live: LiveChanges | None = None,
-        invitations: DeskInvitationsGateway | None = None,
+        invitations: DeskInvitationsGateway | None = None, meetings: MeetingSource | None = None,
     ) -> None:
         super().__init__()
         self.desk, self.pool, self.zone, self.now = desk, pool, zone, now
@@ -124,7 +125,7 @@ class TodayView(QWidget):
             self, self.tr("Save the evacuation list"), name, "PDF (*.pdf)")[0]
         self.choose_printer: Callable[[QDialog], bool] = lambda dialog: dialog.exec() == QDialog.DialogCode.Accepted
         self.site_name = site_name
-        self.invitations = invitations
+        self.invitations, self.meetings = invitations, meetings  # the day's meetings, for the invitation form
         self.show_dialog: Callable[[QDialog], None] = lambda dialog: dialog.open()
 
         self.title = label(self.tr("Today's visitors"), "title")
@@ -300,7 +301,8 @@ class TodayView(QWidget):
         if self.invitations is None:
             return
         day = self.day or self.now().astimezone(self.zone).date()
-        dialog = NewInvitationDialog(self.invitations, self.pool, today=day, parent=self)
+        dialog = NewInvitationDialog(self.invitations, self.pool, today=day, meetings=self.meetings, zone=self.zone,
+                                     parent=self)
         dialog.saved.connect(lambda created: self._registered(invitation_created_text(created, dialog.emailed),
                                                               created.visit_id))
         self.show_dialog(dialog)

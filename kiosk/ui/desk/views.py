@@ -17,6 +17,7 @@ from kiosk.ui.common.workers import WorkerPool
 from kiosk.ui.desk.audit_log import AuditLogView
 from kiosk.ui.desk.directory_views import directory_views
 from kiosk.ui.desk.invitations import InvitationsView
+from kiosk.ui.desk.meeting_choice import day_meetings
 from kiosk.ui.desk.notices import NoticesView
 from kiosk.ui.desk.parcels import parcel_views
 from kiosk.ui.desk.quick_find import QuickFind
@@ -61,8 +62,9 @@ def desk_views(gateways: DeskGateways, pool: WorkerPool, *, site_name: str, zone
                camera: CameraSettings | None = None) -> list[DeskView]:
     translate = QCoreApplication.translate
     session, now = gateways.session, gateways.now
+    meetings = day_meetings(gateways.rooms)  # an invitation may name the meeting the visitor comes to
     today = TodayView(gateways.visits, pool, site_name=site_name, zone=zone, now=now, live=live,
-                      invitations=gateways.invitations)
+                      invitations=gateways.invitations, meetings=meetings)
     visitors = VisitorLogView(gateways.visitor_log, pool, zone=zone, now=now)
     if live is not None:  # the log refetches its id list and the rows on screen, keeping its place
         AreaFollower(live, frozenset({Area.VISITS}), visitors.refresh, coalesce_ms=500, parent=visitors)
@@ -71,7 +73,7 @@ def desk_views(gateways: DeskGateways, pool: WorkerPool, *, site_name: str, zone
         DeskView("visitors", lambda: translate("DeskShell", "Visitors"), visitors),
         DeskView("invitations", lambda: translate("DeskShell", "Invitations"),
                  InvitationsView(gateways.invitations, pool, zone=zone, now=now, live=live, site_name=site_name,
-                                 public_url=public_url)),
+                                 public_url=public_url, meetings=meetings)),
         *directory_views(gateways.directory, pool, zone=zone, live=live),
         DeskView("notices", lambda: translate("DeskShell", "Notices for visitors"),
                  NoticesView(gateways.notices, pool, zone=zone, live=live)),
