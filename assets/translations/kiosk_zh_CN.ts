@@ -2858,7 +2858,7 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/rooms/board_words.py" line="27" />
-        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="196" />
+        <location filename="../../kiosk/ui/desk/rooms/facts.py" line="25" />
         <location filename="../../kiosk/ui/desk/rooms/texts.py" line="108" />
         <source>Confirmed</source>
         <translation>已确认</translation>
@@ -2871,7 +2871,7 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/rooms/board_words.py" line="31" />
-        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="181" />
+        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="183" />
         <source>Ad-hoc</source>
         <translation>临时</translation>
     </message>
@@ -3005,7 +3005,7 @@
         <location filename="../../kiosk/ui/desk/rooms/bookings_tab.py" line="29" />
         <location filename="../../kiosk/ui/desk/rooms/damage_tab.py" line="37" />
         <location filename="../../kiosk/ui/desk/rooms/damage_tab.py" line="69" />
-        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="187" />
+        <location filename="../../kiosk/ui/desk/rooms/facts.py" line="16" />
         <location filename="../../kiosk/ui/desk/rooms/report_tab.py" line="22" />
         <source>Room</source>
         <translation>会议室</translation>
@@ -3075,7 +3075,7 @@
     <message>
         <location filename="../../kiosk/ui/desk/rooms/booking_layout.py" line="51" />
         <location filename="../../kiosk/ui/desk/rooms/bookings_tab.py" line="30" />
-        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="190" />
+        <location filename="../../kiosk/ui/desk/rooms/facts.py" line="19" />
         <source>Organiser</source>
         <translation>组织者</translation>
     </message>
@@ -3097,20 +3097,20 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/rooms/booking_layout.py" line="64" />
-        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="193" />
+        <location filename="../../kiosk/ui/desk/rooms/facts.py" line="22" />
         <source>Equipment needed</source>
         <translation>所需设备</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/rooms/booking_layout.py" line="69" />
-        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="194" />
+        <location filename="../../kiosk/ui/desk/rooms/facts.py" line="23" />
         <location filename="../../kiosk/ui/desk/rooms/texts.py" line="166" />
         <source>Catering</source>
         <translation>茶歇餐饮</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/rooms/booking_layout.py" line="70" />
-        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="195" />
+        <location filename="../../kiosk/ui/desk/rooms/facts.py" line="24" />
         <source>Material to print</source>
         <translation>打印资料</translation>
     </message>
@@ -3131,7 +3131,7 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/rooms/bookings_tab.py" line="31" />
-        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="192" />
+        <location filename="../../kiosk/ui/desk/rooms/facts.py" line="21" />
         <source>People</source>
         <translation>人数</translation>
     </message>
@@ -3189,7 +3189,7 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/rooms/damage_tab.py" line="38" />
-        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="188" />
+        <location filename="../../kiosk/ui/desk/rooms/facts.py" line="17" />
         <source>When</source>
         <translation>时间</translation>
     </message>
@@ -3260,7 +3260,7 @@ What was done? The room is back in order.</source>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/rooms/damage_tab.py" line="185" />
-        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="197" />
+        <location filename="../../kiosk/ui/desk/rooms/facts.py" line="26" />
         <source>yes</source>
         <translation>是</translation>
     </message>
@@ -3315,143 +3315,153 @@ What was done? The room is back in order.</source>
         <translation>当前停用的会议室</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="84" />
+        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="83" />
         <source>Choose a booking to see it in full.</source>
         <translation>选择一个预订查看详情。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="93" />
+        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="94" />
         <source>Confirm</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="94" />
+        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="95" />
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="95" />
+        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="96" />
         <source>Cancel booking…</source>
         <translation>取消预订…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="96" />
+        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="97" />
         <source>Cancel the series…</source>
         <translation>取消整个系列…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="106" />
+        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="107" />
         <source>After use</source>
         <translation>会后检查</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="130" />
+        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="131" />
         <source>Attendees</source>
         <translation>参会人</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="188" />
+        <location filename="../../kiosk/ui/desk/rooms/facts.py" line="17" />
         <source>{slot}, cleaning until {busy}</source>
         <translation>{slot}，清洁至 {busy}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="191" />
+        <location filename="../../kiosk/ui/desk/rooms/facts.py" line="20" />
         <source>For department</source>
         <translation>所属部门</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="197" />
+        <location filename="../../kiosk/ui/desk/rooms/facts.py" line="26" />
         <source>Weekly series</source>
         <translation>每周系列</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="198" />
+        <location filename="../../kiosk/ui/desk/rooms/facts.py" line="27" />
         <source>Displaced by</source>
         <translation>被让出给</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="200" />
+        <location filename="../../kiosk/ui/desk/rooms/facts.py" line="29" />
         <source>Booked by</source>
         <translation>预订人</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="201" />
+        <location filename="../../kiosk/ui/desk/rooms/facts.py" line="30" />
         <source>Damage</source>
         <translation>损坏</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="211" />
+        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="195" />
         <source>No names given.</source>
         <translation>未列出姓名。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="231" />
+        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="217" />
         <source>Inspected.</source>
         <translation>已检查。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="233" />
+        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="219" />
         <source>Once the meeting has started: check the room after use here.</source>
         <translation>会议开始后，在此登记会后检查。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="241" />
+        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="227" />
         <source>Preparation: {done} of {all} done</source>
         <translation>会前准备：已完成 {done}/{all}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="266" />
+        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="252" />
         <source>Confirmed: the room is kept.</source>
         <translation>已确认：会议室保留。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="274" />
+        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="260" />
         <source>Cancel booking #{id}</source>
         <translation>取消预订 #{id}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="275" />
+        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="261" />
         <source>Why is it cancelled? The organiser and the attendees are told.</source>
         <translation>取消原因？将通知组织者和参会人。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="276" />
+        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="262" />
         <source>Cancel booking</source>
         <translation>取消预订</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="280" />
+        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="266" />
         <source>Cancelled; the organiser and attendees are told.</source>
         <translation>已取消，已通知组织者和参会人。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="289" />
-        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="291" />
+        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="275" />
+        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="277" />
         <source>Cancel the series</source>
         <translation>取消系列会议</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="290" />
+        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="276" />
         <source>Cancel every meeting of this weekly series from {day} on?</source>
         <translation>取消此每周系列自 {day} 起的全部会议？</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="298" />
+        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="288" />
+        <source>Already among the attendees.</source>
+        <translation>已在参会人名单中。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="290" />
+        <source>{name} added; the calendar invitation goes out again.</source>
+        <translation>已添加 {name}，日历邀请将重新发送。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="295" />
         <source>%n meeting(s) cancelled.</source>
         <translation>已取消 %n 场会议。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="301" />
+        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="298" />
         <source>Inspection recorded; the organiser gets the summary.</source>
         <translation>检查已登记，组织者将收到总结。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="324" />
+        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="321" />
         <source>Booking #{id}</source>
         <translation>预订 #{id}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="326" />
+        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="323" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -3476,9 +3486,98 @@ What was done? The room is back in order.</source>
         <translation>发现的损坏：什么、在哪里（没有则留空）</translation>
     </message>
     <message>
+        <location filename="../../kiosk/ui/desk/rooms/attendees.py" line="46" />
+        <source>Every attendee of this booking is named already: raise the number of people first (Edit…).</source>
+        <translation>此预订的参会人已全部填写：请先修改人数（编辑…）。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/attendees.py" line="48" />
+        <source>This person is no longer in the directory.</source>
+        <translation>此人已不在通讯录中。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/attendees.py" line="49" />
+        <source>This invitation no longer exists.</source>
+        <translation>该邀请已不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/attendees.py" line="50" />
+        <location filename="../../kiosk/ui/desk/rooms/attendees.py" line="210" />
+        <source>Type the attendee's name.</source>
+        <translation>请填写参会人姓名。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/attendees.py" line="51" />
+        <source>The name is too long.</source>
+        <translation>姓名过长。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/attendees.py" line="52" />
+        <source>The name contains characters that are not allowed.</source>
+        <translation>姓名包含不允许的字符。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/attendees.py" line="69" />
+        <location filename="../../kiosk/ui/desk/rooms/attendees.py" line="241" />
+        <source>Add attendee…</source>
+        <translation>添加参会人…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/attendees.py" line="72" />
+        <location filename="../../kiosk/ui/desk/rooms/attendees.py" line="242" />
+        <source>A host</source>
+        <translation>员工</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/attendees.py" line="73" />
+        <location filename="../../kiosk/ui/desk/rooms/attendees.py" line="243" />
+        <source>An invited visitor</source>
+        <translation>受邀访客</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/attendees.py" line="74" />
+        <location filename="../../kiosk/ui/desk/rooms/attendees.py" line="244" />
+        <source>A name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/attendees.py" line="83" />
+        <location filename="../../kiosk/ui/desk/rooms/attendees.py" line="245" />
+        <source>Name as it should appear</source>
+        <translation>显示的姓名</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/attendees.py" line="98" />
+        <location filename="../../kiosk/ui/desk/rooms/attendees.py" line="246" />
         <location filename="../../kiosk/ui/desk/rooms/inspection.py" line="100" />
         <source>Add</source>
         <translation>添加</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/attendees.py" line="99" />
+        <location filename="../../kiosk/ui/desk/rooms/attendees.py" line="247" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/attendees.py" line="132" />
+        <source>Every attendee is named; Edit… the number of people to name more.</source>
+        <translation>参会人已全部填写；如需添加，请先编辑人数。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/attendees.py" line="190" />
+        <source>No one else invited that day</source>
+        <translation>当天没有其他受邀访客</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/attendees.py" line="200" />
+        <source>Choose the host from the list.</source>
+        <translation>请从列表中选择员工。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/rooms/attendees.py" line="206" />
+        <source>Choose the invited visitor.</source>
+        <translation>请选择受邀访客。</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/rooms/inspection.py" line="104" />
@@ -4623,32 +4722,32 @@ What was done?</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/views.py" line="72" />
+        <location filename="../../kiosk/ui/desk/views.py" line="81" />
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/views.py" line="73" />
+        <location filename="../../kiosk/ui/desk/views.py" line="82" />
         <source>Visitors</source>
         <translation>访客记录</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/views.py" line="74" />
+        <location filename="../../kiosk/ui/desk/views.py" line="83" />
         <source>Invitations</source>
         <translation>邀请</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/views.py" line="78" />
+        <location filename="../../kiosk/ui/desk/views.py" line="87" />
         <source>Notices for visitors</source>
         <translation>访客公告</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/views.py" line="91" />
+        <location filename="../../kiosk/ui/desk/views.py" line="101" />
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/views.py" line="94" />
+        <location filename="../../kiosk/ui/desk/views.py" line="104" />
         <source>Staff accounts</source>
         <translation>员工账号</translation>
     </message>
@@ -4713,7 +4812,7 @@ What was done?</source>
         <translation>前台记录</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/__init__.py" line="34" />
+        <location filename="../../kiosk/ui/desk/rooms/__init__.py" line="35" />
         <source>Meeting rooms</source>
         <translation>会议室</translation>
     </message>

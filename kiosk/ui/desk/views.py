@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication
 
 from kiosk.application.gateways.desk_directory import HostQuery
+from kiosk.application.gateways.desk_invitations import InvitationQuery, InvitationRow
 from kiosk.application.gateways.desk_session import DeskGateways
 from kiosk.config import CameraSettings
 from kiosk.domain.changes import Area
@@ -57,6 +59,13 @@ def supply_choices(gateways: DeskGateways) -> Callable[[], list[SupplyChoice]]:
     return items
 
 
+def invited_on(gateways: DeskGateways) -> Callable[[date], list[InvitationRow]]:
+    """A day's invitations (not cancelled): the visitors a booking's attendees may be chosen from."""
+    def rows(day: date) -> list[InvitationRow]:
+        return gateways.invitations.rows(gateways.invitations.ids(InvitationQuery(first_day=day, last_day=day)))
+    return rows
+
+
 def desk_views(gateways: DeskGateways, pool: WorkerPool, *, site_name: str, zone: ZoneInfo,
                live: LiveChanges | None = None, public_url: str = "",
                camera: CameraSettings | None = None) -> list[DeskView]:
@@ -81,7 +90,8 @@ def desk_views(gateways: DeskGateways, pool: WorkerPool, *, site_name: str, zone
     if session.may(Permission.DAILY_WORK):
         views += parcel_views(gateways.parcels, pool, zone=zone, now=now, live=live, camera=camera)
         views += room_views(gateways.rooms, pool, zone=zone, now=now, live=live,
-                            search_hosts=gateways.invitations.search_hosts, supply_items=supply_choices(gateways))
+                            search_hosts=gateways.invitations.search_hosts, supply_items=supply_choices(gateways),
+                            invited_on=invited_on(gateways))
         views += supply_views(gateways.supplies, pool, zone=zone, now=now, live=live,
                               may_approve=session.may(Permission.APPROVE), find_hosts=host_finder(gateways))
         views.append(records_view(gateways, pool, zone=zone, now=now, live=live))

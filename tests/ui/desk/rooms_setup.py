@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from kiosk.application.gateways.desk_invitations import DeskInvitationsGateway
+from kiosk.application.gateways.desk_invitations import DeskInvitationsGateway, InvitationQuery
 from kiosk.application.gateways.desk_rooms import (
     BookingForm,
     BookingLevel,
@@ -67,7 +67,8 @@ def make_desk(qtbot: object, database: Database, *, role: StaffRole = StaffRole.
     people = DeskInvitationsGateway(database, SITE, "staff:amy")
     pool = WorkerPool(synchronous=True)
     page = RoomsPage(RoomsContext(gateway, pool, ZONE, database.clock.now, people.search_hosts,
-                                  lambda: list(supply_items or [])))
+                                  lambda: list(supply_items or []),
+                                  lambda day: people.rows(people.ids(InvitationQuery(first_day=day, last_day=day)))))
     page.run_form = lambda dialog: pytest.fail(f"unexpected booking form {dialog.windowTitle()}")
     page.open_detail = lambda dialog: pytest.fail(f"unexpected detail {dialog.windowTitle()}")
     qtbot.addWidget(page)  # type: ignore[attr-defined]

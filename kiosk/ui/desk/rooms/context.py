@@ -1,5 +1,6 @@
 """What every part of the Rooms page shares: the gateway, the worker pool, the site's zone and clock, the host
-search, the supply items (consumables), and the rooms as last read (for the forms' room boxes)."""
+search, the supply items (consumables), the invitations of a day (a booking's attendees), and the rooms as last
+read (for the forms' room boxes)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from kiosk.application.gateways.desk_invitations import HostSummary
+from kiosk.application.gateways.desk_invitations import HostSummary, InvitationRow
 from kiosk.application.gateways.desk_rooms import DeskRoomsGateway, RoomRow
 from kiosk.ui.common.workers import WorkerPool
 
@@ -30,6 +31,7 @@ class RoomsContext:
     now: Callable[[], datetime]
     search_hosts: Callable[[str], list[HostSummary]]
     supply_items: Callable[[], list[SupplyChoice]] = lambda: []
+    invited_on: Callable[[date], list[InvitationRow]] = lambda _day: []  # the day's invitations (worker pool)
     rooms: list[RoomRow] = field(default_factory=list)  # active and not, by floor and name
 
     def today(self) -> date:

@@ -25,22 +25,21 @@ from kiosk.application.gateways.desk_rooms import BookingDetail, BookingLevel, B
 from kiosk.services.errors import ServiceError
 from kiosk.ui.common.plain_text import button_text
 from kiosk.ui.desk.dialogs import ask_reason, ask_to_confirm
+from kiosk.ui.desk.rooms.attendees import AttendeeAdder
 from kiosk.ui.desk.rooms.context import RoomsContext
+from kiosk.ui.desk.rooms.facts import booking_facts
 from kiosk.ui.desk.rooms.inspection import InspectionBox
 from kiosk.ui.desk.rooms.texts import (
     LIVE,
     STATUS_COLOURS,
     STYLE,
     WARN,
-    attendees,
     checklist_text,
     day_hm,
-    equipment_list,
     hm,
     level_text,
     person,
     problem_text,
-    slot_text,
     status_text,
     tag_style,
     tone,
@@ -90,6 +89,8 @@ class BookingPanel(QScrollArea):
         self.facts.setVerticalSpacing(5)
         self.attendees = label(role="small")
         self.attendees.setWordWrap(True)
+        self.adder = AttendeeAdder(ctx)
+        self.adder.added.connect(self._attendee_added)
         self.confirm_button = button(translate("DeskRooms", "Confirm"), "primary")
         self.edit_button = button(translate("DeskRooms", "Edit…"))
         self.cancel_button = button(translate("DeskRooms", "Cancel booking…"), "danger")
@@ -129,6 +130,7 @@ class BookingPanel(QScrollArea):
         inner.addLayout(self.facts)
         inner.addWidget(label(translate("DeskRooms", "Attendees"), "section"))
         inner.addWidget(self.attendees)
+        inner.addWidget(self.adder)
         inner.addLayout(actions)
         inner.addWidget(self.message)
         inner.addWidget(self.prepared)
@@ -182,25 +184,7 @@ class BookingPanel(QScrollArea):
         self.ad_hoc_tag.setStyleSheet(tag_style(WARN))
         self.ad_hoc_tag.setVisible(row.ad_hoc)
         clear_layout(self.facts)
-        organiser = " · ".join(part for part in (row.organiser_name, row.organiser_email) if part)
-        facts = [
-            (translate("DeskRooms", "Room"), " · ".join(p for p in (row.room_name, row.floor) if p)),
-            (translate("DeskRooms", "When"), translate("DeskRooms", "{slot}, cleaning until {busy}").format(
-                slot=slot_text(row.starts_at, row.ends_at, zone), busy=hm(row.busy_until, zone))),
-            (translate("DeskRooms", "Organiser"), organiser),
-            (translate("DeskRooms", "For department"), row.department),
-            (translate("DeskRooms", "People"), attendees(row.attendee_count)),
-            (translate("DeskRooms", "Equipment needed"), equipment_list(detail.equipment_needed)),
-            (translate("DeskRooms", "Catering"), detail.catering),
-            (translate("DeskRooms", "Material to print"), detail.print_material),
-            (translate("DeskRooms", "Confirmed"), day_hm(row.confirmed_at, zone)),
-            (translate("DeskRooms", "Weekly series"), translate("DeskRooms", "yes") if row.series_id else ""),
-            (translate("DeskRooms", "Displaced by"), f"#{detail.displaced_by_booking_id}"
-             if detail.displaced_by_booking_id else ""),
-            (translate("DeskRooms", "Booked by"), f"{person(detail.created_by)} · {day_hm(detail.created_at, zone)}"),
-            (translate("DeskRooms", "Damage"), "\n".join(
-                f"{d.what} ({person(d.reported_by)} · {day_hm(d.reported_at, zone)})" for d in detail.damage)),
-        ]
+        facts = booking_facts(detail, zone)
         for index, (name, value) in enumerate((name, value) for name, value in facts if value):
             self.facts.addWidget(label(name, "field"), index, 0, Qt.AlignmentFlag.AlignTop)
             shown = label(value, "small")
@@ -209,6 +193,8 @@ class BookingPanel(QScrollArea):
         self.facts.setColumnStretch(1, 1)
         names = [" · ".join(part for part in (a.name, a.email) if part) for a in detail.attendees]
         self.attendees.setText("\n".join(names) if names else translate("DeskRooms", "No names given."))
+        self.adder.retranslate()
+        self.adder.show_booking(detail)
         live = row.status in LIVE
         started = row.starts_at <= self.ctx.now()
         self.confirm_button.setVisible(row.status is BookingStatus.BOOKED)
@@ -293,6 +279,17 @@ class BookingPanel(QScrollArea):
         self.ctx.pool.submit(self.ctx.gateway.cancel_series, row.series_id, day,
                              on_done=lambda rows: self._series_cancelled(len(rows)),
                              on_error=self._failed)
+
+    def _attendee_added(self, detail: BookingDetail) -> None:
+        before = len(self.detail.attendees) if self.detail is not None else 0
+        self.detail = detail
+        self._show(detail)
+        if len(detail.attendees) == before:  # the service adds a host or a visitor once
+            self._say(translate("DeskRooms", "Already among the attendees."), "quiet")
+            return
+        self._say(translate("DeskRooms", "{name} added; the calendar invitation goes out again.").format(
+            name=detail.attendees[-1].name), "fine")
+        self.changed.emit()
 
     def _series_cancelled(self, n: int) -> None:
         self._acted(translate("DeskRooms", "%n meeting(s) cancelled.", "", n))
