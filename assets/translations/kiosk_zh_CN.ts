@@ -490,61 +490,61 @@
 <context>
     <name>ComplaintsView</name>
     <message>
-        <location filename="../../kiosk/ui/desk/records/complaints.py" line="80" />
+        <location filename="../../kiosk/ui/desk/records/complaints.py" line="81" />
         <source>Complaint</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/complaints.py" line="80" />
+        <location filename="../../kiosk/ui/desk/records/complaints.py" line="81" />
         <source>Close it</source>
         <translation>结案</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/complaints.py" line="188" />
+        <location filename="../../kiosk/ui/desk/records/complaints.py" line="192" />
         <source>Recorded #{n}: tell the customer the department will contact them by {due}.</source>
         <translation>已登记 #{n}：请告知客户，相关部门将在 {due} 前与其联系。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/complaints.py" line="232" />
+        <location filename="../../kiosk/ui/desk/records/complaints.py" line="236" />
         <source>Close #{n} without the customer's answer (they could not be reached)?</source>
         <translation>在没有客户答复的情况下结案 #{n}（无法联系到客户）？</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/complaints.py" line="261" />
+        <location filename="../../kiosk/ui/desk/records/complaints.py" line="265" />
         <source>Complaints</source>
         <translation>客户投诉</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/desk/records/complaints.py" line="263" />
+        <location filename="../../kiosk/ui/desk/records/complaints.py" line="267" />
         <source>%n complaint(s)</source>
         <translation>
             <numerusform>%n 条投诉</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/desk/records/complaints.py" line="264" />
+        <location filename="../../kiosk/ui/desk/records/complaints.py" line="268" />
         <source> · %n overdue</source>
         <translation>
             <numerusform> · %n 条逾期</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/complaints.py" line="265" />
+        <location filename="../../kiosk/ui/desk/records/complaints.py" line="269" />
         <source>Still open</source>
         <translation>未结案</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/complaints.py" line="265" />
+        <location filename="../../kiosk/ui/desk/records/complaints.py" line="269" />
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/complaints.py" line="265" />
+        <location filename="../../kiosk/ui/desk/records/complaints.py" line="269" />
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/complaints.py" line="268" />
+        <location filename="../../kiosk/ui/desk/records/complaints.py" line="272" />
         <source>New complaint…</source>
         <translation>登记投诉…</translation>
     </message>
@@ -881,7 +881,7 @@
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="558" />
+        <location filename="../../kiosk/ui/desk/today.py" line="577" />
         <source>That did not work: {error}</source>
         <translation>操作未成功：{error}</translation>
     </message>
@@ -1236,7 +1236,7 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/records/complaint_dialogs.py" line="144" />
-        <location filename="../../kiosk/ui/desk/records/complaints.py" line="59" />
+        <location filename="../../kiosk/ui/desk/records/complaints.py" line="60" />
         <source>Customer</source>
         <translation>客户</translation>
     </message>
@@ -1247,7 +1247,7 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/records/complaint_dialogs.py" line="146" />
-        <location filename="../../kiosk/ui/desk/records/complaints.py" line="61" />
+        <location filename="../../kiosk/ui/desk/records/complaints.py" line="62" />
         <source>What</source>
         <translation>投诉内容</translation>
     </message>
@@ -1412,27 +1412,27 @@
         <translation>操作未成功：{error}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/complaints.py" line="58" />
+        <location filename="../../kiosk/ui/desk/records/complaints.py" line="59" />
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/complaints.py" line="58" />
+        <location filename="../../kiosk/ui/desk/records/complaints.py" line="59" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/complaints.py" line="59" />
+        <location filename="../../kiosk/ui/desk/records/complaints.py" line="60" />
         <source>Recorded</source>
         <translation>登记时间</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/complaints.py" line="60" />
+        <location filename="../../kiosk/ui/desk/records/complaints.py" line="61" />
         <source>Passed to</source>
         <translation>转交至</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/complaints.py" line="60" />
+        <location filename="../../kiosk/ui/desk/records/complaints.py" line="61" />
         <source>Due</source>
         <translation>处理期限</translation>
     </message>
@@ -2139,19 +2139,19 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/records/message_form.py" line="313" />
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="379" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="382" />
         <source>Take a message</source>
         <translation>记录留言</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/records/message_form.py" line="314" />
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="374" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="377" />
         <source>Log a transfer</source>
         <translation>登记转接</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/records/message_form.py" line="316" />
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="61" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="64" />
         <source>Caller</source>
         <translation>来电人</translation>
     </message>
@@ -2177,7 +2177,7 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/records/message_form.py" line="320" />
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="62" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="65" />
         <source>For</source>
         <translation>接收人</translation>
     </message>
@@ -2188,9 +2188,9 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/records/message_form.py" line="321" />
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="82" />
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="130" />
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="63" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="87" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="135" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="66" />
         <source>Message</source>
         <translation>留言</translation>
     </message>
@@ -2250,366 +2250,366 @@
         <translation>登记转接</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="59" />
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="116" />
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="367" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="64" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="121" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="370" />
         <source>Closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="114" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="119" />
         <source>Resolved</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="115" />
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="378" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="120" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="381" />
         <source>Not resolved</source>
         <translation>未解决</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="51" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="56" />
         <source>Transfer · closed</source>
         <translation>转接 · 已关闭</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="52" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="57" />
         <source>Transfer · resolved</source>
         <translation>转接 · 已解决</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="53" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="58" />
         <source>Transfer · not resolved</source>
         <translation>转接 · 未解决</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="54" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="59" />
         <source>Transfer · resolved?</source>
         <translation>转接 · 待回访</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="56" />
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="365" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="61" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="368" />
         <source>New</source>
         <translation>未确认</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="57" />
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="112" />
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="366" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="62" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="117" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="369" />
         <source>Acknowledged</source>
         <translation>已确认收到</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="58" />
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="113" />
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="367" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="63" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="118" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="370" />
         <source>Called back</source>
         <translation>已回电</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="67" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="72" />
         <source>urgent</source>
         <translation>紧急</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="69" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="74" />
         <source>overdue</source>
         <translation>已超时</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="82" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="87" />
         <source>Transfer</source>
         <translation>转接</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="109" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="114" />
         <source>Taken</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="110" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="115" />
         <source>Colleague reminded</source>
         <translation>已提醒同事</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="111" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="116" />
         <source>Passed to the department contact</source>
         <translation>已通知部门联系人</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="124" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="129" />
         <source>{who} (link)</source>
         <translation>{who}（链接）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="131" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="136" />
         <source>Reminder</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="132" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="137" />
         <source>To the department contact</source>
         <translation>通知部门联系人</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="134" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="139" />
         <source>e-mail</source>
         <translation>邮件</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="134" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="139" />
         <source>chat</source>
         <translation>即时消息</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="136" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="141" />
         <source>waiting to send</source>
         <translation>等待发送</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="136" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="141" />
         <source>sending</source>
         <translation>发送中</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="137" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="142" />
         <source>sent</source>
         <translation>已发送</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="137" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="142" />
         <source>failed</source>
         <translation>发送失败</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="139" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="144" />
         <source>{what} · {how} → {recipient}: {state}</source>
         <translation>{what} · {how} → {recipient}：{state}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="156" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="161" />
         <source>Enter the caller's name</source>
         <translation>请填写来电人姓名</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="157" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="162" />
         <source>Enter the number to call back</source>
         <translation>请填写回电号码</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="158" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="163" />
         <source>Write down the message</source>
         <translation>请填写留言内容</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="159" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="164" />
         <source>Choose the colleague or a department</source>
         <translation>请选择同事或部门</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="160" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="165" />
         <source>This is required</source>
         <translation>此项必填</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="162" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="167" />
         <source>This is not a valid phone number</source>
         <translation>电话号码无效</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="163" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="168" />
         <source>This is too long</source>
         <translation>内容过长</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="164" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="169" />
         <source>This contains characters that are not allowed</source>
         <translation>含有不允许的字符</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="165" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="170" />
         <source>This department has no contact address; choose a colleague</source>
         <translation>该部门没有联系人邮箱，请选择具体同事</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="166" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="171" />
         <source>This colleague no longer works here; choose someone else</source>
         <translation>该同事已不在职，请选择其他人</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="167" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="172" />
         <source>This time has passed</source>
         <translation>该时间已过</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="168" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="173" />
         <source>Promise a call back within 30 days</source>
         <translation>回电时间须在 30 天内</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="169" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="174" />
         <source>Please check this</source>
         <translation>请检查此项</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="176" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="181" />
         <source>Already acknowledged (perhaps by the colleague's link).</source>
         <translation>已确认收到（可能是同事点击了链接）。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="178" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="183" />
         <source>Someone changed this meanwhile; look again.</source>
         <translation>其他人刚刚修改过，请重新查看。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="180" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="185" />
         <source>This message no longer exists.</source>
         <translation>此留言已不存在。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="181" />
+        <location filename="../../kiosk/ui/desk/records/message_texts.py" line="186" />
         <source>That did not work: {error}</source>
         <translation>操作未成功：{error}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="60" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="63" />
         <source>Received</source>
         <translation>来电时间</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="61" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="64" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="62" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="65" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="89" />
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="90" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="92" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="93" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="89" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="92" />
         <source>Anything to note? (optional)</source>
         <translation>备注（可不填）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="244" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="247" />
         <source>Choose a call to see it in full</source>
         <translation>选择一条记录查看详情</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="248" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="251" />
         <source>{kind}: {caller}</source>
         <translation>{kind}：{caller}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="250" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="253" />
         <source>Phone: {phone}</source>
         <translation>电话：{phone}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="251" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="254" />
         <source>For: {whom}</source>
         <translation>接收人：{whom}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="252" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="255" />
         <source>Received: {when}</source>
         <translation>来电时间：{when}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="253" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="256" />
         <source>Status: {status}</source>
         <translation>状态：{status}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="255" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="258" />
         <source>Call back by: {when}</source>
         <translation>承诺回电：{when}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="258" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="261" />
         <source>Note: {note}</source>
         <translation>备注：{note}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="260" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="263" />
         <source>(no message written)</source>
         <translation>（未填写留言）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="307" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="310" />
         <source>Not resolved: take a message so {whom} calls back.</source>
         <translation>未解决：请记录留言，以便 {whom} 回电。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="337" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="340" />
         <source>Message for {whom} saved; they have been told.</source>
         <translation>给 {whom} 的留言已保存，并已通知对方。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="340" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="343" />
         <source>Transfer to {whom} logged.</source>
         <translation>已登记转接给 {whom}。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="355" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="358" />
         <source>%n call(s)</source>
         <translation>共 %n 条</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="363" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="366" />
         <source>Phone messages and transfers</source>
         <translation>电话留言与转接</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="365" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="368" />
         <source>Open</source>
         <translation>未关闭</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="368" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="371" />
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="371" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="374" />
         <source>Every day</source>
         <translation>所有日期</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="372" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="375" />
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="373" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="376" />
         <source>New message (Ctrl+M)</source>
         <translation>新留言 (Ctrl+M)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="375" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="378" />
         <source>Got it</source>
         <translation>标记为已收到</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="376" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="379" />
         <source>Caller called back</source>
         <translation>标记为已回电</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="377" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="380" />
         <source>It was resolved</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/records/messages.py" line="380" />
+        <location filename="../../kiosk/ui/desk/records/messages.py" line="383" />
         <source>Close…</source>
         <translation>关闭…</translation>
     </message>
@@ -2864,14 +2864,14 @@
         <translation>已确认</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/board_tab.py" line="61" />
+        <location filename="../../kiosk/ui/desk/rooms/board_tab.py" line="60" />
         <location filename="../../kiosk/ui/desk/rooms/board_words.py" line="29" />
         <source>⚠ Not prepared</source>
         <translation>⚠ 未准备</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/rooms/board_words.py" line="31" />
-        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="183" />
+        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="182" />
         <source>Ad-hoc</source>
         <translation>临时</translation>
     </message>
@@ -2888,7 +2888,7 @@
     <message>
         <location filename="../../kiosk/ui/desk/rooms/board_words.py" line="50" />
         <location filename="../../kiosk/ui/desk/rooms/board_words.py" line="58" />
-        <location filename="../../kiosk/ui/desk/rooms/bookings_tab.py" line="147" />
+        <location filename="../../kiosk/ui/desk/rooms/bookings_tab.py" line="150" />
         <location filename="../../kiosk/ui/desk/rooms/outcomes.py" line="55" />
         <location filename="../../kiosk/ui/desk/rooms/texts.py" line="225" />
         <source>(no topic)</source>
@@ -2901,7 +2901,7 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/rooms/board_words.py" line="63" />
-        <location filename="../../kiosk/ui/desk/rooms/bookings_tab.py" line="32" />
+        <location filename="../../kiosk/ui/desk/rooms/bookings_tab.py" line="34" />
         <source>Prepared</source>
         <translation>已准备</translation>
     </message>
@@ -2916,14 +2916,14 @@
         <translation>临时会议</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/board_tab.py" line="58" />
+        <location filename="../../kiosk/ui/desk/rooms/board_tab.py" line="57" />
         <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="96" />
         <location filename="../../kiosk/ui/desk/rooms/texts.py" line="118" />
         <source>Company</source>
         <translation>公司级</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/board_tab.py" line="59" />
+        <location filename="../../kiosk/ui/desk/rooms/board_tab.py" line="58" />
         <location filename="../../kiosk/ui/desk/rooms/booking_form.py" line="95" />
         <location filename="../../kiosk/ui/desk/rooms/texts.py" line="119" />
         <source>Department</source>
@@ -3002,7 +3002,7 @@
     <message>
         <location filename="../../kiosk/ui/desk/rooms/board_tab.py" line="138" />
         <location filename="../../kiosk/ui/desk/rooms/booking_layout.py" line="50" />
-        <location filename="../../kiosk/ui/desk/rooms/bookings_tab.py" line="29" />
+        <location filename="../../kiosk/ui/desk/rooms/bookings_tab.py" line="31" />
         <location filename="../../kiosk/ui/desk/rooms/damage_tab.py" line="37" />
         <location filename="../../kiosk/ui/desk/rooms/damage_tab.py" line="69" />
         <location filename="../../kiosk/ui/desk/rooms/facts.py" line="16" />
@@ -3074,7 +3074,7 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/rooms/booking_layout.py" line="51" />
-        <location filename="../../kiosk/ui/desk/rooms/bookings_tab.py" line="30" />
+        <location filename="../../kiosk/ui/desk/rooms/bookings_tab.py" line="32" />
         <location filename="../../kiosk/ui/desk/rooms/facts.py" line="19" />
         <source>Organiser</source>
         <translation>组织者</translation>
@@ -3091,7 +3091,7 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/desk/rooms/booking_layout.py" line="52" />
-        <location filename="../../kiosk/ui/desk/rooms/bookings_tab.py" line="30" />
+        <location filename="../../kiosk/ui/desk/rooms/bookings_tab.py" line="32" />
         <source>Topic</source>
         <translation>会议主题</translation>
     </message>
@@ -3125,54 +3125,54 @@
         <translation>该时段没有座位和设备都合适的空闲会议室。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/bookings_tab.py" line="29" />
+        <location filename="../../kiosk/ui/desk/rooms/bookings_tab.py" line="31" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/bookings_tab.py" line="31" />
+        <location filename="../../kiosk/ui/desk/rooms/bookings_tab.py" line="33" />
         <location filename="../../kiosk/ui/desk/rooms/facts.py" line="21" />
         <source>People</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/bookings_tab.py" line="31" />
+        <location filename="../../kiosk/ui/desk/rooms/bookings_tab.py" line="33" />
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/bookings_tab.py" line="32" />
+        <location filename="../../kiosk/ui/desk/rooms/bookings_tab.py" line="34" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/bookings_tab.py" line="97" />
-        <location filename="../../kiosk/ui/desk/rooms/bookings_tab.py" line="171" />
+        <location filename="../../kiosk/ui/desk/rooms/bookings_tab.py" line="99" />
+        <location filename="../../kiosk/ui/desk/rooms/bookings_tab.py" line="174" />
         <source>Every room</source>
         <translation>全部会议室</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/bookings_tab.py" line="134" />
+        <location filename="../../kiosk/ui/desk/rooms/bookings_tab.py" line="137" />
         <source>%n booking(s)</source>
         <translation>%n 个预订</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/bookings_tab.py" line="166" />
+        <location filename="../../kiosk/ui/desk/rooms/bookings_tab.py" line="169" />
         <source>Every coming booking</source>
         <translation>今后全部预订</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/bookings_tab.py" line="167" />
+        <location filename="../../kiosk/ui/desk/rooms/bookings_tab.py" line="170" />
         <source>Taking place</source>
         <translation>照常进行</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/bookings_tab.py" line="167" />
+        <location filename="../../kiosk/ui/desk/rooms/bookings_tab.py" line="170" />
         <source>Every status</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/bookings_tab.py" line="168" />
+        <location filename="../../kiosk/ui/desk/rooms/bookings_tab.py" line="171" />
         <source>Cancelled, released, displaced</source>
         <translation>已取消、已释放、被让出</translation>
     </message>
@@ -3315,37 +3315,37 @@ What was done? The room is back in order.</source>
         <translation>当前停用的会议室</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="83" />
+        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="84" />
         <source>Choose a booking to see it in full.</source>
         <translation>选择一个预订查看详情。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="94" />
+        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="95" />
         <source>Confirm</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="95" />
+        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="96" />
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="96" />
+        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="97" />
         <source>Cancel booking…</source>
         <translation>取消预订…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="97" />
+        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="98" />
         <source>Cancel the series…</source>
         <translation>取消整个系列…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="107" />
+        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="108" />
         <source>After use</source>
         <translation>会后检查</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="131" />
+        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="130" />
         <source>Attendees</source>
         <translation>参会人</translation>
     </message>
@@ -3380,88 +3380,88 @@ What was done? The room is back in order.</source>
         <translation>损坏</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="195" />
+        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="194" />
         <source>No names given.</source>
         <translation>未列出姓名。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="217" />
+        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="216" />
         <source>Inspected.</source>
         <translation>已检查。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="219" />
+        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="218" />
         <source>Once the meeting has started: check the room after use here.</source>
         <translation>会议开始后，在此登记会后检查。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="227" />
+        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="226" />
         <source>Preparation: {done} of {all} done</source>
         <translation>会前准备：已完成 {done}/{all}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="252" />
+        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="251" />
         <source>Confirmed: the room is kept.</source>
         <translation>已确认：会议室保留。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="260" />
+        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="259" />
         <source>Cancel booking #{id}</source>
         <translation>取消预订 #{id}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="261" />
+        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="260" />
         <source>Why is it cancelled? The organiser and the attendees are told.</source>
         <translation>取消原因？将通知组织者和参会人。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="262" />
+        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="261" />
         <source>Cancel booking</source>
         <translation>取消预订</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="266" />
+        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="265" />
         <source>Cancelled; the organiser and attendees are told.</source>
         <translation>已取消，已通知组织者和参会人。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="275" />
-        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="277" />
+        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="274" />
+        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="276" />
         <source>Cancel the series</source>
         <translation>取消系列会议</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="276" />
+        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="275" />
         <source>Cancel every meeting of this weekly series from {day} on?</source>
         <translation>取消此每周系列自 {day} 起的全部会议？</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="288" />
+        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="287" />
         <source>Already among the attendees.</source>
         <translation>已在参会人名单中。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="290" />
+        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="289" />
         <source>{name} added; the calendar invitation goes out again.</source>
         <translation>已添加 {name}，日历邀请将重新发送。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="295" />
+        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="294" />
         <source>%n meeting(s) cancelled.</source>
         <translation>已取消 %n 场会议。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="298" />
+        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="297" />
         <source>Inspection recorded; the organiser gets the summary.</source>
         <translation>检查已登记，组织者将收到总结。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="321" />
+        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="320" />
         <source>Booking #{id}</source>
         <translation>预订 #{id}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="323" />
+        <location filename="../../kiosk/ui/desk/rooms/detail.py" line="322" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -3826,7 +3826,7 @@ What was done? The room is back in order.</source>
         <translation>确认时限</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/rooms/board_tab.py" line="60" />
+        <location filename="../../kiosk/ui/desk/rooms/board_tab.py" line="59" />
         <location filename="../../kiosk/ui/desk/rooms/rooms_tab.py" line="40" />
         <source>Cleaning time</source>
         <translation>清洁时间</translation>
@@ -4682,42 +4682,47 @@ What was done?</source>
 <context>
     <name>DeskShell</name>
     <message>
-        <location filename="../../kiosk/ui/desk/shell.py" line="32" />
+        <location filename="../../kiosk/ui/desk/shell.py" line="35" />
         <source>Receptionist</source>
         <translation>前台接待</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/shell.py" line="33" />
+        <location filename="../../kiosk/ui/desk/shell.py" line="36" />
         <source>Supervisor</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/shell.py" line="34" />
+        <location filename="../../kiosk/ui/desk/shell.py" line="37" />
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/shell.py" line="120" />
+        <location filename="../../kiosk/ui/desk/shell.py" line="127" />
         <source>{name} · {role}</source>
         <translation>{name} · {role}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/shell.py" line="122" />
+        <location filename="../../kiosk/ui/desk/shell.py" line="129" />
         <source>中文 / English</source>
         <translation>中文 / English</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/shell.py" line="123" />
+        <location filename="../../kiosk/ui/desk/shell.py" line="130" />
+        <source>Password…</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/desk/shell.py" line="131" />
         <source>Change password</source>
         <translation>修改密码</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/shell.py" line="124" />
+        <location filename="../../kiosk/ui/desk/shell.py" line="132" />
         <source>Lock</source>
         <translation>锁屏</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/shell.py" line="125" />
+        <location filename="../../kiosk/ui/desk/shell.py" line="133" />
         <source>Sign out</source>
         <translation>退出登录</translation>
     </message>
@@ -10407,269 +10412,269 @@ What was done?</source>
 <context>
     <name>TodayView</name>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="125" />
+        <location filename="../../kiosk/ui/desk/today.py" line="139" />
         <source>Save the evacuation list</source>
         <translation>保存疏散名单</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="131" />
-        <location filename="../../kiosk/ui/desk/today.py" line="345" />
+        <location filename="../../kiosk/ui/desk/today.py" line="146" />
+        <location filename="../../kiosk/ui/desk/today.py" line="363" />
         <source>Today's visitors</source>
         <translation>今日访客</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="137" />
+        <location filename="../../kiosk/ui/desk/today.py" line="153" />
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="139" />
+        <location filename="../../kiosk/ui/desk/today.py" line="155" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="141" />
+        <location filename="../../kiosk/ui/desk/today.py" line="157" />
         <source>Register a walk-in…</source>
         <translation>登记临时访客…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="142" />
+        <location filename="../../kiosk/ui/desk/today.py" line="158" />
         <source>New invitation…</source>
         <translation>新建邀请…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="160" />
+        <location filename="../../kiosk/ui/desk/today.py" line="176" />
         <source>Visitor board</source>
         <translation>访客看板</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="161" />
+        <location filename="../../kiosk/ui/desk/today.py" line="177" />
         <source>On site (evacuation)</source>
         <translation>在访人员（疏散名单）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="165" />
+        <location filename="../../kiosk/ui/desk/today.py" line="181" />
         <source>Alerts</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="196" />
+        <location filename="../../kiosk/ui/desk/today.py" line="212" />
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="197" />
-        <location filename="../../kiosk/ui/desk/today.py" line="492" />
+        <location filename="../../kiosk/ui/desk/today.py" line="213" />
+        <location filename="../../kiosk/ui/desk/today.py" line="511" />
         <source>Decline</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="198" />
+        <location filename="../../kiosk/ui/desk/today.py" line="214" />
         <source>Check in</source>
         <translation>签到</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="199" />
+        <location filename="../../kiosk/ui/desk/today.py" line="215" />
         <source>Sign out</source>
         <translation>签离</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="200" />
-        <location filename="../../kiosk/ui/desk/today.py" line="515" />
+        <location filename="../../kiosk/ui/desk/today.py" line="216" />
+        <location filename="../../kiosk/ui/desk/today.py" line="534" />
         <source>Reprint badge</source>
         <translation>重打胸卡</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="201" />
+        <location filename="../../kiosk/ui/desk/today.py" line="217" />
         <source>Lost badge – reissue</source>
         <translation>胸卡遗失 – 补发</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="202" />
+        <location filename="../../kiosk/ui/desk/today.py" line="218" />
         <source>No-show</source>
         <translation>未到访</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="203" />
-        <location filename="../../kiosk/ui/desk/today.py" line="504" />
+        <location filename="../../kiosk/ui/desk/today.py" line="219" />
+        <location filename="../../kiosk/ui/desk/today.py" line="523" />
         <source>Release hold</source>
         <translation>解除暂缓</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="217" />
+        <location filename="../../kiosk/ui/desk/today.py" line="233" />
         <source>Find on the board: name, company, host</source>
         <translation>在看板中查找：姓名、公司、被访人</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="248" />
+        <location filename="../../kiosk/ui/desk/today.py" line="267" />
         <source>Everyone signed in right now: the list to check at the assembly point.</source>
         <translation>当前在访的所有人员：紧急疏散时在集合点逐一核对。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="250" />
+        <location filename="../../kiosk/ui/desk/today.py" line="269" />
         <source>Print evacuation list</source>
         <translation>打印疏散名单</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="251" />
+        <location filename="../../kiosk/ui/desk/today.py" line="270" />
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="284" />
+        <location filename="../../kiosk/ui/desk/today.py" line="302" />
         <source>Evacuation list sent to the printer.</source>
         <translation>疏散名单已发送到打印机。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="294" />
+        <location filename="../../kiosk/ui/desk/today.py" line="312" />
         <source>The PDF was not saved: {error}</source>
         <translation>PDF 未能保存：{error}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="296" />
+        <location filename="../../kiosk/ui/desk/today.py" line="314" />
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="346" />
+        <location filename="../../kiosk/ui/desk/today.py" line="364" />
         <source>Visitors on {day}</source>
         <translation>{day} 的访客</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/desk/today.py" line="398" />
+        <location filename="../../kiosk/ui/desk/today.py" line="417" />
         <source>%n waiting for approval</source>
         <translation>
             <numerusform>%n 人等待批准</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/desk/today.py" line="399" />
+        <location filename="../../kiosk/ui/desk/today.py" line="418" />
         <source>Expected %n</source>
         <translation>
             <numerusform>待到访 %n</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/desk/today.py" line="400" />
+        <location filename="../../kiosk/ui/desk/today.py" line="419" />
         <source>On site %n</source>
         <translation>
             <numerusform>在访 %n</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/desk/today.py" line="401" />
+        <location filename="../../kiosk/ui/desk/today.py" line="420" />
         <source>Held %n</source>
         <translation>
             <numerusform>暂缓 %n</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/desk/today.py" line="402" />
+        <location filename="../../kiosk/ui/desk/today.py" line="421" />
         <source>Late %n</source>
         <translation>
             <numerusform>迟到 %n</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/desk/today.py" line="403" />
+        <location filename="../../kiosk/ui/desk/today.py" line="422" />
         <source>Signed out %n</source>
         <translation>
             <numerusform>已签离 %n</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/desk/today.py" line="406" />
+        <location filename="../../kiosk/ui/desk/today.py" line="425" />
         <source>%n on site</source>
         <translation>
             <numerusform>在访 %n 人</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="409" />
+        <location filename="../../kiosk/ui/desk/today.py" line="428" />
         <source>Updated {time}</source>
         <translation>更新于 {time}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/desk/today.py" line="421" />
+        <location filename="../../kiosk/ui/desk/today.py" line="440" />
         <source>%n walk-in(s) waiting for approval</source>
         <translation>
             <numerusform>%n 位临时访客等待批准</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/desk/today.py" line="425" />
+        <location filename="../../kiosk/ui/desk/today.py" line="444" />
         <source>Notices not sent: %n</source>
         <translation>
             <numerusform>未发送的通知：%n 条</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="430" />
+        <location filename="../../kiosk/ui/desk/today.py" line="449" />
         <source>Could not read the visitor list: {error}</source>
         <translation>无法读取访客列表：{error}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="490" />
+        <location filename="../../kiosk/ui/desk/today.py" line="509" />
         <source>Decline the visit?</source>
         <translation>拒绝此次来访？</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="491" />
+        <location filename="../../kiosk/ui/desk/today.py" line="510" />
         <source>Why is {visitor} declined? (optional, kept in the visit's history)</source>
         <translation>为什么拒绝 {visitor}？（可不填，记入来访记录）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="502" />
+        <location filename="../../kiosk/ui/desk/today.py" line="521" />
         <source>Release the hold?</source>
         <translation>解除暂缓？</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="503" />
+        <location filename="../../kiosk/ui/desk/today.py" line="522" />
         <source>{visitor} matched the deny list. Why may they come in?</source>
         <translation>{visitor} 命中禁入名单。为什么可以放行？</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="514" />
+        <location filename="../../kiosk/ui/desk/today.py" line="533" />
         <source>Reprint the badge?</source>
         <translation>重打胸卡？</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="514" />
+        <location filename="../../kiosk/ui/desk/today.py" line="533" />
         <source>Why is the badge printed again?</source>
         <translation>为什么需要重打胸卡？</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="518" />
+        <location filename="../../kiosk/ui/desk/today.py" line="537" />
         <source>Badge sent to the printer.</source>
         <translation>胸卡已发送到打印机。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="526" />
+        <location filename="../../kiosk/ui/desk/today.py" line="545" />
         <source>Reissue the badge?</source>
         <translation>补发胸卡？</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="527" />
+        <location filename="../../kiosk/ui/desk/today.py" line="546" />
         <source>{visitor}'s lost badge will stop working and a new one will be printed.</source>
         <translation>{visitor} 遗失的胸卡将立即失效，并打印一张新胸卡。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="529" />
+        <location filename="../../kiosk/ui/desk/today.py" line="548" />
         <source>Reissue badge</source>
         <translation>补发胸卡</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="532" />
+        <location filename="../../kiosk/ui/desk/today.py" line="551" />
         <source>New badge sent to the printer; the lost one no longer works.</source>
         <translation>新胸卡已发送到打印机，遗失的胸卡已失效。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="549" />
+        <location filename="../../kiosk/ui/desk/today.py" line="568" />
         <source>The notice will be sent again shortly.</source>
         <translation>该通知稍后将重新发送。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/desk/today.py" line="553" />
+        <location filename="../../kiosk/ui/desk/today.py" line="572" />
         <source>Done.</source>
         <translation>已完成。</translation>
     </message>

@@ -34,3 +34,19 @@ def test_hidden_buttons_take_no_place(qtbot) -> None:
     row.show()
     qtbot.waitExposed(row)
     assert last.geometry().left() == shown.geometry().right() + 1 + 8
+
+
+def test_a_row_would_like_everything_on_one_line_and_centres_items_of_different_heights(qtbot) -> None:
+    from PySide6.QtWidgets import QCheckBox, QComboBox
+
+    box, tall, check = QComboBox(), QPushButton("Taking place"), QCheckBox("Every coming booking")
+    tall.setFixedHeight(60)
+    row = flow_row(box, tall, check)
+    qtbot.addWidget(row)
+    widths = [w.sizeHint().width() for w in (box, tall, check)]
+    assert row.sizeHint().width() == sum(widths) + 2 * 8  # where there is room, one line
+    assert row.minimumSizeHint().width() <= max(widths)  # narrow, one under the other
+    row.resize(sum(widths) + 100, 60)
+    row.show()
+    qtbot.waitExposed(row)
+    assert {w.geometry().center().y() for w in (box, tall, check)} == {tall.geometry().center().y()}

@@ -44,7 +44,12 @@ class FlowLayout(QLayout):
         self._arrange(rect, move=True)
 
     def sizeHint(self) -> QSize:
-        return self.minimumSize()
+        """All in one row: what the row would like, where there is room (its minimum is its widest item)."""
+        hints = [item.sizeHint() for item in self._items if not item.isEmpty()]
+        margins = self.contentsMargins()
+        width = sum(h.width() for h in hints) + self._spacing * max(len(hints) - 1, 0)
+        height = max((h.height() for h in hints), default=0)
+        return QSize(width + margins.left() + margins.right(), height + margins.top() + margins.bottom())
 
     def minimumSize(self) -> QSize:
         size = QSize()
@@ -55,21 +60,33 @@ class FlowLayout(QLayout):
         return size + QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
 
     def _arrange(self, rect: QRect, *, move: bool) -> int:
-        """Place the items (``move``) or only measure; the height used."""
+        """Place the items (``move``), each centred on its row's height, or only measure; the height used."""
         margins = self.contentsMargins()
         area = rect.adjusted(margins.left(), margins.top(), -margins.right(), -margins.bottom())
-        x, y, row_height = area.x(), area.y(), 0
+        rows: list[list[tuple[QLayoutItem, QSize]]] = []
+        x = 0
         for item in self._items:
             if item.isEmpty():  # hidden widgets take no place
                 continue
             hint = item.sizeHint()
-            if x + hint.width() > area.right() + 1 and row_height > 0:
-                x, y, row_height = area.x(), y + row_height + self._spacing, 0
-            if move:
-                item.setGeometry(QRect(QPoint(x, y), hint))
+            if rows and rows[-1] and x + hint.width() > area.width():
+                rows.append([])
+                x = 0
+            if not rows:
+                rows.append([])
+            rows[-1].append((item, hint))
             x += hint.width() + self._spacing
-            row_height = max(row_height, hint.height())
-        return y + row_height - rect.y() + margins.bottom()
+        y = area.y()
+        for row in rows:
+            height = max(hint.height() for _item, hint in row)
+            x = area.x()
+            for item, hint in row:
+                if move:
+                    item.setGeometry(QRect(QPoint(x, y + (height - hint.height()) // 2), hint))
+                x += hint.width() + self._spacing
+            y += height + self._spacing
+        bottom = y - self._spacing if rows else area.y()
+        return bottom - rect.y() + margins.bottom()
 
 
 def flow_row(*widgets: QWidget, spacing: int = 8) -> QWidget:

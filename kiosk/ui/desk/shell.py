@@ -16,7 +16,10 @@ from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QStacke
 
 from kiosk.domain.security import StaffRole
 from kiosk.services.auth import StaffSession
-from kiosk.ui.desk.widgets import button, label, plain
+from kiosk.ui.desk.elided import ElidedLabel
+from kiosk.ui.desk.widgets import button
+
+FINDER_MIN_WIDTH, FINDER_MAX_WIDTH = 220, 420  # Ctrl+K's box: room for a name and a phone number
 
 
 @dataclass(frozen=True)
@@ -64,8 +67,10 @@ class DeskShell(QWidget):
             if signal is not None:
                 signal.connect(lambda text, row=row: self._attention(row, text))
 
-        self.site = plain(label(site_name, "brand"))
-        self.person = plain(label(role="muted"))
+        # The bar fits the narrowest desk in either language: the names give way (whole in their tooltips), the
+        # search box shrinks, and "Password…" says in its tooltip what it changes.
+        self.site = ElidedLabel(site_name, "brand", min_chars=8)
+        self.person = ElidedLabel(role="muted", min_chars=8)
         self.language_button = button("")
         self.password_button = button("")
         self.lock_button = button("")
@@ -80,7 +85,9 @@ class DeskShell(QWidget):
         top.addSpacing(24)
         self.finder = finder
         if finder is not None:
-            top.addWidget(finder)
+            finder.setMinimumWidth(min(finder.minimumWidth(), FINDER_MIN_WIDTH))
+            finder.setMaximumWidth(FINDER_MAX_WIDTH)
+            top.addWidget(finder, 1)
             QShortcut(QKeySequence("Ctrl+K"), self).activated.connect(lambda: finder.setFocus())
         top.addStretch(1)
         top.addWidget(self.person)
@@ -120,7 +127,8 @@ class DeskShell(QWidget):
         self.person.setText(self.tr("{name} · {role}").format(
             name=self.session.shown_name, role=role_name(self.session.role)))
         self.language_button.setText(self.tr("中文 / English"))
-        self.password_button.setText(self.tr("Change password"))
+        self.password_button.setText(self.tr("Password…"))
+        self.password_button.setToolTip(self.tr("Change password"))
         self.lock_button.setText(self.tr("Lock"))
         self.sign_out_button.setText(self.tr("Sign out"))
         retranslate = getattr(self.finder, "retranslate", None)

@@ -47,7 +47,9 @@ from kiosk.ui.common.live import AreaFollower, LiveChanges
 from kiosk.ui.common.workers import WorkerPool
 from kiosk.ui.desk.alerts import AlertsPage
 from kiosk.ui.desk.board_models import RosterTableModel, VisitTableModel, board_order, status_key
+from kiosk.ui.desk.column_fit import ColumnFit
 from kiosk.ui.desk.dialogs import ask_reason, ask_to_confirm
+from kiosk.ui.desk.elided import ElidedLabel
 from kiosk.ui.desk.evacuation import roster_document, save_pdf
 from kiosk.ui.desk.invitation_forms import (
     DeskWalkInDialog,
@@ -60,8 +62,20 @@ from kiosk.ui.desk.visit_panel import VisitPanel
 from kiosk.ui.desk.widgets import button, label, table
 
 REFRESH_MS = 5000
+# The board's columns shown while it has room for them, dropped in this order when it has not (the visit's detail
+# beside the board says them): department, purpose, signed out at.
+OPTIONAL_COLUMNS = (4, 5, 8)
+PANEL_MIN_WIDTH = 320  # the visit's detail; its lines wrap
 SAFETY_REFRESH_MS = 30_000
 # The tab's count badge: the same red as "Held" on the board, since a failed notice also needs the desk.
+# The date box as the desk's other boxes (the window's style sheet has no rule for it: a half-drawn arrow button).
+DATE_STYLE = (
+    "QDateEdit { font-size: 15px; min-height: 36px; padding: 0 10px; border: 1px solid #cbd2d9; border-radius: 8px;"
+    " background: #ffffff; color: #1f2a33; }"
+    "QDateEdit::drop-down { subcontrol-origin: padding; subcontrol-position: center right; width: 26px; border: none; }"
+    "QDateEdit::down-arrow { image: url(:/qt-project.org/styles/commonstyle/images/arrow-down-16.png);"
+    " width: 12px; height: 12px; }"
+)
 TAB_BADGE_STYLE = ("background: #b42318; color: #ffffff; border-radius: 10px; padding: 0 7px;"
                    "font-size: 12px; font-weight: 600; min-height: 20px;")
 
@@ -128,11 +142,13 @@ class TodayView(QWidget):
         self.invitations, self.meetings = invitations, meetings  # the day's meetings, for the invitation form
         self.show_dialog: Callable[[QDialog], None] = lambda dialog: dialog.open()
 
-        self.title = label(self.tr("Today's visitors"), "title")
-        self.updated = label(role="muted")
+        # The title and the time read last give way (whole in their tooltips) rather than widen the desk.
+        self.title = ElidedLabel(self.tr("Today's visitors"), "title")
+        self.updated = ElidedLabel(role="muted", min_chars=14)
         self.date = QDateEdit()
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("yyyy-MM-dd")
+        self.date.setStyleSheet(DATE_STYLE)
         self.date.dateChanged.connect(self._date_chosen)
         self.today_button = button(self.tr("Today"))
         self.today_button.clicked.connect(self.show_today)
@@ -216,6 +232,7 @@ class TodayView(QWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Find on the board: name, company, host"))
         self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(180)
         self.search.setMaximumWidth(320)
         self.search.textChanged.connect(self._filter)
         counts = QHBoxLayout()
@@ -223,11 +240,13 @@ class TodayView(QWidget):
         for chip in self.chips.values():
             counts.addWidget(chip)
         counts.addStretch(1)
-        counts.addWidget(self.search)
+        counts.addWidget(self.search, 1)  # grows into the room the chips leave, up to its maximum
         # A wrapping row: the buttons side by side made the desk wider than the screen in English.
         actions = flow_row(self.approve_button, self.deny_button, self.release_button, self.check_in_button,
                            self.sign_out_button, self.no_show_button, self.reprint_button, self.reissue_button)
         self.panel = VisitPanel(self.zone)
+        self.panel.setMinimumWidth(PANEL_MIN_WIDTH)
+        self.columns = ColumnFit(self.board, OPTIONAL_COLUMNS)  # the times and the badge in sight, no sideways scroll
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.board)
         split.addWidget(self.panel)
@@ -254,8 +273,7 @@ class TodayView(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.roster_count)
         top.addSpacing(12)
-        top.addWidget(self.roster_hint)
-        top.addStretch(1)
+        top.addWidget(self.roster_hint, 1)  # the room the buttons leave: one line where it fits
         top.addWidget(self.pdf_roster_button)
         top.addWidget(self.print_roster_button)
         page = QWidget()
@@ -378,6 +396,7 @@ class TodayView(QWidget):
         scrolled = self.board.verticalScrollBar().value()
         self.visits.set_badge_states(snapshot.badges)
         self.visits.set_rows(sorted(snapshot.visits, key=board_order))
+        self.columns.fit()
         self.roster.set_rows(snapshot.roster)
         self.board.verticalScrollBar().setValue(scrolled)
         self._show_day(snapshot.day)

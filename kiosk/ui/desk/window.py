@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent
-from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtGui import QCloseEvent, QFont
+from PySide6.QtWidgets import QApplication, QLayout, QMainWindow, QStackedWidget, QWidget
 
 from kiosk.application.gateways.desk_auth import DeskAuthGateway
 from kiosk.services.auth import StaffSession
@@ -19,6 +19,7 @@ from kiosk.services.directory.hosts import HostSummary
 from kiosk.services.visits.visit_log import VisitSummary
 from kiosk.ui.common.i18n import LanguageManager
 from kiosk.ui.common.idle import IdleWatcher
+from kiosk.ui.common.theme import BASE_FONT_PX
 from kiosk.ui.common.workers import WorkerPool
 from kiosk.ui.desk.chime import Chime
 from kiosk.ui.desk.lock import LockPage
@@ -28,6 +29,20 @@ from kiosk.ui.desk.shell import DeskShell, DeskView
 from kiosk.ui.desk.sign_in import SignInPage
 
 DEFAULT_LOCK_MINUTES = 10
+
+
+def measure_again(window: QWidget) -> None:
+    """Every widget styled, then measured afresh. Views are built before they are in the window, in the
+    application's look (the kiosk's, larger, when both windows share one application: the demo); a layout of a
+    view not shown yet keeps the widths it measured then (Qt measures a hidden page again only once it is
+    shown), and the window would ask for them: 1833 pixels for a desk that needs 1300."""
+    widgets = window.findChildren(QWidget)
+    for widget in widgets:
+        widget.ensurePolished()
+    for widget in widgets:
+        widget.updateGeometry()
+    for layout in window.findChildren(QLayout):
+        layout.invalidate()
 
 
 class DeskWindow(QMainWindow):
@@ -53,6 +68,10 @@ class DeskWindow(QMainWindow):
         self.finder_for = finder_for
         self.session: StaffSession | None = None
         self.shell: DeskShell | None = None
+        # The desk's own text size, whatever the application's (the kiosk's is larger in the demo).
+        font = QFont(self.font())
+        font.setPixelSize(BASE_FONT_PX["admin"])
+        self.setFont(font)
         self.resize(1440, 900)
 
         self.pages = QStackedWidget()
@@ -102,6 +121,7 @@ class DeskWindow(QMainWindow):
         self.shell.attention.connect(self._attention)
         self.shell.language_requested.connect(lambda: self.languages.set_language(self.languages.other()))
         self.pages.addWidget(self.shell)
+        measure_again(self)
         self.pages.setCurrentWidget(self.shell)
         self.shell.start()
         self.idle.start()
@@ -183,3 +203,4 @@ class DeskWindow(QMainWindow):
         self.lock_page.retranslate()
         if self.shell is not None:
             self.shell.retranslate()
+            measure_again(self)  # the views not on screen measured their old words

@@ -60,7 +60,7 @@ class ComplaintPanel(QWidget):
         for score in (5, 4, 3, 2, 1):
             self.score.addItem("", score)
         self.score_button = button("", "primary")
-        self.setMaximumWidth(480)  # the list keeps the room for its columns
+        self.setMaximumWidth(400)  # the list keeps the room for its columns (a 1440-pixel screen)
         # What is written scrolls (a long complaint, many notes); the buttons stay in view below it.
         written = QWidget()
         written.setObjectName("ComplaintWritten")

@@ -35,6 +35,7 @@ from kiosk.domain.changes import Area
 from kiosk.services.errors import ServiceError
 from kiosk.ui.common.live import AreaFollower, LiveChanges
 from kiosk.ui.common.workers import WorkerPool
+from kiosk.ui.desk.column_fit import ColumnFit
 from kiosk.ui.desk.dialogs import ask_to_confirm
 from kiosk.ui.desk.filters import COMBO_STYLE, combo, header_row
 from kiosk.ui.desk.records.complaint_dialogs import AssignDialog, NewComplaintDialog, ResolveDialog
@@ -98,6 +99,8 @@ class ComplaintsView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(len(LIST) - 1, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
+        # Narrow: when it was recorded and where it went make room for what it is about (the detail says them).
+        self.columns = ColumnFit(self.table, (2, 4), least={len(LIST) - 1: 160})
         self.table.currentCellChanged.connect(lambda _r, _c, _pr, _pc: self._load_detail())
         self.message = label(role="muted")
         self.message.setWordWrap(True)
@@ -131,6 +134,7 @@ class ComplaintsView(QWidget):
         chosen = self.current_id()
         self.rows = rows
         fill(self.table, [self._cells(row) for row in rows])
+        self.columns.fit()
         again = next((i for i, r in enumerate(rows) if r.complaint_id == chosen), None)
         if again is not None:
             self.table.selectRow(again)

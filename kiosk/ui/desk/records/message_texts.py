@@ -40,6 +40,11 @@ STYLE = (
     "QDateTimeEdit::down-arrow { image: url(:/qt-project.org/styles/commonstyle/images/arrow-down-16.png);"
     " width: 12px; height: 12px; }"
     "QDateTimeEdit:disabled { background: #f5f7f8; color: #9aa5b1; }"
+    # A combo box styled by a sheet draws its arrow only when told how (else a half-drawn button).
+    "QComboBox::drop-down { subcontrol-origin: padding; subcontrol-position: center right; width: 26px;"
+    " border: none; }"
+    "QComboBox::down-arrow { image: url(:/qt-project.org/styles/commonstyle/images/arrow-down-16.png);"
+    " width: 12px; height: 12px; }"
 )
 
 

@@ -27,9 +27,12 @@ from kiosk.application.gateways.desk_messages import (
 )
 from kiosk.domain.changes import Area
 from kiosk.services.errors import ServiceError
+from kiosk.ui.common.flow_layout import flow_row
 from kiosk.ui.common.live import AreaFollower, LiveChanges
 from kiosk.ui.common.workers import WorkerPool
+from kiosk.ui.desk.column_fit import ColumnFit
 from kiosk.ui.desk.dialogs import ask_reason
+from kiosk.ui.desk.elided import ElidedLabel
 from kiosk.ui.desk.filters import COMBO_STYLE, combo, header_row
 from kiosk.ui.desk.records.message_form import QuickMessageDialog
 from kiosk.ui.desk.records.message_texts import (
@@ -92,7 +95,7 @@ class MessagesView(QWidget):
         self.detail: MessageDetail | None = None
         self.dialog: QuickMessageDialog | None = None
         self._asked = 0
-        self.title, self.count = label(role="title"), label(role="count")
+        self.title, self.count = ElidedLabel(role="title"), label(role="count")  # the title gives way, not the desk
         self.shown = combo(SHOWN)
         self.day = combo(["all", "today"])
         for box in (self.shown, self.day):
@@ -110,6 +113,7 @@ class MessagesView(QWidget):
         for column in (CALLER_COLUMN, len(COLUMNS) - 1):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.columns = ColumnFit(self.table, (3,), least={CALLER_COLUMN: 90, len(COLUMNS) - 1: 150})  # the phone
         self.table.currentCellChanged.connect(lambda _r, _c, _pr, _pc: self._chosen())
         self.detail_title = label(role="detailtitle")
         self.detail_lines = label(role="detailtext")
@@ -138,22 +142,20 @@ class MessagesView(QWidget):
         self.retranslate()
 
     def _lay_out(self, top: QHBoxLayout) -> None:
-        actions = QHBoxLayout()
-        for widget in (self.ack_button, self.called_back_button, self.resolved_button, self.not_resolved_button,
-                       self.take_message_button, self.close_button):
-            actions.addWidget(widget)
-        actions.addStretch(1)
+        # The call's buttons wrap in the side panel rather than widen the desk.
+        actions = flow_row(self.ack_button, self.called_back_button, self.resolved_button, self.not_resolved_button,
+                           self.take_message_button, self.close_button)
         side = QVBoxLayout()
         side.setSpacing(8)
         for text in (self.detail_title, self.detail_lines, self.matter):
             side.addWidget(text)
         side.addWidget(self.steps)
-        side.addLayout(actions)
+        side.addWidget(actions)
         side.addStretch(1)
         panel = QWidget()
         panel.setLayout(side)
-        panel.setMinimumWidth(360)
-        panel.setMaximumWidth(520)
+        panel.setMinimumWidth(340)
+        panel.setMaximumWidth(420)  # the list keeps room for the caller and the message
         body = QHBoxLayout()
         body.addWidget(self.table, 1)
         body.addWidget(panel)
@@ -197,6 +199,7 @@ class MessagesView(QWidget):
             cell(row_status(r), colours=row_colours(r)), cell(caller_text(r)),
             cell(number_text(r.caller_phone)), cell(for_text(r)), cell(_short(r.message)),
         ] for r in self.rows])
+        self.columns.fit()
         again = next((i for i, r in enumerate(self.rows) if r.message_id == chosen), None)
         if again is not None:
             self.table.selectRow(again)

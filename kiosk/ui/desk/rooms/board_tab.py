@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QVBoxLayout, QWidg
 
 from kiosk.application.gateways.desk_rooms import BookingLevel, DayBoard, RoomState
 from kiosk.services.errors import ServiceError
+from kiosk.ui.common.flow_layout import flow_row
 from kiosk.ui.desk.rooms.board_canvas import LEVEL_COLOURS, UNPREPARED
 from kiosk.ui.desk.rooms.board_view import BoardView
 from kiosk.ui.desk.rooms.context import RoomsContext
@@ -51,8 +52,6 @@ class BoardTab(QWidget):
         self.view.canvas.slot_chosen.connect(self.slot_chosen)
         self.message = label(role="muted")
         self.message.setWordWrap(True)
-        self.legend = QHBoxLayout()
-        self.legend.setSpacing(6)
         company, department = LEVEL_COLOURS[BookingLevel.COMPANY], LEVEL_COLOURS[BookingLevel.DEPARTMENT]
         self.legend_chips: list[tuple[QLabel, Callable[[], str]]] = [
             (legend_chip((company[2], company[0])), lambda: translate("DeskRooms", "Company")),
@@ -61,10 +60,11 @@ class BoardTab(QWidget):
             (legend_chip((UNPREPARED, "#ffffff"), border=UNPREPARED), lambda: translate("DeskRooms", "⚠ Not prepared")),
         ]
         self.legend_chips += [(legend_chip(STATE_COLOURS[state]), partial(state_text, state)) for state in RoomState]
-        for index, (chip, _text) in enumerate(self.legend_chips):
-            if index == 4:
-                self.legend.addSpacing(10)
-            self.legend.addWidget(chip)
+        # The legend wraps onto a second line rather than widen the desk (it sits beside the day's count).
+        gap = QWidget()  # the bookings' colours, then the rooms' states
+        gap.setFixedSize(4, 1)
+        chips = [chip for chip, _text in self.legend_chips]
+        self.legend = flow_row(*chips[:4], gap, *chips[4:], spacing=6)
         top = QHBoxLayout()
         top.setSpacing(8)
         for widget in (self.previous_button, self.today_button, self.next_button, self.date_box):
@@ -74,7 +74,7 @@ class BoardTab(QWidget):
         top.addStretch(1)
         bottom = QHBoxLayout()
         bottom.addWidget(self.message, 1)
-        bottom.addLayout(self.legend)
+        bottom.addWidget(self.legend)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 12, 14, 10)
         layout.setSpacing(10)

@@ -10,6 +10,8 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QTab
 
 from kiosk.application.gateways.desk_rooms import BookingLevel, BookingRow, BookingStatus
 from kiosk.services.errors import ServiceError
+from kiosk.ui.common.flow_layout import flow_row
+from kiosk.ui.desk.column_fit import ColumnFit
 from kiosk.ui.desk.rooms.context import RoomsContext
 from kiosk.ui.desk.rooms.detail import BookingPanel
 from kiosk.ui.desk.rooms.tables import cell, fill, grid, key_at, retitle, select_key, stretch
@@ -64,19 +66,19 @@ class BookingsTab(QWidget):
         self.count = label(role="count")
         self.table = grid(HEADERS, numbers=(4, 7))
         stretch(self.table, 2)
+        # Narrow (the detail beside it): the level, the people and the organiser go (the detail says them), so the
+        # topic, status and preparation stay in sight.
+        self.columns = ColumnFit(self.table, (5, 4, 3), least={2: 140})
         self.table.itemSelectionChanged.connect(self._chosen)
         self.panel = BookingPanel(ctx)
         self.panel.setMinimumWidth(380)
         self.panel.edit_requested.connect(self.edit_requested)
         self.panel.changed.connect(self.changed)
         self.message = label(role="muted")
-        top = QHBoxLayout()
-        top.setSpacing(8)
-        for widget in (self.day_box, self.coming, self.room_box, self.shown, self.count):
-            top.addWidget(widget)
-        top.addStretch(1)
+        # The filters wrap under each other where the list is narrow (the detail beside it takes its share).
+        top = flow_row(self.day_box, self.coming, self.room_box, self.shown, self.count)
         left = QVBoxLayout()
-        left.addLayout(top)
+        left.addWidget(top)
         left.addWidget(self.table, 1)
         left.addWidget(self.message)
         body = QHBoxLayout(self)
@@ -130,6 +132,7 @@ class BookingsTab(QWidget):
         self.table.blockSignals(True)
         fill(self.table, [self._cells(row) for row in rows])
         self.table.blockSignals(False)
+        self.columns.fit()
         n = len(rows)
         self.count.setText(translate("DeskRooms", "%n booking(s)", "", n))
         if chosen is not None and select_key(self.table, chosen):

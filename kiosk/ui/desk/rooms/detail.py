@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.application.gateways.desk_rooms import BookingDetail, BookingLevel, BookingStatus, ChecklistPhase
 from kiosk.services.errors import ServiceError
+from kiosk.ui.common.flow_layout import flow_row
 from kiosk.ui.common.plain_text import button_text
 from kiosk.ui.desk.dialogs import ask_reason, ask_to_confirm
 from kiosk.ui.desk.rooms.attendees import AttendeeAdder
@@ -117,10 +118,8 @@ class BookingPanel(QScrollArea):
         for tag in (self.status_tag, self.level_tag, self.ad_hoc_tag):
             tags.addWidget(tag)
         tags.addStretch(1)
-        actions = QHBoxLayout()
-        for action in (self.confirm_button, self.edit_button, self.cancel_button, self.series_button):
-            actions.addWidget(action)
-        actions.addStretch(1)
+        # The booking's buttons wrap in a narrow panel rather than run out of it.
+        actions = flow_row(self.confirm_button, self.edit_button, self.cancel_button, self.series_button)
         self.content = QWidget()
         inner = QVBoxLayout(self.content)
         inner.setContentsMargins(0, 0, 0, 0)
@@ -131,7 +130,7 @@ class BookingPanel(QScrollArea):
         inner.addWidget(label(translate("DeskRooms", "Attendees"), "section"))
         inner.addWidget(self.attendees)
         inner.addWidget(self.adder)
-        inner.addLayout(actions)
+        inner.addWidget(actions)
         inner.addWidget(self.message)
         inner.addWidget(self.prepared)
         inner.addLayout(self.prepare_lines)
