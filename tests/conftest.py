@@ -45,6 +45,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import text
+from sqlalchemy.engine import make_url
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -59,7 +60,18 @@ from kiosk.services.token_vault import TokenSealer
 from tests.qt_leaks import LeakGuard
 from tests.qt_messages import QtMessages
 
-PG_URL = os.environ.get("KIOSK_TEST_DATABASE_URL", "")
+
+def _worker_database(url: str) -> str:
+    """Under pytest-xdist each worker gets a database of its own on the same server (``kiosk_test_gw0``, ...):
+    the tests truncate every table between them."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    if not url or not worker:
+        return url
+    parsed = make_url(url)
+    return parsed.set(database=f"{parsed.database}_{worker}").render_as_string(hide_password=False)
+
+
+PG_URL = _worker_database(os.environ.get("KIOSK_TEST_DATABASE_URL", ""))
 BACKENDS = ["sqlite"] + (["postgresql"] if PG_URL else [])
 # 09:00 on a Monday in Shanghai.
 START = datetime(2026, 6, 15, 1, 0, tzinfo=UTC)
@@ -211,6 +223,7 @@ def _sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def _pg_engine() -> Iterator[object]:
+    _create_database_if_missing(PG_URL)
     engine = make_engine(PG_URL)
     with engine.begin() as conn:
         conn.execute(text("DROP SCHEMA public CASCADE"))
@@ -218,6 +231,19 @@ def _pg_engine() -> Iterator[object]:
     upgrade(engine)
     yield engine
     engine.dispose()
+
+
+def _create_database_if_missing(url: str) -> None:
+    parsed = make_url(url)
+    server = make_engine(parsed.set(database="postgres").render_as_string(hide_password=False))
+    try:
+        with server.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            exists = conn.execute(text("SELECT 1 FROM pg_database WHERE datname = :name"),
+                                  {"name": parsed.database}).scalar()
+            if not exists:
+                conn.execute(text(f'CREATE DATABASE "{parsed.database}"'))
+    finally:
+        server.dispose()
 
 
 def _seeded_rows() -> list[tuple[str, list[dict[str, object]]]]:

@@ -83,9 +83,9 @@ def test_a_check_in_during_a_big_import_gets_through_and_no_chunk_holds_the_lock
     assert (report.created, report.problems) == (rows, [])
     assert len(chunks) == -(-rows // hosts.IMPORT_CHUNK_ROWS) and sum(c.rows for c in chunks) == rows
     held = sorted(c.seconds for c in chunks)
-    # Typically under 0.1 s each; the bound leaves room for a busy machine (the whole file in one
-    # transaction held the lock for 7 s and more).
-    assert held[len(held) // 2] < 0.3 and held[-1] < 1.0, (held[len(held) // 2], held[-1])
+    # Typically under 0.1 s each; the bounds leave room for a busy machine (CI runs two test processes on two
+    # cores: one chunk took 1.5 s there), far below the whole file in one transaction (7 s and more).
+    assert held[len(held) // 2] < 0.3 and held[-1] < 3.0, (held[len(held) // 2], held[-1])
     # Every check-in was done while the import was still going, each in well under the busy timeout.
     assert [str(o) for o in outcomes] == ["checked_in"] * 3
     assert max(latencies) < 2.0, latencies
