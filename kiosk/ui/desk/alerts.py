@@ -208,8 +208,7 @@ class AlertsPage(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.failed_count)
         top.addSpacing(12)
-        top.addWidget(hint)
-        top.addStretch(1)
+        top.addWidget(hint, 1)  # the hint takes the room (and wraps in it) rather than a stretch beside it
         top.addWidget(self.acknowledge_button)
         top.addWidget(self.retry_button)
         layout = QVBoxLayout(self)

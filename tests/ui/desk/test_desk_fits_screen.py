@@ -30,10 +30,6 @@ from tests.factories import SITE
 SCREEN = 1440
 ZONE = ZoneInfo("Asia/Shanghai")
 PASSWORD = "long enough 1"
-# Views another change is making fit; each has its own test below, expected to fail until it does.
-TOO_WIDE_STILL = {
-    "reports": "kiosk/ui/desk/reports/dashboard.py: the header's ten controls in one QHBoxLayout (1333 px in English)",
-}
 
 
 @pytest.fixture
@@ -131,7 +127,7 @@ def too_wide(window: DeskWindow) -> list[str]:
 @pytest.mark.parametrize("language", ["en", "zh_CN"])
 @pytest.mark.parametrize("role", list(StaffRole))
 def test_every_view_fits_beside_the_navigation_for_every_role(qtbot, busy_day, role, language) -> None:
-    with build_desk(qtbot, busy_day, language, role, leave_out=frozenset(TOO_WIDE_STILL)) as (window, _languages):
+    with build_desk(qtbot, busy_day, language, role) as (window, _languages):
         assert window.minimumSizeHint().width() <= SCREEN
         assert too_wide(window) == []
 
@@ -146,7 +142,6 @@ def test_the_desk_measures_itself_again_in_the_other_language(qtbot, busy_day, l
         assert too_wide(window) == []
 
 
-@pytest.mark.xfail(strict=True, reason=TOO_WIDE_STILL["reports"])
 def test_the_reports_dashboard_fits(qtbot, busy_day) -> None:
     with build_desk(qtbot, busy_day, "en", StaffRole.SUPERVISOR) as (window, _languages):
         assert window.shell is not None and window.shell.view("reports") is not None

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from kiosk.application.gateways.desk_reports import ChartStyle, DeskReportsGateway, Kpi, KpiReport, Unit, month_bounds
 from kiosk.services.errors import ServiceError
 from kiosk.ui.charts import ChartWidget, Series
+from kiosk.ui.common.flow_layout import flow_row
 from kiosk.ui.common.workers import WorkerPool
 from kiosk.ui.desk.filters import COMBO_STYLE
 from kiosk.ui.desk.reports.tables import rooms_table, show_rooms, show_supplies, supplies_table
@@ -95,9 +96,9 @@ class ReportsDashboard(QWidget):
         top.addSpacing(12)
         top.addWidget(self.period)
         top.addStretch(1)
-        for widget in (self.first, self.last, self.this_month, self.last_month, self.month_on_month,
-                       self.year_on_year, self.language, self.save_button):
-            top.addWidget(widget)
+        # The range, comparisons and PDF controls wrap onto a second line on a narrow (1440 px) desk.
+        top.addWidget(flow_row(self.first, self.last, self.this_month, self.last_month, self.month_on_month,
+                               self.year_on_year, self.language, self.save_button), 3)
 
         self.tiles = {kpi: KpiTile(kpi) for kpi in TILES}
         tiles = QGridLayout()
