@@ -75,13 +75,15 @@ class ReportsView(QWidget):
         bottom = QHBoxLayout()
         bottom.addWidget(self.message, 1)
         layout.addLayout(bottom)
+        self._started = False
         self.retranslate()
 
     def start(self) -> None:
+        self._started = True
         self.refresh()
 
     def stop(self) -> None:
-        pass
+        self._started = False
 
     def refresh(self) -> None:
         report = self.report.currentData()
@@ -160,7 +162,8 @@ class ReportsView(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
-            self.refresh()  # the table's headings and words
+            if self._started:  # a stopped view (signed out, shutting down) asks the database nothing
+                self.refresh()  # the table's headings and words
         super().changeEvent(event)
 
     def retranslate(self) -> None:

@@ -3,10 +3,12 @@ suggestion, a delivery received partially, reports exported."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
+from PySide6.QtCore import QEvent
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QApplication, QDialog
 
 from kiosk.application.gateways.desk_supplies import (
     DeskSuppliesGateway,
@@ -98,7 +100,7 @@ def test_a_receptionist_sees_approve_disabled(qtbot, gateway, pool, stock) -> No
 
 
 def test_export_writes_a_file(qtbot, gateway, pool, stock, tmp_path: Path) -> None:
-    from datetime import UTC, datetime
+
 
     view = ReportsView(gateway, pool, zone=ZONE, now=lambda: datetime.now(UTC))
     qtbot.addWidget(view)
@@ -110,3 +112,20 @@ def test_export_writes_a_file(qtbot, gateway, pool, stock, tmp_path: Path) -> No
     view.export_button.click()
     assert target.is_file() and target.stat().st_size > 0
     assert view.last_export == 2
+
+
+def test_a_stopped_reports_view_asks_nothing_when_the_language_changes(qtbot, gateway: DeskSuppliesGateway,
+                                                                        pool: WorkerPool) -> None:
+    asked: list[str] = []
+    real = gateway.stock_value
+    gateway.stock_value = lambda: asked.append("stock_value") or real()  # type: ignore[method-assign]
+    view = ReportsView(gateway, pool, zone=ZONE, now=lambda: datetime.now(UTC))
+    qtbot.addWidget(view)
+    view.report.setCurrentIndex(view.report.findData("stock_value"))
+    view.start()
+    started = len(asked)
+    QApplication.sendEvent(view, QEvent(QEvent.Type.LanguageChange))
+    assert len(asked) == started + 1  # running: the headings and words again
+    view.stop()  # signed out: the desk is going away (its database too)
+    QApplication.sendEvent(view, QEvent(QEvent.Type.LanguageChange))
+    assert len(asked) == started + 1
