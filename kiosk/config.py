@@ -214,6 +214,16 @@ class ReportSettings:
 
 
 @dataclass(frozen=True)
+class BackupSettings:
+    # The nightly backup's folder (made 0700); empty: no nightly backup (kioskctl backup still works).
+    directory: str = ""
+    # From this local time, once a day, one backup named with the date is made there.
+    time: str = field(default="02:30", metadata={"pattern": _TIME_OF_DAY, "pattern_text": "HH:MM"})
+    # How many nightly backups are kept; the oldest beyond this are removed.
+    keep: int = field(default=7, metadata=_range(1, 366))
+
+
+@dataclass(frozen=True)
 class SecuritySettings:
     # Folder for the ID-number key (data.key) and the link secret (link.key), created 0700 with the keys 0600.
     # Empty: the data directory, beside the database. Put it on a path backed up apart from the database.
@@ -299,6 +309,7 @@ class Settings:
     rooms: RoomSettings = field(default_factory=RoomSettings)
     records: RecordSettings = field(default_factory=RecordSettings)
     reports: ReportSettings = field(default_factory=ReportSettings)
+    backup: BackupSettings = field(default_factory=BackupSettings)
     security: SecuritySettings = field(default_factory=SecuritySettings)
     printer: PrinterSettings = field(default_factory=PrinterSettings)
     camera: CameraSettings = field(default_factory=CameraSettings)

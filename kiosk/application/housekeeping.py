@@ -19,6 +19,8 @@
   nothing when nobody is to get it);
 - once a day from ``[supplies] digest_time``: one digest of the office supplies under their minimum to
   ``[supplies] responsible`` (when anything is low; never one notice per movement);
+- once a day from ``[backup] time``: a backup into ``[backup] directory`` (when set), the oldest beyond
+  ``keep`` removed (application/nightly_backup.py);
 - once a day: personal data older than ``[retention] days`` is purged, spent reply links and rate-limit
   hits older than a day forgotten.
 
@@ -34,6 +36,7 @@ from datetime import date, time
 
 from kiosk.application.loops import BackgroundLoop
 from kiosk.application.monthly_report import MonthlyOutcome, make_due_report
+from kiosk.application.nightly_backup import NightlyOutcome, run_nightly
 from kiosk.config import Settings
 from kiosk.db import Database
 from kiosk.services import rate_limits, retention
@@ -70,6 +73,7 @@ class HousekeepingReport:
     purged: bool = False
     supplies_digest: str = ""  # services/supplies/digest.DigestOutcome of this pass ("" : already done today)
     monthly_report: str = ""  # application/monthly_report.MonthlyOutcome ("": already made this month)
+    nightly_backup: str = ""  # application/nightly_backup.NightlyOutcome ("": already made today)
 
 
 class Housekeeping(BackgroundLoop):
@@ -82,6 +86,7 @@ class Housekeeping(BackgroundLoop):
         self._purged_on: date | None = None
         self._digest_on: date | None = None
         self._monthly_for: date | None = None  # the month whose report this process saw made
+        self._backup_on: date | None = None  # the day whose nightly backup this process saw made
 
     def step(self) -> bool:
         self.run_once()
@@ -129,6 +134,11 @@ class Housekeeping(BackgroundLoop):
             report.monthly_report = made.value
             if made is not MonthlyOutcome.NOT_YET:
                 self._monthly_for = today.replace(day=1)
+        if self._backup_on != today:
+            backed_up = run_nightly(self._database, self._settings, ACTOR)
+            report.nightly_backup = backed_up.value
+            if backed_up in (NightlyOutcome.MADE, NightlyOutcome.ALREADY_MADE):
+                self._backup_on = today
         if self._purged_on != today:
             with self._database.unit_of_work(ACTOR) as uow:
                 retention.purge(uow, days=self._settings.retention.days)
