@@ -14,11 +14,13 @@ from collections.abc import Callable, Sequence
 from kiosk.application.bootstrap import DatabaseUnavailable, SecretUnusable, database_problem
 from kiosk.cli_commands import (
     audit,
+    backup,
     badges,
     complaints,
     database,
     demo,
     denylist,
+    doctor,
     directory,
     export,
     invitations,
@@ -47,7 +49,7 @@ from kiosk.services.errors import ServiceError
 Handler = Callable[[CliContext, argparse.Namespace], int]
 COMMAND_MODULES = (database, demo, directory, visits, invitations, export, maintenance, users, badges, notify, denylist,
                    kiosk_pin, notices, audit, poster, parcels, stocktake, requisitions, purchases,
-                   supplies, rooms, room_bookings, complaints, messages, report, routines)
+                   supplies, rooms, room_bookings, complaints, messages, report, routines, backup)
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
@@ -76,9 +78,12 @@ def _main(argv: Sequence[str] | None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exit_:  # --help, or a usage error argparse has already explained
         return exit_.code if isinstance(exit_.code, int) else EXIT_USAGE
-    handler: Handler = args.handler
     context: CliContext | None = None
     try:
+        standalone = getattr(args, "standalone", None)
+        if standalone is not None:  # `doctor` reads the settings itself: a broken file is one of its rows
+            return int(standalone(args))
+        handler: Handler = args.handler
         context = CliContext(load_settings(args.config))
         return handler(context, args)
     except (CliError, ConfigError) as exc:
