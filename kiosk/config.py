@@ -1,6 +1,6 @@
 """Typed settings: one TOML file plus environment overrides, validated at start.
 
-Every key is documented in ``assets/config.example.toml``. Defaults work with no
+Every key is documented in ``kiosk/assets/config.example.toml``. Defaults work with no
 file at all: SQLite in the platform data directory. A bad value stops start-up
 with a ``ConfigError`` naming the key, the value and what is allowed.
 """

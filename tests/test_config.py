@@ -8,7 +8,7 @@ import pytest
 
 from kiosk.config import ConfigError, load_settings
 
-EXAMPLE = Path(__file__).parents[1] / "assets" / "config.example.toml"
+EXAMPLE = Path(__file__).parents[1] / "kiosk" / "assets" / "config.example.toml"
 
 
 def _load(tmp_path, text, env=None):

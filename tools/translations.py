@@ -1,9 +1,9 @@
 """Keep the Chinese translation in step with the code: ``python tools/translations.py``.
 
 Runs pyside6-lupdate over every module that has texts for people (the UI and the entry points)
-into ``assets/translations/kiosk_zh_CN.ts`` (existing translations are kept, new texts are marked
+into ``kiosk/assets/translations/kiosk_zh_CN.ts`` (existing translations are kept, new texts are marked
 unfinished, texts no longer in the code are dropped), fills unfinished texts from the glossaries in
-``assets/translations/zh_CN/*.json`` (``{"source": "译文"}``, or ``{"Context|source": ...}`` where one
+``kiosk/assets/translations/zh_CN/*.json`` (``{"source": "译文"}``, or ``{"Context|source": ...}`` where one
 English text needs two translations), then compiles it with pyside6-lrelease. A new text: add it to
 the area's glossary (or translate it in Qt Linguist) and run this again;
 ``tests/ui/test_ui_translations.py`` fails while any text is left untranslated.
@@ -18,8 +18,8 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-TS = ROOT / "assets" / "translations" / "kiosk_zh_CN.ts"
-GLOSSARIES = ROOT / "assets" / "translations" / "zh_CN"
+TS = ROOT / "kiosk" / "assets" / "translations" / "kiosk_zh_CN.ts"
+GLOSSARIES = ROOT / "kiosk" / "assets" / "translations" / "zh_CN"
 
 
 def sources() -> list[str]:

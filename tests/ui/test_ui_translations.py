@@ -33,7 +33,7 @@ def test_compiled_translations_hold_every_source_string(qapp) -> None:
         if message.get("numerus") != "yes"
         and not translator.translate(context.findtext("name"), source := message.findtext("source"))
     ]
-    assert missing == [], "run pyside6-lrelease assets/translations/kiosk_zh_CN.ts"
+    assert missing == [], "run pyside6-lrelease kiosk/assets/translations/kiosk_zh_CN.ts"
 
 
 def test_every_text_in_the_code_is_in_the_translation(tmp_path) -> None:
@@ -51,4 +51,7 @@ def test_every_text_in_the_code_is_in_the_translation(tmp_path) -> None:
         for message in context.iter("message")
         if message.find("translation").get("type") == "unfinished"
     ]
-    assert untranslated == [], "translate these in assets/translations/kiosk_zh_CN.ts, then run tools/translations.py"
+    assert untranslated == [], (
+        "translate these in kiosk/assets/translations/kiosk_zh_CN.ts, "
+        "then run tools/translations.py"
+    )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from functools import lru_cache
+from importlib.resources import files
 from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
@@ -16,7 +17,8 @@ from PIL import Image, ImageDraw, ImageFont
 from kiosk.domain.badge_layout import Align, TextLine, TextSize
 
 FONT_ENV = "KIOSK_BADGE_FONT"
-ASSETS_FONT_DIR = Path(__file__).resolve().parents[3] / "assets" / "fonts"
+# A site may drop a font into the installed package (kiosk/assets/fonts); none ships with it.
+ASSETS_FONT_DIR = Path(str(files("kiosk") / "assets" / "fonts"))
 # Debian/Ubuntu package fonts-wqy-microhei: small, and covers GB18030's common characters.
 SYSTEM_CJK_FONTS = (Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"),)
 _FONT_SUFFIXES = (".ttc", ".ttf", ".otf")
@@ -32,7 +34,7 @@ class BadgeFontMissing(RuntimeError):
 
 
 def find_cjk_font(configured: str | os.PathLike[str] | None = None) -> Path:
-    """The font for raster text: the configured path, ``$KIOSK_BADGE_FONT``, assets/fonts, the system font."""
+    """The font for raster text: the configured path, ``$KIOSK_BADGE_FONT``, kiosk/assets/fonts, the system font."""
     candidates: list[Path] = []
     for explicit in (configured, os.environ.get(FONT_ENV)):
         if explicit:
@@ -46,7 +48,7 @@ def find_cjk_font(configured: str | os.PathLike[str] | None = None) -> Path:
     looked = ", ".join(str(c) for c in candidates) or "(nowhere)"
     raise BadgeFontMissing(
         f"no font for printing names as pictures; looked at {looked}. "
-        'Install fonts-wqy-microhei, put a .ttf/.ttc in assets/fonts, or set [printer] text_mode = "gb18030".'
+        f'Install fonts-wqy-microhei, put a .ttf/.ttc in {ASSETS_FONT_DIR}, or set [printer] text_mode = "gb18030".'
     )
 
 

@@ -1,6 +1,6 @@
 """The visitor's language: one translator installed at a time, switched on a tap.
 
-Source strings are English; every ``assets/translations/kiosk*_zh_CN.qm`` carries Chinese
+Source strings are English; every ``kiosk/assets/translations/kiosk*_zh_CN.qm`` carries Chinese
 (``kiosk_zh_CN`` the screens, ``kiosk_extra_zh_CN`` maintenance and accessibility: separate
 files so two people can translate at once). Installing a translator sends every widget a
 ``LanguageChange`` event, which is how the screens know to re-read their texts (see ``Screen.changeEvent``).
@@ -67,7 +67,8 @@ class LanguageManager(QObject):
         loaded = []
         files = sorted(asset("translations").glob(f"kiosk*_{language}.qm"))
         if asset("translations", f"kiosk_{language}.qm") not in files:
-            log.warning("translation kiosk_%s.qm is missing; run pyside6-lrelease on assets/translations", language)
+            folder = asset("translations")
+            log.warning("translation kiosk_%s.qm is missing; run pyside6-lrelease on %s", language, folder)
         for file in files:
             ours = QTranslator(self)
             if ours.load(str(file)):

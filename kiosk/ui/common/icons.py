@@ -1,4 +1,4 @@
-"""Line icons from ``assets/icons``, drawn in any colour at any size (the SVGs use ``currentColor``)."""
+"""Line icons from ``kiosk/assets/icons``, drawn in any colour at any size (the SVGs use ``currentColor``)."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """The look: a QSS template with an accent colour, and a font that has every Chinese character.
 
-``assets/themes/<name>.qss`` uses ``@name@`` placeholders for its colours (``@accent@``,
+``kiosk/assets/themes/<name>.qss`` uses ``@name@`` placeholders for its colours (``@accent@``,
 ``@ink@``, ``@surface@`` ... see ``Palette``) and ``@font@``, so a site can change its colour,
 and a visitor can ask for high contrast, without touching the layout rules. Every
 ``font-size: Npx`` in a template is written for the normal look; ``Look.font_scale`` enlarges

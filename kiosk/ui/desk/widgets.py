@@ -1,4 +1,4 @@
-"""The desk's building blocks, styled by assets/themes/admin.qss through their ``role`` property.
+"""The desk's building blocks, styled by kiosk/assets/themes/admin.qss through their ``role`` property.
 
 Text that a visitor, a host or a file supplied reaches Qt as plain text (``kiosk/ui/common/plain_text.py``):
 every ``label`` is plain, and ``plain()`` is kept for the places that say so on purpose.
