@@ -20,8 +20,8 @@ from kiosk.cli_commands import (
     database,
     demo,
     denylist,
-    doctor,
     directory,
+    doctor,
     export,
     invitations,
     kiosk_pin,
@@ -49,7 +49,7 @@ from kiosk.services.errors import ServiceError
 Handler = Callable[[CliContext, argparse.Namespace], int]
 COMMAND_MODULES = (database, demo, directory, visits, invitations, export, maintenance, users, badges, notify, denylist,
                    kiosk_pin, notices, audit, poster, parcels, stocktake, requisitions, purchases,
-                   supplies, rooms, room_bookings, complaints, messages, report, routines, backup)
+                   supplies, rooms, room_bookings, complaints, messages, report, routines, backup, doctor)
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
