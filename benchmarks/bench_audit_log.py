@@ -61,7 +61,7 @@ from zoneinfo import ZoneInfo
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from seed_bulk import bulk_insert
+from seed_bulk import bulk_insert, ensure_pg_database
 from sqlalchemy import Engine, event, func, inspect, select, text
 from sqlalchemy.engine import make_url
 
@@ -180,14 +180,6 @@ def finish(engine: Engine) -> None:
             conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
-def ensure_pg_database(url: str) -> None:
-    import psycopg
-
-    parsed = make_url(url)
-    admin = parsed.set(drivername="postgresql", database="postgres").render_as_string(hide_password=False)
-    with psycopg.connect(admin, autocommit=True) as conn:
-        if conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (parsed.database,)).fetchone() is None:
-            conn.execute(f'CREATE DATABASE "{parsed.database}"')
 
 
 def prepare(url: str, count: int, now: datetime, *, reuse: bool, label: str) -> Database:

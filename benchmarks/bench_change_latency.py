@@ -39,6 +39,8 @@ from sqlalchemy.engine import make_url
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from seed_bulk import ensure_pg_database
+
 from kiosk.application.change_watcher import ChangeWatcher
 from kiosk.db import Database
 from kiosk.db.migrate import upgrade
@@ -63,14 +65,6 @@ def percentile(values: list[float], fraction: float) -> float:
     return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
 
 
-def ensure_pg_database(url: str) -> None:
-    import psycopg
-
-    parsed = make_url(url)
-    admin = parsed.set(drivername="postgresql", database="postgres").render_as_string(hide_password=False)
-    with psycopg.connect(admin, autocommit=True) as conn:
-        if conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (parsed.database,)).fetchone() is None:
-            conn.execute(f'CREATE DATABASE "{parsed.database}"')
 
 
 def prepare(url: str) -> tuple[Database, int]:

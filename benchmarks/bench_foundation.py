@@ -43,6 +43,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from seed_bulk import (
     SeedPlan,
     bench_token,
+    ensure_pg_database,
     seed_database,
     send_home,
     top_up_invitations,
@@ -124,15 +125,6 @@ def clock_for(today: date) -> FixedClock:
     return FixedClock(datetime.combine(today, dtime(10, 30), tzinfo=ZONE))
 
 
-def ensure_pg_database(url: str) -> None:
-    import psycopg
-
-    parsed = make_url(url)
-    name = parsed.database
-    admin = parsed.set(drivername="postgresql", database="postgres").render_as_string(hide_password=False)
-    with psycopg.connect(admin, autocommit=True) as conn:
-        if conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,)).fetchone() is None:
-            conn.execute(f'CREATE DATABASE "{name}"')
 
 
 def has_data(db: Database) -> bool:

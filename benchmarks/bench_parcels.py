@@ -36,13 +36,10 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_foundation import ensure_pg_database
-from seed_bulk import baseline_url
+from seed_bulk import after_bulk_insert, baseline_url, fresh_database
 from sqlalchemy import insert, select, text
 
-from kiosk.clock import FixedClock
 from kiosk.db import Database
-from kiosk.db.migrate import upgrade
 from kiosk.domain.parcels import ParcelCondition, ParcelStatus, RecipientKind
 from kiosk.models import Department, Host
 from kiosk.models.parcels import Parcel
@@ -117,27 +114,11 @@ def seed(db: Database, count: int) -> None:
             break
         with db.engine.begin() as conn:
             conn.execute(insert(Parcel), batch)
-    if db.engine.dialect.name == "postgresql":
-        with db.engine.begin() as conn:
-            for table in ("parcels", "hosts", "departments"):
-                conn.execute(text(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
-                                  f"(SELECT max(id) FROM {table}))"))
-            conn.execute(text("ANALYZE"))
+    after_bulk_insert(db, ("parcels", "hosts", "departments"))
 
 
 def fresh(url: str | None, folder: Path, name: str) -> Database:
-    if url is None:
-        url = f"sqlite:///{folder / (name + '.sqlite3')}"
-    else:
-        ensure_pg_database(url)
-        db = Database.from_url(url, clock=FixedClock(NOW))
-        with db.engine.begin() as conn:
-            conn.execute(text("DROP SCHEMA public CASCADE"))
-            conn.execute(text("CREATE SCHEMA public"))
-        db.dispose()
-    db = Database.from_url(url, clock=FixedClock(NOW))
-    upgrade(db.engine)
-    return db
+    return fresh_database(url, folder, name, NOW)
 
 
 def timed(db: Database, call: Callable[[Any, int], object], inputs: list[int], reps: int) -> list[float]:

@@ -48,8 +48,7 @@ from zoneinfo import ZoneInfo
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_foundation import ensure_pg_database
-from seed_bulk import baseline_url
+from seed_bulk import after_bulk_insert, baseline_url, fresh_database
 from sqlalchemy import insert, text
 
 from kiosk.application.gateways.desk_rooms import (
@@ -59,9 +58,7 @@ from kiosk.application.gateways.desk_rooms import (
     DeskRoomsGateway,
     RefusalReason,
 )
-from kiosk.clock import FixedClock
 from kiosk.db import Database
-from kiosk.db.migrate import upgrade
 from kiosk.domain.rooms import BookingLevel, BookingStatus, ChecklistKey, ChecklistPhase, Equipment
 from kiosk.models import Department, Host
 from kiosk.models.rooms import Booking, ChecklistItem, DamageReport, Room
@@ -185,28 +182,12 @@ def seed(db: Database, rooms: int, count: int, per_day: int = PER_DAY) -> None:
             for r in BROKEN_ROOMS if r <= rooms])
     booking_rows = _insert(db, Booking.__table__, _bookings(rooms, count, site.id, rng, per_day))
     _insert(db, ChecklistItem.__table__, _checklist(booking_rows))
-    if db.engine.dialect.name == "postgresql":
-        with db.engine.begin() as conn:
-            for table in ("bookings", "rooms", "hosts", "departments", "booking_checklist_items",
-                          "room_damage_reports"):
-                conn.execute(text(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
-                                  f"(SELECT max(id) FROM {table}))"))
-            conn.execute(text("ANALYZE"))
+    after_bulk_insert(db, ("bookings", "rooms", "hosts", "departments", "booking_checklist_items",
+                          "room_damage_reports"))
 
 
 def fresh(url: str | None, folder: Path, name: str) -> Database:
-    if url is None:
-        url = f"sqlite:///{folder / (name + '.sqlite3')}"
-    else:
-        ensure_pg_database(url)
-        db = Database.from_url(url, clock=FixedClock(NOW))
-        with db.engine.begin() as conn:
-            conn.execute(text("DROP SCHEMA public CASCADE"))
-            conn.execute(text("CREATE SCHEMA public"))
-        db.dispose()
-    db = Database.from_url(url, clock=FixedClock(NOW))
-    upgrade(db.engine)
-    return db
+    return fresh_database(url, folder, name, NOW)
 
 
 # -- timing ------------------------------------------------------------------------------------------------------

@@ -40,13 +40,10 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_foundation import ensure_pg_database
-from seed_bulk import baseline_url
+from seed_bulk import after_bulk_insert, baseline_url, fresh_database
 from sqlalchemy import bindparam, func, insert, select, text, update
 
-from kiosk.clock import FixedClock
 from kiosk.db import Database
-from kiosk.db.migrate import upgrade
 from kiosk.domain.supplies import RequisitionStatus
 from kiosk.models import Department, Host
 from kiosk.models.supplies import StockMovement, SupplyItem
@@ -185,12 +182,7 @@ def seed(db: Database, item_count: int, movement_count: int) -> None:
             unit_cost_cents=bindparam("unit_cost_cents")),
             [{"item_id": r["id"], "on_hand": r["on_hand"], "value_cents": r["value_cents"],
               "unit_cost_cents": r["unit_cost_cents"]} for r in item_rows])
-    if postgres:
-        with db.engine.begin() as conn:
-            for table in ("stock_movements", "supply_items", "departments"):
-                conn.execute(text(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
-                                  f"(SELECT max(id) FROM {table}))"))
-            conn.execute(text("ANALYZE"))
+    after_bulk_insert(db, ("stock_movements", "supply_items", "departments"))
 
 
 def check_books(db: Database) -> None:
@@ -207,18 +199,7 @@ def check_books(db: Database) -> None:
 
 
 def fresh(url: str | None, folder: Path, name: str) -> Database:
-    if url is None:
-        url = f"sqlite:///{folder / (name + '.sqlite3')}"
-    else:
-        ensure_pg_database(url)
-        db = Database.from_url(url, clock=FixedClock(NOW))
-        with db.engine.begin() as conn:
-            conn.execute(text("DROP SCHEMA public CASCADE"))
-            conn.execute(text("CREATE SCHEMA public"))
-        db.dispose()
-    db = Database.from_url(url, clock=FixedClock(NOW))
-    upgrade(db.engine)
-    return db
+    return fresh_database(url, folder, name, NOW)
 
 
 # -- timing ------------------------------------------------------------------------------------------------------

@@ -21,12 +21,16 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from datetime import time as dtime
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import Engine, and_, func, insert, select, text, update
 
+from kiosk.clock import FixedClock
+from kiosk.db import Database
 from kiosk.db.engine import make_engine
+from kiosk.db.migrate import upgrade
 from kiosk.models import (
     AccessToken,
     Department,
@@ -465,3 +469,43 @@ def baseline_url(url: str) -> str:
 
     parsed = make_url(url)
     return parsed.set(database=f"{parsed.database}_baseline").render_as_string(hide_password=False)
+
+
+def ensure_pg_database(url: str) -> None:
+    """Create the URL's PostgreSQL database on its server when it is not there yet."""
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    parsed = make_url(url)
+    admin = parsed.set(drivername="postgresql", database="postgres").render_as_string(hide_password=False)
+    with psycopg.connect(admin, autocommit=True) as conn:
+        if conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (parsed.database,)).fetchone() is None:
+            conn.execute(f'CREATE DATABASE "{parsed.database}"')
+
+
+def fresh_database(url: str | None, folder: Path, name: str, now: datetime) -> Database:
+    """A migrated, empty database on a fixed clock: SQLite ``<folder>/<name>.sqlite3``, or the URL's PostgreSQL
+    database with its ``public`` schema dropped and made again (never point it at the test suite's)."""
+    if url is None:
+        url = f"sqlite:///{folder / (name + '.sqlite3')}"
+    else:
+        ensure_pg_database(url)
+        db = Database.from_url(url, clock=FixedClock(now))
+        with db.engine.begin() as conn:
+            conn.execute(text("DROP SCHEMA public CASCADE"))
+            conn.execute(text("CREATE SCHEMA public"))
+        db.dispose()
+    db = Database.from_url(url, clock=FixedClock(now))
+    upgrade(db.engine)
+    return db
+
+
+def after_bulk_insert(db: Database, tables: Iterable[str]) -> None:
+    """PostgreSQL after rows inserted with their ids: each table's sequence past its largest id, statistics
+    fresh (the planner's choices are what a benchmark measures). Nothing to do on SQLite."""
+    if db.engine.dialect.name != "postgresql":
+        return
+    with db.engine.begin() as conn:
+        for table in tables:
+            conn.execute(text(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT max(id) FROM {table}))"))
+        conn.execute(text("ANALYZE"))
