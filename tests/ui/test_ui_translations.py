@@ -55,3 +55,17 @@ def test_every_text_in_the_code_is_in_the_translation(tmp_path) -> None:
         "translate these in kiosk/assets/translations/kiosk_zh_CN.ts, "
         "then run tools/translations.py"
     )
+
+
+def test_the_committed_qm_is_the_ts_compiled(tmp_path) -> None:
+    """The wheel ships the checked-in .qm: it must be exactly what pyside6-lrelease makes of the .ts today."""
+    import shutil
+
+    from tools.translations import lrelease
+
+    fresh = tmp_path / "kiosk_zh_CN.ts"
+    shutil.copyfile(TS, fresh)
+    lrelease(fresh)
+    assert fresh.with_suffix(".qm").read_bytes() == QM.read_bytes(), (
+        "the .qm is stale: run tools/translations.py (or pyside6-lrelease kiosk/assets/translations/kiosk_zh_CN.ts)"
+    )
