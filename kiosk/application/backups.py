@@ -240,3 +240,18 @@ def _pg_restore(url: str, backup_file: Path) -> RestoreResult:
     _run([pg_tool("pg_restore"), "--clean", "--if-exists", "--no-owner", "--single-transaction",
           "--dbname", make_url(url).database or "", str(backup_file)], url)
     return RestoreResult(revision, kept, "ok")
+
+
+def backup_before_upgrade(settings: Settings, progress: Progress | None = None) -> BackupResult | None:
+    """A SQLite database behind head is copied beside itself, named with its revision, before migrating (None:
+    nothing to upgrade, a new file, or PostgreSQL, whose operators use ``kioskctl backup``)."""
+    source = sqlite_file(settings.database.url)
+    if source is None or not source.is_file():
+        return None
+    try:
+        revision = sqlite_revision(source)
+    except sqlite3.DatabaseError:
+        return None  # not a database: opening it says so in its own words
+    if revision is None or revision == head_revision():
+        return None
+    return backup(settings, source.with_name(f"{source.name}.before-upgrade-from-{revision}"), progress)

@@ -5,9 +5,11 @@ from __future__ import annotations
 import argparse
 import sys
 
+from kiosk.application.backups import BackupError, backup_before_upgrade
 from kiosk.application.bootstrap import loose_files, schema_status
 from kiosk.cli_commands.arguments import Subcommands
-from kiosk.cli_commands.context import CliContext
+from kiosk.cli_commands.context import CliContext, CliError
+from kiosk.cli_commands.progress import progress_bar
 
 
 def register(commands: Subcommands) -> None:
@@ -20,6 +22,13 @@ def register(commands: Subcommands) -> None:
 
 
 def upgrade(ctx: CliContext, args: argparse.Namespace) -> int:
+    try:
+        with progress_bar("backing up before the upgrade") as report:
+            saved = backup_before_upgrade(ctx.settings, report)
+    except BackupError as exc:
+        raise CliError(f"{exc}; nothing upgraded") from None
+    if saved is not None:
+        print(f"backed up the database before upgrading from {saved.revision}: {saved.path}")
     status = schema_status(ctx.database)  # opening the database is what migrates it
     print(f"database {status.url}")
     print(f"schema at revision {status.revision} (head); site {ctx.site_code} "
