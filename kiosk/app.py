@@ -28,6 +28,7 @@ from kiosk.application.bootstrap import (
 )
 from kiosk.application.secrets import load_link_secret
 from kiosk.config import ConfigError, Settings, load_settings, private_umask
+from kiosk.version import add_version_argument
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -65,6 +66,7 @@ or render without any display at all:
 
 def _parser(prog: str, description: str, *, demo: bool) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog=prog, description=description)
+    add_version_argument(parser)
     parser.add_argument("--config", metavar="PATH",
                         help="settings file (default: $KIOSK_CONFIG, else built-in defaults)")
     if demo:

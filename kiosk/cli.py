@@ -45,6 +45,7 @@ from kiosk.cli_commands import (
 from kiosk.cli_commands.context import CliContext, CliError
 from kiosk.config import CONFIG_ENV, ConfigError, load_settings, private_umask
 from kiosk.services.errors import ServiceError
+from kiosk.version import add_version_argument
 
 Handler = Callable[[CliContext, argparse.Namespace], int]
 COMMAND_MODULES = (database, demo, directory, visits, invitations, export, maintenance, users, badges, notify, denylist,
@@ -58,6 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="kioskctl",
         description="Administer the lobby visitor kiosk: database, hosts, invitations, visits, retention.",
     )
+    add_version_argument(parser)
     parser.add_argument(
         "--config", metavar="PATH", help=f"settings file (default: ${CONFIG_ENV}, else built-in defaults)"
     )
