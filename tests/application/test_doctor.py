@@ -3,15 +3,19 @@ cut off at its timeout, and the checks' findings for settings an installer gets 
 
 from __future__ import annotations
 
+import socket
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from kiosk.application import doctor
-from kiosk.application.doctor import Check, Finding, Status, judge_cjk_fonts, run_doctor
+from kiosk.application.doctor import Check, Finding, Status, devices, run_doctor, screen
+from kiosk.application.doctor.screen import judge_cjk_fonts
 from kiosk.config import CameraSettings, PrinterSettings, Settings
 
 WQY = ("WenQuanYi Micro Hei", "文泉驛微米黑", "文泉驿微米黑")
@@ -36,14 +40,14 @@ def test_a_chinese_font_the_kiosk_does_not_prefer_is_a_warning_and_none_at_all_a
 def test_the_doctor_prefers_the_same_faces_as_the_kiosk_theme() -> None:
     from kiosk.ui.common.theme import CJK_FAMILIES
 
-    assert doctor.CJK_FAMILIES == CJK_FAMILIES
+    assert screen.CJK_FAMILIES == CJK_FAMILIES
 
 
 def test_this_machine_lists_wqy_with_all_its_names_when_it_is_installed() -> None:
     if not Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc").is_file():
         pytest.skip("fonts-wqy-microhei is not installed here")
 
-    families = doctor.chinese_font_families()
+    families = screen.chinese_font_families()
 
     assert any("WenQuanYi Micro Hei" in family and "文泉驿微米黑" in family for family in families)
 
@@ -104,7 +108,7 @@ def test_unreadable_settings_give_the_config_row_alone() -> None:
 def test_an_os_printer_is_a_warning_that_names_the_command_to_check_it() -> None:
     settings = replace(Settings(), printer=PrinterSettings(kind="os", os_printer="Lobby_Badges"))
 
-    finding = doctor.check_printer(settings)
+    finding = devices.check_printer(settings)
 
     assert finding.status is Status.WARN and finding.fix == "check it with: lpstat -p Lobby_Badges"
 
@@ -114,7 +118,7 @@ def test_a_camera_image_that_is_not_an_image_fails_with_the_reason(tmp_path: Pat
     fake.write_text("not a picture", encoding="utf-8")
     settings = replace(Settings(), camera=CameraSettings(source=str(fake)))
 
-    finding = doctor.check_camera(settings)
+    finding = devices.check_camera(settings)
 
     assert finding.status is Status.FAIL and "could not be read as an image" in finding.detail
 
@@ -127,9 +131,57 @@ def test_a_printer_reporting_paper_out_fails_with_the_desk_advice(monkeypatch: p
             return PrinterStatus(True, frozenset({Condition.PAPER_OUT}),
                                  "The badge printer is out of paper. Load a new roll.")
 
-    monkeypatch.setattr(doctor, "printer_from_settings", lambda settings: PaperOut())
+    monkeypatch.setattr(devices, "printer_from_settings", lambda settings: PaperOut())
     settings = replace(Settings(), printer=PrinterSettings(kind="network", host="10.0.0.9"))
 
-    finding = doctor.check_printer(settings)
+    finding = devices.check_printer(settings)
 
     assert finding.status is Status.FAIL and "out of paper" in finding.detail
+
+
+@contextmanager
+def _answering(replies: bytes) -> Iterator[int]:
+    """A TCP listener on 127.0.0.1 that answers every query it gets with the next byte of ``replies``."""
+    server = socket.create_server(("127.0.0.1", 0))
+
+    def serve() -> None:
+        pending = iter(replies)
+        while True:
+            try:
+                connection, _ = server.accept()
+            except OSError:
+                return
+            with connection:
+                while connection.recv(3):
+                    connection.sendall(bytes([next(pending, 0x12)]))
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    try:
+        yield int(server.getsockname()[1])
+    finally:
+        server.close()
+        thread.join(2)
+
+
+@pytest.mark.parametrize(("paper_byte", "status", "words"), [
+    (0x12, Status.OK, "paper loaded"),
+    (0x1E, Status.WARN, "paper nearly used up"),
+    (0x72, Status.FAIL, "out of paper"),
+])
+def test_a_network_printer_is_asked_for_its_paper(paper_byte: int, status: Status, words: str) -> None:
+    # First connection: the kiosk's own status query (online, 0x12); second: doctor's paper query.
+    with _answering(bytes([0x12, paper_byte])) as port:
+        settings = replace(Settings(), printer=PrinterSettings(kind="network", host="127.0.0.1", port=port))
+        finding = devices.check_printer(settings)
+
+    assert finding.status is status and words in finding.detail
+
+
+def test_a_web_server_at_the_printer_address_is_not_called_a_printer_with_paper() -> None:
+    with _answering(b"HTTP") as port:  # "H" = 0x48: a reply, but no status byte
+        settings = replace(Settings(), printer=PrinterSettings(kind="network", host="127.0.0.1", port=port))
+        finding = devices.check_printer(settings)
+
+    assert finding.status is Status.WARN and "not as an ESC/POS printer (reply 0x" in finding.detail
+    assert "paper loaded" not in finding.detail
