@@ -25,6 +25,7 @@ from kiosk.cli_commands import agreements
 from kiosk.cli_commands.arguments import Subcommands, add_json_flag
 from kiosk.cli_commands.context import CliContext, CliError
 from kiosk.cli_commands.output import print_json, print_table
+from kiosk.cli_commands.progress import progress_bar
 from kiosk.domain.security import StaffRole
 
 LANGUAGES = ("zh_CN", "en")
@@ -90,7 +91,8 @@ def _problem_line(problem: RowProblem) -> str:
 
 
 def import_command(ctx: CliContext, args: argparse.Namespace) -> int:
-    report: ImportReport = directory(ctx).import_hosts(args.file)
+    with progress_bar("importing hosts", json_output=args.json) as progress:
+        report: ImportReport = directory(ctx).import_hosts(args.file, progress=progress)
     if args.json:
         print_json(report, ctx.zone)
     else:

@@ -13,6 +13,7 @@ from pathlib import Path
 from kiosk.cli_commands import arguments
 from kiosk.cli_commands.arguments import Subcommands
 from kiosk.cli_commands.context import CliContext, check_writable_target
+from kiosk.cli_commands.progress import progress_bar
 from kiosk.services.reports import visit_export
 from kiosk.services.reports.visit_export import REPORT_COLUMNS, ExportFormat
 
@@ -35,8 +36,9 @@ def visits_command(ctx: CliContext, args: argparse.Namespace) -> int:
               else ExportFormat.for_file(args.file.name, default=ExportFormat.CSV))
     with ctx.unit_of_work(write=False) as uow:
         ids = visit_export.report_ids(uow, ctx.site_code, args.first_day, args.last_day)
-        count = visit_export.write_atomically(args.file, lambda file: visit_export.write_visits(
-            uow, ctx.site_code, ids, file, chosen, columns=REPORT_COLUMNS))
+        with progress_bar("exporting") as report:
+            count = visit_export.write_atomically(args.file, lambda file: visit_export.write_visits(
+                uow, ctx.site_code, ids, file, chosen, columns=REPORT_COLUMNS, progress=report))
     print(f"exported {count} visit(s) from {args.first_day.isoformat()} "
           f"to {args.last_day.isoformat()} into {args.file}")
     return 0

@@ -16,6 +16,7 @@ from kiosk.cli_commands import arguments
 from kiosk.cli_commands.arguments import Subcommands, add_json_flag
 from kiosk.cli_commands.context import CliContext, CliError, check_writable_target, read_file_bytes, write_qr_png
 from kiosk.cli_commands.output import local_time, print_json, print_table
+from kiosk.cli_commands.progress import progress_bar
 from kiosk.cli_commands.visits import add_invite_arguments
 from kiosk.domain import short_codes
 from kiosk.domain.visits import Purpose
@@ -176,11 +177,12 @@ def resend_command(ctx: CliContext, args: argparse.Namespace) -> int:
 def group_command(ctx: CliContext, args: argparse.Namespace) -> int:
     data = read_file_bytes(args.file)
     day: date = args.date or ctx.today()
-    with ctx.unit_of_work(write=not args.dry_run) as uow:
+    with (progress_bar("inviting", json_output=args.json) as progress,
+          ctx.unit_of_work(write=not args.dry_run) as uow):
         host = hosts.find_host_by_email(uow, args.host)
         report = invitations.import_group_csv(
             uow, data, site_code=ctx.site_code, host_id=host.id, visit_date=day, start=args.start, end=args.end,
-            purpose=args.purpose, purpose_note=args.note, dry_run=args.dry_run,
+            purpose=args.purpose, purpose_note=args.note, dry_run=args.dry_run, progress=progress,
         )
         host_name = host.name
     if args.json:

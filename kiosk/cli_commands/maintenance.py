@@ -8,6 +8,7 @@ from datetime import time
 
 from kiosk.cli_commands.arguments import Subcommands
 from kiosk.cli_commands.context import CliContext, CliError
+from kiosk.cli_commands.progress import progress_bar
 from kiosk.services import retention
 from kiosk.services.notifications.host_links import forget_spent_links
 from kiosk.services.parcels import unclaimed
@@ -34,7 +35,7 @@ def register(commands: Subcommands) -> None:
 
 def purge_command(ctx: CliContext, args: argparse.Namespace) -> int:
     days = ctx.settings.retention.days
-    with ctx.unit_of_work() as uow:
+    with ctx.unit_of_work() as uow, progress_bar("purging"):  # one transaction: the bar only says work is going on
         report = retention.purge(uow, days=days)
     with ctx.unit_of_work() as uow:
         links = forget_spent_links(uow)

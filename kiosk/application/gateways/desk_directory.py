@@ -131,6 +131,7 @@ class DeskDirectoryGateway:
     def import_hosts(
         self, path: Path | str, *, chunk_rows: int = hosts.IMPORT_CHUNK_ROWS,
         pause_seconds: float = IMPORT_PAUSE_SECONDS, on_chunk: Callable[[ImportChunk], None] | None = None,
+        progress: Callable[[int, int], None] | None = None,
     ) -> ImportReport:
         """Add or update hosts from HR's CSV file: good lines are saved, the others reported by line.
 
@@ -140,7 +141,7 @@ class DeskDirectoryGateway:
         the import is cut short, importing the file again gives the same hosts. ``on_chunk`` hears
         each chunk's rows and how long its transaction held the database. On SQLite the import pauses
         ``pause_seconds`` between chunks: a kiosk waiting for the lock polls it every 0.1 s at most,
-        and chunks back to back would take it first every time.
+        and chunks back to back would take it first every time. ``progress`` hears (lines saved, good lines).
         """
         data = read_import_file(path)
         plan = hosts.plan_host_import(data)
@@ -154,6 +155,8 @@ class DeskDirectoryGateway:
             held = time.perf_counter() - started
             if on_chunk is not None:
                 on_chunk(ImportChunk(number, len(chunk), held))
+            if progress is not None:
+                progress(min(number * chunk_rows, len(plan.rows)), len(plan.rows))
             if pause_seconds and self.database.dialect == "sqlite":
                 time.sleep(pause_seconds)
         with self.database.unit_of_work(self.actor) as uow:

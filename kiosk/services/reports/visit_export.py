@@ -111,19 +111,23 @@ LOG_COLUMNS: tuple[ExportColumn, ...] = (
 )
 
 
-def _rows(uow: UnitOfWork, ids: Sequence[int], phone: PhoneShown) -> Iterator[VisitRow]:
+def _rows(uow: UnitOfWork, ids: Sequence[int], phone: PhoneShown,
+          progress: Callable[[int, int], None] | None) -> Iterator[VisitRow]:
     for start in range(0, len(ids), CHUNK):
         yield from visit_rows(uow, ids[start:start + CHUNK], phone=phone)
+        if progress is not None:
+            progress(min(start + CHUNK, len(ids)), len(ids))
 
 
 def write_visits(
     uow: UnitOfWork, site_code: str, ids: Sequence[int], target: IO[bytes], export_format: ExportFormat, *,
     columns: Sequence[ExportColumn] = LOG_COLUMNS, phone: PhoneShown = PhoneShown.MASKED,
+    progress: Callable[[int, int], None] | None = None,
 ) -> int:
     """Write the visits ``ids`` (in that order) to ``target``; returns how many were written
-    (visits purged since the ids were read are left out)."""
+    (visits purged since the ids were read are left out). ``progress`` hears (visits read, of all)."""
     zone = get_site(uow, site_code).zone
-    rows = _rows(uow, ids, phone)
+    rows = _rows(uow, ids, phone, progress)
     if export_format is ExportFormat.CSV:
         return _write_csv(rows, columns, zone, target)
     return _write_xlsx(rows, columns, zone, target)

@@ -20,7 +20,7 @@ import io
 import re
 import unicodedata
 from array import array
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from enum import StrEnum
@@ -707,13 +707,15 @@ def import_group_csv(
     purpose_note: str = "",
     visitor_type: VisitorType | str = VisitorType.VISITOR,
     dry_run: bool = False,
+    progress: Callable[[int, int], None] | None = None,
 ) -> GroupImportReport:
     """A group visit: one invitation per row of a CSV (columns name and phone and/or email, company
     optional; UTF-8, UTF-8 with BOM, or GBK as Excel saves it), all for one host, day and time.
 
     Every row is checked first: a problem in any row is reported with its line, and then nothing
     is saved. ``dry_run`` checks and reports without saving (the dialog's preview). The host, day,
-    time and purpose are the form's: a problem there raises ``ValidationFailed``.
+    time and purpose are the form's: a problem there raises ``ValidationFailed``. ``progress`` hears
+    (invited so far, to invite) as the invitations are made.
     """
     site = get_site(uow, site_code)
     errors: list[FieldError] = []
@@ -793,7 +795,12 @@ def import_group_csv(
     if problems or dry_run:
         return GroupImportReport(tuple(rows), tuple(problems), dry_run=dry_run)
 
-    invited = tuple(_invite(uow, site, host, checked, visit_date, start, end, False) for checked in details)
+    made: list[InvitationCreated] = []
+    for checked in details:
+        made.append(_invite(uow, site, host, checked, visit_date, start, end, False))
+        if progress is not None:
+            progress(len(made), len(details))
+    invited = tuple(made)
     audit.record(uow, "invitations.group_import", "host", host.id,
                  after={"visit_date": visit_date.isoformat(), "invited": len(invited)})
     uow.commit()
