@@ -99,9 +99,23 @@ class Look:
         return LARGE_TEXT_SCALE if self.large_text else 1.0
 
 
+# What Qt may list those families as under a Chinese locale (fontconfig gives the localized name first).
+CJK_LOCAL_NAMES = {
+    "Source Han Sans SC": ("思源黑体", "思源黑体 CN"),
+    "WenQuanYi Micro Hei": ("文泉驿微米黑", "文泉驛微米黑"),
+    "Microsoft YaHei": ("微软雅黑",),
+    "PingFang SC": ("苹方-简",),
+}
+
+
 def pick_cjk_family(available: list[str] | None = None) -> str | None:
+    """The first CJK family installed, by any of its names, as Qt lists it (the name a stylesheet must use)."""
     families = set(available if available is not None else QFontDatabase.families())
-    return next((f for f in CJK_FAMILIES if f in families), None)
+    for family in CJK_FAMILIES:
+        for name in (family, *CJK_LOCAL_NAMES.get(family, ())):
+            if name in families:
+                return name
+    return None
 
 
 def scale_font_sizes(template: str, scale: float) -> str:
