@@ -13,6 +13,7 @@ import os
 import shutil
 import sqlite3
 import subprocess
+import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -29,6 +30,7 @@ from kiosk.db.migrate import MIGRATIONS
 
 Progress = Callable[[int, int], None]  # (done, total), in pages for SQLite
 PAGES_PER_STEP = 4096
+SCHEMA_RESET = b"DROP SCHEMA public CASCADE;\nCREATE SCHEMA public;\n"  # before a PostgreSQL restore
 
 
 class BackupError(Exception):
@@ -237,21 +239,34 @@ def _pg_restore(url: str, backup_file: Path) -> RestoreResult:
     refuse_newer(revision, backup_file)
     kept = backup_file.with_name(f"before-restore-{datetime.now().strftime('%Y%m%d-%H%M%S')}.dump")
     _pg_dump(url, kept)
-    _run([pg_tool("pg_restore"), "--clean", "--if-exists", "--no-owner", "--single-transaction",
-          "--dbname", make_url(url).database or "", str(backup_file)], url)
+    _replace_schema(url, backup_file)
     return RestoreResult(revision, kept, "ok")
 
 
-def backup_before_upgrade(settings: Settings, progress: Progress | None = None) -> BackupResult | None:
-    """A SQLite database behind head is copied beside itself, named with its revision, before migrating (None:
-    nothing to upgrade, a new file, or PostgreSQL, whose operators use ``kioskctl backup``)."""
-    source = sqlite_file(settings.database.url)
-    if source is None or not source.is_file():
-        return None
-    try:
-        revision = sqlite_revision(source)
-    except sqlite3.DatabaseError:
-        return None  # not a database: opening it says so in its own words
-    if revision is None or revision == head_revision():
-        return None
-    return backup(settings, source.with_name(f"{source.name}.before-upgrade-from-{revision}"), progress)
+def _replace_schema(url: str, backup_file: Path) -> None:
+    """The public schema dropped and the backup's made in its place, in one transaction: tables a newer
+    migration added do not survive (the next upgrade would trip over them), and a failure changes nothing."""
+    env = _pg_environment(url) | {"PGOPTIONS": "-c client_min_messages=warning"}
+    with tempfile.TemporaryFile() as restore_errors:
+        with (subprocess.Popen([pg_tool("pg_restore"), "--no-owner", "--file=-", str(backup_file)], env=env,
+                               stdout=subprocess.PIPE, stderr=restore_errors) as reader,
+              subprocess.Popen([pg_tool("psql"), "--no-psqlrc", "--quiet", "--single-transaction",
+                                "--set=ON_ERROR_STOP=1", "--file=-"], env=env, stdin=subprocess.PIPE,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, bufsize=0) as writer):
+            assert reader.stdout is not None and writer.stdin is not None and writer.stderr is not None
+            try:
+                writer.stdin.write(SCHEMA_RESET)
+                shutil.copyfileobj(reader.stdout, writer.stdin)
+                if reader.wait() != 0:
+                    writer.kill()  # psql would commit what it got at the end of its input: it must not
+                else:
+                    writer.stdin.close()
+            except BrokenPipeError:  # psql stopped at an error: its message says which
+                pass
+            psql_errors = writer.stderr.read().decode(errors="replace")
+        restore_errors.seek(0)
+        problem = restore_errors.read().decode(errors="replace") if reader.returncode else ""
+    if writer.returncode != 0 or problem:
+        lines = (problem or psql_errors).strip().splitlines() or ["no reason given"]
+        first = next((line for line in lines if "ERROR" in line or "error:" in line), lines[0])
+        raise BackupError(f"restoring {backup_file} failed, the database is unchanged: {first}")

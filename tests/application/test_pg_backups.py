@@ -35,6 +35,8 @@ def test_dump_then_restore_brings_the_database_back_and_keeps_the_one_replaced(d
     made = backup(settings, tmp_path / "kiosk.dump")
     assert made.path.read_bytes().startswith(b"PGDMP") and (made.path.stat().st_mode & 0o777) == 0o600
     add_host(database, name="After Backup", email="after@example.com")
+    with database.engine.begin() as connection:  # as a newer migration would have left it
+        connection.exec_driver_sql("CREATE TABLE from_a_newer_migration (id integer)")
     database.engine.dispose()  # pg_restore drops the tables: no pooled connection may hold them
 
     done = restore(settings, made.path)
@@ -42,6 +44,55 @@ def test_dump_then_restore_brings_the_database_back_and_keeps_the_one_replaced(d
     assert done.revision == backups.head_revision() and done.kept is not None and done.kept.is_file()
     names = host_names(database)
     assert "Before Backup" in names and "After Backup" not in names
+    with database.engine.connect() as connection:
+        assert connection.exec_driver_sql("SELECT to_regclass('from_a_newer_migration')").scalar() is None
+
+
+@needs_pg
+@needs_pg_dump
+@pytest.mark.parametrize("backend", ["postgresql"], indirect=True)
+def test_a_restore_that_fails_changes_nothing(database, db_url, tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    settings = Settings(database=DatabaseSettings(url=db_url))
+    add_host(database, name="Still Here", email="here@example.com")
+    made = backup(settings, tmp_path / "kiosk.dump")
+    cut = tmp_path / "cut.dump"
+    cut.write_bytes(made.path.read_bytes()[:200])
+    database.engine.dispose()
+    with pytest.raises(BackupError, match="pg_restore failed"):
+        restore(settings, cut)
+    # A statement failing after the old tables were dropped: the one transaction puts them back.
+    monkeypatch.setattr(backups, "SCHEMA_RESET", backups.SCHEMA_RESET + b"SELECT 1/0;\n")
+
+    with pytest.raises(BackupError, match=r"the database is unchanged: .*division by zero"):
+        restore(settings, made.path)
+
+    assert "Still Here" in host_names(database)
+
+
+@needs_pg
+@needs_pg_dump
+@pytest.mark.parametrize("backend", ["postgresql"], indirect=True)
+def test_pg_restore_failing_half_way_leaves_the_database_as_it_was(database, db_url, tmp_path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    settings = Settings(database=DatabaseSettings(url=db_url))
+    add_host(database, name="Still Here", email="here@example.com")
+    made = backup(settings, tmp_path / "kiosk.dump")
+    database.engine.dispose()
+    half = tmp_path / "pg_restore"  # a pg_restore that stops with an error after some of its output
+    real_restore = shutil.which("pg_restore")
+    half.write_text(f'#!/bin/sh\ncase "$*" in *--data-only*) exec {real_restore} "$@";; esac\n'
+                    "echo 'CREATE TABLE half_restored (id integer);'\necho 'pg_restore: error: disk read' >&2\n"
+                    "exit 1\n")
+    half.chmod(0o755)
+    real = backups.pg_tool
+    monkeypatch.setattr(backups, "pg_tool", lambda name: str(half) if name == "pg_restore" else real(name))
+
+    with pytest.raises(BackupError, match="the database is unchanged: pg_restore: error: disk read"):
+        restore(settings, made.path)
+
+    assert "Still Here" in host_names(database)
+    with database.engine.connect() as connection:
+        assert connection.exec_driver_sql("SELECT to_regclass('half_restored')").scalar() is None
 
 
 @needs_pg
