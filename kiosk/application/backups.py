@@ -270,3 +270,18 @@ def _replace_schema(url: str, backup_file: Path) -> None:
         lines = (problem or psql_errors).strip().splitlines() or ["no reason given"]
         first = next((line for line in lines if "ERROR" in line or "error:" in line), lines[0])
         raise BackupError(f"restoring {backup_file} failed, the database is unchanged: {first}")
+
+
+def backup_before_upgrade(settings: Settings, progress: Progress | None = None) -> BackupResult | None:
+    """A SQLite database behind head is copied beside itself, named with its revision, before migrating (None:
+    nothing to upgrade, a new file, or PostgreSQL, whose operators use ``kioskctl backup``)."""
+    source = sqlite_file(settings.database.url)
+    if source is None or not source.is_file():
+        return None
+    try:
+        revision = sqlite_revision(source)
+    except sqlite3.DatabaseError:
+        return None  # not a database: opening it says so in its own words
+    if revision is None or revision == head_revision():
+        return None
+    return backup(settings, source.with_name(f"{source.name}.before-upgrade-from-{revision}"), progress)
