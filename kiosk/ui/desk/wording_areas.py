@@ -97,6 +97,7 @@ def area_actions() -> dict[str, str]:
         "routine.checked": translate("DeskWording", "Routine check recorded"),
         "routine.problem_fixed": translate("DeskWording", "Problem fixed"),
         "report.monthly_made": translate("DeskWording", "Monthly report made"),
+        "backup.nightly": translate("DeskWording", "Nightly backup made"),
     }
 
 
@@ -120,6 +121,7 @@ def area_groups() -> dict[str, str]:
         "customers": translate("DeskWording", "Customers' data"),
         "routine": translate("DeskWording", "Routines"),
         "report": translate("DeskWording", "Reports"),
+        "backup": translate("DeskWording", "Backups"),
         "contact_details": translate("DeskWording", "Contact details"),
     }
 
@@ -143,4 +145,5 @@ def area_entities() -> dict[str, str]:
         "routine_template": translate("DeskWording", "Routine"),
         "routine_problem": translate("DeskWording", "Routine problem"),
         "monthly_report": translate("DeskWording", "Monthly report"),
+        "backup": translate("DeskWording", "Backup"),
     }
