@@ -182,6 +182,9 @@ def _run_kiosk(settings: Settings, *, windowed: bool, exit_when_ready: bool) -> 
         # A touchscreen has no keyboard: Qt's on-screen one (with pinyin) appears when a field is tapped.
         # QT_IM_MODULE="" in the environment turns it off (a kiosk with a real keyboard).
         os.environ.setdefault("QT_IM_MODULE", "qtvirtualkeyboard")
+        # Drawn inside the kiosk window (kiosk/ui/kiosk/widgets/keyboard_panel.py), not in a window of
+        # its own, which cage would focus, and the tapped field would lose the keyboard at once.
+        os.environ.setdefault("QT_VIRTUALKEYBOARD_DESKTOP_DISABLE", "1")
         _keyboard_language(settings.site.language)
     database = open_database(settings)  # before any window: a database problem is one line, not a half-built kiosk
     if settings.notify.public_url and settings.notify.dispatcher == "kiosk":

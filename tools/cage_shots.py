@@ -48,7 +48,8 @@ def session_env(folder: Path, runtime: Path) -> dict[str, str]:
     return {
         "PATH": "/usr/bin:/bin", "HOME": str(folder), "LANG": "zh_CN.UTF-8",
         "XDG_RUNTIME_DIR": str(runtime), "KIOSK_CONFIG": str(folder / "kiosk.toml"), "KIOSK_DATA_DIR": str(folder),
-        "QT_IM_MODULE": "qtvirtualkeyboard", "QT_QPA_PLATFORM": "wayland", "XDG_SESSION_TYPE": "wayland",
+        "QT_IM_MODULE": "qtvirtualkeyboard", "QT_VIRTUALKEYBOARD_DESKTOP_DISABLE": "1",
+        "QT_QPA_PLATFORM": "wayland", "XDG_SESSION_TYPE": "wayland",
         "WLR_BACKENDS": "headless", "WLR_RENDERER": "pixman", "WLR_LIBINPUT_NO_DEVICES": "1",
     }
 

@@ -23,6 +23,7 @@ from kiosk.ui.kiosk.screens.waiting import WaitingScreen
 from kiosk.ui.kiosk.screens.walk_in import WalkInScreen
 from kiosk.ui.kiosk.screens.welcome import WelcomeScreen
 from kiosk.ui.kiosk.widgets.base import Screen
+from kiosk.ui.kiosk.widgets.keyboard_panel import KeyboardPanel, keyboard_in_window
 from kiosk.ui.kiosk.widgets.overlays import IdleOverlay, Toast
 
 KEYBOARD_GAP = 32  # px between the field being typed in and the top of the on-screen keyboard
@@ -58,6 +59,9 @@ class KioskWindow(QWidget):
         self._pan = 0
         self.idle_overlay = IdleOverlay(self)
         self.toast = Toast(self)
+        # The on-screen keyboard drawn in this window (cage would focus a window of its own); made
+        # before the connections below so it is placed before the page pans for it.
+        self.keyboard_panel = KeyboardPanel(self) if keyboard_in_window() else None
         keyboard = QGuiApplication.inputMethod()
         keyboard.visibleChanged.connect(self.follow_keyboard)
         keyboard.keyboardRectangleChanged.connect(self.follow_keyboard)
@@ -93,10 +97,16 @@ class KioskWindow(QWidget):
         self.stack.setGeometry(0, -self._pan, self.width(), self.height())
         if self.idle_overlay.isVisible():
             self.idle_overlay.setGeometry(self.rect())
+        if self.keyboard_panel is not None and self.keyboard_panel.isVisible():
+            self.keyboard_panel.place()
         super().resizeEvent(event)  # type: ignore[arg-type]
 
     def follow_keyboard(self) -> None:
         keyboard = QGuiApplication.inputMethod()
+        if self.keyboard_panel is not None:
+            panel = self.keyboard_panel
+            self.pan_for_keyboard(panel.y() if keyboard.isVisible() and panel.isVisible() else None)
+            return
         area = keyboard.keyboardRectangle()
         # The window fills the screen from its top-left corner, so screen and window coordinates agree.
         self.pan_for_keyboard(int(area.top()) if keyboard.isVisible() and not area.isEmpty() else None)

@@ -1,0 +1,77 @@
+"""Qt's on-screen keyboard drawn inside the kiosk's own window.
+
+Left to itself the keyboard opens a window of its own; a kiosk compositor (cage) focuses every new
+window, the tapped field loses focus and Qt hides the keyboard at once. With
+QT_VIRTUALKEYBOARD_DESKTOP_DISABLE=1 (kiosk/app.py) that window is never made, and this panel, a
+QtQuick InputPanel at the bottom of the kiosk window, is the keyboard instead (pinyin candidates too).
+"""
+
+from __future__ import annotations
+
+import os
+
+from PySide6.QtCore import QObject, Qt, QUrl
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtQml import QQmlComponent
+from PySide6.QtQuickWidgets import QQuickWidget
+from PySide6.QtWidgets import QWidget
+
+_PANEL_QML = b"""
+import QtQuick
+import QtQuick.VirtualKeyboard
+Item {
+    InputPanel {
+        objectName: "inputPanel"
+        anchors.left: parent.left; anchors.right: parent.right; anchors.bottom: parent.bottom
+    }
+}
+"""
+
+
+def keyboard_in_window() -> bool:
+    """The on-screen keyboard is on and told not to open a window of its own (kiosk/app.py sets both)."""
+    return (os.environ.get("QT_IM_MODULE") == "qtvirtualkeyboard"
+            and os.environ.get("QT_VIRTUALKEYBOARD_DESKTOP_DISABLE") == "1")
+
+
+class KeyboardPanel(QQuickWidget):
+    """Sits on the bottom edge of its parent, shown while Qt's input method is visible.
+
+    Never takes the focus: a tap on a key must leave it in the field being typed in."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._window = parent
+        self.setObjectName("KeyboardPanel")
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setAttribute(Qt.WidgetAttribute.WA_AlwaysStackOnTop)
+        self.setClearColor(Qt.GlobalColor.transparent)
+        self.setResizeMode(QQuickWidget.ResizeMode.SizeRootObjectToView)
+        component = QQmlComponent(self.engine())
+        component.setData(_PANEL_QML, QUrl())
+        root = component.create()
+        if root is None:
+            raise RuntimeError(f"on-screen keyboard: {component.errorString()}")
+        self.setContent(QUrl(), component, root)
+        self._component = component  # the scene lives only as long as the component that made it
+        panel = root.findChild(QObject, "inputPanel")
+        assert panel is not None
+        self._root, self._panel = root, panel
+        self.hide()
+        QGuiApplication.inputMethod().visibleChanged.connect(self.follow_input_method)
+
+    def place(self) -> None:
+        """Full width on the parent's bottom edge; the keyboard's height follows from its width."""
+        parent = self._window
+        self._root.setProperty("width", parent.width())  # now, not at the next resize event
+        height = int(self._panel.property("height") or 0)
+        self._root.setProperty("height", height)
+        self.setGeometry(0, parent.height() - height, parent.width(), height)
+        self.raise_()
+
+    def follow_input_method(self) -> None:
+        if QGuiApplication.inputMethod().isVisible():
+            self.place()
+            self.show()
+        else:
+            self.hide()
