@@ -208,42 +208,45 @@ class LinkSigner:
             links[action] = f"{base}/r/{self.make_token(claim)}"
         return links
 
+    def subject_links(
+        self, public_url: str, *, subject: str, actions: Iterable[str], subject_id: int, subject_key: str,
+        email: str, idempotency_key: str, issued_at: datetime,
+    ) -> dict[str, str]:
+        """{action: URL} for a notice about something other than a visit (a requisition, booking, message),
+        bound to its id, key and the address told; stable like ``host_links``."""
+        base = public_url.rstrip("/")
+        return {action: f"{base}/r/" + self.make_token(LinkClaim(
+            action=action, visit_id=subject_id, host_email=email,
+            nonce=self.nonce_for(idempotency_key, action), expires_at=issued_at + lifetime_of(subject),
+            visit_key=subject_key, subject=subject,
+        )) for action in actions}
+
     def requisition_links(
         self, public_url: str, *, actions: Iterable[str], requisition_id: int, requisition_key: str,
         head_email: str, idempotency_key: str, issued_at: datetime,
     ) -> dict[str, str]:
-        """{action: URL} for a department head's approval notice; stable like ``host_links``."""
-        base = public_url.rstrip("/")
-        return {action: f"{base}/r/" + self.make_token(LinkClaim(
-            action=action, visit_id=requisition_id, host_email=head_email,
-            nonce=self.nonce_for(idempotency_key, action), expires_at=issued_at + LINK_LIFETIME,
-            visit_key=requisition_key, subject=REQUISITION,
-        )) for action in actions}
+        """{action: URL} for a department head's approval notice."""
+        return self.subject_links(public_url, subject=REQUISITION, actions=actions, subject_id=requisition_id,
+                                  subject_key=requisition_key, email=head_email,
+                                  idempotency_key=idempotency_key, issued_at=issued_at)
 
     def booking_links(
         self, public_url: str, *, actions: Iterable[str], booking_id: int, booking_key: str, organiser_email: str,
         idempotency_key: str, issued_at: datetime,
     ) -> dict[str, str]:
-        """{action: URL} for a meeting organiser's reminder; stable like ``host_links``."""
-        base = public_url.rstrip("/")
-        return {action: f"{base}/r/" + self.make_token(LinkClaim(
-            action=action, visit_id=booking_id, host_email=organiser_email,
-            nonce=self.nonce_for(idempotency_key, action), expires_at=issued_at + LINK_LIFETIME,
-            visit_key=booking_key, subject=BOOKING,
-        )) for action in actions}
+        """{action: URL} for a meeting organiser's reminder."""
+        return self.subject_links(public_url, subject=BOOKING, actions=actions, subject_id=booking_id,
+                                  subject_key=booking_key, email=organiser_email,
+                                  idempotency_key=idempotency_key, issued_at=issued_at)
 
     def message_links(
         self, public_url: str, *, actions: Iterable[str], message_id: int, message_key: str, colleague_email: str,
         idempotency_key: str, issued_at: datetime,
     ) -> dict[str, str]:
-        """{action: URL} for a phone message's notices (the "got it" link); stable like ``host_links``."""
-        base = public_url.rstrip("/")
-        return {action: f"{base}/r/" + self.make_token(LinkClaim(
-            action=action, visit_id=message_id, host_email=colleague_email,
-            nonce=self.nonce_for(idempotency_key, action), expires_at=issued_at + LINK_LIFETIME,
-            visit_key=message_key, subject=MESSAGE,
-        )) for action in actions}
-
+        """{action: URL} for a phone message's notices (the "got it" link)."""
+        return self.subject_links(public_url, subject=MESSAGE, actions=actions, subject_id=message_id,
+                                  subject_key=message_key, email=colleague_email,
+                                  idempotency_key=idempotency_key, issued_at=issued_at)
 
 def check_usable(uow: UnitOfWork, claim: LinkClaim) -> None:
     """LinkRefused when the link has expired (by the database clock) or was already used."""
