@@ -88,6 +88,7 @@ def _range(low: float | None = None, high: float | None = None) -> dict[str, Any
 
 
 _TIME_OF_DAY = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+_HEX_COLOUR_OR_EMPTY = re.compile(r"^(#[0-9A-Fa-f]{6})?$")
 # Control characters other than tab and line breaks: a pasted escape sequence is not directions.
 _NOT_PLAIN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
@@ -115,6 +116,12 @@ class SiteSettings:
     # How to find the site, in each language, for the invitation e-mails (plain text; empty: not shown).
     directions_zh: str = field(default="", metadata=_plain_text(DIRECTIONS_MAX))
     directions_en: str = field(default="", metadata=_plain_text(DIRECTIONS_MAX))
+    # The company's own look on the kiosk's welcome screen (the front desk is the company's "first window"):
+    # a logo (PNG or SVG file; empty: the site name in text), the accent colour (#rrggbb; empty: the
+    # theme's teal) and an optional background picture behind the welcome screen.
+    logo: str = ""
+    accent: str = field(default="", metadata={"pattern": _HEX_COLOUR_OR_EMPTY, "pattern_text": "#rrggbb"})
+    background: str = ""
 
     def directions(self, language: str) -> str:
         """The directions in ``language`` ("en", else Chinese), or in the other language when only it is set."""
@@ -133,6 +140,12 @@ class KioskSettings:
     # How the welcome screen greets each visitor; a visitor's own choice lasts until they leave.
     large_text: bool = False
     high_contrast: bool = False
+    # A short, quiet chime when the host answers a waiting visitor (approves, declines, is on the way);
+    # silent from quiet_from to quiet_until (site time) so a late lobby stays calm.
+    chime: bool = True
+    chime_volume: float = field(default=0.4, metadata=_range(0.0, 1.0))
+    chime_quiet_from: str = field(default="20:00", metadata={"pattern": _TIME_OF_DAY, "pattern_text": "HH:MM"})
+    chime_quiet_until: str = field(default="08:00", metadata={"pattern": _TIME_OF_DAY, "pattern_text": "HH:MM"})
 
 
 @dataclass(frozen=True)
@@ -252,7 +265,7 @@ class PrinterSettings:
     os_printer: str = ""
     profile: str = "default"
     paper_width_mm: int = field(default=80, metadata=_choices(58, 80))
-    text_mode: str = field(default="raster", metadata=_choices("raster", "gb18030"))
+    text_mode: str = field(default="auto", metadata=_choices("auto", "raster", "gb18030"))
 
 
 @dataclass(frozen=True)

@@ -42,7 +42,7 @@ from kiosk.domain.printable import sanitize_text
 if TYPE_CHECKING:
     from escpos.escpos import Escpos
 
-TEXT_MODES = ("raster", "gb18030")
+TEXT_MODES = ("auto", "raster", "gb18030")  # auto: raster until the cropped-text renderer lands (#16)
 CHINESE_MODE_ON = b"\x1c\x26"  # FS &
 CHINESE_MODE_OFF = b"\x1c\x2e"  # FS .
 LINE_FEED = b"\n"
