@@ -69,9 +69,13 @@ def test_waiting_screen_says_the_host_is_on_the_way_and_keeps_waiting_for_a_deci
         escalation.acknowledge(uow, _visit(database).id)
     kiosk.flow.poll_walk_in()
     assert kiosk.window.current() is waiting
-    assert waiting.body.text() == "张伟 (Sales) 正在赶来接您"
+    # The news leads: the headline says who is coming, and the hourglass has gone.
+    assert waiting.title.text() == "张伟正在赶来接您"
+    assert waiting.body.text() == "张伟（Sales）会到大堂与您见面。"
+    assert waiting.icon_name == "walking"
     kiosk.languages.set_language("en")
-    assert waiting.body.text() == "张伟 (Sales) is on the way to meet you"
+    assert waiting.title.text() == "张伟 is on the way"
+    assert waiting.body.text() == "张伟 (Sales) will meet you here in the lobby."
     assert kiosk.flow.walk_ins.poll_timer.isActive()
 
     with database.unit_of_work(f"host:{host.id}") as uow:

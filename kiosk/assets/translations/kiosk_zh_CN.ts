@@ -7856,273 +7856,273 @@ What was done?</source>
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="42" />
-        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="199" />
+        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="43" />
+        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="201" />
         <source>Please see the front desk</source>
         <translation>请到前台办理</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="43" />
+        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="44" />
         <source>Our receptionist will be happy to help you.</source>
         <translation>前台工作人员会为您提供帮助。</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="52" />
+        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="53" />
         <source>You have already signed out</source>
         <translation>您已经签离</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="53" />
+        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="54" />
         <source>Thank you for visiting. Have a good day!</source>
         <translation>感谢您的来访，祝您愉快！</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="57" />
+        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="58" />
         <source>We could not recognise this code</source>
         <translation>无法识别此二维码</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="58" />
+        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="59" />
         <source>Please hold up the QR code from your invitation, or ask at the front desk.</source>
         <translation>请出示邀请函中的二维码，或询问前台。</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="62" />
+        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="63" />
         <source>This code was for an earlier day</source>
         <translation>此二维码的有效日期已过</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="63" />
+        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="64" />
         <source>Please ask your host for a new invitation, or see the front desk.</source>
         <translation>请联系被访人重新发送邀请，或到前台办理。</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="67" />
+        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="68" />
         <source>This invitation is for a later day</source>
         <translation>此邀请的来访日期尚未到</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="68" />
+        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="69" />
         <source>We look forward to seeing you then. If the date looks wrong, please see the front desk.</source>
         <translation>期待届时与您见面。如日期有误，请到前台咨询。</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="72" />
+        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="73" />
         <source>This invitation has already been used</source>
         <translation>此邀请已被使用</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="73" />
+        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="74" />
         <source>If you have checked in already, you are all set. Otherwise, please see the front desk.</source>
         <translation>如果您已签到，无需其他操作；否则请到前台办理。</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="77" />
+        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="78" />
         <source>This visit has been cancelled</source>
         <translation>此次来访已取消</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="78" />
+        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="79" />
         <source>Please contact your host, or see the front desk.</source>
         <translation>请联系被访人，或到前台咨询。</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="81" />
+        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="82" />
         <source>This code has been replaced</source>
         <translation>此二维码已被新的二维码取代</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="82" />
+        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="83" />
         <source>Please use the newest code you were sent, or see the front desk.</source>
         <translation>请使用您收到的最新二维码，或到前台咨询。</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="86" />
+        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="87" />
         <source>This invitation is for another building</source>
         <translation>此邀请属于其他办公地点</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="87" />
+        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="88" />
         <source>Please check the address on your invitation, or ask at the front desk.</source>
         <translation>请核对邀请中的地址，或询问前台。</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="91" />
+        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="92" />
         <source>This code cannot be used here</source>
         <translation>此二维码不能在这里使用</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="92" />
+        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="93" />
         <source>Please see the front desk.</source>
         <translation>请到前台办理。</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="102" />
+        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="103" />
         <source>That looks like a web link. Please show the QR code from your visitor invitation.</source>
         <translation>这是一个网址二维码。请出示访客邀请中的二维码。</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="105" />
+        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="106" />
         <source>That is a Wi-Fi code. Please show the QR code from your visitor invitation.</source>
         <translation>这是一个 Wi-Fi 二维码。请出示访客邀请中的二维码。</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="107" />
+        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="108" />
         <source>That code is not a visitor invitation. Please show the QR code we sent you.</source>
         <translation>这不是访客邀请二维码。请出示我们发送给您的二维码。</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="114" />
+        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="115" />
         <source>Sorry, something went wrong</source>
         <translation>抱歉，出了点问题</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="115" />
+        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="116" />
         <source>Please try again, or see the front desk for help.</source>
         <translation>请重试，或到前台寻求帮助。</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="123" />
+        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="124" />
         <source>Please wait a moment</source>
         <translation>请稍候</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="124" />
+        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="125" />
         <source>Several codes typed here were not recognised. Please try again in a minute, hold up the QR code, or ask at the front desk.</source>
         <translation>此处输入的多个邀请码未能识别。请一分钟后再试，或出示二维码，或到前台咨询。</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="143" />
+        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="144" />
         <source>{host} is not able to meet you right now</source>
         <translation>{host}暂时无法与您见面</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="145" />
+        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="146" />
         <source>We are sorry. The front desk can help you arrange another time.</source>
         <translation>非常抱歉。前台可以帮您另约时间。</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="153" />
+        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="155" />
         <source>We only meet sales visitors by appointment</source>
         <translation>销售拜访需提前预约</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="154" />
+        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="156" />
         <source>Thank you for coming by. Leave your contact details and the right person will get back to you.</source>
         <translation>感谢您的到访。请留下联系方式，相关负责人会与您联系。</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="158" />
+        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="160" />
         <source>Leave my contact details</source>
         <translation>留下联系方式</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="159" />
+        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="161" />
         <source>No, thank you</source>
         <translation>不用了，谢谢</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="168" />
+        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="170" />
         <source>Thank you, your details have been passed on</source>
         <translation>谢谢，您的联系方式已转交</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="169" />
+        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="171" />
         <source>Someone will be in touch. Have a good day!</source>
         <translation>我们会尽快与您联系。祝您愉快！</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="179" />
+        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="181" />
         <source>Please leave the parcel at the front desk. Reception has been told it is here.</source>
         <translation>请将包裹放在前台，前台已收到通知。</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="181" />
+        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="183" />
         <source>{host} ({department})</source>
         <translation>{host}（{department}）</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="183" />
+        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="185" />
         <source>Please leave the parcel at the front desk. {recipient} has been told it is here.</source>
         <translation>请将包裹放在前台，已通知{recipient}。</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="189" />
+        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="191" />
         <source>Thank you</source>
         <translation>谢谢</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="200" />
+        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="202" />
         <source>No problem. Our receptionist will help you with the next steps.</source>
         <translation>没关系，前台工作人员会为您办理后续事宜。</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="208" />
+        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="210" />
         <source>Thank you for your visit</source>
         <translation>感谢您的来访</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="209" />
+        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="211" />
         <source>Have a safe journey. We hope to see you again soon.</source>
         <translation>一路平安，期待再次见到您。</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="217" />
+        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="219" />
         <source>Your visit request has been cancelled</source>
         <translation>您的来访申请已取消</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="218" />
+        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="220" />
         <source>You are welcome to register again at any time.</source>
         <translation>欢迎您随时重新登记。</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="228" />
+        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="230" />
         <source>Please enter your name</source>
         <translation>请输入您的姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="229" />
+        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="231" />
         <source>Please enter your mobile number</source>
         <translation>请输入您的手机号码</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="230" />
+        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="232" />
         <source>Please choose the person you are visiting</source>
         <translation>请选择被访人</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="231" />
+        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="233" />
         <source>Please choose the purpose of your visit</source>
         <translation>请选择来访事由</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="233" />
+        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="235" />
         <source>This does not look like a mobile number</source>
         <translation>手机号码格式不正确</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="234" />
+        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="236" />
         <source>An ID number has only letters and digits</source>
         <translation>证件号码只能包含字母和数字</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="235" />
+        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="237" />
         <source>This is too long</source>
         <translation>内容过长</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="236" />
+        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="238" />
         <source>Please use letters, digits and punctuation only</source>
         <translation>请只使用文字、数字和标点</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="238" />
+        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="240" />
         <source>This person no longer receives visitors; please choose someone else</source>
         <translation>此人已不再接待访客，请选择其他人</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="242" />
+        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="244" />
         <source>Please check this field</source>
         <translation>请检查此项</translation>
     </message>
@@ -11089,27 +11089,37 @@ What was done?</source>
 <context>
     <name>WaitingScreen</name>
     <message>
-        <location filename="../../ui/kiosk/screens/waiting.py" line="54" />
+        <location filename="../../ui/kiosk/screens/waiting.py" line="82" />
         <source>Thank you, please wait a moment</source>
         <translation>谢谢，请稍候</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/screens/waiting.py" line="56" />
-        <source>{host} is on the way to meet you</source>
-        <translation>{host} 正在赶来接您</translation>
+        <location filename="../../ui/kiosk/screens/waiting.py" line="75" />
+        <source>{host} ({department})</source>
+        <translation>{host}（{department}）</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/screens/waiting.py" line="58" />
+        <location filename="../../ui/kiosk/screens/waiting.py" line="79" />
+        <source>{host} is on the way</source>
+        <translation>{host}正在赶来接您</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk/screens/waiting.py" line="80" />
+        <source>{host} will meet you here in the lobby.</source>
+        <translation>{host}会到大堂与您见面。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk/screens/waiting.py" line="83" />
         <source>We have let {host} know you are here and are waiting for a reply.</source>
         <translation>我们已通知{host}您已到达，正在等待回复。</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/screens/waiting.py" line="60" />
+        <location filename="../../ui/kiosk/screens/waiting.py" line="85" />
         <source>This screen will change by itself. Feel free to take a seat.</source>
         <translation>有回复后屏幕会自动更新，请先稍坐。</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/screens/waiting.py" line="61" />
+        <location filename="../../ui/kiosk/screens/waiting.py" line="86" />
         <source>Cancel my visit</source>
         <translation>取消来访</translation>
     </message>

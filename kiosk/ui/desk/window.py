@@ -17,11 +17,11 @@ from kiosk.application.gateways.desk_auth import DeskAuthGateway
 from kiosk.services.auth import StaffSession
 from kiosk.services.directory.hosts import HostSummary
 from kiosk.services.visits.visit_log import VisitSummary
+from kiosk.ui.common.chime import Chime
 from kiosk.ui.common.i18n import LanguageManager
 from kiosk.ui.common.idle import IdleWatcher
 from kiosk.ui.common.theme import BASE_FONT_PX
 from kiosk.ui.common.workers import WorkerPool
-from kiosk.ui.desk.chime import Chime
 from kiosk.ui.desk.lock import LockPage
 from kiosk.ui.desk.password import ChangePasswordDialog
 from kiosk.ui.desk.quick_find import QuickFind

@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 
 from kiosk.application.gateways.touchscreen import KioskGateway
 from kiosk.config import Settings
+from kiosk.ui.common.chime import HostAnswerChime, SoundEffectPlayer
 from kiosk.ui.common.i18n import LanguageManager
 from kiosk.ui.common.theme import Look
 from kiosk.ui.common.workers import WorkerPool
@@ -35,6 +36,7 @@ class Kiosk:
     maintenance: Maintenance | None = None
     camera: CameraThread | None = None
     wedge: WedgeFilter | None = None
+    chime: HostAnswerChime | None = None
 
     def start_devices(self, settings: Settings) -> None:
         """Camera (on its own thread) and keyboard-wedge scanner: both feed the flow's one scan input."""
@@ -49,6 +51,8 @@ class Kiosk:
         if self.maintenance is not None:
             self.maintenance.attach_camera(self.camera)
         self.camera.start()
+        if self.chime is not None:
+            self.chime.player = SoundEffectPlayer()  # the host's answer is heard (the sound loads on first use)
 
     def shutdown(self) -> None:
         if self.maintenance is not None:
@@ -78,7 +82,8 @@ def build_kiosk(
     """``pool``: a worker pool of the caller's (tests hold answers back with one); else a new one."""
     languages = LanguageManager(settings.site.language)
     pool = pool or WorkerPool(synchronous=synchronous)
-    window = KioskWindow(settings.site.name, now, ZoneInfo(settings.site.timezone))
+    zone = ZoneInfo(settings.site.timezone)
+    window = KioskWindow(settings.site.name, now, zone)
     pool.setParent(window)
     languages.setParent(window)
     flow = KioskFlow(
@@ -87,6 +92,7 @@ def build_kiosk(
         waiting_idle_seconds=settings.visits.escalation_minutes * 60,
         poll_interval_ms=poll_interval_ms,
     )
+    chime = flow.chime = HostAnswerChime(settings.kiosk, now, zone)
     accessibility = _accessibility(settings, window, flow, languages)
     maintenance = Maintenance(window, settings, languages, accessibility, flow.scan_input, gateway,
                               synchronous=synchronous)
@@ -98,7 +104,7 @@ def build_kiosk(
     window.stack.currentChanged.connect(corner_over_welcome_only)
     flow.start()
     corner_over_welcome_only()
-    return Kiosk(window, flow, pool, languages, accessibility=accessibility, maintenance=maintenance)
+    return Kiosk(window, flow, pool, languages, accessibility=accessibility, maintenance=maintenance, chime=chime)
 
 
 def _accessibility(settings: Settings, window: KioskWindow, flow: KioskFlow,

@@ -78,6 +78,8 @@ class KioskFlow(QObject):
         self._host_query = 0
         self._name_query = 0
         self.camera_preview: Callable[[bool], None] = lambda _wanted: None
+        # Rung when the host answers a waiting walk-in (assembly gives the kiosk's HostAnswerChime).
+        self.chime: Callable[[], None] = lambda: None
 
         self._return_timer = self.timer(single_shot=True, slot=self._auto_return)
         self._badge_timer = self.timer(interval=badge_poll_ms, slot=self._poll_badge)
@@ -116,6 +118,7 @@ class KioskFlow(QObject):
         w.delivery.host_query.connect(self._search_hosts)
         w.idle_overlay.still_here.connect(self.idle.poke)
         w.idle_overlay.expired.connect(self.reset_all)
+        w.waiting.host_coming.connect(self._host_answered)
 
     # -- life cycle ---------------------------------------------------------------------------------------------
 
@@ -150,6 +153,15 @@ class KioskFlow(QObject):
     def show_message(self, message: visitor_messages.Message) -> None:
         self.window.message.show_message(message)
         self.show(self.window.message)
+        if message.host_answer:
+            self._host_answered()
+
+    def _host_answered(self) -> None:
+        """A short chime for news the visitor may not be looking at; the screen has already changed."""
+        try:
+            self.chime()
+        except Exception:  # a sound must never cost a visit
+            log.exception("chime failed")
 
     def go_home(self) -> None:
         """Back to welcome with every field and every pending answer forgotten (the language stays)."""
@@ -269,6 +281,8 @@ class KioskFlow(QObject):
 
     def show_checked_in(self, result: CheckInResult, text: str | None = None) -> None:
         self.busy = False
+        # Checked in from the waiting screen: the host has just let the walk-in in.
+        host_answered = self.window.current() is self.window.waiting
         if result.outcome is CheckInOutcome.HELD:
             self.show_message(visitor_messages.see_front_desk())
             return
@@ -279,6 +293,8 @@ class KioskFlow(QObject):
         self._badge_job, self._badge_polls = result.badge_job_id, 0
         if self._badge_job is not None:
             self._badge_timer.start()
+        if host_answered:
+            self._host_answered()
 
     def show_failure(self, error: ServiceError, *, signing_out: bool = False) -> None:
         self.busy = False

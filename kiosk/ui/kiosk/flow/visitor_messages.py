@@ -33,6 +33,7 @@ class Message:
     body: Text
     actions: tuple[Action, ...] = field(default_factory=tuple)
     auto_return_seconds: int = 10
+    host_answer: bool = False  # the host's reply to a waiting walk-in: the kiosk chimes
 
 
 def see_front_desk() -> Message:
@@ -144,6 +145,7 @@ def walk_in_denied(host_name: str) -> Message:
             host=host_name),
         lambda: QCoreApplication.translate(
             "Messages", "We are sorry. The front desk can help you arrange another time."),
+        host_answer=True,
     )
 
 
