@@ -24,6 +24,7 @@ from kiosk.cli_commands import (
     doctor,
     export,
     invitations,
+    keys,
     kiosk_pin,
     maintenance,
     messages,
@@ -50,7 +51,7 @@ from kiosk.version import add_version_argument
 Handler = Callable[[CliContext, argparse.Namespace], int]
 COMMAND_MODULES = (database, demo, directory, visits, invitations, export, maintenance, users, badges, notify, denylist,
                    kiosk_pin, notices, audit, poster, parcels, stocktake, requisitions, purchases,
-                   supplies, rooms, room_bookings, complaints, messages, report, routines, backup, doctor)
+                   supplies, rooms, room_bookings, complaints, messages, report, routines, backup, keys, doctor)
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 

@@ -56,7 +56,9 @@ def _setup(tmp_path: Path, db_url: str, monkeypatch: pytest.MonkeyPatch, capsys:
         "notify": 'reception = ["json://localhost:8999/hook"]',
     } | sections
     extra = "".join(f"[{name}]\n{text}\n\n" for name, text in body.items())
-    return kioskctl_runner(write_config(tmp_path, db_url, monkeypatch, extra), capsys)
+    run = kioskctl_runner(write_config(tmp_path, db_url, monkeypatch, extra), capsys)
+    assert run("keys", "init").code == 0  # as docs/deploy.md does before the first start
+    return run
 
 
 def _rows(ran: Ran) -> dict[str, dict[str, object]]:
@@ -72,7 +74,7 @@ def test_a_healthy_installation_is_ok_on_every_row_and_exits_0(
     assert table.code == 0, table.out
     lines = table.out.splitlines()
     assert lines[0].split() == ["CHECK", "STATUS", "DETAIL"]
-    for check in ("config", "database", "permissions", "printer", "camera", "email", "chat", "fonts",
+    for check in ("config", "database", "keys", "permissions", "printer", "camera", "email", "chat", "fonts",
                   "keyboard", "disk"):
         row = next(line for line in lines if line.startswith(check + " "))
         assert row.split()[1] == "ok", table.out
@@ -86,13 +88,47 @@ def test_a_healthy_installation_is_ok_on_every_row_and_exits_0(
     report = as_json.json()
     assert set(report) == {"ok", "seconds", "checks"} and report["ok"] is True
     assert 0 < report["seconds"] < 3
-    assert [row["status"] for row in report["checks"]] == ["ok"] * 10
+    assert [row["status"] for row in report["checks"]] == ["ok"] * 11
     assert all(set(row) == {"check", "status", "detail", "fix", "visitor_facing"} for row in report["checks"])
     rows = _rows(as_json)
     assert "(head)" in str(rows["database"]["detail"])
     height, width = cv2.imread(str(tmp_path / "frame.png")).shape[:2]
     assert f"frames of {width}×{height}" in str(rows["camera"]["detail"])
     assert f"127.0.0.1:{smtp_server.port} answered EHLO" in str(rows["email"]["detail"])
+    assert rows["keys"]["detail"] == f"{tmp_path / 'data.key'} and {tmp_path / 'data' / 'link.key'}"
+
+
+def test_a_missing_key_fails_the_keys_row_with_the_command_that_makes_it_and_exits_1(
+        tmp_path: Path, db_url: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+        smtp_server: SmtpServer) -> None:
+    run = _setup(tmp_path, db_url, monkeypatch, capsys, smtp_server.port)
+    link_key = tmp_path / "data" / "link.key"
+    link_key.unlink()
+
+    ran = run("doctor")
+
+    assert ran.code == 1
+    row = next(line for line in ran.out.splitlines() if line.startswith("keys "))
+    assert row.split()[1] == "FAIL" and f"no key file at {link_key}" in row
+    assert "'kioskctl keys init' as the account the kiosk runs as" in ran.out
+    assert "a visitor would notice a problem; failed: keys" in ran.out
+    assert not link_key.exists()  # looking did not make one
+
+
+def test_a_cut_short_data_key_fails_the_keys_row_and_is_left_for_its_backup(
+        tmp_path: Path, db_url: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+        smtp_server: SmtpServer) -> None:
+    run = _setup(tmp_path, db_url, monkeypatch, capsys, smtp_server.port)
+    data_key = tmp_path / "data.key"
+    data_key.write_bytes(data_key.read_bytes()[:20])
+
+    ran = run("doctor", "--json")
+
+    assert ran.code == 1
+    row = _rows(ran)["keys"]
+    assert row["status"] == "fail" and f"{data_key} is 20 bytes, not 32" in str(row["detail"])
+    assert "restore it from its backup" in str(row["fix"])
+    assert len(data_key.read_bytes()) == 20
 
 
 def test_a_network_printer_that_is_not_listening_fails_the_printer_row_and_exits_1(

@@ -1,7 +1,7 @@
 """``kioskctl doctor [--json]``: a table of what is ready for visitors and what is not, and what to do.
 
-Exit status 1 when something a visitor would notice is broken (settings, database, printer, camera,
-Chinese font, on-screen keyboard); warnings and back-office problems (e-mail, chat, file modes, disk)
+Exit status 1 when something a visitor would notice is broken (settings, database, key files, printer,
+camera, Chinese font, on-screen keyboard); warnings and back-office problems (e-mail, chat, file modes, disk)
 leave it 0. Doctor reads the settings itself, so a broken settings file is a row, not an error line.
 """
 
@@ -20,7 +20,7 @@ _MARK = {Status.OK: "ok", Status.WARN: "warn", Status.FAIL: "FAIL"}
 
 def register(commands: Subcommands) -> None:
     doctor = commands.add_parser(
-        "doctor", help="check settings, database, printer, camera, e-mail, chat, fonts, keyboard and disk")
+        "doctor", help="check settings, database, keys, printer, camera, e-mail, chat, fonts, keyboard and disk")
     doctor.add_argument("--json", action="store_true", help="print the rows as JSON")
     doctor.set_defaults(standalone=doctor_command)
 

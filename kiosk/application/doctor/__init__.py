@@ -3,7 +3,7 @@
 Every check runs in a daemon thread of its own, all at once, and gets ``CHECK_TIMEOUT`` seconds: a
 printer or mail server that never answers becomes a "did not answer" row instead of a hung command
 (a daemon thread still stuck when doctor is done does not keep the process alive). The checks live in
-``system`` (database, file modes, disk), ``devices`` (printer, camera, e-mail, chat) and ``screen``
+``system`` (database, keys, file modes, disk), ``devices`` (printer, camera, e-mail, chat) and ``screen``
 (Chinese font, on-screen keyboard: Qt only in a process of its own).
 """
 
@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from kiosk.application.doctor.devices import check_camera, check_chat, check_email, check_printer
 from kiosk.application.doctor.findings import CHECK_TIMEOUT, Finding, Status
 from kiosk.application.doctor.screen import FONT_FIX, check_fonts, check_keyboard
-from kiosk.application.doctor.system import check_database, check_disk, check_permissions
+from kiosk.application.doctor.system import check_database, check_disk, check_keys, check_permissions
 from kiosk.config import Settings
 
 __all__ = ["CHECKS", "Check", "CheckResult", "DoctorReport", "Finding", "Status", "run_doctor"]
@@ -89,6 +89,7 @@ def _run_concurrently(checks: tuple[Check, ...], settings: Settings, timeout: fl
 
 CHECKS = (
     Check("database", check_database, True, "check that the database server answers"),
+    Check("keys", check_keys, True, "check the keys folder's disk"),
     Check("permissions", check_permissions, False, "check the data folder's disk"),
     Check("printer", check_printer, True, "switch the printer off and on; check its network or cable"),
     Check("camera", check_camera, True, "unplug and replug the camera; check [camera] source"),

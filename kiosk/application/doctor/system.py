@@ -1,4 +1,4 @@
-"""The machine's own state: the database and its schema, who may read the files, the free disk."""
+"""The machine's own state: the database and its schema, the key files, who may read the files, the free disk."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from kiosk.application.bootstrap import (
     schema_status,
 )
 from kiosk.application.doctor.findings import Finding, Status
+from kiosk.application.key_files import KeyState, inspect_keys
 from kiosk.config import Settings, data_dir
 from kiosk.db.engine import sqlite_file
 
@@ -41,6 +42,23 @@ def check_database(settings: Settings) -> Finding:
     if not status.up_to_date:
         return Finding(Status.FAIL, f"{status.url}: revision {status.revision}, head is {status.head}", upgrade)
     return Finding(Status.OK, f"{status.url}: revision {status.revision} (head)")
+
+
+def check_keys(settings: Settings) -> Finding:
+    """Both key files there and usable. A missing one is a failure even though the programs would make it:
+    made now, it could not read what an earlier key wrote (a database restored without its keys)."""
+    keys = inspect_keys(settings)
+    missing = [key for key in keys if key.state is KeyState.MISSING]
+    unusable = [key for key in keys if key.state is KeyState.UNUSABLE]
+    if unusable:
+        return Finding(Status.FAIL, "; ".join(key.problem for key in unusable),
+                       "run doctor as the account the kiosk runs as; a damaged key: restore it from its backup")
+    if missing:
+        names = " and ".join(str(key.path) for key in missing)
+        return Finding(Status.FAIL, f"no key file at {names}",
+                       "restore it from its backup if this database already holds ID numbers; else run "
+                       "'kioskctl keys init' as the account the kiosk runs as")
+    return Finding(Status.OK, " and ".join(str(key.path) for key in keys))
 
 
 def check_permissions(settings: Settings) -> Finding:
