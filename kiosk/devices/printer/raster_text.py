@@ -1,8 +1,10 @@
 """Text as 1-bit pictures, so a printer without Chinese fonts still prints "张伟" or "Müller".
 
-Each line becomes one image exactly as wide as the printable area (384 dots on 58 mm, 576 on
-80 mm): alignment is baked into the picture, so it does not depend on the printer honouring
-ESC a for images. Heights are kept small because every row costs width/8 bytes on the wire.
+Each line is drawn on a picture exactly as wide as the printable area (384 dots on 58 mm, 576 on
+80 mm), with its alignment drawn in; ``raster_blocks.crop_to_ink`` then sends only the inked box
+and lets the printer place it. Heights are kept small because every row costs bytes on the wire.
+A white-on-black line is a black box around its text (``INVERTED_MARGIN`` dots each side, the
+line's full height), as the printer's own white-on-black (``GS B``) prints a text line.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ PRINTABLE_DOTS_BY_PAPER_MM = {58: 384, 80: 576}
 # Rows per line. 20 dots is 2.5 mm at 203 dpi: small but clear for host and date lines.
 ROWS_BY_SIZE = {TextSize.NORMAL: 20, TextSize.TALL: 28, TextSize.LARGE: 48}
 _THRESHOLD = 128
+INVERTED_MARGIN = 8
 
 
 class BadgeFontMissing(RuntimeError):
@@ -78,5 +81,8 @@ def render_text_line(line: TextLine, width_dots: int, font_path: Path) -> Image.
     draw.text((x + bold, y), line.text, font=font, fill=0, stroke_width=bold, stroke_fill=0)
     ink_black = canvas.point(lambda v: 0 if v < _THRESHOLD else 255)
     if line.inverted:
-        ink_black = ink_black.point(lambda v: 255 - v)
+        box = (max(0, int(x) - INVERTED_MARGIN), 0, min(width_dots, int(x + text_width) + 1 + INVERTED_MARGIN), rows)
+        white_on_black = ink_black.crop(box).point(lambda v: 255 - v)
+        ink_black = Image.new("L", (width_dots, rows), 255)
+        ink_black.paste(white_on_black, box[:2])
     return ink_black.convert("1", dither=Image.Dither.NONE)

@@ -176,7 +176,7 @@ def test_raster_mode_draws_the_cjk_lines_and_the_qr_decodes_to_the_code(paper: i
 @pytest.mark.parametrize("paper", [58, 80])
 def test_byte_budget_of_a_cjk_label(paper: int) -> None:
     layout = layout_label(CJK, paper, BILINGUAL_LABEL_LABELS)
-    assert len(render_layout(layout, text_mode="raster", native_qr=True)) <= 12_000  # the CJK badge's budget
+    assert len(render_layout(layout, text_mode="raster", native_qr=True)) <= 4_000  # the CJK badge's budget
     assert len(render_layout(layout, text_mode="gb18030", native_qr=True)) <= 400
 
 

@@ -125,10 +125,21 @@ def test_raster_mode_draws_non_ascii_and_sends_no_han_bytes(name: str) -> None:
 
 
 @pytest.mark.parametrize("paper, dots", [(58, 384), (80, 576)])
-def test_raster_images_are_exactly_the_printable_width(paper: int, dots: int) -> None:
+def test_raster_pictures_are_cropped_to_their_ink_and_placed_by_the_printer(paper: int, dots: int) -> None:
     tokens = tokenize(render_badge(badge("张伟"), paper_width_mm=paper, text_mode="raster"))
-    widths = {t.raw[4] | t.raw[5] << 8 for t in tokens if t.kind == "image"}
-    assert widths == {dots // 8}
+    images = [t for t in tokens if t.kind == "image"]
+    widths = [t.raw[4] | t.raw[5] << 8 for t in images]
+    assert all(1 <= width < dots // 8 for width in widths)  # whole bytes, none the paper's width
+    drawn = [t for t in images if (t.raw[4] | t.raw[5] << 8) > 1]
+    spacers = [t for t in images if (t.raw[4] | t.raw[5] << 8) == 1]
+    assert all(t.raw[8:] == bytes(len(t.raw) - 8) for t in spacers)  # 1 byte wide: blank rows only
+    # Banner, name, host, date (and validity: its own line on 58 mm), scan hint; the QR is native.
+    assert len(drawn) == {58: 6, 80: 5}[paper]
+    # Each drawn line is preceded by the alignment the printer places it with.
+    for token in drawn:
+        before = tokens[: tokens.index(token)]
+        last_align = [t.raw[2] for t in before if t.kind == "style" and t.raw[:2] == b"\x1ba"]
+        assert last_align and last_align[-1] in (0, 1)
 
 
 def test_unencodable_characters_become_question_marks() -> None:
@@ -155,7 +166,8 @@ def test_raster_qr_when_profile_has_no_native_qr() -> None:
     assert b"\x1d(k" not in job
     tokens = tokenize(job)
     check_structure(tokens)
-    assert sum(t.kind == "image" for t in tokens) == 1  # the QR, drawn
+    drawn = [t for t in tokens if t.kind == "image" and t.raw[4] | t.raw[5] << 8 > 1]  # not blank spacers
+    assert len(drawn) == 1  # the QR, drawn
 
 
 def test_photo_is_printed_and_a_broken_one_is_skipped() -> None:
@@ -172,16 +184,17 @@ def test_byte_budgets() -> None:
     assert len(render_badge(latin, text_mode="raster", labels=ENGLISH_LABELS, native_qr=True)) <= 400
     assert len(render_badge(latin, text_mode="gb18030", labels=BILINGUAL_LABELS, native_qr=True)) <= 400
     cjk = badge("张伟", company="华为技术有限公司", host_name="王芳", host_department="研发部", site_name="上海总部")
-    assert len(render_badge(cjk, paper_width_mm=80, text_mode="raster")) <= 12_000
-    assert len(render_badge(cjk, paper_width_mm=58, text_mode="raster")) <= 12_000
+    assert len(render_badge(cjk, paper_width_mm=80, text_mode="raster")) <= 4_000
+    assert len(render_badge(cjk, paper_width_mm=58, text_mode="raster")) <= 4_000
+    assert len(render_badge(cjk, paper_width_mm=58, text_mode="raster", native_qr=False)) <= 8_000
     # A meeting's room costs one raster line (two on 58 mm paper), only on the badges that have one.
     at_meeting = replace(cjk, meeting_room="第三会议室", meeting_floor="12F")
-    assert len(render_badge(at_meeting, paper_width_mm=80, text_mode="raster")) <= 14_000
-    assert len(render_badge(at_meeting, paper_width_mm=58, text_mode="raster")) <= 14_000
+    assert len(render_badge(at_meeting, paper_width_mm=80, text_mode="raster")) <= 5_000
+    assert len(render_badge(at_meeting, paper_width_mm=58, text_mode="raster")) <= 5_000
 
 
 def test_unknown_text_mode_is_refused() -> None:
-    with pytest.raises(ValueError, match="raster or gb18030"):
+    with pytest.raises(ValueError, match="auto, raster or gb18030"):
         render_badge(GOLDEN_BADGE, text_mode="utf8")
 
 
