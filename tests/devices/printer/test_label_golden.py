@@ -72,6 +72,37 @@ GOLDEN_HEX = {
 }
 
 
+# The CJK label on 80 mm in raster mode on a printer without native QR (TH230), command by command:
+# every picture cropped to its ink ("image m<scale> <bytes wide>x<rows>"), white rows fed as 1-byte-wide
+# blank pictures, ESC a placing each box, the drawn QR at half height (m2: 6-dot modules, 3 rows sent).
+RASTER_SUMMARY_CJK_80 = [
+    "init", "style 1d2111", "style 1b4501", "style 1d4201", "style 1b6101", "text C-3", "lf",
+    "image m0 1x3", "style 1d2100", "style 1b4500", "style 1d4200", "image m0 11x41", "image m0 1x6",
+    "image m0 7x16", "image m0 1x2", "style 1b6100", "text " + "-" * 48, "lf", "image m0 1x2", "style 1b6101",
+    "image m0 36x26", "image m0 1x1", "style 1b6100", "image m0 35x18", "image m0 1x1", "image m0 28x19",
+    "image m0 1x13", "style 1b6101", "image m2 16x63", "image m0 1x12", "feed", "cut",
+]  # fmt: skip
+
+
+def raster_summary(job: bytes) -> list[str]:
+    summary = []
+    for token in tokenize(job):
+        raw = token.raw
+        if token.kind == "image":
+            summary.append(f"image m{raw[3]} {raw[4] | raw[5] << 8}x{raw[6] | raw[7] << 8}")
+        elif token.kind == "text":
+            summary.append(f"text {token.text}")
+        elif token.kind == "style":
+            summary.append(f"style {raw.hex()}")
+        else:
+            summary.append(token.kind)
+    return summary
+
+
+def raster_job_cjk_80() -> bytes:
+    return render_layout(layout_label(CJK, 80, BILINGUAL_LABEL_LABELS), text_mode="raster", profile="TH230")
+
+
 def golden_render(case: str) -> bytes:
     label, paper, labels = CASES[case]
     return render_layout(layout_label(label, paper, labels), text_mode="gb18030", native_qr=True)
@@ -104,6 +135,12 @@ def test_golden_bytes(case: str) -> None:
     if case not in GOLDEN_HEX:
         pytest.fail(f"no golden bytes for {case}: run this file as a script")
     assert golden_render(case) == bytes.fromhex(GOLDEN_HEX[case])
+
+
+def test_golden_summary_of_a_cropped_raster_job() -> None:
+    job = raster_job_cjk_80()
+    assert raster_summary(job) == RASTER_SUMMARY_CJK_80
+    assert len(job) <= 4_000
 
 
 @pytest.mark.parametrize("case", sorted(CASES))
@@ -219,6 +256,7 @@ if __name__ == "__main__":
             print(f'        "{hex_text[start : start + 96]}"')
         print("    ),")
     print("}")
+    print(f"RASTER_SUMMARY_CJK_80 = {raster_summary(raster_job_cjk_80())!r}")
 
 
 @pytest.mark.parametrize("paper", [58, 80])
