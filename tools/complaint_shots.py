@@ -52,7 +52,7 @@ def seed_complaints(database: Database, site_code: str, clock: FixedClock) -> No
         assignee_host_id=person)).complaint_id
     at(49, desk.add_note, waiting, "Called Ms Miller back; apologised. The host was in a meeting without a phone.")
     at(30, desk.mark_in_progress, waiting)
-    at(30, desk.add_note, waiting, "销售部已联系客户，约定下次来访由前台提前准备胸卡。")
+    at(30, desk.add_note, waiting, "销售部已联系客户，约定下次来访由前台提前准备访客证。")
     at(26, desk.resolve, waiting, "We apologise. The badge template now checks the name as typed, and the host's "
                                   "team will meet you at the lobby next time.")
     late = at(30, desk.add, ComplaintForm("王先生", "13700137000", "大堂空调太冷，等候 40 分钟无人理会。",

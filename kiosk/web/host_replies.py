@@ -48,7 +48,7 @@ BUTTONS = {
     "ack_message": ("收到", "Got it"),
 }
 DONE = {
-    "approve": ("已批准，前台访客机将为访客打印胸卡。", "Approved: the kiosk will print the visitor's badge."),
+    "approve": ("已批准，前台访客机将为访客打印访客证。", "Approved: the kiosk will print the visitor's badge."),
     "decline": ("已拒绝，访客将被告知。", "Declined: the visitor will be told."),
     "on_my_way": ("已告知前台您马上到。", "Reception knows you are on your way."),
     "sign_out": ("访客已签退。", "The visitor has been signed out."),

@@ -856,7 +856,7 @@
     <message>
         <location filename="../../ui/desk/board_models.py" line="171" />
         <source>Badge</source>
-        <translation>胸卡</translation>
+        <translation>访客证</translation>
     </message>
     <message>
         <location filename="../../ui/desk/board_models.py" line="211" />
@@ -2591,7 +2591,7 @@
     <message>
         <location filename="../../ui/desk/records/messages.py" line="376" />
         <source>New message (Ctrl+M)</source>
-        <translation>新留言 (Ctrl+M)</translation>
+        <translation>新留言（Ctrl+M）</translation>
     </message>
     <message>
         <location filename="../../ui/desk/records/messages.py" line="378" />
@@ -5499,32 +5499,32 @@ What was done?</source>
     <message>
         <location filename="../../ui/desk/wording.py" line="41" />
         <source>Badge queued</source>
-        <translation>胸卡排队打印</translation>
+        <translation>访客证排队打印</translation>
     </message>
     <message>
         <location filename="../../ui/desk/wording.py" line="42" />
         <source>Badge reprinted</source>
-        <translation>胸卡重打</translation>
+        <translation>访客证重打</translation>
     </message>
     <message>
         <location filename="../../ui/desk/wording.py" line="43" />
         <source>Badge reissued</source>
-        <translation>胸卡补发</translation>
+        <translation>访客证补发</translation>
     </message>
     <message>
         <location filename="../../ui/desk/wording.py" line="44" />
         <source>Badge printed</source>
-        <translation>胸卡已打印</translation>
+        <translation>访客证已打印</translation>
     </message>
     <message>
         <location filename="../../ui/desk/wording.py" line="45" />
         <source>Badge not printed</source>
-        <translation>胸卡未打印</translation>
+        <translation>访客证未打印</translation>
     </message>
     <message>
         <location filename="../../ui/desk/wording.py" line="46" />
         <source>Badge printing interrupted</source>
-        <translation>胸卡打印中断</translation>
+        <translation>访客证打印中断</translation>
     </message>
     <message>
         <location filename="../../ui/desk/wording.py" line="47" />
@@ -5645,7 +5645,7 @@ What was done?</source>
     <message>
         <location filename="../../ui/desk/wording.py" line="77" />
         <source>Badges</source>
-        <translation>胸卡</translation>
+        <translation>访客证</translation>
     </message>
     <message>
         <location filename="../../ui/desk/wording.py" line="78" />
@@ -5716,7 +5716,7 @@ What was done?</source>
     <message>
         <location filename="../../ui/desk/wording.py" line="98" />
         <source>Badge</source>
-        <translation>胸卡</translation>
+        <translation>访客证</translation>
     </message>
     <message>
         <location filename="../../ui/desk/wording.py" line="99" />
@@ -5847,7 +5847,7 @@ What was done?</source>
     <message>
         <location filename="../../ui/desk/wording_areas.py" line="19" />
         <source>Badge sent to the desk's printer</source>
-        <translation>胸卡转到前台打印机</translation>
+        <translation>访客证转到前台打印机</translation>
     </message>
     <message>
         <location filename="../../ui/desk/wording_areas.py" line="20" />
@@ -7069,7 +7069,7 @@ What was done?</source>
     <message>
         <location filename="../../ui/desk/invitation_forms.py" line="179" />
         <source>Checked in; the badge is printing.</source>
-        <translation>已签到，胸卡正在打印。</translation>
+        <translation>已签到，访客证正在打印。</translation>
     </message>
     <message>
         <location filename="../../ui/desk/invitation_forms.py" line="180" />
@@ -7150,7 +7150,7 @@ What was done?</source>
         <location filename="../../ui/desk/invitation_forms.py" line="1104" />
         <location filename="../../ui/desk/invitation_forms.py" line="1202" />
         <source>Note for the host and the badge (optional)</source>
-        <translation>备注（被访人和胸卡上可见，可选）</translation>
+        <translation>备注（被访人和访客证上可见，可选）</translation>
     </message>
     <message>
         <location filename="../../ui/desk/invitation_forms.py" line="675" />
@@ -7399,7 +7399,7 @@ What was done?</source>
     <message>
         <location filename="../../ui/desk/meeting_choice.py" line="193" />
         <source>The visitor's e-mail and badge then say the room and floor.</source>
-        <translation>访客的邮件和胸卡上会写明会议室和楼层。</translation>
+        <translation>访客的邮件和访客证上会写明会议室和楼层。</translation>
     </message>
 </context>
 <context>
@@ -7752,17 +7752,17 @@ What was done?</source>
     <message>
         <location filename="../../ui/kiosk/maintenance/panel.py" line="182" />
         <source>Printing a test badge…</source>
-        <translation>正在打印测试胸卡…</translation>
+        <translation>正在打印测试访客证…</translation>
     </message>
     <message>
         <location filename="../../ui/kiosk/maintenance/panel.py" line="189" />
         <source>The test badge did not print: {reason}</source>
-        <translation>测试胸卡未能打印：{reason}</translation>
+        <translation>测试访客证未能打印：{reason}</translation>
     </message>
     <message>
         <location filename="../../ui/kiosk/maintenance/panel.py" line="191" />
         <source>The test badge was sent to the printer.</source>
-        <translation>测试胸卡已发送到打印机。</translation>
+        <translation>测试访客证已发送到打印机。</translation>
     </message>
     <message>
         <location filename="../../ui/kiosk/maintenance/panel.py" line="207" />
@@ -10497,12 +10497,12 @@ What was done?</source>
         <location filename="../../ui/desk/today.py" line="216" />
         <location filename="../../ui/desk/today.py" line="534" />
         <source>Reprint badge</source>
-        <translation>重打胸卡</translation>
+        <translation>重打访客证</translation>
     </message>
     <message>
         <location filename="../../ui/desk/today.py" line="217" />
         <source>Lost badge – reissue</source>
-        <translation>胸卡遗失 – 补发</translation>
+        <translation>访客证遗失 – 补发</translation>
     </message>
     <message>
         <location filename="../../ui/desk/today.py" line="218" />
@@ -10651,37 +10651,37 @@ What was done?</source>
     <message>
         <location filename="../../ui/desk/today.py" line="533" />
         <source>Reprint the badge?</source>
-        <translation>重打胸卡？</translation>
+        <translation>重打访客证？</translation>
     </message>
     <message>
         <location filename="../../ui/desk/today.py" line="533" />
         <source>Why is the badge printed again?</source>
-        <translation>为什么需要重打胸卡？</translation>
+        <translation>为什么需要重打访客证？</translation>
     </message>
     <message>
         <location filename="../../ui/desk/today.py" line="537" />
         <source>Badge sent to the printer.</source>
-        <translation>胸卡已发送到打印机。</translation>
+        <translation>访客证已发送到打印机。</translation>
     </message>
     <message>
         <location filename="../../ui/desk/today.py" line="545" />
         <source>Reissue the badge?</source>
-        <translation>补发胸卡？</translation>
+        <translation>补发访客证？</translation>
     </message>
     <message>
         <location filename="../../ui/desk/today.py" line="546" />
         <source>{visitor}'s lost badge will stop working and a new one will be printed.</source>
-        <translation>{visitor} 遗失的胸卡将立即失效，并打印一张新胸卡。</translation>
+        <translation>{visitor} 遗失的访客证将立即失效，并打印一张新访客证。</translation>
     </message>
     <message>
         <location filename="../../ui/desk/today.py" line="548" />
         <source>Reissue badge</source>
-        <translation>补发胸卡</translation>
+        <translation>补发访客证</translation>
     </message>
     <message>
         <location filename="../../ui/desk/today.py" line="551" />
         <source>New badge sent to the printer; the lost one no longer works.</source>
-        <translation>新胸卡已发送到打印机，遗失的胸卡已失效。</translation>
+        <translation>新访客证已发送到打印机，遗失的访客证已失效。</translation>
     </message>
     <message>
         <location filename="../../ui/desk/today.py" line="568" />
@@ -10797,7 +10797,7 @@ What was done?</source>
     <message>
         <location filename="../../ui/desk/visit_panel.py" line="91" />
         <source>Badges</source>
-        <translation>胸卡</translation>
+        <translation>访客证</translation>
     </message>
     <message>
         <location filename="../../ui/desk/visit_panel.py" line="92" />

@@ -245,7 +245,7 @@ def test_in_chinese(page, database) -> None:
         languages.set_language("zh_CN")
         assert page.title.text() == "前台记录"
         assert page.badge.text() == "1 条紧急"
-        assert page.messages.new_button.text() == "新留言 (Ctrl+M)"
+        assert page.messages.new_button.text() == "新留言（Ctrl+M）"
         assert page.messages.table.item(0, 1).text() == "未确认 · 紧急"
     finally:
         languages.set_language("en")
