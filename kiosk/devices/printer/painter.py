@@ -37,6 +37,7 @@ from kiosk.domain.badge_layout import Align, BadgeLayout, Photo, QrCode, TextLin
 DOTS_BY_PAPER_MM = {58: 384, 80: 576}
 MARGIN = 8
 _PIXEL_SIZE = {TextSize.NORMAL: 22, TextSize.TALL: 30, TextSize.LARGE: 48}
+_INVERTED_MARGIN = 8
 _CJK_FONT_FILES = ("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",)
 _family: str | None = None
 
@@ -116,7 +117,10 @@ def badge_image(layout: BadgeLayout) -> QImage:
 def _draw_text(painter: QPainter, line: TextLine, area: QRect) -> None:
     painter.setFont(_font(line))
     if line.inverted:
-        painter.fillRect(area.adjusted(0, 2, 0, -2), QColor("black"))
+        # A box around the text, as the thermal printer prints a white-on-black line (raster_text).
+        box_width = min(area.width(), QFontMetrics(_font(line)).horizontalAdvance(line.text) + 2 * _INVERTED_MARGIN)
+        left = area.left() + ((area.width() - box_width) // 2 if line.align is Align.CENTER else 0)
+        painter.fillRect(QRect(left, area.top() + 2, box_width, area.height() - 4), QColor("black"))
         painter.setPen(QColor("white"))
     else:
         painter.setPen(QColor("black"))
