@@ -92,7 +92,7 @@ def test_the_courier_sees_names_and_departments_only(english: Kiosk, host) -> No
     results = english.window.delivery.host.results
     texts = [child.text() for i in range(results.count())
              for child in results.itemWidget(results.item(i)).findChildren(QLabel)]
-    assert texts == ["张伟", "Sales"]
+    assert texts == ["张伟 · Zhang Wei", "Sales"]  # pinyin for an English reader
     assert not any("@" in text for text in texts)
 
 

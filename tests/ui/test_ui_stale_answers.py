@@ -41,7 +41,7 @@ def _listed_hosts(picker: HostPicker) -> list[str]:
     if not picker.results.isVisible():
         return []
     rows = [picker.results.itemWidget(picker.results.item(i)) for i in range(picker.results.count())]
-    return [row.findChildren(QLabel)[0].text() for row in rows]
+    return [row.findChildren(QLabel)[0].text().split(" \u00b7 ")[0] for row in rows]  # English adds " · Zhang Wei"
 
 
 def _scan_invitation(kiosk: Kiosk, token: str) -> None:

@@ -19,7 +19,7 @@ import re
 import unicodedata
 from array import array
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from itertools import chain
 from typing import Any
@@ -41,11 +41,15 @@ _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
 
 @dataclass(frozen=True)
 class HostSummary:
+    """``name_pinyin`` ("Zhang Wei") is filled by ``search_hosts`` only (the kiosk's English picker shows it)."""
+
     id: int
     name: str
     department: str
     email: str
     active: bool = True
+    name_pinyin: str = ""
+    department_en: str = ""
 
 
 @dataclass(frozen=True)
@@ -84,6 +88,41 @@ def pinyin_keys(name: str) -> tuple[str, str]:
         if chunk:
             syllables.append(chunk)
     return "".join(syllables), "".join(s[0] for s in syllables)
+
+
+# Read differently as a surname than pypinyin reads the character alone (曾 ceng, 单 dan, ...).
+_SURNAME_READINGS = {
+    "曾": "zeng", "单": "shan", "解": "xie", "仇": "qiu", "朴": "piao", "区": "ou", "查": "zha", "盖": "ge",
+    "乐": "yue", "缪": "miao", "翟": "zhai", "覃": "qin", "召": "shao", "种": "chong", "秘": "bi", "长孙": "zhangsun",
+    "尉迟": "yuchi", "万俟": "moqi", "单于": "chanyu",
+}
+_COMPOUND_SURNAMES = frozenset((
+    "欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒", "夏侯", "令狐",
+    "端木", "独孤", "南宫", "西门", "澹台", "申屠", "轩辕", "钟离", "呼延", "百里", "万俟", "闻人", "单于",
+))
+
+
+def pinyin_name(name: str) -> str:
+    """A Chinese name as written in pinyin, surname first: 张伟 → "Zhang Wei", 欧阳娜娜 → "Ouyang Nana";
+    "" for a name that does not start with a Chinese character (it reads as it is)."""
+    from pypinyin import Style, lazy_pinyin
+
+    name = name.strip()
+    if not name or not _HAN.match(name[0]):
+        return ""
+    size = 2 if name[:2] in _COMPOUND_SURNAMES else 1
+    surname, given = name[:size], name[size:].strip()
+    family = _SURNAME_READINGS.get(surname) or "".join(lazy_pinyin(surname, style=Style.NORMAL, v_to_u=True))
+    words, syllables = [family.capitalize()], ""
+    for part in lazy_pinyin(given, style=Style.NORMAL, v_to_u=True):
+        if _HAN.search(part) is None and part.strip() and part.strip() in given:  # a Latin word, kept as typed
+            words += [syllables.capitalize()] if syllables else []
+            words.append(part.strip())
+            syllables = ""
+        elif part.strip().isalpha():
+            syllables += part.strip()
+    words += [syllables.capitalize()] if syllables else []
+    return " ".join(words)
 
 
 def _fold_accents(text: str) -> str:
@@ -373,7 +412,8 @@ def search_hosts(uow: UnitOfWork, query: str, *, limit: int = 20) -> list[HostSu
         select(Host).where(Host.active.is_(True), or_(*conditions))
         .order_by(rank, func.length(Host.name), Host.name, Host.id).limit(limit)
     )
-    return [_summary(h) for h in rows]
+    # Only a page of results, so the pinyin of each name is worked out here rather than stored.
+    return [replace(_summary(h), name_pinyin=pinyin_name(h.name)) for h in rows]
 
 
 def list_hosts(uow: UnitOfWork, *, include_inactive: bool = False) -> list[HostSummary]:

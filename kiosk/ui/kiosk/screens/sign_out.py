@@ -10,9 +10,11 @@ from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QListWidget, QListWidgetIt
 from kiosk.services.visits.signout import OnSiteMatch
 from kiosk.ui.kiosk.accessibility import make_list_keyboard_operable
 from kiosk.ui.kiosk.widgets.base import Header, Screen, icon_label, label, page_layout
+from kiosk.ui.kiosk.widgets.typing_lists import ListInSight
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
 ROW_HEIGHT = 88
+MAX_ROWS = 5  # a longer list scrolls
 
 
 def masked_name(name: str) -> str:
@@ -59,6 +61,7 @@ class SignOutScreen(Screen):
         self.matches.itemClicked.connect(self._picked)
         make_list_keyboard_operable(self.matches, lambda index: self._picked(self.matches.item(index.row())),
                                     self.name)
+        self.in_sight = ListInSight(self.name, self.matches, ROW_HEIGHT, lambda: MAX_ROWS)
         self.empty = label("muted")
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
@@ -103,8 +106,8 @@ class SignOutScreen(Screen):
             item.setData(Qt.ItemDataRole.UserRole, match.visit_id)
             self.matches.addItem(item)
             self.matches.setItemWidget(item, _MatchRow(masked_name(match.visitor_name), match.host_name))
-        self.matches.setFixedHeight(ROW_HEIGHT * min(len(matches or []), 5) + 16)
         self.matches.setVisible(bool(matches))
+        self.in_sight.update()
         self.empty.setVisible(matches is not None and not matches)
 
     def _picked(self, item: QListWidgetItem) -> None:

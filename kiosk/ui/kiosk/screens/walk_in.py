@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QBoxLayout,
     QButtonGroup,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLineEdit,
     QPushButton,
+    QScrollArea,
+    QScroller,
     QVBoxLayout,
     QWidget,
 )
@@ -132,6 +137,22 @@ class WalkInScreen(Screen):
         self.columns.setSpacing(56)
         self.columns.addLayout(self.about, 1)
         self.columns.addLayout(visiting, 1)
+        # The fields scroll when the screen is too low for them all (1280x720), never squeezed.
+        self.body = QScrollArea()
+        self.body.setFrameShape(QFrame.Shape.NoFrame)
+        self.body.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a tap on the form focuses nothing (no ring, no keyboard)
+        self.body.setWidgetResizable(True)
+        self.body.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.body.setStyleSheet("QScrollArea, QScrollArea > QWidget > QWidget { background: transparent; }")
+        fields = QWidget()
+        fields.setLayout(self.columns)
+        self.columns.setContentsMargins(0, 0, 0, 0)
+        self.body.setWidget(fields)
+        QScroller.grabGesture(self.body.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+        self.body.verticalScrollBar().valueChanged.connect(lambda _value: self.host.in_sight.update())
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_changed)
 
         self.form_error = label("error")
         self.form_error.hide()
@@ -148,14 +169,13 @@ class WalkInScreen(Screen):
         layout.addWidget(self.title)
         layout.addWidget(self.subtitle)
         layout.addSpacing(8)
-        layout.addLayout(self.columns)
-        layout.addStretch(1)
+        layout.addWidget(self.body, 1)
         layout.addLayout(bottom)
         self.keyboard_order(self.phone, self.name, self.company, self.id_number, *self.host.tab_stops(),
                             *self.purpose_buttons.values(), self.submit)
         self.retranslate()
 
-    def resizeEvent(self, event: object) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
         portrait = self.height() > self.width()
         self.columns.setDirection(QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight)
         # Side by side the columns share the width; stacked, each takes only the height it needs.
@@ -165,6 +185,10 @@ class WalkInScreen(Screen):
         self._arrange_about(portrait)
         self.host.set_portrait(portrait)
         super().resizeEvent(event)
+
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if new is not None and self.body.isAncestorOf(new):  # a field half out of sight comes into sight
+            self.body.ensureWidgetVisible(new, 0, 24)
 
     def _arrange_about(self, portrait: bool) -> None:
         for index, key in enumerate(ABOUT_FIELDS):

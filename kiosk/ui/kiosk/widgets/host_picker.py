@@ -1,8 +1,12 @@
-"""Choosing the person you are visiting: type a name, pinyin or initials; every row shows the department."""
+"""Choosing the person you are visiting: type a name, pinyin or initials; every row shows the department.
+
+In English a row also shows the name in pinyin ("张伟 · Zhang Wei") and the department's English name
+when the directory has one, so two 张伟 can be told apart by someone who does not read Chinese.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QLocale, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -16,10 +20,19 @@ from PySide6.QtWidgets import (
 from kiosk.services.directory.hosts import HostSummary
 from kiosk.ui.kiosk.accessibility import make_list_keyboard_operable
 from kiosk.ui.kiosk.widgets.base import button, icon_label, label
+from kiosk.ui.kiosk.widgets.typing_lists import ListInSight
 
 ROW_HEIGHT = 88
 MAX_ROWS = 4  # keeps the form on one screen; a longer list scrolls
 MAX_ROWS_PORTRAIT = 3  # a portrait form starts below the top third: less room
+
+
+def shown_texts(host: HostSummary) -> tuple[str, str]:
+    """(name, department) as the picker shows them in the current language."""
+    if QLocale().language() == QLocale.Language.Chinese:
+        return host.name, host.department
+    name = f"{host.name} \u00b7 {host.name_pinyin}" if host.name_pinyin else host.name
+    return name, host.department_en or host.department
 
 
 class _HostRow(QWidget):
@@ -27,8 +40,9 @@ class _HostRow(QWidget):
         super().__init__()
         row = QHBoxLayout(self)
         row.setContentsMargins(20, 0, 20, 0)
-        name = label("body", host.name, wrap=False)
-        department = label("muted", host.department, wrap=False)
+        shown_name, shown_department = shown_texts(host)
+        name = label("body", shown_name, wrap=False)
+        department = label("muted", shown_department, wrap=False)
         row.addWidget(name)
         row.addStretch(1)
         row.addWidget(department)
@@ -43,6 +57,7 @@ class HostPicker(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.selected: HostSummary | None = None
+        self._hosts: list[HostSummary] = []
         self.max_rows = MAX_ROWS
         self.search = QLineEdit()
         self.search.setMaxLength(50)
@@ -53,6 +68,7 @@ class HostPicker(QWidget):
         make_list_keyboard_operable(self.results, lambda index: self._picked(self.results.item(index.row())),
                                     self.search)
         self.results.hide()
+        self.in_sight = ListInSight(self.search, self.results, ROW_HEIGHT, lambda: self.max_rows)
         self.no_match = label("muted")
         self.no_match.hide()
 
@@ -96,32 +112,29 @@ class HostPicker(QWidget):
             self.set_results([], searched=False)
 
     def set_results(self, hosts: list[HostSummary], *, searched: bool = True) -> None:
+        self._hosts = list(hosts)
         self.results.clear()
         for host in hosts:
             item = QListWidgetItem()
             item.setSizeHint(QSize(0, ROW_HEIGHT))
             item.setData(Qt.ItemDataRole.UserRole, host)
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{host.name} {host.department}")
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, " ".join(shown_texts(host)))
             self.results.addItem(item)
             self.results.setItemWidget(item, _HostRow(host))
         self.results.setVisible(bool(hosts))
-        self._fit_results()
+        self.in_sight.update()
         self.no_match.setVisible(searched and not hosts and self.selected is None)
 
     def set_portrait(self, portrait: bool) -> None:
         self.max_rows = MAX_ROWS_PORTRAIT if portrait else MAX_ROWS
-        self._fit_results()
-
-    def _fit_results(self) -> None:
-        self.results.setFixedHeight(ROW_HEIGHT * min(self.results.count(), self.max_rows) + 16)
+        self.in_sight.update()
 
     def _picked(self, item: QListWidgetItem) -> None:
         self.choose(item.data(Qt.ItemDataRole.UserRole))
 
     def choose(self, host: HostSummary) -> None:
         self.selected = host
-        self.chosen_name.setText(host.name)
-        self.chosen_department.setText(host.department)
+        self._show_chosen()
         self.search.hide()
         self.set_results([], searched=False)
         self.chosen.show()
@@ -139,7 +152,16 @@ class HostPicker(QWidget):
         """In reading order: the search field, its results, the chosen person's "Change"."""
         return (self.search, self.results, self.change)
 
+    def _show_chosen(self) -> None:
+        if self.selected is not None:
+            name, department = shown_texts(self.selected)
+            self.chosen_name.setText(name)
+            self.chosen_department.setText(department)
+
     def retranslate(self) -> None:
+        if self._hosts:  # the rows say pinyin and English departments in English only
+            self.set_results(self._hosts)
+        self._show_chosen()
         self.search.setPlaceholderText(self.tr("Name, pinyin or initials (e.g. zw)"))
         self.no_match.setText(self.tr("No one found. Try the pinyin or the initials, or ask at the front desk."))
         self.change.setText(self.tr("Change"))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 
-from PySide6.QtCore import QObject, Qt, QUrl
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QUrl, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtQml import QQmlComponent
 from PySide6.QtQuickWidgets import QQuickWidget
@@ -34,6 +34,44 @@ def keyboard_in_window() -> bool:
             and os.environ.get("QT_VIRTUALKEYBOARD_DESKTOP_DISABLE") == "1")
 
 
+PANEL_NAME = "KeyboardPanel"
+
+
+class KeyboardWatch(QObject):
+    """Tells widgets that the on-screen keyboard came, went or moved (``changed``), whichever way it is drawn."""
+
+    changed = Signal()
+
+    def __init__(self) -> None:
+        super().__init__(QGuiApplication.instance())
+        keyboard = QGuiApplication.inputMethod()
+        keyboard.visibleChanged.connect(self.changed)
+        keyboard.keyboardRectangleChanged.connect(self.changed)
+
+
+_watch: KeyboardWatch | None = None
+
+
+def keyboard_watch() -> KeyboardWatch:
+    global _watch
+    if _watch is None:
+        _watch = KeyboardWatch()
+    return _watch
+
+
+def keyboard_top(window: QWidget) -> int | None:
+    """Where the on-screen keyboard starts, in ``window``'s coordinates; None while it is down."""
+    # By name: the tests stand a plain widget in for the QML keyboard (whose start-up warns offscreen).
+    panel = window.findChild(QWidget, PANEL_NAME, options=Qt.FindChildOption.FindDirectChildrenOnly)
+    if panel is not None:
+        return panel.y() if panel.isVisible() else None
+    keyboard = QGuiApplication.inputMethod()
+    area = keyboard.keyboardRectangle()
+    if not keyboard.isVisible() or area.isEmpty():
+        return None
+    return window.mapFromGlobal(QPoint(int(area.left()), int(area.top()))).y()
+
+
 class KeyboardPanel(QQuickWidget):
     """Sits on the bottom edge of its parent, shown while Qt's input method is visible.
 
@@ -42,7 +80,7 @@ class KeyboardPanel(QQuickWidget):
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self._window = parent
-        self.setObjectName("KeyboardPanel")
+        self.setObjectName(PANEL_NAME)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setAttribute(Qt.WidgetAttribute.WA_AlwaysStackOnTop)
         self.setClearColor(Qt.GlobalColor.transparent)
@@ -68,6 +106,12 @@ class KeyboardPanel(QQuickWidget):
         self._root.setProperty("height", height)
         self.setGeometry(0, parent.height() - height, parent.width(), height)
         self.raise_()
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() in (QEvent.Type.Show, QEvent.Type.Hide, QEvent.Type.Move, QEvent.Type.Resize):
+            keyboard_watch().changed.emit()
+        return handled
 
     def follow_input_method(self) -> None:
         if QGuiApplication.inputMethod().isVisible():
