@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor, QFocusEvent, QIcon, QKeyEvent, QPainter, QPixm
 from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QApplication, QHBoxLayout, QPushButton, QWidget
 
 from kiosk.ui.common.theme import Look, apply_theme
+from kiosk.ui.kiosk.themed_icons import IconRole, colour, repaint_all
 
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 _KEYBOARD_REASONS = (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason)
@@ -61,6 +62,7 @@ class AccessibilityModes(QObject):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             apply_theme(app, "kiosk", look=look)
+            repaint_all()  # icons are pixmaps: the style sheet cannot recolour them
         self.changed.emit(look)
 
 
@@ -122,8 +124,9 @@ class AccessibilityToggles(QWidget):
     def show_look(self, look: Look) -> None:
         self.large_text.setChecked(look.large_text)
         self.high_contrast.setChecked(look.high_contrast)
-        # White on the accent fill (checked) and on black; the page's ink otherwise.
-        self.high_contrast.setIcon(contrast_icon(64, "#ffffff" if look.high_contrast else "#323f4b"))
+        # Checked: the text colour of the accent fill; else the page's (drawn again for each look).
+        role = IconRole.ON_ACCENT if look.high_contrast else IconRole.INK
+        self.high_contrast.setIcon(contrast_icon(64, colour(role)))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

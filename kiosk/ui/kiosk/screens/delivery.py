@@ -9,8 +9,8 @@ from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import QBoxLayout, QButtonGroup, QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.services.directory.hosts import HostSummary
-from kiosk.ui.common.icons import icon
-from kiosk.ui.kiosk.widgets.base import ACCENT_ICON, Header, Screen, button, label, page_layout
+from kiosk.ui.kiosk.themed_icons import IconRole, set_icon
+from kiosk.ui.kiosk.widgets.base import Header, Screen, button, label, page_layout
 from kiosk.ui.kiosk.widgets.host_picker import HostPicker
 
 # Brand names, shown as couriers know them; "Other" is the only one translated (and is sent as "").
@@ -35,7 +35,7 @@ class DeliveryScreen(Screen):
         self.or_line = label("muted")
         self.reception = button("choice")
         self.reception.setCheckable(True)
-        self.reception.setIcon(icon("desk", 40, ACCENT_ICON))
+        set_icon(self.reception, "desk", 40, IconRole.ACCENT)
         self.reception.setIconSize(QSize(40, 40))
         self.reception.toggled.connect(self._reception_toggled)
         recipient = QVBoxLayout()

@@ -7,7 +7,7 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QBoxLayout, QFrame, QLineEdit, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.devices.camera import CameraState, CameraStatus
-from kiosk.ui.common.icons import icon_pixmap
+from kiosk.ui.kiosk.themed_icons import IconRole, pixmap
 from kiosk.ui.kiosk.widgets.base import Header, Screen, button, label, page_layout, set_role
 
 GUIDE_COLOUR = QColor("#2dd4bf")
@@ -84,8 +84,9 @@ class PreviewView(QWidget):
         painter.drawEllipse(oval)
 
     def _draw_placeholder(self, painter: QPainter, area: QRectF) -> None:
-        pixmap = icon_pixmap("camera-off" if self.placeholder else self.idle_icon, 112, "#9aa5b1")
-        painter.drawPixmap(int(area.center().x() - 56), int(area.center().y() - 120), pixmap)
+        # Drawn from the palette in force each time: high contrast turns the sign white.
+        sign = pixmap("camera-off" if self.placeholder else self.idle_icon, 112, IconRole.PREVIEW)
+        painter.drawPixmap(int(area.center().x() - 56), int(area.center().y() - 120), sign)
         painter.setPen(QColor("#d9e2ec"))
         font = painter.font()
         font.setPixelSize(28)
