@@ -50,6 +50,7 @@ from kiosk.devices.printer.raster_blocks import (
     raster_command,
 )
 from kiosk.devices.printer.raster_photo import render_photo
+from kiosk.devices.printer.raster_qr import render_qr
 from kiosk.devices.printer.raster_text import PRINTABLE_DOTS_BY_PAPER_MM, find_cjk_font, render_text_line
 from kiosk.devices.printer.text_encodings import (
     CHINESE_MODE_OFF,
@@ -191,7 +192,7 @@ class _BadgeWriter:
             self._restyle(_Style(align=Align.CENTER))
             self.printer.qr(data, ec=QR_ECLEVEL_M, size=code.module_dots, native=True)
         else:
-            self._picture(_qr_picture(data, code.module_dots, self.dots))
+            self._picture(render_qr(data, code.module_dots, self.dots))
 
     def photo(self, photo: Photo) -> None:
         picture = render_photo(photo.jpeg, self.dots)
@@ -237,25 +238,6 @@ class _BadgeWriter:
         if wanted.align != current.align:
             printer.set(align=str(wanted.align))  # ESC a n
         self.style = wanted
-
-
-def _qr_picture(data: str, module_dots: int, width_dots: int) -> Image.Image:
-    import qrcode
-    import qrcode.constants
-
-    code = qrcode.QRCode(box_size=module_dots, border=2, error_correction=qrcode.constants.ERROR_CORRECT_M)
-    code.add_data(data)
-    code.make(fit=True)
-    matrix = code.get_matrix()
-    size = len(matrix) * module_dots
-    picture = Image.new("1", (width_dots, size), 1)
-    left = (width_dots - size) // 2
-    for row_index, row in enumerate(matrix):
-        for col_index, dark in enumerate(row):
-            if dark:
-                x, y = left + col_index * module_dots, row_index * module_dots
-                picture.paste(0, (x, y, x + module_dots, y + module_dots))
-    return picture
 
 
 def render_layout(
