@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QBoxLayout,
@@ -145,8 +144,10 @@ class WalkInScreen(Screen):
         self.body.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.body.setStyleSheet("QScrollArea, QScrollArea > QWidget > QWidget { background: transparent; }")
         fields = QWidget()
-        fields.setLayout(self.columns)
-        self.columns.setContentsMargins(0, 0, 0, 0)
+        column = QVBoxLayout(fields)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(self.columns)
+        column.addStretch(1)  # spare height below the form, not between its fields
         self.body.setWidget(fields)
         QScroller.grabGesture(self.body.viewport(), QScroller.ScrollerGestureType.TouchGesture)
         self.body.verticalScrollBar().valueChanged.connect(lambda _value: self.host.in_sight.update())
@@ -175,7 +176,7 @@ class WalkInScreen(Screen):
                             *self.purpose_buttons.values(), self.submit)
         self.retranslate()
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
+    def resizeEvent(self, event: object) -> None:
         portrait = self.height() > self.width()
         self.columns.setDirection(QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight)
         # Side by side the columns share the width; stacked, each takes only the height it needs.
