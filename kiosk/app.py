@@ -176,7 +176,7 @@ def _main_kiosk(args: argparse.Namespace) -> int:
 
 
 def _run_kiosk(settings: Settings, *, windowed: bool, exit_when_ready: bool) -> int:
-    from kiosk.ui.common.theme import apply_theme
+    from kiosk.ui.common.theme import DEFAULT_ACCENT, apply_theme
 
     if not windowed:
         # A touchscreen has no keyboard: Qt's on-screen one (with pinyin) appears when a field is tapped.
@@ -190,7 +190,7 @@ def _run_kiosk(settings: Settings, *, windowed: bool, exit_when_ready: bool) -> 
     if settings.notify.public_url and settings.notify.dispatcher == "kiosk":
         load_link_secret(settings)
     app = _application("lobby-kiosk")
-    apply_theme(app, "kiosk")
+    apply_theme(app, "kiosk", accent=settings.site.accent or DEFAULT_ACCENT)
     kiosk, background = _start_kiosk(settings, database)
     if windowed:
         kiosk.window.resize(1920, 1080)
@@ -312,7 +312,7 @@ def _build_desk(settings: Settings, database: Database, languages: LanguageManag
 
 def _run_demo(base: Settings, folder: Path, *, exit_when_ready: bool) -> int:
     from kiosk.application import demo
-    from kiosk.ui.common.theme import apply_theme
+    from kiosk.ui.common.theme import DEFAULT_ACCENT, apply_theme
 
     folder.mkdir(parents=True, exist_ok=True)
     settings = demo.demo_settings(base, folder)
@@ -323,7 +323,7 @@ def _run_demo(base: Settings, folder: Path, *, exit_when_ready: bool) -> int:
     _print_demo_help(summary, folder)
 
     app = _application("lobby-kiosk-demo")
-    apply_theme(app, "kiosk")
+    apply_theme(app, "kiosk", accent=settings.site.accent or DEFAULT_ACCENT)
     kiosk, background = _start_kiosk(settings, database)
     kiosk.window.resize(1600, 900)
     kiosk.window.allow_close = True  # a demo runs in an ordinary window on a desk; let it close

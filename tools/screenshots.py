@@ -30,6 +30,7 @@ from PySide6.QtGui import QImage, QPainter
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
+from kiosk.application import demo as demo_app
 from kiosk.application.bootstrap import open_database
 from kiosk.application.gateways.desk_auth import DeskAuthGateway
 from kiosk.application.gateways.desk_parcels import (
@@ -96,6 +97,17 @@ def preview_frame() -> QImage:
     code = cv2.resize(code, (230, 230), interpolation=cv2.INTER_NEAREST)
     cv2.rectangle(frame, (350, 120), (610, 440), (38, 40, 44), -1)
     frame[160:390, 365:595] = code
+    rgb = np.ascontiguousarray(frame)
+    return QImage(rgb.data, 960, 540, rgb.strides[0], QImage.Format.Format_BGR888).copy()
+
+
+def welcome_frame() -> QImage:
+    """A visitor in front of the kiosk holding up a phone with the invitation QR (a drawing, no real face)."""
+    frame = frame_from_image(visitor_frame()).copy()
+    code = cv2.cvtColor(np.array(qrcode.make("v1.i." + "A" * 32, border=2).convert("RGB")), cv2.COLOR_RGB2BGR)
+    code = cv2.resize(code, (150, 150), interpolation=cv2.INTER_NEAREST)
+    cv2.rectangle(frame, (610, 250), (790, 500), (38, 40, 44), -1)  # the phone, held beside the face
+    frame[290:440, 625:775] = code
     rgb = np.ascontiguousarray(frame)
     return QImage(rgb.data, 960, 540, rgb.strides[0], QImage.Format.Format_BGR888).copy()
 
@@ -179,6 +191,7 @@ def kiosk_scenes(shooter: Shooter, summary: demo.DemoSummary) -> list[tuple[str,
 
     def welcome() -> None:
         flow.set_camera_status(ok)
+        window.scan.set_preview(welcome_frame())
 
     def scan() -> None:
         flow.set_camera_status(ok)
@@ -665,7 +678,8 @@ def main(argv: list[str] | None = None) -> int:
         settings = replace(
             Settings(),
             database=DatabaseSettings(url=f"sqlite:///{Path(folder) / 'shots.sqlite3'}"),
-            site=SiteSettings(code="HQ", name="星辰大厦 Star Tower", timezone="Asia/Shanghai", language="zh_CN"),
+            site=SiteSettings(code="HQ", name=demo_app.DEMO_SITE_NAME, timezone="Asia/Shanghai", language="zh_CN",
+                              logo=demo_app.demo_logo()),
             camera=CameraSettings(source=""),
         )
         database = open_database(settings, clock=FixedClock(NOW))

@@ -8,6 +8,7 @@ fresh invitation QR for a few seconds, and badges are written to a file.
 from __future__ import annotations
 
 from dataclasses import replace
+from importlib import resources
 from pathlib import Path
 
 import cv2
@@ -15,7 +16,7 @@ import numpy as np
 import qrcode
 from qrcode.image.pil import PilImage
 
-from kiosk.config import DatabaseSettings, Settings
+from kiosk.config import DatabaseSettings, Settings, SiteSettings
 from kiosk.db import Database
 from kiosk.services import demo
 
@@ -24,6 +25,12 @@ FPS = 5
 LOOP_SECONDS = 30
 CODE_VISIBLE = (2.0, 7.0)  # seconds into the loop while the QR is held up
 SIZE = (960, 540)
+DEMO_SITE_NAME = "星辰大厦 Star Tower"
+
+
+def demo_logo() -> str:
+    """The demo company's logo, shipped in the package (the welcome screen's brand slot)."""
+    return str(resources.files("kiosk") / "assets" / "demo" / "logo.svg")
 
 
 def demo_settings(base: Settings, folder: Path) -> Settings:
@@ -34,7 +41,15 @@ def demo_settings(base: Settings, folder: Path) -> Settings:
         printer=replace(base.printer, kind="file", path=str(folder / "badges.escpos")),
         camera=replace(base.camera, source=str(folder / VIDEO_NAME), debounce_seconds=3.0),
         security=replace(base.security, data_key_file=str(folder / "data.key")),
+        site=_demo_site(base.site),
     )
+
+
+def _demo_site(site: SiteSettings) -> SiteSettings:
+    """A site configured with its own name and logo keeps them; an unconfigured one shows the demo company's."""
+    if site.logo or site.name != SiteSettings.name:
+        return site
+    return replace(site, name=DEMO_SITE_NAME, logo=demo_logo())
 
 
 def seed(database: Database, site_code: str, folder: Path) -> demo.DemoSummary:

@@ -19,7 +19,7 @@ from kiosk.services.desk.notices import NoticeDraft
 from kiosk.services.errors import ServiceError
 from kiosk.ui.common.theme import apply_theme
 from kiosk.ui.kiosk.assembly import Kiosk
-from kiosk.ui.kiosk.screens.welcome import NoticeBand
+from kiosk.ui.kiosk.widgets.notice_band import NoticeBand
 from tests.factories import SITE
 from tests.ui.held_pool import HeldWorkerPool
 
@@ -194,14 +194,15 @@ def test_the_longest_notice_fits_whole_and_the_tiles_do_not_move(themed, kiosk: 
     # The tiles: not one pixel moved or shrunk, all on the screen.
     assert [(_top(t, window), t.geometry().size()) for t in tiles] == before
     assert _bottom(welcome.delivery, window) <= size[1]
-    # The card sits between the hero and the tiles (and the visitor's options, in portrait), overlapping nothing.
-    hero_bottom = max(_bottom(welcome.greeting, window), _bottom(welcome.scan_title.parentWidget(), window))
-    below = min(_top(welcome.invitation, window), _top(welcome.options, window) if size == PORTRAIT else size[1])
-    assert hero_bottom <= _top(card, window) < _bottom(card, window) <= below
-    # ...and the hero still clears the row at the top.
-    top_row = _bottom(welcome.site, window) if size == PORTRAIT else _bottom(welcome.options, window)
-    assert top_row <= _top(welcome.clock, window)
-    assert top_row <= _top(welcome.scan_title.parentWidget(), window)
+    # The card sits between the hero card and the tiles, overlapping nothing...
+    assert _bottom(welcome.hero_card, window) <= _top(card, window) < _bottom(card, window) <= _top(
+        welcome.invitation, window)
+    # ...the hero card keeps its words whole and still clears the row at the top.
+    assert _bottom(welcome.site, window) <= _top(welcome.hero_card, window)
+    assert _bottom(welcome.clock, window) <= _top(welcome.hero_card, window)
+    for words in (welcome.greeting, welcome.scan_title, welcome.scan_hint, welcome.badge_line):
+        assert words.height() >= words.heightForWidth(words.width()), words.text()
+    assert _bottom(welcome.header, window) <= size[1]
 
 
 def shown_labels(card: NoticeBand) -> list[QWidget]:

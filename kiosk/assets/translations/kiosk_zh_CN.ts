@@ -3,14 +3,14 @@
 <context>
     <name>AccessibilityToggles</name>
     <message>
-        <location filename="../../ui/kiosk/accessibility.py" line="134" />
-        <location filename="../../ui/kiosk/accessibility.py" line="135" />
+        <location filename="../../ui/kiosk/accessibility.py" line="139" />
+        <location filename="../../ui/kiosk/accessibility.py" line="140" />
         <source>Larger text</source>
         <translation>放大文字</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/accessibility.py" line="136" />
-        <location filename="../../ui/kiosk/accessibility.py" line="137" />
+        <location filename="../../ui/kiosk/accessibility.py" line="141" />
+        <location filename="../../ui/kiosk/accessibility.py" line="142" />
         <source>High contrast</source>
         <translation>高对比度</translation>
     </message>
@@ -547,6 +547,14 @@
         <location filename="../../ui/desk/records/complaints.py" line="272" />
         <source>New complaint…</source>
         <translation>登记投诉…</translation>
+    </message>
+</context>
+<context>
+    <name>ControlBar</name>
+    <message>
+        <location filename="../../ui/kiosk/widgets/base.py" line="167" />
+        <source>Start over</source>
+        <translation>返回首页</translation>
     </message>
 </context>
 <context>
@@ -6409,37 +6417,37 @@ What was done?</source>
 <context>
     <name>DoneScreen</name>
     <message>
-        <location filename="../../ui/kiosk/screens/done.py" line="55" />
+        <location filename="../../ui/kiosk/screens/done.py" line="84" />
         <source>You are checked in, {name}</source>
         <translation>{name}，您已签到</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/screens/done.py" line="57" />
+        <location filename="../../ui/kiosk/screens/done.py" line="86" />
         <source>Welcome, {name}</source>
         <translation>欢迎您，{name}</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/screens/done.py" line="60" />
+        <location filename="../../ui/kiosk/screens/done.py" line="89" />
         <source>{host} ({department})</source>
         <translation>{host}（{department}）</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/screens/done.py" line="61" />
+        <location filename="../../ui/kiosk/screens/done.py" line="90" />
         <source>{host} has been told you are here.</source>
         <translation>已通知{host}您已到达。</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/screens/done.py" line="63" />
+        <location filename="../../ui/kiosk/screens/done.py" line="92" />
         <source>Please take your visitor badge from the printer and wear it.</source>
         <translation>请从打印机取走访客证并佩戴。</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/screens/done.py" line="65" />
+        <location filename="../../ui/kiosk/screens/done.py" line="94" />
         <source>Your badge will be handed to you at the front desk.</source>
         <translation>您的访客证将由前台交给您。</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/screens/done.py" line="67" />
+        <location filename="../../ui/kiosk/screens/done.py" line="96" />
         <source>Your visitor badge is printing below the screen…</source>
         <translation>访客证正在屏幕下方打印…</translation>
     </message>
@@ -6561,14 +6569,6 @@ What was done?</source>
     </message>
 </context>
 <context>
-    <name>Header</name>
-    <message>
-        <location filename="../../ui/kiosk/widgets/base.py" line="170" />
-        <source>Start over</source>
-        <translation>返回首页</translation>
-    </message>
-</context>
-<context>
     <name>HostFormDialog</name>
     <message>
         <location filename="../../ui/desk/hosts.py" line="351" />
@@ -6634,17 +6634,17 @@ What was done?</source>
 <context>
     <name>HostPicker</name>
     <message>
-        <location filename="../../ui/kiosk/widgets/host_picker.py" line="143" />
+        <location filename="../../ui/kiosk/widgets/host_picker.py" line="165" />
         <source>Name, pinyin or initials (e.g. zw)</source>
         <translation>姓名、拼音或首字母（如 zw）</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/widgets/host_picker.py" line="144" />
+        <location filename="../../ui/kiosk/widgets/host_picker.py" line="166" />
         <source>No one found. Try the pinyin or the initials, or ask at the front desk.</source>
         <translation>没有找到此人。请试试拼音或首字母，或询问前台。</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/widgets/host_picker.py" line="145" />
+        <location filename="../../ui/kiosk/widgets/host_picker.py" line="167" />
         <source>Change</source>
         <translation>更换</translation>
     </message>
@@ -6817,17 +6817,17 @@ What was done?</source>
 <context>
     <name>IdleOverlay</name>
     <message>
-        <location filename="../../ui/kiosk/widgets/overlays.py" line="77" />
+        <location filename="../../ui/kiosk/widgets/overlays.py" line="80" />
         <source>Are you still there?</source>
         <translation>您还在吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/widgets/overlays.py" line="79" />
+        <location filename="../../ui/kiosk/widgets/overlays.py" line="82" />
         <source>For your privacy, this screen will clear itself.</source>
         <translation>为保护您的隐私，屏幕内容即将清除。</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/widgets/overlays.py" line="80" />
+        <location filename="../../ui/kiosk/widgets/overlays.py" line="83" />
         <source>I'm still here</source>
         <translation>我还在</translation>
     </message>
@@ -7856,273 +7856,299 @@ What was done?</source>
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="43" />
-        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="201" />
+        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="59" />
+        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="249" />
         <source>Please see the front desk</source>
         <translation>请到前台办理</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="44" />
+        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="60" />
         <source>Our receptionist will be happy to help you.</source>
         <translation>前台工作人员会为您提供帮助。</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="53" />
+        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="74" />
         <source>You have already signed out</source>
         <translation>您已经签离</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="54" />
+        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="75" />
         <source>Thank you for visiting. Have a good day!</source>
         <translation>感谢您的来访，祝您愉快！</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="58" />
+        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="82" />
         <source>We could not recognise this code</source>
         <translation>无法识别此二维码</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="59" />
-        <source>Please hold up the QR code from your invitation, or ask at the front desk.</source>
-        <translation>请出示邀请函中的二维码，或询问前台。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="63" />
+        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="86" />
         <source>This code was for an earlier day</source>
         <translation>此二维码的有效日期已过</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="64" />
-        <source>Please ask your host for a new invitation, or see the front desk.</source>
-        <translation>请联系被访人重新发送邀请，或到前台办理。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="68" />
+        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="90" />
         <source>This invitation is for a later day</source>
         <translation>此邀请的来访日期尚未到</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="69" />
+        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="91" />
         <source>We look forward to seeing you then. If the date looks wrong, please see the front desk.</source>
         <translation>期待届时与您见面。如日期有误，请到前台咨询。</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="73" />
+        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="95" />
         <source>This invitation has already been used</source>
         <translation>此邀请已被使用</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="74" />
+        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="96" />
         <source>If you have checked in already, you are all set. Otherwise, please see the front desk.</source>
         <translation>如果您已签到，无需其他操作；否则请到前台办理。</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="78" />
+        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="100" />
         <source>This visit has been cancelled</source>
         <translation>此次来访已取消</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="79" />
-        <source>Please contact your host, or see the front desk.</source>
-        <translation>请联系被访人，或到前台咨询。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="82" />
+        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="104" />
         <source>This code has been replaced</source>
         <translation>此二维码已被新的二维码取代</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="83" />
-        <source>Please use the newest code you were sent, or see the front desk.</source>
-        <translation>请使用您收到的最新二维码，或到前台咨询。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="87" />
+        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="108" />
         <source>This invitation is for another building</source>
         <translation>此邀请属于其他办公地点</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="88" />
+        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="109" />
         <source>Please check the address on your invitation, or ask at the front desk.</source>
         <translation>请核对邀请中的地址，或询问前台。</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="92" />
+        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="113" />
         <source>This code cannot be used here</source>
         <translation>此二维码不能在这里使用</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="93" />
+        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="114" />
         <source>Please see the front desk.</source>
         <translation>请到前台办理。</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="103" />
+        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="142" />
         <source>That looks like a web link. Please show the QR code from your visitor invitation.</source>
         <translation>这是一个网址二维码。请出示访客邀请中的二维码。</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="106" />
+        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="145" />
         <source>That is a Wi-Fi code. Please show the QR code from your visitor invitation.</source>
         <translation>这是一个 Wi-Fi 二维码。请出示访客邀请中的二维码。</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="108" />
+        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="147" />
         <source>That code is not a visitor invitation. Please show the QR code we sent you.</source>
         <translation>这不是访客邀请二维码。请出示我们发送给您的二维码。</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="115" />
+        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="154" />
         <source>Sorry, something went wrong</source>
         <translation>抱歉，出了点问题</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="116" />
-        <source>Please try again, or see the front desk for help.</source>
-        <translation>请重试，或到前台寻求帮助。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="124" />
+        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="168" />
         <source>Please wait a moment</source>
         <translation>请稍候</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="125" />
-        <source>Several codes typed here were not recognised. Please try again in a minute, hold up the QR code, or ask at the front desk.</source>
-        <translation>此处输入的多个邀请码未能识别。请一分钟后再试，或出示二维码，或到前台咨询。</translation>
+        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="52" />
+        <source>Or ask at the front desk: we are happy to help.</source>
+        <translation>您也可以到前台咨询，我们很乐意为您服务。</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="144" />
+        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="83" />
+        <source>Please hold up the QR code from your invitation again.</source>
+        <translation>请再次出示邀请函中的二维码。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="87" />
+        <source>Please ask your host for a new invitation.</source>
+        <translation>请联系被访人重新发送邀请。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="101" />
+        <source>Please contact your host.</source>
+        <translation>请联系被访人。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="105" />
+        <source>Please use the newest code you were sent.</source>
+        <translation>请使用您收到的最新二维码。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="120" />
+        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="164" />
+        <source>Register as a walk-in</source>
+        <translation>现场登记来访</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="129" />
+        <source>Sign out by name</source>
+        <translation>按姓名签离</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="133" />
+        <source>We could not sign you out with this code</source>
+        <translation>无法用此二维码为您签离</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="134" />
+        <source>You can find your visit by name instead.</source>
+        <translation>您可以改为按姓名查找并签离。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="155" />
+        <source>Please try again in a moment.</source>
+        <translation>请稍后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="169" />
+        <source>Several codes typed here were not recognised. Please try again in a minute, or hold up the QR code.</source>
+        <translation>此处输入的多个邀请码未能识别。请一分钟后再试，或出示二维码。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="190" />
         <source>{host} is not able to meet you right now</source>
         <translation>{host}暂时无法与您见面</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="146" />
+        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="192" />
         <source>We are sorry. The front desk can help you arrange another time.</source>
         <translation>非常抱歉。前台可以帮您另约时间。</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="155" />
+        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="201" />
         <source>We only meet sales visitors by appointment</source>
         <translation>销售拜访需提前预约</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="156" />
+        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="202" />
         <source>Thank you for coming by. Leave your contact details and the right person will get back to you.</source>
         <translation>感谢您的到访。请留下联系方式，相关负责人会与您联系。</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="160" />
+        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="206" />
         <source>Leave my contact details</source>
         <translation>留下联系方式</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="161" />
+        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="207" />
         <source>No, thank you</source>
         <translation>不用了，谢谢</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="170" />
+        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="216" />
         <source>Thank you, your details have been passed on</source>
         <translation>谢谢，您的联系方式已转交</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="171" />
+        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="217" />
         <source>Someone will be in touch. Have a good day!</source>
         <translation>我们会尽快与您联系。祝您愉快！</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="181" />
+        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="228" />
         <source>Please leave the parcel at the front desk. Reception has been told it is here.</source>
         <translation>请将包裹放在前台，前台已收到通知。</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="183" />
+        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="230" />
         <source>{host} ({department})</source>
         <translation>{host}（{department}）</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="185" />
+        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="232" />
         <source>Please leave the parcel at the front desk. {recipient} has been told it is here.</source>
         <translation>请将包裹放在前台，已通知{recipient}。</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="191" />
+        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="238" />
         <source>Thank you</source>
         <translation>谢谢</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="202" />
+        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="250" />
         <source>No problem. Our receptionist will help you with the next steps.</source>
         <translation>没关系，前台工作人员会为您办理后续事宜。</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="210" />
+        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="258" />
         <source>Thank you for your visit</source>
         <translation>感谢您的来访</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="211" />
+        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="259" />
         <source>Have a safe journey. We hope to see you again soon.</source>
         <translation>一路平安，期待再次见到您。</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="219" />
+        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="268" />
         <source>Your visit request has been cancelled</source>
         <translation>您的来访申请已取消</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="220" />
+        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="269" />
         <source>You are welcome to register again at any time.</source>
         <translation>欢迎您随时重新登记。</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="230" />
+        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="280" />
         <source>Please enter your name</source>
         <translation>请输入您的姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="231" />
+        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="281" />
         <source>Please enter your mobile number</source>
         <translation>请输入您的手机号码</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="232" />
+        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="282" />
         <source>Please choose the person you are visiting</source>
         <translation>请选择被访人</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="233" />
+        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="283" />
         <source>Please choose the purpose of your visit</source>
         <translation>请选择来访事由</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="235" />
+        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="285" />
         <source>This does not look like a mobile number</source>
         <translation>手机号码格式不正确</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="236" />
+        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="286" />
         <source>An ID number has only letters and digits</source>
         <translation>证件号码只能包含字母和数字</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="237" />
+        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="287" />
         <source>This is too long</source>
         <translation>内容过长</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="238" />
+        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="288" />
         <source>Please use letters, digits and punctuation only</source>
         <translation>请只使用文字、数字和标点</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="240" />
+        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="290" />
         <source>This person no longer receives visitors; please choose someone else</source>
         <translation>此人已不再接待访客，请选择其他人</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="244" />
+        <location filename="../../ui/kiosk/flow/visitor_messages.py" line="294" />
         <source>Please check this field</source>
         <translation>请检查此项</translation>
     </message>
@@ -9274,32 +9300,32 @@ What was done?</source>
 <context>
     <name>RatingScreen</name>
     <message>
-        <location filename="../../ui/kiosk/screens/rating.py" line="66" />
+        <location filename="../../ui/kiosk/screens/rating.py" line="79" />
         <source>Goodbye, {name}</source>
         <translation>再见，{name}</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/screens/rating.py" line="66" />
+        <location filename="../../ui/kiosk/screens/rating.py" line="79" />
         <source>Goodbye</source>
         <translation>再见</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/screens/rating.py" line="67" />
+        <location filename="../../ui/kiosk/screens/rating.py" line="80" />
         <source>You are signed out. How was your visit today?</source>
         <translation>您已签离。您对今天的来访体验满意吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/screens/rating.py" line="68" />
+        <location filename="../../ui/kiosk/screens/rating.py" line="81" />
         <source>1 star: poor · 5 stars: excellent</source>
         <translation>1 星：不满意 · 5 星：非常满意</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/screens/rating.py" line="69" />
+        <location filename="../../ui/kiosk/screens/rating.py" line="82" />
         <source>Skip</source>
         <translation>跳过</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/kiosk/screens/rating.py" line="71" />
+        <location filename="../../ui/kiosk/screens/rating.py" line="84" />
         <source>%n star(s)</source>
         <translation>
             <numerusform>%n 星</numerusform>
@@ -9871,57 +9897,57 @@ What was done?</source>
 <context>
     <name>ScanScreen</name>
     <message>
-        <location filename="../../ui/kiosk/screens/scan.py" line="181" />
+        <location filename="../../ui/kiosk/screens/scan.py" line="182" />
         <source>Please type the code printed under the QR code on your invitation.</source>
         <translation>请输入邀请函二维码下方的邀请码。</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/screens/scan.py" line="190" />
+        <location filename="../../ui/kiosk/screens/scan.py" line="191" />
         <source>Scanning: hold the code inside the frame, about 20 cm away</source>
         <translation>正在扫描：请将二维码放在框内，距离约 20 厘米</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/screens/scan.py" line="194" />
+        <location filename="../../ui/kiosk/screens/scan.py" line="195" />
         <source>The camera is not available right now. Please type your code below.</source>
         <translation>摄像头暂时无法使用，请在下方输入邀请码。</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/screens/scan.py" line="195" />
+        <location filename="../../ui/kiosk/screens/scan.py" line="196" />
         <source>Camera unavailable</source>
         <translation>摄像头暂不可用</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/screens/scan.py" line="198" />
+        <location filename="../../ui/kiosk/screens/scan.py" line="199" />
         <source>Starting the camera…</source>
         <translation>正在启动摄像头…</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/screens/scan.py" line="203" />
+        <location filename="../../ui/kiosk/screens/scan.py" line="204" />
         <source>Show your invitation</source>
         <translation>出示您的邀请</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/screens/scan.py" line="204" />
+        <location filename="../../ui/kiosk/screens/scan.py" line="205" />
         <source>Hold the QR code from your invitation message up to the camera.</source>
         <translation>请将邀请信息中的二维码对准摄像头。</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/screens/scan.py" line="205" />
+        <location filename="../../ui/kiosk/screens/scan.py" line="206" />
         <source>No QR code? Type your invitation code</source>
         <translation>没有二维码？输入邀请码</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/screens/scan.py" line="206" />
+        <location filename="../../ui/kiosk/screens/scan.py" line="207" />
         <source>It is printed under the QR code, like ABCD-1234.</source>
         <translation>邀请码印在二维码下方，形如 ABCD-1234。</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/screens/scan.py" line="207" />
+        <location filename="../../ui/kiosk/screens/scan.py" line="208" />
         <source>Invitation code</source>
         <translation>邀请码</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/screens/scan.py" line="208" />
+        <location filename="../../ui/kiosk/screens/scan.py" line="209" />
         <source>Check in</source>
         <translation>签到</translation>
     </message>
@@ -10013,32 +10039,32 @@ What was done?</source>
 <context>
     <name>SignOutScreen</name>
     <message>
-        <location filename="../../ui/kiosk/screens/sign_out.py" line="114" />
+        <location filename="../../ui/kiosk/screens/sign_out.py" line="117" />
         <source>Signing out</source>
         <translation>签离</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/screens/sign_out.py" line="115" />
+        <location filename="../../ui/kiosk/screens/sign_out.py" line="118" />
         <source>Thank you for visiting.</source>
         <translation>感谢您的来访。</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/screens/sign_out.py" line="116" />
+        <location filename="../../ui/kiosk/screens/sign_out.py" line="119" />
         <source>Hold the QR code on your visitor badge up to the camera.</source>
         <translation>请将访客证上的二维码对准摄像头。</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/screens/sign_out.py" line="117" />
+        <location filename="../../ui/kiosk/screens/sign_out.py" line="120" />
         <source>Lost your badge? Find your name</source>
         <translation>访客证丢失？按姓名查找</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/screens/sign_out.py" line="118" />
+        <location filename="../../ui/kiosk/screens/sign_out.py" line="121" />
         <source>Start typing your name</source>
         <translation>请输入您的姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/screens/sign_out.py" line="120" />
+        <location filename="../../ui/kiosk/screens/sign_out.py" line="123" />
         <source>No one by that name is signed in. Please check the spelling, or see the front desk.</source>
         <translation>没有找到该姓名的在访记录。请检查输入，或到前台办理。</translation>
     </message>
@@ -11127,97 +11153,97 @@ What was done?</source>
 <context>
     <name>WalkInScreen</name>
     <message>
-        <location filename="../../ui/kiosk/screens/walk_in.py" line="196" />
+        <location filename="../../ui/kiosk/screens/walk_in.py" line="221" />
         <source>On file: {masked}. Leave empty to keep it.</source>
         <translation>已登记：{masked}。留空即沿用。</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/screens/walk_in.py" line="199" />
+        <location filename="../../ui/kiosk/screens/walk_in.py" line="224" />
         <source>Welcome back! We have filled in your details.</source>
         <translation>欢迎再次光临！已为您填好信息。</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/screens/walk_in.py" line="235" />
+        <location filename="../../ui/kiosk/screens/walk_in.py" line="260" />
         <source>Tell us about your visit</source>
         <translation>访客登记</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/screens/walk_in.py" line="236" />
+        <location filename="../../ui/kiosk/screens/walk_in.py" line="261" />
         <source>We will let the person you are visiting know you are here.</source>
         <translation>我们会通知被访人您已到达。</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/screens/walk_in.py" line="238" />
+        <location filename="../../ui/kiosk/screens/walk_in.py" line="263" />
         <source>Mobile number</source>
         <translation>手机号码</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/screens/walk_in.py" line="238" />
+        <location filename="../../ui/kiosk/screens/walk_in.py" line="263" />
         <source>Your name</source>
         <translation>您的姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/screens/walk_in.py" line="239" />
+        <location filename="../../ui/kiosk/screens/walk_in.py" line="264" />
         <source>Company (optional)</source>
         <translation>公司（选填）</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/screens/walk_in.py" line="239" />
+        <location filename="../../ui/kiosk/screens/walk_in.py" line="264" />
         <source>ID or passport number (optional)</source>
         <translation>身份证或护照号码（选填）</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/screens/walk_in.py" line="240" />
+        <location filename="../../ui/kiosk/screens/walk_in.py" line="265" />
         <source>Who are you visiting?</source>
         <translation>您要拜访谁？</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/screens/walk_in.py" line="240" />
+        <location filename="../../ui/kiosk/screens/walk_in.py" line="265" />
         <source>Purpose of your visit</source>
         <translation>来访事由</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/screens/walk_in.py" line="244" />
+        <location filename="../../ui/kiosk/screens/walk_in.py" line="269" />
         <source>e.g. 138 0013 8000</source>
         <translation>例如 138 0013 8000</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/screens/walk_in.py" line="245" />
+        <location filename="../../ui/kiosk/screens/walk_in.py" line="270" />
         <source>As on your ID</source>
         <translation>与证件一致</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/screens/walk_in.py" line="247" />
+        <location filename="../../ui/kiosk/screens/walk_in.py" line="272" />
         <source>Meeting</source>
         <translation>会议</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/screens/walk_in.py" line="247" />
+        <location filename="../../ui/kiosk/screens/walk_in.py" line="272" />
         <source>Interview</source>
         <translation>面试</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/screens/walk_in.py" line="248" />
+        <location filename="../../ui/kiosk/screens/walk_in.py" line="273" />
         <source>Delivery</source>
         <translation>送货</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/screens/walk_in.py" line="248" />
+        <location filename="../../ui/kiosk/screens/walk_in.py" line="273" />
         <source>Maintenance</source>
         <translation>维修</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/screens/walk_in.py" line="249" />
+        <location filename="../../ui/kiosk/screens/walk_in.py" line="274" />
         <source>Sales</source>
         <translation>销售拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/screens/walk_in.py" line="249" />
+        <location filename="../../ui/kiosk/screens/walk_in.py" line="274" />
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/screens/walk_in.py" line="253" />
+        <location filename="../../ui/kiosk/screens/walk_in.py" line="278" />
         <source>Continue</source>
         <translation>继续</translation>
     </message>
@@ -11225,67 +11251,77 @@ What was done?</source>
 <context>
     <name>WelcomeScreen</name>
     <message>
-        <location filename="../../ui/kiosk/screens/welcome.py" line="340" />
+        <location filename="../../ui/kiosk/screens/welcome.py" line="229" />
         <source>The camera is ready</source>
         <translation>摄像头已就绪</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/screens/welcome.py" line="344" />
+        <location filename="../../ui/kiosk/screens/welcome.py" line="234" />
         <source>The camera is resting. Tap “I have an invitation” to type your code instead.</source>
         <translation>摄像头暂不可用。请点击“我有邀请”输入邀请码。</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/screens/welcome.py" line="351" />
+        <location filename="../../ui/kiosk/screens/welcome.py" line="236" />
+        <source>Camera resting</source>
+        <translation>摄像头暂停使用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk/screens/welcome.py" line="272" />
         <source>Welcome</source>
         <translation>欢迎光临</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/screens/welcome.py" line="352" />
+        <location filename="../../ui/kiosk/screens/welcome.py" line="273" />
         <source>Invited? Just show your QR code</source>
         <translation>已受邀？出示二维码即可</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/screens/welcome.py" line="353" />
-        <source>Hold the invitation QR code on your phone up to the camera above this screen.</source>
-        <translation>请将手机上的邀请二维码对准屏幕上方的摄像头。</translation>
+        <location filename="../../ui/kiosk/screens/welcome.py" line="274" />
+        <source>Hold the QR code from your invitation up to the camera above this screen. You will see yourself here.</source>
+        <translation>请将邀请中的二维码对准屏幕上方的摄像头，您会在这里看到自己。</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/screens/welcome.py" line="354" />
+        <location filename="../../ui/kiosk/screens/welcome.py" line="276" />
+        <source>Leaving? Show your visitor badge's QR code to sign out.</source>
+        <translation>要离开？出示访客证上的二维码即可签离。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk/screens/welcome.py" line="277" />
         <source>I have an invitation</source>
         <translation>我有邀请</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/screens/welcome.py" line="354" />
+        <location filename="../../ui/kiosk/screens/welcome.py" line="277" />
         <source>Scan or type your invitation code</source>
         <translation>扫描或输入邀请码</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/screens/welcome.py" line="355" />
+        <location filename="../../ui/kiosk/screens/welcome.py" line="278" />
         <source>I'm here to see someone</source>
         <translation>我来拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/screens/welcome.py" line="355" />
+        <location filename="../../ui/kiosk/screens/welcome.py" line="278" />
         <source>No invitation? Register here</source>
         <translation>没有邀请？在此登记</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/screens/welcome.py" line="356" />
+        <location filename="../../ui/kiosk/screens/welcome.py" line="279" />
         <source>Signing out</source>
         <translation>签离</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/screens/welcome.py" line="356" />
+        <location filename="../../ui/kiosk/screens/welcome.py" line="279" />
         <source>Scan your badge or find your name</source>
         <translation>扫描访客证或按姓名查找</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/screens/welcome.py" line="357" />
+        <location filename="../../ui/kiosk/screens/welcome.py" line="280" />
         <source>Delivery</source>
         <translation>快递送货</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/screens/welcome.py" line="357" />
+        <location filename="../../ui/kiosk/screens/welcome.py" line="280" />
         <source>Parcels and couriers</source>
         <translation>包裹与快递</translation>
     </message>
@@ -11293,7 +11329,7 @@ What was done?</source>
 <context>
     <name>_MatchRow</name>
     <message>
-        <location filename="../../ui/kiosk/screens/sign_out.py" line="33" />
+        <location filename="../../ui/kiosk/screens/sign_out.py" line="35" />
         <source>Visiting {host}</source>
         <translation>拜访 {host}</translation>
     </message>

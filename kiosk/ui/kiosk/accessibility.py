@@ -14,7 +14,7 @@ from PySide6.QtCore import QEvent, QModelIndex, QObject, QPointF, QSize, Qt, QTi
 from PySide6.QtGui import QColor, QFocusEvent, QIcon, QKeyEvent, QPainter, QPixmap
 from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QApplication, QHBoxLayout, QPushButton, QWidget
 
-from kiosk.ui.common.theme import Look, apply_theme
+from kiosk.ui.common.theme import DEFAULT_ACCENT, Look, apply_theme
 from kiosk.ui.kiosk.themed_icons import IconRole, colour, repaint_all
 
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -41,9 +41,11 @@ class AccessibilityModes(QObject):
 
     changed = Signal(object)
 
-    def __init__(self, defaults: Look | None = None, parent: QObject | None = None) -> None:
+    def __init__(self, defaults: Look | None = None, *, accent: str = DEFAULT_ACCENT,
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.defaults = defaults or Look()
+        self.accent = accent  # the company's colour ([site] accent) stays through every look
         self.look = Look()  # what app.py's apply_theme drew before any visitor chose anything
 
     def set_large_text(self, on: bool) -> None:
@@ -61,7 +63,7 @@ class AccessibilityModes(QObject):
         self.look = look
         app = QApplication.instance()
         if isinstance(app, QApplication):
-            apply_theme(app, "kiosk", look=look)
+            apply_theme(app, "kiosk", accent=self.accent, look=look)
             repaint_all()  # icons are pixmaps: the style sheet cannot recolour them
         self.changed.emit(look)
 
@@ -91,12 +93,11 @@ def contrast_icon(size: int, colour: str) -> QIcon:
 
 
 class AccessibilityToggles(QWidget):
-    """Two round toggle buttons: "A+" (larger text) and the contrast sign (high contrast)."""
+    """Two round toggle buttons: "A+ Larger text" and the contrast sign with "High contrast"."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.large_text = self._toggle()
-        self.large_text.setText("A+")  # a sign, read the same in every language
         self.high_contrast = self._toggle()
         self.high_contrast.setIconSize(QSize(32, 32))
         row = QHBoxLayout(self)
@@ -134,10 +135,11 @@ class AccessibilityToggles(QWidget):
         super().changeEvent(event)
 
     def retranslate(self) -> None:
+        # Words beside the signs: "A+" and a half-filled circle alone say little to most visitors.
+        self.large_text.setText("A+  " + self.tr("Larger text"))
         self.large_text.setAccessibleName(self.tr("Larger text"))
-        self.large_text.setToolTip(self.tr("Larger text"))
+        self.high_contrast.setText("  " + self.tr("High contrast"))  # a gap after the sign, as "A+" has
         self.high_contrast.setAccessibleName(self.tr("High contrast"))
-        self.high_contrast.setToolTip(self.tr("High contrast"))
 
 
 class _KeyboardFocus(QObject):

@@ -17,9 +17,10 @@ from kiosk.application.gateways.touchscreen import KioskGateway
 from kiosk.config import Settings
 from kiosk.ui.common.chime import HostAnswerChime, SoundEffectPlayer
 from kiosk.ui.common.i18n import LanguageManager
-from kiosk.ui.common.theme import Look
+from kiosk.ui.common.theme import DEFAULT_ACCENT, Look
 from kiosk.ui.common.workers import WorkerPool
 from kiosk.ui.kiosk.accessibility import AccessibilityModes
+from kiosk.ui.kiosk.brand import load_brand
 from kiosk.ui.kiosk.code_sources import CameraThread, WedgeFilter
 from kiosk.ui.kiosk.flow.controller import KioskFlow
 from kiosk.ui.kiosk.maintenance.panel import Maintenance
@@ -83,7 +84,8 @@ def build_kiosk(
     languages = LanguageManager(settings.site.language)
     pool = pool or WorkerPool(synchronous=synchronous)
     zone = ZoneInfo(settings.site.timezone)
-    window = KioskWindow(settings.site.name, now, zone)
+    brand = load_brand(settings.site.name, settings.site.logo, settings.site.background)
+    window = KioskWindow(brand, now, zone)
     pool.setParent(window)
     languages.setParent(window)
     flow = KioskFlow(
@@ -97,7 +99,7 @@ def build_kiosk(
     maintenance = Maintenance(window, settings, languages, accessibility, flow.scan_input, gateway,
                               synchronous=synchronous)
 
-    # Only over the welcome screen: elsewhere the corner holds "Start over", and a visitor is mid-visit.
+    # Only over the welcome screen: elsewhere a visitor is mid-visit.
     def corner_over_welcome_only(_index: int = 0) -> None:
         maintenance.corner.setVisible(window.current() is window.welcome)
 
@@ -112,8 +114,14 @@ def _accessibility(settings: Settings, window: KioskWindow, flow: KioskFlow,
     """Large text and high contrast go back to the site's defaults whenever the language does (a visitor
     has gone), and when the welcome screen has sat idle (the flow resets the language there only if
     it was changed)."""
-    modes = AccessibilityModes(Look(settings.kiosk.large_text, settings.kiosk.high_contrast), parent=window)
-    window.welcome.accessibility.connect_to(modes)
+    modes = AccessibilityModes(Look(settings.kiosk.large_text, settings.kiosk.high_contrast),
+                               accent=settings.site.accent or DEFAULT_ACCENT, parent=window)
+    for screen in window.screens():
+        bar = getattr(screen, "header", None)
+        if bar is not None:
+            bar.accessibility.connect_to(modes)
+    modes.changed.connect(lambda look: window.welcome.set_background_visible(not look.high_contrast))
+    window.welcome.set_background_visible(not modes.look.high_contrast)
     languages.was_reset.connect(modes.reset)
     flow.idle.idle.connect(lambda: modes.reset() if window.current() is window.welcome else None)
     return modes

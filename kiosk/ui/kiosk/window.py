@@ -11,6 +11,7 @@ from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QApplication, QStackedWidget, QWidget
 
 from kiosk.ui.kiosk.accessibility import focused_by_keyboard
+from kiosk.ui.kiosk.brand import Brand
 from kiosk.ui.kiosk.screens.agreement import AgreementScreen
 from kiosk.ui.kiosk.screens.delivery import DeliveryScreen
 from kiosk.ui.kiosk.screens.done import DoneScreen
@@ -30,14 +31,14 @@ KEYBOARD_GAP = 32  # px between the field being typed in and the top of the on-s
 
 
 class KioskWindow(QWidget):
-    def __init__(self, site_name: str, now: Callable[[], datetime], zone: ZoneInfo) -> None:
+    def __init__(self, brand: Brand, now: Callable[[], datetime], zone: ZoneInfo) -> None:
         super().__init__()
         self.setObjectName("KioskWindow")
-        self.setWindowTitle(site_name)
+        self.setWindowTitle(brand.name)
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         # Only the program may close the kiosk (shutdown, tests); Alt+F4 and friends are ignored.
         self.allow_close = False
-        self.welcome = WelcomeScreen(site_name, now, zone)
+        self.welcome = WelcomeScreen(brand, now, zone)
         self.scan = ScanScreen()
         self.done = DoneScreen()
         self.message = MessageScreen()
@@ -48,8 +49,9 @@ class KioskWindow(QWidget):
         self.agreement = AgreementScreen()
         self.photo = PhotoScreen()
         self.delivery = DeliveryScreen()
-        # The camera's preview is wired to the scan screen; the photo step shows the same frames.
+        # The camera's preview is wired to the scan screen; welcome and the photo step show the same frames.
         self.scan.frame_arrived.connect(self.photo.set_preview)
+        self.scan.frame_arrived.connect(self.welcome.set_preview)
         # Placed by hand, not by a layout: when the on-screen keyboard covers the lower half,
         # the whole page slides up so the field being typed in stays visible (see pan_for_keyboard).
         self.stack = QStackedWidget(self)

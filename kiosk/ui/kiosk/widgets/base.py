@@ -1,35 +1,32 @@
-"""Building blocks every kiosk screen uses: the screen base, its header, big tiles, labels.
+"""Building blocks every kiosk screen uses: the screen base, its control bar, big tiles, labels.
 
-Portrait: the top third of a 1920 px tall screen is out of reach from a wheelchair and out of
-sight for a short visitor, so on a screen taller than wide only the header (start over,
-language) stays up there; ``page_layout`` puts a gap under it that ``Screen`` sizes so the
-content starts below the top third. In landscape the gap is empty and takes no room.
+Every screen keeps what a visitor presses for themselves ("Start over", larger text, high contrast,
+the language) in one bar along the bottom: on a 1920 px tall portrait screen the top third is out of
+reach from a wheelchair and out of sight for a short visitor, so the upper part holds what is read
+(title, icon, camera preview) and the bar sits where every hand reaches it, on every screen.
 """
 
 from __future__ import annotations
 
-import math
-
-from PySide6.QtCore import QEvent, QLocale, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QLocale, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
     QSizePolicy,
-    QSpacerItem,
     QVBoxLayout,
     QWidget,
 )
 
 from kiosk.ui.common.icons import icon, icon_pixmap
 from kiosk.ui.common.plain_text import plain
-from kiosk.ui.kiosk.accessibility import first_focusable, make_keyboard_operable
+from kiosk.ui.kiosk.accessibility import AccessibilityToggles, first_focusable, make_keyboard_operable
 
+TILE_MIN_HEIGHT = 136  # px: a thumb-sized target even when its words are short
 ACCENT_ICON = "#0f766e"
 MUTED_ICON = "#52606d"
-OUT_OF_REACH = 1 / 3  # of a portrait screen's height, from the top: nothing there but the header
-REACH_MARGIN = 24  # px below that line, so a header grown by large text never pushes content above it
 
 
 def label(role: str, text: str = "", *, wrap: bool = True, align: Qt.AlignmentFlag | None = None) -> QLabel:
@@ -86,43 +83,27 @@ class Screen(QWidget):
         # The window is the screen's size, full stop: a screen's minimum size must never grow it
         # (a portrait layout's height would otherwise stretch a landscape window).
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
-        self._page: QVBoxLayout | None = None
-        self._page_header: QWidget | None = None
-        self._reach_gap: QSpacerItem | None = None
+        self._bar: ControlBar | None = None
         self._keyboard_order: tuple[QWidget, ...] = ()
 
-    def use_reach_gap(self, layout: QVBoxLayout, header: QWidget, gap: QSpacerItem) -> None:
-        self._page, self._page_header, self._reach_gap = layout, header, gap
-        self._fit_reach_gap()
+    def use_bar(self, bar: ControlBar) -> None:
+        self._bar = bar
 
     def resizeEvent(self, event: object) -> None:
-        self._fit_reach_gap()
+        # Screens re-arrange themselves for portrait or landscape here and pass the event on.
         super().resizeEvent(event)  # type: ignore[arg-type]
 
-    def _fit_reach_gap(self) -> None:
-        layout, header, gap = self._page, self._page_header, self._reach_gap
-        if layout is None or header is None or gap is None:
-            return
-        height = 0
-        if self.height() > self.width():
-            header_bottom = layout.contentsMargins().top() + header.sizeHint().height() + layout.spacing()
-            height = max(0, math.ceil(self.height() * OUT_OF_REACH) + REACH_MARGIN - header_bottom)
-        if gap.sizeHint().height() != height:
-            gap.changeSize(0, height, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
-            layout.invalidate()
-
-    def _header_buttons(self) -> tuple[QWidget, ...]:
-        header = self._page_header
-        return (header.home, header.language) if isinstance(header, Header) else ()
+    def _bar_buttons(self) -> tuple[QWidget, ...]:
+        return self._bar.buttons() if self._bar is not None else ()
 
     def keyboard_order(self, *widgets: QWidget) -> None:
-        """Tab order, top to bottom: the header's buttons, then ``widgets`` (buttons become Enter-pressable)."""
+        """Tab order, top to bottom: ``widgets``, then the control bar's buttons (buttons become Enter-pressable)."""
         self._keyboard_order = widgets
-        make_keyboard_operable(self, *self._header_buttons(), *widgets)
+        make_keyboard_operable(self, *widgets, *self._bar_buttons())
 
     def keyboard_entry(self) -> QWidget | None:
-        """Where a keyboard user's focus lands when this screen comes up: its first step, else the header."""
-        return first_focusable((*self._keyboard_order, *self._header_buttons()))
+        """Where a keyboard user's focus lands when this screen comes up: its first step, else the bar."""
+        return first_focusable((*self._keyboard_order, *self._bar_buttons()))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -136,30 +117,46 @@ class Screen(QWidget):
         """Forget everything the last visitor typed or saw."""
 
 
-class Header(QFrame):
-    """Top row of every screen but welcome: back to start on the left, language on the right."""
+class ControlBar(QFrame):
+    """The row along the bottom of every screen, within reach of every visitor (a wheelchair user, a
+    child, someone short): "Start over" on the left; larger text, high contrast and the language on the
+    right, each with words beside its sign. The welcome screen hides "Start over"; a screen whose visit
+    is complete can call it "Done" (``home_text``)."""
 
     home_clicked = Signal()
     language_clicked = Signal()
 
     def __init__(self, parent: QWidget | None = None, *, show_home: bool = True) -> None:
         super().__init__(parent)
-        self.setProperty("role", "header")
+        self.setProperty("role", "control-bar")
+        self._home_text: str | None = None
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
-        self.home = button("quiet")
-        self.home.setIcon(icon("home", 40, ACCENT_ICON))
-        self.home.setIconSize(QSize(36, 36))
+        row.setSpacing(16)
+        self.home = button("bar-home")
+        self.home.setIcon(icon("home", 36, ACCENT_ICON))
+        self.home.setIconSize(QSize(32, 32))
         self.home.clicked.connect(self.home_clicked)
         self.home.setVisible(show_home)
+        self.accessibility = AccessibilityToggles()
         self.language = button("language")
         self.language.setIcon(icon("globe", 28, MUTED_ICON))
         self.language.setIconSize(QSize(28, 28))
         self.language.clicked.connect(self.language_clicked)
         row.addWidget(self.home)
         row.addStretch(1)
+        row.addWidget(self.accessibility)
         row.addWidget(self.language)
         self.retranslate()
+
+    def home_text(self, text: str | None) -> None:
+        """What "Start over" says on this screen (None: "Start over"); the caller translates it."""
+        self._home_text = text
+        self.retranslate()
+
+    def buttons(self) -> tuple[QWidget, ...]:
+        """In reading order, for the screen's Tab order."""
+        return (self.home, self.accessibility.large_text, self.accessibility.high_contrast, self.language)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -167,8 +164,11 @@ class Header(QFrame):
         super().changeEvent(event)
 
     def retranslate(self) -> None:
-        self.home.setText(self.tr("Start over"))
+        self.home.setText(self._home_text or self.tr("Start over"))
         self.language.setText(language_switch_text())
+
+
+Header = ControlBar  # the screens' old name for it, until they are renamed
 
 
 class Tile(QPushButton):
@@ -179,8 +179,11 @@ class Tile(QPushButton):
         self.setProperty("role", "tile-primary" if primary else "tile")
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.setMinimumHeight(190)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumHeight(TILE_MIN_HEIGHT)
+        # As tall as its words need (large text grows it) and no taller: the room left goes to the hero card.
+        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
         suffix = "-inverse" if primary else ""
         self.icon_label = QLabel()
         self.icon_label.setPixmap(icon_pixmap(icon_name, 64, "#ffffff" if primary else ACCENT_ICON))
@@ -199,10 +202,35 @@ class Tile(QPushButton):
             # The labels are decoration: the whole tile is one button.
             child.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
 
+    # A button does not ask its layout: the words inside, wrapped to the tile's width, decide its height,
+    # held as its minimum so a crowded screen takes room from anything but the tiles.
+    def heightForWidth(self, width: int) -> int:
+        inner = self.layout()
+        needed = inner.totalHeightForWidth(width) if inner is not None else 0
+        return max(TILE_MIN_HEIGHT, needed)
+
+    def sizeHint(self) -> QSize:
+        return QSize(super().sizeHint().width(), self.minimumHeight())
+
+    def _fit_height(self) -> None:
+        height = self.heightForWidth(self.width())
+        if height != self.minimumHeight():
+            self.setMinimumHeight(height)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_height()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.StyleChange, QEvent.Type.FontChange, QEvent.Type.LanguageChange):
+            QTimer.singleShot(0, self, self._fit_height)  # after the labels have their new fonts and words
+
     def set_texts(self, title: str, subtitle: str) -> None:
         self.title.setText(title)
         self.subtitle.setText(subtitle)
         self.setAccessibleName(title)
+        self._fit_height()
 
 
 def icon_label(name: str, size: int, color: str = ACCENT_ICON) -> QLabel:
@@ -212,14 +240,16 @@ def icon_label(name: str, size: int, color: str = ACCENT_ICON) -> QLabel:
     return widget
 
 
-def page_layout(screen: QWidget, header: QWidget | None = None, *, margins: int = 56) -> QVBoxLayout:
+def page_layout(screen: QWidget, bar: ControlBar | None = None, *, margins: int = 56) -> QVBoxLayout:
+    """The screen's page: the returned layout takes its content, top down; ``bar`` goes along the bottom."""
     outer = QVBoxLayout(screen)
-    outer.setContentsMargins(margins, 36, margins, 48)
-    outer.setSpacing(28)
-    if header is not None:
-        outer.addWidget(header)
+    outer.setContentsMargins(margins, 36, margins, 32)
+    outer.setSpacing(24)
+    content = QVBoxLayout()
+    content.setSpacing(28)
+    outer.addLayout(content, 1)
+    if bar is not None:
+        outer.addWidget(bar)
         if isinstance(screen, Screen):
-            gap = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
-            outer.addSpacerItem(gap)
-            screen.use_reach_gap(outer, header, gap)
-    return outer
+            screen.use_bar(bar)
+    return content
