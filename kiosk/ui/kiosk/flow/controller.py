@@ -104,6 +104,7 @@ class KioskFlow(QObject):
             if header is not None:
                 header.home_clicked.connect(self.go_home)
                 header.language_clicked.connect(self.toggle_language)
+        w.welcome.language_clicked.connect(self.toggle_language)
         w.welcome.invitation_chosen.connect(lambda: self.show(w.scan))
         w.welcome.walk_in_chosen.connect(lambda: self.show(w.walk_in))
         w.welcome.sign_out_chosen.connect(lambda: self.show(w.sign_out))
@@ -299,7 +300,14 @@ class KioskFlow(QObject):
         self.busy = False
         if self.window.current() is self.window.scan and error.code == "token_rejected":
             self.window.scan.reset()
-        self.show_message(visitor_messages.service_error(error, signing_out=signing_out))
+        forward = visitor_messages.WayForward(walk_in=lambda: self.start_again_at(self.window.walk_in),
+                                              sign_out_by_name=lambda: self.start_again_at(self.window.sign_out))
+        self.show_message(visitor_messages.service_error(error, signing_out=signing_out, forward=forward))
+
+    def start_again_at(self, screen: Screen) -> None:
+        """A problem screen's way forward: a clean start, straight at ``screen`` (walk-in form, sign-out by name)."""
+        self.go_home()
+        self.show(screen)
 
     def _poll_badge(self) -> None:
         if self._badge_job is None or self.window.current() is not self.window.done:

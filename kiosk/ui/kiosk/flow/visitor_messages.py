@@ -2,7 +2,9 @@
 
 Each message is built lazily (a function of no arguments returning the text), so a
 message already on screen is re-read in the new language when the visitor switches.
-Texts are calm and always say what to do next; none hints at a deny list.
+Texts are calm and always say what to do next; none hints at a deny list. A problem is never a dead
+end: a code that did not work offers "Register as a walk-in" (or, signing out, "Sign out by name"), and
+every problem adds the quieter line that the front desk is there too.
 """
 
 from __future__ import annotations
@@ -34,6 +36,20 @@ class Message:
     actions: tuple[Action, ...] = field(default_factory=tuple)
     auto_return_seconds: int = 10
     host_answer: bool = False  # the host's reply to a waiting walk-in: the kiosk chimes
+    hint: Text | None = None  # a quieter line under the buttons: the other way forward
+    complete: bool = False  # the visitor is done here: the bar says "Done", not "Start over"
+
+
+@dataclass(frozen=True)
+class WayForward:
+    """What a problem screen can offer instead of a dead end (the flow gives the steps)."""
+
+    walk_in: Callable[[], None] | None = None
+    sign_out_by_name: Callable[[], None] | None = None
+
+
+def front_desk_hint() -> str:
+    return QCoreApplication.translate("Messages", "Or ask at the front desk: we are happy to help.")
 
 
 def see_front_desk() -> Message:
@@ -45,24 +61,30 @@ def see_front_desk() -> Message:
     )
 
 
-def token_problem(error: TokenRejected, *, signing_out: bool) -> Message:
+# An invitation that does not work today: the visitor can still come in as a walk-in.
+WALK_IN_INSTEAD = frozenset({TokenProblem.UNKNOWN, TokenProblem.EXPIRED, TokenProblem.NOT_YET_VALID,
+                             TokenProblem.CANCELLED, TokenProblem.REPLACED})
+
+
+def token_problem(error: TokenRejected, *, signing_out: bool, forward: WayForward | None = None) -> Message:
     problem = error.problem
     if signing_out and problem is TokenProblem.ALREADY_USED:
         return Message(
             "check",
             lambda: QCoreApplication.translate("Messages", "You have already signed out"),
             lambda: QCoreApplication.translate("Messages", "Thank you for visiting. Have a good day!"),
+            complete=True,
         )
+    if signing_out:
+        return badge_not_read(forward)
     texts: dict[TokenProblem, tuple[Text, Text]] = {
         TokenProblem.UNKNOWN: (
             lambda: QCoreApplication.translate("Messages", "We could not recognise this code"),
-            lambda: QCoreApplication.translate(
-                "Messages", "Please hold up the QR code from your invitation, or ask at the front desk."),
+            lambda: QCoreApplication.translate("Messages", "Please hold up the QR code from your invitation again."),
         ),
         TokenProblem.EXPIRED: (
             lambda: QCoreApplication.translate("Messages", "This code was for an earlier day"),
-            lambda: QCoreApplication.translate(
-                "Messages", "Please ask your host for a new invitation, or see the front desk."),
+            lambda: QCoreApplication.translate("Messages", "Please ask your host for a new invitation."),
         ),
         TokenProblem.NOT_YET_VALID: (
             lambda: QCoreApplication.translate("Messages", "This invitation is for a later day"),
@@ -76,12 +98,11 @@ def token_problem(error: TokenRejected, *, signing_out: bool) -> Message:
         ),
         TokenProblem.CANCELLED: (
             lambda: QCoreApplication.translate("Messages", "This visit has been cancelled"),
-            lambda: QCoreApplication.translate("Messages", "Please contact your host, or see the front desk."),
+            lambda: QCoreApplication.translate("Messages", "Please contact your host."),
         ),
         TokenProblem.REPLACED: (
             lambda: QCoreApplication.translate("Messages", "This code has been replaced"),
-            lambda: QCoreApplication.translate(
-                "Messages", "Please use the newest code you were sent, or see the front desk."),
+            lambda: QCoreApplication.translate("Messages", "Please use the newest code you were sent."),
         ),
         TokenProblem.WRONG_SITE: (
             lambda: QCoreApplication.translate("Messages", "This invitation is for another building"),
@@ -94,7 +115,25 @@ def token_problem(error: TokenRejected, *, signing_out: bool) -> Message:
         ),
     }
     title, body = texts[problem]
-    return Message("info", title, body)
+    actions: tuple[Action, ...] = ()
+    if forward is not None and forward.walk_in is not None and problem in WALK_IN_INSTEAD:
+        actions = (Action(lambda: QCoreApplication.translate("Messages", "Register as a walk-in"), forward.walk_in,
+                          True),)
+    return Message("info", title, body, actions, hint=front_desk_hint, auto_return_seconds=20 if actions else 10)
+
+
+def badge_not_read(forward: WayForward | None) -> Message:
+    """Signing out with a badge the kiosk cannot use: the name search always works."""
+    actions: tuple[Action, ...] = ()
+    if forward is not None and forward.sign_out_by_name is not None:
+        actions = (Action(lambda: QCoreApplication.translate("Messages", "Sign out by name"),
+                          forward.sign_out_by_name, True),)
+    return Message(
+        "info",
+        lambda: QCoreApplication.translate("Messages", "We could not sign you out with this code"),
+        lambda: QCoreApplication.translate("Messages", "You can find your visit by name instead."),
+        actions, hint=front_desk_hint, auto_return_seconds=20 if actions else 10,
+    )
 
 
 def foreign_code(code: ScannedCode) -> Text:
@@ -113,28 +152,35 @@ def something_went_wrong() -> Message:
     return Message(
         "desk",
         lambda: QCoreApplication.translate("Messages", "Sorry, something went wrong"),
-        lambda: QCoreApplication.translate("Messages", "Please try again, or see the front desk for help."),
+        lambda: QCoreApplication.translate("Messages", "Please try again in a moment."),
+        hint=front_desk_hint,
     )
 
 
-def too_many_codes() -> Message:
+def too_many_codes(forward: WayForward | None = None) -> Message:
     """Too many wrong codes typed at this kiosk: a minute's pause, said without blaming anyone."""
+    actions: tuple[Action, ...] = ()
+    if forward is not None and forward.walk_in is not None:
+        actions = (Action(lambda: QCoreApplication.translate("Messages", "Register as a walk-in"), forward.walk_in,
+                          True),)
     return Message(
         "info",
         lambda: QCoreApplication.translate("Messages", "Please wait a moment"),
         lambda: QCoreApplication.translate(
             "Messages", "Several codes typed here were not recognised. Please try again in a minute, "
-            "hold up the QR code, or ask at the front desk."),
+            "or hold up the QR code."),
+        actions, hint=front_desk_hint, auto_return_seconds=20 if actions else 10,
     )
 
 
-def service_error(error: ServiceError, *, signing_out: bool = False) -> Message:
+def service_error(error: ServiceError, *, signing_out: bool = False, forward: WayForward | None = None) -> Message:
+    """``forward``: the steps a problem screen may offer (none from inside a walk-in or a delivery)."""
     if isinstance(error, TokenRejected):
-        return token_problem(error, signing_out=signing_out)
+        return token_problem(error, signing_out=signing_out, forward=forward)
     if error.code == "held_for_reception":
         return see_front_desk()
     if error.code == "rate_limited":
-        return too_many_codes()
+        return too_many_codes(None if signing_out else forward)
     return something_went_wrong()
 
 
@@ -170,6 +216,7 @@ def contact_left() -> Message:
         lambda: QCoreApplication.translate("Messages", "Thank you, your details have been passed on"),
         lambda: QCoreApplication.translate("Messages", "Someone will be in touch. Have a good day!"),
         auto_return_seconds=6,
+        complete=True,
     )
 
 
@@ -191,6 +238,7 @@ def delivery_announced(recipient: str, department: str) -> Message:
         lambda: QCoreApplication.translate("Messages", "Thank you"),
         told,
         auto_return_seconds=6,
+        complete=True,
     )
 
 
@@ -210,6 +258,7 @@ def thanks_for_rating() -> Message:
         lambda: QCoreApplication.translate("Messages", "Thank you for your visit"),
         lambda: QCoreApplication.translate("Messages", "Have a safe journey. We hope to see you again soon."),
         auto_return_seconds=5,
+        complete=True,
     )
 
 
@@ -219,6 +268,7 @@ def visit_withdrawn() -> Message:
         lambda: QCoreApplication.translate("Messages", "Your visit request has been cancelled"),
         lambda: QCoreApplication.translate("Messages", "You are welcome to register again at any time."),
         auto_return_seconds=6,
+        complete=True,
     )
 
 

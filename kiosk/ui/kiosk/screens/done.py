@@ -2,14 +2,36 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import QLabel, QWidget
 
 from kiosk.services.visits.checkin import CheckInResult
+from kiosk.ui.common.plain_text import plain
 from kiosk.ui.kiosk.widgets.base import Header, Screen, icon_label, label, page_layout
 
 # Until a printer worker reports back, "queued" is all we know; after this many polls we stop waiting.
 BADGE_QUEUED, BADGE_PRINTED, BADGE_FAILED = "queued", "printed", "failed"
+
+
+PAGE_MARGINS = 2 * 56  # the page's left and right margins (page_layout)
+
+
+class FittedLine(QLabel):
+    """A framed line as wide as its text, wrapping only when the page is narrower than that.
+
+    A word-wrapped QLabel guesses a narrow width for itself and, centred in a layout, was cut to
+    "Your visitor badge is printing" with the rest of the sentence out of its frame."""
+
+    def sizeHint(self) -> QSize:
+        margins = self.contentsMargins()
+        chrome = margins.left() + margins.right() + 2 * self.margin() + 2 * self.fontMetrics().averageCharWidth()
+        natural = self.fontMetrics().horizontalAdvance(self.text()) + chrome
+        page = self.parentWidget()
+        width = min(natural, page.width() - PAGE_MARGINS) if page is not None else natural
+        return QSize(width, self.heightForWidth(width))
+
+    def minimumSizeHint(self) -> QSize:
+        return self.sizeHint()
 
 
 class DoneScreen(Screen):
@@ -25,7 +47,10 @@ class DoneScreen(Screen):
         self.icon = icon_label("check", 140)
         self.title = label("display", align=centre)
         self.body = label("subtitle", align=centre)
-        self.badge_line = label("badge", align=centre)
+        self.badge_line = plain(FittedLine())
+        self.badge_line.setProperty("role", "badge")
+        self.badge_line.setWordWrap(True)
+        self.badge_line.setAlignment(centre)
         layout = page_layout(self, self.header)
         layout.addStretch(2)
         layout.addWidget(self.icon)
@@ -37,6 +62,10 @@ class DoneScreen(Screen):
         layout.addStretch(3)
         self.keyboard_order()
         self.retranslate()
+
+    def resizeEvent(self, event: object) -> None:
+        self.badge_line.updateGeometry()  # its width follows the page's
+        super().resizeEvent(event)  # type: ignore[arg-type, unused-ignore]
 
     def show_result(self, result: CheckInResult) -> None:
         self.result = result

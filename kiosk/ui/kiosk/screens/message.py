@@ -22,6 +22,7 @@ class MessageScreen(Screen):
         self.icon = label("title", align=Qt.AlignmentFlag.AlignCenter)
         self.title = label("display", align=centre)
         self.body = label("subtitle", align=centre)
+        self.hint = label("muted", align=centre)
         self.buttons = QHBoxLayout()
         self.buttons.setSpacing(24)
         self.action_buttons: list[QPushButton] = []
@@ -33,6 +34,8 @@ class MessageScreen(Screen):
         layout.addWidget(self.body)
         layout.addSpacing(40)
         layout.addLayout(self.buttons)
+        layout.addSpacing(16)
+        layout.addWidget(self.hint)
         layout.addStretch(3)
         self.keyboard_order()
 
@@ -57,6 +60,9 @@ class MessageScreen(Screen):
             return
         self.title.setText(self.message.title())
         self.body.setText(self.message.body())
+        hint = self.message.hint
+        self.hint.setText(hint() if hint is not None else "")
+        self.hint.setVisible(hint is not None)
         for widget, action in zip(self.action_buttons, self.message.actions, strict=True):
             widget.setText(action.text())
 
@@ -74,4 +80,5 @@ class MessageScreen(Screen):
         self.message = None
         self.title.clear()
         self.body.clear()
+        self.hint.clear()
         self._clear_buttons()

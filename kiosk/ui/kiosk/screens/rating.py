@@ -8,6 +8,10 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 from kiosk.services.visits.signout import SignOutResult
 from kiosk.ui.kiosk.widgets.base import Header, Screen, button, icon_label, label, page_layout
 
+# Outlines until the visitor chooses (five filled stars would read as an answer already given); their
+# choice fills that many.
+EMPTY_STAR, FILLED_STAR = "\u2606", "\u2605"
+
 
 class RatingScreen(Screen):
     accepts_codes = True
@@ -29,7 +33,7 @@ class RatingScreen(Screen):
         row.setSpacing(28)
         row.addStretch(1)
         for value in range(1, 6):
-            star = button("star", "\u2605")
+            star = button("star", EMPTY_STAR)
             star.clicked.connect(lambda _checked=False, v=value: self._rate(v))
             row.addWidget(star)
             self.stars.append(star)
@@ -57,9 +61,18 @@ class RatingScreen(Screen):
         self.retranslate()
 
     def _rate(self, value: int) -> None:
+        self._fill(value)
         for star in self.stars:
             star.setEnabled(False)
         self.rated.emit(value)
+
+    def _fill(self, value: int) -> None:
+        for number, star in enumerate(self.stars, start=1):
+            star.setText(FILLED_STAR if number <= value else EMPTY_STAR)
+
+    def filled(self) -> int:
+        """How many stars show filled (what the visitor sees as their answer)."""
+        return sum(star.text() == FILLED_STAR for star in self.stars)
 
     def retranslate(self) -> None:
         name = self.result.visitor_name if self.result else ""
@@ -72,5 +85,6 @@ class RatingScreen(Screen):
 
     def reset(self) -> None:
         self.result = None
+        self._fill(0)
         for star in self.stars:
             star.setEnabled(True)

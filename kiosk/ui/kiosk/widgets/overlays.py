@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+from collections.abc import Callable
+
+from PySide6.QtCore import QPoint, QRect, Qt, QTimer, Signal
+from PySide6.QtWidgets import QFrame, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.ui.kiosk.widgets.base import button, label
+from kiosk.ui.kiosk.widgets.free_spot import free_spot, shown_parts
 
 COUNTDOWN_SECONDS = 10
 
@@ -80,12 +83,20 @@ class IdleOverlay(QWidget):
         self.stay.setText(self.tr("I'm still here"))
 
 
-class Toast(QLabel):
-    """A short note at the bottom of the window that goes away by itself."""
+TOAST_WIDTHS = (1100, 960, 820, 680, 560)
+EDGE = 24  # px from the window's edges
 
-    def __init__(self, parent: QWidget) -> None:
+
+class Toast(QLabel):
+    """A short note that goes away by itself, put where it hides nothing on the screen below it (the
+    free place nearest the bottom centre, as wide as fits). A screen with no room for it: over the foot
+    of the camera preview when the screen shows one (the note is about what the camera saw, and the
+    framing guide stays clear), else at the bottom."""
+
+    def __init__(self, parent: QWidget, current_screen: Callable[[], QWidget | None] | None = None) -> None:
         super().__init__(parent)
         self._host = parent
+        self._current_screen = current_screen or self._stacked_page
         self.setProperty("role", "toast")
         self.setWordWrap(True)
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -97,14 +108,41 @@ class Toast(QLabel):
 
     def show_text(self, text: str, seconds: float = 6) -> None:
         self.setText(text)
-        parent = self._host
-        width = min(1100, parent.width() - 96)
-        self.setFixedWidth(width)
-        self.adjustSize()
-        self.move((parent.width() - width) // 2, parent.height() - self.height() - 56)
+        self.setGeometry(self._place())
         self.show()
         self.raise_()
         self._timer.start(int(seconds * 1000))
+
+    def _stacked_page(self) -> QWidget | None:
+        """The window's page on show (its screens sit in one QStackedWidget)."""
+        stack = self._host.findChild(QStackedWidget)
+        return stack.currentWidget() if stack is not None else None
+
+    def _height_for(self, width: int) -> int:
+        self.setFixedWidth(width)
+        self.adjustSize()
+        return self.height()
+
+    def _place(self) -> QRect:
+        host = self._host
+        area = host.rect().adjusted(EDGE, EDGE, -EDGE, -EDGE)
+        widths = [w for w in TOAST_WIDTHS if w <= area.width()] or [area.width()]
+        screen = self._current_screen()
+        if screen is not None:
+            anchor = QPoint(host.width() // 2, host.height() - EDGE)
+            spot = free_spot(area, shown_parts(screen, host), widths, self._height_for, anchor)
+            if spot is not None:
+                self.setFixedWidth(spot.width())
+                return spot
+            preview = getattr(screen, "preview", None)
+            if isinstance(preview, QWidget) and preview.isVisibleTo(host) and preview.width() > 2 * EDGE:
+                frame = QRect(preview.mapTo(host, QPoint(0, 0)), preview.size())
+                width = frame.width() - 2 * EDGE
+                height = self._height_for(width)
+                return QRect(frame.left() + EDGE, frame.bottom() - EDGE - height, width, height)
+        width = min(1100, host.width() - 96)
+        height = self._height_for(width)
+        return QRect((host.width() - width) // 2, host.height() - height - 56, width, height)
 
     def dismiss(self) -> None:
         self._timer.stop()
