@@ -126,7 +126,7 @@ def _check_folder(folder: Path) -> None:
     if info.st_uid != os.geteuid():
         # As root into the kiosk's folder: the kiosk could not read keys that root owns.
         raise KeysRefused(f"the keys folder {folder} belongs to {_user(info.st_uid)}, not {_user(os.geteuid())}; "
-                          f"run this as {_user(info.st_uid)} (sudo -u {_user(info.st_uid)} kioskctl ...)")
+                          f"run this as {_user(info.st_uid)} (runuser -u {_user(info.st_uid)} -- kioskctl ...)")
     mode = stat.S_IMODE(info.st_mode)
     if mode & 0o077:
         raise KeysRefused(f"the keys folder {folder} is {mode:04o} (other accounts may enter it); "
