@@ -3,14 +3,14 @@
 <context>
     <name>AccessibilityToggles</name>
     <message>
-        <location filename="../../ui/kiosk/accessibility.py" line="137" />
-        <location filename="../../ui/kiosk/accessibility.py" line="138" />
+        <location filename="../../ui/kiosk/accessibility.py" line="139" />
+        <location filename="../../ui/kiosk/accessibility.py" line="140" />
         <source>Larger text</source>
         <translation>放大文字</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/accessibility.py" line="139" />
-        <location filename="../../ui/kiosk/accessibility.py" line="140" />
+        <location filename="../../ui/kiosk/accessibility.py" line="141" />
+        <location filename="../../ui/kiosk/accessibility.py" line="142" />
         <source>High contrast</source>
         <translation>高对比度</translation>
     </message>
@@ -547,6 +547,14 @@
         <location filename="../../ui/desk/records/complaints.py" line="272" />
         <source>New complaint…</source>
         <translation>登记投诉…</translation>
+    </message>
+</context>
+<context>
+    <name>ControlBar</name>
+    <message>
+        <location filename="../../ui/kiosk/widgets/base.py" line="167" />
+        <source>Start over</source>
+        <translation>返回首页</translation>
     </message>
 </context>
 <context>
@@ -6561,14 +6569,6 @@ What was done?</source>
     </message>
 </context>
 <context>
-    <name>Header</name>
-    <message>
-        <location filename="../../ui/kiosk/widgets/base.py" line="170" />
-        <source>Start over</source>
-        <translation>返回首页</translation>
-    </message>
-</context>
-<context>
     <name>HostFormDialog</name>
     <message>
         <location filename="../../ui/desk/hosts.py" line="351" />
@@ -11153,97 +11153,97 @@ What was done?</source>
 <context>
     <name>WalkInScreen</name>
     <message>
-        <location filename="../../ui/kiosk/screens/walk_in.py" line="220" />
+        <location filename="../../ui/kiosk/screens/walk_in.py" line="221" />
         <source>On file: {masked}. Leave empty to keep it.</source>
         <translation>已登记：{masked}。留空即沿用。</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/screens/walk_in.py" line="223" />
+        <location filename="../../ui/kiosk/screens/walk_in.py" line="224" />
         <source>Welcome back! We have filled in your details.</source>
         <translation>欢迎再次光临！已为您填好信息。</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/screens/walk_in.py" line="259" />
+        <location filename="../../ui/kiosk/screens/walk_in.py" line="260" />
         <source>Tell us about your visit</source>
         <translation>访客登记</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/screens/walk_in.py" line="260" />
+        <location filename="../../ui/kiosk/screens/walk_in.py" line="261" />
         <source>We will let the person you are visiting know you are here.</source>
         <translation>我们会通知被访人您已到达。</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/screens/walk_in.py" line="262" />
+        <location filename="../../ui/kiosk/screens/walk_in.py" line="263" />
         <source>Mobile number</source>
         <translation>手机号码</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/screens/walk_in.py" line="262" />
+        <location filename="../../ui/kiosk/screens/walk_in.py" line="263" />
         <source>Your name</source>
         <translation>您的姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/screens/walk_in.py" line="263" />
+        <location filename="../../ui/kiosk/screens/walk_in.py" line="264" />
         <source>Company (optional)</source>
         <translation>公司（选填）</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/screens/walk_in.py" line="263" />
+        <location filename="../../ui/kiosk/screens/walk_in.py" line="264" />
         <source>ID or passport number (optional)</source>
         <translation>身份证或护照号码（选填）</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/screens/walk_in.py" line="264" />
+        <location filename="../../ui/kiosk/screens/walk_in.py" line="265" />
         <source>Who are you visiting?</source>
         <translation>您要拜访谁？</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/screens/walk_in.py" line="264" />
+        <location filename="../../ui/kiosk/screens/walk_in.py" line="265" />
         <source>Purpose of your visit</source>
         <translation>来访事由</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/screens/walk_in.py" line="268" />
+        <location filename="../../ui/kiosk/screens/walk_in.py" line="269" />
         <source>e.g. 138 0013 8000</source>
         <translation>例如 138 0013 8000</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/screens/walk_in.py" line="269" />
+        <location filename="../../ui/kiosk/screens/walk_in.py" line="270" />
         <source>As on your ID</source>
         <translation>与证件一致</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/screens/walk_in.py" line="271" />
+        <location filename="../../ui/kiosk/screens/walk_in.py" line="272" />
         <source>Meeting</source>
         <translation>会议</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/screens/walk_in.py" line="271" />
+        <location filename="../../ui/kiosk/screens/walk_in.py" line="272" />
         <source>Interview</source>
         <translation>面试</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/screens/walk_in.py" line="272" />
+        <location filename="../../ui/kiosk/screens/walk_in.py" line="273" />
         <source>Delivery</source>
         <translation>送货</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/screens/walk_in.py" line="272" />
+        <location filename="../../ui/kiosk/screens/walk_in.py" line="273" />
         <source>Maintenance</source>
         <translation>维修</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/screens/walk_in.py" line="273" />
+        <location filename="../../ui/kiosk/screens/walk_in.py" line="274" />
         <source>Sales</source>
         <translation>销售拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/screens/walk_in.py" line="273" />
+        <location filename="../../ui/kiosk/screens/walk_in.py" line="274" />
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/screens/walk_in.py" line="277" />
+        <location filename="../../ui/kiosk/screens/walk_in.py" line="278" />
         <source>Continue</source>
         <translation>继续</translation>
     </message>
@@ -11251,67 +11251,77 @@ What was done?</source>
 <context>
     <name>WelcomeScreen</name>
     <message>
-        <location filename="../../ui/kiosk/screens/welcome.py" line="340" />
+        <location filename="../../ui/kiosk/screens/welcome.py" line="229" />
         <source>The camera is ready</source>
         <translation>摄像头已就绪</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/screens/welcome.py" line="344" />
+        <location filename="../../ui/kiosk/screens/welcome.py" line="234" />
         <source>The camera is resting. Tap “I have an invitation” to type your code instead.</source>
         <translation>摄像头暂不可用。请点击“我有邀请”输入邀请码。</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/screens/welcome.py" line="351" />
+        <location filename="../../ui/kiosk/screens/welcome.py" line="236" />
+        <source>Camera resting</source>
+        <translation>摄像头暂停使用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk/screens/welcome.py" line="272" />
         <source>Welcome</source>
         <translation>欢迎光临</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/screens/welcome.py" line="352" />
+        <location filename="../../ui/kiosk/screens/welcome.py" line="273" />
         <source>Invited? Just show your QR code</source>
         <translation>已受邀？出示二维码即可</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/screens/welcome.py" line="353" />
-        <source>Hold the invitation QR code on your phone up to the camera above this screen.</source>
-        <translation>请将手机上的邀请二维码对准屏幕上方的摄像头。</translation>
+        <location filename="../../ui/kiosk/screens/welcome.py" line="274" />
+        <source>Hold the QR code from your invitation up to the camera above this screen. You will see yourself here.</source>
+        <translation>请将邀请中的二维码对准屏幕上方的摄像头，您会在这里看到自己。</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/screens/welcome.py" line="354" />
+        <location filename="../../ui/kiosk/screens/welcome.py" line="276" />
+        <source>Leaving? Show your visitor badge's QR code to sign out.</source>
+        <translation>要离开？出示访客证上的二维码即可签离。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk/screens/welcome.py" line="277" />
         <source>I have an invitation</source>
         <translation>我有邀请</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/screens/welcome.py" line="354" />
+        <location filename="../../ui/kiosk/screens/welcome.py" line="277" />
         <source>Scan or type your invitation code</source>
         <translation>扫描或输入邀请码</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/screens/welcome.py" line="355" />
+        <location filename="../../ui/kiosk/screens/welcome.py" line="278" />
         <source>I'm here to see someone</source>
         <translation>我来拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/screens/welcome.py" line="355" />
+        <location filename="../../ui/kiosk/screens/welcome.py" line="278" />
         <source>No invitation? Register here</source>
         <translation>没有邀请？在此登记</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/screens/welcome.py" line="356" />
+        <location filename="../../ui/kiosk/screens/welcome.py" line="279" />
         <source>Signing out</source>
         <translation>签离</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/screens/welcome.py" line="356" />
+        <location filename="../../ui/kiosk/screens/welcome.py" line="279" />
         <source>Scan your badge or find your name</source>
         <translation>扫描访客证或按姓名查找</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/screens/welcome.py" line="357" />
+        <location filename="../../ui/kiosk/screens/welcome.py" line="280" />
         <source>Delivery</source>
         <translation>快递送货</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/screens/welcome.py" line="357" />
+        <location filename="../../ui/kiosk/screens/welcome.py" line="280" />
         <source>Parcels and couriers</source>
         <translation>包裹与快递</translation>
     </message>

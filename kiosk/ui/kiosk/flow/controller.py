@@ -104,7 +104,6 @@ class KioskFlow(QObject):
             if header is not None:
                 header.home_clicked.connect(self.go_home)
                 header.language_clicked.connect(self.toggle_language)
-        w.welcome.language_clicked.connect(self.toggle_language)
         w.welcome.invitation_chosen.connect(lambda: self.show(w.scan))
         w.welcome.walk_in_chosen.connect(lambda: self.show(w.walk_in))
         w.welcome.sign_out_chosen.connect(lambda: self.show(w.sign_out))
