@@ -100,3 +100,27 @@ def test_the_badge_line_is_read_to_its_end(english: Kiosk, invitation, orientati
     needed = line.fontMetrics().boundingRect(inside, int(Qt.TextFlag.TextWordWrap), line.text())
     assert needed.width() <= inside.width() and needed.height() <= inside.height()
     assert line.geometry().right() <= window.done.width()
+
+
+def test_success_screens_say_done_and_problems_start_over(kiosk: Kiosk, invitation, database: Database) -> None:
+    from tests.ui.test_ui_checkin_flow import _badge_token
+
+    window = kiosk.window
+    kiosk.flow.scan_input.deliver_text(invitation.token)
+    assert window.done.header.home.text() == "完成"
+    kiosk.languages.set_language("en")
+    assert window.done.header.home.text() == "Done"
+    window.done.header.home.click()
+    assert window.current() is window.welcome
+
+    kiosk.flow.scan_input.deliver_text(_badge_token(database, invitation.visit_id))
+    assert window.rating.header.home.text() == "Done"
+    window.rating.skip.click()
+    assert window.message.title.text() == "Thank you for your visit"
+    assert window.message.header.home.text() == "Done"
+
+    kiosk.flow.go_home()
+    kiosk.flow.scan_input.deliver_text(UNKNOWN_INVITATION)
+    assert window.message.header.home.text() == "Start over"
+    kiosk.languages.set_language("zh_CN")
+    assert window.message.header.home.text() == "返回首页"

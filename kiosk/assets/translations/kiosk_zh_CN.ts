@@ -6417,37 +6417,42 @@ What was done?</source>
 <context>
     <name>DoneScreen</name>
     <message>
-        <location filename="../../ui/kiosk/screens/done.py" line="84" />
+        <location filename="../../ui/kiosk/screens/done.py" line="80" />
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk/screens/done.py" line="85" />
         <source>You are checked in, {name}</source>
         <translation>{name}，您已签到</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/screens/done.py" line="86" />
+        <location filename="../../ui/kiosk/screens/done.py" line="87" />
         <source>Welcome, {name}</source>
         <translation>欢迎您，{name}</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/screens/done.py" line="89" />
+        <location filename="../../ui/kiosk/screens/done.py" line="90" />
         <source>{host} ({department})</source>
         <translation>{host}（{department}）</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/screens/done.py" line="90" />
+        <location filename="../../ui/kiosk/screens/done.py" line="91" />
         <source>{host} has been told you are here.</source>
         <translation>已通知{host}您已到达。</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/screens/done.py" line="92" />
+        <location filename="../../ui/kiosk/screens/done.py" line="93" />
         <source>Please take your visitor badge from the printer and wear it.</source>
         <translation>请从打印机取走访客证并佩戴。</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/screens/done.py" line="94" />
+        <location filename="../../ui/kiosk/screens/done.py" line="95" />
         <source>Your badge will be handed to you at the front desk.</source>
         <translation>您的访客证将由前台交给您。</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/screens/done.py" line="96" />
+        <location filename="../../ui/kiosk/screens/done.py" line="97" />
         <source>Your visitor badge is printing below the screen…</source>
         <translation>访客证正在屏幕下方打印…</translation>
     </message>
@@ -7851,6 +7856,14 @@ What was done?</source>
         <location filename="../../ui/kiosk/maintenance/panel.py" line="127" />
         <source>Close</source>
         <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>MessageScreen</name>
+    <message>
+        <location filename="../../ui/kiosk/screens/message.py" line="62" />
+        <source>Done</source>
+        <translation>完成</translation>
     </message>
 </context>
 <context>
@@ -9300,32 +9313,37 @@ What was done?</source>
 <context>
     <name>RatingScreen</name>
     <message>
-        <location filename="../../ui/kiosk/screens/rating.py" line="79" />
+        <location filename="../../ui/kiosk/screens/rating.py" line="78" />
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk/screens/rating.py" line="80" />
         <source>Goodbye, {name}</source>
         <translation>再见，{name}</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/screens/rating.py" line="79" />
+        <location filename="../../ui/kiosk/screens/rating.py" line="80" />
         <source>Goodbye</source>
         <translation>再见</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/screens/rating.py" line="80" />
+        <location filename="../../ui/kiosk/screens/rating.py" line="81" />
         <source>You are signed out. How was your visit today?</source>
         <translation>您已签离。您对今天的来访体验满意吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/screens/rating.py" line="81" />
+        <location filename="../../ui/kiosk/screens/rating.py" line="82" />
         <source>1 star: poor · 5 stars: excellent</source>
         <translation>1 星：不满意 · 5 星：非常满意</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/screens/rating.py" line="82" />
+        <location filename="../../ui/kiosk/screens/rating.py" line="83" />
         <source>Skip</source>
         <translation>跳过</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/kiosk/screens/rating.py" line="84" />
+        <location filename="../../ui/kiosk/screens/rating.py" line="85" />
         <source>%n star(s)</source>
         <translation>
             <numerusform>%n 星</numerusform>

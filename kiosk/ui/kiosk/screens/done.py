@@ -65,7 +65,7 @@ class DoneScreen(Screen):
 
     def resizeEvent(self, event: object) -> None:
         self.badge_line.updateGeometry()  # its width follows the page's
-        super().resizeEvent(event)  # type: ignore[arg-type, unused-ignore]
+        super().resizeEvent(event)
 
     def show_result(self, result: CheckInResult) -> None:
         self.result = result
@@ -77,6 +77,7 @@ class DoneScreen(Screen):
         self.retranslate()
 
     def retranslate(self) -> None:
+        self.header.home_text(self.tr("Done"))  # the visitor is in: nothing to start over
         result = self.result
         if result is None:
             return

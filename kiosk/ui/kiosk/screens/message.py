@@ -58,6 +58,8 @@ class MessageScreen(Screen):
     def retranslate(self) -> None:
         if self.message is None:
             return
+        # A finished errand (thanks, signed out, parcel announced) is "Done"; a problem is "Start over".
+        self.header.home_text(self.tr("Done") if self.message.complete else None)
         self.title.setText(self.message.title())
         self.body.setText(self.message.body())
         hint = self.message.hint
@@ -78,6 +80,7 @@ class MessageScreen(Screen):
 
     def reset(self) -> None:
         self.message = None
+        self.header.home_text(None)
         self.title.clear()
         self.body.clear()
         self.hint.clear()

@@ -75,6 +75,7 @@ class RatingScreen(Screen):
         return sum(star.text() == FILLED_STAR for star in self.stars)
 
     def retranslate(self) -> None:
+        self.header.home_text(self.tr("Done"))  # signed out already: the rating is a choice, not a step
         name = self.result.visitor_name if self.result else ""
         self.title.setText(self.tr("Goodbye, {name}").format(name=name) if name else self.tr("Goodbye"))
         self.question.setText(self.tr("You are signed out. How was your visit today?"))
