@@ -9,20 +9,28 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import QPoint, QRect
 from PySide6.QtGui import QImage, QPalette
 from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 
-from kiosk.ui.common.theme import Look, apply_theme, contrast_ratio
+from kiosk.config import Settings
+from kiosk.ui.common.theme import DEFAULT_ACCENT, Look, apply_theme, contrast_ratio, palette_for
 from kiosk.ui.kiosk.assembly import Kiosk
 
 
+@pytest.fixture(params=[DEFAULT_ACCENT, "#ffd700"], ids=["teal", "gold"])
+def kiosk_settings(request, kiosk_settings: Settings) -> Settings:
+    """The kiosk with the theme's teal, and with a company gold too pale for white text until deepened."""
+    return replace(kiosk_settings, site=replace(kiosk_settings.site, accent=request.param))
+
+
 @pytest.fixture(autouse=True)
-def themed(qapp) -> Iterator[None]:
+def themed(qapp, kiosk_settings: Settings) -> Iterator[None]:
     sheet, font = qapp.styleSheet(), qapp.font()
-    apply_theme(qapp, "kiosk")
+    apply_theme(qapp, "kiosk", accent=kiosk_settings.site.accent)  # as app.py does before building the kiosk
     yield
     apply_theme(qapp, "kiosk")
     qapp.setStyleSheet(sheet)
@@ -76,8 +84,13 @@ def _problems(kiosk: Kiosk, look: Look) -> tuple[int, list[str]]:
 
 
 @pytest.mark.parametrize("look", [Look(), Look(high_contrast=True)], ids=["normal", "high-contrast"])
-def test_every_text_on_every_screen_reads_on_what_is_behind_it(english: Kiosk, look: Look) -> None:
+def test_every_text_on_every_screen_reads_on_what_is_behind_it(english: Kiosk, look: Look,
+                                                                kiosk_settings: Settings) -> None:
     english.accessibility.set_high_contrast(look.high_contrast)
     checked, problems = _problems(english, look)
     assert checked > 60
     assert not problems
+    window, submit = english.window, english.window.walk_in.submit
+    window.stack.setCurrentWidget(window.walk_in)
+    fill = _behind(window.grab().toImage(), QRect(submit.mapTo(window, QPoint(0, 0)), submit.size()))
+    assert fill == palette_for(kiosk_settings.site.accent, look).accent  # the company's colour was in force
