@@ -1,6 +1,7 @@
-"""Two promises of the kiosk issue: in portrait nothing but the header sits in the top third of the
-screen (out of reach from a wheelchair, out of sight for a short visitor), and every flow can be done
-with a keyboard alone: Tab, the arrow keys, Enter, and typing."""
+"""Two promises of the kiosk issue: on every screen the visitor's own controls (start over, larger text, high
+contrast, language) sit in a bar at the foot of the screen, within reach from a wheelchair, while the
+upper part holds what is read (title, icon, preview), and every flow can be done with a keyboard alone:
+Tab, the arrow keys, Enter, and typing."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from tests.factories import add_host
 
 PORTRAIT, LANDSCAPE = (1080, 1920), (1920, 1080)
 TOP_THIRD = 1920 / 3
+BAR_REACH = 120  # px: the bar's bottom edge is at most this far above the screen's
 
 
 @pytest.fixture(autouse=True)
@@ -125,49 +127,51 @@ def _first_control(screen: Screen) -> QWidget:
     return entry
 
 
+def _content(screen: Screen) -> list[QWidget]:
+    bar = screen.header  # type: ignore[attr-defined]
+    return [w for w in screen.findChildren(QWidget) if w.isVisible() and w is not bar and not bar.isAncestorOf(w)]
+
+
 @pytest.mark.parametrize("name", list(SCREENS))
-def test_in_portrait_only_the_header_is_in_the_top_third(english: Kiosk, host, name: str) -> None:
+def test_in_portrait_the_controls_are_at_the_foot_and_the_top_is_used(english: Kiosk, host, name: str) -> None:
     window = english.window
     screen = _shown(english, name, PORTRAIT)
-    header = screen.header  # type: ignore[attr-defined]
-    assert _top(header, window) < TOP_THIRD  # start over and the language stay where they always are
-    assert _top(screen.title, window) >= TOP_THIRD  # type: ignore[attr-defined]
-    if name != "done":  # the done screen has nothing to press but the header's "start over"
-        control = _first_control(screen)
-        assert not header.isAncestorOf(control)
-        assert _top(control, window) >= TOP_THIRD, control
-    content = [w for w in screen.findChildren(QWidget)
-               if w.isVisible() and w is not header and not header.isAncestorOf(w)]
+    bar = screen.header  # type: ignore[attr-defined]
+    bar_top = _top(bar, window)
+    assert 1920 - BAR_REACH <= bar_top + bar.height() <= 1920  # start over and the settings: at the foot
+    content = _content(screen)
     assert content
-    high = [(type(w).__name__, getattr(w, "text", lambda: "")(), _top(w, window)) for w in content
-            if _top(w, window) < TOP_THIRD]
-    assert high == []
-    # ...and the content still fits: nothing runs off the bottom of the screen, nothing is squeezed.
-    assert max(_top(w, window) + w.height() for w in content) <= 1920
+    assert min(_top(w, window) for w in content) < TOP_THIRD / 2  # the upper part is used: title, icon, preview
+    # ...and the content fits above the bar: nothing runs into it or off the screen, nothing is squeezed.
+    assert max(_top(w, window) + w.height() for w in content) <= bar_top
     squeezed = [type(w).__name__ for w in content if _squeezed(w)]
     assert squeezed == []
 
 
 @pytest.mark.parametrize("name", list(SCREENS))
-def test_landscape_is_as_it_was_and_survives_a_turn_to_portrait(english: Kiosk, host, name: str) -> None:
+def test_landscape_survives_a_turn_to_portrait_and_back(english: Kiosk, host, name: str) -> None:
     window = english.window
     screen = _shown(english, name, LANDSCAPE)
     title = screen.title  # type: ignore[attr-defined]
     if name in ("walk-in", "scan", "agreement", "photo", "delivery", "sign-out"):
-        assert _top(title, window) < 200  # the forms start right under the header, near the top
+        assert _top(title, window) < 200  # the forms start near the top
+    bar = screen.header  # type: ignore[attr-defined]
+    assert 1080 - BAR_REACH <= _top(bar, window) + bar.height() <= 1080
     before = {id(w): w.geometry() for w in screen.findChildren(QWidget)}
     window.resize(*PORTRAIT)
     _settle()
-    assert _top(title, window) >= TOP_THIRD
+    assert _top(bar, window) + bar.height() > 1920 - BAR_REACH
     window.resize(*LANDSCAPE)
     _settle()
     assert {id(w): w.geometry() for w in screen.findChildren(QWidget)} == before
 
 
-def test_large_text_in_portrait_still_keeps_the_top_third_clear(english: Kiosk, host) -> None:
+def test_large_text_in_portrait_keeps_the_walk_in_form_whole_above_the_bar(english: Kiosk, host) -> None:
     english.accessibility.set_large_text(True)
     screen = _shown(english, "walk-in", PORTRAIT)
-    assert _top(screen.title, english.window) >= TOP_THIRD  # type: ignore[attr-defined]
+    bar = screen.header  # type: ignore[attr-defined]
+    assert 1920 - BAR_REACH <= _top(bar, english.window) + bar.height() <= 1920
+    assert [type(w).__name__ for w in _content(screen) if _squeezed(w)] == []
 
 
 def test_portrait_page_still_slides_up_above_the_on_screen_keyboard(english: Kiosk, qtbot) -> None:
@@ -177,7 +181,6 @@ def test_portrait_page_still_slides_up_above_the_on_screen_keyboard(english: Kio
     field.setFocus()
     qtbot.waitUntil(field.hasFocus, timeout=2000)
     keyboard_top = field.mapTo(window, field.rect().topLeft()).y()  # the keyboard would cover the field
-    assert keyboard_top >= TOP_THIRD
     window.pan_for_keyboard(keyboard_top)
     assert field.mapTo(window, field.rect().bottomLeft()).y() < keyboard_top
     window.pan_for_keyboard(None)
@@ -335,9 +338,7 @@ def test_the_portrait_walk_in_form_fits_with_its_errors_and_a_full_results_list(
     english.flow._search_hosts("zw")
     assert form.host.results.isVisible()
     _settle()
-    content = [w for w in form.findChildren(QWidget) if w.isVisible() and not form.header.isAncestorOf(w)]
-    assert min(_top(w, window) for w in content) >= TOP_THIRD
-    assert _top(form.submit, window) + form.submit.height() <= 1920
+    assert _top(form.submit, window) + form.submit.height() <= _top(form.header, window)
     # Nothing squeezed: every field keeps the height it asks for.
     for field in form.fields.values():
         assert not _squeezed(field), field.caption.text()
@@ -351,6 +352,6 @@ def test_the_portrait_delivery_screen_fits_with_a_full_results_list(english: Kio
     screen = _delivery(english)
     assert screen.host.results.count() > 4  # type: ignore[attr-defined]
     _settle()
-    content = [w for w in screen.findChildren(QWidget) if w.isVisible() and not screen.header.isAncestorOf(w)]  # type: ignore[attr-defined]
-    assert min(_top(w, window) for w in content) >= TOP_THIRD
+    content = _content(screen)
+    assert max(_top(w, window) + w.height() for w in content) <= _top(screen.header, window)  # type: ignore[attr-defined]
     assert [w for w in content if _squeezed(w)] == []

@@ -84,6 +84,7 @@ class Screen(QWidget):
         # (a portrait layout's height would otherwise stretch a landscape window).
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self._bar: ControlBar | None = None
+        self._content: QVBoxLayout | None = None
         self._keyboard_order: tuple[QWidget, ...] = ()
 
     def use_bar(self, bar: ControlBar) -> None:
@@ -91,7 +92,23 @@ class Screen(QWidget):
 
     def resizeEvent(self, event: object) -> None:
         # Screens re-arrange themselves for portrait or landscape here and pass the event on.
+        self._place_centred_content()
         super().resizeEvent(event)  # type: ignore[arg-type]
+
+    def _place_centred_content(self) -> None:
+        """A page with stretch above and below its words (done, waiting, a message) sits a little above the
+        middle in landscape, and high in portrait, where the lower part is a long way down for the eyes
+        and the bar at the foot is what the hands want."""
+        content = self._content
+        if content is None or content.count() < 2:
+            return
+        last = content.count() - 1
+        first_item, last_item = content.itemAt(0), content.itemAt(last)
+        if first_item is None or last_item is None or not (first_item.spacerItem() and last_item.spacerItem()):
+            return
+        portrait = self.height() > self.width()
+        content.setStretch(0, 1 if portrait else 2)
+        content.setStretch(last, 5 if portrait else 3)
 
     def _bar_buttons(self) -> tuple[QWidget, ...]:
         return self._bar.buttons() if self._bar is not None else ()
@@ -248,6 +265,8 @@ def page_layout(screen: QWidget, bar: ControlBar | None = None, *, margins: int 
     content = QVBoxLayout()
     content.setSpacing(28)
     outer.addLayout(content, 1)
+    if isinstance(screen, Screen):
+        screen._content = content
     if bar is not None:
         outer.addWidget(bar)
         if isinstance(screen, Screen):
