@@ -246,7 +246,7 @@ def kiosk_scenes(shooter: Shooter, summary: demo.DemoSummary) -> list[tuple[str,
         flow.show_message(visitor_messages.see_front_desk())
 
     def expired() -> None:
-        flow.show_message(visitor_messages.service_error(TokenRejected(TokenProblem.EXPIRED)))
+        flow.show_failure(TokenRejected(TokenProblem.EXPIRED))  # with its way forward, as a visitor sees it
 
     def sales() -> None:
         flow.show_message(visitor_messages.sales_refusal(lambda: None, lambda: None))

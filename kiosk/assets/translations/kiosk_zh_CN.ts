@@ -552,7 +552,7 @@
 <context>
     <name>ControlBar</name>
     <message>
-        <location filename="../../ui/kiosk/widgets/base.py" line="167" />
+        <location filename="../../ui/kiosk/widgets/base.py" line="184" />
         <source>Start over</source>
         <translation>返回首页</translation>
     </message>
