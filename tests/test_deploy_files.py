@@ -1,5 +1,7 @@
 """The lobby PC's deploy files (kiosk/assets/deploy/): the systemd units parse, start commands the
-package really has, keep their hardening, and the desk's .desktop entry is valid.
+package really has, keep their hardening, and the desk's .desktop entry is valid. The recipe,
+docs/deploy.md, names only kioskctl commands, programs, package files and units that exist, and its
+shell blocks are shell.
 
 `systemd-analyze verify` and `desktop-file-validate` run where they are installed; the parsing
 and command checks run everywhere.
@@ -8,6 +10,7 @@ and command checks run everywhere.
 from __future__ import annotations
 
 import argparse
+import re
 import shutil
 import subprocess
 import sys
@@ -18,8 +21,11 @@ from pathlib import Path
 import pytest
 
 from kiosk.cli import build_parser
+from kiosk.config import load_settings
 
-DEPLOY = Path(__file__).resolve().parents[1] / "kiosk" / "assets" / "deploy"
+ROOT = Path(__file__).resolve().parents[1]
+DEPLOY = ROOT / "kiosk" / "assets" / "deploy"
+RECIPE = ROOT / "docs" / "deploy.md"
 INSTALL_BIN = "/opt/lobby-kiosk/bin/"  # where docs/deploy.md puts the virtual environment
 SERVICES = ("kiosk-notify-worker.service", "kiosk-web.service")
 SESSION = "kiosk-session.service"
@@ -167,3 +173,93 @@ def test_the_desktop_entry_is_valid() -> None:
     result = subprocess.run(["desktop-file-validate", str(DEPLOY / "kiosk-admin.desktop")],
                             capture_output=True, text=True, timeout=30)
     assert result.returncode == 0 and not result.stdout.strip(), result.stdout + result.stderr
+
+
+def recipe_text() -> str:
+    return RECIPE.read_text(encoding="utf-8")
+
+
+def recipe_blocks() -> list[str]:
+    """The recipe's code blocks (indented four spaces after a blank line), in order."""
+    blocks: list[list[str]] = []
+    current: list[str] = []
+    previous_blank = True
+    for line in recipe_text().splitlines():
+        if line.startswith("    ") and (current or previous_blank):
+            current.append(line[4:])
+        elif current:
+            blocks.append(current)
+            current = []
+        previous_blank = not line.strip()
+    if current:
+        blocks.append(current)
+    return ["\n".join(block) for block in blocks]
+
+
+def kioskctl_lines() -> list[list[str]]:
+    """Every ``kioskctl ...`` the recipe names, in a block or inline, as the words after it."""
+    found = re.findall(r"kioskctl((?: (?:[a-z][a-z-]*|--?[a-z-]+|[A-Z/][^\s`]*))*)", recipe_text())
+    return [words.split() for words in found if words.strip()]
+
+
+def test_every_kioskctl_command_the_recipe_names_exists_with_its_options() -> None:
+    lines = kioskctl_lines()
+    named = {" ".join(words[:2]) for words in lines}
+    assert {"db upgrade", "keys init", "doctor", "backup /var/backups/lobby-kiosk/before-upgrade.sqlite"} <= named
+    parser = build_parser()
+    for words in lines:
+        try:
+            args = parser.parse_args(words)
+        except SystemExit:
+            pytest.fail(f"docs/deploy.md names 'kioskctl {' '.join(words)}', which kioskctl does not accept")
+        assert getattr(args, "handler", None) or getattr(args, "standalone", None), words
+
+
+def test_the_recipe_makes_the_keys_with_keys_init_as_the_kiosk_account() -> None:
+    keys_steps = [line for block in recipe_blocks() for line in block.splitlines() if "keys init" in line]
+    assert keys_steps == ["as_kiosk kioskctl keys init"]
+    assert "load_link_secret" not in recipe_text() and "python -c 'from kiosk" not in recipe_text()
+
+
+def test_every_package_file_the_recipe_copies_is_in_the_package() -> None:
+    named = set(re.findall(r"\$A/([\w./-]+)", recipe_text()))
+    assert {"config.example.toml", "deploy/kiosk-session.service", "udev/99-escpos-printer.rules"} <= named
+    for path in named:
+        assert (DEPLOY.parent / path).is_file(), f"docs/deploy.md copies $A/{path}, which the package lacks"
+    shipped = {f"deploy/{p.name}" for p in DEPLOY.iterdir() if p.suffix in (".service", ".desktop", ".conf")}
+    assert shipped <= named, "a deploy file the recipe never installs"
+
+
+def test_every_program_the_recipe_starts_is_one_the_install_has() -> None:
+    text = recipe_text()
+    venv_programs = set(re.findall(r"/opt/lobby-kiosk/bin/([\w-]+)", text))
+    as_kiosk_programs = set(re.findall(r"as_kiosk ([\w-]+)", text))
+    assert venv_programs <= package_commands() | {"pip", "python"}, venv_programs
+    assert as_kiosk_programs and as_kiosk_programs <= package_commands(), as_kiosk_programs
+    for path in re.findall(r"\b(tools/[\w/]+\.py)\b", text):
+        assert (ROOT / path).is_file(), path
+    for picture in re.findall(r"\]\((screenshots/[\w.-]+\.png)\)", text):
+        assert (RECIPE.parent / picture).is_file(), picture
+
+
+def test_every_unit_the_recipe_starts_stops_or_reads_is_shipped() -> None:
+    commands = re.findall(r"(?:systemctl [a-z-]+(?: --now)?|journalctl -u|verify /etc/systemd/system/)"
+                          r"((?: ?kiosk-[a-z-]+(?:\.service)?)+)", recipe_text())
+    units = {name.removesuffix(".service") for words in commands for name in words.split()}
+    assert units == {"kiosk-web", "kiosk-notify-worker", "kiosk-session"}
+    for unit in units:
+        assert (DEPLOY / f"{unit}.service").is_file(), unit
+
+
+def test_the_recipe_blocks_are_shell_and_its_settings_are_settings(tmp_path: Path) -> None:
+    settings_blocks = [block for block in recipe_blocks() if block.startswith("[")]
+    shell_blocks = [block for block in recipe_blocks() if not block.startswith("[")]
+    assert len(settings_blocks) == 1 and len(shell_blocks) >= 6
+    for number, block in enumerate(shell_blocks):
+        result = subprocess.run(["bash", "-n"], input=block, capture_output=True, text=True, timeout=30)
+        assert result.returncode == 0, f"block {number}: {result.stderr}\n{block}"
+    settings = tmp_path / "kiosk.toml"
+    settings.write_text(settings_blocks[0], encoding="utf-8")
+    loaded = load_settings(settings, env={})  # a misspelt key or section would be a ConfigError
+    assert loaded.security.keys_dir == "/etc/lobby-kiosk/keys"
+    assert loaded.backup.directory == "/var/backups/lobby-kiosk"
