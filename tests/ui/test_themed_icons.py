@@ -8,12 +8,12 @@ from dataclasses import fields
 
 import pytest
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QLabel, QPushButton
+from PySide6.QtWidgets import QAbstractButton, QLabel, QPushButton, QWidget
 
 from kiosk.ui.common.theme import DEFAULT_ACCENT, Look, Palette, apply_theme, contrast_ratio, palette_for
 from kiosk.ui.kiosk.assembly import Kiosk
 from kiosk.ui.kiosk.screens.scan import PreviewView
-from kiosk.ui.kiosk.themed_icons import IconRole, icon_label, repaint_all, set_icon
+from kiosk.ui.kiosk.themed_icons import IconRole, colour, icon_label, repaint_all, set_icon
 
 NORMAL, HIGH = palette_for(DEFAULT_ACCENT, Look()), palette_for(DEFAULT_ACCENT, Look(high_contrast=True))
 
@@ -90,3 +90,20 @@ def test_the_camera_placeholder_sign_reads_on_the_dark_preview(qtbot, qapp, look
     assert fill == palette_for(DEFAULT_ACCENT, look).preview
     sign = _ink(image.copy(244, 80, 112, 112), background=fill)
     assert contrast_ratio(sign, fill) >= (7 if look.high_contrast else 3)
+
+
+def _shown_icons(kiosk: Kiosk) -> Iterator[tuple[str, QImage]]:
+    """(where, picture) for every icon a kiosk screen shows: label pixmaps and button icons."""
+    for widget in kiosk.window.findChildren(QWidget):
+        if isinstance(widget, QLabel) and widget.pixmap() is not None and not widget.pixmap().isNull():
+            yield f"{type(widget.window()).__name__}/{widget.objectName() or type(widget.parent()).__name__}", \
+                widget.pixmap().toImage()
+        elif isinstance(widget, QAbstractButton) and not widget.icon().isNull():
+            yield f"{type(widget.parent()).__name__}/{widget.text()[:20]}", widget.icon().pixmap(32, 32).toImage()
+
+
+def test_in_high_contrast_no_kiosk_icon_keeps_a_normal_colour(english: Kiosk) -> None:
+    english.accessibility.set_high_contrast(True)
+    normal = {colour(role, NORMAL) for role in IconRole} - {colour(role, HIGH) for role in IconRole}
+    left = [where for where, picture in _shown_icons(english) if _ink(picture) in normal]
+    assert not left

@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
-from kiosk.ui.common.icons import icon_pixmap
 from kiosk.ui.kiosk.flow.visitor_messages import Message
-from kiosk.ui.kiosk.widgets.base import ACCENT_ICON, Header, Screen, button, label, page_layout
+from kiosk.ui.kiosk.themed_icons import IconRole, set_icon
+from kiosk.ui.kiosk.widgets.base import Header, Screen, button, label, page_layout
 
 
 class MessageScreen(Screen):
@@ -42,7 +42,7 @@ class MessageScreen(Screen):
     def show_message(self, message: Message) -> None:
         self.message = message
         self.auto_return_seconds = message.auto_return_seconds
-        self.icon.setPixmap(icon_pixmap(message.icon, 140, ACCENT_ICON))
+        set_icon(self.icon, message.icon, 140, IconRole.ACCENT)
         self._clear_buttons()
         self.buttons.addStretch(1)
         for action in message.actions:

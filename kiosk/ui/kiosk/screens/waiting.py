@@ -9,8 +9,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QWidget
 
-from kiosk.ui.common.icons import icon_pixmap
-from kiosk.ui.kiosk.widgets.base import ACCENT_ICON, Header, Screen, button, icon_label, label, page_layout
+from kiosk.ui.kiosk.themed_icons import IconRole, set_icon
+from kiosk.ui.kiosk.widgets.base import Header, Screen, button, icon_label, label, page_layout
 
 ICON_SIZE = 130
 
@@ -66,7 +66,7 @@ class WaitingScreen(Screen):
 
     def _set_on_the_way(self, on_the_way: bool) -> None:
         self.host_on_the_way = on_the_way
-        self.icon.setPixmap(icon_pixmap(self.icon_name, ICON_SIZE, ACCENT_ICON))
+        set_icon(self.icon, self.icon_name, ICON_SIZE, IconRole.ACCENT)
         self.retranslate()
 
     def _host(self) -> str:

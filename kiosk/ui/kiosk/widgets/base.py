@@ -20,13 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.ui.common.icons import icon, icon_pixmap
 from kiosk.ui.common.plain_text import plain
 from kiosk.ui.kiosk.accessibility import AccessibilityToggles, first_focusable, make_keyboard_operable
+from kiosk.ui.kiosk.themed_icons import IconRole, set_icon
+from kiosk.ui.kiosk.themed_icons import icon_label as icon_label  # the screens' import, now themed
 
 TILE_MIN_HEIGHT = 136  # px: a thumb-sized target even when its words are short
-ACCENT_ICON = "#0f766e"
-MUTED_ICON = "#52606d"
 
 
 def label(role: str, text: str = "", *, wrap: bool = True, align: Qt.AlignmentFlag | None = None) -> QLabel:
@@ -151,13 +150,13 @@ class ControlBar(QFrame):
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(16)
         self.home = button("bar-home")
-        self.home.setIcon(icon("home", 36, ACCENT_ICON))
+        set_icon(self.home, "home", 36, IconRole.ACCENT)
         self.home.setIconSize(QSize(32, 32))
         self.home.clicked.connect(self.home_clicked)
         self.home.setVisible(show_home)
         self.accessibility = AccessibilityToggles()
         self.language = button("language")
-        self.language.setIcon(icon("globe", 28, MUTED_ICON))
+        set_icon(self.language, "globe", 28, IconRole.MUTED)
         self.language.setIconSize(QSize(28, 28))
         self.language.clicked.connect(self.language_clicked)
         row.addWidget(self.home)
@@ -203,7 +202,7 @@ class Tile(QPushButton):
         self.setSizePolicy(policy)
         suffix = "-inverse" if primary else ""
         self.icon_label = QLabel()
-        self.icon_label.setPixmap(icon_pixmap(icon_name, 64, "#ffffff" if primary else ACCENT_ICON))
+        set_icon(self.icon_label, icon_name, 64, IconRole.ON_ACCENT if primary else IconRole.ACCENT)
         self.title = label(f"tile-title{suffix}")
         self.subtitle = label(f"tile-sub{suffix}")
         texts = QVBoxLayout()
@@ -248,13 +247,6 @@ class Tile(QPushButton):
         self.subtitle.setText(subtitle)
         self.setAccessibleName(title)
         self._fit_height()
-
-
-def icon_label(name: str, size: int, color: str = ACCENT_ICON) -> QLabel:
-    widget = QLabel()
-    widget.setPixmap(icon_pixmap(name, size, color))
-    widget.setAlignment(Qt.AlignmentFlag.AlignCenter)
-    return widget
 
 
 def page_layout(screen: QWidget, bar: ControlBar | None = None, *, margins: int = 56) -> QVBoxLayout:
