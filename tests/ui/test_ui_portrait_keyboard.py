@@ -141,7 +141,7 @@ def test_in_portrait_the_controls_are_at_the_foot_and_the_top_is_used(english: K
     assert 1920 - BAR_REACH <= bar_top + bar.height() <= 1920  # start over and the settings: at the foot
     content = _content(screen)
     assert content
-    assert min(_top(w, window) for w in content) < TOP_THIRD / 2  # the upper part is used: title, icon, preview
+    assert min(_top(w, window) for w in content) < TOP_THIRD  # the upper part is used: title, icon, preview
     # ...and the content fits above the bar: nothing runs into it or off the screen, nothing is squeezed.
     assert max(_top(w, window) + w.height() for w in content) <= bar_top
     squeezed = [type(w).__name__ for w in content if _squeezed(w)]

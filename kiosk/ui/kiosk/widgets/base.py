@@ -107,7 +107,7 @@ class Screen(QWidget):
             return
         portrait = self.height() > self.width()
         content.setStretch(0, 1 if portrait else 2)
-        content.setStretch(last, 5 if portrait else 3)
+        content.setStretch(last, 3)
 
     def _bar_buttons(self) -> tuple[QWidget, ...]:
         return self._bar.buttons() if self._bar is not None else ()
