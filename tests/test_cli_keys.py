@@ -133,6 +133,26 @@ def test_a_cut_short_key_is_refused_in_one_line_and_nothing_else_is_made(
     assert [p.name for p in keys.iterdir()] == ["data.key"]
 
 
+def test_a_damaged_key_is_replaced_only_when_named_and_a_folder_in_its_place_never(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    run, keys = _install(tmp_path, monkeypatch, capsys)
+    keys.mkdir(mode=0o700, parents=True)
+    (keys / "link.key").write_bytes(b"short\n")
+    (keys / "data.key").mkdir()
+
+    folder = run("keys", "init", "--replace", "data", "--replace", "link", "--yes")
+    (keys / "data.key").rmdir()
+    replaced = run("keys", "init", "--replace", "link", "--yes", "--json")
+
+    assert folder.code == 1
+    assert folder.err == f"error: the ID-number key {keys / 'data.key'} is a folder, not a file; nothing was changed\n"
+    assert replaced.code == 0, replaced.err
+    actions = {k["key"]: (k["action"], k["replaced_key_kept_as"]) for k in replaced.json()["keys"]}
+    assert actions["data"] == ("created", None) and actions["link"][0] == "replaced"
+    assert Path(actions["link"][1]).read_bytes() == b"short\n"
+    assert len((keys / "link.key").read_bytes().strip()) == 64
+
+
 def test_a_keys_folder_other_accounts_may_enter_is_refused_with_the_chmod_that_fixes_it(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     run, keys = _install(tmp_path, monkeypatch, capsys)

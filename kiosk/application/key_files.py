@@ -90,7 +90,7 @@ def init_keys(settings: Settings, *, replace: Collection[KeyKind] = (), now: dat
         raise KeysRefused(f"the ID-number key and the link secret are the same file {paths[0]}; "
                           "give [security] data_key_file and [notify] link_secret_file different paths")
     for key in found:
-        if key.state is KeyState.UNUSABLE and key.kind not in replace:
+        if key.state is KeyState.UNUSABLE and (key.kind not in replace or key.path.is_dir()):
             raise KeysRefused(f"{key.problem}; nothing was changed")
         _check_folder(key.path.parent)
     return tuple(_make(key, key.kind in replace, now) for key in found)
