@@ -46,7 +46,11 @@ def register(commands: Subcommands) -> None:
     actions = parser.add_subparsers(dest="hosts_action", required=True, metavar="ACTION")
     importing = actions.add_parser(
         "import", help="add or update hosts from a CSV (columns name, department, email[, phone, "
-                       "chat_address, language]); UTF-8 or GBK",
+                       "chat_address, language, department_en]); UTF-8 or GBK",
+        description="Add or update hosts (by e-mail) from HR's CSV file, UTF-8 or GBK; its first line names the "
+                    "columns. Required: name, department, email. Optional: phone, chat_address, language (zh_CN "
+                    "or en, of their notices), department_en (the department's English name, shown to visitors "
+                    "reading English; an empty cell keeps the one it has). Bad lines are reported and skipped.",
     )
     importing.add_argument("file", type=Path, metavar="FILE")
     add_json_flag(importing)
@@ -96,7 +100,8 @@ def import_command(ctx: CliContext, args: argparse.Namespace) -> int:
     if args.json:
         print_json(report, ctx.zone)
     else:
-        print(f"{report.created} created, {report.updated} updated, {report.unchanged} unchanged")
+        named = f", {report.departments_named} department(s) given an English name" if report.departments_named else ""
+        print(f"{report.created} created, {report.updated} updated, {report.unchanged} unchanged{named}")
     for problem in report.problems:
         print(_problem_line(problem), file=sys.stderr)
     if report.problems:

@@ -36,6 +36,8 @@ class Department(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(200), unique=True)
+    # The name visitors reading English are shown (the kiosk's host picker, the web page); None: none known.
+    name_en: Mapped[str | None] = mapped_column(String(100))
     # Who reception calls when a host in this department cannot be reached.
     contact_email: Mapped[str | None] = mapped_column(String(320))
 

@@ -2,7 +2,8 @@
 and the desk's Hosts view (add, edit, deactivate, reactivate; a list of any length).
 
 Search matches the name, the full pinyin and the initials (张伟 → ``zhangwei``,
-``zw``), and every result carries the department, so two 张伟 can be told apart.
+``zw``), and every result carries the department, so two 张伟 can be told apart; in English by
+the department's English name too, when HR's file gives one (the optional ``department_en`` column).
 
 The desk's list is read in two steps, as the visitor log is (``kiosk/ui/desk/lazy_table.py``):
 ``host_ids`` gives the ids matching a ``HostQuery``, sorted in SQL; ``host_rows`` the rows of the
@@ -34,14 +35,17 @@ from kiosk.services.text import clean_text, normalise_email, normalise_phone, se
 
 REQUIRED_COLUMNS = ("name", "department", "email")
 LANGUAGES = ("zh_CN", "en")
-OPTIONAL_COLUMNS = ("phone", "chat_address", "language")
+# ``department_en``: the department's English name, shown to visitors reading English; an empty cell keeps it.
+OPTIONAL_COLUMNS = ("phone", "chat_address", "language", "department_en")
+DEPARTMENT_EN_MAX = 100
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
 
 
 @dataclass(frozen=True)
 class HostSummary:
-    """``name_pinyin`` ("Zhang Wei") is filled by ``search_hosts`` only (the kiosk's English picker shows it)."""
+    """``name_pinyin`` ("Zhang Wei") is filled by ``search_hosts`` only (the kiosk's English picker shows it);
+    ``department_en`` is the department's English name, "" when the directory has none."""
 
     id: int
     name: str
@@ -69,6 +73,8 @@ class ImportReport:
     updated: int = 0
     unchanged: int = 0
     problems: list[RowProblem] = field(default_factory=list)
+    # Departments whose English name the file set or changed (their hosts may be unchanged).
+    departments_named: int = 0
 
     @property
     def ok(self) -> bool:
@@ -236,7 +242,8 @@ def import_hosts_csv(uow: UnitOfWork, data: bytes) -> ImportReport:
 def _audit_import(uow: UnitOfWork, report: ImportReport) -> None:
     audit.record(
         uow, "hosts.import", "host", None,
-        after={"created": report.created, "updated": report.updated, "problems": len(report.problems)},
+        after={"created": report.created, "updated": report.updated, "problems": len(report.problems),
+               "departments_named": report.departments_named},
     )
 
 
@@ -253,6 +260,9 @@ def _save_rows(uow: UnitOfWork, rows: Sequence[ImportLine], report: ImportReport
     for row in rows:
         checked = row.checked
         department = _department(uow, checked.department, departments) if checked.department else None
+        if department is not None and checked.department_en and department.name_en != checked.department_en:
+            department.name_en = checked.department_en
+            report.departments_named += 1
         wanted = {
             "name": checked.name, "department_id": department.id if department else None, "phone": checked.phone,
             "chat_address": checked.chat_address, "language": checked.language, "active": True,
@@ -294,6 +304,7 @@ class _Checked:
     phone: str | None
     chat_address: str | None
     language: str
+    department_en: str = ""
 
 
 def _checked(values: dict[str, str], seen: set[str] | None = None) -> _Checked:
@@ -301,6 +312,7 @@ def _checked(values: dict[str, str], seen: set[str] | None = None) -> _Checked:
     errors: list[FieldError] = []
     name = clean_text(values.get("name"), "name", max_len=100, required=True, errors=errors)
     department_name = clean_text(values.get("department"), "department", max_len=200, errors=errors)
+    department_en = clean_text(values.get("department_en"), "department_en", max_len=DEPARTMENT_EN_MAX, errors=errors)
     email = normalise_email(values.get("email"), required=True, errors=errors)
     phone = normalise_phone(values.get("phone"), errors=errors)
     chat = clean_text(values.get("chat_address"), "chat_address", max_len=500, errors=errors) or None
@@ -312,7 +324,7 @@ def _checked(values: dict[str, str], seen: set[str] | None = None) -> _Checked:
     if errors:
         raise ValidationFailed(errors)
     assert email is not None
-    return _Checked(name, department_name, email, phone, chat, language)
+    return _Checked(name, department_name, email, phone, chat, language, department_en)
 
 
 def _upsert_row(
@@ -378,9 +390,10 @@ def add_host(
 
 
 def _summary(host: Host) -> HostSummary:
+    department = host.department
     return HostSummary(
-        id=host.id, name=host.name, department=host.department.name if host.department else "",
-        email=host.email, active=host.active,
+        id=host.id, name=host.name, department=department.name if department else "",
+        email=host.email, active=host.active, department_en=(department.name_en or "") if department else "",
     )
 
 
