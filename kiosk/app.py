@@ -189,6 +189,9 @@ def _run_kiosk(settings: Settings, *, windowed: bool, exit_when_ready: bool) -> 
     database = open_database(settings)  # before any window: a database problem is one line, not a half-built kiosk
     if settings.notify.public_url and settings.notify.dispatcher == "kiosk":
         load_link_secret(settings)
+    if settings.kiosk.scale != 1.0:
+        # Qt reads it once, when the application is made: every size in the style sheet follows.
+        os.environ.setdefault("QT_SCALE_FACTOR", f"{settings.kiosk.scale:g}")
     app = _application("lobby-kiosk")
     apply_theme(app, "kiosk", accent=settings.site.accent or DEFAULT_ACCENT)
     kiosk, background = _start_kiosk(settings, database)

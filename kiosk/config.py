@@ -142,6 +142,9 @@ class KioskSettings:
     high_contrast: bool = False
     # A short, quiet chime when the host answers a waiting visitor (approves, declines, is on the way);
     # silent from quiet_from to quiet_until (site time) so a late lobby stays calm.
+    # The screens are laid out for 1920x1080 (or 1080x1920). A smaller panel draws everything smaller:
+    # e.g. 0.67 for 1280x720, 0.71 for 1366x768 (the kiosk logs the value to use when the screen is small).
+    scale: float = field(default=1.0, metadata=_range(0.5, 2.0))
     chime: bool = True
     chime_volume: float = field(default=0.4, metadata=_range(0.0, 1.0))
     chime_quiet_from: str = field(default="20:00", metadata={"pattern": _TIME_OF_DAY, "pattern_text": "HH:MM"})

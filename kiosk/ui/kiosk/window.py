@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -27,7 +28,19 @@ from kiosk.ui.kiosk.widgets.base import Screen
 from kiosk.ui.kiosk.widgets.keyboard_panel import KeyboardPanel, keyboard_in_window
 from kiosk.ui.kiosk.widgets.overlays import IdleOverlay, Toast
 
+log = logging.getLogger(__name__)
 KEYBOARD_GAP = 32  # px between the field being typed in and the top of the on-screen keyboard
+DESIGN_SIZE = (1920, 1080)  # what every screen is laid out for, turned for portrait
+
+
+def scale_to_fit(width: int, height: int, scale: float) -> float | None:
+    """The ``[kiosk] scale`` that fits the screens on a ``width`` x ``height`` panel (device pixels) drawn at
+    ``scale``, when the present one does not (None: it fits). Logical pixels are device pixels / scale."""
+    long_side, short_side = max(width, height), min(width, height)
+    fits = min(long_side / scale / DESIGN_SIZE[0], short_side / scale / DESIGN_SIZE[1])
+    if fits >= 0.98:
+        return None
+    return round(min(long_side / DESIGN_SIZE[0], short_side / DESIGN_SIZE[1]), 2)
 
 
 class KioskWindow(QWidget):
@@ -130,7 +143,17 @@ class KioskWindow(QWidget):
         screen = QGuiApplication.primaryScreen()
         if screen is not None:
             self.setGeometry(screen.geometry())
+            self._warn_if_too_small(screen.geometry().width(), screen.geometry().height(),
+                                    screen.devicePixelRatio())
         self.showFullScreen()
+
+    @staticmethod
+    def _warn_if_too_small(width: int, height: int, ratio: float) -> None:
+        wanted = scale_to_fit(round(width * ratio), round(height * ratio), ratio)
+        if wanted is not None:
+            log.warning("the screen is %dx%d pixels and the kiosk is laid out for 1920x1080: parts of the screens "
+                        "will be cut off; set [kiosk] scale = %s", round(width * ratio), round(height * ratio),
+                        f"{wanted:g}")
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.allow_close:
