@@ -4,12 +4,13 @@ The page tells nothing about who works here beyond a name/department match for t
 characters (``PreRegistrationGateway.search_hosts``); a refused request gets a polite page that says
 no more than that. Without JavaScript the host search is a round trip of the whole form (its "Search"
 button posts the form, values kept); with ``host-search.js`` it is a type-ahead on
-``GET /visit/hosts?q=`` (JSON: name, department and an opaque reference).
+``GET /visit/hosts?q=`` (JSON: name, department and an opaque reference). In English a department is
+shown by its English name when the directory has one.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, time
 from typing import Any
 
@@ -157,7 +158,7 @@ class VisitPages:
             return JSONResponse({"hosts": [], "retry_after": limited.retry_after}, status_code=429,
                                 headers={"Retry-After": str(limited.retry_after)})
         return JSONResponse({"hosts": [{"ref": c.ref, "name": c.name, "department": c.department}
-                                       for c in choices]})
+                                       for c in in_language(choices, language_of(request))]})
 
     async def with_search(self, request: Request, rules: SiteRules, values: dict[str, str],
                           errors: dict[str, str], general: list[str], *, status: int = 200) -> Response:
@@ -178,10 +179,18 @@ class VisitPages:
                   choices: list[HostChoice] | None = None, searched: bool = False, status: int = 200) -> Response:
         context: dict[str, Any] = {
             "title": text("visit.title", language_of(request)), "values": values, "errors": errors or {},
-            "general": general or [], "choices": choices or [], "searched": searched, "rules": rules,
+            "general": general or [], "choices": in_language(choices or [], language_of(request)),
+            "searched": searched, "rules": rules,
             "purposes": PURPOSES, "csrf": self.pages.csrf.token(request), "scripts": ["host-search.js"],
         }
         return self.pages.render(request, "visit.html", status=status, **context)
+
+
+def in_language(choices: list[HostChoice], language: str) -> list[HostChoice]:
+    """The choices as the page shows them: in English, a department by its English name when it has one."""
+    if language == "zh_CN":
+        return choices
+    return [replace(c, department=c.department_en or c.department) for c in choices]
 
 
 def shown_choices(form: FormData) -> list[HostChoice]:

@@ -46,6 +46,7 @@ class HostChoice:
     ref: str  # opaque, signed: what the form posts back
     name: str
     department: str
+    department_en: str = ""  # the department's English name, "" when the directory has none
 
 
 @dataclass(frozen=True)
@@ -115,7 +116,7 @@ class PreRegistrationGateway:
         with self.database.unit_of_work(preregistration.ACTOR) as uow:
             found = preregistration.find_hosts(uow, text, subjects=subjects)
         ref_key = self._key("host-ref")
-        return [HostChoice(preregistration.host_ref(ref_key, m.host_id), m.name, m.department)
+        return [HostChoice(preregistration.host_ref(ref_key, m.host_id), m.name, m.department, m.department_en)
                 for m in found[:HOST_MATCHES_SHOWN]]
 
     def site_rules(self, language: str) -> SiteRules:

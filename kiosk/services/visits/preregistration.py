@@ -108,6 +108,7 @@ class HostMatch:
     host_id: int  # for the gateway to sign into a reference; never shown
     name: str
     department: str
+    department_en: str = ""  # the department's English name, "" when the directory has none
 
 
 # ---------------------------------------------------------------------------------------------- host search
@@ -141,7 +142,7 @@ def find_hosts(uow: UnitOfWork, text: str, *, subjects: Subjects | None = None) 
         return []
     if subjects is not None:
         rate_limits.spend(uow, rate_limits.HOST_SEARCH_LIMITS, subjects.client)
-    found = [HostMatch(h.id, h.name, h.department) for h in
+    found = [HostMatch(h.id, h.name, h.department, h.department_en) for h in
              directory.search_hosts(uow, text, limit=HOST_MATCHES) if h.active]
     uow.commit()
     return found
