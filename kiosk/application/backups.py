@@ -20,11 +20,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from alembic.config import Config
-from alembic.script import ScriptDirectory
 from sqlalchemy.engine import make_url
 
 from kiosk.config import PRIVATE_FILE_MODE, Settings
+from kiosk.db import migrate
 from kiosk.db.engine import sqlite_file
 from kiosk.db.migrate import MIGRATIONS
 
@@ -53,12 +52,14 @@ class RestoreResult:
 
 
 def head_revision() -> str:
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
-    return ScriptDirectory.from_config(config).get_current_head() or ""
+    return migrate.head_revision() or ""
 
 
 def known_revisions() -> set[str]:
+    # Alembic loaded here, not at import: the kiosk imports this module for its nightly backup.
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     return {script.revision for script in ScriptDirectory.from_config(config).walk_revisions()}

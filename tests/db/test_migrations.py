@@ -58,3 +58,15 @@ def test_two_processes_migrating_at_once_both_succeed(backend, db_url, tmp_path)
         assert current_revision(engine) == head_revision(engine) and _diff(engine) == []
     finally:
         engine.dispose()
+
+
+def test_the_head_read_from_the_files_is_alembics_head() -> None:
+    """Start-up reads the head without Alembic (kiosk/db/migrate.py); it must be the head Alembic migrates to."""
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    from kiosk.db.migrate import MIGRATIONS
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    assert head_revision() == ScriptDirectory.from_config(config).get_current_head()

@@ -10,7 +10,6 @@ import logging
 import time
 from typing import TYPE_CHECKING
 
-import numpy as np
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QThread, QTimer, Signal
 from PySide6.QtGui import QImage, QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
@@ -20,6 +19,8 @@ from kiosk.devices.camera import ScannedCode, classify_code
 from kiosk.devices.scanner import WedgeDetector
 
 if TYPE_CHECKING:
+    import numpy as np
+
     from kiosk.devices.camera.loop import CameraLoop
 
 log = logging.getLogger(__name__)
@@ -63,6 +64,8 @@ class CameraThread(QThread):
     def _send_preview(self, frame: np.ndarray) -> None:
         if not self.preview_wanted:
             return
+        import numpy as np  # on the camera thread, which has loaded it already
+
         height, width = frame.shape[:2]
         frame = np.ascontiguousarray(frame)
         image = QImage(frame.data, width, height, frame.strides[0], QImage.Format.Format_BGR888)

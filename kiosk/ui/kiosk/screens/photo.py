@@ -8,8 +8,8 @@ front desk takes the photo.
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
-import numpy as np
 from PySide6.QtCore import QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QBoxLayout, QVBoxLayout, QWidget
@@ -17,6 +17,9 @@ from PySide6.QtWidgets import QBoxLayout, QVBoxLayout, QWidget
 from kiosk.devices.camera import CameraState, CameraStatus
 from kiosk.ui.kiosk.screens.scan import PreviewView
 from kiosk.ui.kiosk.widgets.base import Header, Screen, button, label, page_layout, set_role
+
+if TYPE_CHECKING:
+    import numpy as np
 
 log = logging.getLogger(__name__)
 
@@ -26,6 +29,8 @@ LIVE, COUNTDOWN, REVIEW, UNAVAILABLE = "live", "countdown", "review", "unavailab
 
 def frame_from_image(image: QImage) -> np.ndarray:
     """A preview QImage back as the BGR frame ``capture_still`` expects (a copy: the image may go away)."""
+    import numpy as np  # loaded with the camera, not with the kiosk's first screen
+
     image = image.convertToFormat(QImage.Format.Format_BGR888)
     width, height, stride = image.width(), image.height(), image.bytesPerLine()
     rows = np.frombuffer(image.constBits(), np.uint8, count=stride * height).reshape(height, stride)
