@@ -51,6 +51,7 @@ CHECKED_OUT = "checked_out"
 class DemoDepartment:
     name: str
     contact_email: str
+    name_en: str
 
 
 @dataclass(frozen=True)
@@ -92,9 +93,9 @@ class DemoWalkIn:
 SALES, RND, ADMINISTRATION = "销售部", "研发部", "行政部"
 
 DEPARTMENTS = (
-    DemoDepartment(SALES, f"sales@{DEMO_DOMAIN}"),
-    DemoDepartment(RND, f"rnd@{DEMO_DOMAIN}"),
-    DemoDepartment(ADMINISTRATION, f"admin@{DEMO_DOMAIN}"),
+    DemoDepartment(SALES, f"sales@{DEMO_DOMAIN}", "Sales"),
+    DemoDepartment(RND, f"rnd@{DEMO_DOMAIN}", "R&D"),
+    DemoDepartment(ADMINISTRATION, f"admin@{DEMO_DOMAIN}", "Administration"),
 )
 
 # Two 张伟 in different departments on purpose: the kiosk must let a visitor tell them apart.
@@ -209,11 +210,14 @@ def _host_exists(uow: UnitOfWork, email: str) -> bool:
 
 
 def seed_department_contacts(uow: UnitOfWork) -> list[str]:
-    """Who reception calls when a host cannot be reached. A contact someone already set is kept."""
+    """Who reception calls when a host cannot be reached, and each department's English name.
+    A contact or English name someone already set is kept."""
     for wanted in DEPARTMENTS:
         department = uow.session.scalar(select(Department).where(Department.name == wanted.name))
         if department is not None and not department.contact_email:
             department.contact_email = wanted.contact_email
+        if department is not None and not department.name_en:
+            department.name_en = wanted.name_en
     uow.commit()
     return [d.name for d in DEPARTMENTS]
 

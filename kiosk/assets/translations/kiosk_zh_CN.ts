@@ -552,7 +552,7 @@
 <context>
     <name>ControlBar</name>
     <message>
-        <location filename="../../ui/kiosk/widgets/base.py" line="184" />
+        <location filename="../../ui/kiosk/widgets/base.py" line="183" />
         <source>Start over</source>
         <translation>返回首页</translation>
     </message>
@@ -1485,7 +1485,7 @@
     </message>
     <message>
         <location filename="../../ui/desk/directory_texts.py" line="48" />
-        <location filename="../../ui/desk/directory_texts.py" line="59" />
+        <location filename="../../ui/desk/directory_texts.py" line="60" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
@@ -1510,152 +1510,157 @@
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/directory_texts.py" line="60" />
+        <location filename="../../ui/desk/directory_texts.py" line="59" />
+        <source>Department (English)</source>
+        <translation>部门英文名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/directory_texts.py" line="61" />
         <source>Chat address</source>
         <translation>聊天地址</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/directory_texts.py" line="61" />
+        <location filename="../../ui/desk/directory_texts.py" line="62" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/directory_texts.py" line="62" />
+        <location filename="../../ui/desk/directory_texts.py" line="63" />
         <source>What to hold</source>
         <translation>名单内容</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/directory_texts.py" line="63" />
+        <location filename="../../ui/desk/directory_texts.py" line="64" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/directory_texts.py" line="64" />
+        <location filename="../../ui/desk/directory_texts.py" line="65" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/directory_texts.py" line="65" />
+        <location filename="../../ui/desk/directory_texts.py" line="66" />
         <source>Text</source>
         <translation>正文</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/directory_texts.py" line="66" />
+        <location filename="../../ui/desk/directory_texts.py" line="67" />
         <source>Visitor type</source>
         <translation>访客类型</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/directory_texts.py" line="67" />
+        <location filename="../../ui/desk/directory_texts.py" line="68" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/directory_texts.py" line="68" />
+        <location filename="../../ui/desk/directory_texts.py" line="69" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/directory_texts.py" line="75" />
+        <location filename="../../ui/desk/directory_texts.py" line="76" />
         <source>The file has no column {columns}: its first line must name the columns (name, department, email).</source>
         <translation>文件缺少列 {columns}：第一行必须是列名（name, department, email）。</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/directory_texts.py" line="80" />
+        <location filename="../../ui/desk/directory_texts.py" line="81" />
         <source>The file is not text: save it from Excel as “CSV UTF-8”.</source>
         <translation>文件不是文本：请在 Excel 中另存为“CSV UTF-8”。</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/directory_texts.py" line="82" />
+        <location filename="../../ui/desk/directory_texts.py" line="83" />
         <source>The file is larger than 20 MB: is it the right one?</source>
         <translation>文件大于 20 MB：是不是选错了文件？</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/directory_texts.py" line="84" />
+        <location filename="../../ui/desk/directory_texts.py" line="85" />
         <source>This is the text visitors are shown already: change something before publishing.</source>
         <translation>这就是访客当前看到的文本：请先修改再发布。</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/directory_texts.py" line="87" />
+        <location filename="../../ui/desk/directory_texts.py" line="88" />
         <source>missing</source>
         <translation>未填写</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/directory_texts.py" line="88" />
+        <location filename="../../ui/desk/directory_texts.py" line="89" />
         <source>too long</source>
         <translation>太长</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/directory_texts.py" line="89" />
+        <location filename="../../ui/desk/directory_texts.py" line="90" />
         <source>has characters that are not allowed</source>
         <translation>含有不允许的字符</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/directory_texts.py" line="90" />
+        <location filename="../../ui/desk/directory_texts.py" line="91" />
         <source>not an e-mail address</source>
         <translation>不是有效的电子邮件地址</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/directory_texts.py" line="91" />
+        <location filename="../../ui/desk/directory_texts.py" line="92" />
         <source>not a phone number</source>
         <translation>不是有效的电话号码</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/directory_texts.py" line="92" />
+        <location filename="../../ui/desk/directory_texts.py" line="93" />
         <source>appears twice in the file</source>
         <translation>在文件中出现了两次</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/directory_texts.py" line="93" />
+        <location filename="../../ui/desk/directory_texts.py" line="94" />
         <source>not valid</source>
         <translation>无效</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/directory_texts.py" line="94" />
+        <location filename="../../ui/desk/directory_texts.py" line="95" />
         <source>{field}: {problem}</source>
         <translation>{field}：{problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/directory_texts.py" line="99" />
+        <location filename="../../ui/desk/directory_texts.py" line="100" />
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/directory_texts.py" line="114" />
+        <location filename="../../ui/desk/directory_texts.py" line="115" />
         <source>Only an administrator may do this.</source>
         <translation>只有管理员可以执行此操作。</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/directory_texts.py" line="115" />
+        <location filename="../../ui/desk/directory_texts.py" line="116" />
         <source>Another host already has this e-mail address.</source>
         <translation>已有其他被访人使用此电子邮件地址。</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/directory_texts.py" line="116" />
+        <location filename="../../ui/desk/directory_texts.py" line="117" />
         <source>A host who no longer receives visitors has this e-mail address: show inactive hosts and reactivate them.</source>
         <translation>一位已停用的被访人使用此电子邮件地址：请显示已停用的被访人并重新启用。</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/directory_texts.py" line="120" />
+        <location filename="../../ui/desk/directory_texts.py" line="121" />
         <source>This is on the deny list already.</source>
         <translation>此项已在禁入名单中。</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/directory_texts.py" line="121" />
+        <location filename="../../ui/desk/directory_texts.py" line="122" />
         <source>Someone published a version of this text at the same moment: read it, then publish again.</source>
         <translation>有人在同一时刻发布了此文本的新版本：请先查看，再重新发布。</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/directory_texts.py" line="125" />
+        <location filename="../../ui/desk/directory_texts.py" line="126" />
         <source>It is not there any more: someone else changed it. The list has been read again.</source>
         <translation>该项已不存在：可能已被他人修改。列表已重新读取。</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/directory_texts.py" line="127" />
+        <location filename="../../ui/desk/directory_texts.py" line="128" />
         <source>The file could not be read. Is it still there, and not open in another program?</source>
         <translation>无法读取文件。请确认文件仍在，且没有在其他程序中打开。</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/directory_texts.py" line="130" />
+        <location filename="../../ui/desk/directory_texts.py" line="131" />
         <source>That did not work. Try again in a moment.</source>
         <translation>操作未成功，请稍后再试。</translation>
     </message>
@@ -8887,72 +8892,72 @@ What was done?</source>
 <context>
     <name>PhotoScreen</name>
     <message>
-        <location filename="../../ui/kiosk/screens/photo.py" line="213" />
+        <location filename="../../ui/kiosk/screens/photo.py" line="218" />
         <source>Your photo for the visitor badge</source>
         <translation>拍摄访客证照片</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/screens/photo.py" line="214" />
+        <location filename="../../ui/kiosk/screens/photo.py" line="219" />
         <source>Is this photo all right?</source>
         <translation>这张照片可以吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/screens/photo.py" line="216" />
+        <location filename="../../ui/kiosk/screens/photo.py" line="221" />
         <source>With your consent we take one photo. It is printed on your badge and kept only with this visit.</source>
         <translation>经您同意，我们将拍摄一张照片，印在访客证上，仅随本次来访记录保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/screens/photo.py" line="217" />
+        <location filename="../../ui/kiosk/screens/photo.py" line="222" />
         <source>Camera unavailable</source>
         <translation>摄像头暂不可用</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/screens/photo.py" line="221" />
+        <location filename="../../ui/kiosk/screens/photo.py" line="226" />
         <source>The camera is not available right now. Please continue; the front desk will take your photo.</source>
         <translation>摄像头暂时无法使用。请继续，前台会为您拍照。</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/screens/photo.py" line="224" />
+        <location filename="../../ui/kiosk/screens/photo.py" line="229" />
         <source>Look at the camera and smile…</source>
         <translation>请看摄像头，微笑…</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/screens/photo.py" line="227" />
+        <location filename="../../ui/kiosk/screens/photo.py" line="232" />
         <source>Use it, or take it again.</source>
         <translation>可以使用，也可以重拍。</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/screens/photo.py" line="230" />
+        <location filename="../../ui/kiosk/screens/photo.py" line="235" />
         <source>Keep your face inside the oval.</source>
         <translation>请将面部保持在椭圆框内。</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/screens/photo.py" line="231" />
+        <location filename="../../ui/kiosk/screens/photo.py" line="236" />
         <source>Starting the camera…</source>
         <translation>正在启动摄像头…</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/screens/photo.py" line="232" />
+        <location filename="../../ui/kiosk/screens/photo.py" line="237" />
         <source>Yes, take my photo</source>
         <translation>好的，请拍照</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/screens/photo.py" line="233" />
+        <location filename="../../ui/kiosk/screens/photo.py" line="238" />
         <source>Use this photo</source>
         <translation>使用这张照片</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/screens/photo.py" line="234" />
+        <location filename="../../ui/kiosk/screens/photo.py" line="239" />
         <source>Retake</source>
         <translation>重拍</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/screens/photo.py" line="235" />
+        <location filename="../../ui/kiosk/screens/photo.py" line="240" />
         <source>Continue</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/screens/photo.py" line="235" />
+        <location filename="../../ui/kiosk/screens/photo.py" line="240" />
         <source>Continue without a photo</source>
         <translation>不拍照，继续</translation>
     </message>

@@ -56,6 +56,7 @@ def field_name(field: str) -> str:
         "name": translate("DeskDirectory", "Name"),
         "email": translate("DeskDirectory", "E-mail"),
         "department": translate("DeskDirectory", "Department"),
+        "department_en": translate("DeskDirectory", "Department (English)"),
         "phone": translate("DeskDirectory", "Phone"),
         "chat_address": translate("DeskDirectory", "Chat address"),
         "language": translate("DeskDirectory", "Language"),
