@@ -2,15 +2,22 @@
 
     sudo .venv/bin/python tools/cage_shots.py [--user kiosk] [--out docs/screenshots]
 
-Writes deploy-cage-welcome.png (the real `kiosk` command, started as the kiosk session starts it)
-and deploy-cage-keyboard.png (the same start-up, then a tap on the walk-in form's name field: Qt's
-on-screen keyboard, pinyin for a Chinese site). Needs Debian's `cage grim xwayland`. cage refuses
-to run as root, so run as root it does everything as --user (docs/deploy.md makes that account).
+Writes, for a Chinese site:
+- deploy-cage-welcome.png: the real `kiosk` command, started as the kiosk session starts it;
+- deploy-cage-keyboard.png: the same start-up, then a tap on the walk-in form's name field: Qt's
+  on-screen keyboard, in pinyin mode;
+- kiosk-keyboard-pinyin-landscape.png and kiosk-keyboard-pinyin-portrait.png: then "zhang" typed
+  on that keyboard (through its input engine, as taps on its keys would), the candidates (张 …)
+  showing above it; portrait is the output turned 90°.
+Needs Debian's `cage grim xwayland`. cage refuses to run as root, so run as root it does everything
+as --user (docs/deploy.md makes that account).
 
-Two things only a headless run needs: WLR_BACKENDS=headless WLR_RENDERER=pixman, and `-r -r` (the
-output turned 180°, which grim turns back): cage 0.1.4 otherwise hands the kiosk's full-screen
-buffer straight to the output, which the headless backend refuses, and only the first frame ever
-shows. A real screen (the DRM backend) takes that buffer; the session unit needs neither.
+Two things only a headless run needs: WLR_BACKENDS=headless WLR_RENDERER=pixman, and a turned
+output (`-r -r`, 180°, for landscape; grim turns every picture upright): cage 0.1.4 otherwise hands
+the kiosk's full-screen buffer straight to the output, which the headless backend refuses, and only
+the first frame ever shows. A real screen (the DRM backend) takes that buffer; the session unit
+needs neither. The headless output is 1280×720 (720×1280 turned; cage 0.1.4 cannot change it),
+so the settings carry `[kiosk] scale = 0.67`, as on a 1280×720 panel.
 """
 
 from __future__ import annotations
@@ -26,16 +33,40 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
-KEYBOARD_HIDDEN = "keyboard-hidden"  # left by the run in cage when the keyboard was not up at the photograph
 SETTLE_SECONDS = 8.0  # start-up to a painted welcome screen on a loaded machine, with room to spare
+TYPED = "zhang"  # pinyin for 张, the commonest surname's first syllable
+KEYBOARD_HIDDEN = "keyboard-hidden"  # left by the run in cage when the keyboard was not up after the tap
+PROBLEMS = "problems.txt"  # left by the run in cage: what the typing picture fails to show, one line each
+# cage's -r turns the output 90° clockwise per flag; landscape is turned all the way round (see above).
+ROTATIONS = {"landscape": ["-r", "-r"], "portrait": ["-r"]}
+# The headless output is a 1280x720 panel: the scale docs/deploy.md gives one, so the screens are drawn
+# as laid out for 1920x1080 (1080x1920 turned).
 CONFIG = """\
 [database]
 url = "sqlite:///{folder}/kiosk.sqlite3"
 [site]
 name = "Lobby"
 language = "zh_CN"
+[kiosk]
+scale = 0.67
 [camera]
 source = "{folder}/no-camera.mp4"
+"""
+# Types on the on-screen keyboard as its keys do: through the input engine, so pinyin composes.
+_TYPIST_QML = b"""
+import QtQuick
+import QtQuick.VirtualKeyboard
+Timer {
+    property string letters
+    property int typed: 0
+    readonly property int candidates: InputContext.inputEngine.wordCandidateListModel.count
+    interval: 200; repeat: true
+    onTriggered: {
+        if (typed === letters.length) { stop(); return }
+        var letter = letters[typed++]
+        InputContext.inputEngine.virtualKeyClick(Qt.Key_A + letter.charCodeAt(0) - 97, letter, 0)
+    }
+}
 """
 
 
@@ -54,9 +85,10 @@ def session_env(folder: Path, runtime: Path) -> dict[str, str]:
     }
 
 
-def in_cage(user: str | None, env: dict[str, str], program: list[str], log: Path) -> subprocess.Popen[bytes]:
+def in_cage(user: str | None, env: dict[str, str], program: list[str], log: Path,
+            rotation: list[str]) -> subprocess.Popen[bytes]:
     command = as_user(user, ["env", "-i", *(f"{k}={v}" for k, v in env.items()),
-                             "cage", "-d", "-r", "-r", "--", *program])
+                             "cage", "-d", *rotation, "--", *program])
     with log.open("wb") as out:
         return subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT)
 
@@ -79,72 +111,114 @@ def stop(process: subprocess.Popen[bytes]) -> None:
             process.wait()
 
 
+def prepare(folder: Path, user: str | None) -> dict[str, str]:
+    """A settings file, a seeded demo database and a runtime directory in ``folder``, owned by ``user``."""
+    runtime = folder / "run"
+    runtime.mkdir(mode=0o700)
+    (folder / "kiosk.toml").write_text(CONFIG.format(folder=folder), encoding="utf-8")
+    for orientation in ROTATIONS:
+        (folder / orientation).mkdir()
+    if user:
+        subprocess.run(["chown", "-R", f"{user}:", str(folder)], check=True)
+    for step in (["db", "upgrade"], ["demo", "seed"]):
+        subprocess.run(as_user(user, ["env", f"KIOSK_DATA_DIR={folder}", str(BIN / "kioskctl"),
+                                      "--config", str(folder / "kiosk.toml"), *step]),
+                       check=True, stdout=subprocess.DEVNULL)
+    return session_env(folder, runtime)
+
+
+def photograph_welcome(user: str | None, env: dict[str, str], shot: Path) -> None:
+    """The real `kiosk` command in cage, grim from outside once the welcome screen is painted."""
+    log = shot.with_suffix(".log")
+    cage = in_cage(user, env, [str(BIN / "kiosk")], log, ROTATIONS["landscape"])
+    try:
+        wait_for_socket(Path(env["XDG_RUNTIME_DIR"]), cage, log)
+        time.sleep(SETTLE_SECONDS)
+        subprocess.run(as_user(user, ["env", f"XDG_RUNTIME_DIR={env['XDG_RUNTIME_DIR']}",
+                                      "WAYLAND_DISPLAY=wayland-0", "grim", str(shot)]), check=True)
+    finally:
+        stop(cage)
+
+
+def photograph_typing(user: str | None, env: dict[str, str], folder: Path, orientation: str) -> list[str]:
+    """This script's inside() in cage: keyboard.png and pinyin.png in ``folder``; what they fail to show."""
+    log = folder / "cage.log"
+    cage = in_cage(user, env, [sys.executable, str(Path(__file__).resolve()), "--inside", str(folder)], log,
+                   ROTATIONS[orientation])
+    try:
+        cage.wait(timeout=120)
+    finally:
+        stop(cage)
+    if not (folder / "pinyin.png").exists():
+        raise SystemExit(f"no {orientation} walk-in screenshot:\n{log.read_text(errors='replace')}")
+    problems = folder / PROBLEMS
+    return [f"{orientation}: {line}" for line in problems.read_text().splitlines()] if problems.exists() else []
+
+
 def outside(args: argparse.Namespace) -> int:
     for program in ("cage", "grim"):
         if shutil.which(program) is None:
             raise SystemExit(f"{program} is missing: sudo apt-get install cage grim xwayland")
     user = args.user if os.geteuid() == 0 else None
     out = Path(args.out).resolve()
+    out.mkdir(parents=True, exist_ok=True)
+    problems: list[str] = []
     with tempfile.TemporaryDirectory(prefix="cage-shots-") as temp:
         folder = Path(temp)
-        runtime = folder / "run"
-        runtime.mkdir(mode=0o700)
-        (folder / "kiosk.toml").write_text(CONFIG.format(folder=folder), encoding="utf-8")
-        if user:
-            subprocess.run(["chown", "-R", f"{user}:", str(folder)], check=True)
-        env = session_env(folder, runtime)
-        for step in (["db", "upgrade"], ["demo", "seed"]):
-            subprocess.run(as_user(user, ["env", f"KIOSK_DATA_DIR={folder}", str(BIN / "kioskctl"),
-                                          "--config", str(folder / "kiosk.toml"), *step]),
-                           check=True, stdout=subprocess.DEVNULL)
-        shot = folder / "welcome.png"
-        log = folder / "welcome.log"
-        cage = in_cage(user, env, [str(BIN / "kiosk")], log)
-        try:
-            wait_for_socket(runtime, cage, log)
-            time.sleep(SETTLE_SECONDS)
-            subprocess.run(as_user(user, ["env", f"XDG_RUNTIME_DIR={runtime}", "WAYLAND_DISPLAY=wayland-0",
-                                          "grim", str(shot)]), check=True)
-        finally:
-            stop(cage)
-        keyboard = folder / "keyboard.png"
-        log = folder / "keyboard.log"
-        cage = in_cage(user, env, [sys.executable, str(Path(__file__).resolve()), "--inside", str(keyboard)], log)
-        try:
-            cage.wait(timeout=90)
-        finally:
-            stop(cage)
-        out.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(shot, out / "deploy-cage-welcome.png")
+        env = prepare(folder, user)
+        photograph_welcome(user, env, folder / "welcome.png")
+        shutil.copyfile(folder / "welcome.png", out / "deploy-cage-welcome.png")
         print(f"wrote {out / 'deploy-cage-welcome.png'}")
-        if not keyboard.exists():
-            raise SystemExit(f"no walk-in screenshot:\n{log.read_text(errors='replace')}")
-        if (folder / KEYBOARD_HIDDEN).exists():
-            shutil.copyfile(keyboard, out / "deploy-cage-walk-in-no-keyboard.png")
-            print(f"the on-screen keyboard did not stay up after the tap: {out / 'deploy-cage-walk-in-no-keyboard.png'}"
-                  " (cage focuses the keyboard's own window, the name field loses focus, Qt hides the keyboard)",
-                  file=sys.stderr)
-            return 1
-        shutil.copyfile(keyboard, out / "deploy-cage-keyboard.png")
-    print(f"wrote {out / 'deploy-cage-keyboard.png'}")
-    return 0
+        for orientation in ROTATIONS:
+            shots = folder / orientation
+            found = photograph_typing(user, env, shots, orientation)
+            if orientation == "landscape":
+                keyboard_up = not (shots / KEYBOARD_HIDDEN).exists()
+                name = "deploy-cage-keyboard.png" if keyboard_up else "deploy-cage-walk-in-no-keyboard.png"
+                shutil.copyfile(shots / "keyboard.png", out / name)
+                print(f"wrote {out / name}")
+            name = f"kiosk-keyboard-pinyin-{orientation}{'-problem' if found else ''}.png"
+            shutil.copyfile(shots / "pinyin.png", out / name)
+            print(f"wrote {out / name}")
+            problems.extend(found)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    return 1 if problems else 0
 
 
-def inside(target: Path) -> int:
-    """In cage: start the kiosk exactly as `kiosk` does, then tap the walk-in form's name field and grim."""
+def inside(folder: Path) -> int:
+    """In cage: start the kiosk exactly as `kiosk` does, tap the walk-in form's name field, grim;
+    type pinyin on the on-screen keyboard, grim again, and write down what the pictures fail to show."""
     sys.path.insert(0, str(ROOT))
-    from PySide6.QtCore import QPoint, Qt, QTimer
+    from PySide6.QtCore import QObject, QPoint, Qt, QTimer, QUrl
     from PySide6.QtGui import QGuiApplication
+    from PySide6.QtQml import QQmlComponent
+    from PySide6.QtQuickWidgets import QQuickWidget
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
     from kiosk.app import main_kiosk
+    from kiosk.config import load_settings
+    from kiosk.ui.kiosk.widgets.keyboard_panel import PANEL_NAME
     from kiosk.ui.kiosk.window import KioskWindow
 
+    scale = load_settings().kiosk.scale  # main_kiosk sets it too, but Qt reads it as the application is made
+    if scale != 1.0:
+        os.environ.setdefault("QT_SCALE_FACTOR", f"{scale:g}")
     app = QApplication(sys.argv[:1])  # main_kiosk takes this one, so the timers below run in its loop
+    typist: list[QObject] = []  # the QML typist, kept alive with its component until the end
+    problems: list[str] = []
 
     def kiosk_window() -> KioskWindow:
         return next(w for w in app.topLevelWidgets() if isinstance(w, KioskWindow) and w.isVisible())
+
+    def keyboard_widget() -> QQuickWidget:
+        widget = kiosk_window().findChild(QQuickWidget, PANEL_NAME)
+        assert widget is not None, "no on-screen keyboard panel in the kiosk window"
+        return widget
+
+    def grim(name: str) -> None:
+        subprocess.run(["grim", str(folder / name)], check=False)
 
     def open_walk_in() -> None:
         window = kiosk_window()
@@ -152,13 +226,51 @@ def inside(target: Path) -> int:
         window.walk_in.phone.setText("139 1000 0009")
         field = window.walk_in.name
         QTest.mouseClick(field, Qt.MouseButton.LeftButton, pos=QPoint(20, field.height() // 2))
-        QTimer.singleShot(3000, photograph)
+        QTimer.singleShot(3000, photograph_keyboard)
 
-    def photograph() -> None:
+    def photograph_keyboard() -> None:
         if not QGuiApplication.inputMethod().isVisible():
-            (target.parent / KEYBOARD_HIDDEN).touch()
-        subprocess.run(["grim", str(target)], check=False)
+            (folder / KEYBOARD_HIDDEN).touch()
+            problems.append("the on-screen keyboard did not stay up after the tap on the name field")
+        grim("keyboard.png")
+        component = QQmlComponent(keyboard_widget().engine())  # the keyboard's engine: its InputContext
+        component.setData(_TYPIST_QML, QUrl())
+        timer = component.create()
+        if timer is None:
+            raise RuntimeError(f"typist: {component.errorString()}")
+        typist.extend([component, timer])
+        timer.setProperty("letters", TYPED)
+        timer.setProperty("running", True)
+        QTimer.singleShot(200 * (len(TYPED) + 2) + 1500, photograph_pinyin)  # typed, and the bar slid in
+
+    def photograph_pinyin() -> None:
+        problems.extend(typing_problems())
+        grim("pinyin.png")
+        if problems:
+            (folder / PROBLEMS).write_text("".join(f"{line}\n" for line in problems))
         app.exit(0)
+
+    def typing_problems() -> list[str]:
+        """The candidates exist and are drawn in full, and the name field is above the keyboard."""
+        widget = keyboard_widget()
+        window = kiosk_window()
+        root = widget.rootObject()
+        panel = root.findChild(QObject, "inputPanel") if root is not None else None
+        if panel is None or not widget.isVisible():
+            return ["no on-screen keyboard after typing"]
+        found = []
+        if not typist[1].property("candidates"):
+            found.append(f"no pinyin candidates after typing {TYPED!r}")
+        clipped = -float(panel.property("y"))  # the InputPanel sits on the bottom edge of the panel widget
+        if clipped >= 1:  # less is the panel's height rounded down to whole pixels
+            found.append(f"the top {clipped:g} px of the keyboard (the candidate bar) is cut off: the panel widget is"
+                         f" {widget.height()} px tall, the keyboard {float(panel.property('height')):g} px")
+        keyboard_top = widget.y() - max(clipped, 0.0)
+        field = window.walk_in.name
+        field_bottom = field.mapTo(window, QPoint(0, field.height())).y()
+        if field_bottom > keyboard_top:
+            found.append(f"the name field ends at y={field_bottom}, below the keyboard's top (y={keyboard_top:g})")
+        return found
 
     QTimer.singleShot(int(SETTLE_SECONDS * 1000), open_walk_in)
     return main_kiosk([])
@@ -168,7 +280,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--user", default="kiosk", help="the account cage runs as when started as root")
     parser.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
-    parser.add_argument("--inside", metavar="PNG", help=argparse.SUPPRESS)
+    parser.add_argument("--inside", metavar="FOLDER", help=argparse.SUPPRESS)
     args = parser.parse_args()
     return inside(Path(args.inside)) if args.inside else outside(args)
 
