@@ -37,6 +37,7 @@ SETTLE_SECONDS = 8.0  # start-up to a painted welcome screen on a loaded machine
 TYPED = "zhang"  # pinyin for 张, the commonest surname's first syllable
 KEYBOARD_HIDDEN = "keyboard-hidden"  # left by the run in cage when the keyboard was not up after the tap
 PROBLEMS = "problems.txt"  # left by the run in cage: what the typing picture fails to show, one line each
+ON_SCREEN_TOLERANCE = 0.01  # the share of a field's pixels that may differ: its cursor blinks (~0.2%)
 # cage's -r turns the output 90° clockwise per flag; landscape is turned all the way round (see above).
 ROTATIONS = {"landscape": ["-r", "-r"], "portrait": ["-r"]}
 # The headless output is a 1280x720 panel: the scale docs/deploy.md gives one, so the screens are drawn
@@ -191,7 +192,7 @@ def inside(folder: Path) -> int:
     type pinyin on the on-screen keyboard, grim again, and write down what the pictures fail to show."""
     sys.path.insert(0, str(ROOT))
     from PySide6.QtCore import QObject, QPoint, Qt, QTimer, QUrl
-    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtGui import QGuiApplication, QImage
     from PySide6.QtQml import QQmlComponent
     from PySide6.QtQuickWidgets import QQuickWidget
     from PySide6.QtTest import QTest
@@ -246,6 +247,7 @@ def inside(folder: Path) -> int:
     def photograph_pinyin() -> None:
         problems.extend(typing_problems())
         grim("pinyin.png")
+        problems.extend(field_on_screen(QImage(str(folder / "pinyin.png"))))
         if problems:
             (folder / PROBLEMS).write_text("".join(f"{line}\n" for line in problems))
         app.exit(0)
@@ -271,6 +273,25 @@ def inside(folder: Path) -> int:
         if field_bottom > keyboard_top:
             found.append(f"the name field ends at y={field_bottom}, below the keyboard's top (y={keyboard_top:g})")
         return found
+
+    def field_on_screen(shown: QImage) -> list[str]:
+        """The name field as grim saw it is what the kiosk drew in it (the blinking cursor aside)."""
+        window = kiosk_window()
+        field = window.walk_in.name
+        drawn = window.grab().toImage()
+        ratio = window.devicePixelRatioF()
+        corner = field.mapTo(window, QPoint(0, 0))
+        left, top = int(corner.x() * ratio), int(corner.y() * ratio)
+        width, height = int(field.width() * ratio), int(field.height() * ratio)
+        if shown.size() != drawn.size():
+            return [f"grim's picture is {shown.width()}x{shown.height()}, the window {drawn.width()}x{drawn.height()}"]
+        differing = sum(shown.pixel(x, y) != drawn.pixel(x, y)
+                        for x in range(left, left + width) for y in range(top, top + height))
+        share = differing / max(width * height, 1)
+        if share <= ON_SCREEN_TOLERANCE:
+            return []
+        return [f"the name field on screen is not what the kiosk drew in it ({share:.0%} of its pixels differ"
+                f" from the window's own grab; it holds {field.text()!r} and the pinyin being composed)"]
 
     QTimer.singleShot(int(SETTLE_SECONDS * 1000), open_walk_in)
     return main_kiosk([])
