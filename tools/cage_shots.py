@@ -1,6 +1,6 @@
 """The kiosk session tried with no screen: `kiosk` in cage on a headless output, photographed with grim.
 
-    sudo .venv/bin/python tools/cage_shots.py [--user kiosk] [--out docs/screenshots]
+    sudo .venv/bin/python tools/cage_shots.py [--user kiosk] [--out docs/screenshots] [--scale 0.67]
 
 Writes, for a Chinese site:
 - deploy-cage-welcome.png: the real `kiosk` command, started as the kiosk session starts it;
@@ -9,6 +9,10 @@ Writes, for a Chinese site:
 - kiosk-keyboard-pinyin-landscape.png and kiosk-keyboard-pinyin-portrait.png: then "zhang" typed
   on that keyboard (through its input engine, as taps on its keys would), the candidates (张 …)
   showing above it; portrait is the output turned 90°.
+Each typing picture is checked as shown on screen: the keyboard up, the candidate bar drawn whole, the
+name field above the keyboard and on screen as the kiosk drew it (grim against the window's own grab).
+A picture that fails is saved as *-problem.png (deploy-cage-walk-in-no-keyboard.png for the tap),
+what is wrong goes to stderr, and the exit status is 1.
 Needs Debian's `cage grim xwayland`. cage refuses to run as root, so run as root it does everything
 as --user (docs/deploy.md makes that account).
 
@@ -17,7 +21,7 @@ output (`-r -r`, 180°, for landscape; grim turns every picture upright): cage 0
 the kiosk's full-screen buffer straight to the output, which the headless backend refuses, and only
 the first frame ever shows. A real screen (the DRM backend) takes that buffer; the session unit
 needs neither. The headless output is 1280×720 (720×1280 turned; cage 0.1.4 cannot change it),
-so the settings carry `[kiosk] scale = 0.67`, as on a 1280×720 panel.
+so the settings carry `[kiosk] scale = 0.67` (--scale), as docs/deploy.md sets a 1280×720 panel.
 """
 
 from __future__ import annotations
@@ -40,8 +44,6 @@ PROBLEMS = "problems.txt"  # left by the run in cage: what the typing picture fa
 ON_SCREEN_TOLERANCE = 0.01  # the share of a field's pixels that may differ: its cursor blinks (~0.2%)
 # cage's -r turns the output 90° clockwise per flag; landscape is turned all the way round (see above).
 ROTATIONS = {"landscape": ["-r", "-r"], "portrait": ["-r"]}
-# The headless output is a 1280x720 panel: the scale docs/deploy.md gives one, so the screens are drawn
-# as laid out for 1920x1080 (1080x1920 turned).
 CONFIG = """\
 [database]
 url = "sqlite:///{folder}/kiosk.sqlite3"
@@ -49,7 +51,7 @@ url = "sqlite:///{folder}/kiosk.sqlite3"
 name = "Lobby"
 language = "zh_CN"
 [kiosk]
-scale = 0.67
+scale = {scale}
 [camera]
 source = "{folder}/no-camera.mp4"
 """
@@ -112,11 +114,11 @@ def stop(process: subprocess.Popen[bytes]) -> None:
             process.wait()
 
 
-def prepare(folder: Path, user: str | None) -> dict[str, str]:
+def prepare(folder: Path, user: str | None, scale: float) -> dict[str, str]:
     """A settings file, a seeded demo database and a runtime directory in ``folder``, owned by ``user``."""
     runtime = folder / "run"
     runtime.mkdir(mode=0o700)
-    (folder / "kiosk.toml").write_text(CONFIG.format(folder=folder), encoding="utf-8")
+    (folder / "kiosk.toml").write_text(CONFIG.format(folder=folder, scale=scale), encoding="utf-8")
     for orientation in ROTATIONS:
         (folder / orientation).mkdir()
     if user:
@@ -166,7 +168,7 @@ def outside(args: argparse.Namespace) -> int:
     problems: list[str] = []
     with tempfile.TemporaryDirectory(prefix="cage-shots-") as temp:
         folder = Path(temp)
-        env = prepare(folder, user)
+        env = prepare(folder, user, args.scale)
         photograph_welcome(user, env, folder / "welcome.png")
         shutil.copyfile(folder / "welcome.png", out / "deploy-cage-welcome.png")
         print(f"wrote {out / 'deploy-cage-welcome.png'}")
@@ -301,6 +303,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--user", default="kiosk", help="the account cage runs as when started as root")
     parser.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
+    parser.add_argument("--scale", type=float, default=0.67,
+                        help="[kiosk] scale: 0.67 draws the 1920x1080 layout on the 1280x720 output, 1 its own")
     parser.add_argument("--inside", metavar="FOLDER", help=argparse.SUPPRESS)
     args = parser.parse_args()
     return inside(Path(args.inside)) if args.inside else outside(args)
