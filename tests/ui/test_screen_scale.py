@@ -32,3 +32,26 @@ def test_the_scale_setting_is_checked(tmp_path: Path) -> None:
     config.write_text("[kiosk]\nscale = 0.1\n", encoding="utf-8")
     with pytest.raises(ConfigError, match="scale"):
         load_settings(config, env={})
+
+
+@pytest.fixture
+def kiosk_settings(kiosk_settings):
+    from dataclasses import replace
+
+    return replace(kiosk_settings, kiosk=replace(kiosk_settings.kiosk, scale=0.67))
+
+
+def test_at_a_fractional_scale_typing_repaints_the_whole_window(kiosk, qtbot, monkeypatch) -> None:
+    """Under Wayland at a fractional scale a typed word never showed in its field (a lost small repaint):
+    each key then repaints the whole window."""
+    window = kiosk.window
+    repaints: list[bool] = []
+    monkeypatch.setattr(window, "update", lambda *args: repaints.append(True))
+    kiosk.window.welcome.walk_in.click()
+    field = window.walk_in.name
+    field.setFocus()
+    qtbot.keyClicks(field, "zhang")
+    qtbot.wait(10)
+    assert field.text() == "zhang"
+    assert repaints  # at least once after the keys; coalesced, not once per event
+    assert len(repaints) <= 10

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent
 
@@ -71,6 +72,7 @@ def test_window_cannot_be_closed_by_the_visitor(kiosk: Kiosk) -> None:
     assert not event.isAccepted()
 
 
+@pytest.mark.expect_log("set [kiosk] scale = 0.42")  # the offscreen platform's screen is 800x800
 def test_fullscreen_takes_the_primary_screens_geometry(kiosk: Kiosk) -> None:
     kiosk.window.show_kiosk()
     screen = kiosk.window.screen().geometry()

@@ -301,6 +301,7 @@ def test_the_panel_closes_itself_when_left_alone(english: Kiosk, qtbot, invitati
     (Qt.Key.Key_Escape, Qt.KeyboardModifier.NoModifier),
     (Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier),
 ])
+@pytest.mark.expect_log("laid out for 1920x1080")  # show_kiosk on the offscreen platform's 800x800 screen
 def test_keyboard_shortcuts_do_not_close_the_kiosk(kiosk: Kiosk, qtbot, keys) -> None:
     window = kiosk.window
     window.show_kiosk()

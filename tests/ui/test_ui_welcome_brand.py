@@ -158,3 +158,27 @@ def test_the_bar_on_any_screen_changes_the_look_for_every_screen(english: Kiosk)
     assert window.walk_in.header.language.text() == "English"
     window.walk_in.header.home.click()
     assert window.current() is window.welcome
+
+
+@pytest.fixture
+def themed(qapp):
+    """The kiosk's real style sheet (the other UI tests run without one): sizes are what they will be."""
+    from kiosk.ui.common.theme import apply_theme
+
+    sheet = qapp.styleSheet()
+    apply_theme(qapp, "kiosk")
+    yield
+    qapp.setStyleSheet(sheet)
+
+
+@pytest.mark.expect_log("laid out for 1920x1080")  # the offscreen platform's screen is 800x800
+def test_the_tiles_keep_their_words_whole_when_the_kiosk_goes_fullscreen(themed, kiosk: Kiosk, qtbot) -> None:
+    """show_kiosk makes the window frameless, which makes its native window again: the tiles were resized
+    meanwhile without being told, and their titles were squeezed into the height they had before."""
+    kiosk.window.show_kiosk()
+    qtbot.wait(100)
+    welcome = kiosk.window.welcome
+    for tile in (welcome.invitation, welcome.walk_in, welcome.sign_out, welcome.delivery):
+        for words in (tile.title, tile.subtitle):
+            assert words.height() >= words.heightForWidth(words.width()), words.text()
+        assert tile.title.geometry().bottom() < tile.height()

@@ -86,6 +86,8 @@ def build_kiosk(
     zone = ZoneInfo(settings.site.timezone)
     brand = load_brand(settings.site.name, settings.site.logo, settings.site.background)
     window = KioskWindow(brand, now, zone)
+    if settings.kiosk.scale != round(settings.kiosk.scale):
+        window.repaint_whole_on_typing()
     pool.setParent(window)
     languages.setParent(window)
     flow = KioskFlow(

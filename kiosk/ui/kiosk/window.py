@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QApplication, QStackedWidget, QWidget
 
@@ -72,6 +72,7 @@ class KioskWindow(QWidget):
         for screen in self.screens():
             self.stack.addWidget(screen)
         self._pan = 0
+        self._typing_repaints: _RepaintOnTyping | None = None
         self.idle_overlay = IdleOverlay(self)
         self.toast = Toast(self)
         # The on-screen keyboard drawn in this window (cage would focus a window of its own); made
@@ -136,6 +137,16 @@ class KioskWindow(QWidget):
         self._pan = shift
         self.stack.setGeometry(0, -shift, self.width(), self.height())
 
+    def repaint_whole_on_typing(self) -> None:
+        """At a fractional scale (``[kiosk] scale``) Qt under Wayland loses small repaints: a word typed into
+        a field never showed. Each key or input-method event then repaints the whole window (typing is
+        slow enough for that to cost nothing a visitor notices)."""
+        if self._typing_repaints is None:
+            self._typing_repaints = _RepaintOnTyping(self)
+            app = QApplication.instance()
+            if app is not None:
+                app.installEventFilter(self._typing_repaints)
+
     def show_kiosk(self) -> None:
         """Fullscreen on the primary screen. Without a window manager, showFullScreen alone may not
         place or size the window, so the geometry is set first; frameless so nothing can be dragged."""
@@ -160,3 +171,22 @@ class KioskWindow(QWidget):
             super().closeEvent(event)
         else:
             event.ignore()
+
+
+class _RepaintOnTyping(QObject):
+    _TYPING = (QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.InputMethod)
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self._window = window
+        self._queued = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in self._TYPING and not self._queued:
+            self._queued = True
+            QTimer.singleShot(0, self, self._repaint)  # after the field has taken the text
+        return False
+
+    def _repaint(self) -> None:
+        self._queued = False
+        self._window.update()

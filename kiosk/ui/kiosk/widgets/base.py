@@ -9,7 +9,7 @@ reach from a wheelchair and out of sight for a short visitor, so the upper part 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QLocale, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -235,7 +235,20 @@ class Tile(QPushButton):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self._fit_layout()
         self._fit_height()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._fit_layout()
+
+    def _fit_layout(self) -> None:
+        # A button's layout is not always told of its size: when the kiosk window is made frameless and
+        # fullscreen its native window is made again, the tiles are resized meanwhile without a resize
+        # event, and their words stayed squeezed into the height they had before.
+        inner = self.layout()
+        if inner is not None and inner.geometry() != self.rect():
+            inner.setGeometry(self.rect())
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

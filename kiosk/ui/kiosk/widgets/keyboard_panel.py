@@ -8,6 +8,7 @@ QtQuick InputPanel at the bottom of the kiosk window, is the keyboard instead (p
 
 from __future__ import annotations
 
+import math
 import os
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QUrl, Signal
@@ -96,13 +97,17 @@ class KeyboardPanel(QQuickWidget):
         assert panel is not None
         self._root, self._panel = root, panel
         self.hide()
-        QGuiApplication.inputMethod().visibleChanged.connect(self.follow_input_method)
+        keyboard = QGuiApplication.inputMethod()
+        keyboard.visibleChanged.connect(self.follow_input_method)
+        # Pinyin's candidate bar makes the keyboard taller: the panel grows with it (connected before the
+        # window's own handler, so the page then slides from the new top edge).
+        keyboard.keyboardRectangleChanged.connect(self.follow_height)
 
     def place(self) -> None:
         """Full width on the parent's bottom edge; the keyboard's height follows from its width."""
         parent = self._window
         self._root.setProperty("width", parent.width())  # now, not at the next resize event
-        height = int(self._panel.property("height") or 0)
+        height = math.ceil(float(self._panel.property("height") or 0))
         self._root.setProperty("height", height)
         self.setGeometry(0, parent.height() - height, parent.width(), height)
         self.raise_()
@@ -112,6 +117,10 @@ class KeyboardPanel(QQuickWidget):
         if event.type() in (QEvent.Type.Show, QEvent.Type.Hide, QEvent.Type.Move, QEvent.Type.Resize):
             keyboard_watch().changed.emit()
         return handled
+
+    def follow_height(self) -> None:
+        if self.isVisible():
+            self.place()
 
     def follow_input_method(self) -> None:
         if QGuiApplication.inputMethod().isVisible():
