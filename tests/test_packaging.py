@@ -23,7 +23,10 @@ SOURCES = sorted(PACKAGE.rglob("*.py"))
 # The call sites that read an asset by name, with the file each name stands for.
 NAMED_READS = {
     r'\basset\(\s*"([^"]+)"\s*,\s*"([^"{}]+)"\s*\)': lambda folder, name: (folder, name),
-    r'\bicon(?:_pixmap)?\(\s*"([\w-]+)"': lambda name: ("icons", f"{name}.svg"),
+    r'\bicon(?:_pixmap|_label)?\(\s*"([\w-]+)"': lambda name: ("icons", f"{name}.svg"),
+    r'\bset_icon\(\s*[\w.]+\s*,\s*"([\w-]+)"': lambda name: ("icons", f"{name}.svg"),
+    r'\bpixmap\(\s*"([\w-]+)"\s*,': lambda name: ("icons", f"{name}.svg"),
+    r'\bTile\(\s*"([\w-]+)"': lambda name: ("icons", f"{name}.svg"),
     r'\bidle_icon(?::\s*str)?\s*=\s*"([\w-]+)"': lambda name: ("icons", f"{name}.svg"),
     r'\bapply_theme\(\s*\w+\s*,\s*"([\w-]+)"': lambda name: ("themes", f"{name}.qss"),
     r'\bstylesheet\(\s*"([\w-]+)"': lambda name: ("themes", f"{name}.qss"),

@@ -49,7 +49,7 @@ def test_search_needs_two_characters_and_returns_refs_never_ids(database, gatewa
     [choice] = gateway.search_hosts("zhangw", CLIENT)
     assert (choice.name, choice.department) == ("张伟", "Sales")
     assert str(host.id) != choice.ref and len(choice.ref) == 20
-    assert set(vars(choice)) == {"ref", "name", "department"}  # no e-mail, no id
+    assert set(vars(choice)) == {"ref", "name", "department", "department_en"}  # no e-mail, no id
     with database.unit_of_work(write=False) as uow:
         subjects = uow.session.scalars(select(RateLimitHit.subject)).all()
     assert len(subjects) == 1 and "203.0.113.7" not in subjects[0]
