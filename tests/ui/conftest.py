@@ -19,10 +19,23 @@ from kiosk.application.gateways.touchscreen import KioskGateway
 from kiosk.config import CameraSettings, KioskSettings, Settings, SiteSettings
 from kiosk.db import Database
 from kiosk.services.idnumbers import IdNumberProtector
+from kiosk.ui.common.theme import apply_theme
 from kiosk.ui.common.workers import WorkerPool
 from kiosk.ui.desk.today import TodayView
 from kiosk.ui.kiosk.assembly import Kiosk, build_kiosk
 from tests.factories import SITE, add_host, invite
+
+
+@pytest.fixture
+def themed(qapp) -> Iterator[None]:
+    """The kiosk's real style sheet (the other UI tests run without one): sizes and colours are what a visitor
+    sees. The plain look again afterwards (the palette icons are drawn from included)."""
+    sheet, font = qapp.styleSheet(), qapp.font()
+    apply_theme(qapp, "kiosk")
+    yield
+    apply_theme(qapp, "kiosk")
+    qapp.setStyleSheet(sheet)
+    qapp.setFont(font)
 
 
 @pytest.fixture

@@ -18,15 +18,7 @@ from kiosk.ui.kiosk.themed_icons import IconRole, colour, icon_label, repaint_al
 NORMAL, HIGH = palette_for(DEFAULT_ACCENT, Look()), palette_for(DEFAULT_ACCENT, Look(high_contrast=True))
 
 
-@pytest.fixture(autouse=True)
-def themed(qapp) -> Iterator[None]:
-    """The kiosk's real style sheet and palette, and the normal look again afterwards."""
-    sheet, font = qapp.styleSheet(), qapp.font()
-    apply_theme(qapp, "kiosk")
-    yield
-    apply_theme(qapp, "kiosk")
-    qapp.setStyleSheet(sheet)
-    qapp.setFont(font)
+pytestmark = pytest.mark.usefixtures("themed")  # the kiosk's real style sheet (tests/ui/conftest.py)
 
 
 def _ink(image: QImage, background: str = "") -> str:

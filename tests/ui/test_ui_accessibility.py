@@ -9,18 +9,10 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
 from kiosk.ui.common.assets import assets_dir
-from kiosk.ui.common.theme import DEFAULT_ACCENT, Palette, apply_theme, render_stylesheet, scale_font_sizes
+from kiosk.ui.common.theme import DEFAULT_ACCENT, Palette, render_stylesheet, scale_font_sizes
 from kiosk.ui.kiosk.assembly import Kiosk
 
-
-@pytest.fixture(autouse=True)
-def themed(qapp):
-    """The kiosk's real style sheet (the other UI tests run without one), put back afterwards."""
-    sheet, font = qapp.styleSheet(), qapp.font()
-    apply_theme(qapp, "kiosk")
-    yield
-    qapp.setStyleSheet(sheet)
-    qapp.setFont(font)
+pytestmark = pytest.mark.usefixtures("themed")  # the kiosk's real style sheet (tests/ui/conftest.py)
 
 
 def _px(widget) -> int:

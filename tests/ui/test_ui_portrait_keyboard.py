@@ -15,7 +15,6 @@ from sqlalchemy import select
 from kiosk.application.gateways.touchscreen import EntryRequirements
 from kiosk.db import Database
 from kiosk.models import Feedback, Purpose, Visit, VisitStatus
-from kiosk.ui.common.theme import apply_theme
 from kiosk.ui.kiosk.assembly import Kiosk
 from kiosk.ui.kiosk.flow import visitor_messages
 from kiosk.ui.kiosk.widgets.base import Screen
@@ -26,14 +25,7 @@ TOP_THIRD = 1920 / 3
 BAR_REACH = 120  # px: the bar's bottom edge is at most this far above the screen's
 
 
-@pytest.fixture(autouse=True)
-def themed(qapp):
-    """The kiosk's real style sheet (the other UI tests run without one): sizes are what they will be."""
-    sheet, font = qapp.styleSheet(), qapp.font()
-    apply_theme(qapp, "kiosk")
-    yield
-    qapp.setStyleSheet(sheet)
-    qapp.setFont(font)
+pytestmark = pytest.mark.usefixtures("themed")  # the kiosk's real style sheet (tests/ui/conftest.py)
 
 
 def _settle() -> None:

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QListWidget, QWid
 
 from kiosk.db import Database
 from kiosk.services.visits.signout import OnSiteMatch
-from kiosk.ui.common.theme import apply_theme
 from kiosk.ui.kiosk.assembly import Kiosk
 from kiosk.ui.kiosk.widgets.keyboard_panel import PANEL_NAME, keyboard_watch
 from kiosk.ui.kiosk.widgets.typing_lists import MIN_ROW
@@ -26,14 +25,7 @@ from tests.factories import add_host
 SIZES = {"landscape": (1920, 1080), "portrait": (1080, 1920), "small": (1280, 720)}
 
 
-@pytest.fixture(autouse=True)
-def themed(qapp):
-    """The kiosk's real style sheet: the fields and rows are the sizes a visitor sees."""
-    sheet, font = qapp.styleSheet(), qapp.font()
-    apply_theme(qapp, "kiosk")
-    yield
-    qapp.setStyleSheet(sheet)
-    qapp.setFont(font)
+pytestmark = pytest.mark.usefixtures("themed")  # the kiosk's real style sheet (tests/ui/conftest.py)
 
 
 @pytest.fixture

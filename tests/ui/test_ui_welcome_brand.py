@@ -160,15 +160,6 @@ def test_the_bar_on_any_screen_changes_the_look_for_every_screen(english: Kiosk)
     assert window.current() is window.welcome
 
 
-@pytest.fixture
-def themed(qapp):
-    """The kiosk's real style sheet (the other UI tests run without one): sizes are what they will be."""
-    from kiosk.ui.common.theme import apply_theme
-
-    sheet = qapp.styleSheet()
-    apply_theme(qapp, "kiosk")
-    yield
-    qapp.setStyleSheet(sheet)
 
 
 @pytest.mark.expect_log("laid out for 1920x1080")  # the offscreen platform's screen is 800x800

@@ -5,7 +5,6 @@ and every few minutes; late answers and failed reads change nothing a visitor wo
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 
 import pytest
@@ -17,7 +16,6 @@ from kiosk.domain.notices import BODY_MAX_COLUMNS, TITLE_MAX_COLUMNS, text_colum
 from kiosk.services.desk import notices
 from kiosk.services.desk.notices import NoticeDraft
 from kiosk.services.errors import ServiceError
-from kiosk.ui.common.theme import apply_theme
 from kiosk.ui.kiosk.assembly import Kiosk
 from kiosk.ui.kiosk.widgets.notice_band import NoticeBand
 from tests.factories import SITE
@@ -27,14 +25,6 @@ LANDSCAPE, PORTRAIT = (1920, 1080), (1080, 1920)
 TODAY = date(2026, 6, 15)  # the test clock's day in Shanghai
 
 
-@pytest.fixture
-def themed(qapp) -> Iterator[None]:
-    """The kiosk's real style sheet (the other UI tests run without one): sizes are what they will be."""
-    sheet, font = qapp.styleSheet(), qapp.font()
-    apply_theme(qapp, "kiosk")
-    yield
-    qapp.setStyleSheet(sheet)
-    qapp.setFont(font)
 
 
 def publish(database: Database, **fields) -> int:
