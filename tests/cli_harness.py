@@ -50,3 +50,13 @@ def kioskctl_runner(config_file: Path, capsys: pytest.CaptureFixture[str]) -> Ca
         return Ran(code, captured.out, captured.err)
 
     return run
+
+
+def one_line_error(ran: Ran, *words: str) -> str:
+    """The command failed with exit 1, printed nothing on stdout and one ``error: ...`` line holding ``words``."""
+    assert ran.code == 1 and ran.out == "", (ran.out, ran.err)
+    lines = ran.err.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: "), ran.err
+    for word in words:
+        assert word in lines[0], lines[0]
+    return lines[0]

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli_harness import Ran, kioskctl_runner, write_config
+from tests.cli_harness import kioskctl_runner, one_line_error, write_config
 from tests.services.desk.complaint_data import CONTACT, desk, form, notices, service_department
 
 
@@ -20,14 +20,6 @@ def config_file(tmp_path: Path, db_url: str, monkeypatch: pytest.MonkeyPatch) ->
 @pytest.fixture
 def kioskctl(config_file: Path, capsys: pytest.CaptureFixture[str]):
     return kioskctl_runner(config_file, capsys)
-
-
-def one_line_error(ran: Ran, *words: str) -> None:
-    assert ran.code == 1 and ran.out == ""
-    lines = ran.err.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("error: "), ran.err
-    for word in words:
-        assert word in lines[0], lines[0]
 
 
 def test_a_complaint_from_the_desk_to_the_customers_satisfaction(database, kioskctl) -> None:

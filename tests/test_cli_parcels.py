@@ -16,7 +16,7 @@ from openpyxl import load_workbook
 from kiosk.clock import FixedClock
 from kiosk.db import Database
 from kiosk.services.directory.sites import ensure_site
-from tests.cli_harness import Ran, kioskctl_runner, write_config
+from tests.cli_harness import kioskctl_runner, one_line_error, write_config
 from tests.conftest import START
 from tests.factories import SITE, add_host
 
@@ -44,14 +44,6 @@ def hosts(db_url: str) -> None:
     add_host(database, name="张伟", email="zhang.wei@example.com", department="Sales")
     add_host(database, name="李娜", email="li.na@example.com", department="R&D")
     database.dispose()
-
-
-def one_line_error(ran: Ran, *words: str) -> None:
-    assert ran.code == 1 and ran.out == ""
-    lines = ran.err.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("error: "), ran.err
-    for word in words:
-        assert word in lines[0], lines[0]
 
 
 def files(tmp_path: Path) -> tuple[Path, Path]:

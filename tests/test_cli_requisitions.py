@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli_harness import Ran, kioskctl_runner, write_config
+from tests.cli_harness import kioskctl_runner, one_line_error, write_config
 from tests.services.supplies.requisition_data import PNG, item, on_hand, requester
 
 
@@ -27,14 +27,6 @@ def signature(tmp_path: Path) -> Path:
     path = tmp_path / "sig.png"
     path.write_bytes(PNG)
     return path
-
-
-def one_line_error(ran: Ran, *words: str) -> None:
-    assert ran.code == 1 and ran.out == ""
-    lines = ran.err.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("error: "), ran.err
-    for word in words:
-        assert word in lines[0], lines[0]
 
 
 def test_a_requisition_from_creation_to_a_purchase_received(database, kioskctl, signature) -> None:

@@ -19,7 +19,7 @@ import pytest
 from kiosk.clock import FixedClock
 from kiosk.db import Database
 from kiosk.services.directory.sites import ensure_site
-from tests.cli_harness import Ran, kioskctl_runner, write_config
+from tests.cli_harness import Ran, kioskctl_runner, one_line_error, write_config
 from tests.conftest import START
 from tests.factories import SITE, add_host
 
@@ -70,15 +70,6 @@ def rooms(kioskctl, hosts) -> dict[str, int]:
         assert ran.code == 0, ran.err
         made[ran.json()["name"]] = ran.json()["room_id"]
     return made
-
-
-def one_line_error(ran: Ran, *words: str) -> str:
-    assert ran.code == 1 and ran.out == "", (ran.out, ran.err)
-    lines = ran.err.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("error: "), ran.err
-    for word in words:
-        assert word in lines[0], lines[0]
-    return lines[0]
 
 
 def book(kioskctl, *argv: str, room: str = "大会议室", start: str = "10:00", end: str = "11:00", days: int = 3,

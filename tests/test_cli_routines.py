@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from kiosk.application.gateways.desk_routines import CheckForm
-from tests.cli_harness import Ran, kioskctl_runner, write_config
+from tests.cli_harness import kioskctl_runner, one_line_error, write_config
 from tests.services.desk.routine_data import JPEG, PNG, corridor, desk, restrooms
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -26,14 +26,6 @@ def config_file(tmp_path: Path, db_url: str, monkeypatch: pytest.MonkeyPatch) ->
 @pytest.fixture
 def kioskctl(config_file: Path, capsys: pytest.CaptureFixture[str]):
     return kioskctl_runner(config_file, capsys)
-
-
-def one_line_error(ran: Ran, *words: str) -> None:
-    assert ran.code == 1 and ran.out == ""
-    lines = ran.err.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("error: "), ran.err
-    for word in words:
-        assert word in lines[0], lines[0]
 
 
 def today() -> str:

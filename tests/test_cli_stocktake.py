@@ -16,7 +16,7 @@ from kiosk.domain.supplies import MovementKind
 from kiosk.models.supplies import SupplyItem
 from kiosk.services.directory.sites import ensure_site
 from kiosk.services.supplies import ledger
-from tests.cli_harness import Ran, kioskctl_runner, write_config
+from tests.cli_harness import kioskctl_runner, one_line_error, write_config
 from tests.conftest import START
 from tests.factories import SITE
 
@@ -48,14 +48,6 @@ def items(db_url: str) -> dict[str, int]:
         uow.commit()
     database.dispose()
     return ids
-
-
-def one_line_error(ran: Ran, *words: str) -> None:
-    assert ran.code == 1 and ran.out == ""
-    lines = ran.err.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("error: "), ran.err
-    for word in words:
-        assert word in lines[0], lines[0]
 
 
 def test_start_count_post(kioskctl, items) -> None:

@@ -7,20 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli_harness import Ran, kioskctl_runner, write_config
+from tests.cli_harness import kioskctl_runner, one_line_error, write_config
 
 
 @pytest.fixture
 def kioskctl(tmp_path: Path, db_url: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):
     return kioskctl_runner(write_config(tmp_path, db_url, monkeypatch), capsys)
-
-
-def one_line_error(ran: Ran, *words: str) -> None:
-    assert ran.code == 1 and ran.out == ""
-    lines = ran.err.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("error: "), ran.err
-    for word in words:
-        assert word in lines[0], lines[0]
 
 
 def test_add_receive_list_balance_and_history(kioskctl) -> None:
