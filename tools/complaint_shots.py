@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
 
 from kiosk.application.gateways.desk_complaints import (
     ComplaintChannel,
@@ -26,6 +26,7 @@ from kiosk.ui.common.workers import WorkerPool
 from kiosk.ui.desk.records.complaint_dialogs import NewComplaintDialog
 from kiosk.ui.desk.records.complaints import ComplaintsView, complaints_view
 from kiosk.ui.desk.window import DeskWindow
+from tools.shooting import shot_saver
 
 
 def seed_complaints(database: Database, site_code: str, clock: FixedClock) -> None:
@@ -69,10 +70,7 @@ def complaint_shots(desk: DeskWindow, database: Database, site_code: str, pool: 
     """In the desk's Front desk records page when it is there; else the view alone at the desk's size."""
     view, frame = _complaints_view(desk, database, site_code, pool, zone, now)
 
-    def shoot(name: str, widget: QWidget) -> None:
-        for _ in range(3):
-            QApplication.processEvents()
-        widget.grab().save(str(out / f"desk-{name}-{suffix}.png"))
+    shoot = shot_saver(out, suffix)
 
     view.refresh()
     late = next((row for row in view.rows if row.overdue), None)

@@ -25,6 +25,7 @@ from kiosk.services.desk import message_notices
 from kiosk.ui.desk.records import RecordsPage
 from kiosk.ui.desk.records.message_form import QuickMessageDialog
 from kiosk.ui.desk.window import DeskWindow
+from tools.shooting import shot_saver
 
 
 def seed_messages(database: Database, site_code: str, clock: FixedClock) -> None:
@@ -69,10 +70,7 @@ def seed_messages(database: Database, site_code: str, clock: FixedClock) -> None
 def message_shots(desk: DeskWindow, out: Path, suffix: str) -> None:
     assert desk.shell is not None
 
-    def shoot(name: str) -> None:
-        for _ in range(3):
-            QApplication.processEvents()
-        desk.grab().save(str(out / f"desk-{name}-{suffix}.png"))
+    shoot = shot_saver(out, suffix, desk)
 
     desk.shell.show_view("records")
     page = desk.shell.view("records")

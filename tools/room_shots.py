@@ -20,6 +20,7 @@ from kiosk.ui.desk.rooms import RoomsPage
 from kiosk.ui.desk.rooms.booking_form import BookingDialog
 from kiosk.ui.desk.rooms.detail import BookingDetailDialog
 from kiosk.ui.desk.window import DeskWindow
+from tools.shooting import shot_saver
 
 SCREEN_DAMAGE = "白板支架松动，书写时晃动 (the whiteboard stand is loose)"
 
@@ -61,10 +62,7 @@ def with_dialog(desk: QWidget, dialog: QWidget) -> QPixmap:
 def room_shots(desk: DeskWindow, out: Path, suffix: str, now: Callable[[], datetime]) -> None:
     assert desk.shell is not None
 
-    def shoot(name: str, picture: QPixmap | None = None) -> None:
-        for _ in range(5):
-            QApplication.processEvents()
-        (picture or desk.grab()).save(str(out / f"desk-rooms-{name}-{suffix}.png"))
+    shoot = shot_saver(out, suffix, desk, prefix="desk-rooms-", settle=5)
 
     desk.shell.show_view("rooms")
     page = desk.shell.view("rooms")
@@ -93,7 +91,7 @@ def room_shots(desk: DeskWindow, out: Path, suffix: str, now: Callable[[], datet
     form.ad_hoc.setChecked(True)
     form.check_now()
     form.show()
-    shoot("booking-form", with_dialog(desk, form))
+    shoot("booking-form", picture=with_dialog(desk, form))
     form.done(QDialog.DialogCode.Rejected)
     form.deleteLater()
     in_use = next(row for row in bookings.rows if row.starts_at <= now() < row.ends_at
@@ -110,7 +108,7 @@ def room_shots(desk: DeskWindow, out: Path, suffix: str, now: Callable[[], datet
     for _ in range(5):
         QApplication.processEvents()  # laid out, so the scroll bar knows how far the panel goes
     detail.panel.verticalScrollBar().setValue(detail.panel.verticalScrollBar().maximum())
-    shoot("inspection", with_dialog(desk, detail))
+    shoot("inspection", picture=with_dialog(desk, detail))
     detail.done(QDialog.DialogCode.Accepted)
     detail.deleteLater()
     page.tabs.setCurrentWidget(page.damage)

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import cv2
 import numpy as np
-from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.application.gateways.desk_routines import CheckForm, DeskRoutinesGateway, SlotState
 from kiosk.db import Database
@@ -20,6 +19,7 @@ from kiosk.ui.desk.records.routine_admin import TemplatesDialog
 from kiosk.ui.desk.records.routine_dialogs import CheckDialog
 from kiosk.ui.desk.records.routines import RoutinesView
 from kiosk.ui.desk.window import DeskWindow
+from tools.shooting import shot_saver
 
 RESTROOMS = "洗手间巡查"
 
@@ -61,10 +61,7 @@ def routine_shots(desk: DeskWindow, out: Path, suffix: str) -> None:
     desk.shell.show_view("records")
     tabs.setCurrentWidget(view)
 
-    def shoot(name: str, widget: QWidget) -> None:
-        for _ in range(3):
-            QApplication.processEvents()
-        widget.grab().save(str(out / f"desk-{name}-{suffix}.png"))
+    shoot = shot_saver(out, suffix)
 
     today = view.today()
     view.show_day(today)

@@ -82,6 +82,7 @@ from tools.complaint_shots import complaint_shots, seed_complaints
 from tools.message_shots import message_shots, seed_messages
 from tools.room_shots import room_shots, rooms_day
 from tools.routine_shots import routine_shots, seed_routine_round
+from tools.shooting import shot_saver
 
 SIZES = {"landscape": (1920, 1080), "portrait": (1080, 1920)}
 LANGUAGES = ("zh_CN", "en")
@@ -407,10 +408,7 @@ def parcel_shots(desk: DeskWindow, out: Path, suffix: str, codes: list[str]) -> 
     overdue parcel chosen, outgoing mail with the statement."""
     assert desk.shell is not None
 
-    def shoot(name: str) -> None:
-        for _ in range(3):
-            QApplication.processEvents()
-        desk.grab().save(str(out / f"desk-{name}-{suffix}.png"))
+    shoot = shot_saver(out, suffix, desk)
 
     desk.shell.show_view("parcels")
     view = desk.shell.view("parcels")
@@ -516,10 +514,7 @@ def supply_shots(desk: DeskWindow, out: Path, suffix: str) -> None:
     suggested purchase, the count sheet with its variances."""
     assert desk.shell is not None
 
-    def shoot(name: str) -> None:
-        for _ in range(3):
-            QApplication.processEvents()
-        desk.grab().save(str(out / f"desk-{name}-{suffix}.png"))
+    shoot = shot_saver(out, suffix, desk)
 
     desk.shell.show_view("supplies")
     supplies = desk.shell.view("supplies")
