@@ -4,7 +4,6 @@ outcome, the customer's satisfaction, closing without an answer."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import timedelta
 from zoneinfo import ZoneInfo
 
@@ -22,13 +21,6 @@ from kiosk.ui.desk.records.complaints import ComplaintsView, complaints_view
 from tests.services.desk.complaint_data import CONTACT, CUSTOMER_EMAIL, desk, form, notices, service_department
 
 ZONE = ZoneInfo("Asia/Shanghai")
-
-
-@pytest.fixture
-def pool() -> Iterator[WorkerPool]:
-    made = WorkerPool(synchronous=True)
-    yield made
-    made.shutdown()
 
 
 @pytest.fixture

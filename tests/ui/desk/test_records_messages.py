@@ -30,13 +30,6 @@ from tests.services.desk.message_data import CALLER_E164, colleague, department_
 ZONE = ZoneInfo("Asia/Shanghai")
 
 
-@pytest.fixture
-def pool() -> Iterator[WorkerPool]:
-    made = WorkerPool(synchronous=True)
-    yield made
-    made.shutdown()
-
-
 @pytest.fixture(autouse=True)
 def messages_only(monkeypatch: pytest.MonkeyPatch) -> None:
     """The Messages tab alone: the other tabs are their own modules' (and tests')."""

@@ -31,13 +31,6 @@ ZONE = ZoneInfo("Asia/Shanghai")
 
 
 @pytest.fixture
-def pool() -> Iterator[WorkerPool]:
-    made = WorkerPool(synchronous=True)
-    yield made
-    made.shutdown()
-
-
-@pytest.fixture
 def view(qtbot, database: Database, pool: WorkerPool) -> Iterator[RoutinesView]:
     corridor(database)
     restrooms(database)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -14,17 +13,9 @@ from PySide6.QtTest import QTest
 from kiosk.application.gateways.desk_parcels import DeskParcelsGateway, ParcelForm, RecipientChoice, RecipientKind
 from kiosk.db import Database
 from kiosk.ui.common.signature_pad import SignaturePad
-from kiosk.ui.common.workers import WorkerPool
 from tests.factories import SITE, add_host
 
 ZONE = ZoneInfo("Asia/Shanghai")
-
-
-@pytest.fixture
-def pool() -> Iterator[WorkerPool]:
-    made = WorkerPool(synchronous=True)
-    yield made
-    made.shutdown()
 
 
 @pytest.fixture

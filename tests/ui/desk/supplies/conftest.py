@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -13,17 +12,9 @@ from kiosk.application.gateways.desk_supplies import DeskSuppliesGateway, ItemFo
 from kiosk.db import Database
 from kiosk.domain.security import StaffRole
 from kiosk.ui.common.signature_pad import SignaturePad
-from kiosk.ui.common.workers import WorkerPool
 from tests.factories import SITE, add_host
 
 ZONE = ZoneInfo("Asia/Shanghai")
-
-
-@pytest.fixture
-def pool() -> Iterator[WorkerPool]:
-    made = WorkerPool(synchronous=True)
-    yield made
-    made.shutdown()
 
 
 @pytest.fixture
